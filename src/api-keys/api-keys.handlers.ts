@@ -1,0 +1,96 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { apiKeys, tenants } from "../db/schema";
+import type { AppEnv, Environment } from "../env";
+import { notFound, validationError } from "../http/errors";
+import { decodeCursor, IdCursor, page } from "../http/pagination";
+import type * as routes from "./api-keys.routes";
+import { forgetKey, mintKey, renderKey } from "./api-keys.service";
+import { defaultTenantScopes, type Scope, tenantMayHold } from "./scopes";
+
+/** Scopes for a new tenant key: the defaults, or the requested ones if this environment allows them. */
+export function tenantKeyScopes(environment: Environment, requested?: Scope[]): Scope[] {
+  if (!requested) return defaultTenantScopes(environment);
+  requested.forEach((scope, i) => {
+    if (!tenantMayHold(scope, environment)) {
+      throw validationError(
+        `scopes[${i}]`,
+        `A tenant key may not hold '${scope}' in ${environment}; issue a platform key for the warehouse floor.`,
+        "scope_not_allowed",
+      );
+    }
+  });
+  return requested;
+}
+
+export const createTenantKey: RouteHandler<typeof routes.createTenantKey, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
+  if (!tenant) throw notFound("tenant", id);
+  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+    tenantId: id,
+    name: body.name,
+    scopes: tenantKeyScopes(c.env.ENVIRONMENT, body.scopes),
+    rateLimitPerMinute: body.rate_limit_per_minute,
+  });
+  const [stored] = await c.var.db.insert(apiKeys).values(row).returning();
+  return c.json({ ...renderKey(stored as typeof apiKeys.$inferSelect), key }, 201);
+};
+
+export const createPlatformKey: RouteHandler<typeof routes.createPlatformKey, AppEnv> = async (
+  c,
+) => {
+  const body = c.req.valid("json");
+  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+    tenantId: null,
+    name: body.name,
+    scopes: body.scopes ?? ["warehouse:operate"],
+    rateLimitPerMinute: body.rate_limit_per_minute,
+  });
+  const [stored] = await c.var.db.insert(apiKeys).values(row).returning();
+  return c.json({ ...renderKey(stored as typeof apiKeys.$inferSelect), key }, 201);
+};
+
+async function listKeys(
+  c: Parameters<RouteHandler<typeof routes.listPlatformKeys, AppEnv>>[0],
+  tenantId: string | null,
+  query: { limit: number; cursor?: string },
+) {
+  const after = query.cursor ? decodeCursor(query.cursor, IdCursor).id : undefined;
+  const rows = await c.var.db
+    .select()
+    .from(apiKeys)
+    .where(
+      and(
+        tenantId ? eq(apiKeys.tenantId, tenantId) : isNull(apiKeys.tenantId),
+        after ? gt(apiKeys.id, after) : undefined,
+      ),
+    )
+    .orderBy(asc(apiKeys.id))
+    .limit(query.limit + 1);
+  return page(rows, query.limit, renderKey, (r) => ({ id: r.id }));
+}
+
+export const listTenantKeys: RouteHandler<typeof routes.listTenantKeys, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
+  if (!tenant) throw notFound("tenant", id);
+  return c.json(await listKeys(c as never, id, c.req.valid("query")), 200);
+};
+
+export const listPlatformKeys: RouteHandler<typeof routes.listPlatformKeys, AppEnv> = async (c) =>
+  c.json(await listKeys(c, null, c.req.valid("query")), 200);
+
+export const revoke: RouteHandler<typeof routes.revoke, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const [row] = await c.var.db
+    .update(apiKeys)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning();
+  const current = row ?? (await c.var.db.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) }));
+  if (!current) throw notFound("API key", id);
+  await forgetKey(c.env, current.keyHash);
+  return c.json(renderKey(current), 200);
+};

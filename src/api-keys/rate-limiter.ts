@@ -1,0 +1,50 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../env";
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export interface RateDecision {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  /** Unix seconds at which the bucket is full again. */
+  reset: number;
+  /** Seconds until one request is allowed; 0 when allowed. */
+  retryAfter: number;
+}
+
+/**
+ * Guards one API key's request budget: a token bucket of `limit` tokens refilled
+ * continuously at `limit` per minute. One object per key makes the count exact across
+ * every location, which KV (eventually consistent) and the Workers rate-limit binding
+ * (per location) cannot promise.
+ */
+export class RateLimiter extends DurableObject<Env> {
+  private bucket: Bucket | undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.bucket = ctx.storage.kv.get<Bucket>("bucket");
+  }
+
+  take(limit: number): RateDecision {
+    const now = Date.now();
+    const perMs = limit / 60_000;
+    const previous = this.bucket ?? { tokens: limit, at: now };
+    let tokens = Math.min(limit, previous.tokens + (now - previous.at) * perMs);
+    const allowed = tokens >= 1;
+    if (allowed) tokens -= 1;
+    this.bucket = { tokens, at: now };
+    this.ctx.storage.kv.put("bucket", this.bucket);
+    return {
+      allowed,
+      limit,
+      remaining: Math.floor(tokens),
+      reset: Math.ceil((now + (limit - tokens) / perMs) / 1000),
+      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import type { MiddlewareHandler } from "hono";
+import pkg from "../package.json";
+import { apiKeysAdmin } from "./api-keys/api-keys.index";
+import type { AppEnv } from "./env";
+import { authenticate, authenticateAdmin } from "./http/auth";
+import { jsonBody } from "./http/body";
+import { onError, onNotFound } from "./http/errors";
+import { createRouter } from "./http/openapi";
+import { requestContext } from "./http/request-id";
+import { productsApi } from "./products/products.index";
+import {
+  shippingMethodsAdmin,
+  shippingMethodsApi,
+} from "./shipping-methods/shipping-methods.index";
+import { systemRoutes } from "./system/system.index";
+import { tenantsAdmin } from "./tenants/tenants.index";
+import { warehousesAdmin, warehousesApi } from "./warehouses/warehouses.index";
+
+const OPENAPI_PATH = "/v1/openapi.json";
+
+/** The spec is public; every other /v1 path needs an API key. */
+const partnerAuth: MiddlewareHandler<AppEnv> = (c, next) =>
+  c.req.path === OPENAPI_PATH ? next() : authenticate(c, next);
+
+export function createApp() {
+  const app = createRouter();
+  app.use("*", requestContext);
+  app.use("/v1/*", partnerAuth);
+  app.use("/admin/v1/*", authenticateAdmin);
+  app.use("/v1/*", jsonBody);
+  app.use("/admin/v1/*", jsonBody);
+
+  app.route("/", systemRoutes);
+  for (const router of [warehousesApi, shippingMethodsApi, productsApi]) app.route("/v1", router);
+  for (const router of [tenantsAdmin, apiKeysAdmin, warehousesAdmin, shippingMethodsAdmin]) {
+    app.route("/admin/v1", router);
+  }
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "A tenant or platform key: `wms_test_…` in development and sandbox, `wms_live_…` in production.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "The operator's ADMIN_TOKEN secret.",
+  });
+  app.doc31(OPENAPI_PATH, (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Fulfillment API",
+      version: pkg.version,
+      description:
+        "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,71 @@
+import { z } from "@hono/zod-openapi";
+import { and, asc, gte, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { decodeCursor } from "../http/pagination";
+import type { Db } from "./client";
+
+/*
+ * The change feed behind every `updated_since` list. Each write moves its row to the
+ * end of the feed with a `change_seq` and an `updated_at` that the database assigns
+ * inside the write (D1 has one writer, so both are strictly ordered and never go
+ * backwards). A walk is bounded by the newest `change_seq` when it started, so it
+ * never repeats a row; whatever changes during the walk lands after the poller's
+ * high-water mark and is returned by its next poll (`updated_since` is inclusive).
+ */
+
+/** SQL values that place a written row at the end of `table`'s change feed. */
+export function feedStamp(table: string) {
+  return {
+    changeSeq: sql.raw(`(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM ${table})`),
+    updatedAt: sql.raw(
+      `(SELECT MAX(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), COALESCE((SELECT updated_at FROM ${table} ORDER BY change_seq DESC LIMIT 1), '')))`,
+    ),
+  };
+}
+
+const FeedCursor = z.object({ u: z.string(), s: z.number().int(), h: z.number().int() });
+type FeedCursor = z.infer<typeof FeedCursor>;
+
+interface FeedColumns {
+  updatedAt: SQLiteColumn;
+  changeSeq: SQLiteColumn;
+}
+
+export interface FeedRequest {
+  updatedSince?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/**
+ * Where/order/limit for one page of a feed, plus how to name the position after a row.
+ * `snapshot` is read once per walk (the first page) and carried in the cursor.
+ */
+export async function feedPage(
+  db: Db,
+  table: string,
+  cols: FeedColumns,
+  req: FeedRequest,
+): Promise<{
+  where: SQL | undefined;
+  orderBy: SQL[];
+  limit: number;
+  positionOf: (row: { updatedAt: string; changeSeq: number }) => FeedCursor;
+}> {
+  const cursor = req.cursor ? decodeCursor(req.cursor, FeedCursor) : undefined;
+  const snapshot =
+    cursor?.h ??
+    (await db.get<{ h: number }>(sql.raw(`SELECT COALESCE(MAX(change_seq), 0) AS h FROM ${table}`)))
+      .h;
+  const where = and(
+    req.updatedSince ? gte(cols.updatedAt, req.updatedSince) : undefined,
+    cursor ? sql`(${cols.updatedAt}, ${cols.changeSeq}) > (${cursor.u}, ${cursor.s})` : undefined,
+    sql`${cols.changeSeq} <= ${snapshot}`,
+  );
+  return {
+    where,
+    orderBy: [asc(cols.updatedAt), asc(cols.changeSeq)],
+    limit: req.limit + 1,
+    positionOf: (row) => ({ u: row.updatedAt, s: row.changeSeq, h: snapshot }),
+  };
+}

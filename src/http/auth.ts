@@ -1,0 +1,113 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { keyPrefixFor, lookupKey } from "../api-keys/api-keys.service";
+import type { Scope } from "../api-keys/scopes";
+import type { AppEnv } from "../env";
+import { ApiError } from "./errors";
+
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="fulfillment-api"' };
+
+const unauthorized = (code: string, message: string) =>
+  new ApiError(401, code, message, {}, CHALLENGE);
+
+/** Resolves `Authorization: Bearer wms_…` to a principal, then spends one request of its budget. */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("authorization");
+  if (!header) {
+    throw unauthorized("missing_api_key", "No API key: send it as 'Authorization: Bearer <key>'.");
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const presented = match?.[1];
+  if (!presented) {
+    throw unauthorized(
+      "invalid_api_key",
+      "Malformed Authorization header: expected 'Bearer <key>'.",
+    );
+  }
+  const environment = c.env.ENVIRONMENT;
+  const expected = keyPrefixFor(environment);
+  const other = expected === "wms_live_" ? "wms_test_" : "wms_live_";
+  if (presented.startsWith(other)) {
+    throw unauthorized(
+      "wrong_environment",
+      `This is the ${environment} environment, which accepts ${expected}… keys; a ${other}… key belongs to ${
+        other === "wms_live_" ? "production" : "development and sandbox"
+      }.`,
+    );
+  }
+  const found = presented.startsWith(expected)
+    ? await lookupKey(c.env, c.var.db, presented)
+    : ({ status: "unknown" } as const);
+  if (found.status !== "active") {
+    throw found.status === "revoked"
+      ? unauthorized("revoked_api_key", "This API key has been revoked.")
+      : unauthorized("invalid_api_key", "The API key is not valid.");
+  }
+  c.set("principal", found.principal);
+
+  const { principal } = found;
+  const decision = await c.env.RATE_LIMITER.getByName(principal.keyId).take(
+    principal.rateLimitPerMinute,
+  );
+  const headers = {
+    "X-RateLimit-Limit": String(decision.limit),
+    "X-RateLimit-Remaining": String(decision.remaining),
+    "X-RateLimit-Reset": String(decision.reset),
+  };
+  if (!decision.allowed) {
+    throw new ApiError(
+      429,
+      "rate_limited",
+      `Rate limit of ${decision.limit} requests per minute exceeded; retry after ${decision.retryAfter} s.`,
+      { retry_after: decision.retryAfter },
+      { ...headers, "Retry-After": String(decision.retryAfter) },
+    );
+  }
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  await next();
+  for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+};
+
+export const requireScope =
+  (scope: Scope): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!c.var.principal.scopes.includes(scope)) {
+      throw new ApiError(403, "insufficient_scope", `This API key lacks the '${scope}' scope.`, {
+        required_scope: scope,
+      });
+    }
+    await next();
+  };
+
+/** The tenant a partner call acts for; platform keys have none and must use the ops API. */
+export function tenantOf(c: Context<AppEnv>): string {
+  const { tenantId } = c.var.principal;
+  if (!tenantId) {
+    throw new ApiError(
+      403,
+      "tenant_key_required",
+      "This endpoint acts for one merchant; use a tenant API key, not a platform key.",
+    );
+  }
+  return tenantId;
+}
+
+/** Constant-time check of the operator's bearer token (hashing first equalises lengths). */
+export const authenticateAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+  const expected = c.env.ADMIN_TOKEN;
+  if (!expected) {
+    throw new ApiError(503, "admin_disabled", "ADMIN_TOKEN is not configured for this deploy.");
+  }
+  const encoder = new TextEncoder();
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(presented)),
+    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
+  ]);
+  if (!presented || !crypto.subtle.timingSafeEqual(a, b)) {
+    throw unauthorized(
+      "invalid_admin_token",
+      "Admin endpoints need 'Authorization: Bearer <ADMIN_TOKEN>'.",
+    );
+  }
+  await next();
+};

@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { every } from "hono/combine";
+import type { AppEnv } from "../env";
+import { ApiError } from "./errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+const WRITES = new Set(["POST", "PUT", "PATCH"]);
+
+const limit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError(413, "payload_too_large", "Request body exceeds the 1 MiB limit.");
+  },
+});
+
+/**
+ * Every write body is JSON or nothing: checked once here so each route's schema only
+ * ever sees a parsed object, and a client always learns which of 400/413/415 it hit.
+ */
+const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const text = await c.req.text();
+  if (text.length > 0) {
+    const type = c.req.header("content-type") ?? "";
+    if (!JSON_TYPE.test(type)) {
+      throw new ApiError(
+        415,
+        "unsupported_media_type",
+        `Request bodies must be JSON; send Content-Type: application/json${type ? ` (got '${type}')` : ""}.`,
+      );
+    }
+    try {
+      JSON.parse(text);
+    } catch (err) {
+      throw new ApiError(
+        400,
+        "invalid_json",
+        `Request body is not valid JSON: ${err instanceof Error ? err.message : "parse error"}.`,
+      );
+    }
+  }
+  await next();
+};
+
+const guarded = every(limit, jsonOnly);
+
+export const jsonBody: MiddlewareHandler<AppEnv> = (c, next) =>
+  WRITES.has(c.req.method) ? guarded(c, next) : next();

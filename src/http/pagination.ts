@@ -1,0 +1,92 @@
+import { z } from "@hono/zod-openapi";
+import { ApiError } from "./errors";
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+export const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_LIMIT)
+  .default(DEFAULT_LIMIT)
+  .openapi({ param: { name: "limit", in: "query" }, example: 50 });
+
+export const cursorParam = z
+  .string()
+  .min(1)
+  .optional()
+  .openapi({
+    param: { name: "cursor", in: "query" },
+    description: "Opaque cursor from `pagination.next_cursor` of the previous page.",
+  });
+
+export const updatedSinceParam = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v).toISOString())
+  .optional()
+  .openapi({
+    param: { name: "updated_since", in: "query" },
+    description:
+      "Inclusive lower bound on `updated_at` (ISO-8601). Poll with the newest `updated_at` you have seen.",
+    example: "2026-07-02T22:04:11Z",
+  });
+
+export const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
+
+export const Pagination = z
+  .object({
+    next_cursor: z.string().nullable().openapi({ example: "eyJzIjoxMDQyMH0" }),
+    has_more: z.boolean(),
+  })
+  .openapi("Pagination");
+
+export const listOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ data: z.array(item), pagination: Pagination }).openapi(name);
+
+export function encodeCursor(position: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(position));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** Decodes a cursor this API issued; anything else is a 400 naming `cursor`. */
+export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.infer<T> {
+  try {
+    const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    const parsed = shape.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new ApiError(
+    400,
+    "invalid_cursor",
+    "cursor is not a cursor this API issued; pass pagination.next_cursor unchanged.",
+    { field: "cursor" },
+  );
+}
+
+/** Turns `limit + 1` fetched rows into a page: the extra row only proves there is more. */
+export function page<Row, Out>(
+  rows: Row[],
+  limit: number,
+  render: (row: Row) => Out,
+  positionOf: (row: Row) => unknown,
+) {
+  const hasMore = rows.length > limit;
+  const kept = hasMore ? rows.slice(0, limit) : rows;
+  const last = kept[kept.length - 1];
+  return {
+    data: kept.map(render),
+    pagination: {
+      next_cursor: hasMore && last !== undefined ? encodeCursor(positionOf(last)) : null,
+      has_more: hasMore,
+    },
+  };
+}
+
+/** Position in a list ordered by a stable text id (reference data, tenants). */
+export const IdCursor = z.object({ id: z.string() });

@@ -1,0 +1,88 @@
+import { z } from "@hono/zod-openapi";
+
+// ISO-3166-1 alpha-2, officially assigned codes.
+const COUNTRIES = new Set(
+  (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO " +
+    "JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR " +
+    "MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO " +
+    "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV " +
+    "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+  ).split(" "),
+);
+
+// ISO-4217 active codes.
+const CURRENCIES = new Set(
+  (
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF " +
+    "CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF " +
+    "IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK " +
+    "MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR " +
+    "SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES " +
+    "VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG"
+  ).split(" "),
+);
+
+export const CountryCode = z
+  .string()
+  .refine((v) => COUNTRIES.has(v), {
+    message: "must be an ISO-3166 alpha-2 country code such as 'AU'",
+  })
+  .openapi({ example: "AU" });
+
+export const CurrencyCode = z
+  .string()
+  .refine((v) => CURRENCIES.has(v), { message: "must be an ISO-4217 currency code such as 'AUD'" })
+  .openapi({ example: "AUD" });
+
+export const MoneyAmount = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,14})(\.\d{1,4})?$/, {
+    message: "must be a non-negative decimal string such as '19.99'",
+  })
+  .openapi({ example: "19.99" });
+
+export const Money = z
+  .strictObject({ amount: MoneyAmount, currency: CurrencyCode })
+  .openapi("Money");
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const Address = z
+  .strictObject({
+    address1: text(200),
+    address2: optionalText(200),
+    city: text(100),
+    state: optionalText(100),
+    postcode: optionalText(20),
+    country: CountryCode,
+  })
+  .openapi("Address");
+
+export const Weight = z
+  .strictObject({
+    value: z.number().positive().max(100_000),
+    unit: z.enum(["kg", "g", "lb", "oz"]),
+  })
+  .openapi("Weight", { example: { value: 1.2, unit: "kg" } });
+
+export const Dimensions = z
+  .strictObject({
+    length: z.number().positive().max(100_000),
+    width: z.number().positive().max(100_000),
+    height: z.number().positive().max(100_000),
+    unit: z.enum(["cm", "mm", "m", "in"]),
+  })
+  .openapi("Dimensions", { example: { length: 30, width: 20, height: 10, unit: "cm" } });
+
+export const Timestamp = z.string().openapi({ example: "2026-07-02T14:31:07.000Z" });
+
+/** Ids chosen by an operator for reference data, e.g. `wh_syd_1`. */
+export const Slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, {
+  message: "must be 2-64 characters of letters, digits, '_' or '-'",
+});
+
+export { optionalText, text };

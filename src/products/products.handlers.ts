@@ -1,0 +1,144 @@
+import type { RouteHandler, z } from "@hono/zod-openapi";
+import { and, eq, sql } from "drizzle-orm";
+import { isUniqueViolation } from "../db/errors";
+import { feedPage, feedStamp } from "../db/feed";
+import { products } from "../db/schema";
+import type { AppEnv } from "../env";
+import { tenantOf } from "../http/auth";
+import { conflict, notFound } from "../http/errors";
+import { newId } from "../http/ids";
+import { page } from "../http/pagination";
+import type * as routes from "./products.routes";
+import type { UpdateProduct } from "./products.routes";
+
+type Row = typeof products.$inferSelect;
+
+export const renderProduct = (row: Row) => ({
+  id: row.id,
+  sku: row.sku,
+  name: row.name,
+  description: row.description,
+  barcode: row.barcode,
+  weight:
+    row.weightValue !== null && row.weightUnit
+      ? { value: row.weightValue, unit: row.weightUnit as "kg" }
+      : null,
+  dimensions:
+    row.length !== null && row.width !== null && row.height !== null && row.dimensionUnit
+      ? {
+          length: row.length,
+          width: row.width,
+          height: row.height,
+          unit: row.dimensionUnit as "cm",
+        }
+      : null,
+  version: row.version,
+  created_at: row.createdAt,
+  updated_at: row.updatedAt,
+});
+
+/** Maps the API's nested, nullable fields onto columns; absent keys stay absent. */
+function columns(body: z.infer<typeof UpdateProduct>) {
+  const out: Partial<typeof products.$inferInsert> = {};
+  if (body.name !== undefined) out.name = body.name;
+  if (body.description !== undefined) out.description = body.description;
+  if (body.barcode !== undefined) out.barcode = body.barcode;
+  if (body.weight !== undefined) {
+    out.weightValue = body.weight?.value ?? null;
+    out.weightUnit = body.weight?.unit ?? null;
+  }
+  if (body.dimensions !== undefined) {
+    out.length = body.dimensions?.length ?? null;
+    out.width = body.dimensions?.width ?? null;
+    out.height = body.dimensions?.height ?? null;
+    out.dimensionUnit = body.dimensions?.unit ?? null;
+  }
+  return out;
+}
+
+export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const body = c.req.valid("json");
+  const stamp = feedStamp("products");
+  try {
+    const [row] = await c.var.db
+      .insert(products)
+      .values({
+        ...columns(body),
+        name: body.name,
+        id: newId("prd"),
+        tenantId,
+        sku: body.sku,
+        changeSeq: stamp.changeSeq,
+        updatedAt: stamp.updatedAt,
+        createdAt: stamp.updatedAt,
+      })
+      .returning();
+    return c.json(renderProduct(row as Row), 201);
+  } catch (err) {
+    if (isUniqueViolation(err, "sku")) {
+      throw conflict("duplicate_sku", `A product with sku '${body.sku}' already exists.`, {
+        field: "sku",
+      });
+    }
+    throw err;
+  }
+};
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const query = c.req.valid("query");
+  const feed = await feedPage(c.var.db, "products", products, {
+    updatedSince: query.updated_since,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  const rows = await c.var.db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.tenantId, tenantId),
+        query.sku ? eq(products.sku, query.sku) : undefined,
+        feed.where,
+      ),
+    )
+    .orderBy(...feed.orderBy)
+    .limit(feed.limit);
+  return c.json(page(rows, query.limit, renderProduct, feed.positionOf), 200);
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const { sku } = c.req.valid("param");
+  const row = await c.var.db.query.products.findFirst({
+    where: and(eq(products.tenantId, tenantId), eq(products.sku, sku)),
+  });
+  if (!row) throw notFound("product", sku);
+  return c.json(renderProduct(row), 200);
+};
+
+export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const { sku } = c.req.valid("param");
+  const changes = columns(c.req.valid("json"));
+  const where = and(eq(products.tenantId, tenantId), eq(products.sku, sku));
+  if (Object.keys(changes).length === 0) {
+    const row = await c.var.db.query.products.findFirst({ where });
+    if (!row) throw notFound("product", sku);
+    return c.json(renderProduct(row), 200);
+  }
+  const stamp = feedStamp("products");
+  const [row] = await c.var.db
+    .update(products)
+    .set({
+      ...changes,
+      version: sql`${products.version} + 1`,
+      changeSeq: stamp.changeSeq,
+      updatedAt: stamp.updatedAt,
+    })
+    .where(where)
+    .returning();
+  if (!row) throw notFound("product", sku);
+  return c.json(renderProduct(row), 200);
+};

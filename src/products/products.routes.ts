@@ -1,0 +1,109 @@
+import { z } from "@hono/zod-openapi";
+import { apiRoute } from "../http/openapi";
+import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
+import { Dimensions, optionalText, Timestamp, text, Weight } from "../http/shapes";
+
+export const Sku = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: "must be 1-64 characters of letters, digits, '.', '_' or '-'",
+  })
+  .openapi({ example: "WIDGET-BLUE-M" });
+
+export const Product = z
+  .object({
+    id: z.string().openapi({ example: "prd_9xKq2mW8nB4vC7zL1aSd" }),
+    sku: Sku,
+    name: z.string().openapi({ example: "Blue Widget — Medium" }),
+    description: z.string().nullable(),
+    barcode: z.string().nullable(),
+    weight: Weight.nullable(),
+    dimensions: Dimensions.nullable(),
+    version: z.number().int().openapi({ description: "Bumped on every change" }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi("Product");
+
+const editable = {
+  name: text(200),
+  description: optionalText(2000),
+  barcode: optionalText(64),
+  weight: Weight.nullable().optional(),
+  dimensions: Dimensions.nullable().optional(),
+};
+
+export const CreateProduct = z.strictObject({ sku: Sku, ...editable }).openapi("CreateProduct");
+
+export const UpdateProduct = z
+  .strictObject({ ...editable, name: editable.name.optional() })
+  .openapi("UpdateProduct", {
+    description: "Only the fields sent change; send null to clear an optional field.",
+  });
+
+const SkuParam = z.object({ sku: Sku.openapi({ param: { name: "sku", in: "path" } }) });
+
+export const create = apiRoute("products:write", {
+  method: "post",
+  path: "/products",
+  tags: ["Products"],
+  summary: "Create a product",
+  description: "`sku` is unique per tenant: 409 `duplicate_sku` if it exists.",
+  request: {
+    body: { required: true, content: { "application/json": { schema: CreateProduct } } },
+  },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: Product } } },
+    409: { description: "Duplicate sku" },
+  },
+});
+
+export const list = apiRoute("products:read", {
+  method: "get",
+  path: "/products",
+  tags: ["Products"],
+  summary: "List products",
+  description: "Oldest change first; poll with `updated_since` and walk `next_cursor`.",
+  request: {
+    query: z.object({
+      updated_since: updatedSinceParam,
+      sku: Sku.optional().openapi({ param: { name: "sku", in: "query" } }),
+      cursor: cursorParam,
+      limit: limitParam,
+    }),
+  },
+  responses: {
+    200: {
+      description: "Products",
+      content: { "application/json": { schema: listOf(Product, "ProductList") } },
+    },
+  },
+});
+
+export const get = apiRoute("products:read", {
+  method: "get",
+  path: "/products/{sku}",
+  tags: ["Products"],
+  summary: "Retrieve a product by sku",
+  request: { params: SkuParam },
+  responses: {
+    200: { description: "Product", content: { "application/json": { schema: Product } } },
+    404: { description: "Unknown sku" },
+  },
+});
+
+export const update = apiRoute("products:write", {
+  method: "patch",
+  path: "/products/{sku}",
+  tags: ["Products"],
+  summary: "Update a product",
+  description: "The sku itself cannot change.",
+  request: {
+    params: SkuParam,
+    body: { required: true, content: { "application/json": { schema: UpdateProduct } } },
+  },
+  responses: {
+    200: { description: "Updated", content: { "application/json": { schema: Product } } },
+    404: { description: "Unknown sku" },
+  },
+});

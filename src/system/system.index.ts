@@ -1,0 +1,22 @@
+import pkg from "../../package.json";
+import { createRouter } from "../http/openapi";
+import { health } from "./system.routes";
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Fulfillment API reference</title>
+  </head>
+  <body>
+    <script id="api-reference" data-url="/v1/openapi.json"></script>
+    <script src="https://cdn.jsdelivr.net/npm/@scalar/api-reference"></script>
+  </body>
+</html>`;
+
+export const systemRoutes = createRouter()
+  .openapi(health, (c) =>
+    c.json({ status: "ok" as const, environment: c.env.ENVIRONMENT, version: pkg.version }, 200),
+  )
+  .get("/docs", (c) => c.html(DOCS_PAGE));

@@ -1,0 +1,19 @@
+import { createRoute, z } from "@hono/zod-openapi";
+
+export const Health = z
+  .object({
+    status: z.literal("ok"),
+    environment: z.enum(["development", "sandbox", "production"]),
+    version: z.string().openapi({ example: "0.1.0" }),
+  })
+  .openapi("Health");
+
+export const health = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["System"],
+  summary: "Liveness, environment and deployed version",
+  responses: {
+    200: { description: "Up", content: { "application/json": { schema: Health } } },
+  },
+});

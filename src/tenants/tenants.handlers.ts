@@ -1,0 +1,54 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { asc, eq, gt } from "drizzle-orm";
+import { mintKey, renderKey } from "../api-keys/api-keys.service";
+import { defaultTenantScopes } from "../api-keys/scopes";
+import { apiKeys, tenants } from "../db/schema";
+import type { AppEnv } from "../env";
+import { notFound } from "../http/errors";
+import { newId } from "../http/ids";
+import { decodeCursor, IdCursor, page } from "../http/pagination";
+import type * as routes from "./tenants.routes";
+
+const render = (row: typeof tenants.$inferSelect) => ({
+  id: row.id,
+  name: row.name,
+  created_at: row.createdAt,
+});
+
+export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+  const { name } = c.req.valid("json");
+  const id = newId("ten");
+  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+    tenantId: id,
+    name: "Default key",
+    scopes: defaultTenantScopes(c.env.ENVIRONMENT),
+  });
+  const [[tenant], [stored]] = await c.var.db.batch([
+    c.var.db.insert(tenants).values({ id, name }).returning(),
+    c.var.db.insert(apiKeys).values(row).returning(),
+  ]);
+  if (!tenant || !stored) throw new Error("tenant insert returned no row");
+  return c.json({ ...render(tenant), api_key: { ...renderKey(stored), key } }, 201);
+};
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const { limit, cursor } = c.req.valid("query");
+  const after = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
+  const rows = await c.var.db
+    .select()
+    .from(tenants)
+    .where(after ? gt(tenants.id, after) : undefined)
+    .orderBy(asc(tenants.id))
+    .limit(limit + 1);
+  return c.json(
+    page(rows, limit, render, (r) => ({ id: r.id })),
+    200,
+  );
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const row = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
+  if (!row) throw notFound("tenant", id);
+  return c.json(render(row), 200);
+};

@@ -1,0 +1,62 @@
+import { z } from "@hono/zod-openapi";
+import { adminRoute, apiRoute } from "../http/openapi";
+import { listOf, listQuery } from "../http/pagination";
+import { Address, Slug, Timestamp, text } from "../http/shapes";
+
+export const Warehouse = z
+  .object({
+    id: z.string().openapi({ example: "wh_syd_1" }),
+    name: z.string().openapi({ example: "Sydney DC" }),
+    code: z.string().openapi({ example: "SYD" }),
+    address: Address,
+    created_at: Timestamp,
+  })
+  .openapi("Warehouse");
+
+export const CreateWarehouse = z
+  .strictObject({
+    id: Slug.openapi({ example: "wh_syd_1" }),
+    name: text(200),
+    code: text(20),
+    address: Address,
+  })
+  .openapi("CreateWarehouse");
+
+const WarehouseList = listOf(Warehouse, "WarehouseList");
+
+export const list = apiRoute(null, {
+  method: "get",
+  path: "/warehouses",
+  tags: ["Reference data"],
+  summary: "List warehouses",
+  description: "The warehouses orders can name in `warehouse_id`.",
+  request: { query: listQuery },
+  responses: {
+    200: { description: "Warehouses", content: { "application/json": { schema: WarehouseList } } },
+  },
+});
+
+export const adminList = adminRoute({
+  method: "get",
+  path: "/warehouses",
+  tags: ["Admin"],
+  summary: "List warehouses",
+  request: { query: listQuery },
+  responses: {
+    200: { description: "Warehouses", content: { "application/json": { schema: WarehouseList } } },
+  },
+});
+
+export const adminCreate = adminRoute({
+  method: "post",
+  path: "/warehouses",
+  tags: ["Admin"],
+  summary: "Create a warehouse",
+  description: "Warehouses are shared by every tenant. 409 `duplicate_warehouse` if the id exists.",
+  request: {
+    body: { required: true, content: { "application/json": { schema: CreateWarehouse } } },
+  },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: Warehouse } } },
+  },
+});

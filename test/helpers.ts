@@ -1,0 +1,118 @@
+import { SELF } from "cloudflare:test";
+import { expect } from "vitest";
+
+export const ADMIN_TOKEN = "test-admin-token";
+const BASE = "https://api.test";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface CallOptions {
+  key?: string | null;
+  body?: unknown;
+  rawBody?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call exactly as a partner would make it, through the Worker's fetch handler. */
+export async function call<T = any>(
+  method: string,
+  path: string,
+  { key, body, rawBody, headers = {} }: CallOptions = {},
+): Promise<ApiResponse<T>> {
+  const h: Record<string, string> = { ...headers };
+  if (key) h.authorization = `Bearer ${key}`;
+  let payload: BodyInit | undefined = rawBody;
+  if (body !== undefined) {
+    payload = JSON.stringify(body);
+    h["content-type"] ??= "application/json";
+  }
+  const res = await SELF.fetch(`${BASE}${path}`, { method, headers: h, body: payload });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // non-JSON bodies (the docs page) stay as text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+export const admin = <T = any>(method: string, path: string, body?: unknown) =>
+  call<T>(method, `/admin/v1${path}`, { key: ADMIN_TOKEN, body });
+
+/** Asserts the shared error envelope and returns its `error` object. */
+export function expectError(res: ApiResponse, status: number, code: string, field?: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  expect(res.body.error.code).toBe(code);
+  expect(res.body.error.message).toEqual(expect.any(String));
+  expect(res.body.error.request_id).toMatch(/^req_/);
+  expect(res.headers.get("x-request-id")).toBe(res.body.error.request_id);
+  if (field !== undefined) expect(res.body.error.field).toBe(field);
+  return res.body.error;
+}
+
+export async function createTenant(name = "Acme") {
+  const res = await admin("POST", "/tenants", { name });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { tenantId: res.body.id as string, key: res.body.api_key.key as string };
+}
+
+export async function createKey(tenantId: string, spec: Record<string, unknown> = {}) {
+  const res = await admin("POST", `/tenants/${tenantId}/api-keys`, spec);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; key: string };
+}
+
+export const WAREHOUSES = [
+  {
+    id: "wh_syd_1",
+    name: "Sydney DC",
+    code: "SYD",
+    address: {
+      address1: "1 Freight Rd",
+      city: "Sydney",
+      state: "NSW",
+      postcode: "2000",
+      country: "AU",
+    },
+  },
+  {
+    id: "wh_mel_1",
+    name: "Melbourne DC",
+    code: "MEL",
+    address: {
+      address1: "9 Dock St",
+      city: "Melbourne",
+      state: "VIC",
+      postcode: "3000",
+      country: "AU",
+    },
+  },
+];
+
+export const SHIPPING_METHODS = [
+  {
+    id: "sm_auspost_express",
+    name: "Express Post",
+    carrier: "auspost",
+    carrier_name: "Australia Post",
+    service_code: "EXP",
+  },
+  { id: "sm_auspost_parcel", name: "Parcel Post", carrier: "auspost", service_code: "PP" },
+];
+
+/** Reference data shared by all tenants; safe to call from every test file. */
+export async function seedReferenceData() {
+  for (const w of WAREHOUSES) {
+    const res = await admin("POST", "/warehouses", w);
+    expect([201, 409]).toContain(res.status);
+  }
+  for (const m of SHIPPING_METHODS) {
+    const res = await admin("POST", "/shipping-methods", m);
+    expect([201, 409]).toContain(res.status);
+  }
+}
