@@ -1,5 +1,7 @@
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { expect } from "vitest";
+import type { Environment } from "../src/env";
+import worker from "../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token";
 const BASE = "https://api.test";
@@ -18,10 +20,38 @@ export interface CallOptions {
 }
 
 /** One HTTP call exactly as a partner would make it, through the Worker's fetch handler. */
-export async function call<T = any>(
+export function call<T = any>(method: string, path: string, options: CallOptions = {}) {
+  return send<T>((req) => SELF.fetch(req), method, path, options);
+}
+
+/**
+ * The same Worker and bindings, deployed as another environment: how the sandbox and
+ * production rules (key prefixes, floor scopes) are exercised without a second deploy.
+ */
+export function callIn<T = any>(
+  environment: Environment,
   method: string,
   path: string,
-  { key, body, rawBody, headers = {} }: CallOptions = {},
+  options: CallOptions = {},
+) {
+  return send<T>(
+    async (req) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(req, { ...env, ENVIRONMENT: environment }, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    },
+    method,
+    path,
+    options,
+  );
+}
+
+async function send<T>(
+  fetcher: (req: Request) => Promise<Response>,
+  method: string,
+  path: string,
+  { key, body, rawBody, headers = {} }: CallOptions,
 ): Promise<ApiResponse<T>> {
   const h: Record<string, string> = { ...headers };
   if (key) h.authorization = `Bearer ${key}`;
@@ -30,7 +60,7 @@ export async function call<T = any>(
     payload = JSON.stringify(body);
     h["content-type"] ??= "application/json";
   }
-  const res = await SELF.fetch(`${BASE}${path}`, { method, headers: h, body: payload });
+  const res = await fetcher(new Request(`${BASE}${path}`, { method, headers: h, body: payload }));
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -20,8 +20,8 @@ const limit = bodyLimit({
  * ever sees a parsed object, and a client always learns which of 400/413/415 it hit.
  */
 const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const text = await c.req.text();
-  if (text.length > 0) {
+  const bytes = await c.req.arrayBuffer();
+  if (bytes.byteLength > 0) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type)) {
       throw new ApiError(
@@ -31,7 +31,7 @@ const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       );
     }
     try {
-      JSON.parse(text);
+      JSON.parse(new TextDecoder().decode(bytes));
     } catch (err) {
       throw new ApiError(
         400,
