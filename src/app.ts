@@ -2,11 +2,14 @@ import type { MiddlewareHandler } from "hono";
 import pkg from "../package.json";
 import { apiKeysAdmin } from "./api-keys/api-keys.index";
 import type { AppEnv } from "./env";
+import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
 import { onError, onNotFound } from "./http/errors";
 import { createRouter } from "./http/openapi";
 import { requestContext } from "./http/request-id";
+import { inventoryApi } from "./inventory/inventory.index";
+import { ordersApi } from "./orders/orders.index";
 import { productsApi } from "./products/products.index";
 import {
   shippingMethodsAdmin,
@@ -31,7 +34,16 @@ export function createApp() {
   app.use("/admin/v1/*", jsonBody);
 
   app.route("/", systemRoutes);
-  for (const router of [warehousesApi, shippingMethodsApi, productsApi]) app.route("/v1", router);
+  for (const router of [
+    warehousesApi,
+    shippingMethodsApi,
+    productsApi,
+    ordersApi,
+    inventoryApi,
+    eventsApi,
+  ]) {
+    app.route("/v1", router);
+  }
   for (const router of [tenantsAdmin, apiKeysAdmin, warehousesAdmin, shippingMethodsAdmin]) {
     app.route("/admin/v1", router);
   }

@@ -1,6 +1,8 @@
 import type { Principal } from "./api-keys/api-keys.service";
 import type { RateLimiter } from "./api-keys/rate-limiter";
 import type { Db } from "./db/client";
+import type { StockObject } from "./inventory/stock-object";
+import type { OrderObject } from "./orders/order-object";
 
 export type Environment = "development" | "sandbox" | "production";
 
@@ -8,6 +10,8 @@ export interface Env {
   DB: D1Database;
   KV: KVNamespace;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  ORDERS: DurableObjectNamespace<OrderObject>;
+  STOCK: DurableObjectNamespace<StockObject>;
   ENVIRONMENT: Environment;
   ADMIN_TOKEN: string;
 }

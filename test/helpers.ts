@@ -146,3 +146,67 @@ export async function seedReferenceData() {
     expect([201, 409]).toContain(res.status);
   }
 }
+
+export const SHIP_TO = {
+  name: "Jane Doe",
+  company: "Acme Pty Ltd",
+  email: "jane@example.com",
+  phone: "+61 400 123 456",
+  address1: "123 Main St",
+  address2: null,
+  city: "Sydney",
+  state: "NSW",
+  postcode: "2000",
+  country: "AU",
+};
+
+let orderCounter = 0;
+
+/** A valid create-order body (the guide's example), overridable field by field. */
+export function orderBody(overrides: Record<string, unknown> = {}) {
+  orderCounter += 1;
+  return {
+    order_number: `SO-${100000 + orderCounter}`,
+    reference: `F-${crypto.randomUUID()}`,
+    order_date: "2026-07-02T09:15:00Z",
+    warehouse_id: "wh_syd_1",
+    shipping_method_id: "sm_auspost_express",
+    signature_required: false,
+    insurance: false,
+    gift_message: null,
+    packing_note: "Leave in porch",
+    ship_to: SHIP_TO,
+    items: [
+      { sku: "WIDGET-BLUE-M", description: "Blue Widget — Medium", quantity: 2, unit_price: "19.99", currency: "AUD" },
+    ],
+    ...overrides,
+  };
+}
+
+/** A tenant with reference data, the given SKUs in its catalog and stock in wh_syd_1. */
+export async function merchant(stock: Record<string, number> = { "WIDGET-BLUE-M": 100 }) {
+  await seedReferenceData();
+  const tenant = await createTenant();
+  for (const [sku, quantity] of Object.entries(stock)) {
+    const product = await call("POST", "/v1/products", { key: tenant.key, body: { sku, name: sku } });
+    expect(product.status, JSON.stringify(product.body)).toBe(201);
+    if (quantity > 0) await adjustStock(tenant.key, sku, quantity);
+  }
+  return tenant;
+}
+
+export async function adjustStock(key: string, sku: string, delta: number, warehouse_id = "wh_syd_1") {
+  const res = await call("POST", "/v1/ops/inventory-adjustments", {
+    key,
+    body: { sku, warehouse_id, quantity_delta: delta, reason: delta > 0 ? "found" : "damaged" },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+export async function stockOf(key: string, sku: string, warehouse = "wh_syd_1") {
+  const res = await call("GET", `/v1/inventory?sku=${sku}`, { key });
+  expect(res.status).toBe(200);
+  const row = res.body.data[0]?.warehouses.find((w: { warehouse_id: string }) => w.warehouse_id === warehouse);
+  return row as { on_hand: number; available: number; allocated: number; backordered: number; incoming: number };
+}

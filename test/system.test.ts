@@ -28,6 +28,28 @@ describe("health, docs and the OpenAPI document", () => {
     expect(res.body.components.schemas.Error).toBeDefined();
   });
 
+  it("documents every API route with its security scheme and error responses", async () => {
+    const { paths } = (await call("GET", "/v1/openapi.json")).body as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    const operations = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
+    expect(operations.length).toBeGreaterThan(25);
+    for (const { path, method, op } of operations) {
+      if (path === "/health") continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const scheme = path.startsWith("/admin/") ? "AdminToken" : "ApiKey";
+      expect(op.security, where).toEqual([{ [scheme]: [] }]);
+      for (const status of ["400", "401", "500"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+      if (method === "post" || method === "patch") expect(op.responses["422"], where).toBeDefined();
+      if (scheme === "ApiKey") expect(op.responses["429"], where).toBeDefined();
+    }
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(["/v1/orders", "/v1/orders/{id}", "/v1/inventory", "/admin/v1/tenants", "/v1/products/{sku}"]),
+    );
+  });
+
   it("answers unknown routes with the 404 envelope", async () => {
     expectError(await call("GET", "/nowhere"), 404, "route_not_found");
   });

@@ -90,3 +90,192 @@ export const products = sqliteTable(
     index("products_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
   ],
 );
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    orderNumber: text("order_number").notNull(),
+    reference: text("reference").notNull(),
+    orderDate: text("order_date"),
+    warehouseId: text("warehouse_id").notNull(),
+    shippingMethodId: text("shipping_method_id"),
+    shippingMethod: text("shipping_method"),
+    signatureRequired: integer("signature_required", { mode: "boolean" }).notNull(),
+    insurance: integer("insurance", { mode: "boolean" }).notNull(),
+    giftMessage: text("gift_message"),
+    packingNote: text("packing_note"),
+    shipTo: text("ship_to", { mode: "json" }).$type<Record<string, string | null>>().notNull(),
+    status: text("status").notNull(),
+    holdReason: text("hold_reason"),
+    cancelReason: text("cancel_reason"),
+    // Backorder queue position: the reference claim's sequence, so "oldest first" means
+    // the order the API accepted first.
+    priority: integer("priority").notNull(),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    cancelledAt: text("cancelled_at"),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("orders_tenant_reference_unique").on(t.tenantId, t.reference),
+    uniqueIndex("orders_change_seq_unique").on(t.changeSeq),
+    index("orders_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+    index("orders_tenant_number_idx").on(t.tenantId, t.orderNumber),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    orderId: text("order_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    sku: text("sku").notNull(),
+    description: text("description"),
+    quantity: integer("quantity").notNull(),
+    unitPrice: text("unit_price"),
+    currency: text("currency"),
+  },
+  (t) => [
+    uniqueIndex("order_lines_pk").on(t.orderId, t.sku),
+    index("order_lines_no_idx").on(t.orderId, t.lineNo),
+  ],
+);
+
+/** Claims a reference for one order id before any stock moves; the dedup authority. */
+export const orderReferences = sqliteTable(
+  "order_references",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    tenantId: text("tenant_id").notNull(),
+    reference: text("reference").notNull(),
+    orderId: text("order_id").notNull(),
+    requestHash: text("request_hash").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("order_references_unique").on(t.tenantId, t.reference)],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    orderId: text("order_id").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("idempotency_keys_pk").on(t.tenantId, t.key)],
+);
+
+/** One row per tenant × warehouse × sku; written only by that stock Durable Object. */
+export const inventory = sqliteTable(
+  "inventory",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    onHand: integer("on_hand").notNull(),
+    allocated: integer("allocated").notNull(),
+    backordered: integer("backordered").notNull(),
+    version: integer("version").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("inventory_pk").on(t.tenantId, t.warehouseId, t.sku)],
+);
+
+/** The per-SKU change feed behind GET /v1/inventory (a SKU changes when any warehouse does). */
+export const inventorySkus = sqliteTable(
+  "inventory_skus",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sku: text("sku").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("inventory_skus_pk").on(t.tenantId, t.sku),
+    uniqueIndex("inventory_skus_change_seq_unique").on(t.changeSeq),
+    index("inventory_skus_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+  ],
+);
+
+/** What each order wants from one stock row: allocated whole, waiting, or released. */
+export const stockDemands = sqliteTable(
+  "stock_demands",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    orderId: text("order_id").notNull(),
+    quantity: integer("quantity").notNull(),
+    status: text("status").$type<"allocated" | "backordered" | "released">().notNull(),
+    priority: integer("priority").notNull(),
+    // Set when the stock object changed this demand on its own (stock arrived) and the
+    // order has not yet been told; the stock object's alarm retries until it has.
+    notifyPending: integer("notify_pending", { mode: "boolean" }).notNull().default(false),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("stock_demands_pk").on(t.tenantId, t.warehouseId, t.sku, t.orderId),
+    index("stock_demands_order_idx").on(t.orderId),
+  ],
+);
+
+export const inventoryAdjustments = sqliteTable(
+  "inventory_adjustments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    quantityDelta: integer("quantity_delta").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note"),
+    actor: text("actor").notNull(),
+    adjustedAt: text("adjusted_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("inventory_adjustments_change_seq_unique").on(t.changeSeq),
+    index("inventory_adjustments_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+  ],
+);
+
+export const orderHistory = sqliteTable(
+  "order_history",
+  {
+    orderId: text("order_id").notNull(),
+    seq: integer("seq").notNull(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("order_history_pk").on(t.orderId, t.seq)],
+);
+
+/** The outbox: every state change inserts its event in the same atomic write. */
+export const events = sqliteTable(
+  "events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    type: text("type").notNull(),
+    resourceId: text("resource_id").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    dispatchedAt: text("dispatched_at"),
+  },
+  (t) => [
+    uniqueIndex("events_id_unique").on(t.id),
+    index("events_tenant_idx").on(t.tenantId, t.seq),
+    index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
+  ],
+);

@@ -1,0 +1,121 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { and, eq, sql } from "drizzle-orm";
+import { feedPage } from "../db/feed";
+import { inventoryAdjustments, inventorySkus, products, warehouses } from "../db/schema";
+import type { AppEnv } from "../env";
+import { tenantOf } from "../http/auth";
+import { ApiError, validationError } from "../http/errors";
+import { page } from "../http/pagination";
+import type * as routes from "./inventory.routes";
+import { skuInventoryJson } from "./inventory.sql";
+import { type AdjustmentReason, stockName } from "./stock-object";
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const query = c.req.valid("query");
+  const feed = await feedPage(c.var.db, "inventory_skus", inventorySkus, {
+    updatedSince: query.updated_since,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  const rows = await c.var.db
+    .select({
+      updatedAt: inventorySkus.updatedAt,
+      changeSeq: inventorySkus.changeSeq,
+      json: skuInventoryJson(inventorySkus.tenantId, inventorySkus.sku, query.warehouse_id),
+    })
+    .from(inventorySkus)
+    .where(
+      and(
+        eq(inventorySkus.tenantId, tenantId),
+        query.sku ? eq(inventorySkus.sku, query.sku) : undefined,
+        query.warehouse_id
+          ? sql`EXISTS (SELECT 1 FROM inventory i WHERE i.tenant_id = ${inventorySkus.tenantId} AND i.sku = ${inventorySkus.sku} AND i.warehouse_id = ${query.warehouse_id})`
+          : undefined,
+        feed.where,
+      ),
+    )
+    .orderBy(...feed.orderBy)
+    .limit(feed.limit);
+  return c.json(
+    page(rows, query.limit, (r) => JSON.parse(r.json as string), feed.positionOf),
+    200,
+  );
+};
+
+export const listAdjustments: RouteHandler<typeof routes.listAdjustments, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const query = c.req.valid("query");
+  const feed = await feedPage(c.var.db, "inventory_adjustments", inventoryAdjustments, {
+    updatedSince: query.updated_since,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  const rows = await c.var.db
+    .select()
+    .from(inventoryAdjustments)
+    .where(
+      and(
+        eq(inventoryAdjustments.tenantId, tenantId),
+        query.sku ? eq(inventoryAdjustments.sku, query.sku) : undefined,
+        query.warehouse_id ? eq(inventoryAdjustments.warehouseId, query.warehouse_id) : undefined,
+        feed.where,
+      ),
+    )
+    .orderBy(...feed.orderBy)
+    .limit(feed.limit);
+  const render = (r: typeof inventoryAdjustments.$inferSelect) => ({
+    id: r.id,
+    sku: r.sku,
+    warehouse_id: r.warehouseId,
+    quantity_delta: r.quantityDelta,
+    reason: r.reason as AdjustmentReason,
+    note: r.note,
+    adjusted_at: r.adjustedAt,
+  });
+  return c.json(page(rows, query.limit, render, feed.positionOf), 200);
+};
+
+export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const tenantId = c.var.principal.tenantId ?? body.tenant_id;
+  if (!tenantId) {
+    throw validationError("tenant_id", "tenant_id is required with a platform key.");
+  }
+  const [warehouse, product] = await c.var.db.batch([
+    c.var.db
+      .select({ id: warehouses.id })
+      .from(warehouses)
+      .where(eq(warehouses.id, body.warehouse_id)),
+    c.var.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.tenantId, tenantId), eq(products.sku, body.sku))),
+  ]);
+  if (warehouse.length === 0) {
+    throw validationError(
+      "warehouse_id",
+      `warehouse_id '${body.warehouse_id}' is not a known warehouse.`,
+      "invalid_warehouse",
+    );
+  }
+  if (product.length === 0) {
+    throw validationError("sku", `sku '${body.sku}' is not in the catalog.`, "unknown_sku");
+  }
+  const key = { tenantId, warehouseId: body.warehouse_id, sku: body.sku };
+  const result = await c.env.STOCK.getByName(stockName(key)).adjust(key, {
+    delta: body.quantity_delta,
+    reason: body.reason,
+    note: body.note ?? null,
+    actor: c.var.principal.keyId,
+  });
+  if (!result.ok) {
+    throw new ApiError(
+      409,
+      "insufficient_stock",
+      `Only ${result.onHand} on hand; a delta of ${body.quantity_delta} would go below zero.`,
+      { field: "quantity_delta", on_hand: result.onHand },
+    );
+  }
+  return c.json(result.adjustment, 201);
+};

@@ -1,0 +1,105 @@
+import { z } from "@hono/zod-openapi";
+import { apiRoute } from "../http/openapi";
+import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
+import { optionalText, Timestamp } from "../http/shapes";
+import { Sku } from "../products/products.routes";
+import { ADJUSTMENT_REASONS } from "./stock-object";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+export const WarehouseStock = z
+  .object({
+    warehouse_id: z.string().openapi({ example: "wh_syd_1" }),
+    on_hand: z.number().int().openapi({ description: "Physically in the warehouse" }),
+    available: z.number().int().openapi({ description: "on_hand − allocated, never below 0" }),
+    allocated: z.number().int().openapi({ description: "Reserved for open orders" }),
+    incoming: z.number().int().openapi({ description: "On open inbound shipments" }),
+    backordered: z.number().int().openapi({ description: "Ordered but waiting for stock" }),
+  })
+  .openapi("WarehouseStock");
+
+export const SkuInventory = z
+  .object({ sku: z.string(), updated_at: Timestamp, warehouses: z.array(WarehouseStock) })
+  .openapi("SkuInventory");
+
+export const InventoryAdjustment = z
+  .object({
+    id: z.string().openapi({ example: "adj_4471Qk2nW8xYz1AbCdEf" }),
+    sku: z.string(),
+    warehouse_id: z.string(),
+    quantity_delta: z.number().int().openapi({ description: "Signed: negative removes stock" }),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    note: z.string().nullable(),
+    adjusted_at: Timestamp,
+  })
+  .openapi("InventoryAdjustment");
+
+export const CreateAdjustment = z
+  .strictObject({
+    sku: Sku,
+    warehouse_id: z.string().min(1).max(100),
+    quantity_delta: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, { message: "must not be 0" }),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    note: optionalText(1000),
+    tenant_id: z.string().optional().openapi({
+      description: "Required with a platform key (which serves every tenant); ignored otherwise.",
+    }),
+  })
+  .openapi("CreateInventoryAdjustment");
+
+const filters = {
+  sku: Sku.optional().openapi({ param: { name: "sku", in: "query" } }),
+  warehouse_id: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "warehouse_id", in: "query" } }),
+  updated_since: updatedSinceParam,
+  cursor: cursorParam,
+  limit: limitParam,
+};
+
+export const list = apiRoute("inventory:read", {
+  method: "get",
+  path: "/inventory",
+  tags: ["Inventory"],
+  summary: "Stock per SKU, broken out per warehouse",
+  description:
+    "Every SKU with stock activity, oldest change first; a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.",
+  request: { query: z.object(filters) },
+  responses: {
+    200: { description: "Inventory", content: json(listOf(SkuInventory, "InventoryList")) },
+  },
+});
+
+export const listAdjustments = apiRoute("inventory:read", {
+  method: "get",
+  path: "/inventory-adjustments",
+  tags: ["Inventory"],
+  summary: "Stock adjustments with their reasons",
+  request: { query: z.object(filters) },
+  responses: {
+    200: {
+      description: "Adjustments",
+      content: json(listOf(InventoryAdjustment, "InventoryAdjustmentList")),
+    },
+  },
+});
+
+export const adjust = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/inventory-adjustments",
+  tags: ["Operations"],
+  summary: "Adjust stock on hand",
+  description:
+    "A signed delta with a reason. Stock that arrives is allocated to waiting lines, oldest order first. 409 `insufficient_stock` if on_hand would go below zero.",
+  request: { body: { required: true, content: json(CreateAdjustment) } },
+  responses: {
+    201: { description: "Recorded", content: json(InventoryAdjustment) },
+    409: { description: "Would take on_hand below zero" },
+  },
+});

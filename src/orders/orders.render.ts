@@ -1,0 +1,62 @@
+import type { orderLines, orders } from "../db/schema";
+import type { DemandStatus } from "../inventory/stock-object";
+import type { OrderStatus, OrderView } from "./orders.schemas";
+
+export type OrderRow = typeof orders.$inferSelect;
+export type LineRow = typeof orderLines.$inferSelect;
+
+/** The one rendering of an order, shared by reads, transition responses and events. */
+export function renderOrder(
+  row: OrderRow,
+  lines: LineRow[],
+  allocation: ReadonlyMap<string, DemandStatus>,
+): OrderView {
+  const released = row.status === "cancelled";
+  const items = [...lines]
+    .sort((a, b) => a.lineNo - b.lineNo)
+    .map((line) => {
+      const status: DemandStatus = released
+        ? "released"
+        : (allocation.get(line.sku) ?? "backordered");
+      return {
+        sku: line.sku,
+        description: line.description,
+        quantity: line.quantity,
+        unit_price: line.unitPrice,
+        currency: line.currency,
+        allocation_status: status,
+        allocated_quantity: status === "allocated" ? line.quantity : 0,
+      };
+    });
+  const allocatedCount = items.filter((i) => i.allocation_status === "allocated").length;
+  return {
+    id: row.id,
+    order_number: row.orderNumber,
+    reference: row.reference,
+    status: row.status as OrderStatus,
+    warehouse_id: row.warehouseId,
+    shipping_method_id: row.shippingMethodId,
+    shipping_method: row.shippingMethod,
+    order_date: row.orderDate,
+    signature_required: row.signatureRequired,
+    insurance: row.insurance,
+    gift_message: row.giftMessage,
+    packing_note: row.packingNote,
+    ship_to: row.shipTo as OrderView["ship_to"],
+    items,
+    allocation_status: released
+      ? "released"
+      : allocatedCount === items.length
+        ? "allocated"
+        : allocatedCount === 0
+          ? "backordered"
+          : "partially_allocated",
+    hold_reason: row.holdReason,
+    cancel_reason: row.cancelReason,
+    version: String(row.version),
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+    cancelled_at: row.cancelledAt,
+    shipments: [],
+  };
+}

@@ -1,0 +1,175 @@
+import { z } from "@hono/zod-openapi";
+import { apiRoute } from "../http/openapi";
+import { listOf } from "../http/pagination";
+import {
+  AmendOrder,
+  CancelOrder,
+  CreateOrder,
+  HistoryEntry,
+  HoldOrder,
+  ListOrdersQuery,
+  Order,
+  OrderIdParam,
+} from "./orders.schemas";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const orderResponse = (description: string) => ({ description, content: json(Order) });
+const conflict = {
+  description: "The order's state forbids this change; `code` says why",
+  content: json(z.unknown()),
+};
+
+const IdempotencyHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({
+      param: { in: "header" },
+      description:
+        "Any unique string (a UUID is ideal). Kept 24 h: a retry returns the same order.",
+    }),
+});
+
+const IfMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^\s*(W\/)?"?\d+"?\s*$/, { message: 'must be the order version, e.g. "4"' })
+    .optional()
+    .openapi({ param: { in: "header" }, example: '"4"' }),
+});
+
+export const create = apiRoute("orders:write", {
+  method: "post",
+  path: "/orders",
+  tags: ["Orders"],
+  summary: "Create a fulfillment order",
+  description:
+    "Exactly once: a retry with the same `Idempotency-Key`, or the same `reference` with the same body, returns the existing order with 200 and `Idempotent-Replayed: true`. " +
+    "The same key with a different body is 422 `idempotency_key_reused`; the same reference with a different body is 409 `duplicate_reference`. " +
+    "Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.",
+  request: {
+    headers: IdempotencyHeaders,
+    body: { required: true, content: json(CreateOrder) },
+  },
+  responses: {
+    201: orderResponse("Created"),
+    200: orderResponse("The existing order (a replay)"),
+    409: conflict,
+  },
+});
+
+export const list = apiRoute("orders:read", {
+  method: "get",
+  path: "/orders",
+  tags: ["Orders"],
+  summary: "List orders (incremental)",
+  description:
+    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll.",
+  request: { query: ListOrdersQuery },
+  responses: { 200: { description: "Orders", content: json(listOf(Order, "OrderList")) } },
+});
+
+export const get = apiRoute("orders:read", {
+  method: "get",
+  path: "/orders/{id}",
+  tags: ["Orders"],
+  summary: "Retrieve an order",
+  description: "With its lines, allocation, shipments and `version` (also sent as `ETag`).",
+  request: { params: OrderIdParam },
+  responses: { 200: orderResponse("The order"), 404: { description: "Unknown order" } },
+});
+
+export const amend = apiRoute("orders:write", {
+  method: "patch",
+  path: "/orders/{id}",
+  tags: ["Orders"],
+  summary: "Amend an order before picking",
+  description:
+    "Send only what changed; `items` replaces every line and allocation follows the difference. " +
+    "`If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate.",
+  request: {
+    params: OrderIdParam,
+    headers: IfMatchHeaders,
+    body: { required: true, content: json(AmendOrder) },
+  },
+  responses: {
+    200: orderResponse("Amended"),
+    404: { description: "Unknown order" },
+    409: conflict,
+  },
+});
+
+export const cancel = apiRoute("orders:write", {
+  method: "post",
+  path: "/orders/{id}/cancel",
+  tags: ["Orders"],
+  summary: "Cancel an order",
+  description:
+    "Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped.",
+  request: { params: OrderIdParam, body: { required: false, content: json(CancelOrder) } },
+  responses: {
+    200: orderResponse("Cancelled"),
+    404: { description: "Unknown order" },
+    409: conflict,
+  },
+});
+
+export const history = apiRoute("orders:read", {
+  method: "get",
+  path: "/orders/{id}/history",
+  tags: ["Orders"],
+  summary: "An order's audit trail",
+  description: "Every transition, oldest first, each hash-chained to the one before.",
+  request: { params: OrderIdParam },
+  responses: {
+    200: {
+      description: "History",
+      content: json(listOf(HistoryEntry, "OrderHistory")),
+    },
+    404: { description: "Unknown order" },
+  },
+});
+
+const opsRoute = (path: string, summary: string, description: string) =>
+  apiRoute("warehouse:operate", {
+    method: "post",
+    path: `/ops/orders/{id}/${path}`,
+    tags: ["Operations"],
+    summary,
+    description: `${description} A tenant key acts on its own orders only; a platform key on any.`,
+    request: { params: OrderIdParam },
+    responses: {
+      200: orderResponse("The order"),
+      404: { description: "Unknown order" },
+      409: conflict,
+    },
+  });
+
+export const startPicking = opsRoute(
+  "start-picking",
+  "Start picking",
+  "received → processing; from now on amend and cancel are 409. Needs every line allocated.",
+);
+
+export const release = opsRoute(
+  "release",
+  "Release a hold",
+  "Back to received, or backordered if a line still waits.",
+);
+
+export const hold = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/orders/{id}/hold",
+  tags: ["Operations"],
+  summary: "Put an order on hold",
+  description:
+    "Keeps its allocation; amend and cancel still work. A tenant key acts on its own orders only; a platform key on any.",
+  request: { params: OrderIdParam, body: { required: true, content: json(HoldOrder) } },
+  responses: {
+    200: orderResponse("The order"),
+    404: { description: "Unknown order" },
+    409: conflict,
+  },
+});

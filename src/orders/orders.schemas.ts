@@ -1,0 +1,212 @@
+import { z } from "@hono/zod-openapi";
+import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
+import {
+  CountryCode,
+  CurrencyCode,
+  MoneyAmount,
+  optionalText,
+  Timestamp,
+  text,
+} from "../http/shapes";
+import { Sku } from "../products/products.routes";
+
+export const ORDER_STATUSES = [
+  "received",
+  "processing",
+  "partially_shipped",
+  "shipped",
+  "on_hold",
+  "backordered",
+  "cancelled",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const MAX_LINES = 500;
+
+export const ShipTo = z
+  .strictObject({
+    name: text(200),
+    company: optionalText(200),
+    email: z.email().max(320).nullable().optional(),
+    phone: optionalText(50),
+    address1: text(200),
+    address2: optionalText(200),
+    city: text(100),
+    state: optionalText(100),
+    postcode: optionalText(20),
+    country: CountryCode,
+  })
+  .openapi("ShipTo");
+
+const ItemInput = z
+  .strictObject({
+    sku: Sku,
+    description: optionalText(500),
+    quantity: z.number().int().positive().max(1_000_000),
+    unit_price: MoneyAmount.nullable().optional(),
+    currency: CurrencyCode.nullable().optional(),
+  })
+  .superRefine((item, ctx) => {
+    if (item.unit_price != null && item.currency == null) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with unit_price" });
+    }
+  });
+
+const Items = z
+  .array(ItemInput)
+  .min(1)
+  .max(MAX_LINES)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.sku)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "sku"],
+          message: `duplicate sku '${item.sku}': send one line per sku with the total quantity`,
+        });
+      }
+      seen.add(item.sku);
+    });
+  })
+  .openapi({ description: `1 to ${MAX_LINES} lines, one per sku.` });
+
+const utc = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v).toISOString())
+  .openapi({ example: "2026-07-02T09:15:00Z" });
+
+const handling = {
+  shipping_method_id: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .openapi({ example: "sm_auspost_express" }),
+  shipping_method: optionalText(200).openapi({
+    description: "Free-text method name, matched to a shipping method's `name` when no id is sent.",
+  }),
+  signature_required: z.boolean().optional(),
+  insurance: z.boolean().optional(),
+  gift_message: optionalText(1000),
+  packing_note: optionalText(1000),
+};
+
+export const CreateOrder = z
+  .strictObject({
+    order_number: text(100).openapi({ example: "SO-100423" }),
+    reference: text(100).openapi({ example: "F-100423-1" }),
+    order_date: utc.nullable().optional(),
+    warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
+    ...handling,
+    ship_to: ShipTo,
+    items: Items,
+  })
+  .openapi("CreateOrder");
+export type CreateOrder = z.infer<typeof CreateOrder>;
+
+export const AmendOrder = z
+  .strictObject({
+    order_number: text(100).optional(),
+    order_date: utc.nullable().optional(),
+    warehouse_id: z.string().min(1).max(100).optional().openapi({
+      description:
+        "Accepted only unchanged: moving an order between warehouses is cancel and recreate.",
+    }),
+    ...handling,
+    ship_to: ShipTo.optional(),
+    items: Items.optional(),
+  })
+  .openapi("AmendOrder", {
+    description: "Only the fields sent change; `items` replaces every line.",
+  });
+export type AmendOrder = z.infer<typeof AmendOrder>;
+
+export const ALLOCATION_STATUSES = ["allocated", "backordered", "released"] as const;
+
+export const OrderItem = z
+  .object({
+    sku: z.string(),
+    description: z.string().nullable(),
+    quantity: z.number().int(),
+    unit_price: z.string().nullable(),
+    currency: z.string().nullable(),
+    allocation_status: z.enum(ALLOCATION_STATUSES).openapi({
+      description: "Each line is allocated whole or waits whole; `released` once cancelled.",
+    }),
+    allocated_quantity: z.number().int(),
+  })
+  .openapi("OrderItem");
+
+export const Order = z
+  .object({
+    id: z.string().openapi({ example: "ord_8Kd92mQ4xTa1Bc2De3Fg" }),
+    order_number: z.string(),
+    reference: z.string(),
+    status: z.enum(ORDER_STATUSES),
+    warehouse_id: z.string(),
+    shipping_method_id: z.string().nullable(),
+    shipping_method: z.string().nullable(),
+    order_date: z.string().nullable(),
+    signature_required: z.boolean(),
+    insurance: z.boolean(),
+    gift_message: z.string().nullable(),
+    packing_note: z.string().nullable(),
+    ship_to: ShipTo,
+    items: z.array(OrderItem),
+    allocation_status: z.enum(["allocated", "partially_allocated", "backordered", "released"]),
+    hold_reason: z.string().nullable(),
+    cancel_reason: z.string().nullable(),
+    version: z
+      .string()
+      .openapi({ example: "4", description: "Bumped on every change; send as If-Match." }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    cancelled_at: Timestamp.nullable(),
+    shipments: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi("Order");
+export type OrderView = z.infer<typeof Order>;
+
+export const HistoryEntry = z
+  .object({
+    seq: z.number().int(),
+    at: Timestamp,
+    actor: z.string().openapi({ description: "The API key id that made the change, or `system`." }),
+    action: z.string().openapi({ example: "amended" }),
+    changes: z.record(z.string(), z.unknown()),
+    prev_hash: z.string(),
+    hash: z.string().openapi({
+      description: "SHA-256 over prev_hash and this entry: the chain proves nothing was rewritten.",
+    }),
+  })
+  .openapi("OrderHistoryEntry");
+
+export const OrderIdParam = z.object({
+  id: z
+    .string()
+    .openapi({ param: { name: "id", in: "path" }, example: "ord_8Kd92mQ4xTa1Bc2De3Fg" }),
+});
+
+export const ListOrdersQuery = z.object({
+  updated_since: updatedSinceParam,
+  status: z
+    .enum(ORDER_STATUSES)
+    .optional()
+    .openapi({ param: { name: "status", in: "query" } }),
+  order_number: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "order_number", in: "query" } }),
+  reference: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "reference", in: "query" } }),
+  cursor: cursorParam,
+  limit: limitParam,
+});
+
+export const CancelOrder = z.strictObject({ reason: optionalText(500) }).openapi("CancelOrder");
+
+export const HoldOrder = z.strictObject({ reason: text(500) }).openapi("HoldOrder");
