@@ -177,7 +177,13 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
     packing_note: "Leave in porch",
     ship_to: SHIP_TO,
     items: [
-      { sku: "WIDGET-BLUE-M", description: "Blue Widget — Medium", quantity: 2, unit_price: "19.99", currency: "AUD" },
+      {
+        sku: "WIDGET-BLUE-M",
+        description: "Blue Widget — Medium",
+        quantity: 2,
+        unit_price: "19.99",
+        currency: "AUD",
+      },
     ],
     ...overrides,
   };
@@ -188,14 +194,22 @@ export async function merchant(stock: Record<string, number> = { "WIDGET-BLUE-M"
   await seedReferenceData();
   const tenant = await createTenant();
   for (const [sku, quantity] of Object.entries(stock)) {
-    const product = await call("POST", "/v1/products", { key: tenant.key, body: { sku, name: sku } });
+    const product = await call("POST", "/v1/products", {
+      key: tenant.key,
+      body: { sku, name: sku },
+    });
     expect(product.status, JSON.stringify(product.body)).toBe(201);
     if (quantity > 0) await adjustStock(tenant.key, sku, quantity);
   }
   return tenant;
 }
 
-export async function adjustStock(key: string, sku: string, delta: number, warehouse_id = "wh_syd_1") {
+export async function adjustStock(
+  key: string,
+  sku: string,
+  delta: number,
+  warehouse_id = "wh_syd_1",
+) {
   const res = await call("POST", "/v1/ops/inventory-adjustments", {
     key,
     body: { sku, warehouse_id, quantity_delta: delta, reason: delta > 0 ? "found" : "damaged" },
@@ -207,6 +221,14 @@ export async function adjustStock(key: string, sku: string, delta: number, wareh
 export async function stockOf(key: string, sku: string, warehouse = "wh_syd_1") {
   const res = await call("GET", `/v1/inventory?sku=${sku}`, { key });
   expect(res.status).toBe(200);
-  const row = res.body.data[0]?.warehouses.find((w: { warehouse_id: string }) => w.warehouse_id === warehouse);
-  return row as { on_hand: number; available: number; allocated: number; backordered: number; incoming: number };
+  const row = res.body.data[0]?.warehouses.find(
+    (w: { warehouse_id: string }) => w.warehouse_id === warehouse,
+  );
+  return row as {
+    on_hand: number;
+    available: number;
+    allocated: number;
+    backordered: number;
+    incoming: number;
+  };
 }

@@ -30,7 +30,10 @@ describe("health, docs and the OpenAPI document", () => {
 
   it("documents every API route with its security scheme and error responses", async () => {
     const { paths } = (await call("GET", "/v1/openapi.json")).body as {
-      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<string, { security?: unknown[]; responses: Record<string, unknown> }>
+      >;
     };
     const operations = Object.entries(paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({ path, method, op })),
@@ -41,12 +44,19 @@ describe("health, docs and the OpenAPI document", () => {
       const where = `${method.toUpperCase()} ${path}`;
       const scheme = path.startsWith("/admin/") ? "AdminToken" : "ApiKey";
       expect(op.security, where).toEqual([{ [scheme]: [] }]);
-      for (const status of ["400", "401", "500"]) expect(op.responses[status], `${where} ${status}`).toBeDefined();
+      for (const status of ["400", "401", "500"])
+        expect(op.responses[status], `${where} ${status}`).toBeDefined();
       if (method === "post" || method === "patch") expect(op.responses["422"], where).toBeDefined();
       if (scheme === "ApiKey") expect(op.responses["429"], where).toBeDefined();
     }
     expect(Object.keys(paths)).toEqual(
-      expect.arrayContaining(["/v1/orders", "/v1/orders/{id}", "/v1/inventory", "/admin/v1/tenants", "/v1/products/{sku}"]),
+      expect.arrayContaining([
+        "/v1/orders",
+        "/v1/orders/{id}",
+        "/v1/inventory",
+        "/admin/v1/tenants",
+        "/v1/products/{sku}",
+      ]),
     );
   });
 

@@ -10,6 +10,11 @@ import type * as routes from "./inventory.routes";
 import { skuInventoryJson } from "./inventory.sql";
 import { type AdjustmentReason, stockName } from "./stock-object";
 
+// Drizzle leaves columns unqualified in single-table queries; inside a correlated
+// subquery that would silently bind to the inner table, so name the outer row in full.
+const OUTER_TENANT = sql`"inventory_skus"."tenant_id"`;
+const OUTER_SKU = sql`"inventory_skus"."sku"`;
+
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
@@ -22,7 +27,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .select({
       updatedAt: inventorySkus.updatedAt,
       changeSeq: inventorySkus.changeSeq,
-      json: skuInventoryJson(inventorySkus.tenantId, inventorySkus.sku, query.warehouse_id),
+      json: skuInventoryJson(OUTER_TENANT, OUTER_SKU, query.warehouse_id),
     })
     .from(inventorySkus)
     .where(
@@ -30,7 +35,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
         eq(inventorySkus.tenantId, tenantId),
         query.sku ? eq(inventorySkus.sku, query.sku) : undefined,
         query.warehouse_id
-          ? sql`EXISTS (SELECT 1 FROM inventory i WHERE i.tenant_id = ${inventorySkus.tenantId} AND i.sku = ${inventorySkus.sku} AND i.warehouse_id = ${query.warehouse_id})`
+          ? sql`EXISTS (SELECT 1 FROM inventory i WHERE i.tenant_id = ${OUTER_TENANT} AND i.sku = ${OUTER_SKU} AND i.warehouse_id = ${query.warehouse_id})`
           : undefined,
         feed.where,
       ),

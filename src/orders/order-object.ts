@@ -32,6 +32,7 @@ export interface CreateCommand {
   tenantId: string;
   actor: string;
   priority: number;
+  createdAt: string;
   order: Omit<
     OrderFields,
     "id" | "tenantId" | "status" | "priority" | "holdReason" | "cancelReason" | "cancelledAt"
@@ -273,9 +274,16 @@ export class OrderObject extends DurableObject<Env> {
       new Map(lines.map((l) => [l.sku, l.quantity])),
     );
     fields.status = allAllocated(lines, allocation) ? "received" : "backordered";
-    const loaded = await this.persist(null, fields, lines, allocation, "created", cmd.actor, {
-      status: fields.status,
-    });
+    const loaded = await this.persist(
+      null,
+      fields,
+      lines,
+      allocation,
+      "created",
+      cmd.actor,
+      { status: fields.status },
+      cmd.createdAt,
+    );
     return { ok: true, order: renderOrder(loaded.row, loaded.lines, allocation), created: true };
   }
 
@@ -470,6 +478,7 @@ export class OrderObject extends DurableObject<Env> {
     action: string,
     actor: string,
     changes: Record<string, unknown>,
+    createdAt?: string,
   ): Promise<Loaded> {
     const id = fields.id;
     const version = (cur?.row.version ?? 0) + 1;
@@ -519,7 +528,7 @@ export class OrderObject extends DurableObject<Env> {
         : this.db.insert(orders).values({
             ...fields,
             version,
-            createdAt: stamp.updatedAt,
+            createdAt: createdAt ?? stamp.updatedAt,
             updatedAt: stamp.updatedAt,
             changeSeq: stamp.changeSeq,
           }),

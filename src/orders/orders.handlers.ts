@@ -61,6 +61,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
       tenantId,
       actor: c.var.principal.keyId,
       priority: claim.priority,
+      createdAt: claim.createdAt,
       order: {
         orderNumber: body.order_number,
         reference: body.reference,

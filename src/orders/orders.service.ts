@@ -113,7 +113,9 @@ export const toLines = (items: CreateOrder["items"]): LineInput[] =>
 
 export interface Claim {
   orderId: string;
+  /** Queue position and creation time both come from the claim: "oldest" means accepted first. */
   priority: number;
+  createdAt: string;
 }
 
 /**
@@ -183,7 +185,7 @@ function checkReference(
       { field: "reference", order_id: ref.orderId },
     );
   }
-  return { orderId: key?.orderId ?? ref.orderId, priority: ref.seq };
+  return { orderId: key?.orderId ?? ref.orderId, priority: ref.seq, createdAt: ref.createdAt };
 }
 
 const keyReused = () =>
