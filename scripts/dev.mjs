@@ -134,29 +134,43 @@ async function demoKey(admin) {
   return res.body.key;
 }
 
-/** Tops up only SKUs with nothing on hand, so reruns never inflate stock. */
-async function seedStock(baseUrl, key) {
-  const call = (path, init = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    });
+const DEMO_STOCK_NOTE = "demo stock";
+
+/**
+ * Stocks each SKU × warehouse once. The seed's own adjustments (note "demo stock") mark
+ * what is done, so a rerun never adds stock twice, finishes a seed that stopped half-way,
+ * and leaves stock you have since moved (even to zero) alone.
+ */
+async function seedStock(key) {
   for (const [sku, , , , units] of PRODUCTS) {
-    const res = await call(`/v1/inventory?sku=${encodeURIComponent(sku)}`);
-    if (res.status === 404) return log("stock seeding needs the inventory endpoints");
-    if (res.status !== 200) throw new Error(`GET /v1/inventory?sku=${sku} → ${res.status}`);
-    const { data } = await res.json();
-    const onHand = data.flatMap((item) => item.warehouses).reduce((sum, w) => sum + w.on_hand, 0);
-    if (onHand > 0) continue;
-    for (const { id: warehouse_id } of WAREHOUSES) {
-      const adjustment = { sku, warehouse_id, quantity_delta: units, reason: "found" };
-      const body = JSON.stringify({ ...adjustment, note: "demo stock" });
-      const post = await call("/v1/ops/inventory-adjustments", { method: "POST", body });
-      if (!post.ok) {
-        throw new Error(`stocking ${sku} in ${warehouse_id} → ${post.status} ${await post.text()}`);
+    const seeded = new Set();
+    let cursor = "";
+    do {
+      const path = `/v1/inventory-adjustments?sku=${encodeURIComponent(sku)}&limit=200${cursor}`;
+      const res = await api("GET", path, key);
+      if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
+      for (const a of res.body.data) if (a.note === DEMO_STOCK_NOTE) seeded.add(a.warehouse_id);
+      const next = res.body.pagination.next_cursor;
+      cursor = next ? `&cursor=${encodeURIComponent(next)}` : "";
+    } while (cursor);
+    const missing = WAREHOUSES.filter((w) => !seeded.has(w.id));
+    for (const { id: warehouse_id } of missing) {
+      const res = await api("POST", "/v1/ops/inventory-adjustments", key, {
+        sku,
+        warehouse_id,
+        quantity_delta: units,
+        reason: "found",
+        note: DEMO_STOCK_NOTE,
+      });
+      if (res.status !== 201) {
+        throw new Error(
+          `stocking ${sku} in ${warehouse_id} → ${res.status} ${JSON.stringify(res.body)}`,
+        );
       }
     }
-    log(`stocked ${sku}: ${units} in each warehouse`);
+    if (missing.length > 0) {
+      log(`stocked ${sku}: ${units} in ${missing.map((w) => w.id).join(", ")}`);
+    }
   }
 }
 
@@ -173,7 +187,7 @@ async function seed(admin) {
     };
     await ensure("/v1/products", key, product, sku);
   }
-  await seedStock(BASE, key);
+  await seedStock(key);
   return key;
 }
 

@@ -11,6 +11,7 @@ import { requestContext } from "./http/request-id";
 import { inventoryApi } from "./inventory/inventory.index";
 import { ordersApi } from "./orders/orders.index";
 import { productsApi } from "./products/products.index";
+import { shipmentsApi } from "./shipments/shipments.index";
 import {
   shippingMethodsAdmin,
   shippingMethodsApi,
@@ -39,6 +40,7 @@ export function createApp() {
     shippingMethodsApi,
     productsApi,
     ordersApi,
+    shipmentsApi,
     inventoryApi,
     eventsApi,
   ]) {

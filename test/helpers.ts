@@ -232,3 +232,31 @@ export async function stockOf(key: string, sku: string, warehouse = "wh_syd_1") 
     incoming: number;
   };
 }
+
+let parcelCounter = 0;
+
+export function parcel(overrides: Record<string, unknown> = {}) {
+  parcelCounter += 1;
+  const tracking = `ABC${String(100000000 + parcelCounter)}AU`;
+  return {
+    tracking_number: tracking,
+    tracking_url: `https://auspost.com.au/track/${tracking}`,
+    carrier: "auspost",
+    service: "Express Post",
+    ...overrides,
+  };
+}
+
+export async function ship(
+  key: string,
+  orderId: string,
+  items: { sku: string; quantity: number }[],
+  extra: Record<string, unknown> = {},
+) {
+  const res = await call("POST", "/v1/ops/shipments", {
+    key,
+    body: { order_id: orderId, parcels: [parcel()], items, ...extra },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}

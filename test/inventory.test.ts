@@ -274,10 +274,47 @@ describe("inventory adjustments", () => {
       "received",
     );
 
-    // Damaged stock can take on_hand under what is allocated; available stays at 0.
+    // Damaged stock can take on_hand under what was allocated; available never goes negative.
     await adjustStock(key, "FILL-1", -2);
     const s = await stockOf(key, "FILL-1");
-    expect(s).toEqual({ ...row("wh_syd_1", 1, 2, 0), available: 0 });
+    expect(s.on_hand).toBe(1);
+    expect(s.allocated + s.backordered).toBe(2);
+    expect(s.available).toBe(Math.max(s.on_hand - s.allocated, 0));
+    expect(s.available).toBeGreaterThanOrEqual(0);
+  });
+
+  it("applies concurrent adjustments one at a time: never below zero, nothing lost", async () => {
+    const { key } = await catalog("RACE-1", "RACE-2", "RACE-3", "RACE-4");
+    await adjustStock(key, "RACE-1", 5);
+    const body = { sku: "RACE-1", warehouse_id: "wh_syd_1", quantity_delta: -1, reason: "lost" };
+    const takes = await Promise.all(Array.from({ length: 8 }, () => adjust(key, body)));
+    expect(takes.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 409, 409, 409]);
+    for (const r of takes.filter((t) => t.status === 409)) {
+      expectError(r, 409, "insufficient_stock", "quantity_delta");
+    }
+    expect(await stockOf(key, "RACE-1")).toEqual(row("wh_syd_1", 0));
+    const feed = (await list(key, "/v1/inventory-adjustments?sku=RACE-1")).data;
+    expect(feed).toHaveLength(6);
+
+    // Different rows at once (separate stock objects) all land in the feeds, once each.
+    const others = ["RACE-2", "RACE-3", "RACE-4"].flatMap((sku) =>
+      ["wh_syd_1", "wh_mel_1"].map((warehouse_id) => ({ sku, warehouse_id })),
+    );
+    const made = await Promise.all(
+      others.map((o) => adjust(key, { ...o, quantity_delta: 3, reason: "found" })),
+    );
+    expect(made.map((r) => r.status)).toEqual(others.map(() => 201));
+    const inventory = await walk(key, "/v1/inventory", 1);
+    expect(inventory.map((e) => e.sku).sort()).toEqual(["RACE-1", "RACE-2", "RACE-3", "RACE-4"]);
+    for (const e of inventory.filter((i) => i.sku !== "RACE-1")) {
+      expect(e.warehouses).toEqual([row("wh_mel_1", 3), row("wh_syd_1", 3)]);
+    }
+    const adjustments = await walk(key, "/v1/inventory-adjustments", 4);
+    expect(adjustments).toHaveLength(12);
+    expect(new Set(adjustments.map((a) => a.id)).size).toBe(12);
+    expect(adjustments.map((a) => a.id)).toEqual(
+      expect.arrayContaining(made.map((r) => r.body.id)),
+    );
   });
 });
 

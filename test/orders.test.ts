@@ -42,6 +42,7 @@ describe("POST /v1/orders", () => {
           currency: "AUD",
           allocation_status: "allocated",
           allocated_quantity: 2,
+          shipped_quantity: 0,
         },
       ],
       allocation_status: "allocated",

@@ -279,3 +279,90 @@ export const events = sqliteTable(
     index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
   ],
 );
+
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    orderNumber: text("order_number").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    status: text("status").notNull(),
+    statusHistory: text("status_history", { mode: "json" })
+      .$type<{ status: string; occurred_at: string; note?: string | null }[]>()
+      .notNull(),
+    shippedAt: text("shipped_at").notNull(),
+    costAmount: text("cost_amount"),
+    costCurrency: text("cost_currency"),
+    voided: integer("voided", { mode: "boolean" }).notNull(),
+    voidedAt: text("voided_at"),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("shipments_change_seq_unique").on(t.changeSeq),
+    index("shipments_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+    index("shipments_order_idx").on(t.orderId),
+  ],
+);
+
+/** One row per physical box: its own tracking number. */
+export const shipmentParcels = sqliteTable(
+  "shipment_parcels",
+  {
+    shipmentId: text("shipment_id").notNull(),
+    position: integer("position").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    trackingUrl: text("tracking_url"),
+    carrier: text("carrier").notNull(),
+    service: text("service").notNull(),
+    weight: text("weight", { mode: "json" }).$type<{ value: number; unit: string }>(),
+    dimensions: text("dimensions", { mode: "json" }).$type<{
+      length: number;
+      width: number;
+      height: number;
+      unit: string;
+    }>(),
+  },
+  (t) => [uniqueIndex("shipment_parcels_pk").on(t.shipmentId, t.position)],
+);
+
+export const shipmentItems = sqliteTable(
+  "shipment_items",
+  {
+    shipmentId: text("shipment_id").notNull(),
+    sku: text("sku").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [uniqueIndex("shipment_items_pk").on(t.shipmentId, t.sku)],
+);
+
+export const shipmentIdempotencyKeys = sqliteTable(
+  "shipment_idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    shipmentId: text("shipment_id").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [uniqueIndex("shipment_idempotency_keys_pk").on(t.tenantId, t.key)],
+);
+
+/** Stock that left or came back for a reason (`ref`); the unique ref makes each move apply once. */
+export const stockMovements = sqliteTable(
+  "stock_movements",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    ref: text("ref").notNull(),
+    orderId: text("order_id").notNull(),
+    quantityDelta: integer("quantity_delta").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("stock_movements_ref_unique").on(t.tenantId, t.warehouseId, t.sku, t.ref)],
+);

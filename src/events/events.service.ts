@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   "order.updated",
   "order.cancelled",
   "order.backordered",
+  "shipment.created",
+  "shipment.updated",
   "inventory.updated",
   "inventory.adjusted",
 ] as const;

@@ -2,7 +2,13 @@ import { DurableObject } from "cloudflare:workers";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
 import { feedStamp } from "../db/feed";
-import { inventory, inventoryAdjustments, inventorySkus, stockDemands } from "../db/schema";
+import {
+  inventory,
+  inventoryAdjustments,
+  inventorySkus,
+  stockDemands,
+  stockMovements,
+} from "../db/schema";
 import type { Env } from "../env";
 import { recordEvent } from "../events/events.service";
 import { newId } from "../http/ids";
@@ -147,6 +153,41 @@ export class StockObject extends DurableObject<Env> {
     });
     await this.notify(key, filled);
     return outcome;
+  }
+
+  /**
+   * Moves allocated units out of the building (negative: shipped) or back into it
+   * (positive: a voided shipment), applied once per `ref` however often it is retried.
+   */
+  async move(key: StockKey, orderId: string, ref: string, delta: number): Promise<void> {
+    await this.exclusive(key, async (stock) => {
+      const done = await this.db
+        .select({ ref: stockMovements.ref })
+        .from(stockMovements)
+        .where(
+          and(
+            eq(stockMovements.tenantId, key.tenantId),
+            eq(stockMovements.warehouseId, key.warehouseId),
+            eq(stockMovements.sku, key.sku),
+            eq(stockMovements.ref, ref),
+          ),
+        );
+      if (done.length > 0) return;
+      const demand = stock.demands.get(orderId);
+      if (demand?.status !== "allocated" || demand.quantity + delta < 0) {
+        throw new Error(
+          `stock move ${ref}: order ${orderId} has no allocation of ${-delta} ${key.sku}`,
+        );
+      }
+      const next = copy(stock);
+      const moved = { ...demand, quantity: demand.quantity + delta };
+      next.demands.set(orderId, moved);
+      next.onHand += delta;
+      next.allocated += delta;
+      await this.commit(key, next, new Map([[orderId, moved]]), new Set(), [
+        this.db.insert(stockMovements).values({ ...key, ref, orderId, quantityDelta: delta }),
+      ]);
+    });
   }
 
   /** Re-tells orders about lines filled while nobody could be told (a crash or a failed call). */

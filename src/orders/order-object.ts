@@ -2,10 +2,21 @@ import { DurableObject } from "cloudflare:workers";
 import { desc, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
 import { feedStamp } from "../db/feed";
-import { orderHistory, orderLines, orders, stockDemands } from "../db/schema";
+import {
+  orderHistory,
+  orderLines,
+  orders,
+  shipmentItems,
+  shipmentParcels,
+  shipments,
+  stockDemands,
+} from "../db/schema";
 import type { Env } from "../env";
 import { type EventType, recordEvent } from "../events/events.service";
 import { type DemandStatus, stockName } from "../inventory/stock-object";
+import { renderShipment, type ShipmentRecord, shippedBySku } from "../shipments/shipments.render";
+import type { ShipmentView } from "../shipments/shipments.schemas";
+import { shipmentsOfOrders } from "../shipments/shipments.service";
 import { chainHash, GENESIS_HASH } from "./orders.history";
 import { type LineRow, type OrderRow, renderOrder } from "./orders.render";
 import type { OrderStatus, OrderView } from "./orders.schemas";
@@ -55,7 +66,7 @@ export interface AmendCommand extends Caller {
 }
 
 export type Outcome =
-  | { ok: true; order: OrderView; created: boolean }
+  | { ok: true; order: OrderView; created: boolean; shipment?: ShipmentView }
   | {
       ok: false;
       status: 404 | 409 | 422;
@@ -64,15 +75,49 @@ export type Outcome =
       details: Record<string, unknown>;
     };
 
+export interface ShipCommand extends Caller {
+  shipmentId: string;
+  parcels: Omit<typeof shipmentParcels.$inferInsert, "shipmentId" | "position">[];
+  items: { sku: string; quantity: number }[];
+  cost: { amount: string; currency: string } | null;
+  shippedAt: string | null;
+}
+
+export interface ShipmentStatusCommand extends Caller {
+  shipmentId: string;
+  status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+  occurredAt: string | null;
+  note: string | null;
+}
+
 type Intent =
   | { kind: "create"; cmd: CreateCommand }
   | { kind: "amend"; cmd: AmendCommand }
-  | { kind: "cancel"; cmd: Caller & { reason: string | null } };
+  | { kind: "cancel"; cmd: Caller & { reason: string | null } }
+  | { kind: "ship"; cmd: ShipCommand }
+  | { kind: "void"; cmd: Caller & { shipmentId: string } };
 
 interface Loaded {
   row: OrderRow;
   lines: LineRow[];
+  shipments: ShipmentRecord[];
   head: { seq: number; hash: string };
+}
+
+type BatchItem = Parameters<Db["batch"]>[0][number];
+
+/** One order transition: the new row and lines, plus whatever else must commit with it. */
+interface Change {
+  fields: OrderFields;
+  lines: LineRow[];
+  allocation: Map<string, DemandStatus>;
+  action: string;
+  actor: string;
+  changes: Record<string, unknown>;
+  createdAt?: string;
+  shipments?: ShipmentRecord[];
+  writes?: BatchItem[];
+  shipmentEvents?: { type: "shipment.created" | "shipment.updated"; record: ShipmentRecord }[];
 }
 
 const EDITABLE: OrderStatus[] = ["received", "backordered", "on_hold"];
@@ -118,6 +163,65 @@ export class OrderObject extends DurableObject<Env> {
 
   cancel(cmd: Caller & { reason: string | null }): Promise<Outcome> {
     return this.durably({ kind: "cancel", cmd });
+  }
+
+  ship(cmd: ShipCommand): Promise<Outcome> {
+    return this.durably({ kind: "ship", cmd });
+  }
+
+  voidShipment(cmd: Caller & { shipmentId: string }): Promise<Outcome> {
+    return this.durably({ kind: "void", cmd });
+  }
+
+  /** A carrier update touches only the shipment: no stock moves and the order is unchanged. */
+  updateShipmentStatus(cmd: ShipmentStatusCommand): Promise<Outcome> {
+    return this.exclusive(async () => {
+      const cur = await this.owned(cmd);
+      const record = cur?.shipments.find((r) => r.row.id === cmd.shipmentId);
+      if (!cur || !record) return shipmentNotFound(cmd.shipmentId);
+      const current = record.row.status;
+      if (current === cmd.status) return this.view(cur, record);
+      if (current === "voided" || current === "delivered") {
+        return fail(
+          409,
+          current === "voided" ? "shipment_voided" : "already_delivered",
+          `The shipment is ${current}; its status can no longer change.`,
+          {
+            shipment_status: current,
+          },
+        );
+      }
+      const next = withStatus(
+        record,
+        cmd.status,
+        cmd.occurredAt ?? new Date().toISOString(),
+        cmd.note,
+      );
+      const stamp = feedStamp("shipments");
+      await this.db.batch([
+        this.db
+          .update(shipments)
+          .set({
+            status: next.row.status,
+            statusHistory: next.row.statusHistory,
+            version: next.row.version,
+            ...stamp,
+          })
+          .where(eq(shipments.id, record.row.id)),
+        recordEvent(
+          this.db,
+          cur.row.tenantId,
+          "shipment.updated",
+          record.row.id,
+          shipmentData(next),
+        ),
+      ]);
+      cur.shipments = (await shipmentsOfOrders(this.db, [cur.row.id])).get(cur.row.id) ?? [];
+      return this.view(
+        cur,
+        cur.shipments.find((r) => r.row.id === cmd.shipmentId),
+      );
+    });
   }
 
   hold(cmd: Caller & { reason: string }): Promise<Outcome> {
@@ -252,6 +356,10 @@ export class OrderObject extends DurableObject<Env> {
         return this.doAmend(intent.cmd);
       case "cancel":
         return this.doCancel(intent.cmd);
+      case "ship":
+        return this.doShip(intent.cmd);
+      case "void":
+        return this.doVoid(intent.cmd);
     }
   }
 
@@ -274,17 +382,15 @@ export class OrderObject extends DurableObject<Env> {
       new Map(lines.map((l) => [l.sku, l.quantity])),
     );
     fields.status = allAllocated(lines, allocation) ? "received" : "backordered";
-    const loaded = await this.persist(
-      null,
+    return this.persist(null, {
       fields,
       lines,
       allocation,
-      "created",
-      cmd.actor,
-      { status: fields.status },
-      cmd.createdAt,
-    );
-    return { ok: true, order: renderOrder(loaded.row, loaded.lines, allocation), created: true };
+      action: "created",
+      actor: cmd.actor,
+      changes: { status: fields.status },
+      createdAt: cmd.createdAt,
+    });
   }
 
   private async doAmend(cmd: AmendCommand): Promise<Outcome> {
@@ -354,8 +460,14 @@ export class OrderObject extends DurableObject<Env> {
     if (status !== "on_hold")
       next.status = allAllocated(lines, allocation) ? "received" : "backordered";
     if (next.status !== status) changes.status = { from: status, to: next.status };
-    const loaded = await this.persist(cur, next, lines, allocation, "amended", cmd.actor, changes);
-    return { ok: true, order: renderOrder(loaded.row, loaded.lines, allocation), created: false };
+    return this.persist(cur, {
+      fields: next,
+      lines,
+      allocation,
+      action: "amended",
+      actor: cmd.actor,
+      changes,
+    });
   }
 
   private async doCancel(cmd: Caller & { reason: string | null }): Promise<Outcome> {
@@ -378,11 +490,175 @@ export class OrderObject extends DurableObject<Env> {
       cancelReason: cmd.reason,
       cancelledAt: new Date().toISOString(),
     };
-    const loaded = await this.persist(cur, next, cur.lines, allocation, "cancelled", cmd.actor, {
-      status: { from: status, to: "cancelled" },
-      reason: cmd.reason,
+    return this.persist(cur, {
+      fields: next,
+      lines: cur.lines,
+      allocation,
+      action: "cancelled",
+      actor: cmd.actor,
+      changes: { status: { from: status, to: "cancelled" }, reason: cmd.reason },
     });
-    return { ok: true, order: renderOrder(loaded.row, loaded.lines, allocation), created: false };
+  }
+
+  private async doShip(cmd: ShipCommand): Promise<Outcome> {
+    const cur = await this.owned(cmd);
+    if (!cur) return notFound(cmd.orderId);
+    const existing = cur.shipments.find((r) => r.row.id === cmd.shipmentId);
+    if (existing) return this.view(cur, existing);
+    const status = cur.row.status as OrderStatus;
+    const refusal: Partial<Record<OrderStatus, [string, string]>> = {
+      cancelled: ["order_cancelled", "The order is cancelled; nothing may ship."],
+      backordered: ["not_allocated", "Lines are still waiting for stock."],
+      on_hold: ["order_on_hold", "The order is on hold; release it first."],
+    };
+    const refused = refusal[status];
+    if (refused) return fail(409, refused[0], refused[1], { order_status: status });
+
+    const shipped = shippedBySku(cur.shipments);
+    for (const [i, item] of cmd.items.entries()) {
+      const line = cur.lines.find((l) => l.sku === item.sku);
+      if (!line) {
+        return fail(422, "sku_not_in_order", `sku '${item.sku}' is not a line of this order.`, {
+          field: `items[${i}].sku`,
+        });
+      }
+      const remaining = line.quantity - (shipped.get(item.sku) ?? 0);
+      if (item.quantity > remaining) {
+        return fail(
+          422,
+          "over_shipment",
+          `Only ${remaining} of '${item.sku}' remain to ship (ordered ${line.quantity}).`,
+          { field: `items[${i}].quantity`, remaining },
+        );
+      }
+    }
+    await this.moveStock(cur.row, cmd.items, `ship:${cmd.shipmentId}`, -1);
+
+    const shippedAt = cmd.shippedAt ?? new Date().toISOString();
+    const record: ShipmentRecord = {
+      row: {
+        id: cmd.shipmentId,
+        tenantId: cur.row.tenantId,
+        orderId: cur.row.id,
+        orderNumber: cur.row.orderNumber,
+        warehouseId: cur.row.warehouseId,
+        status: "shipped",
+        statusHistory: [{ status: "shipped", occurred_at: shippedAt }],
+        shippedAt,
+        costAmount: cmd.cost?.amount ?? null,
+        costCurrency: cmd.cost?.currency ?? null,
+        voided: false,
+        voidedAt: null,
+        version: 1,
+        createdAt: "",
+        updatedAt: "",
+        changeSeq: 0,
+      },
+      parcels: cmd.parcels.map((p, position) => ({
+        ...p,
+        shipmentId: cmd.shipmentId,
+        position,
+        trackingUrl: p.trackingUrl ?? null,
+        weight: p.weight ?? null,
+        dimensions: p.dimensions ?? null,
+      })),
+      items: cmd.items.map((i) => ({ ...i, shipmentId: cmd.shipmentId })),
+    };
+    const all = [...cur.shipments, record];
+    const next = { ...cur.row, status: statusFromShipments(cur.lines, all) };
+    const stamp = feedStamp("shipments");
+    const { createdAt: _c, updatedAt: _u, changeSeq: _s, ...row } = record.row;
+    return this.persist(cur, {
+      fields: next,
+      lines: cur.lines,
+      allocation: await this.allocation(cur.row.id),
+      action: "shipped",
+      actor: cmd.actor,
+      changes: {
+        shipment_id: cmd.shipmentId,
+        items: cmd.items,
+        status: { from: status, to: next.status },
+      },
+      shipments: all,
+      writes: [
+        this.db.insert(shipments).values({ ...row, createdAt: stamp.updatedAt, ...stamp }),
+        this.db.insert(shipmentParcels).values(record.parcels),
+        this.db.insert(shipmentItems).values(record.items),
+      ],
+      shipmentEvents: [{ type: "shipment.created", record }],
+    }).then((out) => this.withShipment(out, cmd.shipmentId, true));
+  }
+
+  private async doVoid(cmd: Caller & { shipmentId: string }): Promise<Outcome> {
+    const cur = await this.owned(cmd);
+    const record = cur?.shipments.find((r) => r.row.id === cmd.shipmentId);
+    if (!cur || !record) return shipmentNotFound(cmd.shipmentId);
+    if (record.row.voided) return this.view(cur, record);
+    if (record.row.status === "delivered") {
+      return fail(409, "already_delivered", "A delivered shipment cannot be voided.", {
+        shipment_status: "delivered",
+      });
+    }
+    await this.moveStock(cur.row, record.items, `void:${cmd.shipmentId}`, 1);
+    const voidedAt = new Date().toISOString();
+    const voided = withStatus(record, "voided", voidedAt, null);
+    voided.row = { ...voided.row, voided: true, voidedAt };
+    const all = cur.shipments.map((r) => (r.row.id === record.row.id ? voided : r));
+    const status = cur.row.status as OrderStatus;
+    const next = { ...cur.row, status: statusFromShipments(cur.lines, all) };
+    const stamp = feedStamp("shipments");
+    return this.persist(cur, {
+      fields: next,
+      lines: cur.lines,
+      allocation: await this.allocation(cur.row.id),
+      action: "shipment_voided",
+      actor: cmd.actor,
+      changes: { shipment_id: cmd.shipmentId, status: { from: status, to: next.status } },
+      shipments: all,
+      writes: [
+        this.db
+          .update(shipments)
+          .set({
+            status: "voided",
+            statusHistory: voided.row.statusHistory,
+            voided: true,
+            voidedAt,
+            version: voided.row.version,
+            ...stamp,
+          })
+          .where(eq(shipments.id, record.row.id)),
+      ],
+      shipmentEvents: [{ type: "shipment.updated", record: voided }],
+    }).then((out) => this.withShipment(out, cmd.shipmentId, false));
+  }
+
+  /** Takes shipped units out of (sign −1) or puts voided units back into (+1) each stock row. */
+  private async moveStock(
+    order: Pick<OrderFields, "id" | "tenantId" | "warehouseId">,
+    items: { sku: string; quantity: number }[],
+    ref: string,
+    sign: 1 | -1,
+  ) {
+    await Promise.all(
+      items.map((item) => {
+        const key = { tenantId: order.tenantId, warehouseId: order.warehouseId, sku: item.sku };
+        return this.env.STOCK.getByName(stockName(key)).move(
+          key,
+          order.id,
+          ref,
+          sign * item.quantity,
+        );
+      }),
+    );
+  }
+
+  private withShipment(outcome: Outcome, shipmentId: string, created: boolean): Outcome {
+    if (!outcome.ok) return outcome;
+    return {
+      ...outcome,
+      created,
+      shipment: outcome.order.shipments.find((s) => s.id === shipmentId),
+    };
   }
 
   private async transition(
@@ -392,25 +668,19 @@ export class OrderObject extends DurableObject<Env> {
     actor: string,
     changes: Record<string, unknown>,
   ): Promise<Outcome> {
-    const allocation = await this.allocation(cur.row.id);
-    const loaded = await this.persist(
-      cur,
-      { ...cur.row, ...change },
-      cur.lines,
-      allocation,
+    return this.persist(cur, {
+      fields: { ...cur.row, ...change },
+      lines: cur.lines,
+      allocation: await this.allocation(cur.row.id),
       action,
       actor,
       changes,
-    );
-    return { ok: true, order: renderOrder(loaded.row, loaded.lines, allocation), created: false };
+    });
   }
 
-  private async view(cur: Loaded): Promise<Outcome> {
-    return {
-      ok: true,
-      order: renderOrder(cur.row, cur.lines, await this.allocation(cur.row.id)),
-      created: false,
-    };
+  private async view(cur: Loaded, shipment?: ShipmentRecord): Promise<Outcome> {
+    const order = renderOrder(cur.row, cur.lines, await this.allocation(cur.row.id), cur.shipments);
+    return { ok: true, order, created: false, shipment: shipment && renderShipment(shipment) };
   }
 
   private async owned(caller: Caller): Promise<Loaded | undefined> {
@@ -438,7 +708,8 @@ export class OrderObject extends DurableObject<Env> {
     ]);
     const row = rows[0];
     if (!row) return undefined;
-    this.loaded = { row, lines, head: head[0] ?? { seq: 0, hash: GENESIS_HASH } };
+    const shipments = (await shipmentsOfOrders(this.db, [orderId])).get(orderId) ?? [];
+    this.loaded = { row, lines, shipments, head: head[0] ?? { seq: 0, hash: GENESIS_HASH } };
     return this.loaded;
   }
 
@@ -470,25 +741,24 @@ export class OrderObject extends DurableObject<Env> {
     return new Map(results);
   }
 
-  private async persist(
-    cur: Loaded | null,
-    fields: OrderFields,
-    lines: LineRow[],
-    allocation: Map<string, DemandStatus>,
-    action: string,
-    actor: string,
-    changes: Record<string, unknown>,
-    createdAt?: string,
-  ): Promise<Loaded> {
+  /**
+   * Commits one transition as a single D1 batch: the order row (new version, moved to the
+   * end of the change feed), its lines, the history entry, any shipment rows, and every
+   * event describing it. Timestamps the database assigns are patched into event data
+   * inside the same batch, so an event never disagrees with the row it describes.
+   */
+  private async persist(cur: Loaded | null, change: Change): Promise<Outcome> {
+    const { fields, lines, allocation } = change;
     const id = fields.id;
+    const shipmentRecords = change.shipments ?? cur?.shipments ?? [];
     const version = (cur?.row.version ?? 0) + 1;
     const stamp = feedStamp("orders");
     const entry = {
       seq: (cur?.head.seq ?? 0) + 1,
       at: new Date().toISOString(),
-      actor,
-      action,
-      changes,
+      actor: change.actor,
+      action: change.action,
+      changes: change.changes,
     };
     const prevHash = cur?.head.hash ?? GENESIS_HASH;
     const hash = await chainHash(prevHash, entry);
@@ -506,14 +776,23 @@ export class OrderObject extends DurableObject<Env> {
       { ...fields, version, createdAt: "", updatedAt: "", changeSeq: 0 },
       lines,
       allocation,
+      shipmentRecords,
     );
-    const data: SQL = sql`json_set(${JSON.stringify(provisional)},
+    const touched = new Set(change.shipmentEvents?.map((e) => e.record.row.id));
+    const shipmentStamps = shipmentRecords.flatMap((r, i) =>
+      touched.has(r.row.id)
+        ? [
+            sql`, ${`$.shipments[${i}].created_at`}, (SELECT created_at FROM shipments WHERE id = ${r.row.id})`,
+            sql`, ${`$.shipments[${i}].updated_at`}, (SELECT updated_at FROM shipments WHERE id = ${r.row.id})`,
+          ]
+        : [],
+    );
+    const orderData: SQL = sql`json_set(${JSON.stringify(provisional)},
       '$.created_at', (SELECT created_at FROM orders WHERE id = ${id}),
-      '$.updated_at', (SELECT updated_at FROM orders WHERE id = ${id}))`;
+      '$.updated_at', (SELECT updated_at FROM orders WHERE id = ${id})${sql.join(shipmentStamps)})`;
 
-    const linesChanged = cur === null || cur.lines !== lines;
-    const lineWrites = [];
-    if (linesChanged) {
+    const lineWrites: BatchItem[] = [];
+    if (cur === null || cur.lines !== lines) {
       if (cur) lineWrites.push(this.db.delete(orderLines).where(eq(orderLines.orderId, id)));
       for (let i = 0; i < lines.length; i += LINES_PER_INSERT) {
         lineWrites.push(this.db.insert(orderLines).values(lines.slice(i, i + LINES_PER_INSERT)));
@@ -528,13 +807,17 @@ export class OrderObject extends DurableObject<Env> {
         : this.db.insert(orders).values({
             ...fields,
             version,
-            createdAt: createdAt ?? stamp.updatedAt,
+            createdAt: change.createdAt ?? stamp.updatedAt,
             updatedAt: stamp.updatedAt,
             changeSeq: stamp.changeSeq,
           }),
       ...lineWrites,
+      ...(change.writes ?? []),
       this.db.insert(orderHistory).values({ orderId: id, ...entry, prevHash, hash }),
-      ...events.map((type) => recordEvent(this.db, fields.tenantId, type, id, data)),
+      ...(change.shipmentEvents ?? []).map((e) =>
+        recordEvent(this.db, fields.tenantId, e.type, e.record.row.id, shipmentData(e.record)),
+      ),
+      ...events.map((type) => recordEvent(this.db, fields.tenantId, type, id, orderData)),
       this.db
         .select({
           createdAt: orders.createdAt,
@@ -548,12 +831,16 @@ export class OrderObject extends DurableObject<Env> {
       results[results.length - 1] as { createdAt: string; updatedAt: string; changeSeq: number }[]
     )[0];
     if (!stamped) throw new Error(`order ${id} vanished inside its own write`);
+    const current =
+      touched.size > 0 ? ((await shipmentsOfOrders(this.db, [id])).get(id) ?? []) : shipmentRecords;
     this.loaded = {
       row: { ...fields, version, ...stamped },
       lines,
+      shipments: current,
       head: { seq: entry.seq, hash },
     };
-    return this.loaded;
+    const order = renderOrder(this.loaded.row, lines, allocation, current);
+    return { ok: true, order, created: cur === null };
   }
 }
 
@@ -568,3 +855,38 @@ const lineKey = (lines: LineRow[]) =>
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => [l.sku, l.description, l.quantity, l.unitPrice, l.currency]),
   );
+
+const shipmentNotFound = (id: string) => fail(404, "not_found", `No shipment with id '${id}'.`);
+
+/** The shipment's event payload, with the timestamps its row gets inside the same batch. */
+const shipmentData = (record: ShipmentRecord): SQL =>
+  sql`json_set(${JSON.stringify(renderShipment(record))},
+    '$.created_at', (SELECT created_at FROM shipments WHERE id = ${record.row.id}),
+    '$.updated_at', (SELECT updated_at FROM shipments WHERE id = ${record.row.id}))`;
+
+function withStatus(
+  record: ShipmentRecord,
+  status: string,
+  occurredAt: string,
+  note: string | null,
+): ShipmentRecord {
+  return {
+    ...record,
+    row: {
+      ...record.row,
+      status,
+      version: record.row.version + 1,
+      statusHistory: [
+        ...record.row.statusHistory,
+        { status, occurred_at: occurredAt, ...(note ? { note } : {}) },
+      ],
+    },
+  };
+}
+
+/** What the shipments that still stand say about the order; with none left it is back to picking. */
+function statusFromShipments(lines: LineRow[], records: ShipmentRecord[]): OrderStatus {
+  const shipped = shippedBySku(records);
+  if (lines.every((l) => (shipped.get(l.sku) ?? 0) >= l.quantity)) return "shipped";
+  return lines.some((l) => (shipped.get(l.sku) ?? 0) > 0) ? "partially_shipped" : "processing";
+}

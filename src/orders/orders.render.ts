@@ -1,5 +1,6 @@
 import type { orderLines, orders } from "../db/schema";
 import type { DemandStatus } from "../inventory/stock-object";
+import { renderShipment, type ShipmentRecord, shippedBySku } from "../shipments/shipments.render";
 import type { OrderStatus, OrderView } from "./orders.schemas";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -10,14 +11,17 @@ export function renderOrder(
   row: OrderRow,
   lines: LineRow[],
   allocation: ReadonlyMap<string, DemandStatus>,
+  shipments: ShipmentRecord[],
 ): OrderView {
   const released = row.status === "cancelled";
+  const shipped = shippedBySku(shipments);
   const items = [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((line) => {
       const status: DemandStatus = released
         ? "released"
         : (allocation.get(line.sku) ?? "backordered");
+      const shippedQuantity = shipped.get(line.sku) ?? 0;
       return {
         sku: line.sku,
         description: line.description,
@@ -25,7 +29,8 @@ export function renderOrder(
         unit_price: line.unitPrice,
         currency: line.currency,
         allocation_status: status,
-        allocated_quantity: status === "allocated" ? line.quantity : 0,
+        allocated_quantity: status === "allocated" ? line.quantity - shippedQuantity : 0,
+        shipped_quantity: shippedQuantity,
       };
     });
   const allocatedCount = items.filter((i) => i.allocation_status === "allocated").length;
@@ -57,6 +62,6 @@ export function renderOrder(
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     cancelled_at: row.cancelledAt,
-    shipments: [],
+    shipments: shipments.map(renderShipment),
   };
 }

@@ -9,6 +9,7 @@ import {
   text,
 } from "../http/shapes";
 import { Sku } from "../products/products.routes";
+import { Shipment } from "../shipments/shipments.schemas";
 
 export const ORDER_STATUSES = [
   "received",
@@ -135,7 +136,11 @@ export const OrderItem = z
     allocation_status: z.enum(ALLOCATION_STATUSES).openapi({
       description: "Each line is allocated whole or waits whole; `released` once cancelled.",
     }),
-    allocated_quantity: z.number().int(),
+    allocated_quantity: z
+      .number()
+      .int()
+      .openapi({ description: "Units reserved and not yet shipped" }),
+    shipped_quantity: z.number().int(),
   })
   .openapi("OrderItem");
 
@@ -164,7 +169,7 @@ export const Order = z
     created_at: Timestamp,
     updated_at: Timestamp,
     cancelled_at: Timestamp.nullable(),
-    shipments: z.array(z.record(z.string(), z.unknown())),
+    shipments: z.array(Shipment),
   })
   .openapi("Order");
 export type OrderView = z.infer<typeof Order>;

@@ -14,6 +14,7 @@ import {
 import type { Env } from "../env";
 import { ApiError, validationError } from "../http/errors";
 import type { DemandStatus } from "../inventory/stock-object";
+import { shipmentsOfOrders } from "../shipments/shipments.service";
 import type { LineInput, Outcome } from "./order-object";
 import { canonicalJson } from "./orders.history";
 import { type OrderRow, renderOrder } from "./orders.render";
@@ -228,12 +229,22 @@ export async function readOrders(db: Db, rows: OrderRow[]): Promise<OrderView[]>
   const ids = JSON.stringify(rows.map((r) => r.id));
   const inIds = (column: typeof orderLines.orderId | typeof stockDemands.orderId) =>
     sql`${column} IN (SELECT value FROM json_each(${ids}))`;
-  const [lines, demands] = await db.batch([
-    db.select().from(orderLines).where(inIds(orderLines.orderId)),
-    db
-      .select({ orderId: stockDemands.orderId, sku: stockDemands.sku, status: stockDemands.status })
-      .from(stockDemands)
-      .where(inIds(stockDemands.orderId)),
+  const [[lines, demands], shipments] = await Promise.all([
+    db.batch([
+      db.select().from(orderLines).where(inIds(orderLines.orderId)),
+      db
+        .select({
+          orderId: stockDemands.orderId,
+          sku: stockDemands.sku,
+          status: stockDemands.status,
+        })
+        .from(stockDemands)
+        .where(inIds(stockDemands.orderId)),
+    ]),
+    shipmentsOfOrders(
+      db,
+      rows.map((r) => r.id),
+    ),
   ]);
   return rows.map((row) =>
     renderOrder(
@@ -242,6 +253,7 @@ export async function readOrders(db: Db, rows: OrderRow[]): Promise<OrderView[]>
       new Map(
         demands.filter((d) => d.orderId === row.id).map((d) => [d.sku, d.status as DemandStatus]),
       ),
+      shipments.get(row.id) ?? [],
     ),
   );
 }

@@ -1,0 +1,10 @@
+import { createRouter } from "../http/openapi";
+import * as handlers from "./shipments.handlers";
+import * as routes from "./shipments.routes";
+
+export const shipmentsApi = createRouter()
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.get, handlers.get)
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.updateStatus, handlers.updateStatus)
+  .openapi(routes.voidShipment, handlers.voidShipment);

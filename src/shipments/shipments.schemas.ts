@@ -1,0 +1,151 @@
+import { z } from "@hono/zod-openapi";
+import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
+import { Dimensions, Money, optionalText, Slug, Timestamp, text, Weight } from "../http/shapes";
+import { Sku } from "../products/products.routes";
+
+export const SHIPMENT_STATUSES = [
+  "shipped",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "voided",
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** Carrier updates the floor may report; `voided` has its own endpoint. */
+export const TRACKING_STATUSES = [
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+] as const;
+
+const utc = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v).toISOString())
+  .openapi({ example: "2026-07-02T22:04:11Z" });
+
+export const Parcel = z
+  .object({
+    tracking_number: z.string().openapi({ example: "ABC123456789AU" }),
+    tracking_url: z
+      .string()
+      .nullable()
+      .openapi({ example: "https://auspost.com.au/track/ABC123456789AU" }),
+    carrier: z.string().openapi({ example: "auspost" }),
+    service: z.string().openapi({ example: "Express Post" }),
+    weight: Weight.optional(),
+    dimensions: Dimensions.optional(),
+  })
+  .openapi("Parcel");
+
+export const Shipment = z
+  .object({
+    id: z.string().openapi({ example: "shp_a1B2c3D4e5F6g7H8i9J0" }),
+    order_id: z.string(),
+    order_number: z.string(),
+    status: z.enum(SHIPMENT_STATUSES),
+    warehouse_id: z.string(),
+    shipped_at: Timestamp,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    cost: Money.nullable(),
+    voided: z.boolean(),
+    parcels: z
+      .array(Parcel)
+      .openapi({ description: "One entry per physical box, each with its own tracking number." }),
+    items: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    status_history: z.array(
+      z.object({
+        status: z.enum(SHIPMENT_STATUSES),
+        occurred_at: Timestamp,
+        note: z.string().nullable().optional(),
+      }),
+    ),
+    version: z.string().openapi({ example: "1" }),
+  })
+  .openapi("Shipment");
+export type ShipmentView = z.infer<typeof Shipment>;
+
+const ParcelInput = z.strictObject({
+  tracking_number: text(100),
+  tracking_url: z.url().max(2000).nullable().optional(),
+  carrier: Slug,
+  service: text(200),
+  weight: Weight.optional(),
+  dimensions: Dimensions.optional(),
+});
+
+export const CreateShipment = z
+  .strictObject({
+    order_id: z.string().min(1).max(100),
+    parcels: z
+      .array(ParcelInput)
+      .min(1)
+      .max(100)
+      .superRefine((parcels, ctx) => {
+        const seen = new Set<string>();
+        parcels.forEach((p, i) => {
+          if (seen.has(p.tracking_number)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "tracking_number"],
+              message: `duplicate tracking number '${p.tracking_number}': one parcel per tracking number`,
+            });
+          }
+          seen.add(p.tracking_number);
+        });
+      }),
+    items: z
+      .array(z.strictObject({ sku: Sku, quantity: z.number().int().positive().max(1_000_000) }))
+      .min(1)
+      .max(500)
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          if (seen.has(item.sku)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "sku"],
+              message: `duplicate sku '${item.sku}'`,
+            });
+          }
+          seen.add(item.sku);
+        });
+      }),
+    cost: Money.optional(),
+    shipped_at: utc.optional(),
+  })
+  .openapi("CreateShipment");
+export type CreateShipment = z.infer<typeof CreateShipment>;
+
+export const UpdateShipmentStatus = z
+  .strictObject({
+    status: z.enum(TRACKING_STATUSES),
+    occurred_at: utc
+      .optional()
+      .openapi({ description: "When the carrier saw it; defaults to now." }),
+    note: optionalText(500),
+  })
+  .openapi("UpdateShipmentStatus");
+
+export const ShipmentIdParam = z.object({
+  id: z
+    .string()
+    .openapi({ param: { name: "id", in: "path" }, example: "shp_a1B2c3D4e5F6g7H8i9J0" }),
+});
+
+export const ListShipmentsQuery = z.object({
+  updated_since: updatedSinceParam,
+  order_id: z
+    .string()
+    .optional()
+    .openapi({ param: { name: "order_id", in: "query" } }),
+  status: z
+    .enum(SHIPMENT_STATUSES)
+    .optional()
+    .openapi({ param: { name: "status", in: "query" } }),
+  cursor: cursorParam,
+  limit: limitParam,
+});

@@ -1,0 +1,42 @@
+import { asc, type SQLWrapper, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { shipmentItems, shipmentParcels, shipments } from "../db/schema";
+import type { ShipmentRecord, ShipmentRow } from "./shipments.render";
+
+const inList = (column: SQLWrapper, ids: string[]) =>
+  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/** Attaches parcels and items to shipment rows in one round trip, keeping the rows' order. */
+export async function loadShipments(db: Db, rows: ShipmentRow[]): Promise<ShipmentRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [parcels, items] = await db.batch([
+    db.select().from(shipmentParcels).where(inList(shipmentParcels.shipmentId, ids)),
+    db
+      .select()
+      .from(shipmentItems)
+      .where(inList(shipmentItems.shipmentId, ids))
+      .orderBy(asc(shipmentItems.sku)),
+  ]);
+  return rows.map((row) => ({
+    row,
+    parcels: parcels.filter((p) => p.shipmentId === row.id),
+    items: items.filter((i) => i.shipmentId === row.id),
+  }));
+}
+
+/** Every shipment of the given orders, oldest first, grouped by order id. */
+export async function shipmentsOfOrders(
+  db: Db,
+  orderIds: string[],
+): Promise<Map<string, ShipmentRecord[]>> {
+  const byOrder = new Map<string, ShipmentRecord[]>(orderIds.map((id) => [id, []]));
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db
+    .select()
+    .from(shipments)
+    .where(inList(shipments.orderId, orderIds))
+    .orderBy(asc(shipments.createdAt), asc(shipments.id));
+  for (const record of await loadShipments(db, rows)) byOrder.get(record.row.orderId)?.push(record);
+  return byOrder;
+}
