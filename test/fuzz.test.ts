@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN_TOKEN,
   call,
-  callIn,
   createTenant,
   SHIP_TO,
   SHIPPING_METHODS,
@@ -73,13 +72,6 @@ const valid: Record<string, unknown> = {
   "POST /v1/orders/:order/cancel": { reason: "x" },
 };
 
-/*
- * Straight into the Worker's fetch handler rather than through SELF: under
- * vitest-pool-workers every SELF.fetch costs more than the one before it
- * (cloudflare/workers-sdk#15446), and this file sends hundreds of requests.
- */
-const send: typeof call = (method, path, options) => callIn("development", method, path, options);
-
 /** A valid payload with one value somewhere replaced by something else. */
 const mutate = (base: unknown): fc.Arbitrary<unknown> =>
   fc.tuple(fc.jsonValue(), fc.nat()).map(([replacement, pick]) => {
@@ -109,8 +101,8 @@ describe("fuzzed bodies on every write route", () => {
         fc.asyncProperty(body(base), fc.boolean(), async (input, withType) => {
           const res =
             "json" in input
-              ? await send(method, path, { key, body: input.json })
-              : await send(method, path, {
+              ? await call(method, path, { key, body: input.json })
+              : await call(method, path, {
                   key,
                   rawBody: input.raw as BodyInit,
                   headers: withType ? { "content-type": "application/json" } : {},

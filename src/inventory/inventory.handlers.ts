@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { feedPage } from "../db/feed";
-import { inventoryAdjustments, inventorySkus, products, warehouses } from "../db/schema";
+import { inventoryAdjustments, inventorySkus, products, tenants, warehouses } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { ApiError, validationError } from "../http/errors";
@@ -87,6 +87,15 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   if (!tenantId) {
     throw validationError("tenant_id", "tenant_id is required with a platform key.");
   }
+  if (!c.var.principal.tenantId) {
+    const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, tenantId) });
+    if (!tenant)
+      throw validationError(
+        "tenant_id",
+        `tenant_id '${tenantId}' is not a known tenant.`,
+        "unknown_tenant",
+      );
+  }
   const [warehouse, product] = await c.var.db.batch([
     c.var.db
       .select({ id: warehouses.id })
@@ -118,8 +127,10 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
     throw new ApiError(
       409,
       "insufficient_stock",
-      `Only ${result.onHand} on hand; a delta of ${body.quantity_delta} would go below zero.`,
-      { field: "quantity_delta", on_hand: result.onHand },
+      result.onHand + body.quantity_delta < 0
+        ? `Only ${result.onHand} on hand; a delta of ${body.quantity_delta} would go below zero.`
+        : `${result.allocated} of the ${result.onHand} on hand are allocated to open orders; amend or cancel them before removing more than ${result.onHand - result.allocated}.`,
+      { field: "quantity_delta", on_hand: result.onHand, allocated: result.allocated },
     );
   }
   return c.json(result.adjustment, 201);

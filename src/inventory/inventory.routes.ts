@@ -56,6 +56,7 @@ const filters = {
   sku: Sku.optional().openapi({ param: { name: "sku", in: "query" } }),
   warehouse_id: z
     .string()
+    .min(1)
     .optional()
     .openapi({ param: { name: "warehouse_id", in: "query" } }),
   updated_since: updatedSinceParam,
@@ -96,7 +97,7 @@ export const adjust = apiRoute("warehouse:operate", {
   tags: ["Operations"],
   summary: "Adjust stock on hand",
   description:
-    "A signed delta with a reason. Stock that arrives is allocated to waiting lines, oldest order first. 409 `insufficient_stock` if on_hand would go below zero.",
+    "A signed delta with a reason. Stock that arrives is allocated to waiting lines, oldest order first. 409 `insufficient_stock` if on_hand would go below zero or below what is allocated to open orders.",
   request: { body: { required: true, content: json(CreateAdjustment) } },
   responses: {
     201: { description: "Recorded", content: json(InventoryAdjustment) },

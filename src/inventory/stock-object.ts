@@ -51,7 +51,7 @@ export interface Adjustment {
 
 export type AdjustResult =
   | { ok: true; adjustment: Adjustment }
-  | { ok: false; code: "insufficient_stock"; onHand: number };
+  | { ok: false; code: "insufficient_stock"; onHand: number; allocated: number };
 
 const NOTIFY_RETRY_MS = 5_000;
 
@@ -113,29 +113,37 @@ export class StockObject extends DurableObject<Env> {
     input: { delta: number; reason: AdjustmentReason; note: string | null; actor: string },
   ): Promise<AdjustResult> {
     const { outcome, filled } = await this.exclusive(key, async (stock) => {
-      if (stock.onHand + input.delta < 0) {
-        return {
-          outcome: { ok: false, code: "insufficient_stock", onHand: stock.onHand } as const,
-          filled: [],
-        };
+      // Units promised to open orders cannot be written off here: that would oversell
+      // them silently. Amend or cancel those orders first.
+      if (stock.onHand + input.delta < stock.allocated) {
+        const refusal = {
+          ok: false,
+          code: "insufficient_stock",
+          onHand: stock.onHand,
+          allocated: stock.allocated,
+        } as const;
+        return { outcome: refusal, filled: [] };
       }
       const next = copy(stock);
       next.onHand += input.delta;
       const filled = fill(next);
       const changed = new Map(filled.map((id) => [id, next.demands.get(id) ?? null]));
-      const adjustment: Adjustment = {
-        id: newId("adj"),
+      const id = newId("adj");
+      const stamp = feedStamp("inventory_adjustments");
+      // adjusted_at is the feed's own timestamp, assigned by the database in the write,
+      // so polling with updated_since against it can never miss an adjustment.
+      const adjustedAt = sql`(SELECT adjusted_at FROM inventory_adjustments WHERE id = ${id})`;
+      const data = {
+        id,
         sku: key.sku,
         warehouse_id: key.warehouseId,
         quantity_delta: input.delta,
         reason: input.reason,
         note: input.note,
-        adjusted_at: new Date().toISOString(),
       };
-      const stamp = feedStamp("inventory_adjustments");
       await this.commit(key, next, changed, new Set(filled), [
         this.db.insert(inventoryAdjustments).values({
-          id: adjustment.id,
+          id,
           tenantId: key.tenantId,
           warehouseId: key.warehouseId,
           sku: key.sku,
@@ -143,12 +151,23 @@ export class StockObject extends DurableObject<Env> {
           reason: input.reason,
           note: input.note,
           actor: input.actor,
-          adjustedAt: adjustment.adjusted_at,
+          adjustedAt: stamp.updatedAt,
           updatedAt: stamp.updatedAt,
           changeSeq: stamp.changeSeq,
         }),
-        recordEvent(this.db, key.tenantId, "inventory.adjusted", adjustment.id, { ...adjustment }),
+        recordEvent(
+          this.db,
+          key.tenantId,
+          "inventory.adjusted",
+          id,
+          sql`json_set(${JSON.stringify(data)}, '$.adjusted_at', ${adjustedAt})`,
+        ),
       ]);
+      const [row] = await this.db
+        .select({ adjustedAt: inventoryAdjustments.adjustedAt })
+        .from(inventoryAdjustments)
+        .where(eq(inventoryAdjustments.id, id));
+      const adjustment: Adjustment = { ...data, adjusted_at: row?.adjustedAt ?? "" };
       return { outcome: { ok: true, adjustment } as const, filled };
     });
     await this.notify(key, filled);
