@@ -9,12 +9,18 @@ export default defineConfig(async () => {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token" },
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ADMIN_TOKEN: "test-admin-token",
+            // Retries immediately so a failing receiver exhausts its schedule within a test.
+            WEBHOOK_RETRY_SCHEDULE: "0,0",
+          },
         },
       }),
     ],
     test: {
       setupFiles: ["./test/setup.ts"],
+      globalSetup: ["./test/receiver.global.mjs"],
       include: ["test/**/*.test.ts"],
       testTimeout: 30_000,
     },

@@ -19,6 +19,8 @@ import {
 import { systemRoutes } from "./system/system.index";
 import { tenantsAdmin } from "./tenants/tenants.index";
 import { warehousesAdmin, warehousesApi } from "./warehouses/warehouses.index";
+import { dispatchPending } from "./webhooks/dispatch";
+import { webhooksApi } from "./webhooks/webhooks.index";
 
 const OPENAPI_PATH = "/v1/openapi.json";
 
@@ -26,12 +28,34 @@ const OPENAPI_PATH = "/v1/openapi.json";
 const partnerAuth: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path === OPENAPI_PATH ? next() : authenticate(c, next);
 
+/**
+ * After a successful write, relay its events to the webhook queue without holding up
+ * the response. A relay that fails here is retried by the cron sweep.
+ */
+const relayEvents: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.method !== "GET" && c.res.status < 400) {
+    c.executionCtx.waitUntil(
+      dispatchPending(c.env, c.var.db).catch((err) =>
+        console.error(
+          JSON.stringify({
+            level: "warn",
+            msg: "event relay failed; the sweep will retry",
+            err: String(err),
+          }),
+        ),
+      ),
+    );
+  }
+};
+
 export function createApp() {
   const app = createRouter();
   app.use("*", requestContext);
   app.use("/v1/*", partnerAuth);
   app.use("/admin/v1/*", authenticateAdmin);
   app.use("/v1/*", jsonBody);
+  app.use("/v1/*", relayEvents);
   app.use("/admin/v1/*", jsonBody);
 
   app.route("/", systemRoutes);
@@ -43,6 +67,7 @@ export function createApp() {
     shipmentsApi,
     inventoryApi,
     eventsApi,
+    webhooksApi,
   ]) {
     app.route("/v1", router);
   }

@@ -3,6 +3,7 @@ import type { RateLimiter } from "./api-keys/rate-limiter";
 import type { Db } from "./db/client";
 import type { StockObject } from "./inventory/stock-object";
 import type { OrderObject } from "./orders/order-object";
+import type { WebhookMessage } from "./webhooks/dispatch";
 
 export type Environment = "development" | "sandbox" | "production";
 
@@ -12,7 +13,13 @@ export interface Env {
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   ORDERS: DurableObjectNamespace<OrderObject>;
   STOCK: DurableObjectNamespace<StockObject>;
+  WEBHOOK_QUEUE: Queue<WebhookMessage>;
+  WEBHOOK_DLQ: Queue<WebhookMessage>;
   ENVIRONMENT: Environment;
+  /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
+  WEBHOOK_RETRY_SCHEDULE?: string;
+  /** Hours of nothing but failures before an endpoint is disabled; default 72. */
+  WEBHOOK_DISABLE_AFTER_HOURS?: string;
   ADMIN_TOKEN: string;
 }
 

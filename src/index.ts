@@ -1,5 +1,8 @@
 import { createApp } from "./app";
+import { database } from "./db/client";
 import type { Env } from "./env";
+import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
+import { sweep, type WebhookMessage } from "./webhooks/dispatch";
 
 export { RateLimiter } from "./api-keys/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
@@ -9,4 +12,9 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  /** Dead-letter queues are named `…-dlq`; everything else is a delivery attempt. */
+  queue: (batch, env) =>
+    batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
+  /** The outbox sweep: any committed event not yet handed to the queue is relayed now. */
+  scheduled: async (_controller, env) => sweep(env, database(env.DB)),
+} satisfies ExportedHandler<Env, WebhookMessage>;

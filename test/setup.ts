@@ -1,5 +1,11 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 
+declare module "vitest" {
+  interface ProvidedContext {
+    receiverUrl: string;
+  }
+}
+
 declare global {
   namespace Cloudflare {
     interface Env {

@@ -277,6 +277,7 @@ export const events = sqliteTable(
     uniqueIndex("events_id_unique").on(t.id),
     index("events_tenant_idx").on(t.tenantId, t.seq),
     index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
+    index("events_undispatched_idx").on(t.seq).where(sql`dispatched_at IS NULL`),
   ],
 );
 
@@ -365,4 +366,67 @@ export const stockMovements = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("stock_movements_ref_unique").on(t.tenantId, t.warehouseId, t.sku, t.ref)],
+);
+
+export const webhookSubscriptions = sqliteTable(
+  "webhook_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+    description: text("description"),
+    secret: text("secret").notNull(),
+    // During a rotation the old secret keeps signing alongside the new one until this time.
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: text("previous_secret_expires_at"),
+    status: text("status").$type<"enabled" | "disabled">().notNull(),
+    disabledReason: text("disabled_reason"),
+    failingSince: text("failing_since"),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [index("webhook_subscriptions_tenant_idx").on(t.tenantId)],
+);
+
+/** One event owed to one subscription; `generation` > 0 for each replay. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    subscriptionId: text("subscription_id").notNull(),
+    eventId: text("event_id").notNull(),
+    generation: integer("generation").notNull(),
+    status: text("status").$type<"pending" | "sending" | "succeeded" | "failed">().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    leaseUntil: text("lease_until"),
+    nextAttemptAt: text("next_attempt_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_id_unique").on(t.id),
+    uniqueIndex("webhook_deliveries_unique").on(t.eventId, t.subscriptionId, t.generation),
+    index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.seq),
+    index("webhook_deliveries_event_idx").on(t.eventId),
+  ],
+);
+
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    deliveryId: text("delivery_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    attemptedAt: text("attempted_at").notNull(),
+    nextRetryAt: text("next_retry_at"),
+  },
+  (t) => [uniqueIndex("webhook_attempts_pk").on(t.deliveryId, t.attempt)],
 );

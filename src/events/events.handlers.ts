@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
@@ -9,10 +9,13 @@ import type * as routes from "./events.routes";
 import type { EventType } from "./events.service";
 
 const SeqCursor = z.object({ seq: z.number().int() });
+// Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
+const OUTER_EVENT_ID = sql`"events"."id"`;
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
-  const { type, cursor, limit } = c.req.valid("query");
+  const { type, delivery_status, cursor, limit } = c.req.valid("query");
+  const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
   const after = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
   const rows = await c.var.db
     .select()
@@ -22,6 +25,10 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
         eq(events.tenantId, tenantId),
         type ? eq(events.type, type) : undefined,
         after !== undefined ? gt(events.seq, after) : undefined,
+        delivery_status
+          ? sql`EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ${OUTER_EVENT_ID}
+              AND d.status IN (SELECT value FROM json_each(${JSON.stringify(states)})))`
+          : undefined,
       ),
     )
     .orderBy(asc(events.seq))

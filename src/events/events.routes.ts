@@ -28,6 +28,14 @@ export const list = apiRoute("events:read", {
         .enum(EVENT_TYPES)
         .optional()
         .openapi({ param: { name: "type", in: "query" } }),
+      delivery_status: z
+        .enum(["pending", "succeeded", "failed"])
+        .optional()
+        .openapi({
+          param: { name: "delivery_status", in: "query" },
+          description:
+            "Only events with a webhook delivery in this state (in flight counts as pending).",
+        }),
       cursor: cursorParam,
       limit: limitParam,
     }),

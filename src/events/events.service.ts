@@ -10,6 +10,10 @@ export const EVENT_TYPES = [
   "order.backordered",
   "shipment.created",
   "shipment.updated",
+  "inbound.received",
+  "inbound.discrepancy",
+  "return.received",
+  "webhook.test",
   "inventory.updated",
   "inventory.adjusted",
 ] as const;

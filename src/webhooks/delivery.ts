@@ -1,0 +1,194 @@
+import { eq, sql } from "drizzle-orm";
+import pkg from "../../package.json";
+import { type Db, database } from "../db/client";
+import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import type { Env } from "../env";
+import type { WebhookMessage } from "./dispatch";
+import { signatureHeaders } from "./signing";
+
+const TIMEOUT_MS = 10_000;
+const LEASE_SECONDS = 60;
+const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+/** 10 s, 1 min, 5 min, 30 min, then hourly to about a day; `WEBHOOK_RETRY_SCHEDULE` overrides. */
+const DEFAULT_SCHEDULE = [10, 60, 300, 1800, ...Array<number>(23).fill(3600)];
+
+export function retrySchedule(env: Env): number[] {
+  const raw = env.WEBHOOK_RETRY_SCHEDULE?.trim();
+  if (!raw) return DEFAULT_SCHEDULE;
+  return raw.split(",").map((n) => Math.max(0, Number.parseInt(n, 10) || 0));
+}
+
+const disableAfterHours = (env: Env) => Number(env.WEBHOOK_DISABLE_AFTER_HOURS ?? "72");
+
+type Result = { retryIn?: number };
+
+/**
+ * Makes one attempt of one delivery. A lease claimed with a conditional update makes
+ * the attempt exclusive, so a duplicate queue message (at-least-once) never sends twice
+ * at once, and a finished delivery is never sent again.
+ */
+export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Promise<Result> {
+  const [delivery] = await db
+    .update(webhookDeliveries)
+    .set({
+      status: "sending",
+      leaseUntil: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`+${LEASE_SECONDS} seconds`})`,
+    })
+    .where(
+      sql`${webhookDeliveries.id} = ${deliveryId} AND (${webhookDeliveries.status} = 'pending'
+        OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW}))`,
+    )
+    .returning();
+  if (!delivery) return {};
+  const [[subscription], [event]] = await db.batch([
+    db
+      .select()
+      .from(webhookSubscriptions)
+      .where(eq(webhookSubscriptions.id, delivery.subscriptionId)),
+    db.select().from(events).where(eq(events.id, delivery.eventId)),
+  ]);
+  if (!subscription || subscription.deletedAt || subscription.status !== "enabled" || !event) {
+    const why =
+      !subscription || subscription.deletedAt
+        ? "subscription deleted"
+        : !event
+          ? "event missing"
+          : "endpoint disabled";
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "failed", leaseUntil: null, lastError: why, updatedAt: NOW })
+      .where(eq(webhookDeliveries.id, deliveryId));
+    return {};
+  }
+
+  const body = JSON.stringify({
+    event_id: event.id,
+    event_type: event.type,
+    created_at: event.createdAt,
+    data: event.data,
+  });
+  const secrets = [subscription.secret];
+  if (
+    subscription.previousSecret &&
+    (subscription.previousSecretExpiresAt ?? "") > new Date().toISOString()
+  ) {
+    secrets.push(subscription.previousSecret);
+  }
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    "Content-Type": "application/json",
+    "User-Agent": `fulfillment-api-webhooks/${pkg.version}`,
+    ...(await signatureHeaders(secrets, event.id, timestamp, body)),
+  };
+
+  const started = Date.now();
+  let statusCode: number | null = null;
+  let error: string | null = null;
+  try {
+    const res = await fetch(subscription.url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    statusCode = res.status;
+    await res.body?.cancel();
+    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+  } catch (err) {
+    error =
+      err instanceof Error && err.name === "TimeoutError"
+        ? "timeout after 10 s"
+        : `network error: ${String(err)}`;
+  }
+  const durationMs = Date.now() - started;
+  const ok = error === null;
+  const attempt = delivery.attempts + 1;
+  const schedule = retrySchedule(env);
+  const exhausted = !ok && attempt > schedule.length;
+  const retryIn = ok || exhausted ? undefined : schedule[attempt - 1];
+  const nextRetryAt =
+    retryIn === undefined ? null : new Date(Date.now() + retryIn * 1000).toISOString();
+
+  await db.batch([
+    db.insert(webhookAttempts).values({
+      deliveryId,
+      attempt,
+      statusCode,
+      error,
+      durationMs,
+      attemptedAt: new Date(started).toISOString(),
+      nextRetryAt,
+    }),
+    db
+      .update(webhookDeliveries)
+      .set({
+        status: ok ? "succeeded" : exhausted ? "failed" : "pending",
+        attempts: attempt,
+        leaseUntil: null,
+        lastStatusCode: statusCode,
+        lastError: error,
+        nextAttemptAt: nextRetryAt,
+        updatedAt: NOW,
+      })
+      .where(eq(webhookDeliveries.id, deliveryId)),
+    ok
+      ? db
+          .update(webhookSubscriptions)
+          .set({ failingSince: null })
+          .where(eq(webhookSubscriptions.id, subscription.id))
+      : db
+          .update(webhookSubscriptions)
+          .set({
+            failingSince: sql`COALESCE(${webhookSubscriptions.failingSince}, ${NOW})`,
+            status: sql`CASE WHEN ${webhookSubscriptions.failingSince} IS NOT NULL
+              AND julianday(${NOW}) - julianday(${webhookSubscriptions.failingSince}) >= ${disableAfterHours(env) / 24}
+              THEN 'disabled' ELSE ${webhookSubscriptions.status} END`,
+            disabledReason: sql`CASE WHEN ${webhookSubscriptions.failingSince} IS NOT NULL
+              AND julianday(${NOW}) - julianday(${webhookSubscriptions.failingSince}) >= ${disableAfterHours(env) / 24}
+              THEN 'Every delivery has failed since ' || ${webhookSubscriptions.failingSince} || ${`; fix the endpoint, then POST /v1/webhooks/${subscription.id}/enable.`}
+              ELSE ${webhookSubscriptions.disabledReason} END`,
+            updatedAt: NOW,
+          })
+          .where(eq(webhookSubscriptions.id, subscription.id)),
+  ]);
+  if (exhausted) await env.WEBHOOK_DLQ.send({ delivery_id: deliveryId } satisfies WebhookMessage);
+  return { retryIn };
+}
+
+/** Queue consumer: each message is acked or retried on its own, never the whole batch. */
+export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: Env) {
+  const db = database(env.DB);
+  for (const message of batch.messages) {
+    try {
+      const { retryIn } = await attemptDelivery(env, db, message.body.delivery_id);
+      if (retryIn === undefined) message.ack();
+      else message.retry({ delaySeconds: retryIn });
+    } catch (err) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "webhook attempt crashed",
+          delivery: message.body.delivery_id,
+          err: String(err),
+        }),
+      );
+      message.retry({ delaySeconds: retrySchedule(env)[0] ?? 10 });
+    }
+  }
+}
+
+/** Dead letters: whatever reaches here is recorded as failed so it shows in the log. */
+export async function consumeDeadLetters(batch: MessageBatch<WebhookMessage>, env: Env) {
+  const db = database(env.DB);
+  for (const message of batch.messages) {
+    await db
+      .update(webhookDeliveries)
+      .set({ status: "failed", leaseUntil: null, updatedAt: NOW })
+      .where(
+        sql`${webhookDeliveries.id} = ${message.body.delivery_id} AND ${webhookDeliveries.status} != 'succeeded'`,
+      );
+    message.ack();
+  }
+}

@@ -1,0 +1,288 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import type { Db } from "../db/client";
+import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import type { AppEnv } from "../env";
+import { recordEvent } from "../events/events.service";
+import { tenantOf } from "../http/auth";
+import { ApiError, conflict, notFound, validationError } from "../http/errors";
+import { newId } from "../http/ids";
+import { decodeCursor, page } from "../http/pagination";
+import { createDeliveries, enqueue, subscribedTo } from "./dispatch";
+import { newSecret } from "./signing";
+import type * as routes from "./webhooks.routes";
+
+type Subscription = typeof webhookSubscriptions.$inferSelect;
+const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+const SeqCursor = z.object({ seq: z.number().int() });
+
+const render = (s: Subscription) => ({
+  id: s.id,
+  url: s.url,
+  events: s.events,
+  description: s.description,
+  status: s.status,
+  disabled_reason: s.disabledReason,
+  created_at: s.createdAt,
+  updated_at: s.updatedAt,
+});
+
+async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
+  const [row] = await c.var.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(
+      and(
+        eq(webhookSubscriptions.id, id),
+        eq(webhookSubscriptions.tenantId, tenantOf(c)),
+        isNull(webhookSubscriptions.deletedAt),
+      ),
+    );
+  if (!row) throw notFound("webhook", id);
+  return row;
+}
+
+/** Next replay generation per subscription for one event, so a replay is a new delivery. */
+async function nextGenerations(db: Db, eventId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      subscriptionId: webhookDeliveries.subscriptionId,
+      max: sql<number>`MAX(${webhookDeliveries.generation})`,
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.eventId, eventId))
+    .groupBy(webhookDeliveries.subscriptionId);
+  return new Map(rows.map((r) => [r.subscriptionId, r.max + 1]));
+}
+
+export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const body = c.req.valid("json");
+  if (c.env.ENVIRONMENT !== "development" && !body.url.startsWith("https://")) {
+    throw validationError("url", "Webhook URLs must use https.", "insecure_url");
+  }
+  const [row] = await c.var.db
+    .insert(webhookSubscriptions)
+    .values({
+      id: newId("whk"),
+      tenantId,
+      url: body.url,
+      events: [...new Set(body.events)],
+      description: body.description ?? null,
+      secret: newSecret(),
+      status: "enabled",
+    })
+    .returning();
+  if (!row) throw new Error("webhook insert returned no row");
+  return c.json({ ...render(row), secret: row.secret }, 201);
+};
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const { cursor, limit } = c.req.valid("query");
+  const after = cursor ? decodeCursor(cursor, z.object({ id: z.string() })).id : undefined;
+  const rows = await c.var.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(
+      and(
+        eq(webhookSubscriptions.tenantId, tenantOf(c)),
+        isNull(webhookSubscriptions.deletedAt),
+        after ? sql`${webhookSubscriptions.id} > ${after}` : undefined,
+      ),
+    )
+    .orderBy(asc(webhookSubscriptions.id))
+    .limit(limit + 1);
+  return c.json(
+    page(rows, limit, render, (r) => ({ id: r.id })),
+    200,
+  );
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
+  c.json(render(await find(c, c.req.valid("param").id)), 200);
+
+export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  await c.var.db
+    .update(webhookSubscriptions)
+    .set({ deletedAt: NOW, updatedAt: NOW })
+    .where(eq(webhookSubscriptions.id, sub.id));
+  return c.json({ id: sub.id, deleted: true as const }, 200);
+};
+
+export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  const [row] = await c.var.db
+    .update(webhookSubscriptions)
+    .set({
+      secret: newSecret(),
+      previousSecret: sub.secret,
+      previousSecretExpiresAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 day')`,
+      updatedAt: NOW,
+    })
+    .where(eq(webhookSubscriptions.id, sub.id))
+    .returning();
+  if (!row?.previousSecretExpiresAt) throw new Error("rotation returned no row");
+  return c.json(
+    { ...render(row), secret: row.secret, previous_secret_expires_at: row.previousSecretExpiresAt },
+    200,
+  );
+};
+
+export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  if (sub.status !== "enabled") {
+    throw conflict("webhook_disabled", "This endpoint is disabled; enable it first.", {
+      disabled_reason: sub.disabledReason,
+    });
+  }
+  const event = recordEvent(c.var.db, sub.tenantId, "webhook.test", sub.id, {
+    webhook_id: sub.id,
+    message:
+      "A test event from the fulfillment API. If you can verify its signature, you are ready.",
+  });
+  const [[inserted]] = await c.var.db.batch([event.returning({ id: events.id, seq: events.seq })]);
+  if (!inserted) throw new Error("test event insert returned no row");
+  // A test goes to this endpoint only; the relay must not fan it out to others.
+  await c.var.db.update(events).set({ dispatchedAt: NOW }).where(eq(events.seq, inserted.seq));
+  const [deliveryId] = await createDeliveries(c.var.db, [
+    { tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id, generation: 0 },
+  ]);
+  if (!deliveryId) throw new Error("test delivery was not created");
+  await enqueue(c.env, [deliveryId]);
+  return c.json({ event_id: inserted.id, delivery_id: deliveryId }, 202);
+};
+
+export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  const [row] = await c.var.db
+    .update(webhookSubscriptions)
+    .set({ status: "enabled", disabledReason: null, failingSince: null, updatedAt: NOW })
+    .where(eq(webhookSubscriptions.id, sub.id))
+    .returning();
+  return c.json(render(row ?? sub), 200);
+};
+
+export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  const { status, cursor, limit } = c.req.valid("query");
+  const before = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
+  const rows = await c.var.db
+    .select({ delivery: webhookDeliveries, eventType: events.type })
+    .from(webhookDeliveries)
+    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .where(
+      and(
+        eq(webhookDeliveries.subscriptionId, sub.id),
+        status ? eq(webhookDeliveries.status, status) : undefined,
+        before !== undefined ? lt(webhookDeliveries.seq, before) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.seq))
+    .limit(limit + 1);
+  const ids = rows.slice(0, limit).map((r) => r.delivery.id);
+  const attempts =
+    ids.length === 0
+      ? []
+      : await c.var.db
+          .select()
+          .from(webhookAttempts)
+          .where(inArray(webhookAttempts.deliveryId, ids))
+          .orderBy(asc(webhookAttempts.attempt));
+  const view = (r: (typeof rows)[number]) => ({
+    id: r.delivery.id,
+    event_id: r.delivery.eventId,
+    event_type: r.eventType,
+    status: r.delivery.status,
+    attempts: attempts
+      .filter((a) => a.deliveryId === r.delivery.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        status_code: a.statusCode,
+        error: a.error,
+        duration_ms: a.durationMs,
+        attempted_at: a.attemptedAt,
+        next_retry_at: a.nextRetryAt,
+      })),
+    next_attempt_at: r.delivery.nextAttemptAt,
+    created_at: r.delivery.createdAt,
+    updated_at: r.delivery.updatedAt,
+  });
+  return c.json(
+    page(rows, limit, view, (r) => ({ seq: r.delivery.seq })),
+    200,
+  );
+};
+
+const RECOVER_LIMIT = 10_000;
+
+export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) => {
+  const sub = await find(c, c.req.valid("param").id);
+  const { since } = c.req.valid("json");
+  const matching = (
+    await c.var.db
+      .select({ id: events.id, type: events.type })
+      .from(events)
+      .where(and(eq(events.tenantId, sub.tenantId), gte(events.createdAt, since)))
+      .orderBy(asc(events.seq))
+      .limit(RECOVER_LIMIT + 1)
+  ).filter((e) => e.type !== "webhook.test" && subscribedTo(sub.events, e.type));
+  if (matching.length > RECOVER_LIMIT) {
+    throw validationError(
+      "since",
+      `More than ${RECOVER_LIMIT} events since then; recover a shorter window at a time.`,
+    );
+  }
+  const rows = [];
+  for (const event of matching) {
+    const generation = (await nextGenerations(c.var.db, event.id)).get(sub.id) ?? 1;
+    rows.push({ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: event.id, generation });
+  }
+  await enqueue(c.env, await createDeliveries(c.var.db, rows));
+  return c.json({ events: matching.length }, 202);
+};
+
+export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const { id } = c.req.valid("param");
+  const { subscription_id } = c.req.valid("json");
+  const [event] = await c.var.db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
+  if (!event) throw notFound("event", id);
+  const subscriptions = subscription_id
+    ? [
+        await find(c, subscription_id).catch(() => {
+          throw new ApiError(404, "not_found", `No webhook with id '${subscription_id}'.`, {
+            field: "subscription_id",
+          });
+        }),
+      ]
+    : (
+        await c.var.db
+          .select()
+          .from(webhookSubscriptions)
+          .where(
+            and(
+              eq(webhookSubscriptions.tenantId, tenantId),
+              eq(webhookSubscriptions.status, "enabled"),
+              isNull(webhookSubscriptions.deletedAt),
+            ),
+          )
+      ).filter((s) => subscribedTo(s.events, event.type));
+  const generations = await nextGenerations(c.var.db, event.id);
+  const ids = await createDeliveries(
+    c.var.db,
+    subscriptions.map((s) => ({
+      tenantId,
+      subscriptionId: s.id,
+      eventId: event.id,
+      generation: generations.get(s.id) ?? 1,
+    })),
+  );
+  await enqueue(c.env, ids);
+  return c.json({ deliveries: ids }, 202);
+};

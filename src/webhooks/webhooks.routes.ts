@@ -1,0 +1,245 @@
+import { z } from "@hono/zod-openapi";
+import { EVENT_TYPES } from "../events/events.service";
+import { apiRoute } from "../http/openapi";
+import { cursorParam, limitParam, listOf } from "../http/pagination";
+import { optionalText, Timestamp } from "../http/shapes";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
+
+export const Webhook = z
+  .object({
+    id: z.string().openapi({ example: "whk_9f2aQ3kL9mN2pR5sT8vW" }),
+    url: z.string(),
+    events: z.array(z.string()).openapi({ example: ["shipment.created", "order.cancelled"] }),
+    description: z.string().nullable(),
+    status: z.enum(["enabled", "disabled"]),
+    disabled_reason: z.string().nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi("Webhook");
+
+export const WebhookWithSecret = Webhook.extend({
+  secret: z.string().openapi({
+    description: "The signing secret, shown only in this response.",
+    example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  }),
+}).openapi("WebhookWithSecret");
+
+export const CreateWebhook = z
+  .strictObject({
+    url: z.url().max(2000),
+    events: z
+      .array(z.enum(["*", ...SUBSCRIBABLE]))
+      .min(1)
+      .openapi({ description: '`"*"` subscribes to every event type.' }),
+    description: optionalText(500),
+  })
+  .openapi("CreateWebhook");
+
+export const Attempt = z
+  .object({
+    attempt: z.number().int(),
+    status_code: z.number().int().nullable(),
+    error: z.string().nullable(),
+    duration_ms: z.number().int(),
+    attempted_at: Timestamp,
+    next_retry_at: Timestamp.nullable(),
+  })
+  .openapi("WebhookAttempt");
+
+export const Delivery = z
+  .object({
+    id: z.string().openapi({ example: "del_3kTq9x2VbN8mLp4Rz7Yw" }),
+    event_id: z.string(),
+    event_type: z.string(),
+    status: z.enum(["pending", "sending", "succeeded", "failed"]),
+    attempts: z.array(Attempt),
+    next_attempt_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi("WebhookDelivery");
+
+const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+const base = { tags: ["Webhooks"] };
+
+export const create = apiRoute("webhooks:manage", {
+  ...base,
+  method: "post",
+  path: "/webhooks",
+  summary: "Subscribe an endpoint",
+  description: "The secret is returned once, here. URLs must be https outside local development.",
+  request: { body: { required: true, content: json(CreateWebhook) } },
+  responses: { 201: { description: "Subscribed", content: json(WebhookWithSecret) } },
+});
+
+export const list = apiRoute("webhooks:manage", {
+  ...base,
+  method: "get",
+  path: "/webhooks",
+  summary: "List subscriptions (secrets never shown)",
+  request: { query: z.object({ cursor: cursorParam, limit: limitParam }) },
+  responses: {
+    200: { description: "Subscriptions", content: json(listOf(Webhook, "WebhookList")) },
+  },
+});
+
+export const get = apiRoute("webhooks:manage", {
+  ...base,
+  method: "get",
+  path: "/webhooks/{id}",
+  summary: "Retrieve a subscription",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "Subscription", content: json(Webhook) },
+    404: { description: "Unknown" },
+  },
+});
+
+export const remove = apiRoute("webhooks:manage", {
+  ...base,
+  method: "delete",
+  path: "/webhooks/{id}",
+  summary: "Delete a subscription",
+  description: "Nothing further is delivered to it, including retries already scheduled.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "Deleted",
+      content: json(
+        z.object({ id: z.string(), deleted: z.literal(true) }).openapi("DeletedWebhook"),
+      ),
+    },
+    404: { description: "Unknown" },
+  },
+});
+
+export const rotate = apiRoute("webhooks:manage", {
+  ...base,
+  method: "post",
+  path: "/webhooks/{id}/rotate-secret",
+  summary: "Rotate the signing secret",
+  description: "Returns the new secret once. The old one keeps signing alongside it for 24 h.",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: "Rotated",
+      content: json(
+        WebhookWithSecret.extend({ previous_secret_expires_at: Timestamp }).openapi(
+          "RotatedWebhook",
+        ),
+      ),
+    },
+    404: { description: "Unknown" },
+  },
+});
+
+export const test = apiRoute("webhooks:manage", {
+  ...base,
+  method: "post",
+  path: "/webhooks/{id}/test",
+  summary: "Send a webhook.test event to this endpoint",
+  request: { params: IdParam },
+  responses: {
+    202: {
+      description: "Queued",
+      content: json(
+        z.object({ event_id: z.string(), delivery_id: z.string() }).openapi("WebhookTestQueued"),
+      ),
+    },
+    404: { description: "Unknown" },
+    409: { description: "The endpoint is disabled" },
+  },
+});
+
+export const enable = apiRoute("webhooks:manage", {
+  ...base,
+  method: "post",
+  path: "/webhooks/{id}/enable",
+  summary: "Re-enable a disabled endpoint",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "Enabled", content: json(Webhook) },
+    404: { description: "Unknown" },
+  },
+});
+
+export const deliveries = apiRoute("webhooks:manage", {
+  ...base,
+  method: "get",
+  path: "/webhooks/{id}/deliveries",
+  summary: "Delivery log: every attempt of every event sent to this endpoint",
+  request: {
+    params: IdParam,
+    query: z.object({
+      status: z
+        .enum(["pending", "sending", "succeeded", "failed"])
+        .optional()
+        .openapi({ param: { name: "status", in: "query" } }),
+      cursor: cursorParam,
+      limit: limitParam,
+    }),
+  },
+  responses: {
+    200: {
+      description: "Deliveries, newest first",
+      content: json(listOf(Delivery, "WebhookDeliveryList")),
+    },
+    404: { description: "Unknown" },
+  },
+});
+
+export const recover = apiRoute("webhooks:manage", {
+  ...base,
+  method: "post",
+  path: "/webhooks/{id}/recover",
+  summary: "Re-send every matching event since a time",
+  description: "Each is delivered again with its original event_id, so receivers dedupe as usual.",
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(
+        z
+          .strictObject({
+            since: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
+          })
+          .openapi("RecoverWebhook"),
+      ),
+    },
+  },
+  responses: {
+    202: {
+      description: "Queued",
+      content: json(z.object({ events: z.number().int() }).openapi("WebhookRecoverQueued")),
+    },
+    404: { description: "Unknown" },
+  },
+});
+
+export const redeliver = apiRoute("webhooks:manage", {
+  tags: ["Events"],
+  method: "post",
+  path: "/events/{id}/redeliver",
+  summary: "Deliver one event again",
+  description:
+    "To one subscription (`subscription_id`) or to every enabled one that matches; same event_id.",
+  request: {
+    params: IdParam,
+    body: {
+      required: false,
+      content: json(
+        z.strictObject({ subscription_id: z.string().optional() }).openapi("RedeliverEvent"),
+      ),
+    },
+  },
+  responses: {
+    202: {
+      description: "Queued",
+      content: json(z.object({ deliveries: z.array(z.string()) }).openapi("RedeliverQueued")),
+    },
+    404: { description: "Unknown event or subscription" },
+  },
+});
