@@ -14,6 +14,8 @@ export interface ApiResponse<T = any> {
 
 export interface CallOptions {
   key?: string | null;
+  /** Bindings to replace for this call only, e.g. a queue that fails. */
+  env?: Record<string, unknown>;
   body?: unknown;
   rawBody?: BodyInit;
   headers?: Record<string, string>;
@@ -41,7 +43,11 @@ export function callIn<T = any>(
   return send<T>(
     async (req) => {
       const ctx = createExecutionContext();
-      const res = await worker.fetch(req, { ...env, ENVIRONMENT: environment }, ctx);
+      const res = await worker.fetch(
+        req,
+        { ...env, ...options.env, ENVIRONMENT: environment } as typeof env,
+        ctx,
+      );
       await waitOnExecutionContext(ctx);
       return res;
     },

@@ -1,0 +1,412 @@
+import { createScheduledController, env } from "cloudflare:test";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import worker from "../src/index";
+import {
+  call,
+  callIn,
+  createKey,
+  createTenant,
+  expectError,
+  merchant,
+  orderBody,
+  ship,
+} from "./helpers";
+
+const receiver = inject("receiverUrl");
+
+interface Received {
+  headers: Record<string, string>;
+  body: string;
+}
+
+const received = async (name: string): Promise<Received[]> =>
+  (await fetch(`${receiver}/_log/${name}`)).json();
+
+/** Waits (bounded) until `check` passes; deliveries go through the real local queue. */
+async function eventually<T>(
+  probe: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await probe();
+    if (check(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+// A receiver's verification, written from the documentation rather than our code.
+const enc = new TextEncoder();
+async function hmac(key: Uint8Array, text: string) {
+  const k = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return new Uint8Array(await crypto.subtle.sign("HMAC", k, enc.encode(text)));
+}
+const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+
+async function verifiesGuideScheme(secret: string, msg: Received) {
+  const parts = msg.headers["x-webhook-signature"]?.split(",") ?? [];
+  const t = parts.find((p) => p.startsWith("t="))?.slice(2);
+  const expected = hex(await hmac(enc.encode(secret), `${t}.${msg.body}`));
+  return t === msg.headers["x-webhook-timestamp"] && parts.includes(`v1=${expected}`);
+}
+
+async function verifiesStandardWebhooks(secret: string, msg: Received) {
+  const key = Uint8Array.from(atob(secret.slice("whsec_".length)), (c) => c.charCodeAt(0));
+  const signed = `${msg.headers["webhook-id"]}.${msg.headers["webhook-timestamp"]}.${msg.body}`;
+  const expected = btoa(String.fromCharCode(...(await hmac(key, signed))));
+  return (msg.headers["webhook-signature"] ?? "").split(" ").includes(`v1,${expected}`);
+}
+
+let key: string;
+let tenantId: string;
+beforeAll(async () => {
+  ({ key, tenantId } = await merchant({ "WIDGET-BLUE-M": 100 }));
+});
+
+const subscribe = async (path: string, events: string[] = ["*"], k = key) => {
+  const res = await call("POST", "/v1/webhooks", {
+    key: k,
+    body: { url: `${receiver}${path}`, events },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; secret: string };
+};
+
+const deliveriesOf = (id: string, q = "", k = key) =>
+  call("GET", `/v1/webhooks/${id}/deliveries${q}`, { key: k }).then((r) => r.body.data as any[]);
+
+describe("subscriptions", () => {
+  it("returns the secret once and never again", async () => {
+    const sub = await subscribe("/ok/secret-check", ["shipment.created", "order.cancelled"]);
+    expect(sub).toMatchObject({
+      id: expect.stringMatching(/^whk_/),
+      url: `${receiver}/ok/secret-check`,
+      events: ["shipment.created", "order.cancelled"],
+      secret: expect.stringMatching(/^whsec_/),
+      status: "enabled",
+      created_at: expect.any(String),
+    });
+    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "succeeded",
+      "test delivery",
+    );
+    for (const path of [
+      "/v1/webhooks",
+      `/v1/webhooks/${sub.id}`,
+      `/v1/webhooks/${sub.id}/deliveries`,
+      "/v1/events",
+    ]) {
+      const res = await call("GET", path, { key });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(sub.secret);
+      expect(JSON.stringify(res.body)).not.toContain("whsec_");
+    }
+  });
+
+  it("validates URL and event types", async () => {
+    expectError(
+      await call("POST", "/v1/webhooks", { key, body: { url: "not a url", events: ["*"] } }),
+      422,
+      "validation_error",
+      "url",
+    );
+    expectError(
+      await call("POST", "/v1/webhooks", {
+        key,
+        body: { url: `${receiver}/ok/x`, events: ["order.teleported"] },
+      }),
+      422,
+      "validation_error",
+      "events[0]",
+    );
+    expectError(
+      await call("POST", "/v1/webhooks", { key, body: { url: `${receiver}/ok/x`, events: [] } }),
+      422,
+      "validation_error",
+      "events",
+    );
+    const insecure = await callIn("sandbox", "POST", "/v1/webhooks", {
+      key,
+      body: { url: "http://erp.example.com/hook", events: ["*"] },
+    });
+    expectError(insecure, 422, "insecure_url", "url");
+    const secure = await callIn("sandbox", "POST", "/v1/webhooks", {
+      key,
+      body: { url: "https://erp.example.com/hook", events: ["*"] },
+    });
+    expect(secure.status).toBe(201);
+    await call("DELETE", `/v1/webhooks/${secure.body.id}`, { key });
+  });
+});
+
+describe("delivery", () => {
+  it("signs the raw bytes so both header schemes verify, with the full resource and its version", async () => {
+    const sub = await subscribe("/ok/signed", ["order.created"]);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const [msg] = await eventually(
+      () => received("signed"),
+      (l) => l.length > 0,
+      "signed delivery",
+    );
+    if (!msg) throw new Error("no delivery");
+    expect(msg.headers["content-type"]).toBe("application/json");
+    expect(msg.headers["user-agent"]).toMatch(/^fulfillment-api-webhooks\//);
+    expect(await verifiesGuideScheme(sub.secret, msg)).toBe(true);
+    expect(await verifiesStandardWebhooks(sub.secret, msg)).toBe(true);
+    expect(
+      await verifiesGuideScheme(sub.secret, {
+        ...msg,
+        body: msg.body.replace("received", "shipped"),
+      }),
+    ).toBe(false);
+    const payload = JSON.parse(msg.body);
+    expect(Object.keys(payload)).toEqual(["event_id", "event_type", "created_at", "data"]);
+    expect(payload).toMatchObject({
+      event_id: expect.stringMatching(/^evt_/),
+      event_type: "order.created",
+    });
+    expect(payload.data).toEqual(order);
+    expect(payload.data.version).toBe("1");
+    expect(msg.headers["x-webhook-id"]).toBe(payload.event_id);
+    expect(Math.abs(Number(msg.headers["x-webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(
+      300,
+    );
+  });
+
+  it("retries a failed attempt with the same event_id and logs both attempts", async () => {
+    const sub = await subscribe("/flaky/1/retry", ["order.created"]);
+    await call("POST", "/v1/orders", { key, body: orderBody() });
+    const log = await eventually(
+      () => received("retry"),
+      (l) => l.length >= 2,
+      "the retry",
+    );
+    expect(log[0]?.headers["x-webhook-id"]).toBe(log[1]?.headers["x-webhook-id"]);
+    expect(log[0]?.body).toBe(log[1]?.body);
+    const [delivery] = await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "succeeded",
+      "success",
+    );
+    expect(
+      delivery.attempts.map((a: { attempt: number; status_code: number; error: string | null }) => [
+        a.attempt,
+        a.status_code,
+        a.error,
+      ]),
+    ).toEqual([
+      [1, 500, "HTTP 500"],
+      [2, 200, null],
+    ]);
+    expect(delivery.attempts[0].next_retry_at).toEqual(expect.any(String));
+    expect(delivery.attempts[0].duration_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("marks a delivery failed after the last retry; redeliver then succeeds with the same event_id", async () => {
+    const sub = await subscribe("/flaky/3/exhaust", ["order.created"]);
+    await call("POST", "/v1/orders", { key, body: orderBody() });
+    const [failed] = await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "failed",
+      "failure",
+    );
+    expect(failed.attempts).toHaveLength(3);
+    expect(failed.attempts.at(-1).next_retry_at).toBeNull();
+    expect((await deliveriesOf(sub.id, "?status=failed")).map((d) => d.id)).toEqual([failed.id]);
+    expect(await deliveriesOf(sub.id, "?status=succeeded")).toEqual([]);
+    const failedEvents = await call("GET", "/v1/events?delivery_status=failed", { key });
+    expect(failedEvents.body.data.map((e: { id: string }) => e.id)).toContain(failed.event_id);
+
+    const again = await call("POST", `/v1/events/${failed.event_id}/redeliver`, {
+      key,
+      body: { subscription_id: sub.id },
+    });
+    expect(again.status).toBe(202);
+    expect(again.body.deliveries).toHaveLength(1);
+    await eventually(
+      () => deliveriesOf(sub.id, "?status=succeeded"),
+      (d) => d.length === 1,
+      "redelivery",
+    );
+    const log = await received("exhaust");
+    expect(log).toHaveLength(4);
+    expect(new Set(log.map((m) => m.headers["x-webhook-id"]))).toEqual(new Set([failed.event_id]));
+  });
+
+  it("delivers only subscribed types, and nothing after the subscription is deleted", async () => {
+    const sub = await subscribe("/ok/typed", ["shipment.created"]);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    await call("POST", `/v1/orders/${order.id}/cancel`, { key });
+    const other = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const shipment = await ship(key, other.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
+    const log = await eventually(
+      () => received("typed"),
+      (l) => l.length >= 1,
+      "shipment.created",
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    const types = (await received("typed")).map((m) => JSON.parse(m.body).event_type);
+    expect(types).toEqual(["shipment.created"]);
+    expect(JSON.parse(log[0]?.body ?? "{}").data).toEqual(shipment);
+
+    expect((await call("DELETE", `/v1/webhooks/${sub.id}`, { key })).body).toEqual({
+      id: sub.id,
+      deleted: true,
+    });
+    await ship(key, (await call("POST", "/v1/orders", { key, body: orderBody() })).body.id, [
+      { sku: "WIDGET-BLUE-M", quantity: 1 },
+    ]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await received("typed")).toHaveLength(1);
+    expectError(await call("GET", `/v1/webhooks/${sub.id}`, { key }), 404, "not_found");
+  });
+
+  it("signs with both secrets during a rotation", async () => {
+    const sub = await subscribe("/ok/rotate", ["order.cancelled"]);
+    const rotated = await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(sub.secret);
+    expect(
+      new Date(rotated.body.previous_secret_expires_at).getTime() - Date.now(),
+    ).toBeGreaterThan(23 * 3600 * 1000);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    await call("POST", `/v1/orders/${order.id}/cancel`, { key });
+    const [msg] = await eventually(
+      () => received("rotate"),
+      (l) => l.length > 0,
+      "rotated delivery",
+    );
+    if (!msg) throw new Error("no delivery");
+    for (const secret of [sub.secret, rotated.body.secret]) {
+      expect(await verifiesGuideScheme(secret, msg)).toBe(true);
+      expect(await verifiesStandardWebhooks(secret, msg)).toBe(true);
+    }
+  });
+
+  it("delivers an event whose queue send failed once the cron sweep runs", async () => {
+    const sub = await subscribe("/ok/sweep", ["order.created"]);
+    const broken = {
+      send: () => Promise.reject(new Error("queue unavailable")),
+      sendBatch: () => Promise.reject(new Error("queue unavailable")),
+    };
+    const created = await callIn("development", "POST", "/v1/orders", {
+      key,
+      body: orderBody(),
+      env: { WEBHOOK_QUEUE: broken },
+    });
+    expect(created.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await received("sweep")).toEqual([]);
+
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    const [msg] = await eventually(
+      () => received("sweep"),
+      (l) => l.length > 0,
+      "swept delivery",
+    );
+    expect(JSON.parse(msg?.body ?? "{}").data.id).toBe(created.body.id);
+    expect((await deliveriesOf(sub.id))[0].status).toBe("succeeded");
+  });
+
+  it("recovers every matching event since a time with the original event ids", async () => {
+    const since = new Date().toISOString();
+    const first = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    await call("POST", `/v1/orders/${first.id}/cancel`, { key });
+    const sub = await subscribe("/ok/recover", ["order.cancelled"]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await received("recover")).toEqual([]);
+    const res = await call("POST", `/v1/webhooks/${sub.id}/recover`, { key, body: { since } });
+    expect(res.status).toBe(202);
+    expect(res.body.events).toBe(1);
+    const [msg] = await eventually(
+      () => received("recover"),
+      (l) => l.length > 0,
+      "recovered delivery",
+    );
+    const cancelled = await call("GET", "/v1/events?type=order.cancelled", { key });
+    const ids = cancelled.body.data
+      .filter((e: { data: { id: string } }) => e.data.id === first.id)
+      .map((e: { id: string }) => e.id);
+    expect(JSON.parse(msg?.body ?? "{}").event_id).toBe(ids[0]);
+  });
+
+  it("disables an endpoint that has failed for 3 days, says why, and re-enables on request", async () => {
+    const sub = await subscribe("/fail/dying", ["order.created"]);
+    await env.DB.prepare(
+      "UPDATE webhook_subscriptions SET failing_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-4 days') WHERE id = ?",
+    )
+      .bind(sub.id)
+      .run();
+    await call("POST", "/v1/orders", { key, body: orderBody() });
+    const disabled = await eventually(
+      () => call("GET", `/v1/webhooks/${sub.id}`, { key }).then((r) => r.body),
+      (b) => b.status === "disabled",
+      "disabling",
+    );
+    expect(disabled.disabled_reason).toMatch(/failed since/);
+    expectError(
+      await call("POST", `/v1/webhooks/${sub.id}/test`, { key }),
+      409,
+      "webhook_disabled",
+    );
+    const enabled = await call("POST", `/v1/webhooks/${sub.id}/enable`, { key });
+    expect(enabled.body).toMatchObject({ status: "enabled", disabled_reason: null });
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
+describe("tenant isolation and scopes", () => {
+  it("answers another tenant's webhooks and events with 404", async () => {
+    const sub = await subscribe("/ok/isolated", ["order.created"]);
+    const [event] = (await call("GET", "/v1/events?limit=1", { key })).body.data;
+    const other = await createTenant("Other");
+    const k = other.key;
+    expectError(await call("GET", `/v1/webhooks/${sub.id}`, { key: k }), 404, "not_found");
+    expectError(
+      await call("GET", `/v1/webhooks/${sub.id}/deliveries`, { key: k }),
+      404,
+      "not_found",
+    );
+    expectError(await call("DELETE", `/v1/webhooks/${sub.id}`, { key: k }), 404, "not_found");
+    expectError(
+      await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key: k }),
+      404,
+      "not_found",
+    );
+    expectError(await call("POST", `/v1/webhooks/${sub.id}/test`, { key: k }), 404, "not_found");
+    expectError(await call("POST", `/v1/webhooks/${sub.id}/enable`, { key: k }), 404, "not_found");
+    expectError(
+      await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+        key: k,
+        body: { since: "2026-01-01T00:00:00Z" },
+      }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await call("POST", `/v1/events/${event.id}/redeliver`, { key: k }),
+      404,
+      "not_found",
+    );
+    expect((await call("GET", "/v1/webhooks", { key: k })).body.data).toEqual([]);
+    expect((await call("GET", `/v1/webhooks/${sub.id}`, { key })).status).toBe(200);
+  });
+
+  it("needs webhooks:manage", async () => {
+    const reader = await createKey(tenantId, { scopes: ["events:read"] });
+    expectError(await call("GET", "/v1/webhooks", { key: reader.key }), 403, "insufficient_scope");
+    expectError(
+      await call("POST", "/v1/webhooks", {
+        key: reader.key,
+        body: { url: `${receiver}/ok/x`, events: ["*"] },
+      }),
+      403,
+      "insufficient_scope",
+    );
+  });
+});
