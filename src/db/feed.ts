@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, gte, type SQL, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, asc, getTableName, gte, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { decodeCursor } from "../http/pagination";
 import type { Db } from "./client";
 
@@ -68,4 +68,24 @@ export async function feedPage(
     limit: req.limit + 1,
     positionOf: (row) => ({ u: row.updatedAt, s: row.changeSeq, h: snapshot }),
   };
+}
+
+/**
+ * One page of a feed table's rows (plus one, to tell whether more follow), narrowed by
+ * `filters` — always including the caller's tenant.
+ */
+export async function feedRows<T extends SQLiteTable & FeedColumns>(
+  db: Db,
+  table: T,
+  filters: (SQL | undefined)[],
+  req: FeedRequest,
+) {
+  const feed = await feedPage(db, getTableName(table), table, req);
+  const rows = await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(and(...filters, feed.where))
+    .orderBy(...feed.orderBy)
+    .limit(feed.limit);
+  return { rows: rows as T["$inferSelect"][], positionOf: feed.positionOf };
 }

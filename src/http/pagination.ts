@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ApiError } from "./errors";
+import { UtcDateTime } from "./shapes";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -21,16 +22,12 @@ export const cursorParam = z
     description: "Opaque cursor from `pagination.next_cursor` of the previous page.",
   });
 
-export const updatedSinceParam = z.iso
-  .datetime({ offset: true })
-  .transform((v) => new Date(v).toISOString())
-  .optional()
-  .openapi({
-    param: { name: "updated_since", in: "query" },
-    description:
-      "Inclusive lower bound on `updated_at` (ISO-8601). Poll with the newest `updated_at` you have seen.",
-    example: "2026-07-02T22:04:11Z",
-  });
+export const updatedSinceParam = UtcDateTime.optional().openapi({
+  param: { name: "updated_since", in: "query" },
+  description:
+    "Inclusive lower bound on `updated_at` (ISO-8601). Poll with the newest `updated_at` you have seen.",
+  example: "2026-07-02T22:04:11Z",
+});
 
 export const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
 

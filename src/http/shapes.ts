@@ -80,6 +80,12 @@ export const Dimensions = z
 
 export const Timestamp = z.string().openapi({ example: "2026-07-02T14:31:07.000Z" });
 
+/** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
+export const UtcDateTime = z.iso
+  .datetime({ offset: true })
+  .transform((v) => new Date(v).toISOString())
+  .openapi({ example: "2026-07-02T09:15:00Z" });
+
 /** Ids chosen by an operator for reference data, e.g. `wh_syd_1`. */
 export const Slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, {
   message: "must be 2-64 characters of letters, digits, '_' or '-'",

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
-import { feedPage } from "../db/feed";
+import { feedPage, feedRows } from "../db/feed";
 import { inventoryAdjustments, inventorySkus, products, tenants, warehouses } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
@@ -51,24 +51,16 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 export const listAdjustments: RouteHandler<typeof routes.listAdjustments, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  const feed = await feedPage(c.var.db, "inventory_adjustments", inventoryAdjustments, {
-    updatedSince: query.updated_since,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const rows = await c.var.db
-    .select()
-    .from(inventoryAdjustments)
-    .where(
-      and(
-        eq(inventoryAdjustments.tenantId, tenantId),
-        query.sku ? eq(inventoryAdjustments.sku, query.sku) : undefined,
-        query.warehouse_id ? eq(inventoryAdjustments.warehouseId, query.warehouse_id) : undefined,
-        feed.where,
-      ),
-    )
-    .orderBy(...feed.orderBy)
-    .limit(feed.limit);
+  const feed = await feedRows(
+    c.var.db,
+    inventoryAdjustments,
+    [
+      eq(inventoryAdjustments.tenantId, tenantId),
+      query.sku ? eq(inventoryAdjustments.sku, query.sku) : undefined,
+      query.warehouse_id ? eq(inventoryAdjustments.warehouseId, query.warehouse_id) : undefined,
+    ],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
   const render = (r: typeof inventoryAdjustments.$inferSelect) => ({
     id: r.id,
     sku: r.sku,
@@ -78,7 +70,7 @@ export const listAdjustments: RouteHandler<typeof routes.listAdjustments, AppEnv
     note: r.note,
     adjusted_at: r.adjustedAt,
   });
-  return c.json(page(rows, query.limit, render, feed.positionOf), 200);
+  return c.json(page(feed.rows, query.limit, render, feed.positionOf), 200);
 };
 
 export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {

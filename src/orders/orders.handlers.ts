@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq } from "drizzle-orm";
 import type { Context } from "hono";
-import { feedPage } from "../db/feed";
+import { feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
@@ -93,31 +93,23 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  const feed = await feedPage(c.var.db, "orders", orders, {
-    updatedSince: query.updated_since,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const rows = await c.var.db
-    .select()
-    .from(orders)
-    .where(
-      and(
-        eq(orders.tenantId, tenantId),
-        query.status ? eq(orders.status, query.status) : undefined,
-        query.order_number ? eq(orders.orderNumber, query.order_number) : undefined,
-        query.reference ? eq(orders.reference, query.reference) : undefined,
-        feed.where,
-      ),
-    )
-    .orderBy(...feed.orderBy)
-    .limit(feed.limit);
+  const { rows, positionOf } = await feedRows(
+    c.var.db,
+    orders,
+    [
+      eq(orders.tenantId, tenantId),
+      query.status ? eq(orders.status, query.status) : undefined,
+      query.order_number ? eq(orders.orderNumber, query.order_number) : undefined,
+      query.reference ? eq(orders.reference, query.reference) : undefined,
+    ],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
   const views = await readOrders(c.var.db, rows.slice(0, query.limit));
   const result = page(
     rows,
     query.limit,
     (r) => views.find((v) => v.id === r.id) as OrderView,
-    feed.positionOf,
+    positionOf,
   );
   return c.json(result, 200);
 };

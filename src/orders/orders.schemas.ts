@@ -7,6 +7,7 @@ import {
   optionalText,
   Timestamp,
   text,
+  UtcDateTime,
 } from "../http/shapes";
 import { Sku } from "../products/products.routes";
 import { Shipment } from "../shipments/shipments.schemas";
@@ -72,11 +73,6 @@ const Items = z
   })
   .openapi({ description: `1 to ${MAX_LINES} lines, one per sku.` });
 
-const utc = z.iso
-  .datetime({ offset: true })
-  .transform((v) => new Date(v).toISOString())
-  .openapi({ example: "2026-07-02T09:15:00Z" });
-
 const handling = {
   shipping_method_id: z
     .string()
@@ -98,7 +94,7 @@ export const CreateOrder = z
   .strictObject({
     order_number: text(100).openapi({ example: "SO-100423" }),
     reference: text(100).openapi({ example: "F-100423-1" }),
-    order_date: utc.nullable().optional(),
+    order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
     ship_to: ShipTo,
@@ -110,7 +106,7 @@ export type CreateOrder = z.infer<typeof CreateOrder>;
 export const AmendOrder = z
   .strictObject({
     order_number: text(100).optional(),
-    order_date: utc.nullable().optional(),
+    order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).optional().openapi({
       description:
         "Accepted only unchanged: moving an order between warehouses is cancel and recreate.",

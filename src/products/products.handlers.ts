@@ -1,7 +1,7 @@
 import type { RouteHandler, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
-import { feedPage, feedStamp } from "../db/feed";
+import { feedRows, feedStamp } from "../db/feed";
 import { products } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
@@ -88,24 +88,13 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  const feed = await feedPage(c.var.db, "products", products, {
-    updatedSince: query.updated_since,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const rows = await c.var.db
-    .select()
-    .from(products)
-    .where(
-      and(
-        eq(products.tenantId, tenantId),
-        query.sku ? eq(products.sku, query.sku) : undefined,
-        feed.where,
-      ),
-    )
-    .orderBy(...feed.orderBy)
-    .limit(feed.limit);
-  return c.json(page(rows, query.limit, renderProduct, feed.positionOf), 200);
+  const feed = await feedRows(
+    c.var.db,
+    products,
+    [eq(products.tenantId, tenantId), query.sku ? eq(products.sku, query.sku) : undefined],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
+  return c.json(page(feed.rows, query.limit, renderProduct, feed.positionOf), 200);
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {

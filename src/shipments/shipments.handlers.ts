@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import { feedPage } from "../db/feed";
+import { feedRows } from "../db/feed";
 import { orders, shipmentIdempotencyKeys, shipments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
@@ -157,24 +157,16 @@ export const voidShipment: RouteHandler<typeof routes.voidShipment, AppEnv> = as
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  const feed = await feedPage(c.var.db, "shipments", shipments, {
-    updatedSince: query.updated_since,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const rows = await c.var.db
-    .select()
-    .from(shipments)
-    .where(
-      and(
-        eq(shipments.tenantId, tenantId),
-        query.order_id ? eq(shipments.orderId, query.order_id) : undefined,
-        query.status ? eq(shipments.status, query.status) : undefined,
-        feed.where,
-      ),
-    )
-    .orderBy(...feed.orderBy)
-    .limit(feed.limit);
+  const { rows, positionOf } = await feedRows(
+    c.var.db,
+    shipments,
+    [
+      eq(shipments.tenantId, tenantId),
+      query.order_id ? eq(shipments.orderId, query.order_id) : undefined,
+      query.status ? eq(shipments.status, query.status) : undefined,
+    ],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
   const records = await loadShipments(c.var.db, rows.slice(0, query.limit));
   const byId = new Map(records.map((r) => [r.row.id, r]));
   return c.json(
@@ -182,7 +174,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
       rows,
       query.limit,
       (r) => renderShipment(byId.get(r.id) ?? { row: r, parcels: [], items: [] }),
-      feed.positionOf,
+      positionOf,
     ),
     200,
   );

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
-import { Dimensions, Money, optionalText, Slug, Timestamp, text, Weight } from "../http/shapes";
+import {
+  Dimensions,
+  Money,
+  optionalText,
+  Slug,
+  Timestamp,
+  text,
+  UtcDateTime,
+  Weight,
+} from "../http/shapes";
 import { Sku } from "../products/products.routes";
 
 export const SHIPMENT_STATUSES = [
@@ -20,11 +29,6 @@ export const TRACKING_STATUSES = [
   "delivered",
   "exception",
 ] as const;
-
-const utc = z.iso
-  .datetime({ offset: true })
-  .transform((v) => new Date(v).toISOString())
-  .openapi({ example: "2026-07-02T22:04:11Z" });
 
 export const Parcel = z
   .object({
@@ -115,7 +119,7 @@ export const CreateShipment = z
         });
       }),
     cost: Money.optional(),
-    shipped_at: utc.optional(),
+    shipped_at: UtcDateTime.optional(),
   })
   .openapi("CreateShipment");
 export type CreateShipment = z.infer<typeof CreateShipment>;
@@ -123,9 +127,9 @@ export type CreateShipment = z.infer<typeof CreateShipment>;
 export const UpdateShipmentStatus = z
   .strictObject({
     status: z.enum(TRACKING_STATUSES),
-    occurred_at: utc
-      .optional()
-      .openapi({ description: "When the carrier saw it; defaults to now." }),
+    occurred_at: UtcDateTime.optional().openapi({
+      description: "When the carrier saw it; defaults to now.",
+    }),
     note: optionalText(500),
   })
   .openapi("UpdateShipmentStatus");

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../events/events.service";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
-import { optionalText, Timestamp } from "../http/shapes";
+import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
@@ -204,7 +204,7 @@ export const recover = apiRoute("webhooks:manage", {
       content: json(
         z
           .strictObject({
-            since: z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()),
+            since: UtcDateTime,
           })
           .openapi("RecoverWebhook"),
       ),
