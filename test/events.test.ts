@@ -6,6 +6,7 @@ import {
   createKey,
   createTenant,
   expectError,
+  merchant,
   orderBody,
   seedReferenceData,
 } from "./helpers";
@@ -416,5 +417,28 @@ describe("GET /v1/events", () => {
       "tenant_key_required",
     );
     expectError(await call("GET", "/v1/events"), 401, "missing_api_key");
+  });
+});
+
+describe("resuming the feed", () => {
+  it("continues after the last event id processed, and 400s an id that is not yours", async () => {
+    const { key } = await merchant({ "RESUME-1": 1 });
+    const first = (await call("GET", "/v1/events?limit=200", { key })).body;
+    expect(first.pagination.next_cursor).toBeNull();
+    const last = first.data.at(-1).id;
+    expect((await call("GET", `/v1/events?after=${last}`, { key })).body.data).toEqual([]);
+    await adjustStock(key, "RESUME-1", 3);
+    const next = (await call("GET", `/v1/events?after=${last}`, { key })).body.data;
+    expect(next.map((e: { type: string }) => e.type).sort()).toEqual([
+      "inventory.adjusted",
+      "inventory.updated",
+    ]);
+    const other = await createTenant("Stranger");
+    expectError(
+      await call("GET", `/v1/events?after=${last}`, { key: other.key }),
+      400,
+      "invalid_parameter",
+      "after",
+    );
   });
 });

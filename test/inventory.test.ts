@@ -110,7 +110,12 @@ describe("inventory adjustments", () => {
 
     const inventory = await list(key, "/v1/inventory");
     expect(inventory.data).toEqual([
-      { sku: "ADJ-1", updated_at: expect.stringMatching(ISO_MS), warehouses: [row("wh_syd_1", 5)] },
+      {
+        sku: "ADJ-1",
+        updated_at: expect.stringMatching(ISO_MS),
+        version: expect.stringMatching(/^\d+$/),
+        warehouses: [row("wh_syd_1", 5)],
+      },
     ]);
     expect(inventory.pagination).toEqual({ next_cursor: null, has_more: false });
     expect(inventory.data[0]?.updated_at >= (made.at(-1)?.adjusted_at ?? "")).toBe(true);
@@ -563,7 +568,12 @@ describe("GET /v1/inventory and /v1/inventory-adjustments", () => {
     expect(await stockOf(a.key, "ISO-2")).toEqual(row("wh_syd_1", 4));
     // B's entry for ISO-2 holds B's row alone, not A's row for the same SKU.
     expect((await list(b.key, "/v1/inventory")).data).toEqual([
-      { sku: "ISO-2", updated_at: expect.stringMatching(ISO_MS), warehouses: [row("wh_syd_1", 1)] },
+      {
+        sku: "ISO-2",
+        updated_at: expect.stringMatching(ISO_MS),
+        version: expect.stringMatching(/^\d+$/),
+        warehouses: [row("wh_syd_1", 1)],
+      },
     ]);
     expect((await list(b.key, "/v1/inventory-adjustments")).data).toEqual([bAdj]);
     expect((await list(a.key, "/v1/inventory-adjustments?sku=ISO-2")).data).toEqual([aAdj]);

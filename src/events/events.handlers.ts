@@ -4,6 +4,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { ApiError } from "../http/errors";
 import { decodeCursor, page } from "../http/pagination";
 import type * as routes from "./events.routes";
 import type { EventType } from "./events.service";
@@ -14,9 +15,25 @@ const OUTER_EVENT_ID = sql`"events"."id"`;
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
-  const { type, delivery_status, cursor, limit } = c.req.valid("query");
+  const query = c.req.valid("query");
+  const { type, delivery_status, cursor, limit } = query;
   const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
-  const after = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
+  let after = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
+  if (query.after !== undefined && after === undefined) {
+    const [mark] = await c.var.db
+      .select({ seq: events.seq })
+      .from(events)
+      .where(and(eq(events.id, query.after), eq(events.tenantId, tenantId)));
+    if (!mark) {
+      throw new ApiError(
+        400,
+        "invalid_parameter",
+        `after: no event '${query.after}' in your feed.`,
+        { field: "after" },
+      );
+    }
+    after = mark.seq;
+  }
   const rows = await c.var.db
     .select()
     .from(events)

@@ -21,7 +21,7 @@ export const list = apiRoute("events:read", {
   tags: ["Events"],
   summary: "The ordered change feed",
   description:
-    "Every event, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor`; keep the last cursor to resume.",
+    "Every event, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed.",
   request: {
     query: z.object({
       type: z
@@ -35,6 +35,14 @@ export const list = apiRoute("events:read", {
           param: { name: "delivery_status", in: "query" },
           description:
             "Only events with a webhook delivery in this state (in flight counts as pending).",
+        }),
+      after: z
+        .string()
+        .optional()
+        .openapi({
+          param: { name: "after", in: "query" },
+          description: "Only events committed after this event id (yours, from an earlier read).",
+          example: "evt_01J8XQ3kTq9x2VbN8mLp",
         }),
       cursor: cursorParam,
       limit: limitParam,

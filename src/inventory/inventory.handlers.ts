@@ -6,8 +6,8 @@ import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { ApiError, validationError } from "../http/errors";
 import { page } from "../http/pagination";
+import { skuInventoryJson } from "./inventory.render";
 import type * as routes from "./inventory.routes";
-import { skuInventoryJson } from "./inventory.sql";
 import { type AdjustmentReason, stockName } from "./stock-object";
 
 // Drizzle leaves columns unqualified in single-table queries; inside a correlated

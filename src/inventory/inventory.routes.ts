@@ -19,7 +19,14 @@ export const WarehouseStock = z
   .openapi("WarehouseStock");
 
 export const SkuInventory = z
-  .object({ sku: z.string(), updated_at: Timestamp, warehouses: z.array(WarehouseStock) })
+  .object({
+    sku: z.string(),
+    updated_at: Timestamp,
+    version: z
+      .string()
+      .openapi({ description: "Grows with every change to any warehouse's row for this SKU" }),
+    warehouses: z.array(WarehouseStock),
+  })
   .openapi("SkuInventory");
 
 export const InventoryAdjustment = z

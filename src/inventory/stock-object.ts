@@ -12,7 +12,7 @@ import {
 import type { Env } from "../env";
 import { recordEvent } from "../events/events.service";
 import { newId } from "../http/ids";
-import { skuInventoryJson } from "./inventory.sql";
+import { skuInventoryJson } from "./inventory.render";
 
 export interface StockKey {
   tenantId: string;
@@ -323,6 +323,8 @@ export class StockObject extends DurableObject<Env> {
       version: next.version,
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     };
+    // The movement or adjustment goes first: the SKU feed stamp that follows can then
+    // never be earlier than the change it reports.
     await this.db.batch([
       this.db
         .insert(inventory)
@@ -331,12 +333,12 @@ export class StockObject extends DurableObject<Env> {
           target: [inventory.tenantId, inventory.warehouseId, inventory.sku],
           set: counts,
         }),
+      ...extra,
       this.db
         .insert(inventorySkus)
         .values({ tenantId: key.tenantId, sku: key.sku, ...stamp })
         .onConflictDoUpdate({ target: [inventorySkus.tenantId, inventorySkus.sku], set: stamp }),
       ...demandWrites,
-      ...extra,
       recordEvent(
         this.db,
         key.tenantId,

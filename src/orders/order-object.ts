@@ -405,7 +405,7 @@ export class OrderObject extends DurableObject<Env> {
         : fail(
             409,
             "too_late_to_amend",
-            "Order is being picked or has shipped; cancel to change it.",
+            "Order is being picked or has shipped and can no longer be amended.",
             {
               order_status: status,
             },

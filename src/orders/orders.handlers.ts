@@ -147,7 +147,10 @@ export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
       orderId: id,
       tenantId,
       actor: c.var.principal.keyId,
-      ifMatch: ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, "")),
+      ifMatch:
+        ifMatch === undefined || ifMatch.trim() === "*"
+          ? undefined
+          : Number(ifMatch.replace(/\D/g, "")),
       warehouseId: body.warehouse_id,
       patch,
       lines: body.items ? toLines(body.items) : undefined,

@@ -6,6 +6,16 @@ import type { OrderStatus, OrderView } from "./orders.schemas";
 export type OrderRow = typeof orders.$inferSelect;
 export type LineRow = typeof orderLines.$inferSelect;
 
+/** Optional address fields are always present, null when not given, like every other field. */
+const EMPTY_SHIP_TO = {
+  company: null,
+  email: null,
+  phone: null,
+  address2: null,
+  state: null,
+  postcode: null,
+};
+
 /** The one rendering of an order, shared by reads, transition responses and events. */
 export function renderOrder(
   row: OrderRow,
@@ -47,7 +57,7 @@ export function renderOrder(
     insurance: row.insurance,
     gift_message: row.giftMessage,
     packing_note: row.packingNote,
-    ship_to: row.shipTo as OrderView["ship_to"],
+    ship_to: { ...EMPTY_SHIP_TO, ...row.shipTo } as OrderView["ship_to"],
     items,
     allocation_status: released
       ? "released"

@@ -35,7 +35,7 @@ const IdempotencyHeaders = z.object({
 const IfMatchHeaders = z.object({
   "if-match": z
     .string()
-    .regex(/^\s*(W\/)?"?\d+"?\s*$/, { message: 'must be the order version, e.g. "4"' })
+    .regex(/^\s*(\*|(W\/)?"?\d+"?)\s*$/, { message: 'must be the order version, e.g. "4", or *' })
     .optional()
     .openapi({ param: { in: "header" }, example: '"4"' }),
 });

@@ -13,6 +13,7 @@ export function skuInventoryJson(
   return sql`json_object(
     'sku', ${sku},
     'updated_at', (SELECT s.updated_at FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
+    'version', (SELECT CAST(s.change_seq AS TEXT) FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
     'warehouses', json((
       SELECT json_group_array(json_object(
         'warehouse_id', w.warehouse_id,
