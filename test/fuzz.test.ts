@@ -19,6 +19,10 @@ import {
 let tenantKey: string;
 let tenantId: string;
 let orderId: string;
+let shipOrderId: string;
+let shipmentId: string;
+let webhookId: string;
+let eventId: string;
 
 /** A fixed valid order (the fuzz mutates copies of it, so it must not change per run). */
 const ORDER = {
@@ -45,8 +49,30 @@ beforeAll(async () => {
   });
   expect(order.status, JSON.stringify(order.body)).toBe(201);
   orderId = order.body.id;
+  await call("POST", "/v1/ops/inventory-adjustments", {
+    key: tenantKey,
+    body: { sku: "FUZZ-1", warehouse_id: "wh_syd_1", quantity_delta: 1000, reason: "found" },
+  });
+  const big = { ...ORDER, reference: "F-FUZZ-SHIP", items: [{ sku: "FUZZ-1", quantity: 500 }] };
+  shipOrderId = (await call("POST", "/v1/orders", { key: tenantKey, body: big })).body.id;
+  const shipment = await call("POST", "/v1/ops/shipments", {
+    key: tenantKey,
+    body: { order_id: shipOrderId, parcels: [PARCEL], items: [{ sku: "FUZZ-1", quantity: 1 }] },
+  });
+  expect(shipment.status, JSON.stringify(shipment.body)).toBe(201);
+  shipmentId = shipment.body.id;
+  const hook = await call("POST", "/v1/webhooks", {
+    key: tenantKey,
+    body: { url: "https://erp.example.com/hooks", events: ["shipment.created"] },
+  });
+  webhookId = hook.body.id;
+  eventId = (await call("GET", "/v1/events?type=shipment.created", { key: tenantKey })).body.data[0]
+    .id;
 });
 
+const PARCEL = { tracking_number: "FUZZ000001AU", carrier: "auspost", service: "Express Post" };
+
+/** Valid bodies; functions are read when the test runs, after the ids above exist. */
 const valid: Record<string, unknown> = {
   "POST /v1/products": { sku: "F-1", name: "F", weight: { value: 1, unit: "kg" } },
   "PATCH /v1/products/FUZZ-1": {
@@ -70,6 +96,17 @@ const valid: Record<string, unknown> = {
   "PATCH /v1/orders/:order": { packing_note: "x" },
   "POST /v1/ops/orders/:order/hold": { reason: "x" },
   "POST /v1/orders/:order/cancel": { reason: "x" },
+  "POST /v1/ops/shipments": () => ({
+    order_id: shipOrderId,
+    parcels: [{ ...PARCEL, tracking_number: "FUZZ000002AU" }],
+    items: [{ sku: "FUZZ-1", quantity: 1 }],
+    cost: { amount: "1.00", currency: "AUD" },
+  }),
+  "POST /v1/ops/shipments/:shipment/status": { status: "in_transit", note: "fuzz" },
+  "POST /v1/ops/shipments/:shipment/void": {},
+  "POST /v1/webhooks": { url: "https://erp.example.com/other", events: ["*"], description: "fuzz" },
+  "POST /v1/webhooks/:webhook/recover": { since: "2026-01-01T00:00:00Z" },
+  "POST /v1/events/:event/redeliver": () => ({ subscription_id: webhookId }),
 };
 
 /** A valid payload with one value somewhere replaced by something else. */
@@ -95,10 +132,16 @@ describe("fuzzed bodies on every write route", () => {
   for (const [route, base] of Object.entries(valid)) {
     it(`${route} never answers 5xx`, async () => {
       const [method, rawPath] = route.split(" ") as [string, string];
-      const path = rawPath.replace(":tenant", tenantId).replace(":order", orderId);
+      const path = rawPath
+        .replace(":tenant", tenantId)
+        .replace(":order", orderId)
+        .replace(":shipment", shipmentId)
+        .replace(":webhook", webhookId)
+        .replace(":event", eventId);
+      const payload = typeof base === "function" ? base() : base;
       const key = path.startsWith("/admin") ? ADMIN_TOKEN : tenantKey;
       await fc.assert(
-        fc.asyncProperty(body(base), fc.boolean(), async (input, withType) => {
+        fc.asyncProperty(body(payload), fc.boolean(), async (input, withType) => {
           const res =
             "json" in input
               ? await call(method, path, { key, body: input.json })
