@@ -217,6 +217,7 @@ describe("delivery", () => {
     );
     expect(failed.attempts).toHaveLength(3);
     expect(failed.attempts.at(-1).next_retry_at).toBeNull();
+    expect(failed).toMatchObject({ next_attempt_at: null, last_error: "HTTP 500" });
     expect((await deliveriesOf(sub.id, "?status=failed")).map((d) => d.id)).toEqual([failed.id]);
     expect(await deliveriesOf(sub.id, "?status=succeeded")).toEqual([]);
     const failedEvents = await call("GET", "/v1/events?delivery_status=failed", { key });

@@ -57,7 +57,13 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
           : "endpoint disabled";
     await db
       .update(webhookDeliveries)
-      .set({ status: "failed", leaseUntil: null, lastError: why, updatedAt: NOW })
+      .set({
+        status: "failed",
+        leaseUntil: null,
+        nextAttemptAt: null,
+        lastError: why,
+        updatedAt: NOW,
+      })
       .where(eq(webhookDeliveries.id, deliveryId));
     return {};
   }
@@ -149,7 +155,9 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
               AND julianday(${NOW}) - julianday(${webhookSubscriptions.failingSince}) >= ${disableAfterHours(env) / 24}
               THEN 'Every delivery has failed since ' || ${webhookSubscriptions.failingSince} || ${`; fix the endpoint, then POST /v1/webhooks/${subscription.id}/enable.`}
               ELSE ${webhookSubscriptions.disabledReason} END`,
-            updatedAt: NOW,
+            updatedAt: sql`CASE WHEN ${webhookSubscriptions.failingSince} IS NOT NULL
+              AND julianday(${NOW}) - julianday(${webhookSubscriptions.failingSince}) >= ${disableAfterHours(env) / 24}
+              THEN ${NOW} ELSE ${webhookSubscriptions.updatedAt} END`,
           })
           .where(eq(webhookSubscriptions.id, subscription.id)),
   ]);
@@ -185,7 +193,7 @@ export async function consumeDeadLetters(batch: MessageBatch<WebhookMessage>, en
   for (const message of batch.messages) {
     await db
       .update(webhookDeliveries)
-      .set({ status: "failed", leaseUntil: null, updatedAt: NOW })
+      .set({ status: "failed", leaseUntil: null, nextAttemptAt: null, updatedAt: NOW })
       .where(
         sql`${webhookDeliveries.id} = ${message.body.delivery_id} AND ${webhookDeliveries.status} != 'succeeded'`,
       );

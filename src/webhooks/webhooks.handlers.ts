@@ -206,6 +206,7 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
         attempted_at: a.attemptedAt,
         next_retry_at: a.nextRetryAt,
       })),
+    last_error: r.delivery.lastError,
     next_attempt_at: r.delivery.nextAttemptAt,
     created_at: r.delivery.createdAt,
     updated_at: r.delivery.updatedAt,

@@ -56,6 +56,10 @@ export const Delivery = z
     event_type: z.string(),
     status: z.enum(["pending", "sending", "succeeded", "failed"]),
     attempts: z.array(Attempt),
+    last_error: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why the last attempt failed, or why none was made" }),
     next_attempt_at: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
