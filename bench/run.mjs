@@ -12,21 +12,21 @@
 //
 // Knobs (environment): BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2),
 // BENCH_CONNECTIONS (default 32).
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { buildApi, bundle, migrate } from "../scripts/local-worker.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
 const BUILD = "bench/.build";
 const RESULTS = "bench/results.md";
-const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -89,58 +89,6 @@ const log = (msg) => console.log(`[bench +${((Date.now() - t0) / 1000).toFixed(1
 // ---------------------------------------------------------------------------------------
 // Build
 
-function wrangler(args) {
-  const res = spawnSync(process.execPath, [WRANGLER, ...args], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      CI: "true",
-      WRANGLER_SEND_METRICS: "false",
-      CLOUDFLARE_CF_FETCH_ENABLED: "false",
-    },
-  });
-  if (res.status !== 0) {
-    throw new Error(`wrangler ${args.join(" ")} failed:\n${res.stdout}\n${res.stderr}`);
-  }
-}
-
-/**
- * `wrangler deploy --dry-run` into a fresh `outdir`: the bundle a deploy would upload.
- * Returns its entry module, which wrangler names after `main`.
- */
-function bundle(outdir, configArgs, main) {
-  rmSync(outdir, { recursive: true, force: true });
-  // Absolute: with --config, wrangler resolves a relative --outdir against the config's folder.
-  wrangler(["deploy", "--dry-run", ...configArgs, "--outdir", path.resolve(outdir)]);
-  return path.join(outdir, `${path.parse(main).name}.js`);
-}
-
-/**
- * Non-JS modules that the bundle imports by name. Wrangler turns `*.txt|html|sql` imports
- * into text modules, which only have a default export, so workerd refuses such a bundle.
- */
-function namedTextImports(entry) {
-  const code = readFileSync(entry, "utf8");
-  const found = new Set();
-  for (const m of code.matchAll(/import\s*\{[^}]*\}\s*from\s*"\.\/([^"]+)"/g)) {
-    if (!/\.[cm]?js$/.test(m[1])) found.add(m[1]);
-  }
-  return [...found];
-}
-
-/** The API bundle, exactly as `wrangler deploy` builds the project. */
-function buildApi(main) {
-  const out = `${BUILD}/api`;
-  const entry = bundle(out, ["--env="], main);
-  const broken = namedTextImports(entry);
-  if (broken.length > 0) {
-    throw new Error(
-      `the bundle imports ${broken.join(", ")} by name, but wrangler makes *.sql/txt/html modules plain text; rename them`,
-    );
-  }
-  return { dir: out, entry };
-}
-
 /** A bench worker, bundled by wrangler like the API from a generated config. */
 function buildHelper(name, main, compat, extra = {}) {
   const dir = `${BUILD}/${name}`;
@@ -183,20 +131,6 @@ async function expectStatus(status, what, promise) {
     throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
   return res.body;
-}
-
-async function migrate(db) {
-  const files = readdirSync("migrations")
-    .filter((f) => f.endsWith(".sql"))
-    .sort();
-  for (const file of files) {
-    const statements = readFileSync(path.join("migrations", file), "utf8")
-      .split("--> statement-breakpoint")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    await db.batch(statements.map((s) => db.prepare(s)));
-  }
-  return files;
 }
 
 /** Values inlined into seeding SQL are ours, but check they cannot break out of a literal. */
@@ -889,7 +823,7 @@ async function main() {
     compatibilityFlags: workerOptions.compatibilityFlags ?? [],
   };
   log("building with wrangler deploy --dry-run");
-  const build = buildApi(apiMain);
+  const build = buildApi(`${BUILD}/api`, apiMain);
   const ceilingBuild = buildHelper("ceiling", "bench/ceiling.ts", compat);
   const primitivesBuild = buildHelper("primitives", "bench/primitives.ts", compat, {
     durable_objects: { bindings: [{ name: "PROBE", class_name: "Probe" }] },

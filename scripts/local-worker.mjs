@@ -1,0 +1,73 @@
+// Builds and boots the Worker the way production runs it, for the benchmark and the CI
+// smoke check: wrangler's own bundle (what a deploy uploads), served by Miniflare.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
+
+export function wrangler(args) {
+  const res = spawnSync(process.execPath, [WRANGLER, ...args], {
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      CI: "true",
+      WRANGLER_SEND_METRICS: "false",
+      CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    },
+  });
+  if (res.status !== 0) {
+    throw new Error(`wrangler ${args.join(" ")} failed:\n${res.stdout}\n${res.stderr}`);
+  }
+}
+
+/**
+ * `wrangler deploy --dry-run` into a fresh `outdir`: the bundle a deploy would upload.
+ * Returns its entry module, which wrangler names after `main`.
+ */
+export function bundle(outdir, configArgs, main) {
+  rmSync(outdir, { recursive: true, force: true });
+  // Absolute: with --config, wrangler resolves a relative --outdir against the config's folder.
+  wrangler(["deploy", "--dry-run", ...configArgs, "--outdir", path.resolve(outdir)]);
+  return path.join(outdir, `${path.parse(main).name}.js`);
+}
+
+/**
+ * Non-JS modules that the bundle imports by name. Wrangler turns `*.txt|html|sql` imports
+ * into text modules, which only have a default export, so workerd refuses such a bundle.
+ */
+function namedTextImports(entry) {
+  const code = readFileSync(entry, "utf8");
+  const found = new Set();
+  for (const m of code.matchAll(/import\s*\{[^}]*\}\s*from\s*"\.\/([^"]+)"/g)) {
+    if (!/\.[cm]?js$/.test(m[1])) found.add(m[1]);
+  }
+  return [...found];
+}
+
+/** The API bundle, exactly as `wrangler deploy` builds the project, into `out`. */
+export function buildApi(out, main) {
+  const entry = bundle(out, ["--env="], main);
+  const broken = namedTextImports(entry);
+  if (broken.length > 0) {
+    throw new Error(
+      `the bundle imports ${broken.join(", ")} by name, but wrangler makes *.sql/txt/html modules plain text; rename them`,
+    );
+  }
+  return { dir: out, entry };
+}
+
+/** Applies migrations/*.sql in order, as `wrangler d1 migrations apply` would. */
+export async function migrate(db) {
+  const files = readdirSync("migrations")
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
+  for (const file of files) {
+    const statements = readFileSync(path.join("migrations", file), "utf8")
+      .split("--> statement-breakpoint")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    await db.batch(statements.map((s) => db.prepare(s)));
+  }
+  return files;
+}

@@ -1,0 +1,99 @@
+// `npm run smoke`: boots the bundle `wrangler deploy` would upload, in workerd through
+// Miniflare, and makes one request through each part of it (D1, KV, the rate-limiter,
+// order and stock Durable Objects, the webhook queue). Vitest compiles src/ its own
+// way, so only this catches a bundle that cannot start in production.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { buildApi, migrate } from "./local-worker.mjs";
+
+process.chdir(fileURLToPath(new URL("..", import.meta.url)));
+const out = mkdtempSync(path.join(os.tmpdir(), "fulfillment-smoke-"));
+const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+const build = buildApi(out, main);
+const admin = randomBytes(16).toString("hex");
+const mf = new Miniflare({
+  ...workerOptions,
+  host: "127.0.0.1",
+  port: 0,
+  cf: false,
+  modules: true,
+  modulesRoot: build.dir,
+  scriptPath: build.entry,
+  bindings: { ...workerOptions.bindings, ENVIRONMENT: "development", ADMIN_TOKEN: admin },
+});
+
+let failed = false;
+try {
+  const base = await mf.ready;
+  await migrate(await mf.getD1Database("DB"));
+  const call = async (method, url, token, body, expected) => {
+    const res = await fetch(new URL(url, base), {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    const ok = res.status === expected;
+    console.log(`${ok ? "ok  " : "FAIL"} ${method} ${url} → ${res.status}`);
+    if (!ok) throw new Error(JSON.stringify(json));
+    return json;
+  };
+  await call("GET", "/health", "", undefined, 200);
+  await call("GET", "/v1/openapi.json", "", undefined, 200);
+  await call(
+    "POST",
+    "/admin/v1/warehouses",
+    admin,
+    {
+      id: "wh_smoke",
+      name: "Smoke",
+      code: "SMK",
+      address: { address1: "1 Test St", city: "Sydney", country: "AU" },
+    },
+    201,
+  );
+  const { api_key } = await call("POST", "/admin/v1/tenants", admin, { name: "Smoke" }, 201);
+  const key = api_key.key;
+  await call("POST", "/v1/products", key, { sku: "SMOKE-1", name: "Smoke" }, 201);
+  await call(
+    "POST",
+    "/v1/ops/inventory-adjustments",
+    key,
+    {
+      sku: "SMOKE-1",
+      warehouse_id: "wh_smoke",
+      quantity_delta: 5,
+      reason: "found",
+    },
+    201,
+  );
+  await call("POST", "/v1/webhooks", key, { url: "http://127.0.0.1:9/", events: ["*"] }, 201);
+  const order = await call(
+    "POST",
+    "/v1/orders",
+    key,
+    {
+      order_number: "SO-SMOKE",
+      reference: "F-SMOKE",
+      warehouse_id: "wh_smoke",
+      ship_to: { name: "Smoke", address1: "1 Test St", city: "Sydney", country: "AU" },
+      items: [{ sku: "SMOKE-1", quantity: 2 }],
+    },
+    201,
+  );
+  if (order.status !== "received") throw new Error(`order is ${order.status}, expected received`);
+  await call("GET", `/v1/orders/${order.id}`, key, undefined, 200);
+  await call("GET", "/v1/inventory?sku=SMOKE-1", key, undefined, 200);
+} catch (err) {
+  failed = true;
+  console.error(`smoke check failed: ${err instanceof Error ? err.message : err}`);
+} finally {
+  await mf.dispose();
+  rmSync(out, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
