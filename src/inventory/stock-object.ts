@@ -9,6 +9,7 @@ import {
   stockDemands,
   stockMovements,
 } from "../db/schema";
+import { Serial } from "../durable/serial";
 import type { Env } from "../env";
 import { recordEvent } from "../events/events.service";
 import { newId } from "../http/ids";
@@ -67,7 +68,7 @@ export const stockName = (key: StockKey) => `${key.tenantId}:${key.warehouseId}:
 export class StockObject extends DurableObject<Env> {
   private readonly db: Db;
   private stock: Stock | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -224,7 +225,7 @@ export class StockObject extends DurableObject<Env> {
   }
 
   private exclusive<T>(key: StockKey, fn: (stock: Stock) => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => {
+    return this.serial.run(async () => {
       try {
         return await fn(await this.load(key));
       } catch (err) {
@@ -233,8 +234,6 @@ export class StockObject extends DurableObject<Env> {
         throw err;
       }
     });
-    this.tail = run.catch(() => undefined);
-    return run;
   }
 
   private rowWhere(key: StockKey) {

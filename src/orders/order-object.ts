@@ -11,6 +11,7 @@ import {
   shipments,
   stockDemands,
 } from "../db/schema";
+import { Serial } from "../durable/serial";
 import type { Env } from "../env";
 import { type EventType, recordEvent } from "../events/events.service";
 import { type DemandStatus, stockName } from "../inventory/stock-object";
@@ -146,7 +147,7 @@ const notFound = (orderId: string) => fail(404, "not_found", `No order with id '
 export class OrderObject extends DurableObject<Env> {
   private readonly db: Db;
   private loaded: Loaded | undefined;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -320,7 +321,7 @@ export class OrderObject extends DurableObject<Env> {
    * ever builds on a half-applied one.
    */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(async () => {
+    return this.serial.run(async () => {
       try {
         const pending = this.ctx.storage.kv.get<Intent>("intent");
         if (pending) {
@@ -333,8 +334,6 @@ export class OrderObject extends DurableObject<Env> {
         throw err;
       }
     });
-    this.tail = run.catch(() => undefined);
-    return run;
   }
 
   private durably(intent: Intent): Promise<Outcome> {
