@@ -4,7 +4,7 @@ import {
   ADMIN_TOKEN,
   call,
   createTenant,
-  SHIP_TO,
+  orderBody,
   SHIPPING_METHODS,
   seedReferenceData,
   WAREHOUSES,
@@ -25,19 +25,11 @@ let webhookId: string;
 let eventId: string;
 
 /** A fixed valid order (the fuzz mutates copies of it, so it must not change per run). */
-const ORDER = {
+const ORDER = orderBody({
   order_number: "SO-FUZZ-1",
   reference: "F-FUZZ-1",
-  order_date: "2026-07-02T09:15:00Z",
-  warehouse_id: "wh_syd_1",
-  shipping_method_id: "sm_auspost_express",
-  signature_required: false,
-  insurance: false,
-  gift_message: null,
-  packing_note: "Leave in porch",
-  ship_to: SHIP_TO,
   items: [{ sku: "FUZZ-1", description: "Fuzz", quantity: 1, unit_price: "9.99", currency: "AUD" }],
-};
+});
 
 beforeAll(async () => {
   await seedReferenceData();

@@ -7,6 +7,7 @@ import {
   expectError,
   merchant,
   orderBody,
+  SHIP_TO,
   stockOf,
 } from "./helpers";
 
@@ -122,6 +123,7 @@ describe("POST /v1/orders", () => {
       ],
       [{ items: [] }, "validation_error", "items"],
       [{ ship_to: undefined }, "validation_error", "ship_to"],
+      [{ ship_to: { ...SHIP_TO, apartment: "5" } }, "validation_error", "ship_to.apartment"],
       [
         { ship_to: { name: "Jane", city: "Sydney", country: "AU" } },
         "validation_error",

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 import {
-  CountryCode,
+  Address,
   CurrencyCode,
   MoneyAmount,
   optionalText,
@@ -25,20 +25,13 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const MAX_LINES = 500;
 
-export const ShipTo = z
-  .strictObject({
-    name: text(200),
-    company: optionalText(200),
-    email: z.email().max(320).nullable().optional(),
-    phone: optionalText(50),
-    address1: text(200),
-    address2: optionalText(200),
-    city: text(100),
-    state: optionalText(100),
-    postcode: optionalText(20),
-    country: CountryCode,
-  })
-  .openapi("ShipTo");
+/** A delivery address plus who receives it. */
+export const ShipTo = Address.extend({
+  name: text(200),
+  company: optionalText(200),
+  email: z.email().max(320).nullable().optional(),
+  phone: optionalText(50),
+}).openapi("ShipTo");
 
 const ItemInput = z
   .strictObject({

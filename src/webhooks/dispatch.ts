@@ -8,10 +8,9 @@ export interface WebhookMessage {
   delivery_id: string;
 }
 
-type BatchItem = Parameters<Db["batch"]>[0][number];
-
 const BATCH = 100;
-const DELIVERIES_PER_INSERT = 12; // 7 bound values each, under D1's 100 per statement
+// About 100 bytes of JSON each: a chunk stays well under D1's 100 KB per statement.
+const DELIVERIES_PER_STATEMENT = 500;
 
 export const subscribedTo = (events: string[], type: string) =>
   events.includes("*") || events.includes(type);
@@ -27,38 +26,68 @@ export async function enqueue(env: Env, deliveryIds: string[]) {
   }
 }
 
-/** Inserts deliveries (ignoring ones that exist) and returns the ids still waiting to be sent. */
+export type DeliveryKind = "initial" | "replay";
+
+/**
+ * Creates deliveries and returns the ids to enqueue. An initial delivery (generation 0)
+ * exists at most once per event and subscription, and one still pending from an earlier
+ * relay is returned again; a replay is always a new delivery, one generation above the
+ * last. Rows go in as JSON, many per statement, to stay far below D1's query budget.
+ */
 export async function createDeliveries(
   db: Db,
-  rows: { tenantId: string; subscriptionId: string; eventId: string; generation: number }[],
+  rows: { tenantId: string; subscriptionId: string; eventId: string }[],
+  kind: DeliveryKind,
 ): Promise<string[]> {
-  if (rows.length === 0) return [];
-  const inserts: BatchItem[] = [];
-  for (let i = 0; i < rows.length; i += DELIVERIES_PER_INSERT) {
-    inserts.push(
-      db
-        .insert(webhookDeliveries)
-        .values(
-          rows
-            .slice(i, i + DELIVERIES_PER_INSERT)
-            .map((r) => ({ ...r, id: newId("del"), status: "pending" as const })),
-        )
-        .onConflictDoNothing(),
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += DELIVERIES_PER_STATEMENT) {
+    const chunk = JSON.stringify(
+      rows
+        .slice(i, i + DELIVERIES_PER_STATEMENT)
+        .map((r) => [newId("del"), r.tenantId, r.subscriptionId, r.eventId]),
     );
+    const generation =
+      kind === "initial"
+        ? sql`0`
+        : sql`COALESCE((SELECT MAX(d.generation) FROM webhook_deliveries AS d
+            WHERE d.event_id = j.value ->> 3 AND d.subscription_id = j.value ->> 2), -1) + 1`;
+    const inserted = await db.all<{ id: string }>(sql`
+      INSERT OR IGNORE INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ${generation}, 'pending'
+      FROM json_each(${chunk}) AS j
+      RETURNING id`);
+    if (kind === "replay") {
+      ids.push(...inserted.map((r) => r.id));
+      continue;
+    }
+    const waiting = await db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          eq(webhookDeliveries.generation, 0),
+          sql`(${webhookDeliveries.eventId}, ${webhookDeliveries.subscriptionId})
+            IN (SELECT value ->> 3, value ->> 2 FROM json_each(${chunk}))`,
+        ),
+      );
+    ids.push(...waiting.map((r) => r.id));
   }
-  await db.batch(inserts as [BatchItem, ...BatchItem[]]);
-  const keys = JSON.stringify(rows.map((r) => [r.eventId, r.subscriptionId, r.generation]));
-  const waiting = await db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
+  return ids;
+}
+
+/** The subscriptions that receive deliveries now: enabled and not deleted. */
+export function activeSubscriptions(db: Db, tenantIds: string[]) {
+  return db
+    .select()
+    .from(webhookSubscriptions)
     .where(
       and(
-        eq(webhookDeliveries.status, "pending"),
-        sql`(${webhookDeliveries.eventId}, ${webhookDeliveries.subscriptionId}, ${webhookDeliveries.generation})
-          IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(${keys}))`,
+        inArray(webhookSubscriptions.tenantId, tenantIds),
+        eq(webhookSubscriptions.status, "enabled"),
+        isNull(webhookSubscriptions.deletedAt),
       ),
     );
-  return waiting.map((r) => r.id);
 }
 
 /**
@@ -76,20 +105,7 @@ export async function dispatchPending(env: Env, db: Db): Promise<number> {
     .limit(BATCH);
   if (pending.length === 0) return 0;
   const tenants = [...new Set(pending.map((e) => e.tenantId))];
-  const subscriptions = await db
-    .select({
-      id: webhookSubscriptions.id,
-      tenantId: webhookSubscriptions.tenantId,
-      events: webhookSubscriptions.events,
-    })
-    .from(webhookSubscriptions)
-    .where(
-      and(
-        inArray(webhookSubscriptions.tenantId, tenants),
-        eq(webhookSubscriptions.status, "enabled"),
-        isNull(webhookSubscriptions.deletedAt),
-      ),
-    );
+  const subscriptions = await activeSubscriptions(db, tenants);
   const rows = pending.flatMap((event) =>
     subscriptions
       .filter((s) => s.tenantId === event.tenantId && subscribedTo(s.events, event.type))
@@ -97,10 +113,9 @@ export async function dispatchPending(env: Env, db: Db): Promise<number> {
         tenantId: event.tenantId,
         subscriptionId: s.id,
         eventId: event.id,
-        generation: 0,
       })),
   );
-  await enqueue(env, await createDeliveries(db, rows));
+  await enqueue(env, await createDeliveries(db, rows, "initial"));
   await db
     .update(events)
     .set({ dispatchedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` })

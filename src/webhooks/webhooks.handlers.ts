@@ -2,7 +2,6 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import type { Db } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import type { AppEnv } from "../env";
 import { recordEvent } from "../events/events.service";
@@ -10,7 +9,7 @@ import { tenantOf } from "../http/auth";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
 import { newId } from "../http/ids";
 import { decodeCursor, page } from "../http/pagination";
-import { createDeliveries, enqueue, subscribedTo } from "./dispatch";
+import { activeSubscriptions, createDeliveries, enqueue, subscribedTo } from "./dispatch";
 import { newSecret } from "./signing";
 import type * as routes from "./webhooks.routes";
 
@@ -42,19 +41,6 @@ async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
     );
   if (!row) throw notFound("webhook", id);
   return row;
-}
-
-/** Next replay generation per subscription for one event, so a replay is a new delivery. */
-async function nextGenerations(db: Db, eventId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({
-      subscriptionId: webhookDeliveries.subscriptionId,
-      max: sql<number>`MAX(${webhookDeliveries.generation})`,
-    })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.eventId, eventId))
-    .groupBy(webhookDeliveries.subscriptionId);
-  return new Map(rows.map((r) => [r.subscriptionId, r.max + 1]));
 }
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
@@ -147,9 +133,11 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   if (!inserted) throw new Error("test event insert returned no row");
   // A test goes to this endpoint only; the relay must not fan it out to others.
   await c.var.db.update(events).set({ dispatchedAt: NOW }).where(eq(events.seq, inserted.seq));
-  const [deliveryId] = await createDeliveries(c.var.db, [
-    { tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id, generation: 0 },
-  ]);
+  const [deliveryId] = await createDeliveries(
+    c.var.db,
+    [{ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id }],
+    "initial",
+  );
   if (!deliveryId) throw new Error("test delivery was not created");
   await enqueue(c.env, [deliveryId]);
   return c.json({ event_id: inserted.id, delivery_id: deliveryId }, 202);
@@ -236,12 +224,12 @@ export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) =>
       `More than ${RECOVER_LIMIT} events since then; recover a shorter window at a time.`,
     );
   }
-  const rows = [];
-  for (const event of matching) {
-    const generation = (await nextGenerations(c.var.db, event.id)).get(sub.id) ?? 1;
-    rows.push({ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: event.id, generation });
-  }
-  await enqueue(c.env, await createDeliveries(c.var.db, rows));
+  const rows = matching.map((e) => ({
+    tenantId: sub.tenantId,
+    subscriptionId: sub.id,
+    eventId: e.id,
+  }));
+  await enqueue(c.env, await createDeliveries(c.var.db, rows, "replay"));
   return c.json({ events: matching.length }, 202);
 };
 
@@ -262,27 +250,13 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
           });
         }),
       ]
-    : (
-        await c.var.db
-          .select()
-          .from(webhookSubscriptions)
-          .where(
-            and(
-              eq(webhookSubscriptions.tenantId, tenantId),
-              eq(webhookSubscriptions.status, "enabled"),
-              isNull(webhookSubscriptions.deletedAt),
-            ),
-          )
-      ).filter((s) => subscribedTo(s.events, event.type));
-  const generations = await nextGenerations(c.var.db, event.id);
+    : (await activeSubscriptions(c.var.db, [tenantId])).filter((s) =>
+        subscribedTo(s.events, event.type),
+      );
   const ids = await createDeliveries(
     c.var.db,
-    subscriptions.map((s) => ({
-      tenantId,
-      subscriptionId: s.id,
-      eventId: event.id,
-      generation: generations.get(s.id) ?? 1,
-    })),
+    subscriptions.map((s) => ({ tenantId, subscriptionId: s.id, eventId: event.id })),
+    "replay",
   );
   await enqueue(c.env, ids);
   return c.json({ deliveries: ids }, 202);
