@@ -3,6 +3,7 @@
 //   /ok/<name>               always 200
 //   /fail/<name>             always 500
 //   /flaky/<n>/<name>        500 for the first n requests, then 200
+//   /slow/<n>/<name>         the first n requests answered only after 11 s, then at once
 // GET /_log/<name> returns every request received for <name>: headers and raw body.
 import { createServer } from "node:http";
 
@@ -24,8 +25,12 @@ export default async function setup({ provide }) {
       log.set(name, seen);
       const failFirst =
         parts[0] === "flaky" ? Number(parts[1]) : parts[0] === "fail" ? Infinity : 0;
-      res.statusCode = seen.length <= failFirst ? 500 : 200;
-      res.end(res.statusCode === 200 ? "ok" : "nope");
+      const count = seen.length;
+      const delay = parts[0] === "slow" && count <= Number(parts[1]) ? 11_000 : 0;
+      setTimeout(() => {
+        res.statusCode = count <= failFirst ? 500 : 200;
+        res.end(res.statusCode === 200 ? "ok" : "nope");
+      }, delay);
     });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -514,3 +514,35 @@ describe("tenant isolation", () => {
     expect((await call("GET", `/v1/shipments/${shipped.body.id}`, { key })).status).toBe(200);
   });
 });
+
+describe("shipment events", () => {
+  it("writes shipment.created, shipment.updated and order.updated with the full objects", async () => {
+    const { key, order } = await readyOrder();
+    const events = async (type: string) =>
+      (await call("GET", `/v1/events?type=${type}&limit=200`, { key })).body.data as {
+        data: Record<string, any>;
+      }[];
+    const shipment = await ship(key, order.id, [
+      { sku: "WIDGET-BLUE-M", quantity: 3 },
+      { sku: "WIDGET-RED-S", quantity: 1 },
+    ]);
+    expect((await events("shipment.created")).map((e) => e.data)).toEqual([shipment]);
+    const orderUpdates = (await events("order.updated")).map((e) => e.data);
+    const afterShip = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    expect(orderUpdates.at(-1)).toEqual(afterShip);
+    expect(afterShip).toMatchObject({ status: "shipped", shipments: [shipment] });
+
+    const moved = (
+      await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
+        key,
+        body: { status: "in_transit" },
+      })
+    ).body;
+    const voided = (await call("POST", `/v1/ops/shipments/${shipment.id}/void`, { key })).body;
+    expect((await events("shipment.updated")).map((e) => e.data)).toEqual([moved, voided]);
+    expect(voided).toMatchObject({ status: "voided", voided: true, version: "3" });
+    const last = (await events("order.updated")).at(-1)?.data;
+    expect(last).toEqual((await call("GET", `/v1/orders/${order.id}`, { key })).body);
+    expect(last).toMatchObject({ status: "processing" });
+  });
+});

@@ -1,4 +1,10 @@
-import { createScheduledController, env } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  env,
+  getQueueResult,
+} from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import worker from "../src/index";
 import {
@@ -27,8 +33,9 @@ async function eventually<T>(
   probe: () => Promise<T>,
   check: (value: T) => boolean,
   what: string,
+  timeoutMs = 10_000,
 ): Promise<T> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     const value = await probe();
     if (check(value)) return value;
     await new Promise((r) => setTimeout(r, 100));
@@ -358,6 +365,90 @@ describe("delivery", () => {
     const enabled = await call("POST", `/v1/webhooks/${sub.id}/enable`, { key });
     expect(enabled.body).toMatchObject({ status: "enabled", disabled_reason: null });
     await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
+describe("failure handling", () => {
+  it("counts a receiver that takes over 10 s as a failed attempt and retries it", async () => {
+    const sub = await subscribe("/slow/1/timeout", ["order.created"]);
+    await call("POST", "/v1/orders", { key, body: orderBody() });
+    const [delivery] = await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "succeeded",
+      "the retry after a timeout",
+      25_000,
+    );
+    expect(
+      delivery.attempts.map((a: { status_code: number | null; error: string | null }) => [
+        a.status_code,
+        a.error,
+      ]),
+    ).toEqual([
+      [null, "timeout after 10 s"],
+      [200, null],
+    ]);
+    expect(delivery.attempts[0].duration_ms).toBeGreaterThanOrEqual(9_900);
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  }, 40_000);
+
+  it("records a dead-lettered delivery as failed, with no next attempt", async () => {
+    const sub = await subscribe("/ok/dead-letter", ["order.created"]);
+    const [event] = (await call("GET", "/v1/events?type=order.created&limit=1", { key })).body.data;
+    const deliveryId = "del_deadletteredtest00";
+    await env.DB.prepare(
+      `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
+       VALUES (?, ?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
+    )
+      .bind(deliveryId, tenantId, sub.id, event.id)
+      .run();
+    const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev-dlq", [
+      { id: "m1", timestamp: new Date(), attempts: 1, body: { delivery_id: deliveryId } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["m1"]);
+    const [row] = (await deliveriesOf(sub.id)).filter((d) => d.id === deliveryId);
+    expect(row).toMatchObject({ status: "failed", next_attempt_at: null });
+  });
+
+  it("makes every redelivery a new delivery of the same event", async () => {
+    const sub = await subscribe("/ok/twice", ["order.created"]);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "succeeded",
+      "first delivery",
+    );
+    const events = (await call("GET", "/v1/events?type=order.created&limit=200", { key })).body
+      .data;
+    const eventId = events.find((e: { data: { id: string } }) => e.data.id === order.id).id;
+    const first = await call("POST", `/v1/events/${eventId}/redeliver`, {
+      key,
+      body: { subscription_id: sub.id },
+    });
+    const second = await call("POST", `/v1/events/${eventId}/redeliver`, {
+      key,
+      body: { subscription_id: sub.id },
+    });
+    expect(first.body.deliveries).toHaveLength(1);
+    expect(second.body.deliveries).toHaveLength(1);
+    expect(first.body.deliveries[0]).not.toBe(second.body.deliveries[0]);
+    const log = await eventually(
+      () => received("twice"),
+      (l) => l.length === 3,
+      "two redeliveries",
+    );
+    expect(new Set(log.map((m) => JSON.parse(m.body).event_id))).toEqual(new Set([eventId]));
+    expectError(
+      await call("POST", `/v1/events/${eventId}/redeliver`, {
+        key,
+        body: { subscription_id: "whk_nope" },
+      }),
+      404,
+      "not_found",
+      "subscription_id",
+    );
   });
 });
 
