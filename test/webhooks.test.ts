@@ -412,6 +412,25 @@ describe("failure handling", () => {
     expect(row).toMatchObject({ status: "failed", next_attempt_at: null });
   });
 
+  it("ignores a duplicate queue message for a delivery that already succeeded", async () => {
+    const sub = await subscribe("/ok/duplicate", ["order.created"]);
+    await call("POST", "/v1/orders", { key, body: orderBody() });
+    const [delivery] = await eventually(
+      () => deliveriesOf(sub.id),
+      (d) => d[0]?.status === "succeeded",
+      "delivery",
+    );
+    const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev", [
+      { id: "dup", timestamp: new Date(), attempts: 1, body: { delivery_id: delivery.id } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dup"]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await received("duplicate")).toHaveLength(1);
+    expect((await deliveriesOf(sub.id))[0].attempts).toHaveLength(1);
+  });
+
   it("makes every redelivery a new delivery of the same event", async () => {
     const sub = await subscribe("/ok/twice", ["order.created"]);
     const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
