@@ -7,6 +7,16 @@ import type { WebhookMessage } from "./webhooks/dispatch";
 
 export type Environment = "development" | "sandbox" | "production";
 
+/**
+ * The rules this deploy runs under. Anything but an explicit "development" or "sandbox"
+ * (unset, misspelt) gets production's: live keys only, no tenant floor access, no
+ * simulator. A deploy that forgets its ENVIRONMENT fails safe, never open.
+ */
+export const environmentOf = (env: { ENVIRONMENT?: string }): Environment =>
+  env.ENVIRONMENT === "development" || env.ENVIRONMENT === "sandbox"
+    ? env.ENVIRONMENT
+    : "production";
+
 export interface Env {
   DB: D1Database;
   KV: KVNamespace;
@@ -15,7 +25,8 @@ export interface Env {
   STOCK: DurableObjectNamespace<StockObject>;
   WEBHOOK_QUEUE: Queue<WebhookMessage>;
   WEBHOOK_DLQ: Queue<WebhookMessage>;
-  ENVIRONMENT: Environment;
+  /** Read through `environmentOf`, never directly: an unset value must mean production. */
+  ENVIRONMENT?: string;
   /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
   WEBHOOK_RETRY_SCHEDULE?: string;
   /** Hours of nothing but failures before an endpoint is disabled; default 72. */

@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { expect } from "vitest";
-import type { Environment } from "../src/env";
+import { type Environment, environmentOf } from "../src/env";
 import worker from "../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token";
@@ -27,7 +27,7 @@ export interface CallOptions {
  * cloudflare/workers-sdk#15446, so requests go to the handler directly.)
  */
 export function call<T = any>(method: string, path: string, options: CallOptions = {}) {
-  return callIn<T>(env.ENVIRONMENT, method, path, options);
+  return callIn<T>(environmentOf(env), method, path, options);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { apiKeys, tenants } from "../db/schema";
-import type { AppEnv, Environment } from "../env";
+import { type AppEnv, type Environment, environmentOf } from "../env";
 import { notFound, validationError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import type * as routes from "./api-keys.routes";
@@ -28,10 +28,10 @@ export const createTenantKey: RouteHandler<typeof routes.createTenantKey, AppEnv
   const body = c.req.valid("json");
   const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
   if (!tenant) throw notFound("tenant", id);
-  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+  const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: id,
     name: body.name,
-    scopes: tenantKeyScopes(c.env.ENVIRONMENT, body.scopes),
+    scopes: tenantKeyScopes(environmentOf(c.env), body.scopes),
     rateLimitPerMinute: body.rate_limit_per_minute,
   });
   const [stored] = await c.var.db.insert(apiKeys).values(row).returning();
@@ -42,7 +42,7 @@ export const createPlatformKey: RouteHandler<typeof routes.createPlatformKey, Ap
   c,
 ) => {
   const body = c.req.valid("json");
-  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+  const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: null,
     name: body.name,
     scopes: body.scopes ?? ["warehouse:operate"],

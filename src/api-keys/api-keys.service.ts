@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys } from "../db/schema";
 import type { Env, Environment } from "../env";
-import { newId, randomBase62 } from "../http/ids";
+import { sha256Hex } from "../lib/crypto";
+import { newId, randomBase62 } from "../lib/ids";
 import type { Scope } from "./scopes";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
@@ -21,11 +22,6 @@ export type KeyLookup =
 
 export const keyPrefixFor = (environment: Environment) =>
   environment === "production" ? "wms_live_" : "wms_test_";
-
-export async function sha256Hex(input: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 const cacheKey = (hash: string) => `apikey:${hash}`;
 

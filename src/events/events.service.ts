@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { events } from "../db/schema";
-import { newId } from "../http/ids";
+import { newId } from "../lib/ids";
 
 export const EVENT_TYPES = [
   "order.created",

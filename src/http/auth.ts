@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { keyPrefixFor, lookupKey } from "../api-keys/api-keys.service";
 import type { Scope } from "../api-keys/scopes";
-import type { AppEnv } from "../env";
+import { type AppEnv, environmentOf } from "../env";
 import { ApiError } from "./errors";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="fulfillment-api"' };
@@ -23,7 +23,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       "Malformed Authorization header: expected 'Bearer <key>'.",
     );
   }
-  const environment = c.env.ENVIRONMENT;
+  const environment = environmentOf(c.env);
   const expected = keyPrefixFor(environment);
   const other = expected === "wms_live_" ? "wms_test_" : "wms_live_";
   if (presented.startsWith(other)) {

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
-import { newId } from "./ids";
+import { newId } from "../lib/ids";
 
 /** Names the request for support and hands every handler its database. */
 export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {

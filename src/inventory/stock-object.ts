@@ -9,10 +9,10 @@ import {
   stockDemands,
   stockMovements,
 } from "../db/schema";
-import { Serial } from "../durable/serial";
 import type { Env } from "../env";
 import { recordEvent } from "../events/events.service";
-import { newId } from "../http/ids";
+import { newId } from "../lib/ids";
+import { Serial } from "../lib/serial";
 import { skuInventoryJson } from "./inventory.render";
 
 export interface StockKey {

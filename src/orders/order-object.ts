@@ -11,10 +11,10 @@ import {
   shipments,
   stockDemands,
 } from "../db/schema";
-import { Serial } from "../durable/serial";
 import type { Env } from "../env";
 import { type EventType, recordEvent } from "../events/events.service";
 import { type DemandStatus, stockName } from "../inventory/stock-object";
+import { Serial } from "../lib/serial";
 import { renderShipment, type ShipmentRecord, shippedBySku } from "../shipments/shipments.render";
 import type { ShipmentView } from "../shipments/shipments.schemas";
 import { shipmentsOfOrders } from "../shipments/shipments.service";

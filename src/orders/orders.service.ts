@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { sha256Hex } from "../api-keys/api-keys.service";
 import type { Db } from "../db/client";
 import {
   idempotencyKeys,
@@ -14,9 +13,10 @@ import {
 import type { Env } from "../env";
 import { ApiError, validationError } from "../http/errors";
 import type { DemandStatus } from "../inventory/stock-object";
+import { canonicalJson } from "../lib/canonical-json";
+import { sha256Hex } from "../lib/crypto";
 import { shipmentsOfOrders } from "../shipments/shipments.service";
 import type { LineInput, Outcome } from "./order-object";
-import { canonicalJson } from "./orders.history";
 import { type OrderRow, renderOrder } from "./orders.render";
 import type { CreateOrder, OrderView } from "./orders.schemas";
 

@@ -6,8 +6,8 @@ import { products } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { conflict, notFound } from "../http/errors";
-import { newId } from "../http/ids";
 import { page } from "../http/pagination";
+import { newId } from "../lib/ids";
 import type * as routes from "./products.routes";
 import type { UpdateProduct } from "./products.routes";
 

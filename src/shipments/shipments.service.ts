@@ -1,10 +1,8 @@
-import { asc, type SQLWrapper, sql } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shipmentItems, shipmentParcels, shipments } from "../db/schema";
+import { inList } from "../db/sql";
 import type { ShipmentRecord, ShipmentRow } from "./shipments.render";
-
-const inList = (column: SQLWrapper, ids: string[]) =>
-  sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** Attaches parcels and items to shipment rows in one round trip, keeping the rows' order. */
 export async function loadShipments(db: Db, rows: ShipmentRow[]): Promise<ShipmentRecord[]> {

@@ -1,4 +1,5 @@
 import pkg from "../../package.json";
+import { environmentOf } from "../env";
 import { createRouter } from "../http/openapi";
 import { health } from "./system.routes";
 
@@ -17,6 +18,6 @@ const DOCS_PAGE = `<!doctype html>
 
 export const systemRoutes = createRouter()
   .openapi(health, (c) =>
-    c.json({ status: "ok" as const, environment: c.env.ENVIRONMENT, version: pkg.version }, 200),
+    c.json({ status: "ok" as const, environment: environmentOf(c.env), version: pkg.version }, 200),
   )
   .get("/docs", (c) => c.html(DOCS_PAGE));

@@ -3,10 +3,10 @@ import { asc, eq, gt } from "drizzle-orm";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
 import { defaultTenantScopes } from "../api-keys/scopes";
 import { apiKeys, tenants } from "../db/schema";
-import type { AppEnv } from "../env";
+import { type AppEnv, environmentOf } from "../env";
 import { notFound } from "../http/errors";
-import { newId } from "../http/ids";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
+import { newId } from "../lib/ids";
 import type * as routes from "./tenants.routes";
 
 const render = (row: typeof tenants.$inferSelect) => ({
@@ -18,10 +18,10 @@ const render = (row: typeof tenants.$inferSelect) => ({
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const { name } = c.req.valid("json");
   const id = newId("ten");
-  const { key, row } = await mintKey(c.env.ENVIRONMENT, {
+  const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: id,
     name: "Default key",
-    scopes: defaultTenantScopes(c.env.ENVIRONMENT),
+    scopes: defaultTenantScopes(environmentOf(c.env)),
   });
   const [[tenant], [stored]] = await c.var.db.batch([
     c.var.db.insert(tenants).values({ id, name }).returning(),

@@ -2,13 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import pkg from "../../package.json";
 import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import { NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
 import type { WebhookMessage } from "./dispatch";
 import { signatureHeaders } from "./signing";
 
 const TIMEOUT_MS = 10_000;
 const LEASE_SECONDS = 60;
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** 10 s, 1 min, 5 min, 30 min, then hourly to about a day; `WEBHOOK_RETRY_SCHEDULE` overrides. */
 const DEFAULT_SCHEDULE = [10, 60, 300, 1800, ...Array<number>(23).fill(3600)];
@@ -33,7 +33,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
     .update(webhookDeliveries)
     .set({
       status: "sending",
-      leaseUntil: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`+${LEASE_SECONDS} seconds`})`,
+      leaseUntil: nowPlus(`+${LEASE_SECONDS} seconds`),
     })
     .where(
       sql`${webhookDeliveries.id} = ${deliveryId} AND (${webhookDeliveries.status} = 'pending'

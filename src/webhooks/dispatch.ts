@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import { inList, NOW } from "../db/sql";
 import type { Env } from "../env";
-import { newId } from "../http/ids";
+import { newId } from "../lib/ids";
 
 export interface WebhookMessage {
   delivery_id: string;
@@ -83,7 +84,7 @@ export function activeSubscriptions(db: Db, tenantIds: string[]) {
     .from(webhookSubscriptions)
     .where(
       and(
-        inArray(webhookSubscriptions.tenantId, tenantIds),
+        inList(webhookSubscriptions.tenantId, tenantIds),
         eq(webhookSubscriptions.status, "enabled"),
         isNull(webhookSubscriptions.deletedAt),
       ),
@@ -118,9 +119,12 @@ export async function dispatchPending(env: Env, db: Db): Promise<number> {
   await enqueue(env, await createDeliveries(db, rows, "initial"));
   await db
     .update(events)
-    .set({ dispatchedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')` })
+    .set({ dispatchedAt: NOW })
     .where(
-      sql`${events.seq} IN (SELECT value FROM json_each(${JSON.stringify(pending.map((e) => e.seq))}))`,
+      inList(
+        events.seq,
+        pending.map((e) => e.seq),
+      ),
     );
   return pending.length;
 }

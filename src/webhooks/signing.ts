@@ -1,18 +1,4 @@
-const encoder = new TextEncoder();
-
-const toHex = (buf: ArrayBuffer) =>
-  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
-const toBase64 = (buf: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buf)));
-
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-
-async function hmac(key: Uint8Array, message: string): Promise<ArrayBuffer> {
-  const k = await crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  return crypto.subtle.sign("HMAC", k, encoder.encode(message));
-}
+import { fromBase64, hmacSha256 as hmac, toBase64, toHex } from "../lib/crypto";
 
 /** `whsec_` + base64 of 32 random bytes: the form Standard Webhooks libraries expect. */
 export function newSecret(): string {
@@ -31,7 +17,7 @@ export async function signatureHeaders(
   body: string,
 ): Promise<Record<string, string>> {
   const guide = await Promise.all(
-    secrets.map(async (s) => `v1=${toHex(await hmac(encoder.encode(s), `${timestamp}.${body}`))}`),
+    secrets.map(async (s) => `v1=${toHex(await hmac(s, `${timestamp}.${body}`))}`),
   );
   const standard = await Promise.all(
     secrets.map(

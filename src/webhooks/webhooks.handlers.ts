@@ -1,20 +1,20 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import type { AppEnv } from "../env";
+import { inList, NOW, nowPlus } from "../db/sql";
+import { type AppEnv, environmentOf } from "../env";
 import { recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
-import { newId } from "../http/ids";
 import { decodeCursor, page } from "../http/pagination";
+import { newId } from "../lib/ids";
 import { activeSubscriptions, createDeliveries, enqueue, subscribedTo } from "./dispatch";
 import { newSecret } from "./signing";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 const SeqCursor = z.object({ seq: z.number().int() });
 
 const render = (s: Subscription) => ({
@@ -46,7 +46,7 @@ async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
-  if (c.env.ENVIRONMENT !== "development" && !body.url.startsWith("https://")) {
+  if (environmentOf(c.env) !== "development" && !body.url.startsWith("https://")) {
     throw validationError("url", "Webhook URLs must use https.", "insecure_url");
   }
   const [row] = await c.var.db
@@ -105,7 +105,7 @@ export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
     .set({
       secret: newSecret(),
       previousSecret: sub.secret,
-      previousSecretExpiresAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 day')`,
+      previousSecretExpiresAt: nowPlus("+1 day"),
       updatedAt: NOW,
     })
     .where(eq(webhookSubscriptions.id, sub.id))
@@ -177,7 +177,7 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
       : await c.var.db
           .select()
           .from(webhookAttempts)
-          .where(inArray(webhookAttempts.deliveryId, ids))
+          .where(inList(webhookAttempts.deliveryId, ids))
           .orderBy(asc(webhookAttempts.attempt));
   const view = (r: (typeof rows)[number]) => ({
     id: r.delivery.id,
