@@ -9,6 +9,7 @@ import { onError, onNotFound } from "./http/errors";
 import { createRouter } from "./http/openapi";
 import { requestContext } from "./http/request-id";
 import { inventoryApi } from "./inventory/inventory.index";
+import { operationsApi } from "./operations/operations.index";
 import { ordersApi } from "./orders/orders.index";
 import { productsApi } from "./products/products.index";
 import { shipmentsApi } from "./shipments/shipments.index";
@@ -16,6 +17,7 @@ import {
   shippingMethodsAdmin,
   shippingMethodsApi,
 } from "./shipping-methods/shipping-methods.index";
+import { stuckOperationsAdmin } from "./stuck-operations/stuck-operations.index";
 import { systemRoutes } from "./system/system.index";
 import { tenantsAdmin } from "./tenants/tenants.index";
 import { warehousesAdmin, warehousesApi } from "./warehouses/warehouses.index";
@@ -68,10 +70,17 @@ export function createApp() {
     inventoryApi,
     eventsApi,
     webhooksApi,
+    operationsApi,
   ]) {
     app.route("/v1", router);
   }
-  for (const router of [tenantsAdmin, apiKeysAdmin, warehousesAdmin, shippingMethodsAdmin]) {
+  for (const router of [
+    tenantsAdmin,
+    apiKeysAdmin,
+    warehousesAdmin,
+    shippingMethodsAdmin,
+    stuckOperationsAdmin,
+  ]) {
     app.route("/admin/v1", router);
   }
 

@@ -1,5 +1,6 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { orderObjectName } from "../src/durable/stubs";
 import { call, expectError, merchant, orderBody, stockOf } from "./helpers";
 
 /*
@@ -25,7 +26,7 @@ const orderIdFor = async (reference: string) =>
 
 describe("recovery of a half-done change", () => {
   it("finishes a create whose second line failed, allocating each line exactly once", async () => {
-    const { key } = await merchant({ "REC-A": 10, "REC-B": 10 });
+    const { key, tenantId } = await merchant({ "REC-A": 10, "REC-B": 10 });
     const body = orderBody({
       items: [
         { sku: "REC-A", quantity: 2 },
@@ -44,7 +45,9 @@ describe("recovery of a half-done change", () => {
     expect(await stockOf(key, "REC-B")).toMatchObject({ allocated: 0 });
 
     await heal();
-    expect(await runDurableObjectAlarm(env.ORDERS.getByName(orderId))).toBe(true);
+    expect(
+      await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, orderId))),
+    ).toBe(true);
 
     const order = await call("GET", `/v1/orders/${orderId}`, { key });
     expect(order.body).toMatchObject({
@@ -68,11 +71,13 @@ describe("recovery of a half-done change", () => {
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(orderId);
     expect(await stockOf(key, "REC-A")).toMatchObject({ allocated: 2 });
-    expect(await runDurableObjectAlarm(env.ORDERS.getByName(orderId))).toBe(false);
+    expect(
+      await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, orderId))),
+    ).toBe(false);
   });
 
   it("finishes a cancel whose release failed half way, releasing everything", async () => {
-    const { key } = await merchant({ "REC-C": 5, "REC-D": 5 });
+    const { key, tenantId } = await merchant({ "REC-C": 5, "REC-D": 5 });
     const order = (
       await call("POST", "/v1/orders", {
         key,
@@ -95,7 +100,9 @@ describe("recovery of a half-done change", () => {
     expect(await stockOf(key, "REC-D")).toMatchObject({ allocated: 4 });
 
     await heal();
-    expect(await runDurableObjectAlarm(env.ORDERS.getByName(order.id))).toBe(true);
+    expect(
+      await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, order.id))),
+    ).toBe(true);
     const cancelled = await call("GET", `/v1/orders/${order.id}`, { key });
     expect(cancelled.body).toMatchObject({
       status: "cancelled",

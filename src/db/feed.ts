@@ -1,27 +1,35 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, getTableName, gte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableName, gte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { decodeCursor } from "../http/pagination";
 import type { Db } from "./client";
 
 /*
  * The change feed behind every `updated_since` list. Each write moves its row to the
- * end of the feed with a `change_seq` and an `updated_at` that the database assigns
- * inside the write (D1 has one writer, so both are strictly ordered and never go
- * backwards). A walk is bounded by the newest `change_seq` when it started, so it
- * never repeats a row; whatever changes during the walk lands after the poller's
- * high-water mark and is returned by its next poll (`updated_since` is inclusive).
+ * end of its tenant's feed with a `change_seq` and an `updated_at` that the database
+ * assigns inside the write (D1 has one writer, so both are strictly ordered and never
+ * go backwards). Sequences count per tenant, so no cursor or version tells a tenant
+ * anything about another's writes. A walk is bounded by the tenant's newest
+ * `change_seq` when it started, so it never repeats a row; whatever changes during the
+ * walk lands after the poller's high-water mark and comes in its next poll
+ * (`updated_since` is inclusive).
  */
 
-/** SQL values that place a written row at the end of `table`'s change feed. */
-export function feedStamp(table: string) {
+/** SQL values that place a row written for `tenantId` at the end of `table`'s feed. */
+export function feedStamp(table: FeedTable, tenantId: string | SQL) {
+  const t = sql.raw(table);
   return {
-    changeSeq: sql.raw(`(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM ${table})`),
-    updatedAt: sql.raw(
-      `(SELECT MAX(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), COALESCE((SELECT updated_at FROM ${table} ORDER BY change_seq DESC LIMIT 1), '')))`,
-    ),
+    changeSeq: sql`(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM ${t} WHERE tenant_id = ${tenantId})`,
+    updatedAt: sql`(SELECT MAX(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), COALESCE((SELECT updated_at FROM ${t} WHERE tenant_id = ${tenantId} ORDER BY change_seq DESC LIMIT 1), '')))`,
   };
 }
+
+export type FeedTable =
+  | "products"
+  | "orders"
+  | "shipments"
+  | "inventory_skus"
+  | "inventory_adjustments";
 
 const FeedCursor = z.object({ u: z.string(), s: z.number().int(), h: z.number().int() });
 type FeedCursor = z.infer<typeof FeedCursor>;
@@ -43,7 +51,8 @@ export interface FeedRequest {
  */
 export async function feedPage(
   db: Db,
-  table: string,
+  table: FeedTable,
+  tenantId: string,
   cols: FeedColumns,
   req: FeedRequest,
 ): Promise<{
@@ -55,8 +64,11 @@ export async function feedPage(
   const cursor = req.cursor ? decodeCursor(req.cursor, FeedCursor) : undefined;
   const snapshot =
     cursor?.h ??
-    (await db.get<{ h: number }>(sql.raw(`SELECT COALESCE(MAX(change_seq), 0) AS h FROM ${table}`)))
-      .h;
+    (
+      await db.get<{ h: number }>(
+        sql`SELECT COALESCE(MAX(change_seq), 0) AS h FROM ${sql.raw(table)} WHERE tenant_id = ${tenantId}`,
+      )
+    ).h;
   const where = and(
     req.updatedSince ? gte(cols.updatedAt, req.updatedSince) : undefined,
     cursor ? sql`(${cols.updatedAt}, ${cols.changeSeq}) > (${cursor.u}, ${cursor.s})` : undefined,
@@ -70,21 +82,19 @@ export async function feedPage(
   };
 }
 
-/**
- * One page of a feed table's rows (plus one, to tell whether more follow), narrowed by
- * `filters` — always including the caller's tenant.
- */
-export async function feedRows<T extends SQLiteTable & FeedColumns>(
+/** One page of a tenant's feed rows (plus one, to tell whether more follow), narrowed by `filters`. */
+export async function feedRows<T extends SQLiteTable & FeedColumns & { tenantId: SQLiteColumn }>(
   db: Db,
   table: T,
+  tenantId: string,
   filters: (SQL | undefined)[],
   req: FeedRequest,
 ) {
-  const feed = await feedPage(db, getTableName(table), table, req);
+  const feed = await feedPage(db, getTableName(table) as FeedTable, tenantId, table, req);
   const rows = await db
     .select()
     .from(table as SQLiteTable)
-    .where(and(...filters, feed.where))
+    .where(and(eq(table.tenantId, tenantId), ...filters, feed.where))
     .orderBy(...feed.orderBy)
     .limit(feed.limit);
   return { rows: rows as T["$inferSelect"][], positionOf: feed.positionOf };

@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ALLOCATION_STATUSES } from "../inventory/allocation";
+import { ORDER_STATUSES } from "../orders/order-rules";
+import { SHIPMENT_STATUSES } from "../shipments/shipment-rules";
 
 // Timestamps are ISO-8601 UTC strings with milliseconds, assigned by the database
 // inside the write so that `updated_since` polling never depends on a caller's clock.
@@ -86,7 +89,7 @@ export const products = sqliteTable(
   },
   (t) => [
     uniqueIndex("products_tenant_sku_unique").on(t.tenantId, t.sku),
-    uniqueIndex("products_change_seq_unique").on(t.changeSeq),
+    uniqueIndex("products_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("products_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
   ],
 );
@@ -107,7 +110,7 @@ export const orders = sqliteTable(
     giftMessage: text("gift_message"),
     packingNote: text("packing_note"),
     shipTo: text("ship_to", { mode: "json" }).$type<Record<string, string | null>>().notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
     holdReason: text("hold_reason"),
     cancelReason: text("cancel_reason"),
     // Backorder queue position: the reference claim's sequence, so "oldest first" means
@@ -121,7 +124,7 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex("orders_tenant_reference_unique").on(t.tenantId, t.reference),
-    uniqueIndex("orders_change_seq_unique").on(t.changeSeq),
+    uniqueIndex("orders_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("orders_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
     index("orders_tenant_number_idx").on(t.tenantId, t.orderNumber),
   ],
@@ -137,6 +140,9 @@ export const orderLines = sqliteTable(
     quantity: integer("quantity").notNull(),
     unitPrice: text("unit_price"),
     currency: text("currency"),
+    allocation: text("allocation", { enum: ALLOCATION_STATUSES }).notNull().default("backordered"),
+    // The stock version that set `allocation`: an older notification never overwrites it.
+    allocationSeq: integer("allocation_seq").notNull().default(0),
   },
   (t) => [
     uniqueIndex("order_lines_pk").on(t.orderId, t.sku),
@@ -158,16 +164,31 @@ export const orderReferences = sqliteTable(
   (t) => [uniqueIndex("order_references_unique").on(t.tenantId, t.reference)],
 );
 
-export const idempotencyKeys = sqliteTable(
-  "idempotency_keys",
+/**
+ * One claim per Idempotency-Key and owner (a tenant, or a platform key): the first
+ * request binds the key to its operation, its anchor and the resource it acts on; a
+ * retry finds the binding and, once the first finished, its stored response.
+ */
+export const idempotencyClaims = sqliteTable(
+  "idempotency_claims",
   {
-    tenantId: text("tenant_id").notNull(),
+    owner: text("owner").notNull(),
     key: text("key").notNull(),
-    requestHash: text("request_hash").notNull(),
-    orderId: text("order_id").notNull(),
+    operation: text("operation").notNull(),
+    // Order creates anchor on the reference (guide §1); every other write on its body's hash.
+    anchor: text("anchor").notNull(),
+    resourceId: text("resource_id").notNull(),
+    // Tells the request that made the claim from a retry that found it.
+    claimToken: text("claim_token").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body", { mode: "json" }).$type<unknown>(),
+    createdAt: text("created_at").notNull().default(now),
     expiresAt: text("expires_at").notNull(),
   },
-  (t) => [uniqueIndex("idempotency_keys_pk").on(t.tenantId, t.key)],
+  (t) => [
+    uniqueIndex("idempotency_claims_pk").on(t.owner, t.key),
+    index("idempotency_claims_expiry_idx").on(t.expiresAt),
+  ],
 );
 
 /** One row per tenant × warehouse × sku; written only by that stock Durable Object. */
@@ -197,7 +218,7 @@ export const inventorySkus = sqliteTable(
   },
   (t) => [
     uniqueIndex("inventory_skus_pk").on(t.tenantId, t.sku),
-    uniqueIndex("inventory_skus_change_seq_unique").on(t.changeSeq),
+    uniqueIndex("inventory_skus_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("inventory_skus_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
   ],
 );
@@ -211,11 +232,9 @@ export const stockDemands = sqliteTable(
     sku: text("sku").notNull(),
     orderId: text("order_id").notNull(),
     quantity: integer("quantity").notNull(),
-    status: text("status").$type<"allocated" | "backordered" | "released">().notNull(),
+    status: text("status", { enum: ALLOCATION_STATUSES }).notNull(),
     priority: integer("priority").notNull(),
-    // Set when the stock object changed this demand on its own (stock arrived) and the
-    // order has not yet been told; the stock object's alarm retries until it has.
-    notifyPending: integer("notify_pending", { mode: "boolean" }).notNull().default(false),
+    seq: integer("seq").notNull().default(0),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [
@@ -240,7 +259,7 @@ export const inventoryAdjustments = sqliteTable(
     changeSeq: integer("change_seq").notNull(),
   },
   (t) => [
-    uniqueIndex("inventory_adjustments_change_seq_unique").on(t.changeSeq),
+    uniqueIndex("inventory_adjustments_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("inventory_adjustments_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
   ],
 );
@@ -289,9 +308,11 @@ export const shipments = sqliteTable(
     orderId: text("order_id").notNull(),
     orderNumber: text("order_number").notNull(),
     warehouseId: text("warehouse_id").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: SHIPMENT_STATUSES }).notNull(),
     statusHistory: text("status_history", { mode: "json" })
-      .$type<{ status: string; occurred_at: string; note?: string | null }[]>()
+      .$type<
+        { status: (typeof SHIPMENT_STATUSES)[number]; occurred_at: string; note?: string | null }[]
+      >()
       .notNull(),
     shippedAt: text("shipped_at").notNull(),
     costAmount: text("cost_amount"),
@@ -304,7 +325,7 @@ export const shipments = sqliteTable(
     changeSeq: integer("change_seq").notNull(),
   },
   (t) => [
-    uniqueIndex("shipments_change_seq_unique").on(t.changeSeq),
+    uniqueIndex("shipments_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("shipments_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
     index("shipments_order_idx").on(t.orderId),
   ],
@@ -339,18 +360,6 @@ export const shipmentItems = sqliteTable(
     quantity: integer("quantity").notNull(),
   },
   (t) => [uniqueIndex("shipment_items_pk").on(t.shipmentId, t.sku)],
-);
-
-export const shipmentIdempotencyKeys = sqliteTable(
-  "shipment_idempotency_keys",
-  {
-    tenantId: text("tenant_id").notNull(),
-    key: text("key").notNull(),
-    requestHash: text("request_hash").notNull(),
-    shipmentId: text("shipment_id").notNull(),
-    expiresAt: text("expires_at").notNull(),
-  },
-  (t) => [uniqueIndex("shipment_idempotency_keys_pk").on(t.tenantId, t.key)],
 );
 
 /** Stock that left or came back for a reason (`ref`); the unique ref makes each move apply once. */
@@ -429,4 +438,23 @@ export const webhookAttempts = sqliteTable(
     nextRetryAt: text("next_retry_at"),
   },
   (t) => [uniqueIndex("webhook_attempts_pk").on(t.deliveryId, t.attempt)],
+);
+
+/** Operations an order object gave up retrying: listed for operators to retry or discard. */
+export const stuckOperations = sqliteTable(
+  "stuck_operations",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    orderId: text("order_id").notNull(),
+    operation: text("operation").notNull(),
+    command: text("command", { mode: "json" }).$type<object>().notNull(),
+    attempts: integer("attempts").notNull(),
+    lastError: text("last_error").notNull(),
+    status: text("status", { enum: ["parked", "retried", "discarded"] }).notNull(),
+    resolution: text("resolution"),
+    parkedAt: text("parked_at").notNull().default(now),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("stuck_operations_status_idx").on(t.status, t.parkedAt)],
 );

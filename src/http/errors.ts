@@ -83,7 +83,7 @@ export const onError: ErrorHandler = (err, c) => {
     new ApiError(
       500,
       "internal_error",
-      "Something went wrong on our side. Nothing was changed; retry with the same Idempotency-Key, or contact support with the request_id.",
+      "Something went wrong on our side and the outcome is unknown: the change may still complete. Retry with the same Idempotency-Key (a retry never applies a change twice), or look the resource up (an order by its reference: GET /v1/orders?reference=…) before sending anything new. Contact support with the request_id if it persists.",
     ),
   );
 };

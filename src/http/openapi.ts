@@ -55,7 +55,8 @@ const describe: Record<number, string> = {
   415: "Body is not JSON",
   422: "Validation failed; `field` names the offending path",
   429: "Rate limited; see Retry-After",
-  500: "Unexpected failure; nothing was changed",
+  500: "Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key",
+  503: "The resource is finishing an earlier change; retry after Retry-After seconds",
 };
 
 export const errorResponses = (...statuses: number[]) =>
@@ -69,7 +70,7 @@ export const errorResponses = (...statuses: number[]) =>
     ]),
   );
 
-const WRITE_ERRORS = [400, 413, 415, 422];
+const WRITE_ERRORS = [400, 413, 415, 422, 503];
 
 function withErrors<R extends RouteConfig>(route: R, auth: number[]): R {
   const writes = ["post", "put", "patch"].includes(route.method) ? WRITE_ERRORS : [400];

@@ -4,5 +4,4 @@ import * as routes from "./inventory.routes";
 
 export const inventoryApi = createRouter()
   .openapi(routes.list, handlers.list)
-  .openapi(routes.listAdjustments, handlers.listAdjustments)
-  .openapi(routes.adjust, handlers.adjust);
+  .openapi(routes.listAdjustments, handlers.listAdjustments);

@@ -3,7 +3,7 @@ import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
 import { optionalText, Timestamp } from "../http/shapes";
 import { Sku } from "../products/products.routes";
-import { ADJUSTMENT_REASONS } from "./stock-object";
+import { ADJUSTMENT_REASONS } from "./stock-store";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -58,6 +58,7 @@ export const CreateAdjustment = z
     }),
   })
   .openapi("CreateInventoryAdjustment");
+export type CreateAdjustment = z.infer<typeof CreateAdjustment>;
 
 const filters = {
   sku: Sku.optional().openapi({ param: { name: "sku", in: "query" } }),
@@ -95,19 +96,5 @@ export const listAdjustments = apiRoute("inventory:read", {
       description: "Adjustments",
       content: json(listOf(InventoryAdjustment, "InventoryAdjustmentList")),
     },
-  },
-});
-
-export const adjust = apiRoute("warehouse:operate", {
-  method: "post",
-  path: "/ops/inventory-adjustments",
-  tags: ["Operations"],
-  summary: "Adjust stock on hand",
-  description:
-    "A signed delta with a reason. Stock that arrives is allocated to waiting lines, oldest order first. 409 `insufficient_stock` if on_hand would go below zero or below what is allocated to open orders.",
-  request: { body: { required: true, content: json(CreateAdjustment) } },
-  responses: {
-    201: { description: "Recorded", content: json(InventoryAdjustment) },
-    409: { description: "Would take on_hand below zero" },
   },
 });

@@ -1,421 +1,301 @@
 import { DurableObject } from "cloudflare:workers";
-import { and, eq, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
-import { feedStamp } from "../db/feed";
-import {
-  inventory,
-  inventoryAdjustments,
-  inventorySkus,
-  stockDemands,
-  stockMovements,
-} from "../db/schema";
+import { orderObject } from "../durable/stubs";
 import type { Env } from "../env";
-import { recordEvent } from "../events/events.service";
-import { newId } from "../lib/ids";
-import { Serial } from "../lib/serial";
-import { skuInventoryJson } from "./inventory.render";
+import { type AllocationStatus, type BookChange, type BookRefusal, DemandBook } from "./allocation";
+import {
+  type Adjustment,
+  type AdjustmentInput,
+  appliedAlready,
+  type Commit,
+  commitStock,
+  loadStock,
+  parseStockName,
+  type StockKey,
+} from "./stock-store";
 
-export interface StockKey {
-  tenantId: string;
-  warehouseId: string;
+/** Tells one order what its line in this stock row now holds, as of stock version `seq`. */
+export interface Notice {
+  orderId: string;
   sku: string;
+  status: AllocationStatus;
+  seq: number;
 }
 
-export type DemandStatus = "allocated" | "backordered" | "released";
-
-interface Demand {
-  quantity: number;
-  status: Exclude<DemandStatus, "released">;
-  priority: number;
+export interface DemandAnswer {
+  status: AllocationStatus;
+  seq: number;
+  /** Other orders whose waiting lines this change filled; the caller should tell them. */
+  notices: Notice[];
 }
 
-interface Stock {
-  onHand: number;
-  allocated: number;
-  backordered: number;
-  version: number;
-  demands: Map<string, Demand>;
+type Op =
+  | { kind: "demand"; orderId: string; quantity: number; priority: number }
+  | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }
+  | { kind: "adjust"; input: AdjustmentInput }
+  | { kind: "notices"; orderIds: string[] };
+
+type Outcome =
+  | DemandAnswer
+  | BookRefusal
+  | { adjustment: Adjustment; notices: Notice[] }
+  | Notice[];
+
+interface Pending {
+  op: Op;
+  resolve: (outcome: Outcome) => void;
+  reject: (err: unknown) => void;
 }
 
-export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
-export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
-
-export interface Adjustment {
-  id: string;
-  sku: string;
-  warehouse_id: string;
-  quantity_delta: number;
-  reason: AdjustmentReason;
-  note: string | null;
-  adjusted_at: string;
-}
-
-export type AdjustResult =
-  | { ok: true; adjustment: Adjustment }
-  | { ok: false; code: "insufficient_stock"; onHand: number; allocated: number };
-
-const NOTIFY_RETRY_MS = 5_000;
-
-export const stockName = (key: StockKey) => `${key.tenantId}:${key.warehouseId}:${key.sku}`;
+/** Bounds one group commit: D1 batches stay small and a slow batch delays few callers. */
+const MAX_BATCH = 64;
+const NOTICE_RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const NOTICE = "notice:";
 
 /**
- * Guards one tenant × warehouse × SKU stock row and its backorder queue. It is the only
- * writer of that row and of the demands against it, so allocation is decided in one
- * place: never more allocated than on hand, each order's line allocated whole or not at
- * all, waiting lines filled oldest first. Every change is one D1 batch carrying its
- * events; operations run one at a time because the input gate does not hold across D1.
+ * Guards one tenant × warehouse × SKU stock row and its waiting lines: it is the only
+ * writer of that row and its demands, so allocation is decided in one place. Requests
+ * that arrive while a commit is in flight are decided together, on committed state, and
+ * committed in one bounded D1 batch, so a hot SKU takes many orders per round trip.
+ * Orders whose waiting lines it fills are told after commit and never while anyone
+ * waits on it: each notice is kept in this object's storage until delivered, and its
+ * alarm retries it from the committed state.
  */
 export class StockObject extends DurableObject<Env> {
+  private readonly key: StockKey;
   private readonly db: Db;
-  private stock: Stock | undefined;
-  private readonly serial = new Serial();
+  private book: DemandBook | undefined;
+  private version = 0;
+  private readonly queue: Pending[] = [];
+  private pumping = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.key = parseStockName(ctx.id.name ?? "");
     this.db = database(env.DB);
   }
 
   /** Declares how many units `orderId` wants from this row (0 releases). Idempotent. */
-  async setDemand(key: StockKey, orderId: string, quantity: number, priority: number) {
-    const { result, filled } = await this.exclusive(key, async (stock) => {
-      const current = stock.demands.get(orderId);
-      if (current?.quantity === quantity) return { result: current.status, filled: [] };
-      if (!current && quantity === 0) return { result: "released" as const, filled: [] };
-      const next = copy(stock);
-      if (current) {
-        unallocate(next, current);
-        next.demands.delete(orderId);
-      }
-      const changed = new Map<string, Demand | null>([[orderId, null]]);
-      let result: DemandStatus = "released";
-      if (quantity > 0) {
-        const demand: Demand = {
-          quantity,
-          priority: current?.priority ?? priority,
-          status: next.onHand - next.allocated >= quantity ? "allocated" : "backordered",
-        };
-        place(next, demand);
-        next.demands.set(orderId, demand);
-        changed.set(orderId, demand);
-        result = demand.status;
-      }
-      const filled = fill(next);
-      for (const id of filled) changed.set(id, next.demands.get(id) ?? null);
-      await this.commit(key, next, changed, new Set(filled));
-      return { result, filled };
-    });
-    await this.notify(key, filled);
-    return result;
+  setDemand(orderId: string, quantity: number, priority: number): Promise<DemandAnswer> {
+    return this.submit({ kind: "demand", orderId, quantity, priority }) as Promise<DemandAnswer>;
   }
 
-  /** Moves on_hand by a signed delta with a reason; stock that arrives fills waiting lines. */
-  async adjust(
-    key: StockKey,
-    input: { delta: number; reason: AdjustmentReason; note: string | null; actor: string },
-  ): Promise<AdjustResult> {
-    const { outcome, filled } = await this.exclusive(key, async (stock) => {
-      // Units promised to open orders cannot be written off here: that would oversell
-      // them silently. Amend or cancel those orders first.
-      if (stock.onHand + input.delta < stock.allocated) {
-        const refusal = {
-          ok: false,
-          code: "insufficient_stock",
-          onHand: stock.onHand,
-          allocated: stock.allocated,
-        } as const;
-        return { outcome: refusal, filled: [] };
-      }
-      const next = copy(stock);
-      next.onHand += input.delta;
-      const filled = fill(next);
-      const changed = new Map(filled.map((id) => [id, next.demands.get(id) ?? null]));
-      const id = newId("adj");
-      const stamp = feedStamp("inventory_adjustments");
-      // adjusted_at is the feed's own timestamp, assigned by the database in the write,
-      // so polling with updated_since against it can never miss an adjustment.
-      const adjustedAt = sql`(SELECT adjusted_at FROM inventory_adjustments WHERE id = ${id})`;
-      const data = {
-        id,
-        sku: key.sku,
-        warehouse_id: key.warehouseId,
-        quantity_delta: input.delta,
-        reason: input.reason,
-        note: input.note,
-      };
-      await this.commit(key, next, changed, new Set(filled), [
-        this.db.insert(inventoryAdjustments).values({
-          id,
-          tenantId: key.tenantId,
-          warehouseId: key.warehouseId,
-          sku: key.sku,
-          quantityDelta: input.delta,
-          reason: input.reason,
-          note: input.note,
-          actor: input.actor,
-          adjustedAt: stamp.updatedAt,
-          updatedAt: stamp.updatedAt,
-          changeSeq: stamp.changeSeq,
-        }),
-        recordEvent(
-          this.db,
-          key.tenantId,
-          "inventory.adjusted",
-          id,
-          sql`json_set(${JSON.stringify(data)}, '$.adjusted_at', ${adjustedAt})`,
-        ),
-      ]);
-      const [row] = await this.db
-        .select({ adjustedAt: inventoryAdjustments.adjustedAt })
-        .from(inventoryAdjustments)
-        .where(eq(inventoryAdjustments.id, id));
-      const adjustment: Adjustment = { ...data, adjusted_at: row?.adjustedAt ?? "" };
-      return { outcome: { ok: true, adjustment } as const, filled };
-    });
-    await this.notify(key, filled);
-    return outcome;
+  /** Shipped units leave the order's allocation (negative), voided ones return (positive); once per `ref`. */
+  move(
+    orderId: string,
+    ref: string,
+    delta: number,
+    priority: number,
+  ): Promise<DemandAnswer | BookRefusal> {
+    return this.submit({ kind: "move", orderId, ref, delta, priority }) as Promise<
+      DemandAnswer | BookRefusal
+    >;
   }
 
   /**
-   * Moves allocated units out of the building (negative: shipped) or back into it
-   * (positive: a voided shipment), applied once per `ref` however often it is retried.
+   * Reverses the movement `ref` made for `orderId` (by `delta`, its opposite), once, and
+   * only if that movement happened: how a discarded shipment or void gives stock back.
    */
-  async move(key: StockKey, orderId: string, ref: string, delta: number): Promise<void> {
-    await this.exclusive(key, async (stock) => {
-      const done = await this.db
-        .select({ ref: stockMovements.ref })
-        .from(stockMovements)
-        .where(
-          and(
-            eq(stockMovements.tenantId, key.tenantId),
-            eq(stockMovements.warehouseId, key.warehouseId),
-            eq(stockMovements.sku, key.sku),
-            eq(stockMovements.ref, ref),
-          ),
-        );
-      if (done.length > 0) return;
-      const demand = stock.demands.get(orderId);
-      if (demand?.status !== "allocated" || demand.quantity + delta < 0) {
-        throw new Error(
-          `stock move ${ref}: order ${orderId} has no allocation of ${-delta} ${key.sku}`,
-        );
-      }
-      const next = copy(stock);
-      const moved = { ...demand, quantity: demand.quantity + delta };
-      next.demands.set(orderId, moved);
-      next.onHand += delta;
-      next.allocated += delta;
-      await this.commit(key, next, new Map([[orderId, moved]]), new Set(), [
-        this.db.insert(stockMovements).values({ ...key, ref, orderId, quantityDelta: delta }),
-      ]);
-    });
+  undo(
+    orderId: string,
+    ref: string,
+    delta: number,
+    priority: number,
+  ): Promise<DemandAnswer | BookRefusal> {
+    return this.submit({
+      kind: "move",
+      orderId,
+      ref: `undo:${ref}`,
+      delta,
+      priority,
+      undoes: ref,
+    }) as Promise<DemandAnswer | BookRefusal>;
   }
 
-  /** Re-tells orders about lines filled while nobody could be told (a crash or a failed call). */
+  /** A counted change on the shelf, once per adjustment id. Called by Workers, never by orders. */
+  async adjust(input: AdjustmentInput): Promise<{ adjustment: Adjustment } | BookRefusal> {
+    const outcome = (await this.submit({ kind: "adjust", input })) as
+      | { adjustment: Adjustment; notices: Notice[] }
+      | BookRefusal;
+    if ("refused" in outcome) return outcome;
+    await this.deliver(outcome.notices);
+    return { adjustment: outcome.adjustment };
+  }
+
   override async alarm() {
-    const key = this.ctx.storage.kv.get<StockKey>("key");
-    if (!key) return;
-    const pending = await this.db
-      .select({ orderId: stockDemands.orderId })
-      .from(stockDemands)
-      .where(and(...this.rowWhere(key), eq(stockDemands.notifyPending, true)));
-    await this.notify(
-      key,
-      pending.map((p) => p.orderId),
-    );
+    const pending = this.ctx.storage.kv.list<number>({ prefix: NOTICE });
+    const orderIds = [...pending].map(([k]) => k.slice(NOTICE.length));
+    if (orderIds.length === 0) return;
+    const notices = (await this.submit({ kind: "notices", orderIds })) as Notice[];
+    const failed = await this.deliver(notices);
+    if (failed > 0) {
+      const attempt = (this.ctx.storage.kv.get<number>("notice-attempt") ?? 0) + 1;
+      this.ctx.storage.kv.put("notice-attempt", attempt);
+      const delay = NOTICE_RETRY_MS[Math.min(attempt, NOTICE_RETRY_MS.length - 1)] ?? 600_000;
+      await this.ctx.storage.setAlarm(Date.now() + delay);
+    } else this.ctx.storage.kv.delete("notice-attempt");
   }
 
-  private exclusive<T>(key: StockKey, fn: (stock: Stock) => Promise<T>): Promise<T> {
-    return this.serial.run(async () => {
-      try {
-        return await fn(await this.load(key));
-      } catch (err) {
-        // A failed or ambiguous write leaves memory unsure of D1: reload next time.
-        this.stock = undefined;
-        throw err;
-      }
+  private submit(op: Op): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ op, resolve, reject });
+      if (!this.pumping) void this.pump();
     });
   }
 
-  private rowWhere(key: StockKey) {
-    return [
-      eq(stockDemands.tenantId, key.tenantId),
-      eq(stockDemands.warehouseId, key.warehouseId),
-      eq(stockDemands.sku, key.sku),
-    ];
-  }
-
-  private async load(key: StockKey): Promise<Stock> {
-    if (this.stock) return this.stock;
-    this.ctx.storage.kv.put("key", key);
-    const [rows, demands] = await this.db.batch([
-      this.db
-        .select()
-        .from(inventory)
-        .where(
-          and(
-            eq(inventory.tenantId, key.tenantId),
-            eq(inventory.warehouseId, key.warehouseId),
-            eq(inventory.sku, key.sku),
-          ),
-        ),
-      this.db
-        .select()
-        .from(stockDemands)
-        .where(and(...this.rowWhere(key), sql`${stockDemands.status} != 'released'`)),
-    ]);
-    const row = rows[0];
-    this.stock = {
-      onHand: row?.onHand ?? 0,
-      allocated: row?.allocated ?? 0,
-      backordered: row?.backordered ?? 0,
-      version: row?.version ?? 0,
-      demands: new Map(
-        demands.map((d) => [
-          d.orderId,
-          { quantity: d.quantity, status: d.status as Demand["status"], priority: d.priority },
-        ]),
-      ),
-    };
-    return this.stock;
-  }
-
-  private async commit(
-    key: StockKey,
-    next: Stock,
-    changed: Map<string, Demand | null>,
-    notifyOrders: Set<string>,
-    extra: Parameters<Db["batch"]>[0][number][] = [],
-  ) {
-    next.version += 1;
-    if (notifyOrders.size > 0) await this.ctx.storage.setAlarm(Date.now() + NOTIFY_RETRY_MS);
-    const stamp = feedStamp("inventory_skus");
-    const demandWrites = [...changed].map(([orderId, demand]) =>
-      this.db
-        .insert(stockDemands)
-        .values({
-          ...key,
-          orderId,
-          quantity: demand?.quantity ?? 0,
-          status: demand?.status ?? "released",
-          priority: demand?.priority ?? 0,
-          notifyPending: notifyOrders.has(orderId),
-        })
-        .onConflictDoUpdate({
-          target: [
-            stockDemands.tenantId,
-            stockDemands.warehouseId,
-            stockDemands.sku,
-            stockDemands.orderId,
-          ],
-          set: {
-            quantity: demand?.quantity ?? 0,
-            status: demand?.status ?? "released",
-            notifyPending: notifyOrders.has(orderId),
-            updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-          },
-        }),
-    );
-    const counts = {
-      onHand: next.onHand,
-      allocated: next.allocated,
-      backordered: next.backordered,
-      version: next.version,
-      updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-    };
-    // The movement or adjustment goes first: the SKU feed stamp that follows can then
-    // never be earlier than the change it reports.
-    await this.db.batch([
-      this.db
-        .insert(inventory)
-        .values({ ...key, ...counts })
-        .onConflictDoUpdate({
-          target: [inventory.tenantId, inventory.warehouseId, inventory.sku],
-          set: counts,
-        }),
-      ...extra,
-      this.db
-        .insert(inventorySkus)
-        .values({ tenantId: key.tenantId, sku: key.sku, ...stamp })
-        .onConflictDoUpdate({ target: [inventorySkus.tenantId, inventorySkus.sku], set: stamp }),
-      ...demandWrites,
-      recordEvent(
-        this.db,
-        key.tenantId,
-        "inventory.updated",
-        key.sku,
-        skuInventoryJson(key.tenantId, key.sku),
-      ),
-    ]);
-    this.stock = next;
-  }
-
-  /** Tells each order that stock arrived for it; outside the queue so orders can call back. */
-  private async notify(key: StockKey, orderIds: string[]) {
-    if (orderIds.length === 0) return;
-    const done: string[] = [];
-    await Promise.all(
-      orderIds.map(async (orderId) => {
+  /** One commit at a time; everything queued meanwhile goes into the next one. */
+  private async pump() {
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.env.ORDERS.getByName(orderId).allocationChanged(orderId);
-          done.push(orderId);
+          await this.run(batch);
         } catch (err) {
-          console.error(
-            JSON.stringify({
-              level: "warn",
-              msg: "order notify failed",
-              orderId,
-              err: String(err),
-            }),
-          );
+          // A failed or ambiguous commit leaves memory unsure of D1: reload next time.
+          this.book = undefined;
+          for (const p of batch) p.reject(err);
         }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async run(batch: Pending[]) {
+    if (!this.book) {
+      const loaded = await loadStock(this.db, this.key);
+      this.book = new DemandBook(loaded.levels, loaded.demands);
+      this.version = loaded.version;
+    }
+    const book = this.book;
+    // Reads of committed state go first, before this batch changes anything.
+    for (const p of batch) {
+      if (p.op.kind === "notices") p.resolve(p.op.orderIds.map((id) => this.noticeFor(id)));
+    }
+    const done = await appliedAlready(
+      this.db,
+      this.key,
+      batch.flatMap((p) =>
+        p.op.kind === "move" ? [p.op.ref, ...(p.op.undoes ? [p.op.undoes] : [])] : [],
+      ),
+      batch.flatMap((p) => (p.op.kind === "adjust" ? [p.op.input.id] : [])),
+    );
+    const seq = this.version + 1;
+    const commit: Commit = {
+      version: seq,
+      levels: book,
+      demands: new Map(),
+      movements: [],
+      adjustments: [],
+    };
+    const answers: (() => Outcome)[] = [];
+    const refilled = new Set<string>();
+    const record = (change: BookChange) => {
+      for (const [id, d] of change.demands) commit.demands.set(id, d);
+      for (const id of change.filled) refilled.add(id);
+      return change.filled;
+    };
+    for (const p of batch) {
+      const op = p.op;
+      if (op.kind === "demand") {
+        const filled = record(book.setDemand(op.orderId, op.quantity, op.priority, seq).change);
+        answers.push(() => this.answer(op.orderId, filled));
+      } else if (op.kind === "move") {
+        if (done.refs.has(op.ref) || (op.undoes !== undefined && !done.refs.has(op.undoes))) {
+          answers.push(() => this.answer(op.orderId, []));
+          continue;
+        }
+        done.refs.add(op.ref);
+        const moved = book.move(op.orderId, op.delta, op.priority, seq);
+        if ("refused" in moved) {
+          answers.push(() => moved);
+          continue;
+        }
+        commit.movements.push({ ref: op.ref, orderId: op.orderId, delta: op.delta });
+        const filled = record(moved.change);
+        answers.push(() => this.answer(op.orderId, filled));
+      } else if (op.kind === "adjust") {
+        const earlier = done.adjustments.get(op.input.id);
+        if (earlier || commit.adjustments.some((a) => a.id === op.input.id)) {
+          answers.push(() => ({ adjustment: earlier ?? adjusted(op.input.id), notices: [] }));
+          continue;
+        }
+        const result = book.adjust(op.input.delta, seq);
+        if ("refused" in result) {
+          answers.push(() => result);
+          continue;
+        }
+        commit.adjustments.push(op.input);
+        const filled = record(result.change);
+        answers.push(() => ({
+          adjustment: adjusted(op.input.id),
+          notices: filled.map((id) => this.noticeFor(id)),
+        }));
+      } else answers.push(() => []);
+    }
+    let written: Adjustment[] = [];
+    const adjusted = (id: string) => written.find((a) => a.id === id) as Adjustment;
+    if (commit.demands.size > 0 || commit.movements.length > 0 || commit.adjustments.length > 0) {
+      await this.remember(refilled, seq);
+      written = await commitStock(this.db, this.key, { ...commit, levels: { ...book } });
+      this.version = seq;
+    }
+    batch.forEach((p, i) => {
+      if (p.op.kind !== "notices") p.resolve((answers[i] as () => Outcome)());
+    });
+  }
+
+  private answer(orderId: string, filled: string[]): DemandAnswer {
+    const own = this.noticeFor(orderId);
+    return {
+      status: own.status,
+      seq: own.seq,
+      notices: filled.filter((id) => id !== orderId).map((id) => this.noticeFor(id)),
+    };
+  }
+
+  private noticeFor(orderId: string): Notice {
+    const demand = this.book?.demandOf(orderId);
+    return {
+      orderId,
+      sku: this.key.sku,
+      status: demand?.status ?? "released",
+      seq: demand?.seq ?? this.version,
+    };
+  }
+
+  /**
+   * Marks every order this commit refills as owed a notice, before the commit is made:
+   * if the commit fails the alarm finds nothing new to tell, and if this object stops
+   * after it, the alarm still tells them.
+   */
+  private async remember(orderIds: Set<string>, seq: number) {
+    if (orderIds.size === 0) return;
+    for (const orderId of orderIds) this.ctx.storage.kv.put(`${NOTICE}${orderId}`, seq);
+    await this.ctx.storage.setAlarm(Date.now() + (NOTICE_RETRY_MS[1] ?? 5_000));
+  }
+
+  /** Tells each order its line's state; returns how many could not be told. */
+  private async deliver(notices: Notice[]): Promise<number> {
+    const results = await Promise.allSettled(
+      notices.map(async (n) => {
+        await orderObject(this.env, this.key.tenantId, n.orderId).allocationChanged(n);
+        const owed = this.ctx.storage.kv.get<number>(`${NOTICE}${n.orderId}`);
+        if (owed !== undefined && owed <= n.seq)
+          this.ctx.storage.kv.delete(`${NOTICE}${n.orderId}`);
       }),
     );
-    if (done.length > 0) {
-      await this.db
-        .update(stockDemands)
-        .set({ notifyPending: false })
-        .where(
-          and(
-            ...this.rowWhere(key),
-            sql`${stockDemands.orderId} IN (SELECT value FROM json_each(${JSON.stringify(done)}))`,
-          ),
-        );
+    const failed = results.filter((r) => r.status === "rejected");
+    for (const r of failed) {
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          msg: "order notice failed; the alarm retries",
+          err: String((r as PromiseRejectedResult).reason),
+        }),
+      );
     }
-    if (done.length < orderIds.length)
-      await this.ctx.storage.setAlarm(Date.now() + NOTIFY_RETRY_MS);
+    return failed.length;
   }
-}
-
-function copy(stock: Stock): Stock {
-  return { ...stock, demands: new Map([...stock.demands].map(([id, d]) => [id, { ...d }])) };
-}
-
-function unallocate(stock: Stock, demand: Demand) {
-  if (demand.status === "allocated") stock.allocated -= demand.quantity;
-  else stock.backordered -= demand.quantity;
-}
-
-function place(stock: Stock, demand: Demand) {
-  if (demand.status === "allocated") stock.allocated += demand.quantity;
-  else stock.backordered += demand.quantity;
-}
-
-/**
- * Gives available stock to waiting lines, oldest first, skipping any that does not fit
- * whole. Afterwards no waiting line fits, which is why a new line may take what is left.
- */
-export function fill(stock: Stock): string[] {
-  const waiting = [...stock.demands]
-    .filter(([, d]) => d.status === "backordered")
-    .sort(([a, da], [b, db]) => da.priority - db.priority || a.localeCompare(b));
-  const filled: string[] = [];
-  for (const [orderId, demand] of waiting) {
-    if (stock.onHand - stock.allocated >= demand.quantity) {
-      stock.backordered -= demand.quantity;
-      stock.allocated += demand.quantity;
-      demand.status = "allocated";
-      filled.push(orderId);
-    }
-  }
-  return filled;
 }

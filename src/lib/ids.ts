@@ -24,6 +24,7 @@ export type IdPrefix =
   | "key"
   | "ten"
   | "req"
-  | "del";
+  | "del"
+  | "op";
 
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomBase62(20)}`;

@@ -7,22 +7,18 @@ import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { notFound } from "../http/errors";
 import { page } from "../http/pagination";
-import { newId } from "../lib/ids";
-import type { AmendPatch } from "./order-object";
+import { createOrder } from "./create-order";
+import { amendOrder, runOrderCommand } from "./order-commands";
+import { readOrder, readOrders } from "./order-reads";
 import type * as routes from "./orders.routes";
 import type { OrderView } from "./orders.schemas";
-import {
-  claimOrder,
-  idempotencyCache,
-  readOrder,
-  readOrders,
-  requestHash,
-  resolveReferences,
-  toLines,
-  unwrap,
-} from "./orders.service";
 
-const orderObject = (c: Context<AppEnv>, id: string) => c.env.ORDERS.getByName(id);
+const who = (c: Context<AppEnv>) => ({
+  env: c.env,
+  db: c.var.db,
+  tenantId: tenantOf(c),
+  actor: c.var.principal.keyId,
+});
 
 function respond(c: Context<AppEnv>, order: OrderView) {
   c.header("ETag", `"${order.version}"`);
@@ -30,57 +26,8 @@ function respond(c: Context<AppEnv>, order: OrderView) {
 }
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
-  const tenantId = tenantOf(c);
-  const body = c.req.valid("json");
-  const idempotencyKey = c.req.valid("header")["idempotency-key"];
-  const hash = await requestHash(body);
-
-  const cached = idempotencyKey
-    ? await idempotencyCache.get(c.env, tenantId, idempotencyKey, hash)
-    : undefined;
-  if (cached) {
-    const order = await readOrder(c.var.db, tenantId, cached);
-    if (order) {
-      c.header("Idempotent-Replayed", "true");
-      return respond(c, order);
-    }
-  }
-
-  const { shipping } = await resolveReferences(c.var.db, tenantId, body);
-  const claim = await claimOrder(
-    c.var.db,
-    tenantId,
-    body.reference,
-    hash,
-    newId("ord"),
-    idempotencyKey,
-  );
-  const { order, created } = unwrap(
-    await orderObject(c, claim.orderId).create({
-      orderId: claim.orderId,
-      tenantId,
-      actor: c.var.principal.keyId,
-      priority: claim.priority,
-      createdAt: claim.createdAt,
-      order: {
-        orderNumber: body.order_number,
-        reference: body.reference,
-        orderDate: body.order_date ?? null,
-        warehouseId: body.warehouse_id,
-        shippingMethodId: shipping?.shippingMethodId ?? null,
-        shippingMethod: shipping?.shippingMethod ?? null,
-        signatureRequired: body.signature_required ?? false,
-        insurance: body.insurance ?? false,
-        giftMessage: body.gift_message ?? null,
-        packingNote: body.packing_note ?? null,
-        shipTo: body.ship_to,
-      },
-      lines: toLines(body.items),
-    }),
-  );
-  if (idempotencyKey) {
-    c.executionCtx.waitUntil(idempotencyCache.put(c.env, tenantId, idempotencyKey, hash, order.id));
-  }
+  const key = c.req.valid("header")["idempotency-key"];
+  const { order, created } = await createOrder(who(c), c.req.valid("json"), key);
   c.header("ETag", `"${order.version}"`);
   if (!created) {
     c.header("Idempotent-Replayed", "true");
@@ -96,22 +43,21 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { rows, positionOf } = await feedRows(
     c.var.db,
     orders,
+    tenantId,
     [
-      eq(orders.tenantId, tenantId),
       query.status ? eq(orders.status, query.status) : undefined,
       query.order_number ? eq(orders.orderNumber, query.order_number) : undefined,
       query.reference ? eq(orders.reference, query.reference) : undefined,
     ],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
-  const views = await readOrders(c.var.db, rows.slice(0, query.limit));
-  const result = page(
-    rows,
-    query.limit,
-    (r) => views.find((v) => v.id === r.id) as OrderView,
-    positionOf,
+  const views = new Map(
+    (await readOrders(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
   );
-  return c.json(result, 200);
+  return c.json(
+    page(rows, query.limit, (r) => views.get(r.id) as OrderView, positionOf),
+    200,
+  );
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
@@ -122,54 +68,25 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
 };
 
 export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
-  const tenantId = tenantOf(c);
   const { id } = c.req.valid("param");
-  const body = c.req.valid("json");
   const ifMatch = c.req.valid("header")["if-match"];
-  const { shipping } = await resolveReferences(c.var.db, tenantId, {
-    shipping_method_id: body.shipping_method_id,
-    shipping_method: body.shipping_method,
-    items: body.items,
-  });
-  const patch: AmendPatch = {
-    order_number: body.order_number,
-    order_date: body.order_date,
-    shipping_method_id: shipping?.shippingMethodId,
-    shipping_method: shipping?.shippingMethod,
-    signature_required: body.signature_required,
-    insurance: body.insurance,
-    gift_message: body.gift_message,
-    packing_note: body.packing_note,
-    ship_to: body.ship_to,
-  };
-  const { order } = unwrap(
-    await orderObject(c, id).amend({
-      orderId: id,
-      tenantId,
-      actor: c.var.principal.keyId,
-      ifMatch:
-        ifMatch === undefined || ifMatch.trim() === "*"
-          ? undefined
-          : Number(ifMatch.replace(/\D/g, "")),
-      warehouseId: body.warehouse_id,
-      patch,
-      lines: body.items ? toLines(body.items) : undefined,
-    }),
-  );
+  const version =
+    ifMatch === undefined || ifMatch.trim() === "*"
+      ? undefined
+      : Number(ifMatch.replace(/\D/g, ""));
+  const { order } = await amendOrder(who(c), id, c.req.valid("json"), version);
   return respond(c, order);
 };
 
 export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const { reason } = c.req.valid("json");
-  const { order } = unwrap(
-    await orderObject(c, id).cancel({
-      orderId: id,
-      tenantId: tenantOf(c),
-      actor: c.var.principal.keyId,
-      reason: reason ?? null,
-    }),
-  );
+  const actor = who(c);
+  const { order } = await runOrderCommand(actor, id, {
+    type: "cancel",
+    actor: actor.actor,
+    reason: reason ?? null,
+  });
   return respond(c, order);
 };
 
@@ -200,27 +117,4 @@ export const history: RouteHandler<typeof routes.history, AppEnv> = async (c) =>
     },
     200,
   );
-};
-
-/** The floor acts on any tenant with a platform key, on its own with a tenant key. */
-const caller = (c: Context<AppEnv>, orderId: string) => ({
-  orderId,
-  tenantId: c.var.principal.tenantId,
-  actor: c.var.principal.keyId,
-});
-
-export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = async (c) => {
-  const { id } = c.req.valid("param");
-  return respond(c, unwrap(await orderObject(c, id).startPicking(caller(c, id))).order);
-};
-
-export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
-  const { id } = c.req.valid("param");
-  const { reason } = c.req.valid("json");
-  return respond(c, unwrap(await orderObject(c, id).hold({ ...caller(c, id), reason })).order);
-};
-
-export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) => {
-  const { id } = c.req.valid("param");
-  return respond(c, unwrap(await orderObject(c, id).release(caller(c, id))).order);
 };

@@ -8,7 +8,4 @@ export const ordersApi = createRouter()
   .openapi(routes.get, handlers.get)
   .openapi(routes.amend, handlers.amend)
   .openapi(routes.cancel, handlers.cancel)
-  .openapi(routes.history, handlers.history)
-  .openapi(routes.startPicking, handlers.startPicking)
-  .openapi(routes.hold, handlers.hold)
-  .openapi(routes.release, handlers.release);
+  .openapi(routes.history, handlers.history);

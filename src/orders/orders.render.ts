@@ -1,10 +1,8 @@
-import type { orderLines, orders } from "../db/schema";
-import type { DemandStatus } from "../inventory/stock-object";
-import { renderShipment, type ShipmentRecord, shippedBySku } from "../shipments/shipments.render";
-import type { OrderStatus, OrderView } from "./orders.schemas";
-
-export type OrderRow = typeof orders.$inferSelect;
-export type LineRow = typeof orderLines.$inferSelect;
+import type { ShipmentRecord } from "../shipments/shipment-rules";
+import { shippedBySku } from "../shipments/shipment-rules";
+import { renderShipment } from "../shipments/shipments.render";
+import type { OrderLine, OrderRow } from "./order-rules";
+import type { OrderView } from "./orders.schemas";
 
 /** Optional address fields are always present, null when not given, like every other field. */
 const EMPTY_SHIP_TO = {
@@ -19,18 +17,15 @@ const EMPTY_SHIP_TO = {
 /** The one rendering of an order, shared by reads, transition responses and events. */
 export function renderOrder(
   row: OrderRow,
-  lines: LineRow[],
-  allocation: ReadonlyMap<string, DemandStatus>,
-  shipments: ShipmentRecord[],
+  lines: readonly OrderLine[],
+  shipments: readonly ShipmentRecord[],
 ): OrderView {
   const released = row.status === "cancelled";
   const shipped = shippedBySku(shipments);
   const items = [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((line) => {
-      const status: DemandStatus = released
-        ? "released"
-        : (allocation.get(line.sku) ?? "backordered");
+      const status = released ? "released" : line.allocation;
       const shippedQuantity = shipped.get(line.sku) ?? 0;
       return {
         sku: line.sku,
@@ -48,7 +43,7 @@ export function renderOrder(
     id: row.id,
     order_number: row.orderNumber,
     reference: row.reference,
-    status: row.status as OrderStatus,
+    status: row.status,
     warehouse_id: row.warehouseId,
     shipping_method_id: row.shippingMethodId,
     shipping_method: row.shippingMethod,

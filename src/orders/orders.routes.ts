@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute } from "../http/openapi";
 import { listOf } from "../http/pagination";
 import {
@@ -6,7 +7,6 @@ import {
   CancelOrder,
   CreateOrder,
   HistoryEntry,
-  HoldOrder,
   ListOrdersQuery,
   Order,
   OrderIdParam,
@@ -18,19 +18,6 @@ const conflict = {
   description: "The order's state forbids this change; `code` says why",
   content: json(z.unknown()),
 };
-
-const IdempotencyHeaders = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({
-      param: { in: "header" },
-      description:
-        "Any unique string (a UUID is ideal). Kept 24 h: a retry returns the same order.",
-    }),
-});
 
 const IfMatchHeaders = z.object({
   "if-match": z
@@ -50,7 +37,7 @@ export const create = apiRoute("orders:write", {
     "The same key with a different body is 422 `idempotency_key_reused`; the same reference with a different body is 409 `duplicate_reference`. " +
     "Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.",
   request: {
-    headers: IdempotencyHeaders,
+    headers: IdempotencyKeyHeader,
     body: { required: true, content: json(CreateOrder) },
   },
   responses: {
@@ -129,47 +116,5 @@ export const history = apiRoute("orders:read", {
       content: json(listOf(HistoryEntry, "OrderHistory")),
     },
     404: { description: "Unknown order" },
-  },
-});
-
-const opsRoute = (path: string, summary: string, description: string) =>
-  apiRoute("warehouse:operate", {
-    method: "post",
-    path: `/ops/orders/{id}/${path}`,
-    tags: ["Operations"],
-    summary,
-    description: `${description} A tenant key acts on its own orders only; a platform key on any.`,
-    request: { params: OrderIdParam },
-    responses: {
-      200: orderResponse("The order"),
-      404: { description: "Unknown order" },
-      409: conflict,
-    },
-  });
-
-export const startPicking = opsRoute(
-  "start-picking",
-  "Start picking",
-  "received → processing; from now on amend and cancel are 409. Needs every line allocated.",
-);
-
-export const release = opsRoute(
-  "release",
-  "Release a hold",
-  "Back to received, or backordered if a line still waits.",
-);
-
-export const hold = apiRoute("warehouse:operate", {
-  method: "post",
-  path: "/ops/orders/{id}/hold",
-  tags: ["Operations"],
-  summary: "Put an order on hold",
-  description:
-    "Keeps its allocation; amend and cancel still work. A tenant key acts on its own orders only; a platform key on any.",
-  request: { params: OrderIdParam, body: { required: true, content: json(HoldOrder) } },
-  responses: {
-    200: orderResponse("The order"),
-    404: { description: "Unknown order" },
-    409: conflict,
   },
 });

@@ -9,19 +9,10 @@ import {
   text,
   UtcDateTime,
 } from "../http/shapes";
+import { ALLOCATION_STATUSES } from "../inventory/allocation";
 import { Sku } from "../products/products.routes";
 import { Shipment } from "../shipments/shipments.schemas";
-
-export const ORDER_STATUSES = [
-  "received",
-  "processing",
-  "partially_shipped",
-  "shipped",
-  "on_hold",
-  "backordered",
-  "cancelled",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+import { ORDER_STATUSES } from "./order-rules";
 
 export const MAX_LINES = 500;
 
@@ -112,8 +103,6 @@ export const AmendOrder = z
     description: "Only the fields sent change; `items` replaces every line.",
   });
 export type AmendOrder = z.infer<typeof AmendOrder>;
-
-export const ALLOCATION_STATUSES = ["allocated", "backordered", "released"] as const;
 
 export const OrderItem = z
   .object({

@@ -59,7 +59,7 @@ function columns(body: z.infer<typeof UpdateProduct>) {
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
-  const stamp = feedStamp("products");
+  const stamp = feedStamp("products", tenantId);
   try {
     const [row] = await c.var.db
       .insert(products)
@@ -91,7 +91,8 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const feed = await feedRows(
     c.var.db,
     products,
-    [eq(products.tenantId, tenantId), query.sku ? eq(products.sku, query.sku) : undefined],
+    tenantId,
+    [query.sku ? eq(products.sku, query.sku) : undefined],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
   return c.json(page(feed.rows, query.limit, renderProduct, feed.positionOf), 200);
@@ -117,7 +118,7 @@ export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
     if (!row) throw notFound("product", sku);
     return c.json(renderProduct(row), 200);
   }
-  const stamp = feedStamp("products");
+  const stamp = feedStamp("products", tenantId);
   const [row] = await c.var.db
     .update(products)
     .set({

@@ -4,7 +4,4 @@ import * as routes from "./shipments.routes";
 
 export const shipmentsApi = createRouter()
   .openapi(routes.list, handlers.list)
-  .openapi(routes.get, handlers.get)
-  .openapi(routes.create, handlers.create)
-  .openapi(routes.updateStatus, handlers.updateStatus)
-  .openapi(routes.voidShipment, handlers.voidShipment);
+  .openapi(routes.get, handlers.get);

@@ -1,15 +1,5 @@
-import type { shipmentItems, shipmentParcels, shipments } from "../db/schema";
-import type { ShipmentStatus, ShipmentView } from "./shipments.schemas";
-
-export type ShipmentRow = typeof shipments.$inferSelect;
-export type ParcelRow = typeof shipmentParcels.$inferSelect;
-export type ShipmentItemRow = typeof shipmentItems.$inferSelect;
-
-export interface ShipmentRecord {
-  row: ShipmentRow;
-  parcels: ParcelRow[];
-  items: ShipmentItemRow[];
-}
+import type { ShipmentRecord } from "./shipment-rules";
+import type { ShipmentView } from "./shipments.schemas";
 
 /** The guide's shipment object; parcels omit weight/dimensions they were not given. */
 export function renderShipment({ row, parcels, items }: ShipmentRecord): ShipmentView {
@@ -17,7 +7,7 @@ export function renderShipment({ row, parcels, items }: ShipmentRecord): Shipmen
     id: row.id,
     order_id: row.orderId,
     order_number: row.orderNumber,
-    status: row.status as ShipmentStatus,
+    status: row.status,
     warehouse_id: row.warehouseId,
     shipped_at: row.shippedAt,
     created_at: row.createdAt,
@@ -40,17 +30,7 @@ export function renderShipment({ row, parcels, items }: ShipmentRecord): Shipmen
           : {}),
       })),
     items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
-    status_history: row.statusHistory as ShipmentView["status_history"],
+    status_history: row.statusHistory,
     version: String(row.version),
   };
-}
-
-/** Units of each SKU that left and were not voided. */
-export function shippedBySku(records: ShipmentRecord[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const r of records) {
-    if (r.row.voided) continue;
-    for (const i of r.items) totals.set(i.sku, (totals.get(i.sku) ?? 0) + i.quantity);
-  }
-  return totals;
 }

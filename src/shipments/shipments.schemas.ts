@@ -11,24 +11,7 @@ import {
   Weight,
 } from "../http/shapes";
 import { Sku } from "../products/products.routes";
-
-export const SHIPMENT_STATUSES = [
-  "shipped",
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-  "voided",
-] as const;
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
-
-/** Carrier updates the floor may report; `voided` has its own endpoint. */
-export const TRACKING_STATUSES = [
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-] as const;
+import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "./shipment-rules";
 
 export const Parcel = z
   .object({

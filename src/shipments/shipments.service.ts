@@ -1,8 +1,8 @@
-import { asc } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shipmentItems, shipmentParcels, shipments } from "../db/schema";
 import { inList } from "../db/sql";
-import type { ShipmentRecord, ShipmentRow } from "./shipments.render";
+import type { ShipmentRecord, ShipmentRow } from "./shipment-rules";
 
 /** Attaches parcels and items to shipment rows in one round trip, keeping the rows' order. */
 export async function loadShipments(db: Db, rows: ShipmentRow[]): Promise<ShipmentRecord[]> {
@@ -37,4 +37,15 @@ export async function shipmentsOfOrders(
     .orderBy(asc(shipments.createdAt), asc(shipments.id));
   for (const record of await loadShipments(db, rows)) byOrder.get(record.row.orderId)?.push(record);
   return byOrder;
+}
+
+/** Which order a shipment belongs to, among those the caller may see (every tenant's for a platform key). */
+export async function ownerOfShipment(db: Db, tenantId: string | null, shipmentId: string) {
+  const [row] = await db
+    .select({ orderId: shipments.orderId, tenantId: shipments.tenantId })
+    .from(shipments)
+    .where(
+      and(eq(shipments.id, shipmentId), tenantId ? eq(shipments.tenantId, tenantId) : undefined),
+    );
+  return row;
 }

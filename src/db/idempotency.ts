@@ -1,0 +1,121 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { type Db, statement } from "./client";
+import { idempotencyClaims } from "./schema";
+import { NOW, nowPlus } from "./sql";
+
+/*
+ * The one claim mechanism for every write a client may retry with an Idempotency-Key.
+ * D1's unique (owner, key) index is the authority: the first request binds the key to
+ * its operation, its anchor and the resource it acts on; every later request with the
+ * key finds that binding. KV is never consulted, so there is no read before a first
+ * attempt and no window where two locations disagree.
+ */
+
+export const IDEMPOTENCY_TTL = "+1 day";
+
+export interface ClaimRequest {
+  /** A tenant id, or `platform:<key id>` for a platform key acting across tenants. */
+  owner: string;
+  key: string;
+  operation: string;
+  /** What makes a request the same one: an order's reference, otherwise the body's hash. */
+  anchor: string;
+  /** The id this request would give a resource it creates, or the resource it acts on. */
+  resourceId: string | SQL;
+  /** Random per request: tells the claimer from a retry that found its claim. */
+  token: string;
+}
+
+export type ClaimRow = Pick<
+  typeof idempotencyClaims.$inferSelect,
+  "operation" | "anchor" | "resourceId" | "claimToken" | "responseStatus" | "responseBody"
+>;
+
+export type ClaimOutcome =
+  | { kind: "claimed"; resourceId: string }
+  | { kind: "retry"; resourceId: string; response?: { status: number; body: unknown } }
+  | { kind: "reused"; operation: string; resourceId: string };
+
+const where = (owner: string, key: string) =>
+  and(eq(idempotencyClaims.owner, owner), eq(idempotencyClaims.key, key));
+
+/**
+ * The statement that claims the key for the caller's batch: unless it is bound to a
+ * claim that has not expired, and unless `onlyIf` says no.
+ */
+export const claimStatement = (db: Db, req: ClaimRequest, onlyIf?: SQL) =>
+  statement(
+    db,
+    sql`INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, expires_at)
+    SELECT ${req.owner}, ${req.key}, ${req.operation}, ${req.anchor}, ${req.resourceId}, ${req.token}, ${nowPlus(IDEMPOTENCY_TTL)}
+    WHERE ${onlyIf ?? sql`1`}
+    ON CONFLICT (owner, key) DO UPDATE SET
+      operation = excluded.operation, anchor = excluded.anchor, resource_id = excluded.resource_id,
+      claim_token = excluded.claim_token, response_status = NULL, response_body = NULL,
+      created_at = excluded.created_at, expires_at = excluded.expires_at
+    WHERE idempotency_claims.expires_at < ${NOW}`,
+  );
+
+/** The claim as a JSON object, for a caller that reads it back with other things in one statement. */
+export const claimJson = (owner: string, key: string) =>
+  sql`(SELECT json_object('owner', owner, 'key', key, 'operation', operation, 'anchor', anchor,
+    'resourceId', resource_id, 'claimToken', claim_token, 'responseStatus', response_status,
+    'responseBody', json(response_body)) FROM idempotency_claims WHERE owner = ${owner} AND key = ${key})`;
+
+/** What a request's claim means for it; `undefined` when `onlyIf` stopped the claim. */
+export function interpretClaim(
+  req: ClaimRequest,
+  row: ClaimRow | undefined,
+): ClaimOutcome | undefined {
+  if (!row) return undefined;
+  if (row.operation !== req.operation || row.anchor !== req.anchor) {
+    return { kind: "reused", operation: row.operation, resourceId: row.resourceId };
+  }
+  if (row.claimToken === req.token) return { kind: "claimed", resourceId: row.resourceId };
+  return {
+    kind: "retry",
+    resourceId: row.resourceId,
+    response:
+      row.responseStatus === null
+        ? undefined
+        : { status: row.responseStatus, body: row.responseBody },
+  };
+}
+
+export async function claim(db: Db, req: ClaimRequest): Promise<ClaimOutcome> {
+  const [, [row]] = await db.batch([
+    claimStatement(db, req),
+    db.select().from(idempotencyClaims).where(where(req.owner, req.key)),
+  ]);
+  const outcome = interpretClaim(req, row);
+  if (!outcome) throw new Error("idempotency claim returned no row");
+  return outcome;
+}
+
+/**
+ * Keeps the first result, so every later retry answers exactly what the first did. A
+ * retry that finished a request which never answered records it just the same.
+ */
+export async function recordResponse(db: Db, req: ClaimRequest, status: number, body: unknown) {
+  await db
+    .update(idempotencyClaims)
+    .set({ responseStatus: status, responseBody: body })
+    .where(and(where(req.owner, req.key), isNull(idempotencyClaims.responseStatus)));
+}
+
+/** A refused request claims nothing: the key is free again for the corrected request. */
+export async function releaseClaim(db: Db, req: ClaimRequest) {
+  await db
+    .delete(idempotencyClaims)
+    .where(and(where(req.owner, req.key), eq(idempotencyClaims.claimToken, req.token)));
+}
+
+/** Deletes up to `limit` expired claims; the cron calls it until a round comes back short. */
+export async function purgeExpiredClaims(db: Db, limit: number): Promise<number> {
+  const deleted = await statement(
+    db,
+    sql`DELETE FROM idempotency_claims WHERE rowid IN (
+    SELECT rowid FROM idempotency_claims WHERE expires_at < ${NOW} LIMIT ${limit})`,
+  );
+  return deleted.meta.changes ?? 0;
+}

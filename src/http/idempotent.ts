@@ -1,0 +1,91 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { type ClaimRequest, claim, recordResponse, releaseClaim } from "../db/idempotency";
+import type { AppEnv } from "../env";
+import { canonicalJson } from "../lib/canonical-json";
+import { sha256Hex } from "../lib/crypto";
+import { ApiError } from "./errors";
+
+export const IdempotencyKeyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({
+      param: { in: "header" },
+      description:
+        "Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`.",
+      example: "9b1f6c2e-4d8a-4f3b-a7e5-0c2d9e8f7a61",
+    }),
+});
+
+/** Whose namespace a key lives in: the tenant, or the platform key acting for many tenants. */
+export const keyOwner = (c: Context<AppEnv>) =>
+  c.var.principal.tenantId ?? `platform:${c.var.principal.keyId}`;
+
+export const requestHash = (value: unknown) => sha256Hex(canonicalJson(value));
+
+export const keyReused = (operation: string, resourceId: string) =>
+  new ApiError(
+    422,
+    "idempotency_key_reused",
+    `This Idempotency-Key was already used for a different request (${operation} of ${resourceId}); use a new key for a new request.`,
+    { field: "Idempotency-Key", resource_id: resourceId },
+  );
+
+export interface Result<T> {
+  status: ContentfulStatusCode;
+  body: T;
+}
+
+/**
+ * Runs a write a client may retry at most once per Idempotency-Key. The first request
+ * claims the key; a retry gets the first result back with 200 and
+ * `Idempotent-Replayed: true`. A retry that arrives while the first is still running,
+ * or after it failed without an answer, runs the write again: every write acts on the
+ * resource id the claim holds and is idempotent on it. A refused write releases the key.
+ */
+export async function once<T>(
+  c: Context<AppEnv>,
+  operation: string,
+  request: { resourceId: string; params?: unknown; body?: unknown },
+  run: (resourceId: string) => Promise<Result<T>>,
+): Promise<Response> {
+  const key = c.req.header("idempotency-key");
+  if (!key) return respond(c, await run(request.resourceId), false);
+  const req: ClaimRequest = {
+    owner: keyOwner(c),
+    key,
+    operation,
+    anchor: await requestHash({ params: request.params ?? null, body: request.body ?? null }),
+    resourceId: request.resourceId,
+    token: crypto.randomUUID(),
+  };
+  const claimed = await claim(c.var.db, req);
+  if (claimed.kind === "reused") throw keyReused(claimed.operation, claimed.resourceId);
+  if (claimed.kind === "retry" && claimed.response) {
+    return respond(c, { status: 200, body: claimed.response.body as T }, true);
+  }
+  let result: Result<T>;
+  try {
+    result = await run(claimed.resourceId);
+  } catch (err) {
+    if (claimed.kind === "claimed" && err instanceof ApiError && err.status < 500) {
+      await releaseClaim(c.var.db, req);
+    }
+    throw err;
+  }
+  await recordResponse(c.var.db, req, result.status, result.body);
+  return respond(
+    c,
+    claimed.kind === "retry" ? { ...result, status: 200 } : result,
+    claimed.kind === "retry",
+  );
+}
+
+function respond<T>(c: Context<AppEnv>, result: Result<T>, replayed: boolean): Response {
+  if (replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(result.body as object, result.status);
+}

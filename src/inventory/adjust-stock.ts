@@ -1,0 +1,70 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { products, tenants, warehouses } from "../db/schema";
+import { stockObject } from "../durable/stubs";
+import type { Env } from "../env";
+import { validationError } from "../http/errors";
+import { refusalError } from "../http/refusals";
+import type { CreateAdjustment } from "./inventory.routes";
+import type { Adjustment } from "./stock-store";
+
+/**
+ * POST /v1/ops/inventory-adjustments: resolve the tenant (a platform key names it), check
+ * the warehouse and SKU, then let the SKU's stock object apply the delta once per
+ * adjustment id.
+ */
+export async function adjustStock(
+  who: { env: Env; db: Db; tenantId: string | null; actor: string },
+  body: CreateAdjustment,
+  adjustmentId: string,
+): Promise<Adjustment> {
+  const { db } = who;
+  const tenantId = who.tenantId ?? body.tenant_id;
+  if (!tenantId) throw validationError("tenant_id", "tenant_id is required with a platform key.");
+  const [tenant, warehouse, product] = await db.batch([
+    db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)),
+    db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, body.warehouse_id)),
+    db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.tenantId, tenantId), eq(products.sku, body.sku))),
+  ]);
+  if (tenant.length === 0) {
+    throw validationError(
+      "tenant_id",
+      `tenant_id '${tenantId}' is not a known tenant.`,
+      "unknown_tenant",
+    );
+  }
+  if (warehouse.length === 0) {
+    throw validationError(
+      "warehouse_id",
+      `warehouse_id '${body.warehouse_id}' is not a known warehouse.`,
+      "invalid_warehouse",
+    );
+  }
+  if (product.length === 0) {
+    throw validationError("sku", `sku '${body.sku}' is not in the catalog.`, "unknown_sku");
+  }
+  const result = await stockObject(who.env, {
+    tenantId,
+    warehouseId: body.warehouse_id,
+    sku: body.sku,
+  }).adjust({
+    id: adjustmentId,
+    delta: body.quantity_delta,
+    reason: body.reason,
+    note: body.note ?? null,
+    actor: who.actor,
+  });
+  if ("refused" in result) {
+    throw refusalError({
+      code: "insufficient_stock",
+      field: "quantity_delta",
+      on_hand: "onHand" in result ? result.onHand : 0,
+      allocated: "allocated" in result ? result.allocated : 0,
+      quantity_delta: body.quantity_delta,
+    });
+  }
+  return result.adjustment;
+}

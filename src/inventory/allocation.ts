@@ -1,0 +1,185 @@
+import { WaitingQueue } from "./waiting-queue";
+
+/*
+ * The allocation rules of one stock row (tenant × warehouse × SKU), with no I/O:
+ * - never more allocated than on hand;
+ * - each order line is allocated whole or waits whole;
+ * - stock that becomes available fills waiting lines oldest first, skipping any line
+ *   that does not fit whole; afterwards no waiting line fits, which is why a new line
+ *   may take what is left.
+ * The stock object applies these to its book and persists what changed.
+ */
+
+export const DEMAND_STATUSES = ["allocated", "backordered"] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+/** What an order line holds in a stock row; `released` once it wants nothing. */
+export const ALLOCATION_STATUSES = [...DEMAND_STATUSES, "released"] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+export interface Demand {
+  orderId: string;
+  quantity: number;
+  status: DemandStatus;
+  /** Fill order: the order's claim sequence, so "oldest" means accepted first. */
+  priority: number;
+  /** The stock version that last changed this demand; orders keep the newest they saw. */
+  seq: number;
+}
+
+export interface StockLevels {
+  onHand: number;
+  allocated: number;
+  backordered: number;
+}
+
+/** Demands an operation changed (null: released), and the orders whose waiting line filled. */
+export interface BookChange {
+  demands: Map<string, Demand | null>;
+  filled: string[];
+}
+
+export type BookRefusal =
+  | { refused: "insufficient_stock"; onHand: number; allocated: number }
+  | { refused: "no_allocation"; orderId: string; held: number; wanted: number };
+
+const emptyChange = (): BookChange => ({ demands: new Map(), filled: [] });
+
+export class DemandBook implements StockLevels {
+  onHand: number;
+  allocated: number;
+  backordered: number;
+  private readonly demands = new Map<string, Demand>();
+  private readonly waiting = new WaitingQueue();
+
+  constructor(levels: StockLevels, demands: Iterable<Demand> = []) {
+    this.onHand = levels.onHand;
+    this.allocated = levels.allocated;
+    this.backordered = levels.backordered;
+    for (const d of demands) {
+      this.demands.set(d.orderId, { ...d });
+      if (d.status === "backordered") this.waiting.add(d);
+    }
+  }
+
+  get available(): number {
+    return this.onHand - this.allocated;
+  }
+
+  demandOf(orderId: string): Demand | undefined {
+    return this.demands.get(orderId);
+  }
+
+  /** Declares that `orderId` wants `quantity` units (0 releases). Idempotent. */
+  setDemand(
+    orderId: string,
+    quantity: number,
+    priority: number,
+    seq: number,
+  ): { status: AllocationStatus; change: BookChange } {
+    const change = emptyChange();
+    const current = this.demands.get(orderId);
+    if (current?.quantity === quantity) return { status: current.status, change };
+    if (!current && quantity === 0) return { status: "released", change };
+    if (current) this.drop(current);
+    let status: AllocationStatus = "released";
+    if (quantity > 0) {
+      const demand: Demand = {
+        orderId,
+        quantity,
+        priority: current?.priority ?? priority,
+        status: this.available >= quantity ? "allocated" : "backordered",
+        seq,
+      };
+      this.place(demand);
+      status = demand.status;
+      change.demands.set(orderId, demand);
+    } else {
+      change.demands.set(orderId, null);
+    }
+    this.fill(seq, change);
+    return { status, change };
+  }
+
+  /**
+   * Units leaving the building for an order (negative: shipped out of its allocation) or
+   * coming back to it (positive: a voided shipment).
+   */
+  move(
+    orderId: string,
+    delta: number,
+    priority: number,
+    seq: number,
+  ): BookRefusal | { change: BookChange } {
+    const change = emptyChange();
+    const current = this.demands.get(orderId);
+    if (delta < 0) {
+      const held = current?.status === "allocated" ? current.quantity : 0;
+      if (!current || held < -delta) {
+        return { refused: "no_allocation", orderId, held, wanted: -delta };
+      }
+      this.drop(current);
+      this.onHand += delta;
+      const left = current.quantity + delta;
+      if (left > 0) this.place({ ...current, quantity: left, seq });
+      change.demands.set(orderId, left > 0 ? (this.demands.get(orderId) as Demand) : null);
+      return { change };
+    }
+    this.onHand += delta;
+    if (current) this.drop(current);
+    const back: Demand = {
+      orderId,
+      priority: current?.priority ?? priority,
+      quantity: (current?.quantity ?? 0) + delta,
+      status: "allocated",
+      seq,
+    };
+    if (current?.status === "backordered" && this.available < back.quantity) {
+      back.status = "backordered";
+    }
+    this.place(back);
+    change.demands.set(orderId, back);
+    this.fill(seq, change);
+    return { change };
+  }
+
+  /** A counted change to what is on the shelf; what arrives fills waiting lines. */
+  adjust(delta: number, seq: number): BookRefusal | { change: BookChange } {
+    if (this.onHand + delta < this.allocated || this.onHand + delta < 0) {
+      return { refused: "insufficient_stock", onHand: this.onHand, allocated: this.allocated };
+    }
+    const change = emptyChange();
+    this.onHand += delta;
+    this.fill(seq, change);
+    return { change };
+  }
+
+  private drop(demand: Demand) {
+    this.demands.delete(demand.orderId);
+    if (demand.status === "allocated") this.allocated -= demand.quantity;
+    else {
+      this.backordered -= demand.quantity;
+      this.waiting.remove(demand.orderId);
+    }
+  }
+
+  private place(demand: Demand) {
+    this.demands.set(demand.orderId, demand);
+    if (demand.status === "allocated") this.allocated += demand.quantity;
+    else {
+      this.backordered += demand.quantity;
+      this.waiting.add(demand);
+    }
+  }
+
+  private fill(seq: number, change: BookChange) {
+    for (let line = this.waiting.firstFitting(this.available); line; ) {
+      const demand = this.demands.get(line.orderId) as Demand;
+      this.drop(demand);
+      const filled: Demand = { ...demand, status: "allocated", seq };
+      this.place(filled);
+      change.demands.set(filled.orderId, filled);
+      change.filled.push(filled.orderId);
+      line = this.waiting.firstFitting(this.available);
+    }
+  }
+}

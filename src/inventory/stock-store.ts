@@ -1,0 +1,272 @@
+import { and, eq, ne, type SQL, sql } from "drizzle-orm";
+import { type Db, statement } from "../db/client";
+import { feedStamp } from "../db/feed";
+import {
+  inventory,
+  inventoryAdjustments,
+  inventorySkus,
+  stockDemands,
+  stockMovements,
+} from "../db/schema";
+import { chunked, inList, jsonRows, NOW } from "../db/sql";
+import { recordEvent } from "../events/events.service";
+import type { Demand, StockLevels } from "./allocation";
+import { skuInventoryJson } from "./inventory.render";
+
+/*
+ * How one stock row persists to D1: its levels, its demands, and the movements and
+ * adjustments that changed it, with their events, in one batch per commit.
+ */
+
+export interface StockKey {
+  tenantId: string;
+  warehouseId: string;
+  sku: string;
+}
+
+/**
+ * A stock object's name. Tenant and warehouse ids never contain '/', and the SKU is
+ * percent-encoded, so two different rows can never share a name whatever their SKUs hold.
+ */
+export const stockName = (key: StockKey) =>
+  `${key.tenantId}/${key.warehouseId}/${encodeURIComponent(key.sku)}`;
+
+export function parseStockName(name: string): StockKey {
+  const [tenantId, warehouseId, sku] = name.split("/");
+  if (!tenantId || !warehouseId || sku === undefined) throw new Error(`bad stock name '${name}'`);
+  return { tenantId, warehouseId, sku: decodeURIComponent(sku) };
+}
+
+export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+export interface AdjustmentInput {
+  id: string;
+  delta: number;
+  reason: AdjustmentReason;
+  note: string | null;
+  actor: string;
+}
+
+/** The guide's adjustment object (§5b). */
+export interface Adjustment {
+  id: string;
+  sku: string;
+  warehouse_id: string;
+  quantity_delta: number;
+  reason: AdjustmentReason;
+  note: string | null;
+  adjusted_at: string;
+}
+
+export interface Movement {
+  ref: string;
+  orderId: string;
+  delta: number;
+}
+
+export interface Loaded {
+  levels: StockLevels;
+  version: number;
+  demands: Demand[];
+}
+
+const rowOf = (key: StockKey) => ({
+  tenant: eq(inventory.tenantId, key.tenantId),
+  warehouse: eq(inventory.warehouseId, key.warehouseId),
+  sku: eq(inventory.sku, key.sku),
+});
+
+export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
+  const where = rowOf(key);
+  const [rows, demands] = await db.batch([
+    db
+      .select()
+      .from(inventory)
+      .where(and(where.tenant, where.warehouse, where.sku)),
+    db
+      .select()
+      .from(stockDemands)
+      .where(
+        and(
+          eq(stockDemands.tenantId, key.tenantId),
+          eq(stockDemands.warehouseId, key.warehouseId),
+          eq(stockDemands.sku, key.sku),
+          ne(stockDemands.status, "released"),
+        ),
+      ),
+  ]);
+  const row = rows[0];
+  return {
+    levels: {
+      onHand: row?.onHand ?? 0,
+      allocated: row?.allocated ?? 0,
+      backordered: row?.backordered ?? 0,
+    },
+    version: row?.version ?? 0,
+    demands: demands.map((d) => ({
+      orderId: d.orderId,
+      quantity: d.quantity,
+      status: d.status === "allocated" ? "allocated" : "backordered",
+      priority: d.priority,
+      seq: d.seq,
+    })),
+  };
+}
+
+/** Which of these movement refs and adjustment ids this row has already applied. */
+export async function appliedAlready(
+  db: Db,
+  key: StockKey,
+  refs: string[],
+  adjustmentIds: string[],
+): Promise<{ refs: Set<string>; adjustments: Map<string, Adjustment> }> {
+  if (refs.length === 0 && adjustmentIds.length === 0) {
+    return { refs: new Set(), adjustments: new Map() };
+  }
+  const [moved, adjusted] = await db.batch([
+    db
+      .select({ ref: stockMovements.ref })
+      .from(stockMovements)
+      .where(
+        and(
+          eq(stockMovements.tenantId, key.tenantId),
+          eq(stockMovements.warehouseId, key.warehouseId),
+          eq(stockMovements.sku, key.sku),
+          inList(stockMovements.ref, refs),
+        ),
+      ),
+    db
+      .select()
+      .from(inventoryAdjustments)
+      .where(
+        and(
+          eq(inventoryAdjustments.tenantId, key.tenantId),
+          inList(inventoryAdjustments.id, adjustmentIds),
+        ),
+      ),
+  ]);
+  return {
+    refs: new Set(moved.map((m) => m.ref)),
+    adjustments: new Map(adjusted.map((a) => [a.id, renderAdjustment(a)])),
+  };
+}
+
+export function renderAdjustment(row: typeof inventoryAdjustments.$inferSelect): Adjustment {
+  return {
+    id: row.id,
+    sku: row.sku,
+    warehouse_id: row.warehouseId,
+    quantity_delta: row.quantityDelta,
+    reason: row.reason as AdjustmentReason,
+    note: row.note,
+    adjusted_at: row.adjustedAt,
+  };
+}
+
+export interface Commit {
+  version: number;
+  levels: StockLevels;
+  demands: Map<string, Demand | null>;
+  movements: Movement[];
+  adjustments: AdjustmentInput[];
+}
+
+/**
+ * One batch: movements and adjustments first (so the SKU's feed stamp that follows is
+ * never earlier than the change it reports), then the levels, the feed stamp, the
+ * demands and the `inventory.updated` event built from the rows as committed.
+ */
+export async function commitStock(db: Db, key: StockKey, commit: Commit): Promise<Adjustment[]> {
+  const writes: Parameters<Db["batch"]>[0][number][] = [];
+  for (const group of chunked(commit.movements)) {
+    writes.push(
+      statement(
+        db,
+        sql`INSERT INTO stock_movements (tenant_id, warehouse_id, sku, ref, order_id, quantity_delta)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2
+        FROM ${jsonRows(group.map((m) => [m.ref, m.orderId, m.delta]))} AS j`,
+      ),
+    );
+  }
+  for (const a of commit.adjustments) {
+    const stamp = feedStamp("inventory_adjustments", key.tenantId);
+    writes.push(
+      db.insert(inventoryAdjustments).values({
+        id: a.id,
+        tenantId: key.tenantId,
+        warehouseId: key.warehouseId,
+        sku: key.sku,
+        quantityDelta: a.delta,
+        reason: a.reason,
+        note: a.note,
+        actor: a.actor,
+        // adjusted_at is the feed's own timestamp, assigned in the write, so polling
+        // with updated_since against it never misses an adjustment.
+        adjustedAt: stamp.updatedAt,
+        updatedAt: stamp.updatedAt,
+        changeSeq: stamp.changeSeq,
+      }),
+      recordEvent(db, key.tenantId, "inventory.adjusted", a.id, adjustmentJson(a.id)),
+    );
+  }
+  const counts = { ...commit.levels, version: commit.version, updatedAt: NOW };
+  const stamp = feedStamp("inventory_skus", key.tenantId);
+  writes.push(
+    db
+      .insert(inventory)
+      .values({ ...key, ...counts })
+      .onConflictDoUpdate({
+        target: [inventory.tenantId, inventory.warehouseId, inventory.sku],
+        set: counts,
+      }),
+    db
+      .insert(inventorySkus)
+      .values({ tenantId: key.tenantId, sku: key.sku, ...stamp })
+      .onConflictDoUpdate({ target: [inventorySkus.tenantId, inventorySkus.sku], set: stamp }),
+  );
+  const demands = [...commit.demands].map(([orderId, d]) => [
+    orderId,
+    d?.quantity ?? 0,
+    d?.status ?? "released",
+    d?.priority ?? 0,
+    d?.seq ?? commit.version,
+  ]);
+  for (const group of chunked(demands)) {
+    writes.push(
+      statement(
+        db,
+        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, quantity, status, priority, seq)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
+        FROM ${jsonRows(group)} AS j WHERE true
+        ON CONFLICT (tenant_id, warehouse_id, sku, order_id) DO UPDATE SET
+          quantity = excluded.quantity, status = excluded.status, seq = excluded.seq, updated_at = ${NOW}`,
+      ),
+    );
+  }
+  writes.push(
+    recordEvent(
+      db,
+      key.tenantId,
+      "inventory.updated",
+      key.sku,
+      skuInventoryJson(key.tenantId, key.sku),
+    ),
+  );
+  const ids = commit.adjustments.map((a) => a.id);
+  const [first, ...rest] = writes;
+  if (!first) return [];
+  const results = await db.batch([
+    first,
+    ...rest,
+    db.select().from(inventoryAdjustments).where(inList(inventoryAdjustments.id, ids)),
+  ]);
+  const adjusted = results[results.length - 1] as (typeof inventoryAdjustments.$inferSelect)[];
+  return adjusted.map(renderAdjustment);
+}
+
+/** The adjustment as committed, read inside the write so the event carries `adjusted_at`. */
+const adjustmentJson = (id: string): SQL => sql`(SELECT json_object(
+  'id', a.id, 'sku', a.sku, 'warehouse_id', a.warehouse_id, 'quantity_delta', a.quantity_delta,
+  'reason', a.reason, 'note', a.note, 'adjusted_at', a.adjusted_at)
+  FROM inventory_adjustments AS a WHERE a.id = ${id})`;

@@ -1,0 +1,140 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { ApiError, notFound } from "../http/errors";
+import { once } from "../http/idempotent";
+import { adjustStock } from "../inventory/adjust-stock";
+import { newId } from "../lib/ids";
+import { runOrderCommand } from "../orders/order-commands";
+import type { ShipmentView } from "../shipments/shipments.schemas";
+import { ownerOfShipment } from "../shipments/shipments.service";
+import type * as routes from "./operations.routes";
+
+/** The floor acts on any tenant with a platform key, on its own with a tenant key. */
+const who = (c: Context<AppEnv>) => ({
+  env: c.env,
+  db: c.var.db,
+  tenantId: c.var.principal.tenantId,
+  actor: c.var.principal.keyId,
+});
+
+export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "order.start_picking", { resourceId: id, params: { id } }, async () => {
+    const { order } = await runOrderCommand(who(c), id, {
+      type: "start_picking",
+      actor: c.var.principal.keyId,
+    });
+    return { status: 200, body: order };
+  });
+};
+
+export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(c, "order.hold", { resourceId: id, params: { id }, body }, async () => {
+    const { order } = await runOrderCommand(who(c), id, {
+      type: "hold",
+      actor: c.var.principal.keyId,
+      reason: body.reason,
+    });
+    return { status: 200, body: order };
+  });
+};
+
+export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "order.release", { resourceId: id, params: { id } }, async () => {
+    const { order } = await runOrderCommand(who(c), id, {
+      type: "release",
+      actor: c.var.principal.keyId,
+    });
+    return { status: 200, body: order };
+  });
+};
+
+export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  return once(c, "shipment.create", { resourceId: newId("shp"), body }, async (shipmentId) => {
+    const outcome = await runOrderCommand(who(c), body.order_id, {
+      type: "ship",
+      actor: c.var.principal.keyId,
+      shipmentId,
+      parcels: body.parcels.map((p) => ({
+        trackingNumber: p.tracking_number,
+        trackingUrl: p.tracking_url ?? null,
+        carrier: p.carrier,
+        service: p.service,
+        weight: p.weight ?? null,
+        dimensions: p.dimensions ?? null,
+      })),
+      items: body.items,
+      cost: body.cost ?? null,
+      shippedAt: body.shipped_at ?? new Date().toISOString(),
+    }).catch((err: unknown) => {
+      // The order is named in the body, so an unknown one is a field error, not a missing path.
+      if (err instanceof ApiError && err.status === 404) {
+        throw new ApiError(
+          422,
+          "unknown_order",
+          `order_id '${body.order_id}' is not a known order.`,
+          {
+            field: "order_id",
+          },
+        );
+      }
+      throw err;
+    });
+    const shipment = outcome.shipment as ShipmentView;
+    if (outcome.created) c.header("Location", `/v1/shipments/${shipment.id}`);
+    return { status: outcome.created ? 201 : 200, body: shipment };
+  });
+};
+
+/** Runs a command on the order a shipment belongs to. */
+async function onShipment(
+  c: Context<AppEnv>,
+  shipmentId: string,
+  command: Parameters<typeof runOrderCommand>[2],
+) {
+  const owner = await ownerOfShipment(c.var.db, c.var.principal.tenantId, shipmentId);
+  if (!owner) throw notFound("shipment", shipmentId);
+  const outcome = await runOrderCommand(
+    { ...who(c), tenantId: owner.tenantId },
+    owner.orderId,
+    command,
+  );
+  return outcome.shipment as ShipmentView;
+}
+
+export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(c, "shipment.track", { resourceId: id, params: { id }, body }, async () => ({
+    status: 200,
+    body: await onShipment(c, id, {
+      type: "track",
+      actor: c.var.principal.keyId,
+      shipmentId: id,
+      status: body.status,
+      occurredAt: body.occurred_at ?? new Date().toISOString(),
+      note: body.note ?? null,
+    }),
+  }));
+};
+
+export const voidShipment: RouteHandler<typeof routes.voidShipment, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "shipment.void", { resourceId: id, params: { id } }, async () => ({
+    status: 200,
+    body: await onShipment(c, id, { type: "void", actor: c.var.principal.keyId, shipmentId: id }),
+  }));
+};
+
+export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
+    status: 201,
+    body: await adjustStock(who(c), body, adjustmentId),
+  }));
+};

@@ -1,0 +1,12 @@
+import { createRouter } from "../http/openapi";
+import * as handlers from "./operations.handlers";
+import * as routes from "./operations.routes";
+
+export const operationsApi = createRouter()
+  .openapi(routes.startPicking, handlers.startPicking)
+  .openapi(routes.hold, handlers.hold)
+  .openapi(routes.release, handlers.release)
+  .openapi(routes.ship, handlers.ship)
+  .openapi(routes.track, handlers.track)
+  .openapi(routes.voidShipment, handlers.voidShipment)
+  .openapi(routes.adjust, handlers.adjust);

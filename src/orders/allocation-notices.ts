@@ -1,0 +1,26 @@
+import { orderObject } from "../durable/stubs";
+import type { Env } from "../env";
+import type { Notice } from "../inventory/stock-object";
+
+/**
+ * Tells the orders whose waiting lines a change filled, before the response goes out, so
+ * the caller reads a settled world. Only a Worker calls this, never an object holding its
+ * queue. A failure here is only logged: each stock object keeps its notices until they
+ * are delivered, and its alarm tells those orders again.
+ */
+export async function tellOrders(env: Env, tenantId: string, notices: Notice[]) {
+  const results = await Promise.allSettled(
+    notices.map((n) => orderObject(env, tenantId, n.orderId).allocationChanged(n)),
+  );
+  for (const r of results) {
+    if (r.status === "rejected") {
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          msg: "allocation notice deferred to the stock alarm",
+          err: String(r.reason),
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { orders } from "../db/schema";
+import { orderObject } from "../durable/stubs";
+import type { Env } from "../env";
+import { notFound } from "../http/errors";
+import { refusalError } from "../http/refusals";
+import { tellOrders } from "./allocation-notices";
+import { toLines } from "./create-order";
+import type { Outcome } from "./order-object";
+import { resolveReferences } from "./order-references";
+import type { AmendPatch, OrderCommand } from "./order-rules";
+import type { AmendOrder } from "./orders.schemas";
+
+/** Who is asking: a tenant acts on its own orders; a platform key (tenant null) on any. */
+export interface Actor {
+  env: Env;
+  db: Db;
+  tenantId: string | null;
+  actor: string;
+}
+
+export type Applied = Extract<Outcome, { ok: true }>;
+
+async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
+  const [row] = await db
+    .select({ tenantId: orders.tenantId })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  if (!row) throw notFound("order", orderId);
+  return row.tenantId;
+}
+
+/**
+ * One command on one order, as every handler runs it: find the order's object, run the
+ * command there, turn a refusal into its HTTP error, and tell the orders whose waiting
+ * lines the change filled before answering.
+ */
+export async function runOrderCommand(
+  who: Actor,
+  orderId: string,
+  command: OrderCommand | ((tenantId: string) => OrderCommand),
+): Promise<Applied> {
+  const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
+  const cmd = typeof command === "function" ? command(tenantId) : command;
+  const outcome = await orderObject(who.env, tenantId, orderId).execute(cmd);
+  if (!outcome.ok) throw refusalError(outcome.refusal);
+  await tellOrders(who.env, tenantId, outcome.notices);
+  return outcome;
+}
+
+/** PATCH /v1/orders/{id}: resolve what the amend refers to, then let the order decide. */
+export async function amendOrder(
+  who: Actor & { tenantId: string },
+  orderId: string,
+  body: AmendOrder,
+  ifMatch: number | undefined,
+): Promise<Applied> {
+  const { shipping } = await resolveReferences(who.db, who.tenantId, {
+    shipping_method_id: body.shipping_method_id,
+    shipping_method: body.shipping_method,
+    items: body.items,
+  });
+  const patch: AmendPatch = {
+    order_number: body.order_number,
+    order_date: body.order_date,
+    shipping_method_id: shipping?.shippingMethodId,
+    shipping_method: shipping?.shippingMethod,
+    signature_required: body.signature_required,
+    insurance: body.insurance,
+    gift_message: body.gift_message,
+    packing_note: body.packing_note,
+    ship_to: body.ship_to,
+  };
+  return runOrderCommand(who, orderId, {
+    type: "amend",
+    actor: who.actor,
+    ifMatch,
+    warehouseId: body.warehouse_id,
+    patch,
+    lines: body.items ? toLines(body.items) : undefined,
+  });
+}

@@ -1,0 +1,102 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { validationError } from "../http/errors";
+
+/*
+ * What an order refers to (a warehouse, a shipping method, catalog SKUs), resolved in SQL
+ * so that a create can check them in the same batch that claims its reference, and claim
+ * nothing when one is wrong.
+ */
+
+export interface References {
+  warehouse_id?: string;
+  shipping_method_id?: string | null;
+  shipping_method?: string | null;
+  items?: { sku: string }[];
+}
+
+export interface Resolved {
+  warehouse: string | null;
+  method: { id: string; name: string } | null;
+  known: string[];
+}
+
+const skusOf = (refs: References) => refs.items?.map((i) => i.sku) ?? [];
+
+function methodMatch(refs: References): SQL | undefined {
+  if (refs.shipping_method_id != null) return sql`id = ${refs.shipping_method_id}`;
+  if (refs.shipping_method != null) return sql`lower(name) = lower(${refs.shipping_method})`;
+  return undefined;
+}
+
+/** True in SQL when every reference resolves. */
+export function referencesHold(tenantId: string, refs: References): SQL {
+  const skus = skusOf(refs);
+  const method = methodMatch(refs);
+  return sql`(${refs.warehouse_id === undefined ? sql`1` : sql`EXISTS (SELECT 1 FROM warehouses WHERE id = ${refs.warehouse_id})`}
+    AND ${method ? sql`EXISTS (SELECT 1 FROM shipping_methods WHERE ${method})` : sql`1`}
+    AND (SELECT COUNT(*) FROM products WHERE tenant_id = ${tenantId}
+      AND sku IN (SELECT value FROM json_each(${JSON.stringify(skus)}))) = ${skus.length})`;
+}
+
+/** What each reference resolves to, as one JSON value for the caller's SELECT. */
+export function referencesJson(tenantId: string, refs: References): SQL {
+  const method = methodMatch(refs);
+  return sql`json_object(
+    'warehouse', (SELECT id FROM warehouses WHERE id = ${refs.warehouse_id ?? null}),
+    'method', ${method ? sql`json((SELECT json_object('id', id, 'name', name) FROM shipping_methods WHERE ${method} ORDER BY id LIMIT 1))` : sql`NULL`},
+    'known', json((SELECT json_group_array(sku) FROM products WHERE tenant_id = ${tenantId}
+      AND sku IN (SELECT value FROM json_each(${JSON.stringify(skusOf(refs))})))))`;
+}
+
+/**
+ * The shipping fields the order stores, or a 422 naming the first reference that does
+ * not resolve. `undefined` shipping means the request did not mention a method.
+ */
+export function checkReferences(refs: References, resolved: Resolved) {
+  if (refs.warehouse_id !== undefined && resolved.warehouse === null) {
+    throw validationError(
+      "warehouse_id",
+      `warehouse_id '${refs.warehouse_id}' is not a known warehouse; see GET /v1/warehouses.`,
+      "invalid_warehouse",
+    );
+  }
+  if (refs.shipping_method_id != null && !resolved.method) {
+    throw validationError(
+      "shipping_method_id",
+      `shipping_method_id '${refs.shipping_method_id}' is not a known shipping method; see GET /v1/shipping-methods.`,
+      "invalid_shipping_method",
+    );
+  }
+  if (refs.shipping_method_id == null && refs.shipping_method != null && !resolved.method) {
+    throw validationError(
+      "shipping_method",
+      `shipping_method '${refs.shipping_method}' matches no shipping method's name; send shipping_method_id from GET /v1/shipping-methods.`,
+      "invalid_shipping_method",
+    );
+  }
+  const known = new Set(resolved.known);
+  const skus = skusOf(refs);
+  const missing = skus.findIndex((sku) => !known.has(sku));
+  if (missing >= 0) {
+    throw validationError(
+      `items[${missing}].sku`,
+      `sku '${skus[missing]}' is not in your catalog; create it with POST /v1/products first.`,
+      "unknown_sku",
+    );
+  }
+  if (refs.shipping_method_id === undefined && refs.shipping_method === undefined) {
+    return { shipping: undefined };
+  }
+  return {
+    shipping: {
+      shippingMethodId: resolved.method?.id ?? null,
+      shippingMethod: resolved.method?.name ?? null,
+    },
+  };
+}
+
+export async function resolveReferences(db: Db, tenantId: string, refs: References) {
+  const row = await db.get<{ refs: string }>(sql`SELECT ${referencesJson(tenantId, refs)} AS refs`);
+  return checkReferences(refs, JSON.parse(row.refs) as Resolved);
+}

@@ -1,0 +1,85 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { stuckOperations } from "../db/schema";
+import { orderObject } from "../durable/stubs";
+import type { AppEnv } from "../env";
+import { conflict, notFound } from "../http/errors";
+import { decodeCursor, page } from "../http/pagination";
+import { refusalError } from "../http/refusals";
+import type * as routes from "./stuck-operations.routes";
+
+type Row = typeof stuckOperations.$inferSelect;
+const Cursor = z.object({ p: z.string(), id: z.string() });
+
+const render = (r: Row) => ({
+  id: r.id,
+  tenant_id: r.tenantId,
+  order_id: r.orderId,
+  operation: r.operation,
+  command: r.command as Record<string, unknown>,
+  attempts: r.attempts,
+  last_error: r.lastError,
+  status: r.status,
+  resolution: r.resolution,
+  parked_at: r.parkedAt,
+  resolved_at: r.resolvedAt,
+});
+
+async function find(c: Context<AppEnv>, id: string): Promise<Row> {
+  const row = await c.var.db.query.stuckOperations.findFirst({ where: eq(stuckOperations.id, id) });
+  if (!row) throw notFound("stuck operation", id);
+  return row;
+}
+
+async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
+  const row = await find(c, id);
+  if (row.status !== "parked") {
+    throw conflict("not_parked", `Operation ${id} was already ${row.status}.`, {
+      status: row.status,
+    });
+  }
+  return row;
+}
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const { status, cursor, limit } = c.req.valid("query");
+  const after = cursor ? decodeCursor(cursor, Cursor) : undefined;
+  const rows = await c.var.db
+    .select()
+    .from(stuckOperations)
+    .where(
+      and(
+        status ? eq(stuckOperations.status, status) : undefined,
+        after
+          ? sql`(${stuckOperations.parkedAt}, ${stuckOperations.id}) < (${after.p}, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(stuckOperations.parkedAt), desc(stuckOperations.id))
+    .limit(limit + 1);
+  return c.json(
+    page(rows, limit, render, (r) => ({ p: r.parkedAt, id: r.id })),
+    200,
+  );
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
+  c.json(render(await find(c, c.req.valid("param").id)), 200);
+
+export const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
+  const row = await parked(c, c.req.valid("param").id);
+  const outcome = await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id);
+  if (!outcome.ok && outcome.refusal.code === "retry_failed") throw refusalError(outcome.refusal);
+  return c.json(
+    { operation: render(await find(c, row.id)), order: outcome.ok ? outcome.order : null },
+    200,
+  );
+};
+
+export const discard: RouteHandler<typeof routes.discard, AppEnv> = async (c) => {
+  const row = await parked(c, c.req.valid("param").id);
+  await orderObject(c.env, row.tenantId, row.orderId).discardParked(row.id);
+  return c.json(render(await find(c, row.id)), 200);
+};
