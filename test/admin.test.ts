@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../src/api-keys/scopes";
+import { sha256Hex } from "../src/lib/crypto";
 import {
   admin,
   call,
@@ -10,11 +11,6 @@ import {
   SHIPPING_METHODS,
   WAREHOUSES,
 } from "./helpers";
-
-async function sha256Hex(input: string) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 describe("admin authentication", () => {
   it("rejects a missing or wrong ADMIN_TOKEN with 401", async () => {

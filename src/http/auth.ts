@@ -9,6 +9,8 @@ const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="fulfillment-api"' };
 const unauthorized = (code: string, message: string) =>
   new ApiError(401, code, message, {}, CHALLENGE);
 
+const revokedKey = () => unauthorized("revoked_api_key", "This API key has been revoked.");
+
 /** Resolves `Authorization: Bearer wms_…` to a principal, then spends one request of its budget. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("authorization");
@@ -37,17 +39,15 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const found = presented.startsWith(expected)
     ? await lookupKey(c.env, c.var.db, presented)
     : ({ status: "unknown" } as const);
-  if (found.status !== "active") {
-    throw found.status === "revoked"
-      ? unauthorized("revoked_api_key", "This API key has been revoked.")
-      : unauthorized("invalid_api_key", "The API key is not valid.");
-  }
-  c.set("principal", found.principal);
-
+  if (found.status === "revoked") throw revokedKey();
+  if (found.status !== "active") throw unauthorized("invalid_api_key", "The API key is not valid.");
   const { principal } = found;
+  // The key's RateLimiter has the last word on revocation, whatever the caches answered.
   const decision = await c.env.RATE_LIMITER.getByName(principal.keyId).take(
     principal.rateLimitPerMinute,
   );
+  if (decision === "revoked") throw revokedKey();
+  c.set("principal", principal);
   const headers = {
     "X-RateLimit-Limit": String(decision.limit),
     "X-RateLimit-Remaining": String(decision.remaining),
