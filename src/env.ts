@@ -25,6 +25,10 @@ export interface Env {
   STOCK: DurableObjectNamespace<StockObject>;
   WEBHOOK_QUEUE: Queue<WebhookMessage>;
   WEBHOOK_DLQ: Queue<WebhookMessage>;
+  /** Per-address Workers rate limits (per location, approximate): see src/http/throttle.ts. */
+  AUTH_FAILURE_LIMITER: RateLimit;
+  ADMIN_FAILURE_LIMITER: RateLimit;
+  ADMIN_LIMITER: RateLimit;
   /** Read through `environmentOf`, never directly: an unset value must mean production. */
   ENVIRONMENT?: string;
   /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */

@@ -1,20 +1,18 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../src/api-keys/scopes";
+import { sha256Hex } from "../src/lib/crypto";
 import {
+  ADMIN_TOKEN,
   admin,
   call,
   callIn,
+  callWithEnvironmentVar,
   createTenant,
   expectError,
   SHIPPING_METHODS,
   WAREHOUSES,
 } from "./helpers";
-
-async function sha256Hex(input: string) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(input));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 describe("admin authentication", () => {
   it("rejects a missing or wrong ADMIN_TOKEN with 401", async () => {
@@ -235,6 +233,40 @@ describe("production rules", () => {
     );
     expect((await callIn("sandbox", "GET", "/v1/warehouses", { key })).status).toBe(200);
     expect((await callIn("sandbox", "GET", "/health")).body.environment).toBe("sandbox");
+  });
+});
+
+describe("an unset or unknown ENVIRONMENT", () => {
+  it.each([
+    ["missing", undefined],
+    ["misspelt", "devlopment"],
+  ])("gets production's rules when the var is %s", async (_, value) => {
+    const health = await callWithEnvironmentVar(value, "GET", "/health");
+    expect(health.body.environment).toBe("production");
+
+    const tenant = await callWithEnvironmentVar(value, "POST", "/admin/v1/tenants", {
+      key: ADMIN_TOKEN,
+      body: { name: "Unconfigured Deploy" },
+    });
+    expect(tenant.status).toBe(201);
+    expect(tenant.body.api_key.key).toMatch(/^wms_live_[A-Za-z0-9]{40}$/);
+    expect(tenant.body.api_key.scopes).not.toContain("warehouse:operate");
+    expectError(
+      await callWithEnvironmentVar(value, "POST", `/admin/v1/tenants/${tenant.body.id}/api-keys`, {
+        key: ADMIN_TOKEN,
+        body: { scopes: ["warehouse:operate"] },
+      }),
+      422,
+      "scope_not_allowed",
+      "scopes[0]",
+    );
+
+    const { key: testKey } = await createTenant("Test Merchant");
+    expectError(
+      await callWithEnvironmentVar(value, "GET", "/v1/warehouses", { key: testKey }),
+      401,
+      "wrong_environment",
+    );
   });
 });
 

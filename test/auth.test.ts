@@ -1,4 +1,6 @@
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../src/lib/crypto";
 import { admin, call, createKey, createTenant, expectError } from "./helpers";
 
 describe("API key authentication", () => {
@@ -47,5 +49,46 @@ describe("API key authentication", () => {
     const { key } = await createKey(tenantId, { scopes: ["events:read"] });
     expect((await call("GET", "/v1/warehouses", { key })).status).toBe(200);
     expect((await call("GET", "/v1/shipping-methods", { key })).status).toBe(200);
+  });
+});
+
+describe("revocation is immediate everywhere", () => {
+  it("refuses a revoked key even when a stale principal is cached in KV again", async () => {
+    const { tenantId } = await createTenant();
+    const { id, key } = await createKey(tenantId);
+    expect((await call("GET", "/v1/warehouses", { key })).status).toBe(200);
+    const cacheKey = `apikey:${await sha256Hex(key)}`;
+    const cached = await env.KV.get(cacheKey);
+    expect(JSON.parse(cached ?? "null")).toMatchObject({ keyId: id, tenantId });
+
+    expect((await admin("DELETE", `/api-keys/${id}`)).status).toBe(200);
+    // What another location's KV replica, or a lookup that read D1 just before the revoke,
+    // still holds: the principal exactly as lookupKey caches it.
+    await env.KV.put(cacheKey, cached as string, { expirationTtl: 60 });
+    expectError(await call("GET", "/v1/warehouses", { key }), 401, "revoked_api_key");
+    // That request put the stale principal in this isolate's memory as well: still refused.
+    expectError(await call("GET", "/v1/warehouses", { key }), 401, "revoked_api_key");
+  });
+
+  it("refuses a key revoked elsewhere while D1, KV and this isolate still say it is active", async () => {
+    const { tenantId } = await createTenant();
+    const { id, key } = await createKey(tenantId);
+    expect((await call("GET", "/v1/warehouses", { key })).status).toBe(200);
+
+    // The first step of a revoke served by another location: only the key's RateLimiter
+    // knows yet. This isolate's memory, KV and D1 all still hold the key as active.
+    const limiter = env.RATE_LIMITER.getByName(id);
+    await limiter.revoke();
+    const refused = await call("GET", "/v1/warehouses", { key });
+    expectError(refused, 401, "revoked_api_key");
+    expect(refused.headers.get("x-ratelimit-limit")).toBeNull();
+    expect(await runInDurableObject(limiter, (_, state) => state.storage.kv.get("revoked"))).toBe(
+      true,
+    );
+
+    // The revoke call completes the remaining steps and stays a no-op when repeated.
+    const revoked = await admin("DELETE", `/api-keys/${id}`);
+    expect(revoked.body.revoked_at).toEqual(expect.any(String));
+    expectError(await call("GET", "/v1/warehouses", { key }), 401, "revoked_api_key");
   });
 });

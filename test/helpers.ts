@@ -57,6 +57,31 @@ export function callIn<T = any>(
   );
 }
 
+/**
+ * The same Worker with the raw ENVIRONMENT var a deploy would give it, `undefined` meaning
+ * the var is missing: how a deploy that forgot or misspelt it behaves.
+ */
+export function callWithEnvironmentVar<T = any>(
+  value: string | undefined,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+) {
+  return send<T>(
+    async (req) => {
+      const ctx = createExecutionContext();
+      const { ENVIRONMENT: _, ...rest } = { ...env, ...options.env } as typeof env;
+      const bindings = value === undefined ? rest : { ...rest, ENVIRONMENT: value };
+      const res = await worker.fetch(req, bindings, ctx);
+      await waitOnExecutionContext(ctx);
+      return res;
+    },
+    method,
+    path,
+    options,
+  );
+}
+
 async function send<T>(
   fetcher: (req: Request) => Promise<Response>,
   method: string,

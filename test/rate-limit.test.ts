@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createKey, createTenant, expectError } from "./helpers";
+import { ADMIN_TOKEN, admin, call, createKey, createTenant, expectError } from "./helpers";
 
 describe("per-key rate limiting", () => {
   it("advertises the default limit on every authenticated response, errors included", async () => {
@@ -58,5 +58,118 @@ describe("per-key rate limiting", () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(12);
     expect(statuses.filter((s) => s === 429)).toHaveLength(18);
+  });
+});
+
+/**
+ * The rate-limit binding (Miniflare locally) counts in windows aligned to the minute: a
+ * burst that has to land in one window starts early enough in it.
+ */
+async function earlyInWindow() {
+  const intoWindow = Date.now() % 60_000;
+  if (intoWindow > 45_000) await new Promise((r) => setTimeout(r, 60_100 - intoWindow));
+}
+
+const from = (address: string, key?: string) => ({ key, headers: { "cf-connecting-ip": address } });
+
+/** Every limiter is per 60 s (wrangler.toml), and a blocked address waits out one period. */
+function expectThrottled(res: Awaited<ReturnType<typeof call>>, code: string) {
+  const error = expectError(res, 429, code);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(error.retry_after).toBe(retryAfter);
+}
+
+describe("failed authentication is throttled per client address", () => {
+  it("429s an address after 30 refused keys, with Retry-After; other addresses go on", async () => {
+    await earlyInWindow();
+    const guesser = "203.0.113.10";
+    for (let i = 0; i < 30; i++) {
+      const res = await call("GET", "/v1/warehouses", from(guesser, `wms_test_guess${i}`));
+      expectError(res, 401, "invalid_api_key");
+    }
+    const limited = await call("GET", "/v1/warehouses", from(guesser, "wms_test_guess30"));
+    expectThrottled(limited, "too_many_failed_attempts");
+    expect(limited.headers.get("retry-after")).toBe("60");
+
+    const neighbour = await call("GET", "/v1/warehouses", from("2001:db8::10", "wms_test_guess"));
+    expectError(neighbour, 401, "invalid_api_key");
+  });
+
+  it("counts every kind of refused key, then refuses even a correct key from that address", async () => {
+    const { tenantId, key } = await createTenant();
+    const revoked = await createKey(tenantId);
+    await admin("DELETE", `/api-keys/${revoked.id}`);
+    await earlyInWindow();
+    const guesser = "203.0.113.20";
+    const refusals: [string | undefined, string][] = [
+      [undefined, "missing_api_key"],
+      ["wms_test_nope", "invalid_api_key"],
+      ["wms_live_nope", "wrong_environment"],
+      [revoked.key, "revoked_api_key"],
+    ];
+    for (let i = 0; i < 30; i++) {
+      const [presented, code] = refusals[i % refusals.length] as [string | undefined, string];
+      expectError(await call("GET", "/v1/warehouses", from(guesser, presented)), 401, code);
+    }
+    expectThrottled(
+      await call("GET", "/v1/warehouses", from(guesser, "wms_test_nope")),
+      "too_many_failed_attempts",
+    );
+    // Answering the right key normally here would tell the guesser which attempt was right.
+    const right = await call("GET", "/v1/warehouses", from(guesser, key));
+    expectThrottled(right, "too_many_failed_attempts");
+    expect(right.headers.get("x-ratelimit-limit")).toBeNull();
+
+    expect((await call("GET", "/v1/warehouses", from("203.0.113.21", key))).status).toBe(200);
+  });
+});
+
+describe("the admin API is throttled per client address", () => {
+  it("429s an address after 10 wrong tokens, then refuses the right one from there too", async () => {
+    await earlyInWindow();
+    const guesser = "198.51.100.10";
+    for (let i = 0; i < 10; i++) {
+      const res = await call("GET", "/admin/v1/tenants", from(guesser, `guess-${i}`));
+      expectError(res, 401, "invalid_admin_token");
+    }
+    expectThrottled(
+      await call("GET", "/admin/v1/tenants", from(guesser, "guess-10")),
+      "too_many_failed_attempts",
+    );
+    expectThrottled(
+      await call("GET", "/admin/v1/tenants", from(guesser, ADMIN_TOKEN)),
+      "too_many_failed_attempts",
+    );
+
+    expect(
+      (await call("GET", "/admin/v1/tenants", from("198.51.100.11", ADMIN_TOKEN))).status,
+    ).toBe(200);
+    // Admin guesses do not lock the address out of the partner API.
+    const { key } = await createTenant();
+    expect((await call("GET", "/v1/warehouses", from(guesser, key))).status).toBe(200);
+  });
+
+  it("caps every admin request at 1200 a minute per address, the right token included", async () => {
+    await earlyInWindow();
+    const operator = "198.51.100.20";
+    for (let sent = 0; sent < 1200; sent += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          call("GET", "/admin/v1/tenants?limit=1", from(operator, ADMIN_TOKEN)),
+        ),
+      );
+      expect(batch.map((r) => r.status)).toEqual(Array(50).fill(200));
+    }
+    const limited = await call("GET", "/admin/v1/tenants?limit=1", from(operator, ADMIN_TOKEN));
+    expectThrottled(limited, "rate_limited");
+
+    const colleague = await call(
+      "GET",
+      "/admin/v1/tenants?limit=1",
+      from("198.51.100.21", ADMIN_TOKEN),
+    );
+    expect(colleague.status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { type AppEnv, type Environment, environmentOf } from "../env";
 import { notFound, validationError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import type * as routes from "./api-keys.routes";
-import { forgetKey, mintKey, renderKey } from "./api-keys.service";
+import { mintKey, renderKey, revokeKey } from "./api-keys.service";
 import { defaultTenantScopes, type Scope, tenantMayHold } from "./scopes";
 
 /** Scopes for a new tenant key: the defaults, or the requested ones if this environment allows them. */
@@ -84,13 +84,7 @@ export const listPlatformKeys: RouteHandler<typeof routes.listPlatformKeys, AppE
 
 export const revoke: RouteHandler<typeof routes.revoke, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const [row] = await c.var.db
-    .update(apiKeys)
-    .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning();
-  const current = row ?? (await c.var.db.query.apiKeys.findFirst({ where: eq(apiKeys.id, id) }));
-  if (!current) throw notFound("API key", id);
-  await forgetKey(c.env, current.keyHash);
-  return c.json(renderKey(current), 200);
+  const row = await revokeKey(c.env, c.var.db, id);
+  if (!row) throw notFound("API key", id);
+  return c.json(renderKey(row), 200);
 };

@@ -104,7 +104,7 @@ export const revoke = adminRoute({
   tags: ["Admin"],
   summary: "Revoke an API key",
   description:
-    "Immediate in the location that served this call; everywhere within 60 s. Revoking twice is a no-op.",
+    "Immediate everywhere: the key's very next request, in any location, is 401 `revoked_api_key`. Revoking twice is a no-op.",
   request: { params: KeyParam },
   responses: {
     200: { description: "Revoked", content: { "application/json": { schema: ApiKey } } },

@@ -17,20 +17,30 @@ export interface RateDecision {
 }
 
 /**
- * Guards one API key's request budget: a token bucket of `limit` tokens refilled
- * continuously at `limit` per minute. One object per key makes the count exact across
- * every location, which KV (eventually consistent) and the Workers rate-limit binding
- * (per location) cannot promise.
+ * Guards one API key: its request budget (a token bucket of `limit` tokens refilled at
+ * `limit` per minute) and whether it is revoked. Every request of the key passes through
+ * this one object, so both are exact in every location at once, which KV (eventually
+ * consistent) and the Workers rate-limit binding (per location) cannot promise; that is
+ * why revocation lives here rather than in a cache.
  */
 export class RateLimiter extends DurableObject<Env> {
   private bucket: Bucket | undefined;
+  private revoked: boolean;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.bucket = ctx.storage.kv.get<Bucket>("bucket");
+    this.revoked = ctx.storage.kv.get<boolean>("revoked") ?? false;
   }
 
-  take(limit: number): RateDecision {
+  /** Refuses the key from the next request on, whatever any cache still says. */
+  revoke(): void {
+    this.revoked = true;
+    this.ctx.storage.kv.put("revoked", true);
+  }
+
+  take(limit: number): RateDecision | "revoked" {
+    if (this.revoked) return "revoked";
     const now = Date.now();
     const perMs = limit / 60_000;
     const previous = this.bucket ?? { tokens: limit, at: now };

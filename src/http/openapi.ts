@@ -100,5 +100,5 @@ export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): 
 
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
 export function adminRoute<R extends RouteConfig>(route: R): R {
-  return createRoute(withErrors({ ...route, security: [{ AdminToken: [] }] }, [401]));
+  return createRoute(withErrors({ ...route, security: [{ AdminToken: [] }] }, [401, 429]));
 }

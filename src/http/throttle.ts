@@ -1,0 +1,91 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { ApiError } from "./errors";
+
+/*
+ * Per-address throttles on refused credentials and on the admin API. They use the Workers
+ * rate-limit binding, which counts per Cloudflare location and approximately: a shield
+ * against guessing and floods, not a quota (exact per-key limits are the RateLimiter
+ * object's job).
+ */
+
+type FailureLimiter = "AUTH_FAILURE_LIMITER" | "ADMIN_FAILURE_LIMITER";
+
+/** Every limiter in wrangler.toml counts over 60 s, so a block lasts one such period. */
+const PERIOD_SECONDS = 60;
+const MAX_BLOCKED = 10_000;
+
+/**
+ * Addresses this isolate refuses outright, until a time. Once an address is over its
+ * failure limit even a correct credential from it is refused until the block ends;
+ * otherwise the one attempt that did not get 429 would reveal the right guess.
+ */
+const blocked = new Map<string, number>();
+
+/** Cloudflare always sets it on internet traffic; calls without it share one bucket. */
+const clientAddress = (c: Context<AppEnv>) =>
+  c.req.header("cf-connecting-ip") ?? "no-client-address";
+
+function secondsBlocked(key: string, now: number): number {
+  const until = blocked.get(key);
+  if (until !== undefined && until > now) return Math.ceil((until - now) / 1000);
+  blocked.delete(key);
+  return 0;
+}
+
+function block(key: string, now: number) {
+  if (blocked.size >= MAX_BLOCKED) {
+    // Every block lasts as long, so the first inserted is the first to end.
+    const first = blocked.keys().next().value;
+    if (first !== undefined) blocked.delete(first);
+  }
+  blocked.set(key, now + PERIOD_SECONDS * 1000);
+}
+
+const tooManyFailures = (retryAfter: number) =>
+  new ApiError(
+    429,
+    "too_many_failed_attempts",
+    `Too many failed authentication attempts from this address; retry after ${retryAfter} s.`,
+    { retry_after: retryAfter },
+    { "Retry-After": String(retryAfter) },
+  );
+
+/**
+ * Runs an authentication step for the caller's address: a 401 it throws counts against
+ * `limiter`, and an address over the limit gets 429 for this and every attempt until its
+ * block ends.
+ */
+export async function countingFailures<T>(
+  c: Context<AppEnv>,
+  limiter: FailureLimiter,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const address = clientAddress(c);
+  const key = `${limiter}:${address}`;
+  const wait = secondsBlocked(key, Date.now());
+  if (wait > 0) throw tooManyFailures(wait);
+  try {
+    return await attempt();
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401)) throw err;
+    const { success } = await c.env[limiter].limit({ key: address });
+    if (success) throw err;
+    block(key, Date.now());
+    throw tooManyFailures(PERIOD_SECONDS);
+  }
+}
+
+/** A generous ceiling on every admin request per address, the right token included. */
+export async function throttleAdmin(c: Context<AppEnv>) {
+  const { success } = await c.env.ADMIN_LIMITER.limit({ key: clientAddress(c) });
+  if (!success) {
+    throw new ApiError(
+      429,
+      "rate_limited",
+      `Too many admin requests from this address; retry after ${PERIOD_SECONDS} s.`,
+      { retry_after: PERIOD_SECONDS },
+      { "Retry-After": String(PERIOD_SECONDS) },
+    );
+  }
+}
