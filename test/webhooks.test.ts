@@ -149,6 +149,41 @@ describe("subscriptions", () => {
     expect(secure.status).toBe(201);
     await call("DELETE", `/v1/webhooks/${secure.body.id}`, { key });
   });
+
+  it("refuses URLs that reach private infrastructure outside development", async () => {
+    for (const url of [
+      "https://127.0.0.1/hook",
+      "https://2130706433/hook",
+      "https://169.254.169.254/latest/meta-data",
+      "https://10.0.0.5/hook",
+      "https://[::1]/hook",
+      "https://[::ffff:7f00:1]/hook",
+      "https://localhost:8787/hook",
+      "https://metadata.google.internal/",
+      "https://user:pass@erp.example.com/hook",
+      "https://erp.example.com:8443/hook",
+    ]) {
+      const err = expectError(
+        await callIn("sandbox", "POST", "/v1/webhooks", { key, body: { url, events: ["*"] } }),
+        422,
+        "url_not_allowed",
+        "url",
+      );
+      expect(err.message, url).toMatch(/^url: .+/);
+    }
+    expectError(
+      await call("POST", "/v1/webhooks", {
+        key,
+        body: { url: "https://169.254.169.254/latest/meta-data", events: ["*"] },
+      }),
+      422,
+      "url_not_allowed",
+      "url",
+    );
+    expect((await call("GET", "/v1/webhooks?limit=200", { key })).body.data).not.toContainEqual(
+      expect.objectContaining({ url: expect.stringMatching(/169\.254|10\.0\.0\.5|::1|localhost/) }),
+    );
+  });
 });
 
 describe("delivery", () => {

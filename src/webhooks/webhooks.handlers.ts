@@ -12,6 +12,7 @@ import { decodeCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
 import { activeSubscriptions, createDeliveries, enqueue, subscribedTo } from "./dispatch";
 import { newSecret } from "./signing";
+import { webhookUrlRefusal } from "./url-policy";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
@@ -46,9 +47,8 @@ async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
-  if (environmentOf(c.env) !== "development" && !body.url.startsWith("https://")) {
-    throw validationError("url", "Webhook URLs must use https.", "insecure_url");
-  }
+  const refusal = webhookUrlRefusal(body.url, environmentOf(c.env));
+  if (refusal) throw validationError("url", refusal.message, refusal.code);
   const [row] = await c.var.db
     .insert(webhookSubscriptions)
     .values({

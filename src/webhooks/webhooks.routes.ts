@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../events/events.service";
+import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
@@ -66,6 +67,8 @@ export const Delivery = z
   })
   .openapi("WebhookDelivery");
 
+const error = (description: string) => ({ description, content: json(ErrorEnvelope) });
+
 const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const base = { tags: ["Webhooks"] };
 
@@ -74,9 +77,15 @@ export const create = apiRoute("webhooks:manage", {
   method: "post",
   path: "/webhooks",
   summary: "Subscribe an endpoint",
-  description: "The secret is returned once, here. URLs must be https outside local development.",
+  description: [
+    "The secret is returned once, here.",
+    "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port.",
+  ].join(" "),
   request: { body: { required: true, content: json(CreateWebhook) } },
-  responses: { 201: { description: "Subscribed", content: json(WebhookWithSecret) } },
+  responses: {
+    201: { description: "Subscribed", content: json(WebhookWithSecret) },
+    422: error("Invalid body, or a URL the policy refuses; `field` names it"),
+  },
 });
 
 export const list = apiRoute("webhooks:manage", {
