@@ -186,6 +186,76 @@ describe("subscriptions", () => {
   });
 });
 
+describe("event scopes", () => {
+  it("subscribing needs the read scope of every type, and * needs them all", async () => {
+    const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
+    const body = (events: string[]) => ({ url: `${receiver}/ok/scoped`, events });
+    const err = expectError(
+      await call("POST", "/v1/webhooks", { key: manager, body: body(["order.created"]) }),
+      403,
+      "insufficient_scope",
+    );
+    expect(err).toMatchObject({ event_type: "order.created", required_scope: "orders:read" });
+    expect(err.message).toContain("order.created");
+    expect(
+      expectError(
+        await call("POST", "/v1/webhooks", { key: manager, body: body(["*"]) }),
+        403,
+        "insufficient_scope",
+      ).event_type,
+    ).toBe("order.created");
+
+    const orders = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
+    const ok = await call("POST", "/v1/webhooks", {
+      key: orders,
+      body: body(["order.created", "order.cancelled"]),
+    });
+    expect(ok.status).toBe(201);
+    for (const events of [["order.created", "shipment.created"], ["*"]]) {
+      const refused = expectError(
+        await call("POST", "/v1/webhooks", { key: orders, body: body(events) }),
+        403,
+        "insufficient_scope",
+      );
+      expect(refused).toMatchObject({
+        event_type: "shipment.created",
+        required_scope: "shipments:read",
+      });
+    }
+    await call("DELETE", `/v1/webhooks/${ok.body.id}`, { key });
+  });
+
+  it("recover and redeliver need the read scope of what they would send", async () => {
+    const sub = await subscribe("/ok/scoped-replay", ["order.created"]);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const event = (
+      await call("GET", "/v1/events?type=order.created&limit=200", { key })
+    ).body.data.find((e: { data: { id: string } }) => e.data.id === order.id);
+    const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
+    const recover = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: manager,
+      body: { since: new Date().toISOString() },
+    });
+    expect(expectError(recover, 403, "insufficient_scope").event_type).toBe("order.created");
+    const redeliver = await call("POST", `/v1/events/${event.id}/redeliver`, {
+      key: manager,
+      body: { subscription_id: sub.id },
+    });
+    expect(expectError(redeliver, 403, "insufficient_scope").event_type).toBe("order.created");
+
+    const reader = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
+    expect(
+      (
+        await call("POST", `/v1/events/${event.id}/redeliver`, {
+          key: reader,
+          body: { subscription_id: sub.id },
+        })
+      ).status,
+    ).toBe(202);
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
 describe("delivery", () => {
   it("signs the raw bytes so both header schemes verify, with the full resource and its version", async () => {
     const sub = await subscribe("/ok/signed", ["order.created"]);

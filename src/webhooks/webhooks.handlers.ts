@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW, nowPlus } from "../db/sql";
 import { type AppEnv, environmentOf } from "../env";
-import { recordEvent } from "../events/events.service";
+import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
 import { decodeCursor, page } from "../http/pagination";
@@ -49,6 +49,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   const refusal = webhookUrlRefusal(body.url, environmentOf(c.env));
   if (refusal) throw validationError("url", refusal.message, refusal.code);
+  assertReadable(body.events, c.var.principal.scopes);
   const [row] = await c.var.db
     .insert(webhookSubscriptions)
     .values({
@@ -209,6 +210,7 @@ const RECOVER_LIMIT = 10_000;
 
 export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
+  assertReadable(sub.events, c.var.principal.scopes);
   const { since } = c.req.valid("json");
   const matching = (
     await c.var.db
@@ -242,6 +244,7 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
     .from(events)
     .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
   if (!event) throw notFound("event", id);
+  assertReadable([event.type], c.var.principal.scopes);
   const subscriptions = subscription_id
     ? [
         await find(c, subscription_id).catch(() => {

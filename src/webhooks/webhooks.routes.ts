@@ -69,6 +69,9 @@ export const Delivery = z
 
 const error = (description: string) => ({ description, content: json(ErrorEnvelope) });
 
+const EVENT_SCOPES =
+  "Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`.";
+
 const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const base = { tags: ["Webhooks"] };
 
@@ -80,10 +83,12 @@ export const create = apiRoute("webhooks:manage", {
   description: [
     "The secret is returned once, here.",
     "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port.",
+    `${EVENT_SCOPES} Subscribing to a type the key cannot read is 403 \`insufficient_scope\` naming \`event_type\`; \`"*"\` needs all of them.`,
   ].join(" "),
   request: { body: { required: true, content: json(CreateWebhook) } },
   responses: {
     201: { description: "Subscribed", content: json(WebhookWithSecret) },
+    403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
     422: error("Invalid body, or a URL the policy refuses; `field` names it"),
   },
 });
@@ -209,7 +214,10 @@ export const recover = apiRoute("webhooks:manage", {
   method: "post",
   path: "/webhooks/{id}/recover",
   summary: "Re-send every matching event since a time",
-  description: "Each is delivered again with its original event_id, so receivers dedupe as usual.",
+  description: [
+    "Each is delivered again with its original event_id, so receivers dedupe as usual.",
+    `${EVENT_SCOPES} Recovering an endpoint subscribed to a type the key cannot read is 403.`,
+  ].join(" "),
   request: {
     params: IdParam,
     body: {
@@ -228,6 +236,7 @@ export const recover = apiRoute("webhooks:manage", {
       description: "Queued",
       content: json(z.object({ events: z.number().int() }).openapi("WebhookRecoverQueued")),
     },
+    403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
     404: { description: "Unknown" },
   },
 });
@@ -237,8 +246,10 @@ export const redeliver = apiRoute("webhooks:manage", {
   method: "post",
   path: "/events/{id}/redeliver",
   summary: "Deliver one event again",
-  description:
+  description: [
     "To one subscription (`subscription_id`) or to every enabled one that matches; same event_id.",
+    "The key also needs the read scope of the event's type (403 otherwise).",
+  ].join(" "),
   request: {
     params: IdParam,
     body: {
@@ -253,6 +264,7 @@ export const redeliver = apiRoute("webhooks:manage", {
       description: "Queued",
       content: json(z.object({ deliveries: z.array(z.string()) }).openapi("RedeliverQueued")),
     },
+    403: error("The key lacks `webhooks:manage`, or the read scope of the event's type"),
     404: { description: "Unknown event or subscription" },
   },
 });
