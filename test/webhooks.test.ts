@@ -473,6 +473,124 @@ describe("delivery", () => {
   });
 });
 
+describe("bounded replays", () => {
+  /** `count` order.created events for a fresh tenant, written straight to the outbox. */
+  async function tenantWithEvents(count: number) {
+    const tenant = await createTenant("Replays");
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+       INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
+       SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
+         json_object('id', printf('ord_%04d', i)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       FROM n`,
+    )
+      .bind(tenant.tenantId, count)
+      .run();
+    return tenant;
+  }
+
+  it("recovers a page at a time, resumes from next_cursor, one page in flight", async () => {
+    const tenant = await tenantWithEvents(520);
+    const sub = await subscribe("/ok/paged-recover", ["order.created"], tenant.key);
+    const since = "2020-01-01T00:00:00Z";
+    const first = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { since },
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    expect(first.body).toEqual({ events: 500, has_more: true, next_cursor: expect.any(String) });
+
+    const early = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { cursor: first.body.next_cursor },
+    });
+    expectError(early, 409, "recovery_in_progress");
+    expectError(
+      await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body: { since } }),
+      409,
+      "recovery_in_progress",
+    );
+
+    await eventually(
+      () =>
+        env.DB.prepare(
+          "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ? AND status = 'succeeded'",
+        )
+          .bind(sub.id)
+          .first<{ n: number }>(),
+      (row) => row?.n === 500,
+      "the whole first page",
+      60_000,
+    );
+    const rest = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { cursor: first.body.next_cursor },
+    });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(202);
+    expect(rest.body).toEqual({ events: 20, has_more: false, next_cursor: null });
+    const log = await eventually(
+      () => received("paged-recover"),
+      (l) => l.length === 520,
+      "the second page",
+      30_000,
+    );
+    const ids = new Set(log.map((m) => JSON.parse(m.body).event_id));
+    expect(ids.size).toBe(520);
+    expect(ids).toContain(`evt_replay_${tenant.tenantId}_0001`);
+    expect(ids).toContain(`evt_replay_${tenant.tenantId}_0520`);
+
+    for (const body of [{}, { since, cursor: first.body.next_cursor }]) {
+      expectError(
+        await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body }),
+        422,
+        "validation_error",
+        "since",
+      );
+    }
+  }, 150_000);
+
+  it("rate-limits recover and redeliver per endpoint, with Retry-After", async () => {
+    const tenant = await tenantWithEvents(1);
+    const eventId = `evt_replay_${tenant.tenantId}_0001`;
+    const busy = await subscribe("/ok/limited", ["order.created"], tenant.key);
+    const quiet = await subscribe("/ok/unlimited", ["order.created"], tenant.key);
+    for (let i = 0; i < 10; i++) {
+      const res = await call("POST", `/v1/events/${eventId}/redeliver`, {
+        key: tenant.key,
+        body: { subscription_id: busy.id },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+    }
+    const limited = await call("POST", `/v1/events/${eventId}/redeliver`, {
+      key: tenant.key,
+      body: { subscription_id: busy.id },
+    });
+    const err = expectError(limited, 429, "rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(err.retry_after).toBe(Number(limited.headers.get("retry-after")));
+    expectError(
+      await call("POST", `/v1/webhooks/${busy.id}/recover`, {
+        key: tenant.key,
+        body: { since: "2020-01-01T00:00:00Z" },
+      }),
+      429,
+      "rate_limited",
+    );
+    // Redelivering to every matching endpoint spends from each; the busy one refuses.
+    expectError(
+      await call("POST", `/v1/events/${eventId}/redeliver`, { key: tenant.key }),
+      429,
+      "rate_limited",
+    );
+    const other = await call("POST", `/v1/webhooks/${quiet.id}/recover`, {
+      key: tenant.key,
+      body: { since: "2020-01-01T00:00:00Z" },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(202);
+    expect(other.body.events).toBe(1);
+  });
+});
+
 describe("failure handling", () => {
   it("counts a receiver that takes over 10 s as a failed attempt and retries it", async () => {
     const sub = await subscribe("/slow/1/timeout", ["order.created"]);
