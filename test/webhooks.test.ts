@@ -473,6 +473,100 @@ describe("delivery", () => {
   });
 });
 
+const subscriptionRow = (id: string) =>
+  env.DB.prepare(
+    "SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_subscriptions WHERE id = ?",
+  )
+    .bind(id)
+    .first<{
+      secret: string;
+      previous_secret: string | null;
+      previous_secret_expires_at: string | null;
+    }>();
+
+describe("secret rotation", () => {
+  it("saves every secret handed out by concurrent rotations", async () => {
+    const sub = await subscribe("/ok/concurrent-rotate", ["order.created"]);
+    // Logs each secret as it is written, to see whether a rotation overwrote one unseen.
+    await env.DB.batch([
+      env.DB.prepare(
+        "CREATE TABLE rotation_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, secret TEXT, previous_secret TEXT)",
+      ),
+      env.DB.prepare(
+        `CREATE TRIGGER rotation_logger AFTER UPDATE OF secret ON webhook_subscriptions
+         WHEN NEW.id = '${sub.id}'
+         BEGIN INSERT INTO rotation_log (secret, previous_secret) VALUES (NEW.secret, NEW.previous_secret); END`,
+      ),
+    ]);
+    // One key each, so no request waits on another's rate-limit object.
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => createKey(tenantId)));
+    const keys = [key, ...others.map((k) => k.key)];
+    const rotations = await Promise.all(
+      keys.map((k) => call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key: k })),
+    );
+    const { results: log } = await env.DB.prepare(
+      "SELECT secret, previous_secret FROM rotation_log ORDER BY seq",
+    ).all<{ secret: string; previous_secret: string }>();
+    await env.DB.batch([
+      env.DB.prepare("DROP TRIGGER rotation_logger"),
+      env.DB.prepare("DROP TABLE rotation_log"),
+    ]);
+
+    expect(rotations.map((r) => r.status)).toEqual(keys.map(() => 200));
+    const handedOut = rotations.map((r) => r.body.secret as string);
+    expect(log.map((r) => r.secret).sort()).toEqual([...handedOut].sort());
+    // Each rotation demoted the secret current as it wrote: none handed out went unsaved.
+    expect(log.map((r) => r.previous_secret)).toEqual([
+      sub.secret,
+      ...log.slice(0, -1).map((r) => r.secret),
+    ]);
+
+    const row = await subscriptionRow(sub.id);
+    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    const [msg] = await eventually(
+      () => received("concurrent-rotate"),
+      (l) => l.length > 0,
+      "test delivery",
+    );
+    if (!msg || !row?.previous_secret) throw new Error("no delivery");
+    for (const secret of [row.secret, row.previous_secret]) {
+      expect(await verifiesGuideScheme(secret, msg)).toBe(true);
+    }
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+
+  it("forgets the previous secret once its overlap is over (the cron)", async () => {
+    const sub = await subscribe("/ok/overlap-over", ["order.created"]);
+    const rotated = (await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key })).body;
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    expect((await subscriptionRow(sub.id))?.previous_secret).toBe(sub.secret);
+
+    await env.DB.prepare(
+      "UPDATE webhook_subscriptions SET previous_secret_expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second') WHERE id = ?",
+    )
+      .bind(sub.id)
+      .run();
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    expect(await subscriptionRow(sub.id)).toEqual({
+      secret: rotated.secret,
+      previous_secret: null,
+      previous_secret_expires_at: null,
+    });
+
+    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    const [msg] = await eventually(
+      () => received("overlap-over"),
+      (l) => l.length > 0,
+      "test delivery",
+    );
+    if (!msg) throw new Error("no delivery");
+    expect(msg.headers["x-webhook-signature"]?.match(/v1=/g)).toHaveLength(1);
+    expect(await verifiesGuideScheme(rotated.secret, msg)).toBe(true);
+    expect(await verifiesGuideScheme(sub.secret, msg)).toBe(false);
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
 describe("bounded replays", () => {
   /** `count` order.created events for a fresh tenant, written straight to the outbox. */
   async function tenantWithEvents(count: number) {

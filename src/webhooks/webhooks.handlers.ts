@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { inList, NOW, nowPlus } from "../db/sql";
+import { inList, NOW } from "../db/sql";
 import { type AppEnv, type Env, environmentOf } from "../env";
 import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
@@ -19,6 +19,7 @@ import {
   startRecovery,
   subscribedTo,
 } from "./dispatch";
+import { rotateSecret } from "./secrets";
 import { newSecret } from "./signing";
 import { webhookUrlRefusal } from "./url-policy";
 import type * as routes from "./webhooks.routes";
@@ -108,18 +109,9 @@ export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
 };
 
 export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
-  const sub = await find(c, c.req.valid("param").id);
-  const [row] = await c.var.db
-    .update(webhookSubscriptions)
-    .set({
-      secret: newSecret(),
-      previousSecret: sub.secret,
-      previousSecretExpiresAt: nowPlus("+1 day"),
-      updatedAt: NOW,
-    })
-    .where(eq(webhookSubscriptions.id, sub.id))
-    .returning();
-  if (!row?.previousSecretExpiresAt) throw new Error("rotation returned no row");
+  const { id } = c.req.valid("param");
+  const row = await rotateSecret(c.var.db, tenantOf(c), id);
+  if (!row?.previousSecretExpiresAt) throw notFound("webhook", id);
   return c.json(
     { ...render(row), secret: row.secret, previous_secret_expires_at: row.previousSecretExpiresAt },
     200,
