@@ -4,14 +4,13 @@ import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/dispatch";
+import { clearExpiredSecrets } from "./webhooks/secrets";
 
 export { RateLimiter } from "./api-keys/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
 export { OrderObject } from "./orders/order-object";
 
 const app = createApp();
-const PURGE_BATCH = 500;
-const PURGE_ROUNDS = 20;
 
 export default {
   fetch: app.fetch,
@@ -19,14 +18,22 @@ export default {
   queue: (batch, env) =>
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
-   * Every minute: relay any committed event not yet handed to the queue, and forget
-   * expired idempotency claims a bounded batch at a time.
+   * Every minute: relay any committed event not yet handed to the queue, end rotated
+   * secrets' overlap, and forget expired idempotency claims. Each job starts whatever the
+   * others do, so one failing never stops the rest.
    */
   scheduled: async (_controller, env) => {
     const db = database(env.DB);
-    await sweep(env, db);
-    for (let round = 0; round < PURGE_ROUNDS; round++) {
-      if ((await purgeExpiredClaims(db, PURGE_BATCH)) < PURGE_BATCH) break;
-    }
+    const jobs = await Promise.allSettled([
+      sweep(env, db),
+      clearExpiredSecrets(db),
+      purgeExpiredClaims(db),
+    ]);
+    const failed = jobs.filter((j) => j.status === "rejected");
+    if (failed.length > 0)
+      throw new AggregateError(
+        failed.map((j) => (j as PromiseRejectedResult).reason),
+        "cron jobs failed",
+      );
   },
 } satisfies ExportedHandler<Env, WebhookMessage>;

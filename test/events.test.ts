@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   adjustStock,
   admin,
@@ -405,7 +405,7 @@ describe("GET /v1/events", () => {
     );
     expect(err.required_scope).toBe("events:read");
 
-    const reader = (await createKey(tenantId, { scopes: ["events:read"] })).key;
+    const reader = (await createKey(tenantId, { scopes: ["events:read", "inventory:read"] })).key;
     expect((await events(reader)).data).toEqual((await events(key)).data);
     expect((await events(reader)).data).toHaveLength(2);
 
@@ -417,6 +417,57 @@ describe("GET /v1/events", () => {
       "tenant_key_required",
     );
     expectError(await call("GET", "/v1/events"), 401, "missing_api_key");
+  });
+});
+
+describe("read scopes", () => {
+  it("returns only the event types the key may read", async () => {
+    const { tenantId, key } = await shop("RS-1");
+    await adjustStock(key, "RS-1", 5);
+    const order = await createOrder(key, "RS-1", 2);
+    const hook = await call("POST", "/v1/webhooks", {
+      key,
+      body: { url: `${inject("receiverUrl")}/ok/feed-scopes`, events: ["order.created"] },
+    });
+    expect((await call("POST", `/v1/webhooks/${hook.body.id}/test`, { key })).status).toBe(202);
+    const all = (await events(key)).data;
+    expect(new Set(all.map((e) => e.type))).toEqual(
+      new Set(["inventory.adjusted", "inventory.updated", "order.created", "webhook.test"]),
+    );
+    const keyWith = async (...scopes: string[]) =>
+      (await createKey(tenantId, { scopes: ["events:read", ...scopes] })).key;
+    const seenBy = async (k: string, query = "") => (await events(k, query)).data;
+
+    expect(await seenBy(await keyWith())).toEqual([]);
+    const orders = await keyWith("orders:read");
+    expect(await seenBy(orders)).toEqual(all.filter((e) => e.type === "order.created"));
+    expect((await seenBy(orders))[0]?.data.id).toBe(order.id);
+    const stock = await keyWith("inventory:read");
+    expect(await seenBy(stock)).toEqual(all.filter((e) => e.type.startsWith("inventory.")));
+    expect(await seenBy(await keyWith("webhooks:manage"))).toEqual(
+      all.filter((e) => e.type === "webhook.test"),
+    );
+    expect(await seenBy(await keyWith("orders:read", "inventory:read", "webhooks:manage"))).toEqual(
+      all,
+    );
+
+    // Paging walks the readable events only.
+    const page = await events(stock, "?limit=1");
+    expect(page.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(0, 1));
+    const next = await events(stock, `?cursor=${page.pagination.next_cursor}`);
+    expect(next.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(1));
+
+    const err = expectError(
+      await call("GET", "/v1/events?type=inventory.updated", { key: orders }),
+      403,
+      "insufficient_scope",
+    );
+    expect(err).toMatchObject({
+      event_type: "inventory.updated",
+      required_scope: "inventory:read",
+    });
+    expect(err.message).toContain("inventory.updated");
+    expect(await seenBy(orders, "?type=order.created")).toHaveLength(1);
   });
 });
 

@@ -62,7 +62,11 @@ describe("statements sized by input", () => {
     );
     const all = await call("POST", "/v1/ops/shipments", {
       key,
-      body: { order_id: wide.id, parcels: [parcel()], items: skus.map((sku) => ({ sku, quantity: 1 })) },
+      body: {
+        order_id: wide.id,
+        parcels: [parcel()],
+        items: skus.map((sku) => ({ sku, quantity: 1 })),
+      },
     });
     expect(all.status, JSON.stringify(all.body).slice(0, 300)).toBe(201);
     expect(all.body.items).toHaveLength(40);
@@ -76,7 +80,13 @@ describe("statements sized by input", () => {
     await stockUp(tenantId, skus, 3);
     const order = await orderOf(
       key,
-      skus.map((sku) => ({ sku, description: "d".repeat(500), quantity: 2, unit_price: "99999.9999", currency: "AUD" })),
+      skus.map((sku) => ({
+        sku,
+        description: "d".repeat(500),
+        quantity: 2,
+        unit_price: "99999.9999",
+        currency: "AUD",
+      })),
     );
     expect(order.items).toHaveLength(MAX_LINES);
     expect(order.status).toBe("received");
@@ -99,7 +109,10 @@ describe("statements sized by input", () => {
     expect(shipment.body.items).toHaveLength(MAX_ITEMS);
     const after = await call("GET", `/v1/orders/${order.id}`, { key });
     expect(after.body.status).toBe("shipped");
-    expect(await stockOf(key, skus[MAX_LINES - 1] as string)).toMatchObject({ on_hand: 1, allocated: 0 });
+    expect(await stockOf(key, skus[MAX_LINES - 1] as string)).toMatchObject({
+      on_hand: 1,
+      allocated: 0,
+    });
   });
 
   it("persists every size from 1 to the schema maxima (lines, parcels, items)", async () => {
@@ -138,13 +151,22 @@ describe("statements sized by input", () => {
                 insurance: false,
                 giftMessage: text,
                 packingNote: text,
-                shipTo: { name: text.slice(0, 200), address1: text.slice(0, 200), city: "X", country: "AU" },
+                shipTo: {
+                  name: text.slice(0, 200),
+                  address1: text.slice(0, 200),
+                  city: "X",
+                  country: "AU",
+                },
               },
             },
             new Date().toISOString(),
           );
           if (!isChange(created)) throw new Error("create refused");
-          const answers = created.lines.map((l) => ({ sku: l.sku, status: "allocated" as const, seq: 1 }));
+          const answers = created.lines.map((l) => ({
+            sku: l.sku,
+            status: "allocated" as const,
+            seq: 1,
+          }));
           const state: OrderState = await persist(db, null, settle(null, created, answers));
           const shipped = decide(
             id,
@@ -155,7 +177,9 @@ describe("statements sized by input", () => {
               shipmentId: `shp_${crypto.randomUUID()}`,
               cost: null,
               shippedAt: new Date().toISOString(),
-              items: state.lines.slice(0, MAX_ITEMS).map((l) => ({ sku: l.sku, quantity: 1_000_000 })),
+              items: state.lines
+                .slice(0, MAX_ITEMS)
+                .map((l) => ({ sku: l.sku, quantity: 1_000_000 })),
               parcels: Array.from({ length: parcels }, (_, i) => ({
                 trackingNumber: `${i}${text}`.slice(0, 100),
                 trackingUrl: `https://example.com/${"t".repeat(1900)}`,

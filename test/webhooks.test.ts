@@ -149,6 +149,111 @@ describe("subscriptions", () => {
     expect(secure.status).toBe(201);
     await call("DELETE", `/v1/webhooks/${secure.body.id}`, { key });
   });
+
+  it("refuses URLs that reach private infrastructure outside development", async () => {
+    for (const url of [
+      "https://127.0.0.1/hook",
+      "https://2130706433/hook",
+      "https://169.254.169.254/latest/meta-data",
+      "https://10.0.0.5/hook",
+      "https://[::1]/hook",
+      "https://[::ffff:7f00:1]/hook",
+      "https://localhost:8787/hook",
+      "https://metadata.google.internal/",
+      "https://user:pass@erp.example.com/hook",
+      "https://erp.example.com:8443/hook",
+    ]) {
+      const err = expectError(
+        await callIn("sandbox", "POST", "/v1/webhooks", { key, body: { url, events: ["*"] } }),
+        422,
+        "url_not_allowed",
+        "url",
+      );
+      expect(err.message, url).toMatch(/^url: .+/);
+    }
+    expectError(
+      await call("POST", "/v1/webhooks", {
+        key,
+        body: { url: "https://169.254.169.254/latest/meta-data", events: ["*"] },
+      }),
+      422,
+      "url_not_allowed",
+      "url",
+    );
+    expect((await call("GET", "/v1/webhooks?limit=200", { key })).body.data).not.toContainEqual(
+      expect.objectContaining({ url: expect.stringMatching(/169\.254|10\.0\.0\.5|::1|localhost/) }),
+    );
+  });
+});
+
+describe("event scopes", () => {
+  it("subscribing needs the read scope of every type, and * needs them all", async () => {
+    const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
+    const body = (events: string[]) => ({ url: `${receiver}/ok/scoped`, events });
+    const err = expectError(
+      await call("POST", "/v1/webhooks", { key: manager, body: body(["order.created"]) }),
+      403,
+      "insufficient_scope",
+    );
+    expect(err).toMatchObject({ event_type: "order.created", required_scope: "orders:read" });
+    expect(err.message).toContain("order.created");
+    expect(
+      expectError(
+        await call("POST", "/v1/webhooks", { key: manager, body: body(["*"]) }),
+        403,
+        "insufficient_scope",
+      ).event_type,
+    ).toBe("order.created");
+
+    const orders = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
+    const ok = await call("POST", "/v1/webhooks", {
+      key: orders,
+      body: body(["order.created", "order.cancelled"]),
+    });
+    expect(ok.status).toBe(201);
+    for (const events of [["order.created", "shipment.created"], ["*"]]) {
+      const refused = expectError(
+        await call("POST", "/v1/webhooks", { key: orders, body: body(events) }),
+        403,
+        "insufficient_scope",
+      );
+      expect(refused).toMatchObject({
+        event_type: "shipment.created",
+        required_scope: "shipments:read",
+      });
+    }
+    await call("DELETE", `/v1/webhooks/${ok.body.id}`, { key });
+  });
+
+  it("recover and redeliver need the read scope of what they would send", async () => {
+    const sub = await subscribe("/ok/scoped-replay", ["order.created"]);
+    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const event = (
+      await call("GET", "/v1/events?type=order.created&limit=200", { key })
+    ).body.data.find((e: { data: { id: string } }) => e.data.id === order.id);
+    const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
+    const recover = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: manager,
+      body: { since: new Date().toISOString() },
+    });
+    expect(expectError(recover, 403, "insufficient_scope").event_type).toBe("order.created");
+    const redeliver = await call("POST", `/v1/events/${event.id}/redeliver`, {
+      key: manager,
+      body: { subscription_id: sub.id },
+    });
+    expect(expectError(redeliver, 403, "insufficient_scope").event_type).toBe("order.created");
+
+    const reader = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
+    expect(
+      (
+        await call("POST", `/v1/events/${event.id}/redeliver`, {
+          key: reader,
+          body: { subscription_id: sub.id },
+        })
+      ).status,
+    ).toBe(202);
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
 });
 
 describe("delivery", () => {
@@ -365,6 +470,218 @@ describe("delivery", () => {
     const enabled = await call("POST", `/v1/webhooks/${sub.id}/enable`, { key });
     expect(enabled.body).toMatchObject({ status: "enabled", disabled_reason: null });
     await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
+const subscriptionRow = (id: string) =>
+  env.DB.prepare(
+    "SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_subscriptions WHERE id = ?",
+  )
+    .bind(id)
+    .first<{
+      secret: string;
+      previous_secret: string | null;
+      previous_secret_expires_at: string | null;
+    }>();
+
+describe("secret rotation", () => {
+  it("saves every secret handed out by concurrent rotations", async () => {
+    const sub = await subscribe("/ok/concurrent-rotate", ["order.created"]);
+    // Logs each secret as it is written, to see whether a rotation overwrote one unseen.
+    await env.DB.batch([
+      env.DB.prepare(
+        "CREATE TABLE rotation_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, secret TEXT, previous_secret TEXT)",
+      ),
+      env.DB.prepare(
+        `CREATE TRIGGER rotation_logger AFTER UPDATE OF secret ON webhook_subscriptions
+         WHEN NEW.id = '${sub.id}'
+         BEGIN INSERT INTO rotation_log (secret, previous_secret) VALUES (NEW.secret, NEW.previous_secret); END`,
+      ),
+    ]);
+    // One key each, so no request waits on another's rate-limit object.
+    const others = await Promise.all([1, 2, 3, 4, 5].map(() => createKey(tenantId)));
+    const keys = [key, ...others.map((k) => k.key)];
+    const rotations = await Promise.all(
+      keys.map((k) => call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key: k })),
+    );
+    const { results: log } = await env.DB.prepare(
+      "SELECT secret, previous_secret FROM rotation_log ORDER BY seq",
+    ).all<{ secret: string; previous_secret: string }>();
+    await env.DB.batch([
+      env.DB.prepare("DROP TRIGGER rotation_logger"),
+      env.DB.prepare("DROP TABLE rotation_log"),
+    ]);
+
+    expect(rotations.map((r) => r.status)).toEqual(keys.map(() => 200));
+    const handedOut = rotations.map((r) => r.body.secret as string);
+    expect(log.map((r) => r.secret).sort()).toEqual([...handedOut].sort());
+    // Each rotation demoted the secret current as it wrote: none handed out went unsaved.
+    expect(log.map((r) => r.previous_secret)).toEqual([
+      sub.secret,
+      ...log.slice(0, -1).map((r) => r.secret),
+    ]);
+
+    const row = await subscriptionRow(sub.id);
+    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    const [msg] = await eventually(
+      () => received("concurrent-rotate"),
+      (l) => l.length > 0,
+      "test delivery",
+    );
+    if (!msg || !row?.previous_secret) throw new Error("no delivery");
+    for (const secret of [row.secret, row.previous_secret]) {
+      expect(await verifiesGuideScheme(secret, msg)).toBe(true);
+    }
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+
+  it("forgets the previous secret once its overlap is over (the cron)", async () => {
+    const sub = await subscribe("/ok/overlap-over", ["order.created"]);
+    const rotated = (await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key })).body;
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    expect((await subscriptionRow(sub.id))?.previous_secret).toBe(sub.secret);
+
+    await env.DB.prepare(
+      "UPDATE webhook_subscriptions SET previous_secret_expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second') WHERE id = ?",
+    )
+      .bind(sub.id)
+      .run();
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    expect(await subscriptionRow(sub.id)).toEqual({
+      secret: rotated.secret,
+      previous_secret: null,
+      previous_secret_expires_at: null,
+    });
+
+    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    const [msg] = await eventually(
+      () => received("overlap-over"),
+      (l) => l.length > 0,
+      "test delivery",
+    );
+    if (!msg) throw new Error("no delivery");
+    expect(msg.headers["x-webhook-signature"]?.match(/v1=/g)).toHaveLength(1);
+    expect(await verifiesGuideScheme(rotated.secret, msg)).toBe(true);
+    expect(await verifiesGuideScheme(sub.secret, msg)).toBe(false);
+    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+  });
+});
+
+describe("bounded replays", () => {
+  /** `count` order.created events for a fresh tenant, written straight to the outbox. */
+  async function tenantWithEvents(count: number) {
+    const tenant = await createTenant("Replays");
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+       INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
+       SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
+         json_object('id', printf('ord_%04d', i)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       FROM n`,
+    )
+      .bind(tenant.tenantId, count)
+      .run();
+    return tenant;
+  }
+
+  it("recovers a page at a time, resumes from next_cursor, one page in flight", async () => {
+    const tenant = await tenantWithEvents(520);
+    const sub = await subscribe("/ok/paged-recover", ["order.created"], tenant.key);
+    const since = "2020-01-01T00:00:00Z";
+    const first = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { since },
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    expect(first.body).toEqual({ events: 500, has_more: true, next_cursor: expect.any(String) });
+
+    const early = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { cursor: first.body.next_cursor },
+    });
+    expectError(early, 409, "recovery_in_progress");
+    expectError(
+      await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body: { since } }),
+      409,
+      "recovery_in_progress",
+    );
+
+    await eventually(
+      () =>
+        env.DB.prepare(
+          "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ? AND status = 'succeeded'",
+        )
+          .bind(sub.id)
+          .first<{ n: number }>(),
+      (row) => row?.n === 500,
+      "the whole first page",
+      60_000,
+    );
+    const rest = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
+      key: tenant.key,
+      body: { cursor: first.body.next_cursor },
+    });
+    expect(rest.status, JSON.stringify(rest.body)).toBe(202);
+    expect(rest.body).toEqual({ events: 20, has_more: false, next_cursor: null });
+    const log = await eventually(
+      () => received("paged-recover"),
+      (l) => l.length === 520,
+      "the second page",
+      30_000,
+    );
+    const ids = new Set(log.map((m) => JSON.parse(m.body).event_id));
+    expect(ids.size).toBe(520);
+    expect(ids).toContain(`evt_replay_${tenant.tenantId}_0001`);
+    expect(ids).toContain(`evt_replay_${tenant.tenantId}_0520`);
+
+    for (const body of [{}, { since, cursor: first.body.next_cursor }]) {
+      expectError(
+        await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body }),
+        422,
+        "validation_error",
+        "since",
+      );
+    }
+  }, 150_000);
+
+  it("rate-limits recover and redeliver per endpoint, with Retry-After", async () => {
+    const tenant = await tenantWithEvents(1);
+    const eventId = `evt_replay_${tenant.tenantId}_0001`;
+    const busy = await subscribe("/ok/limited", ["order.created"], tenant.key);
+    const quiet = await subscribe("/ok/unlimited", ["order.created"], tenant.key);
+    for (let i = 0; i < 10; i++) {
+      const res = await call("POST", `/v1/events/${eventId}/redeliver`, {
+        key: tenant.key,
+        body: { subscription_id: busy.id },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+    }
+    const limited = await call("POST", `/v1/events/${eventId}/redeliver`, {
+      key: tenant.key,
+      body: { subscription_id: busy.id },
+    });
+    const err = expectError(limited, 429, "rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(err.retry_after).toBe(Number(limited.headers.get("retry-after")));
+    expectError(
+      await call("POST", `/v1/webhooks/${busy.id}/recover`, {
+        key: tenant.key,
+        body: { since: "2020-01-01T00:00:00Z" },
+      }),
+      429,
+      "rate_limited",
+    );
+    // Redelivering to every matching endpoint spends from each; the busy one refuses.
+    expectError(
+      await call("POST", `/v1/events/${eventId}/redeliver`, { key: tenant.key }),
+      429,
+      "rate_limited",
+    );
+    const other = await call("POST", `/v1/webhooks/${quiet.id}/recover`, {
+      key: tenant.key,
+      body: { since: "2020-01-01T00:00:00Z" },
+    });
+    expect(other.status, JSON.stringify(other.body)).toBe(202);
+    expect(other.body.events).toBe(1);
   });
 });
 

@@ -396,10 +396,18 @@ export const webhookSubscriptions = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
     deletedAt: text("deleted_at"),
   },
-  (t) => [index("webhook_subscriptions_tenant_idx").on(t.tenantId)],
+  (t) => [
+    index("webhook_subscriptions_tenant_idx").on(t.tenantId),
+    index("webhook_subscriptions_previous_secret_idx")
+      .on(t.previousSecretExpiresAt)
+      .where(sql`previous_secret IS NOT NULL`),
+  ],
 );
 
-/** One event owed to one subscription; `generation` > 0 for each replay. */
+/**
+ * One event owed to one subscription; `generation` > 0 for each replay. `origin` says what
+ * created it: the outbox relay, a test, a redeliver or a recover.
+ */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
@@ -409,6 +417,10 @@ export const webhookDeliveries = sqliteTable(
     subscriptionId: text("subscription_id").notNull(),
     eventId: text("event_id").notNull(),
     generation: integer("generation").notNull(),
+    origin: text("origin")
+      .$type<"relay" | "test" | "redeliver" | "recover">()
+      .notNull()
+      .default("relay"),
     status: text("status").$type<"pending" | "sending" | "succeeded" | "failed">().notNull(),
     attempts: integer("attempts").notNull().default(0),
     leaseUntil: text("lease_until"),
@@ -423,6 +435,9 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex("webhook_deliveries_unique").on(t.eventId, t.subscriptionId, t.generation),
     index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.seq),
     index("webhook_deliveries_event_idx").on(t.eventId),
+    index("webhook_deliveries_recovering_idx")
+      .on(t.subscriptionId)
+      .where(sql`origin = 'recover' AND status IN ('pending', 'sending')`),
   ],
 );
 

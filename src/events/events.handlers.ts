@@ -2,12 +2,13 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { events } from "../db/schema";
+import { inList } from "../db/sql";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { ApiError } from "../http/errors";
 import { decodeCursor, page } from "../http/pagination";
 import type * as routes from "./events.routes";
-import type { EventType } from "./events.service";
+import { assertReadable, type EventType, readableEventTypes } from "./events.service";
 
 const SeqCursor = z.object({ seq: z.number().int() });
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
@@ -17,6 +18,8 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const { type, delivery_status, cursor, limit } = query;
+  const { scopes } = c.var.principal;
+  if (type) assertReadable([type], scopes);
   const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
   let after = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
   if (query.after !== undefined && after === undefined) {
@@ -40,7 +43,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .where(
       and(
         eq(events.tenantId, tenantId),
-        type ? eq(events.type, type) : undefined,
+        type ? eq(events.type, type) : inList(events.type, readableEventTypes(scopes)),
         after !== undefined ? gt(events.seq, after) : undefined,
         delivery_status
           ? sql`EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ${OUTER_EVENT_ID}

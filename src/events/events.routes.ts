@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { Timestamp } from "../http/shapes";
@@ -21,13 +22,17 @@ export const list = apiRoute("events:read", {
   tags: ["Events"],
   summary: "The ordered change feed",
   description:
-    "Every event, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed.",
+    "Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. " +
+    "Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out.",
   request: {
     query: z.object({
       type: z
         .enum(EVENT_TYPES)
         .optional()
-        .openapi({ param: { name: "type", in: "query" } }),
+        .openapi({
+          param: { name: "type", in: "query" },
+          description: "A type the key cannot read is 403 `insufficient_scope`.",
+        }),
       delivery_status: z
         .enum(["pending", "succeeded", "failed"])
         .optional()
@@ -52,6 +57,11 @@ export const list = apiRoute("events:read", {
     200: {
       description: "Events",
       content: { "application/json": { schema: listOf(Event, "EventList") } },
+    },
+    403: {
+      description:
+        "The key lacks `events:read`, or `type` names events it cannot read (`event_type`, `required_scope`)",
+      content: { "application/json": { schema: ErrorEnvelope } },
     },
   },
 });

@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { inList, NOW } from "../db/sql";
+import { inList, NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
 import { newId } from "../lib/ids";
 
@@ -27,37 +27,46 @@ export async function enqueue(env: Env, deliveryIds: string[]) {
   }
 }
 
-export type DeliveryKind = "initial" | "replay";
+export type DeliveryOrigin = (typeof webhookDeliveries.$inferSelect)["origin"];
+
+const isReplay = (origin: DeliveryOrigin) => origin === "redeliver" || origin === "recover";
+
+/** One statement inserting a chunk of `[id, tenant, subscription, event]` rows. */
+function insertDeliveries(chunk: string, origin: DeliveryOrigin, onlyIf: SQL = sql`1`) {
+  const generation = isReplay(origin)
+    ? sql`COALESCE((SELECT MAX(d.generation) FROM webhook_deliveries AS d
+        WHERE d.event_id = j.value ->> 3 AND d.subscription_id = j.value ->> 2), -1) + 1`
+    : sql`0`;
+  return sql`
+    INSERT OR IGNORE INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, origin, status)
+    SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ${generation}, ${origin}, 'pending'
+    FROM json_each(${chunk}) AS j
+    WHERE ${onlyIf}
+    RETURNING id`;
+}
+
+type DeliveryRow = { tenantId: string; subscriptionId: string; eventId: string };
+
+const chunkOf = (rows: DeliveryRow[]) =>
+  JSON.stringify(rows.map((r) => [newId("del"), r.tenantId, r.subscriptionId, r.eventId]));
 
 /**
- * Creates deliveries and returns the ids to enqueue. An initial delivery (generation 0)
- * exists at most once per event and subscription, and one still pending from an earlier
- * relay is returned again; a replay is always a new delivery, one generation above the
- * last. Rows go in as JSON, many per statement, to stay far below D1's query budget.
+ * Creates deliveries and returns the ids to enqueue. An initial delivery (relay or test,
+ * generation 0) exists at most once per event and subscription, and one still pending
+ * from an earlier relay is returned again; a replay is always a new delivery, one
+ * generation above the last. Rows go in as JSON, many per statement, to stay far below
+ * D1's query budget.
  */
 export async function createDeliveries(
   db: Db,
-  rows: { tenantId: string; subscriptionId: string; eventId: string }[],
-  kind: DeliveryKind,
+  rows: DeliveryRow[],
+  origin: Exclude<DeliveryOrigin, "recover">,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += DELIVERIES_PER_STATEMENT) {
-    const chunk = JSON.stringify(
-      rows
-        .slice(i, i + DELIVERIES_PER_STATEMENT)
-        .map((r) => [newId("del"), r.tenantId, r.subscriptionId, r.eventId]),
-    );
-    const generation =
-      kind === "initial"
-        ? sql`0`
-        : sql`COALESCE((SELECT MAX(d.generation) FROM webhook_deliveries AS d
-            WHERE d.event_id = j.value ->> 3 AND d.subscription_id = j.value ->> 2), -1) + 1`;
-    const inserted = await db.all<{ id: string }>(sql`
-      INSERT OR IGNORE INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ${generation}, 'pending'
-      FROM json_each(${chunk}) AS j
-      RETURNING id`);
-    if (kind === "replay") {
+    const chunk = chunkOf(rows.slice(i, i + DELIVERIES_PER_STATEMENT));
+    const inserted = await db.all<{ id: string }>(insertDeliveries(chunk, origin));
+    if (isReplay(origin)) {
       ids.push(...inserted.map((r) => r.id));
       continue;
     }
@@ -75,6 +84,51 @@ export async function createDeliveries(
     ids.push(...waiting.map((r) => r.id));
   }
   return ids;
+}
+
+/** The most events one recover call replays: one insert statement holds them all. */
+export const RECOVER_PAGE = DELIVERIES_PER_STATEMENT;
+
+/** Each replayed event is a POST to the receiver, so each endpoint gets its own budget. */
+export const REPLAYS_PER_MINUTE = 10;
+
+/**
+ * A recovery's deliveries still on their way. One untouched for a day is not: every
+ * retry is sooner than that, so its queue message was lost and it must not block forever.
+ */
+const recoveryInFlight = (subscriptionId: string) => sql`EXISTS (
+  SELECT 1 FROM webhook_deliveries AS r
+  WHERE r.subscription_id = ${subscriptionId}
+    AND r.origin = 'recover' AND r.status IN ('pending', 'sending')
+    AND r.updated_at > ${nowPlus("-1 day")})`;
+
+/**
+ * Replays up to RECOVER_PAGE events to one subscription unless its previous recovery is
+ * still in flight, in which case it returns undefined. The insert checks for itself, so
+ * two concurrent recovers never both start: with events to send, nothing inserted means
+ * another recovery was in flight.
+ */
+export async function startRecovery(
+  db: Db,
+  subscription: { id: string; tenantId: string },
+  eventIds: string[],
+): Promise<string[] | undefined> {
+  const inFlight = recoveryInFlight(subscription.id);
+  if (eventIds.length === 0) {
+    const [row] = await db.all<{ busy: number }>(sql`SELECT ${inFlight} AS busy`);
+    return row?.busy ? undefined : [];
+  }
+  const chunk = chunkOf(
+    eventIds.map((eventId) => ({
+      tenantId: subscription.tenantId,
+      subscriptionId: subscription.id,
+      eventId,
+    })),
+  );
+  const inserted = await db.all<{ id: string }>(
+    insertDeliveries(chunk, "recover", sql`NOT ${inFlight}`),
+  );
+  return inserted.length === 0 ? undefined : inserted.map((r) => r.id);
 }
 
 /** The subscriptions that receive deliveries now: enabled and not deleted. */
@@ -116,7 +170,7 @@ export async function dispatchPending(env: Env, db: Db): Promise<number> {
         eventId: event.id,
       })),
   );
-  await enqueue(env, await createDeliveries(db, rows, "initial"));
+  await enqueue(env, await createDeliveries(db, rows, "relay"));
   await db
     .update(events)
     .set({ dispatchedAt: NOW })

@@ -1,17 +1,27 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { inList, NOW, nowPlus } from "../db/sql";
-import { type AppEnv, environmentOf } from "../env";
-import { recordEvent } from "../events/events.service";
+import { inList, NOW } from "../db/sql";
+import { type AppEnv, type Env, environmentOf } from "../env";
+import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
-import { decodeCursor, page } from "../http/pagination";
+import { decodeCursor, encodeCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
-import { activeSubscriptions, createDeliveries, enqueue, subscribedTo } from "./dispatch";
+import {
+  activeSubscriptions,
+  createDeliveries,
+  enqueue,
+  RECOVER_PAGE,
+  REPLAYS_PER_MINUTE,
+  startRecovery,
+  subscribedTo,
+} from "./dispatch";
+import { rotateSecret } from "./secrets";
 import { newSecret } from "./signing";
+import { webhookUrlRefusal } from "./url-policy";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
@@ -46,9 +56,9 @@ async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
-  if (environmentOf(c.env) !== "development" && !body.url.startsWith("https://")) {
-    throw validationError("url", "Webhook URLs must use https.", "insecure_url");
-  }
+  const refusal = webhookUrlRefusal(body.url, environmentOf(c.env));
+  if (refusal) throw validationError("url", refusal.message, refusal.code);
+  assertReadable(body.events, c.var.principal.scopes);
   const [row] = await c.var.db
     .insert(webhookSubscriptions)
     .values({
@@ -99,18 +109,9 @@ export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
 };
 
 export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
-  const sub = await find(c, c.req.valid("param").id);
-  const [row] = await c.var.db
-    .update(webhookSubscriptions)
-    .set({
-      secret: newSecret(),
-      previousSecret: sub.secret,
-      previousSecretExpiresAt: nowPlus("+1 day"),
-      updatedAt: NOW,
-    })
-    .where(eq(webhookSubscriptions.id, sub.id))
-    .returning();
-  if (!row?.previousSecretExpiresAt) throw new Error("rotation returned no row");
+  const { id } = c.req.valid("param");
+  const row = await rotateSecret(c.var.db, tenantOf(c), id);
+  if (!row?.previousSecretExpiresAt) throw notFound("webhook", id);
   return c.json(
     { ...render(row), secret: row.secret, previous_secret_expires_at: row.previousSecretExpiresAt },
     200,
@@ -136,7 +137,7 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   const [deliveryId] = await createDeliveries(
     c.var.db,
     [{ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id }],
-    "initial",
+    "test",
   );
   if (!deliveryId) throw new Error("test delivery was not created");
   await enqueue(c.env, [deliveryId]);
@@ -205,32 +206,66 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
   );
 };
 
-const RECOVER_LIMIT = 10_000;
+async function spendReplay(env: Env, subscriptionId: string) {
+  const decision = await env.RATE_LIMITER.getByName(`replay:${subscriptionId}`).take(
+    REPLAYS_PER_MINUTE,
+  );
+  // Replay budgets are never revoked; only API keys are.
+  if (decision !== "revoked" && !decision.allowed) {
+    throw new ApiError(
+      429,
+      "rate_limited",
+      `Webhook ${subscriptionId} may be sent ${decision.limit} recover or redeliver calls per minute; retry after ${decision.retryAfter} s.`,
+      { retry_after: decision.retryAfter, webhook_id: subscriptionId },
+      { "Retry-After": String(decision.retryAfter) },
+    );
+  }
+}
 
 export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
-  const { since } = c.req.valid("json");
-  const matching = (
-    await c.var.db
-      .select({ id: events.id, type: events.type })
-      .from(events)
-      .where(and(eq(events.tenantId, sub.tenantId), gte(events.createdAt, since)))
-      .orderBy(asc(events.seq))
-      .limit(RECOVER_LIMIT + 1)
-  ).filter((e) => e.type !== "webhook.test" && subscribedTo(sub.events, e.type));
-  if (matching.length > RECOVER_LIMIT) {
-    throw validationError(
-      "since",
-      `More than ${RECOVER_LIMIT} events since then; recover a shorter window at a time.`,
+  assertReadable(sub.events, c.var.principal.scopes);
+  await spendReplay(c.env, sub.id);
+  const { since, cursor } = c.req.valid("json");
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, SeqCursor).seq;
+  const rows = await c.var.db
+    .select({ id: events.id, seq: events.seq })
+    .from(events)
+    .where(
+      and(
+        eq(events.tenantId, sub.tenantId),
+        after !== undefined ? gt(events.seq, after) : undefined,
+        since !== undefined ? gte(events.createdAt, since) : undefined,
+        sub.events.includes("*")
+          ? ne(events.type, "webhook.test")
+          : inList(events.type, sub.events),
+      ),
+    )
+    .orderBy(asc(events.seq))
+    .limit(RECOVER_PAGE + 1);
+  const replayed = rows.slice(0, RECOVER_PAGE);
+  const ids = await startRecovery(
+    c.var.db,
+    sub,
+    replayed.map((e) => e.id),
+  );
+  if (!ids) {
+    throw conflict(
+      "recovery_in_progress",
+      "The previous recover of this endpoint is still being delivered; call again once its deliveries have finished (its next_cursor resumes where it stopped).",
     );
   }
-  const rows = matching.map((e) => ({
-    tenantId: sub.tenantId,
-    subscriptionId: sub.id,
-    eventId: e.id,
-  }));
-  await enqueue(c.env, await createDeliveries(c.var.db, rows, "replay"));
-  return c.json({ events: matching.length }, 202);
+  await enqueue(c.env, ids);
+  const last = replayed.at(-1);
+  const hasMore = rows.length > RECOVER_PAGE;
+  return c.json(
+    {
+      events: replayed.length,
+      has_more: hasMore,
+      next_cursor: hasMore && last ? encodeCursor({ seq: last.seq }) : null,
+    },
+    202,
+  );
 };
 
 export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c) => {
@@ -242,6 +277,7 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
     .from(events)
     .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
   if (!event) throw notFound("event", id);
+  assertReadable([event.type], c.var.principal.scopes);
   const subscriptions = subscription_id
     ? [
         await find(c, subscription_id).catch(() => {
@@ -253,10 +289,11 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
     : (await activeSubscriptions(c.var.db, [tenantId])).filter((s) =>
         subscribedTo(s.events, event.type),
       );
+  for (const s of subscriptions) await spendReplay(c.env, s.id);
   const ids = await createDeliveries(
     c.var.db,
     subscriptions.map((s) => ({ tenantId, subscriptionId: s.id, eventId: event.id })),
-    "replay",
+    "redeliver",
   );
   await enqueue(c.env, ids);
   return c.json({ deliveries: ids }, 202);

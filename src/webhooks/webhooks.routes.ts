@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../events/events.service";
+import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
+import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./dispatch";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
@@ -66,6 +68,13 @@ export const Delivery = z
   })
   .openapi("WebhookDelivery");
 
+const error = (description: string) => ({ description, content: json(ErrorEnvelope) });
+
+const EVENT_SCOPES =
+  "Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`.";
+
+const REPLAY_LIMITS = `Each endpoint takes ${REPLAYS_PER_MINUTE} recover or redeliver calls a minute (429 \`rate_limited\` with \`Retry-After\` beyond that).`;
+
 const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const base = { tags: ["Webhooks"] };
 
@@ -74,9 +83,17 @@ export const create = apiRoute("webhooks:manage", {
   method: "post",
   path: "/webhooks",
   summary: "Subscribe an endpoint",
-  description: "The secret is returned once, here. URLs must be https outside local development.",
+  description: [
+    "The secret is returned once, here.",
+    "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port.",
+    `${EVENT_SCOPES} Subscribing to a type the key cannot read is 403 \`insufficient_scope\` naming \`event_type\`; \`"*"\` needs all of them.`,
+  ].join(" "),
   request: { body: { required: true, content: json(CreateWebhook) } },
-  responses: { 201: { description: "Subscribed", content: json(WebhookWithSecret) } },
+  responses: {
+    201: { description: "Subscribed", content: json(WebhookWithSecret) },
+    403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
+    422: error("Invalid body, or a URL the policy refuses; `field` names it"),
+  },
 });
 
 export const list = apiRoute("webhooks:manage", {
@@ -195,31 +212,55 @@ export const deliveries = apiRoute("webhooks:manage", {
   },
 });
 
+export const RecoverWebhook = z
+  .strictObject({
+    since: UtcDateTime.optional().openapi({
+      description: "Start with the first event created at or after this time.",
+    }),
+    cursor: z.string().min(1).optional().openapi({
+      description: "Resume after the last event an earlier recover sent: its `next_cursor`.",
+    }),
+  })
+  .refine((b) => (b.since === undefined) !== (b.cursor === undefined), {
+    message: "send either since or cursor",
+    path: ["since"],
+  })
+  .openapi("RecoverWebhook");
+
 export const recover = apiRoute("webhooks:manage", {
   ...base,
   method: "post",
   path: "/webhooks/{id}/recover",
-  summary: "Re-send every matching event since a time",
-  description: "Each is delivered again with its original event_id, so receivers dedupe as usual.",
+  summary: "Re-send the matching events since a time, a page at a time",
+  description: [
+    `Each is delivered again with its original event_id, so receivers dedupe as usual. One call sends at most ${RECOVER_PAGE} events, oldest first; while \`has_more\` is true, call again with \`next_cursor\` once this call's deliveries have finished.`,
+    "One recovery per endpoint is in flight at a time: until every delivery of the previous one has succeeded or failed, recover is 409 `recovery_in_progress`.",
+    REPLAY_LIMITS,
+    `${EVENT_SCOPES} Recovering an endpoint subscribed to a type the key cannot read is 403.`,
+  ].join(" "),
   request: {
     params: IdParam,
-    body: {
-      required: true,
-      content: json(
-        z
-          .strictObject({
-            since: UtcDateTime,
-          })
-          .openapi("RecoverWebhook"),
-      ),
-    },
+    body: { required: true, content: json(RecoverWebhook) },
   },
   responses: {
     202: {
       description: "Queued",
-      content: json(z.object({ events: z.number().int() }).openapi("WebhookRecoverQueued")),
+      content: json(
+        z
+          .object({
+            events: z.number().int().openapi({ description: "Events queued by this call" }),
+            has_more: z.boolean(),
+            next_cursor: z.string().nullable().openapi({
+              description: "Pass as `cursor` to continue; null when nothing more matched.",
+            }),
+          })
+          .openapi("WebhookRecoverQueued"),
+      ),
     },
+    403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
     404: { description: "Unknown" },
+    409: error("The previous recover of this endpoint is still in flight"),
+    429: error("Too many replays for this endpoint; see Retry-After"),
   },
 });
 
@@ -228,8 +269,11 @@ export const redeliver = apiRoute("webhooks:manage", {
   method: "post",
   path: "/events/{id}/redeliver",
   summary: "Deliver one event again",
-  description:
+  description: [
     "To one subscription (`subscription_id`) or to every enabled one that matches; same event_id.",
+    REPLAY_LIMITS,
+    "The key also needs the read scope of the event's type (403 otherwise).",
+  ].join(" "),
   request: {
     params: IdParam,
     body: {
@@ -244,6 +288,8 @@ export const redeliver = apiRoute("webhooks:manage", {
       description: "Queued",
       content: json(z.object({ deliveries: z.array(z.string()) }).openapi("RedeliverQueued")),
     },
+    403: error("The key lacks `webhooks:manage`, or the read scope of the event's type"),
     404: { description: "Unknown event or subscription" },
+    429: error("Too many replays for an endpoint; see Retry-After"),
   },
 });
