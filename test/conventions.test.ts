@@ -154,6 +154,10 @@ describe("routing and failures", () => {
       expect(res.status).toBe(500);
       const body = (await res.json()) as { error: Record<string, string> };
       expect(body.error.code).toBe("internal_error");
+      // The change may still complete by itself, so the client is told how to find out.
+      expect(body.error.message).toContain("outcome is unknown");
+      expect(body.error.message).toContain("same Idempotency-Key");
+      expect(body.error.message).toContain("reference");
       expect(JSON.stringify(body)).not.toContain("secret_internal_detail");
       expect(body.error.request_id).toBe(res.headers.get("x-request-id"));
       expect(JSON.stringify(logged)).toContain("secret_internal_detail");

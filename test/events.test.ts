@@ -368,9 +368,13 @@ describe("GET /v1/events", () => {
 
     expect((await events(b.key)).data).toEqual([]);
     expect((await events(b.key, "?type=order.created")).data).toEqual([]);
-    // A's cursor, presented by B, walks B's feed only.
+    // A's cursor, presented by B, names nothing in B's feed: refused, and nothing of A's shows.
     const page = await events(a.key, "?limit=1");
-    expect((await events(b.key, `?cursor=${page.pagination.next_cursor}`)).data).toEqual([]);
+    const foreign = await call("GET", `/v1/events?cursor=${page.pagination.next_cursor}`, {
+      key: b.key,
+    });
+    expectError(foreign, 400, "invalid_cursor", "cursor");
+    expect(JSON.stringify(foreign.body)).not.toContain(aEvents[0]?.id);
 
     const bAdj = await adjustStock(b.key, "SHARED-1", 7);
     const bEvents = (await events(b.key)).data;

@@ -1,16 +1,14 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import { inList } from "../db/sql";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { ApiError } from "../http/errors";
-import { decodeCursor, page } from "../http/pagination";
+import { decodeCursor, IdCursor, page } from "../http/pagination";
 import type * as routes from "./events.routes";
 import { assertReadable, type EventType, readableEventTypes } from "./events.service";
 
-const SeqCursor = z.object({ seq: z.number().int() });
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_EVENT_ID = sql`"events"."id"`;
 
@@ -21,22 +19,24 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { scopes } = c.var.principal;
   if (type) assertReadable([type], scopes);
   const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
-  let after = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
-  if (query.after !== undefined && after === undefined) {
-    const [mark] = await c.var.db
-      .select({ seq: events.seq })
-      .from(events)
-      .where(and(eq(events.id, query.after), eq(events.tenantId, tenantId)));
-    if (!mark) {
-      throw new ApiError(
-        400,
-        "invalid_parameter",
-        `after: no event '${query.after}' in your feed.`,
-        { field: "after" },
-      );
-    }
-    after = mark.seq;
+  // Positions are event ids, never the outbox's sequence, which counts every tenant's events.
+  const afterId = cursor ? decodeCursor(cursor, IdCursor).id : query.after;
+  const [mark] = afterId
+    ? await c.var.db
+        .select({ seq: events.seq })
+        .from(events)
+        .where(and(eq(events.id, afterId), eq(events.tenantId, tenantId)))
+    : [];
+  if (afterId && !mark) {
+    throw cursor
+      ? new ApiError(400, "invalid_cursor", "cursor names no event in your feed.", {
+          field: "cursor",
+        })
+      : new ApiError(400, "invalid_parameter", `after: no event '${query.after}' in your feed.`, {
+          field: "after",
+        });
   }
+  const after = mark?.seq;
   const rows = await c.var.db
     .select()
     .from(events)
@@ -60,7 +60,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     data: row.data,
   });
   return c.json(
-    page(rows, limit, render, (r) => ({ seq: r.seq })),
+    page(rows, limit, render, (r) => ({ id: r.id })),
     200,
   );
 };

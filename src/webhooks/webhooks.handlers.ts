@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gt, gte, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW } from "../db/sql";
@@ -8,7 +8,7 @@ import { type AppEnv, type Env, environmentOf } from "../env";
 import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
-import { decodeCursor, encodeCursor, page } from "../http/pagination";
+import { decodeCursor, encodeCursor, IdCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
 import {
   activeSubscriptions,
@@ -25,7 +25,6 @@ import { webhookUrlRefusal } from "./url-policy";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
-const SeqCursor = z.object({ seq: z.number().int() });
 
 const render = (s: Subscription) => ({
   id: s.id,
@@ -157,7 +156,7 @@ export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
 export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   const { status, cursor, limit } = c.req.valid("query");
-  const before = cursor ? decodeCursor(cursor, SeqCursor).seq : undefined;
+  const before = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
   const rows = await c.var.db
     .select({ delivery: webhookDeliveries, eventType: events.type })
     .from(webhookDeliveries)
@@ -166,7 +165,9 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
       and(
         eq(webhookDeliveries.subscriptionId, sub.id),
         status ? eq(webhookDeliveries.status, status) : undefined,
-        before !== undefined ? lt(webhookDeliveries.seq, before) : undefined,
+        before !== undefined
+          ? sql`${webhookDeliveries.seq} < (SELECT d.seq FROM webhook_deliveries AS d WHERE d.id = ${before})`
+          : undefined,
       ),
     )
     .orderBy(desc(webhookDeliveries.seq))
@@ -201,7 +202,7 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
     updated_at: r.delivery.updatedAt,
   });
   return c.json(
-    page(rows, limit, view, (r) => ({ seq: r.delivery.seq })),
+    page(rows, limit, view, (r) => ({ id: r.delivery.id })),
     200,
   );
 };
@@ -227,14 +228,16 @@ export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) =>
   assertReadable(sub.events, c.var.principal.scopes);
   await spendReplay(c.env, sub.id);
   const { since, cursor } = c.req.valid("json");
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, SeqCursor).seq;
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, IdCursor).id;
   const rows = await c.var.db
     .select({ id: events.id, seq: events.seq })
     .from(events)
     .where(
       and(
         eq(events.tenantId, sub.tenantId),
-        after !== undefined ? gt(events.seq, after) : undefined,
+        after !== undefined
+          ? sql`${events.seq} > (SELECT e.seq FROM events AS e WHERE e.id = ${after} AND e.tenant_id = ${sub.tenantId})`
+          : undefined,
         since !== undefined ? gte(events.createdAt, since) : undefined,
         sub.events.includes("*")
           ? ne(events.type, "webhook.test")
@@ -262,7 +265,7 @@ export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) =>
     {
       events: replayed.length,
       has_more: hasMore,
-      next_cursor: hasMore && last ? encodeCursor({ seq: last.seq }) : null,
+      next_cursor: hasMore && last ? encodeCursor({ id: last.id }) : null,
     },
     202,
   );

@@ -1,0 +1,188 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Demand, DemandBook } from "../../src/inventory/allocation";
+import { WaitingQueue } from "../../src/inventory/waiting-queue";
+
+const waiting = (orderId: string, priority: number, quantity: number): Demand => ({
+  orderId,
+  priority,
+  quantity,
+  status: "backordered",
+  seq: 1,
+});
+
+describe("WaitingQueue", () => {
+  it("finds the oldest line that fits, skipping older ones that do not", () => {
+    const q = new WaitingQueue([waiting("a", 1, 5), waiting("b", 2, 2), waiting("c", 3, 1)]);
+    expect(q.firstFitting(0)).toBeUndefined();
+    expect(q.firstFitting(1)?.orderId).toBe("c");
+    expect(q.firstFitting(2)?.orderId).toBe("b");
+    expect(q.firstFitting(5)?.orderId).toBe("a");
+  });
+
+  it("keeps fill order when older lines arrive late and many leave", () => {
+    const q = new WaitingQueue();
+    for (let i = 100; i < 200; i++) q.add(waiting(`o${i}`, i, 1));
+    q.add(waiting("late", 50, 1));
+    expect(q.firstFitting(1)?.orderId).toBe("late");
+    for (let i = 100; i < 190; i++) q.remove(`o${i}`);
+    q.remove("late");
+    expect(q.size).toBe(10);
+    expect([...q.inOrder()].map((l) => l.orderId)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `o${190 + i}`),
+    );
+    expect(q.firstFitting(1)?.orderId).toBe("o190");
+  });
+
+  it("agrees with a linear scan for any sequence of adds, removes and queries", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({
+              op: fc.constant("add" as const),
+              id: fc.nat(30),
+              priority: fc.nat(50),
+              q: fc.integer({ min: 1, max: 9 }),
+            }),
+            fc.record({ op: fc.constant("remove" as const), id: fc.nat(30) }),
+            fc.record({ op: fc.constant("find" as const), available: fc.nat(10) }),
+          ),
+          { maxLength: 200 },
+        ),
+        (ops) => {
+          const q = new WaitingQueue();
+          const model = new Map<string, { priority: number; quantity: number }>();
+          for (const o of ops) {
+            if (o.op === "add") {
+              q.add({ orderId: `o${o.id}`, priority: o.priority, quantity: o.q });
+              model.set(`o${o.id}`, { priority: o.priority, quantity: o.q });
+            } else if (o.op === "remove") {
+              q.remove(`o${o.id}`);
+              model.delete(`o${o.id}`);
+            } else {
+              const expected = [...model]
+                .filter(([, l]) => l.quantity <= o.available)
+                .sort(([a, la], [b, lb]) => la.priority - lb.priority || (a < b ? -1 : 1))[0]?.[0];
+              expect(q.firstFitting(o.available)?.orderId).toBe(expected);
+            }
+          }
+          expect(q.size).toBe(model.size);
+        },
+      ),
+    );
+  });
+});
+
+describe("DemandBook", () => {
+  const book = (onHand: number, demands: Demand[] = []) => {
+    const allocated = demands
+      .filter((d) => d.status === "allocated")
+      .reduce((n, d) => n + d.quantity, 0);
+    const backordered = demands
+      .filter((d) => d.status === "backordered")
+      .reduce((n, d) => n + d.quantity, 0);
+    return new DemandBook({ onHand, allocated, backordered }, demands);
+  };
+  const levels = (b: DemandBook) => ({
+    onHand: b.onHand,
+    allocated: b.allocated,
+    backordered: b.backordered,
+  });
+
+  it("allocates a line whole when it fits and backorders it whole when it does not", () => {
+    const b = book(5);
+    expect(b.setDemand("a", 3, 1, 1).status).toBe("allocated");
+    expect(b.setDemand("b", 3, 2, 2).status).toBe("backordered");
+    expect(levels(b)).toEqual({ onHand: 5, allocated: 3, backordered: 3 });
+    expect(b.setDemand("c", 2, 3, 3).status).toBe("allocated");
+  });
+
+  it("fills the oldest waiting line first and skips one that does not fit whole", () => {
+    const b = book(0, [waiting("old-big", 1, 5), waiting("mid", 2, 2), waiting("new", 3, 1)]);
+    const result = b.adjust(3, 2);
+    expect("refused" in result).toBe(false);
+    if ("refused" in result) return;
+    expect(result.change.filled).toEqual(["mid", "new"]);
+    expect(b.demandOf("old-big")?.status).toBe("backordered");
+    expect(levels(b)).toEqual({ onHand: 3, allocated: 3, backordered: 5 });
+    const more = b.adjust(5, 3);
+    if ("refused" in more) throw new Error("refused");
+    expect(more.change.filled).toEqual(["old-big"]);
+    expect(b.demandOf("old-big")).toMatchObject({ status: "allocated", seq: 3 });
+  });
+
+  it("releases a line and hands the stock to waiting lines", () => {
+    const b = book(2, [
+      { orderId: "a", quantity: 2, status: "allocated", priority: 1, seq: 1 },
+      waiting("b", 2, 2),
+    ]);
+    const { status, change } = b.setDemand("a", 0, 1, 2);
+    expect(status).toBe("released");
+    expect(change.demands.get("a")).toBeNull();
+    expect(change.filled).toEqual(["b"]);
+    expect(b.setDemand("a", 0, 1, 3).change.demands.size).toBe(0);
+  });
+
+  it("is idempotent for the same quantity and keeps the line's place when it changes", () => {
+    const b = book(1, [waiting("a", 1, 3), waiting("b", 2, 3)]);
+    expect(b.setDemand("a", 3, 9, 2).change.demands.size).toBe(0);
+    b.setDemand("a", 1, 9, 2);
+    expect(b.demandOf("a")).toMatchObject({ status: "allocated", priority: 1 });
+  });
+
+  it("moves shipped units out of an allocation and voided ones back, refusing what is not held", () => {
+    const b = book(5, [{ orderId: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
+    expect(b.move("a", -4, 1, 2)).toMatchObject({ refused: "no_allocation", held: 3, wanted: 4 });
+    expect(b.move("x", -1, 1, 2)).toMatchObject({ refused: "no_allocation", held: 0 });
+    b.move("a", -3, 1, 2);
+    expect(b.demandOf("a")).toBeUndefined();
+    expect(levels(b)).toEqual({ onHand: 2, allocated: 0, backordered: 0 });
+    b.move("a", 3, 1, 3);
+    expect(b.demandOf("a")).toMatchObject({ status: "allocated", quantity: 3 });
+    expect(levels(b)).toEqual({ onHand: 5, allocated: 3, backordered: 0 });
+  });
+
+  it("refuses an adjustment below zero or below what is allocated", () => {
+    const b = book(5, [{ orderId: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
+    expect(b.adjust(-6, 2)).toMatchObject({
+      refused: "insufficient_stock",
+      onHand: 5,
+      allocated: 3,
+    });
+    expect(b.adjust(-3, 2)).toMatchObject({ refused: "insufficient_stock" });
+    expect("refused" in b.adjust(-2, 2)).toBe(false);
+  });
+
+  it("never allocates more than is on hand, whatever the sequence of operations", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant("demand" as const), id: fc.nat(10), q: fc.nat(6) }),
+            fc.record({
+              op: fc.constant("adjust" as const),
+              delta: fc.integer({ min: -5, max: 8 }),
+            }),
+          ),
+          { maxLength: 100 },
+        ),
+        (ops) => {
+          const b = book(0);
+          ops.forEach((o, seq) => {
+            if (o.op === "demand") b.setDemand(`o${o.id}`, o.q, o.id, seq);
+            else b.adjust(o.delta, seq);
+            expect(b.allocated).toBeLessThanOrEqual(b.onHand);
+            expect(b.allocated).toBeGreaterThanOrEqual(0);
+            expect(b.backordered).toBeGreaterThanOrEqual(0);
+          });
+          // After every change no waiting line fits what is available.
+          for (let id = 0; id <= 10; id++) {
+            const d = b.demandOf(`o${id}`);
+            if (d?.status === "backordered") expect(d.quantity).toBeGreaterThan(b.available);
+          }
+        },
+      ),
+    );
+  });
+});

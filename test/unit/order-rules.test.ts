@@ -1,0 +1,492 @@
+import { describe, expect, it } from "vitest";
+import type { Refusal } from "../../src/lib/refusal";
+import {
+  type Change,
+  type Decision,
+  decide,
+  isChange,
+  type OrderCommand,
+  type OrderState,
+  type OrderStatus,
+  settle,
+} from "../../src/orders/order-rules";
+import type { ShipmentRecord } from "../../src/shipments/shipment-rules";
+
+const ID = { tenantId: "ten_1", orderId: "ord_1" };
+const NOW = "2026-07-02T10:00:00.000Z";
+
+const create: OrderCommand = {
+  type: "create",
+  actor: "key_1",
+  priority: 7,
+  createdAt: NOW,
+  lines: [
+    { sku: "A", description: "a", quantity: 2, unitPrice: "1.00", currency: "AUD" },
+    { sku: "B", description: null, quantity: 1, unitPrice: null, currency: null },
+  ],
+  order: {
+    orderNumber: "SO-1",
+    reference: "F-1",
+    orderDate: null,
+    warehouseId: "wh_1",
+    shippingMethodId: null,
+    shippingMethod: null,
+    signatureRequired: false,
+    insurance: false,
+    giftMessage: null,
+    packingNote: null,
+    shipTo: { name: "J", address1: "1 St", city: "Sydney", country: "AU" },
+  },
+};
+
+function change(d: Decision): Change {
+  if (!isChange(d)) throw new Error(`expected a change, got ${JSON.stringify(d)}`);
+  return d;
+}
+
+const refusal = (d: Decision) => d as Refusal;
+
+/** A committed order in `status`, its lines allocated unless told otherwise. */
+function state(
+  status: OrderStatus,
+  allocation: Record<string, "allocated" | "backordered"> = {},
+): OrderState {
+  const created = settle(
+    null,
+    change(decide(ID, null, create, NOW)),
+    ["A", "B"].map((sku) => ({ sku, status: allocation[sku] ?? "allocated", seq: 1 })),
+  );
+  return {
+    order: { ...created.order, status, version: 3, createdAt: NOW, updatedAt: NOW, changeSeq: 1 },
+    lines: created.lines,
+    shipments: [],
+    head: { seq: 3, hash: "h" },
+  };
+}
+
+const ship = (shipmentId: string, items: { sku: string; quantity: number }[]): OrderCommand => ({
+  type: "ship",
+  actor: "floor",
+  shipmentId,
+  items,
+  cost: null,
+  shippedAt: NOW,
+  parcels: [
+    {
+      trackingNumber: "T1",
+      trackingUrl: null,
+      carrier: "auspost",
+      service: "Express",
+      weight: null,
+      dimensions: null,
+    },
+  ],
+});
+
+function shipped(s: OrderState, c: Change): OrderState {
+  const record = c.shipment?.record as ShipmentRecord;
+  return {
+    ...s,
+    order: { ...s.order, ...c.order },
+    shipments: [...s.shipments.filter((r) => r.row.id !== record.row.id), record],
+  };
+}
+
+describe("create", () => {
+  it("asks every line of its stock and lets allocation decide the status", () => {
+    const c = change(decide(ID, null, create, NOW));
+    expect(c.demands).toEqual([
+      { sku: "A", quantity: 2 },
+      { sku: "B", quantity: 1 },
+    ]);
+    const all = settle(null, c, [
+      { sku: "A", status: "allocated", seq: 1 },
+      { sku: "B", status: "allocated", seq: 1 },
+    ]);
+    expect(all.order.status).toBe("received");
+    expect(all.diff).toEqual({ status: "received" });
+    const short = settle(null, c, [
+      { sku: "A", status: "allocated", seq: 1 },
+      { sku: "B", status: "backordered", seq: 1 },
+    ]);
+    expect(short.order.status).toBe("backordered");
+    expect(short.lines.map((l) => l.allocation)).toEqual(["allocated", "backordered"]);
+  });
+
+  it("is nothing new for an order that exists", () => {
+    expect(decide(ID, state("received"), create, NOW)).toEqual({ unchanged: true });
+  });
+});
+
+describe("every other command needs the order", () => {
+  const commands: OrderCommand[] = [
+    { type: "cancel", actor: "k", reason: null },
+    { type: "hold", actor: "k", reason: "r" },
+    { type: "release", actor: "k" },
+    { type: "start_picking", actor: "k" },
+    { type: "amend", actor: "k", patch: { packing_note: "x" } },
+    ship("shp_1", [{ sku: "A", quantity: 1 }]),
+  ];
+  it.each(commands.map((c) => [c.type, c] as const))("%s on nothing is not_found", (_, cmd) => {
+    expect(refusal(decide(ID, null, cmd, NOW)).code).toBe("not_found");
+  });
+});
+
+describe("amend", () => {
+  it("changes only what is sent, asks stock only for lines whose quantity moved", () => {
+    const s = state("received");
+    const c = change(
+      decide(
+        ID,
+        s,
+        {
+          type: "amend",
+          actor: "k",
+          patch: { packing_note: "Side door" },
+          lines: [
+            { sku: "A", description: "a", quantity: 5, unitPrice: "1.00", currency: "AUD" },
+            { sku: "C", description: null, quantity: 1, unitPrice: null, currency: null },
+          ],
+        },
+        NOW,
+      ),
+    );
+    expect(c.diff.packing_note).toEqual({ from: null, to: "Side door" });
+    expect(c.demands).toEqual([
+      { sku: "B", quantity: 0 },
+      { sku: "A", quantity: 5 },
+      { sku: "C", quantity: 1 },
+    ]);
+    const settled = settle(s, c, [
+      { sku: "A", status: "backordered", seq: 2 },
+      { sku: "B", status: "released", seq: 2 },
+      { sku: "C", status: "allocated", seq: 2 },
+    ]);
+    expect(settled.order.status).toBe("backordered");
+    expect(settled.diff.status).toEqual({ from: "received", to: "backordered" });
+  });
+
+  it("keeps an order on hold on hold whatever allocation says", () => {
+    const s = state("on_hold");
+    const c = change(
+      decide(
+        ID,
+        s,
+        {
+          type: "amend",
+          actor: "k",
+          patch: {},
+          lines: [{ sku: "A", description: "a", quantity: 9, unitPrice: "1.00", currency: "AUD" }],
+        },
+        NOW,
+      ),
+    );
+    expect(settle(s, c, [{ sku: "A", status: "backordered", seq: 2 }]).order.status).toBe(
+      "on_hold",
+    );
+  });
+
+  it("is unchanged when nothing differs, and refuses what the rules forbid", () => {
+    const s = state("received");
+    expect(
+      decide(ID, s, { type: "amend", actor: "k", patch: { packing_note: null } }, NOW),
+    ).toEqual({ unchanged: true });
+    expect(
+      refusal(decide(ID, s, { type: "amend", actor: "k", ifMatch: 2, patch: {} }, NOW)),
+    ).toMatchObject({
+      code: "version_conflict",
+      current_version: "3",
+    });
+    expect(
+      refusal(decide(ID, s, { type: "amend", actor: "k", warehouseId: "wh_2", patch: {} }, NOW)),
+    ).toMatchObject({
+      code: "warehouse_change_not_allowed",
+      field: "warehouse_id",
+    });
+    for (const status of ["processing", "partially_shipped", "shipped"] as const) {
+      expect(
+        refusal(decide(ID, state(status), { type: "amend", actor: "k", patch: {} }, NOW)).code,
+      ).toBe("too_late_to_amend");
+    }
+    expect(
+      refusal(decide(ID, state("cancelled"), { type: "amend", actor: "k", patch: {} }, NOW)).code,
+    ).toBe("order_cancelled");
+  });
+});
+
+describe("cancel, hold, release, start picking", () => {
+  it("cancels an open order, releasing every line", () => {
+    for (const status of ["received", "backordered", "on_hold"] as const) {
+      const c = change(decide(ID, state(status), { type: "cancel", actor: "k", reason: "r" }, NOW));
+      expect(c.order).toMatchObject({ status: "cancelled", cancelReason: "r", cancelledAt: NOW });
+      expect(c.demands).toEqual([
+        { sku: "A", quantity: 0 },
+        { sku: "B", quantity: 0 },
+      ]);
+    }
+    expect(
+      decide(ID, state("cancelled"), { type: "cancel", actor: "k", reason: null }, NOW),
+    ).toEqual({ unchanged: true });
+    expect(
+      refusal(decide(ID, state("processing"), { type: "cancel", actor: "k", reason: null }, NOW))
+        .code,
+    ).toBe("not_cancelable");
+    for (const status of ["partially_shipped", "shipped"] as const) {
+      expect(
+        refusal(decide(ID, state(status), { type: "cancel", actor: "k", reason: null }, NOW)).code,
+      ).toBe("already_shipped");
+    }
+  });
+
+  it("holds an open order once per reason and releases it to what allocation says", () => {
+    const held = change(
+      decide(ID, state("received"), { type: "hold", actor: "k", reason: "address" }, NOW),
+    );
+    expect(held.order).toMatchObject({ status: "on_hold", holdReason: "address" });
+    expect(held.demands).toEqual([]);
+    const onHold = {
+      ...state("on_hold"),
+      order: { ...state("on_hold").order, holdReason: "address" },
+    };
+    expect(decide(ID, onHold, { type: "hold", actor: "k", reason: "address" }, NOW)).toEqual({
+      unchanged: true,
+    });
+    for (const status of ["processing", "shipped", "partially_shipped", "cancelled"] as const) {
+      expect(
+        refusal(decide(ID, state(status), { type: "hold", actor: "k", reason: "x" }, NOW)).code,
+      ).toBe("not_holdable");
+    }
+    expect(
+      change(decide(ID, state("on_hold"), { type: "release", actor: "k" }, NOW)).order.status,
+    ).toBe("received");
+    expect(
+      change(
+        decide(ID, state("on_hold", { B: "backordered" }), { type: "release", actor: "k" }, NOW),
+      ).order.status,
+    ).toBe("backordered");
+    expect(refusal(decide(ID, state("received"), { type: "release", actor: "k" }, NOW)).code).toBe(
+      "not_on_hold",
+    );
+  });
+
+  it("starts picking only a received order", () => {
+    expect(
+      change(decide(ID, state("received"), { type: "start_picking", actor: "k" }, NOW)).order
+        .status,
+    ).toBe("processing");
+    expect(decide(ID, state("processing"), { type: "start_picking", actor: "k" }, NOW)).toEqual({
+      unchanged: true,
+    });
+    const refusals: [OrderStatus, string][] = [
+      ["backordered", "not_allocated"],
+      ["on_hold", "order_on_hold"],
+      ["cancelled", "order_cancelled"],
+      ["shipped", "already_shipped"],
+      ["partially_shipped", "already_shipped"],
+    ];
+    for (const [status, code] of refusals) {
+      expect(
+        refusal(decide(ID, state(status), { type: "start_picking", actor: "k" }, NOW)).code,
+      ).toBe(code);
+    }
+  });
+});
+
+describe("shipments", () => {
+  it("ships part then the rest, moving stock out once per shipment", () => {
+    let s = state("processing");
+    const first = change(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW));
+    expect(first.order.status).toBe("partially_shipped");
+    expect(first.moves).toEqual([{ sku: "A", quantity: -1, ref: "ship:shp_1" }]);
+    s = shipped(s, first);
+    expect(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW)).toEqual({
+      unchanged: true,
+    });
+    const rest = change(
+      decide(
+        ID,
+        s,
+        ship("shp_2", [
+          { sku: "A", quantity: 1 },
+          { sku: "B", quantity: 1 },
+        ]),
+        NOW,
+      ),
+    );
+    expect(rest.order.status).toBe("shipped");
+  });
+
+  it("checks every item before anything moves", () => {
+    const s = state("received");
+    expect(refusal(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 3 }]), NOW))).toMatchObject({
+      code: "over_shipment",
+      field: "items[0].quantity",
+      remaining: 2,
+    });
+    expect(
+      refusal(
+        decide(
+          ID,
+          s,
+          ship("shp_1", [
+            { sku: "A", quantity: 1 },
+            { sku: "Z", quantity: 1 },
+          ]),
+          NOW,
+        ),
+      ),
+    ).toMatchObject({
+      code: "sku_not_in_order",
+      field: "items[1].sku",
+    });
+    const partly = state("received", { B: "backordered" });
+    expect(
+      refusal(decide(ID, partly, ship("shp_1", [{ sku: "B", quantity: 1 }]), NOW)),
+    ).toMatchObject({
+      code: "not_allocated",
+      field: "items[0].sku",
+    });
+    for (const [status, code] of [
+      ["cancelled", "order_cancelled"],
+      ["on_hold", "order_on_hold"],
+      ["backordered", "not_allocated"],
+    ] as const) {
+      expect(
+        refusal(decide(ID, state(status), ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW)).code,
+      ).toBe(code);
+    }
+  });
+
+  it("tracks carrier statuses without touching the order, never out of delivered or voided", () => {
+    const s = shipped(
+      state("processing"),
+      change(
+        decide(
+          ID,
+          state("processing"),
+          ship("shp_1", [
+            { sku: "A", quantity: 2 },
+            { sku: "B", quantity: 1 },
+          ]),
+          NOW,
+        ),
+      ),
+    );
+    const track = (status: "in_transit" | "delivered" | "exception") =>
+      decide(
+        ID,
+        s,
+        { type: "track", actor: "k", shipmentId: "shp_1", status, occurredAt: NOW, note: null },
+        NOW,
+      );
+    const transit = change(track("in_transit"));
+    expect(transit.touchesOrder).toBe(false);
+    expect(transit.shipment?.record.row).toMatchObject({ status: "in_transit", version: 2 });
+    expect(
+      refusal(
+        decide(
+          ID,
+          s,
+          {
+            type: "track",
+            actor: "k",
+            shipmentId: "shp_x",
+            status: "in_transit",
+            occurredAt: NOW,
+            note: null,
+          },
+          NOW,
+        ),
+      ).code,
+    ).toBe("shipment_not_found");
+    const delivered = shipped(s, change(track("delivered")));
+    expect(
+      refusal(
+        decide(
+          ID,
+          delivered,
+          {
+            type: "track",
+            actor: "k",
+            shipmentId: "shp_1",
+            status: "exception",
+            occurredAt: NOW,
+            note: null,
+          },
+          NOW,
+        ),
+      ).code,
+    ).toBe("already_delivered");
+    expect(
+      refusal(decide(ID, delivered, { type: "void", actor: "k", shipmentId: "shp_1" }, NOW)).code,
+    ).toBe("already_delivered");
+  });
+
+  it("voids a label: units go back and the order returns to what remains shipped", () => {
+    const s = shipped(
+      state("processing"),
+      change(
+        decide(
+          ID,
+          state("processing"),
+          ship("shp_1", [
+            { sku: "A", quantity: 2 },
+            { sku: "B", quantity: 1 },
+          ]),
+          NOW,
+        ),
+      ),
+    );
+    expect(s.order.status).toBe("shipped");
+    const voided = change(decide(ID, s, { type: "void", actor: "k", shipmentId: "shp_1" }, NOW));
+    expect(voided.order.status).toBe("processing");
+    expect(voided.moves).toEqual([
+      { sku: "A", quantity: 2, ref: "void:shp_1" },
+      { sku: "B", quantity: 1, ref: "void:shp_1" },
+    ]);
+    const after = shipped(s, voided);
+    expect(decide(ID, after, { type: "void", actor: "k", shipmentId: "shp_1" }, NOW)).toEqual({
+      unchanged: true,
+    });
+    expect(
+      refusal(
+        decide(
+          ID,
+          after,
+          {
+            type: "track",
+            actor: "k",
+            shipmentId: "shp_1",
+            status: "in_transit",
+            occurredAt: NOW,
+            note: null,
+          },
+          NOW,
+        ),
+      ).code,
+    ).toBe("shipment_voided");
+  });
+});
+
+describe("allocation changes from stock", () => {
+  it("records a newer answer that changes a line, and ignores stale or equal ones", () => {
+    const s = state("backordered", { B: "backordered" });
+    const fill = {
+      type: "allocation_changed" as const,
+      sku: "B",
+      status: "allocated" as const,
+      seq: 5,
+    };
+    const c = change(decide(ID, s, fill, NOW));
+    const settled = settle(s, c, [fill]);
+    expect(settled.order.status).toBe("received");
+    expect(settled.diff).toEqual({
+      items: [{ sku: "B", allocation: { from: "backordered", to: "allocated" } }],
+      status: { from: "backordered", to: "received" },
+    });
+    const after = { ...s, lines: settled.lines };
+    expect(decide(ID, after, { ...fill, seq: 4 }, NOW)).toEqual({ unchanged: true });
+    expect(decide(ID, after, fill, NOW)).toEqual({ unchanged: true });
+    expect(decide(ID, s, { ...fill, sku: "Z" }, NOW)).toEqual({ unchanged: true });
+  });
+});
