@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
-import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
+import { is } from "drizzle-orm";
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "../src/db/schema";
 
@@ -9,9 +10,7 @@ import * as schema from "../src/db/schema";
  * database the migrations build.
  */
 
-const tables = Object.values(schema).filter(
-  (t): t is SQLiteTable => typeof t === "object" && t !== null && Symbol.for("drizzle:Name") in t,
-);
+const tables = Object.values(schema).filter((t) => is(t, SQLiteTable)) as SQLiteTable[];
 
 describe("schema.ts matches the migrations", () => {
   it.each(tables.map((t) => [getTableConfig(t).name, t] as const))("%s", async (name, table) => {
