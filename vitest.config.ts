@@ -14,6 +14,8 @@ export default defineConfig(async () => {
             ADMIN_TOKEN: "test-admin-token",
             // Retries immediately so a failing receiver exhausts its schedule within a test.
             WEBHOOK_RETRY_SCHEDULE: "0,0",
+            // A receiver that is "too slow" then costs a test one second, not ten.
+            WEBHOOK_TIMEOUT_MS: "1000",
           },
         },
       }),

@@ -7,7 +7,7 @@ import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
 import { onError, onNotFound } from "./http/errors";
 import { createRouter } from "./http/openapi";
-import { requestContext } from "./http/request-id";
+import { requestContext } from "./http/request-context";
 import { inventoryApi } from "./inventory/inventory.index";
 import { operationsApi } from "./operations/operations.index";
 import { ordersApi } from "./orders/orders.index";
@@ -21,7 +21,7 @@ import { stuckOperationsAdmin } from "./stuck-operations/stuck-operations.index"
 import { systemRoutes } from "./system/system.index";
 import { tenantsAdmin } from "./tenants/tenants.index";
 import { warehousesAdmin, warehousesApi } from "./warehouses/warehouses.index";
-import { dispatchPending } from "./webhooks/dispatch";
+import { relay } from "./webhooks/outbox";
 import { webhooksApi } from "./webhooks/webhooks.index";
 
 const OPENAPI_PATH = "/v1/openapi.json";
@@ -31,24 +31,24 @@ const partnerAuth: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path === OPENAPI_PATH ? next() : authenticate(c, next);
 
 /**
- * After a successful write, relay its events to the webhook queue without holding up
- * the response. A relay that fails here is retried by the cron sweep.
+ * After a successful write, relay the caller's events (every tenant's for a platform key)
+ * without holding up the response: their first delivery attempts go out at once. Whatever
+ * a relay misses, the cron sweep sends.
  */
-const relayEvents: MiddlewareHandler<AppEnv> = async (c, next) => {
+const relayAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (c.req.method !== "GET" && c.res.status < 400) {
-    c.executionCtx.waitUntil(
-      dispatchPending(c.env, c.var.db).catch((err) =>
-        console.error(
-          JSON.stringify({
-            level: "warn",
-            msg: "event relay failed; the sweep will retry",
-            err: String(err),
-          }),
-        ),
+  if (c.req.method === "GET" || c.res.status >= 400 || !c.var.principal) return;
+  c.executionCtx.waitUntil(
+    relay(c.env, c.var.principal.tenantId).catch((err: unknown) =>
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          msg: "event relay failed; the sweep will retry",
+          err: String(err),
+        }),
       ),
-    );
-  }
+    ),
+  );
 };
 
 export function createApp() {
@@ -57,7 +57,7 @@ export function createApp() {
   app.use("/v1/*", partnerAuth);
   app.use("/admin/v1/*", authenticateAdmin);
   app.use("/v1/*", jsonBody);
-  app.use("/v1/*", relayEvents);
+  app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);
 
   app.route("/", systemRoutes);

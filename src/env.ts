@@ -2,8 +2,9 @@ import type { Principal } from "./api-keys/api-keys.service";
 import type { RateLimiter } from "./api-keys/rate-limiter";
 import type { Db } from "./db/client";
 import type { StockObject } from "./inventory/stock-object";
+import type { Meter } from "./lib/metering";
 import type { OrderObject } from "./orders/order-object";
-import type { WebhookMessage } from "./webhooks/dispatch";
+import type { WebhookMessage } from "./webhooks/outbox";
 
 export type Environment = "development" | "sandbox" | "production";
 
@@ -33,6 +34,8 @@ export interface Env {
   ENVIRONMENT?: string;
   /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
   WEBHOOK_RETRY_SCHEDULE?: string;
+  /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */
+  WEBHOOK_TIMEOUT_MS?: string;
   /** Hours of nothing but failures before an endpoint is disabled; default 72. */
   WEBHOOK_DISABLE_AFTER_HOURS?: string;
   ADMIN_TOKEN: string;
@@ -42,6 +45,7 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
+    meter: Meter;
     db: Db;
     principal: Principal;
   };

@@ -3,7 +3,7 @@ import { database } from "./db/client";
 import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
-import { sweep, type WebhookMessage } from "./webhooks/dispatch";
+import { sweep, type WebhookMessage } from "./webhooks/outbox";
 import { clearExpiredSecrets } from "./webhooks/secrets";
 
 export { RateLimiter } from "./api-keys/rate-limiter";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError, onError } from "../src/http/errors";
 import { createRouter } from "../src/http/openapi";
-import { requestContext } from "../src/http/request-id";
+import { requestContext } from "../src/http/request-context";
 import { call, createTenant, expectError } from "./helpers";
 
 let key: string;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   ADMIN_TOKEN,
   call,
@@ -55,7 +55,7 @@ beforeAll(async () => {
   shipmentId = shipment.body.id;
   const hook = await call("POST", "/v1/webhooks", {
     key: tenantKey,
-    body: { url: "https://erp.example.com/hooks", events: ["shipment.created"] },
+    body: { url: `${inject("receiverUrl")}/ok/fuzz`, events: ["shipment.created"] },
   });
   webhookId = hook.body.id;
   eventId = (await call("GET", "/v1/events?type=shipment.created", { key: tenantKey })).body.data[0]
@@ -96,7 +96,11 @@ const valid: Record<string, unknown> = {
   }),
   "POST /v1/ops/shipments/:shipment/status": { status: "in_transit", note: "fuzz" },
   "POST /v1/ops/shipments/:shipment/void": {},
-  "POST /v1/webhooks": { url: "https://erp.example.com/other", events: ["*"], description: "fuzz" },
+  "POST /v1/webhooks": () => ({
+    url: `${inject("receiverUrl")}/ok/fuzz-other`,
+    events: ["*"],
+    description: "fuzz",
+  }),
   "POST /v1/webhooks/:webhook/recover": { since: "2026-01-01T00:00:00Z" },
   "POST /v1/events/:event/redeliver": () => ({ subscription_id: webhookId }),
 };

@@ -3,7 +3,8 @@
 //   /ok/<name>               always 200
 //   /fail/<name>             always 500
 //   /flaky/<n>/<name>        500 for the first n requests, then 200
-//   /slow/<n>/<name>         the first n requests answered only after 11 s, then at once
+//   /slow/<n>/<name>         the first n requests answered only after 2 s (past the suite's
+//                            1 s webhook timeout), then at once
 // GET /_log/<name> returns every request received for <name>: headers and raw body.
 import { createServer } from "node:http";
 
@@ -26,7 +27,7 @@ export default async function setup({ provide }) {
       const failFirst =
         parts[0] === "flaky" ? Number(parts[1]) : parts[0] === "fail" ? Infinity : 0;
       const count = seen.length;
-      const delay = parts[0] === "slow" && count <= Number(parts[1]) ? 11_000 : 0;
+      const delay = parts[0] === "slow" && count <= Number(parts[1]) ? 2_000 : 0;
       setTimeout(() => {
         res.statusCode = count <= failFirst ? 500 : 200;
         res.end(res.statusCode === 200 ? "ok" : "nope");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES } from "../inventory/allocation";
-import { ORDER_STATUSES } from "../orders/order-rules";
+import { ORDER_STATUSES } from "../orders/order";
 import { SHIPMENT_STATUSES } from "../shipments/shipment-rules";
 
 // Timestamps are ISO-8601 UTC strings with milliseconds, assigned by the database
@@ -297,6 +297,7 @@ export const events = sqliteTable(
     index("events_tenant_idx").on(t.tenantId, t.seq),
     index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
     index("events_undispatched_idx").on(t.seq).where(sql`dispatched_at IS NULL`),
+    index("events_tenant_undispatched_idx").on(t.tenantId, t.seq).where(sql`dispatched_at IS NULL`),
   ],
 );
 
@@ -435,6 +436,9 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex("webhook_deliveries_unique").on(t.eventId, t.subscriptionId, t.generation),
     index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.seq),
     index("webhook_deliveries_event_idx").on(t.eventId),
+    index("webhook_deliveries_open_idx")
+      .on(t.status, t.createdAt)
+      .where(sql`status IN ('pending', 'sending')`),
     index("webhook_deliveries_recovering_idx")
       .on(t.subscriptionId)
       .where(sql`origin = 'recover' AND status IN ('pending', 'sending')`),

@@ -1,13 +1,15 @@
 import { DurableObject } from "cloudflare:workers";
-import { type Db, database } from "../db/client";
+import { database } from "../db/client";
+import { Schedule } from "../durable/schedule";
 import { orderObject } from "../durable/stubs";
 import type { Env } from "../env";
-import { type AllocationStatus, type BookChange, type BookRefusal, DemandBook } from "./allocation";
+import { type Cost, Meter, share } from "../lib/metering";
+import { type AllocationStatus, type BookRefusal, DemandBook } from "./allocation";
+import { adjustmentIdsOf, applyOps, type OpResult, refsOf, type StockOp } from "./stock-ops";
 import {
   type Adjustment,
   type AdjustmentInput,
   appliedAlready,
-  type Commit,
   commitStock,
   loadStock,
   parseStockName,
@@ -27,29 +29,22 @@ export interface DemandAnswer {
   seq: number;
   /** Other orders whose waiting lines this change filled; the caller should tell them. */
   notices: Notice[];
+  cost?: Cost;
 }
 
-type Op =
-  | { kind: "demand"; orderId: string; quantity: number; priority: number }
-  | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }
-  | { kind: "adjust"; input: AdjustmentInput }
-  | { kind: "notices"; orderIds: string[] };
-
-type Outcome =
-  | DemandAnswer
-  | BookRefusal
-  | { adjustment: Adjustment; notices: Notice[] }
-  | Notice[];
+type Adjusted = { adjustment: Adjustment; notices: Notice[]; cost?: Cost };
+type Answer = DemandAnswer | Adjusted | (BookRefusal & { cost?: Cost });
 
 interface Pending {
-  op: Op;
-  resolve: (outcome: Outcome) => void;
+  /** A request, or a read of the committed state of these orders' lines. */
+  op: StockOp | { kind: "read"; orderIds: string[] };
+  resolve: (answer: Answer | Notice[]) => void;
   reject: (err: unknown) => void;
 }
 
 /** Bounds one group commit: D1 batches stay small and a slow batch delays few callers. */
 const MAX_BATCH = 64;
-const NOTICE_RETRY_MS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const NOTICE_RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const NOTICE = "notice:";
 
 /**
@@ -57,13 +52,12 @@ const NOTICE = "notice:";
  * writer of that row and its demands, so allocation is decided in one place. Requests
  * that arrive while a commit is in flight are decided together, on committed state, and
  * committed in one bounded D1 batch, so a hot SKU takes many orders per round trip.
- * Orders whose waiting lines it fills are told after commit and never while anyone
- * waits on it: each notice is kept in this object's storage until delivered, and its
- * alarm retries it from the committed state.
+ * Orders whose waiting lines it fills are told after commit and never while anyone waits
+ * on it: each notice is kept in storage until delivered, and the alarm retries it.
  */
 export class StockObject extends DurableObject<Env> {
   private readonly key: StockKey;
-  private readonly db: Db;
+  private readonly schedule: Schedule<"notices">;
   private book: DemandBook | undefined;
   private version = 0;
   private readonly queue: Pending[] = [];
@@ -72,7 +66,7 @@ export class StockObject extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.key = parseStockName(ctx.id.name ?? "");
-    this.db = database(env.DB);
+    this.schedule = new Schedule(ctx.storage);
   }
 
   /** Declares how many units `orderId` wants from this row (0 releases). Idempotent. */
@@ -80,7 +74,7 @@ export class StockObject extends DurableObject<Env> {
     return this.submit({ kind: "demand", orderId, quantity, priority }) as Promise<DemandAnswer>;
   }
 
-  /** Shipped units leave the order's allocation (negative), voided ones return (positive); once per `ref`. */
+  /** Shipped units leave an order's allocation (negative), voided ones return (positive); once per `ref`. */
   move(
     orderId: string,
     ref: string,
@@ -92,10 +86,7 @@ export class StockObject extends DurableObject<Env> {
     >;
   }
 
-  /**
-   * Reverses the movement `ref` made for `orderId` (by `delta`, its opposite), once, and
-   * only if that movement happened: how a discarded shipment or void gives stock back.
-   */
+  /** Reverses movement `ref` (by its opposite `delta`), once, and only if it happened. */
   undo(
     orderId: string,
     ref: string,
@@ -113,30 +104,34 @@ export class StockObject extends DurableObject<Env> {
   }
 
   /** A counted change on the shelf, once per adjustment id. Called by Workers, never by orders. */
-  async adjust(input: AdjustmentInput): Promise<{ adjustment: Adjustment } | BookRefusal> {
-    const outcome = (await this.submit({ kind: "adjust", input })) as
-      | { adjustment: Adjustment; notices: Notice[] }
-      | BookRefusal;
-    if ("refused" in outcome) return outcome;
-    await this.deliver(outcome.notices);
-    return { adjustment: outcome.adjustment };
+  async adjust(
+    input: AdjustmentInput,
+  ): Promise<Omit<Adjusted, "notices"> | (BookRefusal & { cost?: Cost })> {
+    const answer = (await this.submit({ kind: "adjust", input })) as Adjusted | BookRefusal;
+    if ("refused" in answer) return answer;
+    await this.deliver(answer.notices);
+    return { adjustment: answer.adjustment, cost: answer.cost };
   }
 
   override async alarm() {
-    const pending = this.ctx.storage.kv.list<number>({ prefix: NOTICE });
-    const orderIds = [...pending].map(([k]) => k.slice(NOTICE.length));
-    if (orderIds.length === 0) return;
-    const notices = (await this.submit({ kind: "notices", orderIds })) as Notice[];
-    const failed = await this.deliver(notices);
-    if (failed > 0) {
-      const attempt = (this.ctx.storage.kv.get<number>("notice-attempt") ?? 0) + 1;
+    if (this.schedule.due().includes("notices")) {
+      const owed = [...this.ctx.storage.kv.list<number>({ prefix: NOTICE })].map(([k]) =>
+        k.slice(NOTICE.length),
+      );
+      const notices =
+        owed.length > 0 ? ((await this.submit({ kind: "read", orderIds: owed })) as Notice[]) : [];
+      const failed = await this.deliver(notices);
+      const attempt = failed > 0 ? (this.ctx.storage.kv.get<number>("notice-attempt") ?? 0) + 1 : 0;
       this.ctx.storage.kv.put("notice-attempt", attempt);
-      const delay = NOTICE_RETRY_MS[Math.min(attempt, NOTICE_RETRY_MS.length - 1)] ?? 600_000;
-      await this.ctx.storage.setAlarm(Date.now() + delay);
-    } else this.ctx.storage.kv.delete("notice-attempt");
+      if (failed > 0) {
+        const delay = NOTICE_RETRY_MS[Math.min(attempt, NOTICE_RETRY_MS.length - 1)] ?? 600_000;
+        await this.schedule.at("notices", Date.now() + delay, { replace: true });
+      } else await this.schedule.clear("notices");
+    }
+    await this.schedule.arm();
   }
 
-  private submit(op: Op): Promise<Outcome> {
+  private submit(op: Pending["op"]): Promise<Answer | Notice[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
       if (!this.pumping) void this.pump();
@@ -150,7 +145,7 @@ export class StockObject extends DurableObject<Env> {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.run(batch);
+          await this.commit(batch);
         } catch (err) {
           // A failed or ambiguous commit leaves memory unsure of D1: reload next time.
           this.book = undefined;
@@ -162,96 +157,56 @@ export class StockObject extends DurableObject<Env> {
     }
   }
 
-  private async run(batch: Pending[]) {
+  private async commit(batch: Pending[]) {
+    const meter = new Meter();
+    const db = database(meter.d1(this.env.DB));
     if (!this.book) {
-      const loaded = await loadStock(this.db, this.key);
+      const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands);
       this.version = loaded.version;
     }
     const book = this.book;
-    // Reads of committed state go first, before this batch changes anything.
-    for (const p of batch) {
-      if (p.op.kind === "notices") p.resolve(p.op.orderIds.map((id) => this.noticeFor(id)));
-    }
-    const done = await appliedAlready(
-      this.db,
-      this.key,
-      batch.flatMap((p) =>
-        p.op.kind === "move" ? [p.op.ref, ...(p.op.undoes ? [p.op.undoes] : [])] : [],
-      ),
-      batch.flatMap((p) => (p.op.kind === "adjust" ? [p.op.input.id] : [])),
-    );
+    // Reads see committed state: they are answered before this batch changes anything.
+    for (const p of batch)
+      if (p.op.kind === "read") p.resolve(p.op.orderIds.map((id) => this.noticeFor(id)));
+    const pending = batch.filter((p): p is Pending & { op: StockOp } => p.op.kind !== "read");
+    if (pending.length === 0) return;
+    const ops = pending.map((p) => p.op);
+    const done = await appliedAlready(db, this.key, refsOf(ops), adjustmentIdsOf(ops));
     const seq = this.version + 1;
-    const commit: Commit = {
-      version: seq,
-      levels: book,
-      demands: new Map(),
-      movements: [],
-      adjustments: [],
-    };
-    const answers: (() => Outcome)[] = [];
-    const refilled = new Set<string>();
-    const record = (change: BookChange) => {
-      for (const [id, d] of change.demands) commit.demands.set(id, d);
-      for (const id of change.filled) refilled.add(id);
-      return change.filled;
-    };
-    for (const p of batch) {
-      const op = p.op;
-      if (op.kind === "demand") {
-        const filled = record(book.setDemand(op.orderId, op.quantity, op.priority, seq).change);
-        answers.push(() => this.answer(op.orderId, filled));
-      } else if (op.kind === "move") {
-        if (done.refs.has(op.ref) || (op.undoes !== undefined && !done.refs.has(op.undoes))) {
-          answers.push(() => this.answer(op.orderId, []));
-          continue;
-        }
-        done.refs.add(op.ref);
-        const moved = book.move(op.orderId, op.delta, op.priority, seq);
-        if ("refused" in moved) {
-          answers.push(() => moved);
-          continue;
-        }
-        commit.movements.push({ ref: op.ref, orderId: op.orderId, delta: op.delta });
-        const filled = record(moved.change);
-        answers.push(() => this.answer(op.orderId, filled));
-      } else if (op.kind === "adjust") {
-        const earlier = done.adjustments.get(op.input.id);
-        if (earlier || commit.adjustments.some((a) => a.id === op.input.id)) {
-          answers.push(() => ({ adjustment: earlier ?? adjusted(op.input.id), notices: [] }));
-          continue;
-        }
-        const result = book.adjust(op.input.delta, seq);
-        if ("refused" in result) {
-          answers.push(() => result);
-          continue;
-        }
-        commit.adjustments.push(op.input);
-        const filled = record(result.change);
-        answers.push(() => ({
-          adjustment: adjusted(op.input.id),
-          notices: filled.map((id) => this.noticeFor(id)),
-        }));
-      } else answers.push(() => []);
-    }
+    const applied = applyOps(
+      book,
+      ops,
+      { refs: done.refs, adjustmentIds: new Set(done.adjustments.keys()) },
+      seq,
+    );
     let written: Adjustment[] = [];
-    const adjusted = (id: string) => written.find((a) => a.id === id) as Adjustment;
-    if (commit.demands.size > 0 || commit.movements.length > 0 || commit.adjustments.length > 0) {
-      await this.remember(refilled, seq);
-      written = await commitStock(this.db, this.key, { ...commit, levels: { ...book } });
+    if (
+      applied.demands.size > 0 ||
+      applied.movements.length > 0 ||
+      applied.adjustments.length > 0
+    ) {
+      await this.remember(applied.refilled, seq);
+      written = await commitStock(db, this.key, { ...applied, version: seq, levels: { ...book } });
       this.version = seq;
     }
-    batch.forEach((p, i) => {
-      if (p.op.kind !== "notices") p.resolve((answers[i] as () => Outcome)());
-    });
+    const cost = share(meter.cost, pending.length);
+    const adjustmentOf = (id: string) =>
+      (done.adjustments.get(id) ?? written.find((a) => a.id === id)) as Adjustment;
+    for (const [i, p] of pending.entries()) {
+      p.resolve({ ...this.answer(applied.results[i] as OpResult, adjustmentOf), cost });
+    }
   }
 
-  private answer(orderId: string, filled: string[]): DemandAnswer {
-    const own = this.noticeFor(orderId);
+  private answer(result: OpResult, adjustmentOf: (id: string) => Adjustment): Answer {
+    if (result.kind === "refused") return result.refusal;
+    const notices = result.filled.map((id) => this.noticeFor(id));
+    if (result.kind === "adjusted") return { adjustment: adjustmentOf(result.id), notices };
+    const own = this.noticeFor(result.orderId);
     return {
       status: own.status,
       seq: own.seq,
-      notices: filled.filter((id) => id !== orderId).map((id) => this.noticeFor(id)),
+      notices: notices.filter((n) => n.orderId !== result.orderId),
     };
   }
 
@@ -266,14 +221,14 @@ export class StockObject extends DurableObject<Env> {
   }
 
   /**
-   * Marks every order this commit refills as owed a notice, before the commit is made:
-   * if the commit fails the alarm finds nothing new to tell, and if this object stops
-   * after it, the alarm still tells them.
+   * Marks every order a commit refills as owed a notice, before the commit is made: if
+   * the commit fails the alarm finds nothing new to tell, and if this object stops after
+   * it, the alarm still tells them.
    */
   private async remember(orderIds: Set<string>, seq: number) {
     if (orderIds.size === 0) return;
     for (const orderId of orderIds) this.ctx.storage.kv.put(`${NOTICE}${orderId}`, seq);
-    await this.ctx.storage.setAlarm(Date.now() + (NOTICE_RETRY_MS[1] ?? 5_000));
+    await this.schedule.at("notices", Date.now() + (NOTICE_RETRY_MS[0] ?? 5_000));
   }
 
   /** Tells each order its line's state; returns how many could not be told. */
@@ -286,13 +241,13 @@ export class StockObject extends DurableObject<Env> {
           this.ctx.storage.kv.delete(`${NOTICE}${n.orderId}`);
       }),
     );
-    const failed = results.filter((r) => r.status === "rejected");
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     for (const r of failed) {
       console.error(
         JSON.stringify({
           level: "warn",
           msg: "order notice failed; the alarm retries",
-          err: String((r as PromiseRejectedResult).reason),
+          err: String(r.reason),
         }),
       );
     }

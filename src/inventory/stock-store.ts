@@ -256,6 +256,10 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
   const ids = commit.adjustments.map((a) => a.id);
   const [first, ...rest] = writes;
   if (!first) return [];
+  if (ids.length === 0) {
+    await db.batch([first, ...rest]);
+    return [];
+  }
   const results = await db.batch([
     first,
     ...rest,

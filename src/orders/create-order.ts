@@ -14,9 +14,9 @@ import { keyReused, requestHash } from "../http/idempotent";
 import { refusalError } from "../http/refusals";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
+import type { LineInput } from "./order";
 import { readOrder } from "./order-reads";
 import { checkReferences, type Resolved, referencesHold, referencesJson } from "./order-references";
-import type { LineInput } from "./order-rules";
 import type { CreateOrder, OrderView } from "./orders.schemas";
 
 export interface Caller {

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { orderLines, orders } from "../db/schema";
 import { inList } from "../db/sql";
 import { shipmentsOfOrders } from "../shipments/shipments.service";
-import type { OrderRow } from "./order-rules";
+import type { OrderRow } from "./order";
 import { renderOrder } from "./orders.render";
 import type { OrderView } from "./orders.schemas";
 

@@ -1,5 +1,3 @@
-import type { orderLines, orders } from "../db/schema";
-import type { AllocationStatus } from "../inventory/allocation";
 import type { Refusal } from "../lib/refusal";
 import {
   decideShipment,
@@ -7,11 +5,18 @@ import {
   decideVoid,
   fulfilmentStatus,
   type Item,
-  type Move,
-  type ShipInput,
-  type ShipmentRecord,
-  type TrackingStatus,
 } from "../shipments/shipment-rules";
+import type {
+  Change,
+  Decision,
+  OrderCommand,
+  OrderFields,
+  OrderLine,
+  OrderState,
+  OrderStatus,
+  StockAnswer,
+} from "./order";
+import { AMENDABLE, type AmendPatch } from "./order";
 
 /*
  * An order's rules, with no I/O: `decide(state, command)` answers with a refusal, with
@@ -20,118 +25,6 @@ import {
  * between `received` and `backordered`. The order object runs the steps; the store
  * writes the result.
  */
-
-export const ORDER_STATUSES = [
-  "received",
-  "processing",
-  "partially_shipped",
-  "shipped",
-  "on_hold",
-  "backordered",
-  "cancelled",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export type OrderRow = typeof orders.$inferSelect;
-export type OrderLine = typeof orderLines.$inferSelect;
-/** The order's own columns, before the database stamps version, times and feed position. */
-export type OrderFields = Omit<OrderRow, "version" | "createdAt" | "updatedAt" | "changeSeq">;
-export type NewOrder = Omit<
-  OrderFields,
-  "id" | "tenantId" | "status" | "priority" | "holdReason" | "cancelReason" | "cancelledAt"
->;
-export type LineInput = Pick<
-  OrderLine,
-  "sku" | "description" | "quantity" | "unitPrice" | "currency"
->;
-
-export interface HistoryHead {
-  seq: number;
-  hash: string;
-}
-
-export interface OrderState {
-  order: OrderRow;
-  lines: OrderLine[];
-  shipments: ShipmentRecord[];
-  head: HistoryHead;
-}
-
-/** API field → column, for the fields an amend may change. */
-export const AMENDABLE = {
-  order_number: "orderNumber",
-  order_date: "orderDate",
-  shipping_method_id: "shippingMethodId",
-  shipping_method: "shippingMethod",
-  signature_required: "signatureRequired",
-  insurance: "insurance",
-  gift_message: "giftMessage",
-  packing_note: "packingNote",
-  ship_to: "shipTo",
-} as const satisfies Record<string, keyof OrderFields>;
-export type AmendPatch = { [K in keyof typeof AMENDABLE]?: OrderFields[(typeof AMENDABLE)[K]] };
-
-export type OrderCommand =
-  | {
-      type: "create";
-      actor: string;
-      order: NewOrder;
-      lines: LineInput[];
-      priority: number;
-      createdAt: string;
-    }
-  | {
-      type: "amend";
-      actor: string;
-      ifMatch?: number;
-      warehouseId?: string;
-      patch: AmendPatch;
-      lines?: LineInput[];
-    }
-  | { type: "cancel"; actor: string; reason: string | null }
-  | { type: "hold"; actor: string; reason: string }
-  | { type: "release"; actor: string }
-  | { type: "start_picking"; actor: string }
-  | ({ type: "ship"; actor: string } & ShipInput)
-  | {
-      type: "track";
-      actor: string;
-      shipmentId: string;
-      status: TrackingStatus;
-      occurredAt: string;
-      note: string | null;
-    }
-  | { type: "void"; actor: string; shipmentId: string }
-  | ({ type: "allocation_changed" } & StockAnswer);
-
-/** What a stock row says about one of this order's lines, as of its version `seq`. */
-export interface StockAnswer {
-  sku: string;
-  status: AllocationStatus;
-  seq: number;
-}
-
-export interface Change {
-  action: string;
-  actor: string;
-  /** What changed, for the history entry. */
-  diff: Record<string, unknown>;
-  order: OrderFields;
-  lines: OrderLine[];
-  linesChanged: boolean;
-  /** False for a carrier update: only the shipment row changes. */
-  touchesOrder: boolean;
-  /** Units each touched SKU should now hold for this order (0 releases). */
-  demands: Item[];
-  moves: Move[];
-  shipment?: { record: ShipmentRecord; created: boolean };
-  /** Whether stock answers pick between `received` and `backordered`. */
-  allocationDecides: boolean;
-}
-
-export type Decision = Refusal | { unchanged: true } | Change;
-
-export const isChange = (d: Decision): d is Change => "action" in d;
 
 const EDITABLE: readonly OrderStatus[] = ["received", "backordered", "on_hold"];
 const ALLOCATING: readonly OrderStatus[] = ["received", "backordered"];

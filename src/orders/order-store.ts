@@ -8,12 +8,13 @@ import {
   shipmentItems,
   shipmentParcels,
   shipments,
+  stuckOperations,
 } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
 import { type EventType, recordEvent } from "../events/events.service";
 import type { ShipmentRecord } from "../shipments/shipment-rules";
 import { renderShipment } from "../shipments/shipments.render";
-import type { Change, OrderLine, OrderState } from "./order-rules";
+import type { Change, OrderLine, OrderState } from "./order";
 import { chainHash, GENESIS_HASH } from "./orders.history";
 import { renderOrder } from "./orders.render";
 
@@ -109,7 +110,10 @@ function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
   ]);
   const items = record.items.map((i) => [i.sku, i.quantity]);
   return [
-    db.insert(shipments).values({ ...row, createdAt: stamp.updatedAt, ...stamp }),
+    db
+      .insert(shipments)
+      .values({ ...row, createdAt: stamp.updatedAt, ...stamp })
+      .returning(STAMPS_OF_SHIPMENT),
     ...chunked(parcels).map((group) =>
       statement(
         db,
@@ -127,6 +131,17 @@ function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     ),
   ];
 }
+
+const STAMPS_OF_ORDER = {
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+  changeSeq: orders.changeSeq,
+};
+const STAMPS_OF_SHIPMENT = {
+  createdAt: shipments.createdAt,
+  updatedAt: shipments.updatedAt,
+  changeSeq: shipments.changeSeq,
+};
 
 /** A row's timestamps, read inside the write that assigns them. */
 const stampsOf = (table: "orders" | "shipments", id: string, path = "$") => [
@@ -159,8 +174,14 @@ export async function persist(
     : (before?.shipments ?? []);
   const writes: BatchItem[] = [];
 
-  if (touched && change.shipment?.created) writes.push(...insertShipment(db, touched));
-  else if (touched) {
+  // Where the order's and the shipment's own writes sit in the batch: they return their stamps.
+  let shipmentAt = -1;
+  let orderAt = -1;
+  if (touched && change.shipment?.created) {
+    shipmentAt = writes.length;
+    writes.push(...insertShipment(db, touched));
+  } else if (touched) {
+    shipmentAt = writes.length;
     const stamp = feedStamp("shipments", tenantId);
     writes.push(
       db
@@ -173,7 +194,8 @@ export async function persist(
           version: touched.row.version,
           ...stamp,
         })
-        .where(eq(shipments.id, touched.row.id)),
+        .where(eq(shipments.id, touched.row.id))
+        .returning(STAMPS_OF_SHIPMENT),
     );
   }
   if (touched) {
@@ -192,15 +214,18 @@ export async function persist(
   const version = (before?.order.version ?? 0) + (change.touchesOrder ? 1 : 0);
   if (change.touchesOrder) {
     const stamp = feedStamp("orders", tenantId);
+    orderAt = writes.length;
     writes.push(
       before
         ? db
             .update(orders)
             .set({ ...fields, version, ...stamp })
             .where(eq(orders.id, id))
+            .returning(STAMPS_OF_ORDER)
         : db
             .insert(orders)
-            .values({ ...fields, version, createdAt: createdAt ?? stamp.updatedAt, ...stamp }),
+            .values({ ...fields, version, createdAt: createdAt ?? stamp.updatedAt, ...stamp })
+            .returning(STAMPS_OF_ORDER),
     );
     if (change.linesChanged) {
       if (before) writes.push(db.delete(orderLines).where(eq(orderLines.orderId, id)));
@@ -244,29 +269,10 @@ export async function persist(
 
   const [first, ...rest] = writes;
   if (!first) throw new Error("an order change with nothing to write");
-  const results = await db.batch([
-    first,
-    ...rest,
-    db
-      .select({
-        createdAt: orders.createdAt,
-        updatedAt: orders.updatedAt,
-        changeSeq: orders.changeSeq,
-      })
-      .from(orders)
-      .where(eq(orders.id, id)),
-    db
-      .select({
-        createdAt: shipments.createdAt,
-        updatedAt: shipments.updatedAt,
-        changeSeq: shipments.changeSeq,
-      })
-      .from(shipments)
-      .where(eq(shipments.id, touched?.row.id ?? "")),
-  ]);
+  const results = await db.batch([first, ...rest]);
   type Stamps = { createdAt: string; updatedAt: string; changeSeq: number };
-  const [stored] = results[results.length - 2] as Stamps[];
-  const [shipmentStamp] = results[results.length - 1] as Stamps[];
+  const [shipmentStamp] = (results[shipmentAt] ?? []) as Stamps[];
+  const [stored] = (results[orderAt] ?? [before?.order]) as (Stamps | undefined)[];
   if (!stored) throw new Error(`order ${id} vanished inside its own write`);
   return {
     order: {
@@ -282,4 +288,37 @@ export async function persist(
     ),
     head,
   };
+}
+
+/** Lists a parked intent for operators; idempotent, so a retried park never duplicates it. */
+export async function registerStuck(
+  db: Db,
+  id: { tenantId: string; orderId: string },
+  intent: { id: string; command: { type: string }; attempts: number; lastError?: string },
+) {
+  await db
+    .insert(stuckOperations)
+    .values({
+      id: intent.id,
+      tenantId: id.tenantId,
+      orderId: id.orderId,
+      operation: intent.command.type,
+      command: intent.command,
+      attempts: intent.attempts,
+      lastError: intent.lastError ?? "",
+      status: "parked",
+    })
+    .onConflictDoNothing();
+}
+
+export async function resolveStuck(
+  db: Db,
+  id: string,
+  status: "retried" | "discarded",
+  resolution: string,
+) {
+  await db
+    .update(stuckOperations)
+    .set({ status, resolution, resolvedAt: new Date().toISOString() })
+    .where(eq(stuckOperations.id, id));
 }

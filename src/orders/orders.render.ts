@@ -1,7 +1,7 @@
 import type { ShipmentRecord } from "../shipments/shipment-rules";
 import { shippedBySku } from "../shipments/shipment-rules";
 import { renderShipment } from "../shipments/shipments.render";
-import type { OrderLine, OrderRow } from "./order-rules";
+import type { OrderLine, OrderRow } from "./order";
 import type { OrderView } from "./orders.schemas";
 
 /** Optional address fields are always present, null when not given, like every other field. */

@@ -12,7 +12,7 @@ import {
 import { ALLOCATION_STATUSES } from "../inventory/allocation";
 import { Sku } from "../products/products.routes";
 import { Shipment } from "../shipments/shipments.schemas";
-import { ORDER_STATUSES } from "./order-rules";
+import { ORDER_STATUSES } from "./order";
 
 export const MAX_LINES = 500;
 

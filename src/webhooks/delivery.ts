@@ -4,11 +4,13 @@ import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
-import type { WebhookMessage } from "./dispatch";
+import type { WebhookMessage } from "./outbox";
 import { signatureHeaders } from "./signing";
 
-const TIMEOUT_MS = 10_000;
 const LEASE_SECONDS = 60;
+
+/** A receiver has this long to answer 2xx; `WEBHOOK_TIMEOUT_MS` overrides the guide's 10 s. */
+const timeoutMs = (env: Env) => Number(env.WEBHOOK_TIMEOUT_MS ?? "10000");
 
 /** 10 s, 1 min, 5 min, 30 min, then hourly to about a day; `WEBHOOK_RETRY_SCHEDULE` overrides. */
 const DEFAULT_SCHEDULE = [10, 60, 300, 1800, ...Array<number>(23).fill(3600)];
@@ -97,7 +99,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
       headers,
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs(env)),
     });
     statusCode = res.status;
     await res.body?.cancel();
@@ -105,7 +107,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
   } catch (err) {
     error =
       err instanceof Error && err.name === "TimeoutError"
-        ? "timeout after 10 s"
+        ? `timeout after ${timeoutMs(env) / 1000} s`
         : `network error: ${String(err)}`;
   }
   const durationMs = Date.now() - started;

@@ -13,12 +13,14 @@ import { newId } from "../lib/ids";
 import {
   activeSubscriptions,
   createDeliveries,
+  deliverNow,
   enqueue,
+  forgetSubscriptions,
   RECOVER_PAGE,
   REPLAYS_PER_MINUTE,
   startRecovery,
   subscribedTo,
-} from "./dispatch";
+} from "./outbox";
 import { rotateSecret } from "./secrets";
 import { newSecret } from "./signing";
 import { webhookUrlRefusal } from "./url-policy";
@@ -71,6 +73,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     })
     .returning();
   if (!row) throw new Error("webhook insert returned no row");
+  forgetSubscriptions(tenantId);
   return c.json({ ...render(row), secret: row.secret }, 201);
 };
 
@@ -104,6 +107,7 @@ export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
     .update(webhookSubscriptions)
     .set({ deletedAt: NOW, updatedAt: NOW })
     .where(eq(webhookSubscriptions.id, sub.id));
+  forgetSubscriptions(sub.tenantId);
   return c.json({ id: sub.id, deleted: true as const }, 200);
 };
 
@@ -139,7 +143,7 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
     "test",
   );
   if (!deliveryId) throw new Error("test delivery was not created");
-  await enqueue(c.env, [deliveryId]);
+  c.executionCtx.waitUntil(deliverNow(c.env, c.var.db, [deliveryId]));
   return c.json({ event_id: inserted.id, delivery_id: deliveryId }, 202);
 };
 
@@ -150,6 +154,7 @@ export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
     .set({ status: "enabled", disabledReason: null, failingSince: null, updatedAt: NOW })
     .where(eq(webhookSubscriptions.id, sub.id))
     .returning();
+  forgetSubscriptions(sub.tenantId);
   return c.json(render(row ?? sub), 200);
 };
 

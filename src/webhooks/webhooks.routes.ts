@@ -4,7 +4,7 @@ import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
-import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./dispatch";
+import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");

@@ -3,13 +3,12 @@ import type { Refusal } from "../../src/lib/refusal";
 import {
   type Change,
   type Decision,
-  decide,
   isChange,
   type OrderCommand,
   type OrderState,
   type OrderStatus,
-  settle,
-} from "../../src/orders/order-rules";
+} from "../../src/orders/order";
+import { decide, settle } from "../../src/orders/order-rules";
 import type { ShipmentRecord } from "../../src/shipments/shipment-rules";
 
 const ID = { tenantId: "ten_1", orderId: "ord_1" };

@@ -1,9 +1,10 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { type Db, database } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
 import { newId } from "../lib/ids";
+import { attemptDelivery } from "./delivery";
 
 export interface WebhookMessage {
   delivery_id: string;
@@ -145,33 +146,62 @@ export function activeSubscriptions(db: Db, tenantIds: string[]) {
     );
 }
 
+/** Hands delivery ids to the queue to be attempted after `delaySeconds`. */
+export async function enqueueLater(env: Env, deliveryIds: string[], delaySeconds: number) {
+  for (let i = 0; i < deliveryIds.length; i += BATCH) {
+    await env.WEBHOOK_QUEUE.sendBatch(
+      deliveryIds.slice(i, i + BATCH).map((id) => ({ body: { delivery_id: id }, delaySeconds })),
+    );
+  }
+}
+
 /**
- * The outbox relay: every committed event not yet handed over gets one delivery per
- * matching subscription, those go to the queue, and only then is the event marked
- * dispatched. A crash anywhere before that leaves the event for the next relay (after
- * the next write, or the cron sweep); relaying twice creates no second delivery.
+ * Relays one tenant's committed events (or every tenant's, `null`): each gets one delivery
+ * per matching subscription, the event is marked dispatched, and each delivery's first
+ * attempt is made at once rather than after the queue's batching delay; a failed attempt
+ * goes to the queue for its retries. A crash anywhere leaves the event or the delivery for
+ * the cron sweep; relaying twice creates no second delivery, and the delivery's lease keeps
+ * each attempt single.
  */
-export async function dispatchPending(env: Env, db: Db): Promise<number> {
+async function relayOnce(env: Env, db: Db, tenantId: string | null): Promise<number> {
   const pending = await db
     .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
     .from(events)
-    .where(isNull(events.dispatchedAt))
+    .where(and(isNull(events.dispatchedAt), tenantId ? eq(events.tenantId, tenantId) : undefined))
     .orderBy(asc(events.seq))
     .limit(BATCH);
   if (pending.length === 0) return 0;
+  const ids = await deliveriesFor(db, pending);
+  await markDispatched(db, pending);
+  await deliverNow(env, db, ids);
+  return pending.length;
+}
+
+/** First attempts made here and now; each failed one goes to the queue for its retries. */
+export async function deliverNow(env: Env, db: Db, deliveryIds: string[]) {
+  await Promise.all(
+    deliveryIds.map(async (id) => {
+      const { retryIn } = await attemptDelivery(env, db, id);
+      if (retryIn !== undefined) await enqueueLater(env, [id], retryIn);
+    }),
+  );
+}
+
+type Pending = { seq: number; id: string; tenantId: string; type: string };
+
+async function deliveriesFor(db: Db, pending: Pending[]) {
   const tenants = [...new Set(pending.map((e) => e.tenantId))];
   const subscriptions = await activeSubscriptions(db, tenants);
   const rows = pending.flatMap((event) =>
     subscriptions
       .filter((s) => s.tenantId === event.tenantId && subscribedTo(s.events, event.type))
-      .map((s) => ({
-        tenantId: event.tenantId,
-        subscriptionId: s.id,
-        eventId: event.id,
-      })),
+      .map((s) => ({ tenantId: event.tenantId, subscriptionId: s.id, eventId: event.id })),
   );
-  await enqueue(env, await createDeliveries(db, rows, "relay"));
-  await db
+  return createDeliveries(db, rows, "relay");
+}
+
+const markDispatched = (db: Db, pending: Pending[]) =>
+  db
     .update(events)
     .set({ dispatchedAt: NOW })
     .where(
@@ -180,12 +210,80 @@ export async function dispatchPending(env: Env, db: Db): Promise<number> {
         pending.map((e) => e.seq),
       ),
     );
-  return pending.length;
+
+/*
+ * Per isolate: which tenants have an enabled subscription (so a tenant without one costs
+ * no relay at all), and at most one relay in flight per tenant; a write that lands while
+ * one runs makes it go round once more instead of starting another.
+ */
+const SUBSCRIBED_TTL_MS = 30_000;
+const subscribed = new Map<string, { yes: boolean; until: number }>();
+const inFlight = new Map<string, Promise<void>>();
+const again = new Set<string>();
+
+/** Call when a tenant's subscriptions change, so this isolate stops trusting its cache. */
+export const forgetSubscriptions = (tenantId: string) => subscribed.delete(tenantId);
+
+async function hasSubscriptions(db: Db, tenantId: string): Promise<boolean> {
+  const cached = subscribed.get(tenantId);
+  if (cached && cached.until > Date.now()) return cached.yes;
+  const [row] = await activeSubscriptions(db, [tenantId]).limit(1);
+  subscribed.set(tenantId, { yes: row !== undefined, until: Date.now() + SUBSCRIBED_TTL_MS });
+  return row !== undefined;
 }
 
-/** Relays until the outbox is empty (bounded), for the cron sweep. */
+/** Relays after a write: a tenant's events (`null`: everyone's, for a platform key's write). */
+export function relay(env: Env, tenantId: string | null): Promise<void> {
+  const key = tenantId ?? "*";
+  const running = inFlight.get(key);
+  if (running) {
+    again.add(key);
+    return running;
+  }
+  const db = database(env.DB);
+  const run = (async () => {
+    if (tenantId && !(await hasSubscriptions(db, tenantId))) return;
+    do {
+      again.delete(key);
+      let relayed = BATCH;
+      while (relayed === BATCH) relayed = await relayOnce(env, db, tenantId);
+    } while (again.has(key));
+  })().finally(() => inFlight.delete(key));
+  inFlight.set(key, run);
+  return run;
+}
+
+/**
+ * The cron's backstop: events no relay dispatched become deliveries on the queue, and
+ * deliveries whose first attempt never happened (the relay stopped part-way, a queue send
+ * failed) or whose attempt died holding its lease are queued again. Bounded per run.
+ */
 export async function sweep(env: Env, db: Db) {
   for (let round = 0; round < 50; round++) {
-    if ((await dispatchPending(env, db)) < BATCH) return;
+    const pending = await db
+      .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
+      .from(events)
+      .where(isNull(events.dispatchedAt))
+      .orderBy(asc(events.seq))
+      .limit(BATCH);
+    if (pending.length === 0) break;
+    await enqueue(env, await deliveriesFor(db, pending));
+    await markDispatched(db, pending);
+    if (pending.length < BATCH) break;
   }
+  const stranded = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      sql`(${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.attempts} = 0
+          AND ${webhookDeliveries.createdAt} < ${nowPlus("-1 minute")})
+        OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW})`,
+    )
+    .limit(STRANDED_PER_SWEEP);
+  await enqueue(
+    env,
+    stranded.map((d) => d.id),
+  );
 }
+
+const STRANDED_PER_SWEEP = 1000;

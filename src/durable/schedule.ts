@@ -1,0 +1,47 @@
+/**
+ * Many due-times on a Durable Object's one alarm. Each kind of work keeps its own time in
+ * storage and the alarm is set to the earliest, so an object can owe a retry, a notice and
+ * a simulated step at once (the way cloudflare/agents multiplexes its schedule table).
+ */
+export class Schedule<Kind extends string> {
+  constructor(private readonly storage: DurableObjectStorage) {}
+
+  /** Runs `kind` at `time`; a kind already due earlier keeps its earlier time. */
+  async at(kind: Kind, time: number, { replace = false } = {}) {
+    const current = this.storage.kv.get<number>(key(kind));
+    if (replace || current === undefined || time < current) this.storage.kv.put(key(kind), time);
+    await this.arm();
+  }
+
+  async clear(kind: Kind) {
+    this.storage.kv.delete(key(kind));
+    await this.arm();
+  }
+
+  /**
+   * The kinds due now, earliest first; the alarm was set for the earliest, so it is due
+   * even if the alarm fired a little early. They stay scheduled until cleared or moved.
+   */
+  due(now = Date.now()): Kind[] {
+    const entries = this.entries().sort(([, a], [, b]) => a - b);
+    const cutoff = Math.max(now, entries[0]?.[1] ?? now);
+    return entries.filter(([, time]) => time <= cutoff).map(([kind]) => kind);
+  }
+
+  /** Points the alarm at the earliest due-time left, or removes it. */
+  async arm() {
+    const times = this.entries().map(([, time]) => time);
+    if (times.length === 0) await this.storage.deleteAlarm();
+    else await this.storage.setAlarm(Math.min(...times));
+  }
+
+  private entries(): [Kind, number][] {
+    return [...this.storage.kv.list<number>({ prefix: PREFIX })].map(([k, time]) => [
+      k.slice(PREFIX.length) as Kind,
+      time,
+    ]);
+  }
+}
+
+const PREFIX = "due:";
+const key = (kind: string) => `${PREFIX}${kind}`;

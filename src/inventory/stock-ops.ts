@@ -1,0 +1,94 @@
+import type { BookChange, BookRefusal, Demand, DemandBook } from "./allocation";
+import type { AdjustmentInput, Movement } from "./stock-store";
+
+/*
+ * What a stock object is asked to do, and how a batch of requests applies to its book in
+ * arrival order, with no I/O: the object commits the result in one D1 batch.
+ */
+
+export type StockOp =
+  | { kind: "demand"; orderId: string; quantity: number; priority: number }
+  | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }
+  | { kind: "adjust"; input: AdjustmentInput };
+
+/** What one request came to: the order it concerns and the lines it filled, or a refusal. */
+export type OpResult =
+  | { kind: "demand"; orderId: string; filled: string[] }
+  | { kind: "adjusted"; id: string; filled: string[]; repeated: boolean }
+  | { kind: "refused"; refusal: BookRefusal };
+
+export interface Batch {
+  demands: Map<string, Demand | null>;
+  movements: Movement[];
+  adjustments: AdjustmentInput[];
+  /** Every order whose waiting line this batch filled: each is owed a notice. */
+  refilled: Set<string>;
+  results: OpResult[];
+}
+
+/** The movement refs a batch of requests needs checked against what the row already applied. */
+export const refsOf = (ops: StockOp[]) =>
+  ops.flatMap((op) => (op.kind === "move" ? [op.ref, ...(op.undoes ? [op.undoes] : [])] : []));
+
+export const adjustmentIdsOf = (ops: StockOp[]) =>
+  ops.flatMap((op) => (op.kind === "adjust" ? [op.input.id] : []));
+
+/**
+ * Applies requests in order. Each movement applies once per ref, an undo only after the
+ * movement it undoes, and each adjustment once per id, whatever was retried.
+ */
+export function applyOps(
+  book: DemandBook,
+  ops: StockOp[],
+  applied: { refs: Set<string>; adjustmentIds: Set<string> },
+  seq: number,
+): Batch {
+  const batch: Batch = {
+    demands: new Map(),
+    movements: [],
+    adjustments: [],
+    refilled: new Set(),
+    results: [],
+  };
+  const record = (change: BookChange) => {
+    for (const [id, d] of change.demands) batch.demands.set(id, d);
+    for (const id of change.filled) batch.refilled.add(id);
+    return change.filled;
+  };
+  const refs = new Set(applied.refs);
+  const adjusted = new Set(applied.adjustmentIds);
+  for (const op of ops) {
+    if (op.kind === "demand") {
+      const filled = record(book.setDemand(op.orderId, op.quantity, op.priority, seq).change);
+      batch.results.push({ kind: "demand", orderId: op.orderId, filled });
+    } else if (op.kind === "move") {
+      if (refs.has(op.ref) || (op.undoes !== undefined && !refs.has(op.undoes))) {
+        batch.results.push({ kind: "demand", orderId: op.orderId, filled: [] });
+        continue;
+      }
+      const moved = book.move(op.orderId, op.delta, op.priority, seq);
+      if ("refused" in moved) {
+        batch.results.push({ kind: "refused", refusal: moved });
+        continue;
+      }
+      refs.add(op.ref);
+      batch.movements.push({ ref: op.ref, orderId: op.orderId, delta: op.delta });
+      batch.results.push({ kind: "demand", orderId: op.orderId, filled: record(moved.change) });
+    } else {
+      const { id } = op.input;
+      if (adjusted.has(id)) {
+        batch.results.push({ kind: "adjusted", id, filled: [], repeated: true });
+        continue;
+      }
+      const result = book.adjust(op.input.delta, seq);
+      if ("refused" in result) {
+        batch.results.push({ kind: "refused", refusal: result });
+        continue;
+      }
+      adjusted.add(id);
+      batch.adjustments.push(op.input);
+      batch.results.push({ kind: "adjusted", id, filled: record(result.change), repeated: false });
+    }
+  }
+  return batch;
+}

@@ -1,0 +1,237 @@
+/*
+ * What a request costs in platform calls: D1 (calls, statements, the database's own time),
+ * Durable Object calls and KV calls. The Worker reports it in `Server-Timing`; a Durable
+ * Object returns its own cost with each answer, so the request's figures include the D1
+ * work done inside the objects it called. `rounds` counts D1 round trips on the critical
+ * path: sequential calls add up, parallel branches count their slowest.
+ */
+
+export interface Cost {
+  d1: { calls: number; statements: number; ms: number; dbMs: number; rounds: number };
+  do: { calls: number; ms: number };
+  kv: { calls: number; ms: number };
+}
+
+export const noCost = (): Cost => ({
+  d1: { calls: 0, statements: 0, ms: 0, dbMs: 0, rounds: 0 },
+  do: { calls: 0, ms: 0 },
+  kv: { calls: 0, ms: 0 },
+});
+
+/** Sums costs spent one after another; `rounds` of parallel work is their maximum. */
+export function combine(costs: Cost[], parallel = false): Cost {
+  const total = noCost();
+  for (const c of costs) {
+    total.d1.calls += c.d1.calls;
+    total.d1.statements += c.d1.statements;
+    total.d1.ms += c.d1.ms;
+    total.d1.dbMs += c.d1.dbMs;
+    total.d1.rounds = parallel
+      ? Math.max(total.d1.rounds, c.d1.rounds)
+      : total.d1.rounds + c.d1.rounds;
+    total.do.calls += c.do.calls;
+    total.do.ms += c.do.ms;
+    total.kv.calls += c.kv.calls;
+    total.kv.ms += c.kv.ms;
+  }
+  return total;
+}
+
+/** A share of one cost, for work several callers waited on together (a group commit). */
+export function share(cost: Cost, parts: number): Cost {
+  const part = (n: number) => n / parts;
+  return {
+    d1: {
+      calls: part(cost.d1.calls),
+      statements: part(cost.d1.statements),
+      ms: cost.d1.ms,
+      dbMs: part(cost.d1.dbMs),
+      rounds: cost.d1.rounds,
+    },
+    do: { calls: part(cost.do.calls), ms: cost.do.ms },
+    kv: { calls: part(cost.kv.calls), ms: cost.kv.ms },
+  };
+}
+
+const durationOf = (result: unknown) =>
+  typeof result === "object" && result !== null && "meta" in result
+    ? Number((result as { meta?: { duration?: number } }).meta?.duration ?? 0)
+    : 0;
+
+const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
+
+export class Meter {
+  cost = noCost();
+  private readonly started = performance.now();
+  // Object calls that overlap in time are parallel branches: their reported costs are
+  // combined once the last of them returns, so `rounds` counts only the slowest.
+  private inflight = 0;
+  private branches: Cost[] = [];
+
+  elapsedMs(): number {
+    return performance.now() - this.started;
+  }
+
+  /** Adds what a called object reported; parallel calls count their slowest round trip. */
+  absorb(costs: Cost[], parallel: boolean) {
+    this.cost = combine([this.cost, combine(costs, parallel)]);
+  }
+
+  d1(binding: D1Database): D1Database {
+    const inner = new WeakMap<object, D1PreparedStatement>();
+    const record = (statements: number, ms: number, dbMs: number) => {
+      this.cost.d1.calls += 1;
+      this.cost.d1.rounds += 1;
+      this.cost.d1.statements += statements;
+      this.cost.d1.ms += ms;
+      this.cost.d1.dbMs += dbMs;
+    };
+    const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
+      const proxy = new Proxy(stmt, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (typeof value !== "function") return value;
+          if (prop === "bind")
+            return (...args: unknown[]) => wrapStatement(value.apply(target, args));
+          if (!STATEMENT_CALLS.has(String(prop))) return value.bind(target);
+          return async (...args: unknown[]) => {
+            const t0 = performance.now();
+            const result = await value.apply(target, args);
+            record(1, performance.now() - t0, durationOf(result));
+            return result;
+          };
+        },
+      });
+      inner.set(proxy, stmt);
+      return proxy;
+    };
+    return new Proxy(binding, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === "prepare") return (sql: string) => wrapStatement(value.call(target, sql));
+        if (prop === "batch") {
+          return async (statements: D1PreparedStatement[]) => {
+            const t0 = performance.now();
+            const results = (await value.call(
+              target,
+              statements.map((s) => inner.get(s) ?? s),
+            )) as D1Result[];
+            record(
+              statements.length,
+              performance.now() - t0,
+              results.reduce((sum, r) => sum + durationOf(r), 0),
+            );
+            return results;
+          };
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  kv(binding: KVNamespace): KVNamespace {
+    const meter = this;
+    return new Proxy(binding, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (typeof value !== "function") return value;
+        return async (...args: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return await value.apply(target, args);
+          } finally {
+            meter.cost.kv.calls += 1;
+            meter.cost.kv.ms += performance.now() - t0;
+          }
+        };
+      },
+    });
+  }
+
+  /** A Durable Object namespace whose stubs time each call and absorb the cost it reports. */
+  objects<T extends Rpc.DurableObjectBranded | undefined>(
+    namespace: DurableObjectNamespace<T>,
+  ): DurableObjectNamespace<T> {
+    const meter = this;
+    const stub = (s: DurableObjectStub<T>) =>
+      new Proxy(s, {
+        get(target, prop) {
+          const value = Reflect.get(target, prop, target);
+          if (typeof value !== "function" || prop === "then") return value;
+          return async (...args: unknown[]) => {
+            const t0 = performance.now();
+            meter.inflight += 1;
+            try {
+              // An RPC stub turns every property into a remote call, `apply` included, so the
+              // method is called as itself rather than through Function.prototype.
+              const result = await (
+                target as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>
+              )[prop]?.(...args);
+              const reported = (result as { cost?: Cost } | undefined)?.cost;
+              if (reported) meter.branches.push(reported);
+              return result;
+            } finally {
+              meter.cost.do.calls += 1;
+              meter.cost.do.ms += performance.now() - t0;
+              meter.inflight -= 1;
+              if (meter.inflight === 0) {
+                meter.absorb(meter.branches, true);
+                meter.branches = [];
+              }
+            }
+          };
+        },
+      });
+    return new Proxy(namespace, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === "getByName" || prop === "get") {
+          return (...args: unknown[]) => stub(value.apply(target, args));
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** The same bindings, metered: every D1 database, KV namespace and object namespace in `env`. */
+  env<E extends object>(env: E): E {
+    const meter = this;
+    const cache = new Map<PropertyKey, unknown>();
+    return new Proxy(env, {
+      get(target, prop) {
+        if (cache.has(prop)) return cache.get(prop);
+        const value: unknown = Reflect.get(target, prop);
+        let metered = value;
+        if (isA(value, ["prepare", "batch", "exec"])) metered = meter.d1(value as D1Database);
+        else if (isA(value, ["getWithMetadata", "put", "list"]))
+          metered = meter.kv(value as KVNamespace);
+        else if (isA(value, ["idFromName", "getByName"])) {
+          metered = meter.objects(value as DurableObjectNamespace<undefined>);
+        }
+        cache.set(prop, metered);
+        return metered;
+      },
+    });
+  }
+
+  /** The `Server-Timing` header: total, then D1, Durable Object and KV calls with their time. */
+  serverTiming(): string {
+    const ms = (n: number) => n.toFixed(1);
+    const n = (v: number) => String(Math.round(v * 100) / 100);
+    const { d1, do: objects, kv } = this.cost;
+    return [
+      `total;dur=${ms(this.elapsedMs())}`,
+      `d1;dur=${ms(d1.ms)};desc="${n(d1.calls)} calls"`,
+      `d1-statements;desc="${n(d1.statements)}"`,
+      `d1-rounds;desc="${n(d1.rounds)}"`,
+      `d1-db;dur=${ms(d1.dbMs)}`,
+      `do;dur=${ms(objects.ms)};desc="${n(objects.calls)} calls"`,
+      `kv;dur=${ms(kv.ms)};desc="${n(kv.calls)} calls"`,
+    ].join(", ");
+  }
+}
+
+const isA = (value: unknown, methods: string[]) =>
+  typeof value === "object" &&
+  value !== null &&
+  methods.every((m) => typeof (value as Record<string, unknown>)[m] === "function");
