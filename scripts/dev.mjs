@@ -17,33 +17,9 @@ const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 // Skipping the request.cf download lets `wrangler dev` start offline.
 const ENV = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false" };
 
-const WAREHOUSES = [
-  ["wh_syd_1", "Sydney DC", "SYD", ["1 Freight Rd", "Sydney", "NSW", "2000"]],
-  ["wh_mel_1", "Melbourne DC", "MEL", ["9 Dock St", "Melbourne", "VIC", "3000"]],
-].map(([id, name, code, [address1, city, state, postcode]]) => ({
-  id,
-  name,
-  code,
-  address: { address1, city, state, postcode, country: "AU" },
-}));
-const SHIPPING_METHODS = [
-  ["sm_auspost_express", "Express Post", "EXP"],
-  ["sm_auspost_parcel", "Parcel Post", "PP"],
-].map(([id, name, service_code]) => ({
-  id,
-  name,
-  carrier: "auspost",
-  carrier_name: "Australia Post",
-  service_code,
-}));
-// [sku, name, kg, [l, w, h] cm, units per warehouse]
-const PRODUCTS = [
-  ["WIDGET-BLUE-M", "Blue Widget — Medium", 0.4, [20, 15, 5], 120],
-  ["WIDGET-RED-S", "Red Widget — Small", 0.25, [15, 10, 5], 80],
-  ["GADGET-PRO", "Gadget Pro", 1.2, [30, 20, 10], 25],
-  ["CABLE-USB-C-1M", "USB-C cable 1 m", 0.05, [12, 8, 2], 300],
-  ["MUG-LOGO", "Logo mug", 0.35, [12, 12, 10], 60],
-];
+// The one seed every local run shares: the tests and the benchmark read it too.
+const SEED = JSON.parse(readFileSync("fixtures/seed.json", "utf8"));
+const { warehouses: WAREHOUSES, shipping_methods: SHIPPING_METHODS, products: PRODUCTS } = SEED;
 
 const log = (msg) => console.log(`[dev] ${msg}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -142,7 +118,7 @@ const DEMO_STOCK_NOTE = "demo stock";
  * and leaves stock you have since moved (even to zero) alone.
  */
 async function seedStock(key) {
-  for (const [sku, , , , units] of PRODUCTS) {
+  for (const { sku, stock_per_warehouse: units } of PRODUCTS) {
     const seeded = new Set();
     let cursor = "";
     do {
@@ -178,14 +154,8 @@ async function seed(admin) {
   for (const w of WAREHOUSES) await ensure("/admin/v1/warehouses", admin, w, w.id);
   for (const m of SHIPPING_METHODS) await ensure("/admin/v1/shipping-methods", admin, m, m.id);
   const key = await demoKey(admin);
-  for (const [sku, name, kg, [length, width, height]] of PRODUCTS) {
-    const product = {
-      sku,
-      name,
-      weight: { value: kg, unit: "kg" },
-      dimensions: { length, width, height, unit: "cm" },
-    };
-    await ensure("/v1/products", key, product, sku);
+  for (const { stock_per_warehouse: _, ...product } of PRODUCTS) {
+    await ensure("/v1/products", key, product, product.sku);
   }
   await seedStock(key);
   return key;

@@ -1,5 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { expect } from "vitest";
+import seed from "../fixtures/seed.json";
 import { type Environment, environmentOf } from "../src/env";
 import worker from "../src/index";
 
@@ -132,43 +133,9 @@ export async function createKey(tenantId: string, spec: Record<string, unknown> 
   return res.body as { id: string; key: string };
 }
 
-export const WAREHOUSES = [
-  {
-    id: "wh_syd_1",
-    name: "Sydney DC",
-    code: "SYD",
-    address: {
-      address1: "1 Freight Rd",
-      city: "Sydney",
-      state: "NSW",
-      postcode: "2000",
-      country: "AU",
-    },
-  },
-  {
-    id: "wh_mel_1",
-    name: "Melbourne DC",
-    code: "MEL",
-    address: {
-      address1: "9 Dock St",
-      city: "Melbourne",
-      state: "VIC",
-      postcode: "3000",
-      country: "AU",
-    },
-  },
-];
-
-export const SHIPPING_METHODS = [
-  {
-    id: "sm_auspost_express",
-    name: "Express Post",
-    carrier: "auspost",
-    carrier_name: "Australia Post",
-    service_code: "EXP",
-  },
-  { id: "sm_auspost_parcel", name: "Parcel Post", carrier: "auspost", service_code: "PP" },
-];
+/** The seed every local run shares (`npm run dev`, the benchmark, these tests). */
+export const WAREHOUSES = seed.warehouses;
+export const SHIPPING_METHODS = seed.shipping_methods;
 
 /** Reference data shared by all tenants; safe to call from every test file. */
 export async function seedReferenceData() {
