@@ -93,7 +93,7 @@ export async function lookupKey(env: Env, db: Db, presented: string): Promise<Ke
   const principal: Principal = {
     keyId: row.id,
     tenantId: row.tenantId,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     rateLimitPerMinute: row.rateLimitPerMinute,
   };
   remember(hash, principal);
@@ -127,7 +127,7 @@ export function renderKey(row: typeof apiKeys.$inferSelect) {
     tenant_id: row.tenantId,
     name: row.name,
     redacted_key: `${row.keyPrefix}…${row.lastFour}`,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     rate_limit_per_minute: row.rateLimitPerMinute,
     created_at: row.createdAt,
     revoked_at: row.revokedAt,

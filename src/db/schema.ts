@@ -1,8 +1,18 @@
+import type { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Scope } from "../api-keys/scopes";
+import { EVENT_TYPES } from "../events/event-types";
+import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../http/shapes";
 import { ALLOCATION_STATUSES } from "../inventory/allocation";
+import { ADJUSTMENT_REASONS } from "../inventory/stock-ops";
 import { ORDER_STATUSES } from "../orders/order";
+import type { ShipTo as ShipToShape } from "../orders/orders.schemas";
 import { SHIPMENT_STATUSES } from "../shipments/shipment-rules";
+
+type ShipTo = z.infer<typeof ShipToShape>;
+type Weight = z.infer<typeof WeightShape>;
+type Dimensions = z.infer<typeof DimensionsShape>;
 
 // Timestamps are ISO-8601 UTC strings with milliseconds, assigned by the database
 // inside the write so that `updated_since` polling never depends on a caller's clock.
@@ -33,7 +43,7 @@ export const apiKeys = sqliteTable(
     keyHash: text("key_hash").notNull(),
     keyPrefix: text("key_prefix").notNull(),
     lastFour: text("last_four").notNull(),
-    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<Scope[]>().notNull(),
     rateLimitPerMinute: integer("rate_limit_per_minute").notNull(),
     createdAt: text("created_at").notNull().default(now),
     revokedAt: text("revoked_at"),
@@ -109,7 +119,7 @@ export const orders = sqliteTable(
     insurance: integer("insurance", { mode: "boolean" }).notNull(),
     giftMessage: text("gift_message"),
     packingNote: text("packing_note"),
-    shipTo: text("ship_to", { mode: "json" }).$type<Record<string, string | null>>().notNull(),
+    shipTo: text("ship_to", { mode: "json" }).$type<ShipTo>().notNull(),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     holdReason: text("hold_reason"),
     cancelReason: text("cancel_reason"),
@@ -251,7 +261,7 @@ export const inventoryAdjustments = sqliteTable(
     warehouseId: text("warehouse_id").notNull(),
     sku: text("sku").notNull(),
     quantityDelta: integer("quantity_delta").notNull(),
-    reason: text("reason").notNull(),
+    reason: text("reason", { enum: ADJUSTMENT_REASONS }).notNull(),
     note: text("note"),
     actor: text("actor").notNull(),
     adjustedAt: text("adjusted_at").notNull(),
@@ -286,7 +296,7 @@ export const events = sqliteTable(
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     id: text("id").notNull(),
     tenantId: text("tenant_id").notNull(),
-    type: text("type").notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     resourceId: text("resource_id").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: text("created_at").notNull().default(now),
@@ -342,13 +352,8 @@ export const shipmentParcels = sqliteTable(
     trackingUrl: text("tracking_url"),
     carrier: text("carrier").notNull(),
     service: text("service").notNull(),
-    weight: text("weight", { mode: "json" }).$type<{ value: number; unit: string }>(),
-    dimensions: text("dimensions", { mode: "json" }).$type<{
-      length: number;
-      width: number;
-      height: number;
-      unit: string;
-    }>(),
+    weight: text("weight", { mode: "json" }).$type<Weight>(),
+    dimensions: text("dimensions", { mode: "json" }).$type<Dimensions>(),
   },
   (t) => [uniqueIndex("shipment_parcels_pk").on(t.shipmentId, t.position)],
 );

@@ -7,7 +7,7 @@ import { tenantOf } from "../http/auth";
 import { ApiError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import type * as routes from "./events.routes";
-import { assertReadable, type EventType, readableEventTypes } from "./events.service";
+import { assertReadable, readableEventTypes } from "./events.service";
 
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_EVENT_ID = sql`"events"."id"`;
@@ -55,7 +55,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .limit(limit + 1);
   const render = (row: typeof events.$inferSelect) => ({
     id: row.id,
-    type: row.type as EventType,
+    type: row.type,
     created_at: row.createdAt,
     data: row.data,
   });

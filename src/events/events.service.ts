@@ -4,23 +4,9 @@ import type { Db } from "../db/client";
 import { events } from "../db/schema";
 import { ApiError } from "../http/errors";
 import { newId } from "../lib/ids";
+import { EVENT_TYPES, type EventType } from "./event-types";
 
-export const EVENT_TYPES = [
-  "order.created",
-  "order.updated",
-  "order.cancelled",
-  "order.backordered",
-  "shipment.created",
-  "shipment.updated",
-  "inbound.received",
-  "inbound.discrepancy",
-  "return.received",
-  "webhook.test",
-  "inventory.updated",
-  "inventory.adjusted",
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType };
 
 type FamilyOf<T> = T extends `${infer Family}.${string}` ? Family : never;
 type EventFamily = FamilyOf<EventType>;

@@ -18,10 +18,11 @@ const limit = bodyLimit({
 /**
  * Every write body is JSON or nothing: checked once here so each route's schema only
  * ever sees a parsed object, and a client always learns which of 400/413/415 it hit.
+ * The parsed body is handed to the validators, so it is parsed once.
  */
 const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const bytes = await c.req.arrayBuffer();
-  if (bytes.byteLength > 0) {
+  const text = await c.req.text();
+  if (text.length > 0) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type)) {
       throw new ApiError(
@@ -31,7 +32,7 @@ const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
       );
     }
     try {
-      JSON.parse(new TextDecoder().decode(bytes));
+      c.req.bodyCache.json = Promise.resolve(JSON.parse(text));
     } catch (err) {
       throw new ApiError(
         400,

@@ -6,6 +6,9 @@ import type { AppEnv } from "../env";
 import { requireScope } from "./auth";
 import { ApiError, ErrorEnvelope } from "./errors";
 
+/** A JSON request or response body described by `schema`. */
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
 /** `["items", 0, "sku"]` → `items[0].sku`: the path a client can find in its own payload. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path

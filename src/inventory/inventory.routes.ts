@@ -1,11 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { apiRoute } from "../http/openapi";
+import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
 import { optionalText, Timestamp } from "../http/shapes";
 import { Sku } from "../products/products.routes";
-import { ADJUSTMENT_REASONS } from "./stock-store";
-
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+import { ADJUSTMENT_REASONS } from "./stock-ops";
 
 export const WarehouseStock = z
   .object({
@@ -81,7 +79,7 @@ export const list = apiRoute("inventory:read", {
     "Every SKU with stock activity, oldest change first; a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.",
   request: { query: z.object(filters) },
   responses: {
-    200: { description: "Inventory", content: json(listOf(SkuInventory, "InventoryList")) },
+    200: { description: "Inventory", content: jsonContent(listOf(SkuInventory, "InventoryList")) },
   },
 });
 
@@ -94,7 +92,7 @@ export const listAdjustments = apiRoute("inventory:read", {
   responses: {
     200: {
       description: "Adjustments",
-      content: json(listOf(InventoryAdjustment, "InventoryAdjustmentList")),
+      content: jsonContent(listOf(InventoryAdjustment, "InventoryAdjustmentList")),
     },
   },
 });

@@ -12,6 +12,7 @@ import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import { recordEvent } from "../events/events.service";
 import type { Demand, StockLevels } from "./allocation";
 import { skuInventoryJson } from "./inventory.render";
+import type { AdjustmentReason } from "./stock-ops";
 
 /*
  * How one stock row persists to D1: its levels, its demands, and the movements and
@@ -36,9 +37,6 @@ export function parseStockName(name: string): StockKey {
   if (!tenantId || !warehouseId || sku === undefined) throw new Error(`bad stock name '${name}'`);
   return { tenantId, warehouseId, sku: decodeURIComponent(sku) };
 }
-
-export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
-export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
 export interface AdjustmentInput {
   id: string;
@@ -158,7 +156,7 @@ export function renderAdjustment(row: typeof inventoryAdjustments.$inferSelect):
     sku: row.sku,
     warehouse_id: row.warehouseId,
     quantity_delta: row.quantityDelta,
-    reason: row.reason as AdjustmentReason,
+    reason: row.reason,
     note: row.note,
     adjusted_at: row.adjustedAt,
   };

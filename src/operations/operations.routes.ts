@@ -1,6 +1,5 @@
-import type { z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader } from "../http/idempotent";
-import { apiRoute } from "../http/openapi";
+import { apiRoute, jsonContent } from "../http/openapi";
 import { CreateAdjustment, InventoryAdjustment } from "../inventory/inventory.routes";
 import { HoldOrder, Order, OrderIdParam } from "../orders/orders.schemas";
 import {
@@ -15,14 +14,13 @@ import {
  * tenant, a platform key on any. Every write takes an Idempotency-Key.
  */
 
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const conflict = { description: "The order's or shipment's state forbids this; `code` says why" };
 const replayNote =
   " A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.";
 const scopeNote = " A tenant key acts on its own orders only; a platform key on any.";
 
 const orderResponses = {
-  200: { description: "The order", content: json(Order) },
+  200: { description: "The order", content: jsonContent(Order) },
   404: { description: "Unknown order" },
   409: conflict,
 };
@@ -53,7 +51,7 @@ export const hold = apiRoute("warehouse:operate", {
   request: {
     params: OrderIdParam,
     headers: IdempotencyKeyHeader,
-    body: { required: true, content: json(HoldOrder) },
+    body: { required: true, content: jsonContent(HoldOrder) },
   },
   responses: orderResponses,
 });
@@ -75,11 +73,11 @@ export const ship = apiRoute("warehouse:operate", {
     replayNote,
   request: {
     headers: IdempotencyKeyHeader,
-    body: { required: true, content: json(CreateShipment) },
+    body: { required: true, content: jsonContent(CreateShipment) },
   },
   responses: {
-    201: { description: "Shipped", content: json(Shipment) },
-    200: { description: "The existing shipment (a replay)", content: json(Shipment) },
+    201: { description: "Shipped", content: jsonContent(Shipment) },
+    200: { description: "The existing shipment (a replay)", content: jsonContent(Shipment) },
     409: conflict,
   },
 });
@@ -95,10 +93,10 @@ export const track = apiRoute("warehouse:operate", {
   request: {
     params: ShipmentIdParam,
     headers: IdempotencyKeyHeader,
-    body: { required: true, content: json(UpdateShipmentStatus) },
+    body: { required: true, content: jsonContent(UpdateShipmentStatus) },
   },
   responses: {
-    200: { description: "Updated", content: json(Shipment) },
+    200: { description: "Updated", content: jsonContent(Shipment) },
     404: { description: "Unknown shipment" },
     409: conflict,
   },
@@ -114,7 +112,7 @@ export const voidShipment = apiRoute("warehouse:operate", {
     replayNote,
   request: { params: ShipmentIdParam, headers: IdempotencyKeyHeader },
   responses: {
-    200: { description: "Voided", content: json(Shipment) },
+    200: { description: "Voided", content: jsonContent(Shipment) },
     404: { description: "Unknown shipment" },
     409: conflict,
   },
@@ -130,11 +128,11 @@ export const adjust = apiRoute("warehouse:operate", {
     replayNote,
   request: {
     headers: IdempotencyKeyHeader,
-    body: { required: true, content: json(CreateAdjustment) },
+    body: { required: true, content: jsonContent(CreateAdjustment) },
   },
   responses: {
-    201: { description: "Recorded", content: json(InventoryAdjustment) },
-    200: { description: "The first result (a replay)", content: json(InventoryAdjustment) },
+    201: { description: "Recorded", content: jsonContent(InventoryAdjustment) },
+    200: { description: "The first result (a replay)", content: jsonContent(InventoryAdjustment) },
     409: { description: "Would take on_hand below zero or below what is allocated" },
   },
 });

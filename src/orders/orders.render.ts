@@ -52,7 +52,7 @@ export function renderOrder(
     insurance: row.insurance,
     gift_message: row.giftMessage,
     packing_note: row.packingNote,
-    ship_to: { ...EMPTY_SHIP_TO, ...row.shipTo } as OrderView["ship_to"],
+    ship_to: { ...EMPTY_SHIP_TO, ...row.shipTo },
     items,
     allocation_status: released
       ? "released"

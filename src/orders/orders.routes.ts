@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader } from "../http/idempotent";
-import { apiRoute } from "../http/openapi";
+import { apiRoute, jsonContent } from "../http/openapi";
 import { listOf } from "../http/pagination";
 import {
   AmendOrder,
@@ -12,11 +12,10 @@ import {
   OrderIdParam,
 } from "./orders.schemas";
 
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const orderResponse = (description: string) => ({ description, content: json(Order) });
+const orderResponse = (description: string) => ({ description, content: jsonContent(Order) });
 const conflict = {
   description: "The order's state forbids this change; `code` says why",
-  content: json(z.unknown()),
+  content: jsonContent(z.unknown()),
 };
 
 const IfMatchHeaders = z.object({
@@ -38,7 +37,7 @@ export const create = apiRoute("orders:write", {
     "Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.",
   request: {
     headers: IdempotencyKeyHeader,
-    body: { required: true, content: json(CreateOrder) },
+    body: { required: true, content: jsonContent(CreateOrder) },
   },
   responses: {
     201: orderResponse("Created"),
@@ -55,7 +54,7 @@ export const list = apiRoute("orders:read", {
   description:
     "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll.",
   request: { query: ListOrdersQuery },
-  responses: { 200: { description: "Orders", content: json(listOf(Order, "OrderList")) } },
+  responses: { 200: { description: "Orders", content: jsonContent(listOf(Order, "OrderList")) } },
 });
 
 export const get = apiRoute("orders:read", {
@@ -79,7 +78,7 @@ export const amend = apiRoute("orders:write", {
   request: {
     params: OrderIdParam,
     headers: IfMatchHeaders,
-    body: { required: true, content: json(AmendOrder) },
+    body: { required: true, content: jsonContent(AmendOrder) },
   },
   responses: {
     200: orderResponse("Amended"),
@@ -95,7 +94,7 @@ export const cancel = apiRoute("orders:write", {
   summary: "Cancel an order",
   description:
     "Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped.",
-  request: { params: OrderIdParam, body: { required: false, content: json(CancelOrder) } },
+  request: { params: OrderIdParam, body: { required: false, content: jsonContent(CancelOrder) } },
   responses: {
     200: orderResponse("Cancelled"),
     404: { description: "Unknown order" },
@@ -113,7 +112,7 @@ export const history = apiRoute("orders:read", {
   responses: {
     200: {
       description: "History",
-      content: json(listOf(HistoryEntry, "OrderHistory")),
+      content: jsonContent(listOf(HistoryEntry, "OrderHistory")),
     },
     404: { description: "Unknown order" },
   },

@@ -24,10 +24,8 @@ export function renderShipment({ row, parcels, items }: ShipmentRecord): Shipmen
         tracking_url: p.trackingUrl,
         carrier: p.carrier,
         service: p.service,
-        ...(p.weight ? { weight: p.weight as ShipmentView["parcels"][number]["weight"] } : {}),
-        ...(p.dimensions
-          ? { dimensions: p.dimensions as ShipmentView["parcels"][number]["dimensions"] }
-          : {}),
+        ...(p.weight ? { weight: p.weight } : {}),
+        ...(p.dimensions ? { dimensions: p.dimensions } : {}),
       })),
     items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
     status_history: row.statusHistory,

@@ -1,10 +1,8 @@
-import type { z } from "@hono/zod-openapi";
-import { apiRoute } from "../http/openapi";
+import { apiRoute, jsonContent } from "../http/openapi";
 import { listOf } from "../http/pagination";
 import { ListShipmentsQuery, Shipment, ShipmentIdParam } from "./shipments.schemas";
 
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const shipmentResponse = (description: string) => ({ description, content: json(Shipment) });
+const shipmentResponse = (description: string) => ({ description, content: jsonContent(Shipment) });
 
 export const list = apiRoute("shipments:read", {
   method: "get",
@@ -16,7 +14,9 @@ export const list = apiRoute("shipments:read", {
     "call with `updated_since` = your high-water mark, walk `next_cursor` until `has_more` is false, then move the mark to the newest `updated_at` you saw and dedupe by `id`. " +
     "A walk never repeats a shipment; anything that changes while you walk comes in your next poll, because `updated_since` is inclusive.",
   request: { query: ListShipmentsQuery },
-  responses: { 200: { description: "Shipments", content: json(listOf(Shipment, "ShipmentList")) } },
+  responses: {
+    200: { description: "Shipments", content: jsonContent(listOf(Shipment, "ShipmentList")) },
+  },
 });
 
 export const get = apiRoute("shipments:read", {

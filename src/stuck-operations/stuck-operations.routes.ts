@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { adminRoute } from "../http/openapi";
+import { adminRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { Timestamp } from "../http/shapes";
 import { Order } from "../orders/orders.schemas";
 
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const STATUSES = ["parked", "retried", "discarded"] as const;
 
 export const StuckOperation = z
@@ -50,7 +49,10 @@ export const list = adminRoute({
     }),
   },
   responses: {
-    200: { description: "Operations", content: json(listOf(StuckOperation, "StuckOperationList")) },
+    200: {
+      description: "Operations",
+      content: jsonContent(listOf(StuckOperation, "StuckOperationList")),
+    },
   },
 });
 
@@ -61,7 +63,7 @@ export const get = adminRoute({
   summary: "One parked operation",
   request: { params: IdParam },
   responses: {
-    200: { description: "The operation", content: json(StuckOperation) },
+    200: { description: "The operation", content: jsonContent(StuckOperation) },
     404: { description: "Unknown" },
   },
 });
@@ -77,7 +79,7 @@ export const retry = adminRoute({
   responses: {
     200: {
       description: "Retried",
-      content: json(
+      content: jsonContent(
         z
           .object({ operation: StuckOperation, order: Order.nullable() })
           .openapi("StuckOperationRetried"),
@@ -97,7 +99,7 @@ export const discard = adminRoute({
     "Undoes whatever part of it ran: stock movements for a shipment or void that never committed are reversed, and every line it touched holds again exactly what the order as committed says. Stock is never left inconsistent.",
   request: { params: IdParam },
   responses: {
-    200: { description: "Discarded", content: json(StuckOperation) },
+    200: { description: "Discarded", content: jsonContent(StuckOperation) },
     404: { description: "Unknown" },
     409: { description: "Not parked any more" },
   },

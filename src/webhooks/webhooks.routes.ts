@@ -1,12 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../events/events.service";
 import { ErrorEnvelope } from "../http/errors";
-import { apiRoute } from "../http/openapi";
+import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
 import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
 
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
 
 export const Webhook = z
@@ -68,7 +67,7 @@ export const Delivery = z
   })
   .openapi("WebhookDelivery");
 
-const error = (description: string) => ({ description, content: json(ErrorEnvelope) });
+const error = (description: string) => ({ description, content: jsonContent(ErrorEnvelope) });
 
 const EVENT_SCOPES =
   "Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`.";
@@ -88,9 +87,9 @@ export const create = apiRoute("webhooks:manage", {
     "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port.",
     `${EVENT_SCOPES} Subscribing to a type the key cannot read is 403 \`insufficient_scope\` naming \`event_type\`; \`"*"\` needs all of them.`,
   ].join(" "),
-  request: { body: { required: true, content: json(CreateWebhook) } },
+  request: { body: { required: true, content: jsonContent(CreateWebhook) } },
   responses: {
-    201: { description: "Subscribed", content: json(WebhookWithSecret) },
+    201: { description: "Subscribed", content: jsonContent(WebhookWithSecret) },
     403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
     422: error("Invalid body, or a URL the policy refuses; `field` names it"),
   },
@@ -103,7 +102,7 @@ export const list = apiRoute("webhooks:manage", {
   summary: "List subscriptions (secrets never shown)",
   request: { query: z.object({ cursor: cursorParam, limit: limitParam }) },
   responses: {
-    200: { description: "Subscriptions", content: json(listOf(Webhook, "WebhookList")) },
+    200: { description: "Subscriptions", content: jsonContent(listOf(Webhook, "WebhookList")) },
   },
 });
 
@@ -114,7 +113,7 @@ export const get = apiRoute("webhooks:manage", {
   summary: "Retrieve a subscription",
   request: { params: IdParam },
   responses: {
-    200: { description: "Subscription", content: json(Webhook) },
+    200: { description: "Subscription", content: jsonContent(Webhook) },
     404: { description: "Unknown" },
   },
 });
@@ -129,7 +128,7 @@ export const remove = apiRoute("webhooks:manage", {
   responses: {
     200: {
       description: "Deleted",
-      content: json(
+      content: jsonContent(
         z.object({ id: z.string(), deleted: z.literal(true) }).openapi("DeletedWebhook"),
       ),
     },
@@ -147,7 +146,7 @@ export const rotate = apiRoute("webhooks:manage", {
   responses: {
     200: {
       description: "Rotated",
-      content: json(
+      content: jsonContent(
         WebhookWithSecret.extend({ previous_secret_expires_at: Timestamp }).openapi(
           "RotatedWebhook",
         ),
@@ -166,7 +165,7 @@ export const test = apiRoute("webhooks:manage", {
   responses: {
     202: {
       description: "Queued",
-      content: json(
+      content: jsonContent(
         z.object({ event_id: z.string(), delivery_id: z.string() }).openapi("WebhookTestQueued"),
       ),
     },
@@ -182,7 +181,7 @@ export const enable = apiRoute("webhooks:manage", {
   summary: "Re-enable a disabled endpoint",
   request: { params: IdParam },
   responses: {
-    200: { description: "Enabled", content: json(Webhook) },
+    200: { description: "Enabled", content: jsonContent(Webhook) },
     404: { description: "Unknown" },
   },
 });
@@ -206,7 +205,7 @@ export const deliveries = apiRoute("webhooks:manage", {
   responses: {
     200: {
       description: "Deliveries, newest first",
-      content: json(listOf(Delivery, "WebhookDeliveryList")),
+      content: jsonContent(listOf(Delivery, "WebhookDeliveryList")),
     },
     404: { description: "Unknown" },
   },
@@ -240,12 +239,12 @@ export const recover = apiRoute("webhooks:manage", {
   ].join(" "),
   request: {
     params: IdParam,
-    body: { required: true, content: json(RecoverWebhook) },
+    body: { required: true, content: jsonContent(RecoverWebhook) },
   },
   responses: {
     202: {
       description: "Queued",
-      content: json(
+      content: jsonContent(
         z
           .object({
             events: z.number().int().openapi({ description: "Events queued by this call" }),
@@ -278,7 +277,7 @@ export const redeliver = apiRoute("webhooks:manage", {
     params: IdParam,
     body: {
       required: false,
-      content: json(
+      content: jsonContent(
         z.strictObject({ subscription_id: z.string().optional() }).openapi("RedeliverEvent"),
       ),
     },
@@ -286,7 +285,9 @@ export const redeliver = apiRoute("webhooks:manage", {
   responses: {
     202: {
       description: "Queued",
-      content: json(z.object({ deliveries: z.array(z.string()) }).openapi("RedeliverQueued")),
+      content: jsonContent(
+        z.object({ deliveries: z.array(z.string()) }).openapi("RedeliverQueued"),
+      ),
     },
     403: error("The key lacks `webhooks:manage`, or the read scope of the event's type"),
     404: { description: "Unknown event or subscription" },
