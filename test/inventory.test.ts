@@ -191,7 +191,7 @@ describe("inventory adjustments", () => {
       "warehouse_id",
     );
     expectError(await adjust(key, { ...base, sku: "NOT-IN-CATALOG" }), 422, "unknown_sku", "sku");
-    expectError(await adjust(key, { ...base, sku: "bad sku" }), 422, "validation_error", "sku");
+    expectError(await adjust(key, { ...base, sku: "bad\u0007sku" }), 422, "validation_error", "sku");
     expectError(
       await adjust(key, { ...base, reason: "stolen" }),
       422,
@@ -384,7 +384,7 @@ describe("GET /v1/inventory and /v1/inventory-adjustments", () => {
 
     for (const path of ["/v1/inventory", "/v1/inventory-adjustments"]) {
       expectError(
-        await call("GET", `${path}?sku=bad%20sku`, { key }),
+        await call("GET", `${path}?sku=bad%07sku`, { key }),
         400,
         "invalid_parameter",
         "sku",

@@ -350,7 +350,7 @@ describe("allocation", () => {
 });
 
 describe("PATCH /v1/orders/{id}", () => {
-  it("changes only the fields sent and bumps the version", async () => {
+  it("changes only the fields sent, merging ship_to, and bumps the version", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
     const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
     const newAddress = {
@@ -370,7 +370,8 @@ describe("PATCH /v1/orders/{id}", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({
       ...order,
-      ship_to: { ...newAddress, company: null, email: null, phone: null },
+      // Guide §1: fields you don't send are left untouched, inside ship_to too.
+      ship_to: { ...order.ship_to, ...newAddress },
       shipping_method_id: "sm_auspost_parcel",
       shipping_method: "Parcel Post",
       version: "2",

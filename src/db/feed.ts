@@ -99,3 +99,47 @@ export async function feedRows<T extends SQLiteTable & FeedColumns & { tenantId:
     .limit(feed.limit);
   return { rows: rows as T["$inferSelect"][], positionOf: feed.positionOf };
 }
+
+const StampCursor = z.object({ u: z.string(), id: z.string(), h: z.string() });
+
+/**
+ * A feed for rows that carry an `updated_at` the database assigns but no sequence (reference
+ * data, subscriptions): ordered by (updated_at, id), bounded by the newest `updated_at`
+ * when the walk started so it never repeats a row; anything that changes during the walk
+ * comes in the next poll, because `updated_since` is inclusive.
+ */
+export async function stampFeed<
+  T extends SQLiteTable & { updatedAt: SQLiteColumn; id: SQLiteColumn },
+>(db: Db, table: T, filters: (SQL | undefined)[], req: FeedRequest) {
+  const cursor = req.cursor ? decodeCursor(req.cursor, StampCursor) : undefined;
+  const scope = and(...filters);
+  const snapshot =
+    cursor?.h ??
+    (
+      await db.get<{ h: string | null }>(
+        sql`SELECT MAX(${table.updatedAt}) AS h FROM ${table} ${scope ? sql`WHERE ${scope}` : sql``}`,
+      )
+    ).h ??
+    "";
+  const rows = (await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(
+      and(
+        scope,
+        req.updatedSince ? gte(table.updatedAt, req.updatedSince) : undefined,
+        cursor ? sql`(${table.updatedAt}, ${table.id}) > (${cursor.u}, ${cursor.id})` : undefined,
+        sql`${table.updatedAt} <= ${snapshot}`,
+      ),
+    )
+    .orderBy(asc(table.updatedAt), asc(table.id))
+    .limit(req.limit + 1)) as T["$inferSelect"][];
+  return {
+    rows,
+    positionOf: (row: { updatedAt: string; id: string }) => ({
+      u: row.updatedAt,
+      id: row.id,
+      h: snapshot,
+    }),
+  };
+}

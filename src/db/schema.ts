@@ -54,13 +54,18 @@ export const apiKeys = sqliteTable(
   ],
 );
 
-export const warehouses = sqliteTable("warehouses", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  code: text("code").notNull(),
-  address: text("address", { mode: "json" }).$type<StoredAddress>().notNull(),
-  createdAt: text("created_at").notNull().default(now),
-});
+export const warehouses = sqliteTable(
+  "warehouses",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    code: text("code").notNull(),
+    address: text("address", { mode: "json" }).$type<StoredAddress>().notNull(),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("warehouses_feed_idx").on(t.updatedAt, t.id)],
+);
 
 export const shippingMethods = sqliteTable(
   "shipping_methods",
@@ -70,9 +75,15 @@ export const shippingMethods = sqliteTable(
     carrier: text("carrier").notNull(),
     carrierName: text("carrier_name"),
     serviceCode: text("service_code").notNull(),
+    // Other names an order's free-text `shipping_method` may use for this method.
+    aliases: text("aliases", { mode: "json" }).$type<string[]>().notNull().default([]),
     createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [index("shipping_methods_name_idx").on(t.name)],
+  (t) => [
+    index("shipping_methods_name_idx").on(t.name),
+    index("shipping_methods_feed_idx").on(t.updatedAt, t.id),
+  ],
 );
 
 export const products = sqliteTable(
@@ -92,6 +103,7 @@ export const products = sqliteTable(
     width: real("width"),
     height: real("height"),
     dimensionUnit: text("dimension_unit"),
+    lowStockThreshold: integer("low_stock_threshold"),
     version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
@@ -404,6 +416,7 @@ export const webhookSubscriptions = sqliteTable(
   },
   (t) => [
     index("webhook_subscriptions_tenant_idx").on(t.tenantId),
+    index("webhook_subscriptions_feed_idx").on(t.tenantId, t.updatedAt, t.id),
     index("webhook_subscriptions_previous_secret_idx")
       .on(t.previousSecretExpiresAt)
       .where(sql`previous_secret IS NOT NULL`),

@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   "webhook.test",
   "inventory.updated",
   "inventory.adjusted",
+  "inventory.low_stock",
+  "inventory.restocked",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -22,14 +22,27 @@ export const cursorParam = z
     description: "Opaque cursor from `pagination.next_cursor` of the previous page.",
   });
 
-export const updatedSinceParam = UtcDateTime.optional().openapi({
-  param: { name: "updated_since", in: "query" },
-  description:
-    "Inclusive lower bound on `updated_at` (ISO-8601). Poll with the newest `updated_at` you have seen.",
-  example: "2026-07-02T22:04:11Z",
-});
+/** A date alone means its first instant, midnight UTC. */
+const SinceDate = z.iso.date().transform((d) => `${d}T00:00:00.000Z`);
 
-export const listQuery = z.object({ limit: limitParam, cursor: cursorParam });
+export const updatedSinceParam = z
+  .union([UtcDateTime, SinceDate])
+  .optional()
+  .openapi({
+    param: { name: "updated_since", in: "query" },
+    description:
+      "Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen.",
+    example: "2026-07-02T22:04:11Z",
+  });
+
+/** The query every list takes: an inclusive `updated_since`, a cursor and a page size. */
+export const feedQuery = {
+  updated_since: updatedSinceParam,
+  cursor: cursorParam,
+  limit: limitParam,
+};
+
+export const listQuery = z.object(feedQuery);
 
 export const Pagination = z
   .object({

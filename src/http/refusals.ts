@@ -79,6 +79,11 @@ const REFUSALS: Record<RefusalCode, Rendering> = {
     message: (d) =>
       `A previous change to this order is still being completed; retry in ${d.retry_after} s. Nothing was changed by this request.`,
   },
+  currency_required: {
+    status: 422,
+    wire: "validation_error",
+    message: (d) => `${d.field}: is required with unit_price.`,
+  },
   retry_failed: {
     status: 409,
     message: (d) => `The operation failed again and stays parked: ${d.error}`,

@@ -174,6 +174,11 @@ export class StockObject extends DurableObject<Env> {
     const ops = pending.map((p) => p.op);
     const done = await appliedAlready(db, this.key, refsOf(ops), adjustmentIdsOf(ops));
     const seq = this.version + 1;
+    const before = {
+      onHand: book.onHand,
+      allocated: book.allocated,
+      backordered: book.backordered,
+    };
     const applied = applyOps(
       book,
       ops,
@@ -187,7 +192,12 @@ export class StockObject extends DurableObject<Env> {
       applied.adjustments.length > 0
     ) {
       await this.remember(applied.refilled, seq);
-      written = await commitStock(db, this.key, { ...applied, version: seq, levels: { ...book } });
+      written = await commitStock(db, this.key, {
+        ...applied,
+        version: seq,
+        before,
+        levels: { onHand: book.onHand, allocated: book.allocated, backordered: book.backordered },
+      });
       this.version = seq;
     }
     const cost = share(meter.cost, pending.length);

@@ -10,6 +10,7 @@ import {
 } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import { recordEvent } from "../events/events.service";
+import { newId } from "../lib/ids";
 import type { Demand, StockLevels } from "./allocation";
 import { skuInventoryJson } from "./inventory.render";
 import type { AdjustmentReason } from "./stock-ops";
@@ -164,6 +165,8 @@ export function renderAdjustment(row: typeof inventoryAdjustments.$inferSelect):
 
 export interface Commit {
   version: number;
+  /** The row's levels before this commit and after it. */
+  before: StockLevels;
   levels: StockLevels;
   demands: Map<string, Demand | null>;
   movements: Movement[];
@@ -250,6 +253,7 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
       key.sku,
       skuInventoryJson(key.tenantId, key.sku),
     ),
+    ...thresholdEvents(db, key, commit),
   );
   const ids = commit.adjustments.map((a) => a.id);
   const [first, ...rest] = writes;
@@ -272,3 +276,34 @@ const adjustmentJson = (id: string): SQL => sql`(SELECT json_object(
   'id', a.id, 'sku', a.sku, 'warehouse_id', a.warehouse_id, 'quantity_delta', a.quantity_delta,
   'reason', a.reason, 'note', a.note, 'adjusted_at', a.adjusted_at)
   FROM inventory_adjustments AS a WHERE a.id = ${id})`;
+
+const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
+
+/**
+ * `inventory.low_stock` when this row's `available` falls below the product's threshold,
+ * `inventory.restocked` when it climbs back to it: decided inside the write against the
+ * threshold as stored, so a threshold changed a moment ago already counts.
+ */
+function thresholdEvents(db: Db, key: StockKey, commit: Commit) {
+  const [from, to] = [available(commit.before), available(commit.levels)];
+  if (from === to) return [];
+  const crossing =
+    to < from
+      ? {
+          type: "inventory.low_stock",
+          when: sql`${from} >= low_stock_threshold AND ${to} < low_stock_threshold`,
+        }
+      : {
+          type: "inventory.restocked",
+          when: sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`,
+        };
+  return [
+    statement(
+      db,
+      sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
+        SELECT ${newId("evt")}, ${key.tenantId}, ${crossing.type}, ${key.sku}, ${skuInventoryJson(key.tenantId, key.sku)}
+        FROM products WHERE tenant_id = ${key.tenantId} AND sku = ${key.sku}
+          AND low_stock_threshold IS NOT NULL AND ${crossing.when}`,
+    ),
+  ];
+}

@@ -22,7 +22,8 @@ export type RefusalCode =
   | "already_delivered"
   | "insufficient_stock"
   | "order_busy"
-  | "retry_failed";
+  | "retry_failed"
+  | "currency_required";
 
 export type Refusal = { code: RefusalCode; field?: string } & Record<
   string,

@@ -6,7 +6,6 @@ import type { Env } from "../env";
 import { notFound } from "../http/errors";
 import { refusalError } from "../http/refusals";
 import { tellOrders } from "./allocation-notices";
-import { toLines } from "./create-order";
 import type { AmendPatch, OrderCommand } from "./order";
 import type { Outcome } from "./order-object";
 import { resolveReferences } from "./order-references";
@@ -78,6 +77,12 @@ export async function amendOrder(
     ifMatch,
     warehouseId: body.warehouse_id,
     patch,
-    lines: body.items ? toLines(body.items) : undefined,
+    lines: body.items?.map((i) => ({
+      sku: i.sku,
+      quantity: i.quantity,
+      description: i.description,
+      unitPrice: i.unit_price,
+      currency: i.currency,
+    })),
   });
 }

@@ -17,17 +17,26 @@ export interface References {
 
 export interface Resolved {
   warehouse: string | null;
-  method: { id: string; name: string } | null;
+  /** Every method the request's id or free text matches (at most two: one more is ambiguous). */
+  methods: { id: string; name: string }[] | null;
+  /** Every method's name, fetched only for free text, to say what would have matched. */
+  names: string[] | null;
   known: string[];
 }
 
 const skusOf = (refs: References) => refs.items?.map((i) => i.sku) ?? [];
 
+/** Guide §1: "accept a free-text name as a fallback": a method's name, service code or alias. */
 function methodMatch(refs: References): SQL | undefined {
   if (refs.shipping_method_id != null) return sql`id = ${refs.shipping_method_id}`;
-  if (refs.shipping_method != null) return sql`lower(name) = lower(${refs.shipping_method})`;
-  return undefined;
+  const text = refs.shipping_method;
+  if (text == null) return undefined;
+  return sql`(lower(name) = lower(${text}) OR lower(service_code) = lower(${text})
+    OR EXISTS (SELECT 1 FROM json_each(aliases) AS a WHERE lower(a.value) = lower(${text})))`;
 }
+
+const byText = (refs: References) =>
+  refs.shipping_method_id == null && refs.shipping_method != null;
 
 /** True in SQL when every reference resolves. */
 export function referencesHold(tenantId: string, refs: References): SQL {
@@ -44,7 +53,8 @@ export function referencesJson(tenantId: string, refs: References): SQL {
   const method = methodMatch(refs);
   return sql`json_object(
     'warehouse', (SELECT id FROM warehouses WHERE id = ${refs.warehouse_id ?? null}),
-    'method', ${method ? sql`json((SELECT json_object('id', id, 'name', name) FROM shipping_methods WHERE ${method} ORDER BY id LIMIT 1))` : sql`NULL`},
+    'methods', ${method ? sql`json((SELECT json_group_array(json_object('id', id, 'name', name)) FROM (SELECT id, name FROM shipping_methods WHERE ${method} ORDER BY id LIMIT 2)))` : sql`NULL`},
+    'names', ${byText(refs) ? sql`json((SELECT json_group_array(name) FROM (SELECT name FROM shipping_methods ORDER BY name)))` : sql`NULL`},
     'known', json((SELECT json_group_array(sku) FROM products WHERE tenant_id = ${tenantId}
       AND sku IN (SELECT value FROM json_each(${JSON.stringify(skusOf(refs))})))))`;
 }
@@ -61,18 +71,26 @@ export function checkReferences(refs: References, resolved: Resolved) {
       "invalid_warehouse",
     );
   }
-  if (refs.shipping_method_id != null && !resolved.method) {
+  const [method, another] = resolved.methods ?? [];
+  if (refs.shipping_method_id != null && !method) {
     throw validationError(
       "shipping_method_id",
       `shipping_method_id '${refs.shipping_method_id}' is not a known shipping method; see GET /v1/shipping-methods.`,
       "invalid_shipping_method",
     );
   }
-  if (refs.shipping_method_id == null && refs.shipping_method != null && !resolved.method) {
+  if (byText(refs) && !method) {
     throw validationError(
       "shipping_method",
-      `shipping_method '${refs.shipping_method}' matches no shipping method's name; send shipping_method_id from GET /v1/shipping-methods.`,
+      `shipping_method '${refs.shipping_method}' matches no shipping method's name, service code or alias; valid names are ${(resolved.names ?? []).map((n) => `'${n}'`).join(", ")}. Or send shipping_method_id from GET /v1/shipping-methods.`,
       "invalid_shipping_method",
+    );
+  }
+  if (byText(refs) && another) {
+    throw validationError(
+      "shipping_method",
+      `shipping_method '${refs.shipping_method}' matches more than one shipping method ('${method?.name}', '${another.name}'); send shipping_method_id instead.`,
+      "ambiguous_shipping_method",
     );
   }
   const known = new Set(resolved.known);
@@ -90,8 +108,8 @@ export function checkReferences(refs: References, resolved: Resolved) {
   }
   return {
     shipping: {
-      shippingMethodId: resolved.method?.id ?? null,
-      shippingMethod: resolved.method?.name ?? null,
+      shippingMethodId: method?.id ?? null,
+      shippingMethod: method?.name ?? null,
     },
   };
 }

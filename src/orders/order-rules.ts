@@ -1,3 +1,4 @@
+import { canonicalJson } from "../lib/canonical-json";
 import type { Refusal } from "../lib/refusal";
 import {
   decideShipment,
@@ -222,12 +223,16 @@ function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>)
   }
   const next: OrderFields = { ...order };
   const diff: Record<string, unknown> = {};
+  const values: Partial<Record<keyof AmendPatch, unknown>> = {
+    ...cmd.patch,
+    ship_to: cmd.patch.ship_to && mergePatch(order.shipTo, cmd.patch.ship_to),
+  };
   for (const [field, column] of Object.entries(AMENDABLE) as [
     keyof AmendPatch,
     keyof OrderFields,
   ][]) {
-    const value = cmd.patch[field];
-    if (value === undefined || JSON.stringify(value) === JSON.stringify(order[column])) continue;
+    const value = values[field];
+    if (value === undefined || canonicalJson(value) === canonicalJson(order[column])) continue;
     diff[field] = { from: order[column], to: value };
     (next as Record<string, unknown>)[column] = value;
   }
@@ -238,13 +243,19 @@ function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>)
     const proposed = cmd.lines.map((l, i) => {
       const kept = before.get(l.sku);
       return {
-        ...l,
+        sku: l.sku,
+        quantity: l.quantity,
+        description: l.description === undefined ? (kept?.description ?? null) : l.description,
+        unitPrice: l.unitPrice === undefined ? (kept?.unitPrice ?? null) : l.unitPrice,
+        currency: l.currency === undefined ? (kept?.currency ?? null) : l.currency,
         orderId: order.id,
         lineNo: i + 1,
         allocation: kept?.allocation ?? ("backordered" as const),
         allocationSeq: kept?.allocationSeq ?? 0,
       };
     });
+    const unpriced = proposed.findIndex((l) => l.unitPrice !== null && l.currency === null);
+    if (unpriced >= 0) return { code: "currency_required", field: `items[${unpriced}].currency` };
     if (lineKey(proposed) !== lineKey(state.lines)) {
       diff.items = { from: state.lines.map(summary), to: proposed.map(summary) };
       lines = proposed;
@@ -266,6 +277,19 @@ function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>)
     demands,
     allocationDecides: true,
   });
+}
+
+/** RFC 7396 on one flat object: a key sent replaces, `null` clears, a key not sent stays. */
+function mergePatch<T extends Record<string, unknown>>(
+  current: T,
+  patch: { [K in keyof T]?: T[K] | null },
+): T {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    merged[key] = value;
+  }
+  return merged as T;
 }
 
 function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): Decision {

@@ -62,7 +62,16 @@ export const AMENDABLE = {
   packing_note: "packingNote",
   ship_to: "shipTo",
 } as const satisfies Record<string, keyof OrderFields>;
-export type AmendPatch = { [K in keyof typeof AMENDABLE]?: OrderFields[(typeof AMENDABLE)[K]] };
+export type AmendPatch = {
+  [K in Exclude<keyof typeof AMENDABLE, "ship_to">]?: OrderFields[(typeof AMENDABLE)[K]];
+} & {
+  /** A JSON Merge Patch (RFC 7396) of the address: absent keeps, null clears. */
+  ship_to?: { [K in keyof OrderFields["shipTo"]]?: OrderFields["shipTo"][K] | null };
+};
+
+/** A line of an amend's full desired set: attributes it leaves out, a line of its SKU keeps. */
+export type LinePatch = Pick<LineInput, "sku" | "quantity"> &
+  Partial<Pick<LineInput, "description" | "unitPrice" | "currency">>;
 
 export type OrderCommand =
   | {
@@ -79,7 +88,7 @@ export type OrderCommand =
       ifMatch?: number;
       warehouseId?: string;
       patch: AmendPatch;
-      lines?: LineInput[];
+      lines?: LinePatch[];
     }
   | { type: "cancel"; actor: string; reason: string | null }
   | { type: "hold"; actor: string; reason: string }

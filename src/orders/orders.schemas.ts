@@ -24,38 +24,47 @@ export const ShipTo = Address.extend({
   phone: optionalText(50),
 }).openapi("ShipTo");
 
-const ItemInput = z
-  .strictObject({
-    sku: Sku,
-    description: optionalText(500),
-    quantity: z.number().int().positive().max(1_000_000),
-    unit_price: MoneyAmount.nullable().optional(),
-    currency: CurrencyCode.nullable().optional(),
-  })
-  .superRefine((item, ctx) => {
-    if (item.unit_price != null && item.currency == null) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with unit_price" });
-    }
-  });
+const LineFields = z.strictObject({
+  sku: Sku,
+  description: optionalText(500),
+  quantity: z.number().int().positive().max(1_000_000),
+  unit_price: MoneyAmount.nullable().optional(),
+  currency: CurrencyCode.nullable().optional(),
+});
 
-const Items = z
-  .array(ItemInput)
-  .min(1)
-  .max(MAX_LINES)
-  .superRefine((items, ctx) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.sku)) {
-        ctx.addIssue({
-          code: "custom",
-          path: [i, "sku"],
-          message: `duplicate sku '${item.sku}': send one line per sku with the total quantity`,
-        });
-      }
-      seen.add(item.sku);
-    });
-  })
-  .openapi({ description: `1 to ${MAX_LINES} lines, one per sku.` });
+const ItemInput = LineFields.superRefine((item, ctx) => {
+  if (item.unit_price != null && item.currency == null) {
+    ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with unit_price" });
+  }
+});
+
+/** A line of the full desired set: what it does not send, a line of the same SKU keeps. */
+const AmendItemInput = LineFields.openapi("AmendOrderItem", {
+  description:
+    "`sku` and `quantity` are required; `description`, `unit_price` and `currency` keep their values on a line whose SKU was already on the order unless sent (`null` clears).",
+});
+
+const lineSet = <T extends z.ZodType<{ sku: string }>>(item: T) =>
+  z
+    .array(item)
+    .min(1)
+    .max(MAX_LINES)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.sku)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "sku"],
+            message: `duplicate sku '${item.sku}': send one line per sku with the total quantity`,
+          });
+        }
+        seen.add(item.sku);
+      });
+    })
+    .openapi({ description: `1 to ${MAX_LINES} lines, one per sku.` });
+
+const Items = lineSet(ItemInput);
 
 const handling = {
   shipping_method_id: z
@@ -96,11 +105,18 @@ export const AmendOrder = z
         "Accepted only unchanged: moving an order between warehouses is cancel and recreate.",
     }),
     ...handling,
-    ship_to: ShipTo.optional(),
-    items: Items.optional(),
+    ship_to: ShipTo.partial().optional().openapi({
+      description:
+        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one.",
+    }),
+    items: lineSet(AmendItemInput).optional().openapi({
+      description:
+        "The full desired set of lines (guide §1): a line left out is removed, a new quantity replaces the old.",
+    }),
   })
   .openapi("AmendOrder", {
-    description: "Only the fields sent change; `items` replaces every line.",
+    description:
+      "Fields you don't send are left untouched (guide §1); `ship_to` merges; `items` is the full desired set.",
   });
 export type AmendOrder = z.infer<typeof AmendOrder>;
 

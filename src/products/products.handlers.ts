@@ -32,7 +32,8 @@ export const renderProduct = (row: Row) => ({
           unit: row.dimensionUnit as "cm",
         }
       : null,
-  version: row.version,
+  low_stock_threshold: row.lowStockThreshold,
+  version: String(row.version),
   created_at: row.createdAt,
   updated_at: row.updatedAt,
 });
@@ -47,6 +48,7 @@ function columns(body: z.infer<typeof UpdateProduct>) {
     out.weightValue = body.weight?.value ?? null;
     out.weightUnit = body.weight?.unit ?? null;
   }
+  if (body.low_stock_threshold !== undefined) out.lowStockThreshold = body.low_stock_threshold;
   if (body.dimensions !== undefined) {
     out.length = body.dimensions?.length ?? null;
     out.width = body.dimensions?.width ?? null;

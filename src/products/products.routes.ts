@@ -3,10 +3,16 @@ import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
 import { Dimensions, optionalText, Timestamp, text, Weight } from "../http/shapes";
 
+/**
+ * Catalogs use slashes, spaces, plus signs and more (`TSHIRT/RED/M`, `ABC 123`, `KIT+2`):
+ * any 1–100 printable characters, without control or other invisible characters and
+ * without a space at either end. In a path it is percent-encoded.
+ */
 export const Sku = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    message: "must be 1-64 characters of letters, digits, '.', '_' or '-'",
+  .regex(/^(?!\s)[^\p{C}\p{Zl}\p{Zp}]{1,100}(?<!\s)$/u, {
+    message:
+      "must be 1-100 printable characters, without control characters or a space at either end",
   })
   .openapi({ example: "WIDGET-BLUE-M" });
 
@@ -19,7 +25,12 @@ export const Product = z
     barcode: z.string().nullable(),
     weight: Weight.nullable(),
     dimensions: Dimensions.nullable(),
-    version: z.number().int().openapi({ description: "Bumped on every change" }),
+    low_stock_threshold: z.number().int().nullable().openapi({
+      description:
+        "When `available` in a warehouse falls below it, `inventory.low_stock` fires; when it climbs back, `inventory.restocked`.",
+      example: 10,
+    }),
+    version: z.string().openapi({ description: "Bumped on every change", example: "1" }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -31,6 +42,7 @@ const editable = {
   barcode: optionalText(64),
   weight: Weight.nullable().optional(),
   dimensions: Dimensions.nullable().optional(),
+  low_stock_threshold: z.number().int().min(0).max(1_000_000).nullable().optional(),
 };
 
 export const CreateProduct = z.strictObject({ sku: Sku, ...editable }).openapi("CreateProduct");

@@ -1,11 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { asc, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
+import { stampFeed } from "../db/feed";
 import { shippingMethods } from "../db/schema";
+import { NOW } from "../db/sql";
 import type { AppEnv } from "../env";
-import { conflict } from "../http/errors";
-import { decodeCursor, IdCursor, page } from "../http/pagination";
-import type { adminCreate, list } from "./shipping-methods.routes";
+import { conflict, notFound } from "../http/errors";
+import { page } from "../http/pagination";
+import type { adminCreate, adminUpdate, list } from "./shipping-methods.routes";
 
 export const renderShippingMethod = (row: typeof shippingMethods.$inferSelect) => ({
   id: row.id,
@@ -13,22 +15,19 @@ export const renderShippingMethod = (row: typeof shippingMethods.$inferSelect) =
   carrier: row.carrier,
   carrier_name: row.carrierName,
   service_code: row.serviceCode,
+  aliases: row.aliases,
   created_at: row.createdAt,
+  updated_at: row.updatedAt,
 });
 
 export const listShippingMethods: RouteHandler<typeof list, AppEnv> = async (c) => {
-  const { limit, cursor } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
-  const rows = await c.var.db
-    .select()
-    .from(shippingMethods)
-    .where(after ? gt(shippingMethods.id, after) : undefined)
-    .orderBy(asc(shippingMethods.id))
-    .limit(limit + 1);
-  return c.json(
-    page(rows, limit, renderShippingMethod, (r) => ({ id: r.id })),
-    200,
-  );
+  const { updated_since, cursor, limit } = c.req.valid("query");
+  const feed = await stampFeed(c.var.db, shippingMethods, [], {
+    updatedSince: updated_since,
+    cursor,
+    limit,
+  });
+  return c.json(page(feed.rows, limit, renderShippingMethod, feed.positionOf), 200);
 };
 
 export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {
@@ -42,6 +41,7 @@ export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = as
         carrier: body.carrier,
         carrierName: body.carrier_name ?? null,
         serviceCode: body.service_code,
+        aliases: body.aliases ?? [],
       })
       .returning();
     return c.json(renderShippingMethod(row as typeof shippingMethods.$inferSelect), 201);
@@ -55,4 +55,22 @@ export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = as
     }
     throw err;
   }
+};
+
+export const updateShippingMethod: RouteHandler<typeof adminUpdate, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const [row] = await c.var.db
+    .update(shippingMethods)
+    .set({
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.carrier_name !== undefined ? { carrierName: body.carrier_name } : {}),
+      ...(body.service_code !== undefined ? { serviceCode: body.service_code } : {}),
+      ...(body.aliases !== undefined ? { aliases: body.aliases } : {}),
+      updatedAt: NOW,
+    })
+    .where(eq(shippingMethods.id, id))
+    .returning();
+  if (!row) throw notFound("shipping method", id);
+  return c.json(renderShippingMethod(row), 200);
 };

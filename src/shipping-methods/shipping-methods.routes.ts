@@ -1,7 +1,19 @@
 import { z } from "@hono/zod-openapi";
-import { adminRoute, apiRoute } from "../http/openapi";
+import { adminRoute, apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
 import { optionalText, Slug, Timestamp, text } from "../http/shapes";
+
+const Aliases = z
+  .array(text(100))
+  .max(20)
+  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
+    message: "must not repeat a name (names match case-insensitively)",
+  })
+  .openapi({
+    description:
+      "Other names an order's free-text `shipping_method` may use for this method, matched case-insensitively like its `name` and `service_code`.",
+    example: ["Express", "AusPost Express"],
+  });
 
 export const ShippingMethod = z
   .object({
@@ -10,7 +22,9 @@ export const ShippingMethod = z
     carrier: z.string().openapi({ example: "auspost" }),
     carrier_name: z.string().nullable().openapi({ example: "Australia Post" }),
     service_code: z.string().openapi({ example: "EXP" }),
+    aliases: Aliases,
     created_at: Timestamp,
+    updated_at: Timestamp,
   })
   .openapi("ShippingMethod");
 
@@ -21,10 +35,23 @@ export const CreateShippingMethod = z
     carrier: Slug.openapi({ example: "auspost" }),
     carrier_name: optionalText(200),
     service_code: text(50),
+    aliases: Aliases.optional(),
   })
   .openapi("CreateShippingMethod");
 
+export const UpdateShippingMethod = z
+  .strictObject({
+    name: text(200).optional(),
+    carrier_name: optionalText(200),
+    service_code: text(50).optional(),
+    aliases: Aliases.optional().openapi({ description: "Replaces every alias." }),
+  })
+  .openapi("UpdateShippingMethod", { description: "Only the fields sent change." });
+
 const ShippingMethodList = listOf(ShippingMethod, "ShippingMethodList");
+const IdParam = z.object({
+  id: z.string().openapi({ param: { name: "id", in: "path" }, example: "sm_auspost_express" }),
+});
 
 export const list = apiRoute(null, {
   method: "get",
@@ -32,14 +59,9 @@ export const list = apiRoute(null, {
   tags: ["Reference data"],
   summary: "List shipping methods",
   description:
-    "Carrier services orders can name in `shipping_method_id` (or, as a fallback, by `name` in `shipping_method`).",
+    "Carrier services orders can name in `shipping_method_id`, or as a fallback by free text in `shipping_method` (matched case-insensitively against `name`, `service_code` and `aliases`). Oldest change first; poll with `updated_since`.",
   request: { query: listQuery },
-  responses: {
-    200: {
-      description: "Shipping methods",
-      content: { "application/json": { schema: ShippingMethodList } },
-    },
-  },
+  responses: { 200: { description: "Shipping methods", content: jsonContent(ShippingMethodList) } },
 });
 
 export const adminList = adminRoute({
@@ -48,12 +70,7 @@ export const adminList = adminRoute({
   tags: ["Admin"],
   summary: "List shipping methods",
   request: { query: listQuery },
-  responses: {
-    200: {
-      description: "Shipping methods",
-      content: { "application/json": { schema: ShippingMethodList } },
-    },
-  },
+  responses: { 200: { description: "Shipping methods", content: jsonContent(ShippingMethodList) } },
 });
 
 export const adminCreate = adminRoute({
@@ -62,10 +79,24 @@ export const adminCreate = adminRoute({
   tags: ["Admin"],
   summary: "Create a shipping method",
   description: "Shared by every tenant. 409 `duplicate_shipping_method` if the id exists.",
+  request: { body: { required: true, content: jsonContent(CreateShippingMethod) } },
+  responses: {
+    201: { description: "Created", content: jsonContent(ShippingMethod) },
+    409: { description: "The id exists" },
+  },
+});
+
+export const adminUpdate = adminRoute({
+  method: "patch",
+  path: "/shipping-methods/{id}",
+  tags: ["Admin"],
+  summary: "Change a shipping method, its aliases included",
   request: {
-    body: { required: true, content: { "application/json": { schema: CreateShippingMethod } } },
+    params: IdParam,
+    body: { required: true, content: jsonContent(UpdateShippingMethod) },
   },
   responses: {
-    201: { description: "Created", content: { "application/json": { schema: ShippingMethod } } },
+    200: { description: "Updated", content: jsonContent(ShippingMethod) },
+    404: { description: "Unknown shipping method" },
   },
 });

@@ -1,10 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { asc, gt } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
+import { stampFeed } from "../db/feed";
 import { warehouses } from "../db/schema";
 import type { AppEnv } from "../env";
 import { conflict } from "../http/errors";
-import { decodeCursor, IdCursor, page } from "../http/pagination";
+import { page } from "../http/pagination";
 import type { adminCreate, list } from "./warehouses.routes";
 
 const render = (row: typeof warehouses.$inferSelect) => ({
@@ -13,21 +13,17 @@ const render = (row: typeof warehouses.$inferSelect) => ({
   code: row.code,
   address: row.address,
   created_at: row.createdAt,
+  updated_at: row.updatedAt,
 });
 
 export const listWarehouses: RouteHandler<typeof list, AppEnv> = async (c) => {
-  const { limit, cursor } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
-  const rows = await c.var.db
-    .select()
-    .from(warehouses)
-    .where(after ? gt(warehouses.id, after) : undefined)
-    .orderBy(asc(warehouses.id))
-    .limit(limit + 1);
-  return c.json(
-    page(rows, limit, render, (r) => ({ id: r.id })),
-    200,
-  );
+  const { updated_since, cursor, limit } = c.req.valid("query");
+  const feed = await stampFeed(c.var.db, warehouses, [], {
+    updatedSince: updated_since,
+    cursor,
+    limit,
+  });
+  return c.json(page(feed.rows, limit, render, feed.positionOf), 200);
 };
 
 export const createWarehouse: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { adminRoute, apiRoute } from "../http/openapi";
+import { adminRoute, apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
 import { Address, Slug, Timestamp, text } from "../http/shapes";
 
@@ -10,6 +10,7 @@ export const Warehouse = z
     code: z.string().openapi({ example: "SYD" }),
     address: Address,
     created_at: Timestamp,
+    updated_at: Timestamp,
   })
   .openapi("Warehouse");
 
@@ -29,11 +30,10 @@ export const list = apiRoute(null, {
   path: "/warehouses",
   tags: ["Reference data"],
   summary: "List warehouses",
-  description: "The warehouses orders can name in `warehouse_id`.",
+  description:
+    "The warehouses orders can name in `warehouse_id`, oldest change first. Poll with `updated_since` and walk `next_cursor` like every other list.",
   request: { query: listQuery },
-  responses: {
-    200: { description: "Warehouses", content: { "application/json": { schema: WarehouseList } } },
-  },
+  responses: { 200: { description: "Warehouses", content: jsonContent(WarehouseList) } },
 });
 
 export const adminList = adminRoute({
@@ -42,9 +42,7 @@ export const adminList = adminRoute({
   tags: ["Admin"],
   summary: "List warehouses",
   request: { query: listQuery },
-  responses: {
-    200: { description: "Warehouses", content: { "application/json": { schema: WarehouseList } } },
-  },
+  responses: { 200: { description: "Warehouses", content: jsonContent(WarehouseList) } },
 });
 
 export const adminCreate = adminRoute({
@@ -53,10 +51,9 @@ export const adminCreate = adminRoute({
   tags: ["Admin"],
   summary: "Create a warehouse",
   description: "Warehouses are shared by every tenant. 409 `duplicate_warehouse` if the id exists.",
-  request: {
-    body: { required: true, content: { "application/json": { schema: CreateWarehouse } } },
-  },
+  request: { body: { required: true, content: jsonContent(CreateWarehouse) } },
   responses: {
-    201: { description: "Created", content: { "application/json": { schema: Warehouse } } },
+    201: { description: "Created", content: jsonContent(Warehouse) },
+    409: { description: "The id exists" },
   },
 });
