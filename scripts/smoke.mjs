@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { buildApi, migrate } from "./local-worker.mjs";
@@ -44,7 +45,12 @@ try {
     return json;
   };
   await call("GET", "/health", "", undefined, 200);
-  await call("GET", "/v1/openapi.json", "", undefined, 200);
+  const spec = await call("GET", "/v1/openapi.json", "", undefined, 200);
+  // The document is the contract: it must be valid OpenAPI, checked by a maintained validator.
+  const checked = await new Validator().validate(spec);
+  if (!checked.valid)
+    throw new Error(`invalid OpenAPI document: ${JSON.stringify(checked.errors).slice(0, 2000)}`);
+  console.log("ok   OpenAPI document is valid");
   await call(
     "POST",
     "/admin/v1/warehouses",

@@ -279,17 +279,18 @@ describe("reference data", () => {
     const { key } = await createTenant("Reader");
     const warehouses = await call("GET", "/v1/warehouses", { key });
     expect(warehouses.status).toBe(200);
+    // Reference data is a feed like every list: oldest change first.
     expect(warehouses.body).toEqual({
       data: [
-        { ...WAREHOUSES[1], created_at: expect.any(String) },
-        { ...WAREHOUSES[0], created_at: expect.any(String) },
+        { ...WAREHOUSES[0], created_at: expect.any(String), updated_at: expect.any(String) },
+        { ...WAREHOUSES[1], created_at: expect.any(String), updated_at: expect.any(String) },
       ],
       pagination: { next_cursor: null, has_more: false },
     });
     const methods = await call("GET", "/v1/shipping-methods", { key });
     expect(methods.body.data).toEqual([
-      { ...SHIPPING_METHODS[0], created_at: expect.any(String) },
-      { ...SHIPPING_METHODS[1], created_at: expect.any(String) },
+      { ...SHIPPING_METHODS[0], created_at: expect.any(String), updated_at: expect.any(String) },
+      { ...SHIPPING_METHODS[1], created_at: expect.any(String), updated_at: expect.any(String) },
     ]);
     // carrier_name is optional and reads back as null when not given.
     const bare = await admin("POST", "/shipping-methods", {
@@ -307,7 +308,7 @@ describe("reference data", () => {
       `/v1/warehouses?limit=1&cursor=${firstPage.body.pagination.next_cursor}`,
       { key },
     );
-    expect(second.body.data[0].id).toBe("wh_syd_1");
+    expect(second.body.data[0].id).toBe("wh_mel_1");
     expect(second.body.pagination).toEqual({ next_cursor: null, has_more: false });
   });
 

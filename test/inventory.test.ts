@@ -191,7 +191,12 @@ describe("inventory adjustments", () => {
       "warehouse_id",
     );
     expectError(await adjust(key, { ...base, sku: "NOT-IN-CATALOG" }), 422, "unknown_sku", "sku");
-    expectError(await adjust(key, { ...base, sku: "bad\u0007sku" }), 422, "validation_error", "sku");
+    expectError(
+      await adjust(key, { ...base, sku: "bad\u0007sku" }),
+      422,
+      "validation_error",
+      "sku",
+    );
     expectError(
       await adjust(key, { ...base, reason: "stolen" }),
       422,

@@ -114,7 +114,8 @@ describe("statements sized by input", () => {
       on_hand: 1,
       allocated: 0,
     });
-  });
+    // Five hundred stock objects wake and commit one after another on one local thread.
+  }, 120_000);
 
   it("persists every size from 1 to the schema maxima (lines, parcels, items)", async () => {
     const db = database(env.DB);

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
 import { events } from "../db/schema";
 import { inList } from "../db/sql";
 import type { AppEnv } from "../env";
@@ -45,6 +45,8 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
         eq(events.tenantId, tenantId),
         type ? eq(events.type, type) : inList(events.type, readableEventTypes(scopes)),
         after !== undefined ? gt(events.seq, after) : undefined,
+        // Events never change after they are written: `updated_since` is their creation time.
+        query.updated_since ? gte(events.createdAt, query.updated_since) : undefined,
         delivery_status
           ? sql`EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ${OUTER_EVENT_ID}
               AND d.status IN (SELECT value FROM json_each(${JSON.stringify(states)})))`

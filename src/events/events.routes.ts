@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
-import { cursorParam, limitParam, listOf } from "../http/pagination";
+import { feedQuery, listOf } from "../http/pagination";
 import { Timestamp } from "../http/shapes";
 import { EVENT_TYPES } from "./events.service";
 
@@ -49,8 +49,7 @@ export const list = apiRoute("events:read", {
           description: "Only events committed after this event id (yours, from an earlier read).",
           example: "evt_01J8XQ3kTq9x2VbN8mLp",
         }),
-      cursor: cursorParam,
-      limit: limitParam,
+      ...feedQuery,
     }),
   },
   responses: {

@@ -1,6 +1,5 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { z } from "zod";
 import type { Scope } from "../api-keys/scopes";
 import type { AppEnv } from "../env";
 import { requireScope } from "./auth";
@@ -75,13 +74,88 @@ export const errorResponses = (...statuses: number[]) =>
 
 const WRITE_ERRORS = [400, 413, 415, 422, 503];
 
-function withErrors<R extends RouteConfig>(route: R, auth: number[]): R {
-  const writes = ["post", "put", "patch"].includes(route.method) ? WRITE_ERRORS : [400];
-  return {
-    ...route,
-    responses: { ...errorResponses(...auth, ...writes, 500), ...route.responses },
+/** Headers the API sends, declared once so every route's responses say which ones they carry. */
+export const HEADERS = {
+  requestId: z.string().openapi({
+    description: "This request's id; quote it to support.",
+    example: "req_3kTq9x2VbN8mLp4Rz7Yw",
+  }),
+  serverTiming: z.string().openapi({
+    description:
+      "`total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included.",
+    example:
+      'total;dur=23.0, d1;dur=11.0;desc="4 calls", d1-statements;desc="15", d1-rounds;desc="3"',
+  }),
+  rateLimitLimit: z
+    .string()
+    .openapi({ description: "Requests allowed per minute for this key.", example: "1000" }),
+  rateLimitRemaining: z
+    .string()
+    .openapi({ description: "Requests left in the current window.", example: "998" }),
+  rateLimitReset: z
+    .string()
+    .openapi({ description: "Unix seconds when the budget is full again.", example: "1782043260" }),
+  retryAfter: z
+    .string()
+    .openapi({ description: "Seconds to wait before retrying.", example: "30" }),
+  etag: z.string().openapi({
+    description: "The resource's `version`, quoted; send it as If-Match.",
+    example: '"4"',
+  }),
+  location: z.string().openapi({
+    description: "Where the created resource lives.",
+    example: "/v1/orders/ord_8Kd92mQ4xTa1Bc2De3Fg",
+  }),
+  replayed: z.literal("true").openapi({
+    description:
+      "Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result.",
+  }),
+  bookmark: z.string().optional().openapi({ description: "D1 session bookmark of this write." }),
+};
+
+type Responses = RouteConfig["responses"];
+
+/** Adds the error envelope to every 4xx and 5xx, and each response's headers. */
+function withErrors<R extends RouteConfig>(route: R, errors: number[], rateLimited: boolean): R {
+  const merged: Responses = { ...errorResponses(...errors, 500), ...route.responses };
+  const common = {
+    "X-Request-Id": HEADERS.requestId,
+    "Server-Timing": HEADERS.serverTiming,
+    ...(rateLimited
+      ? {
+          "X-RateLimit-Limit": HEADERS.rateLimitLimit,
+          "X-RateLimit-Remaining": HEADERS.rateLimitRemaining,
+          "X-RateLimit-Reset": HEADERS.rateLimitReset,
+        }
+      : {}),
   };
+  const responses = Object.fromEntries(
+    Object.entries(merged).map(([status, response]) => {
+      const code = Number(status);
+      const own = (response as { headers?: z.ZodObject }).headers?.shape ?? {};
+      return [
+        status,
+        {
+          ...response,
+          ...(code >= 400 ? { content: { "application/json": { schema: ErrorEnvelope } } } : {}),
+          headers: z.object({
+            ...common,
+            ...(code === 429 || code === 503 ? { "Retry-After": HEADERS.retryAfter } : {}),
+            ...own,
+          }),
+        },
+      ];
+    }),
+  );
+  return { ...route, responses };
 }
+
+const inputErrors = (route: RouteConfig) =>
+  ["post", "put", "patch"].includes(route.method) ? WRITE_ERRORS : [400];
+
+/** A route anyone may call (health, the document itself). */
+export const publicRoute = <R extends RouteConfig>(route: R): R =>
+  createRoute(withErrors(route, [], false));
 
 /** A partner/ops route: bearer API key, the given scope (or any key), rate-limited. */
 export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): R {
@@ -96,12 +170,19 @@ export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): 
           .filter(Boolean)
           .join("\n\n"),
       },
-      [401, 403, 429],
+      [401, 403, 429, ...inputErrors(route)],
+      true,
     ),
   );
 }
 
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
 export function adminRoute<R extends RouteConfig>(route: R): R {
-  return createRoute(withErrors({ ...route, security: [{ AdminToken: [] }] }, [401, 429]));
+  return createRoute(
+    withErrors(
+      { ...route, security: [{ AdminToken: [] }] },
+      [401, 429, ...inputErrors(route)],
+      false,
+    ),
+  );
 }

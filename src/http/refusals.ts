@@ -32,11 +32,12 @@ const REFUSALS: Record<RefusalCode, Rendering> = {
   order_cancelled: {
     status: 409,
     message: () =>
-      "The order is cancelled; nothing more can change it. Create a new order with a new reference.",
+      "The order is cancelled; nothing more can change it. Create a new order with a new reference (a reference stays used forever, e.g. F-100423-2 after F-100423-1).",
   },
   warehouse_change_not_allowed: {
     status: 422,
-    message: () => "An order cannot move between warehouses: cancel it and create a new one there.",
+    message: () =>
+      "An order cannot move between warehouses: cancel it and create a new one there, with a new reference (a reference stays used forever, e.g. F-100423-2 after F-100423-1).",
   },
   already_shipped: { status: 409, message: () => "Order has shipped." },
   not_cancelable: {

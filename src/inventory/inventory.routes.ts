@@ -25,7 +25,32 @@ export const SkuInventory = z
       .openapi({ description: "Grows with every change to any warehouse's row for this SKU" }),
     warehouses: z.array(WarehouseStock),
   })
-  .openapi("SkuInventory");
+  .openapi("SkuInventory", {
+    // The integration guide's example (§3), with the version every resource carries.
+    example: {
+      sku: "WIDGET-BLUE-M",
+      updated_at: "2026-07-02T22:05:00.000Z",
+      version: "42",
+      warehouses: [
+        {
+          warehouse_id: "wh_syd_1",
+          on_hand: 120,
+          available: 96,
+          allocated: 24,
+          incoming: 0,
+          backordered: 0,
+        },
+        {
+          warehouse_id: "wh_mel_1",
+          on_hand: 40,
+          available: 40,
+          allocated: 0,
+          incoming: 30,
+          backordered: 5,
+        },
+      ],
+    },
+  });
 
 export const InventoryAdjustment = z
   .object({
@@ -37,7 +62,18 @@ export const InventoryAdjustment = z
     note: z.string().nullable(),
     adjusted_at: Timestamp,
   })
-  .openapi("InventoryAdjustment");
+  .openapi("InventoryAdjustment", {
+    // The integration guide's example (§5b).
+    example: {
+      id: "adj_4471Qk2nW8xYz1AbCdEf",
+      sku: "WIDGET-BLUE-M",
+      warehouse_id: "wh_syd_1",
+      quantity_delta: -3,
+      reason: "damaged",
+      note: "Water damage, pallet 12",
+      adjusted_at: "2026-07-02T05:00:00.000Z",
+    },
+  });
 
 export const CreateAdjustment = z
   .strictObject({

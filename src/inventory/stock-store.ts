@@ -245,16 +245,7 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
       ),
     );
   }
-  writes.push(
-    recordEvent(
-      db,
-      key.tenantId,
-      "inventory.updated",
-      key.sku,
-      skuInventoryJson(key.tenantId, key.sku),
-    ),
-    ...thresholdEvents(db, key, commit),
-  );
+  writes.push(inventoryEvents(db, key, commit));
   const ids = commit.adjustments.map((a) => a.id);
   const [first, ...rest] = writes;
   if (!first) return [];
@@ -280,30 +271,36 @@ const adjustmentJson = (id: string): SQL => sql`(SELECT json_object(
 const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
 
 /**
- * `inventory.low_stock` when this row's `available` falls below the product's threshold,
- * `inventory.restocked` when it climbs back to it: decided inside the write against the
- * threshold as stored, so a threshold changed a moment ago already counts.
+ * One statement for the row's events: `inventory.updated` always, plus
+ * `inventory.low_stock` when `available` falls below the product's threshold or
+ * `inventory.restocked` when it climbs back to it, decided inside the write against the
+ * threshold as stored. Each carries the SKU's inventory object as committed.
  */
-function thresholdEvents(db: Db, key: StockKey, commit: Commit) {
+function inventoryEvents(db: Db, key: StockKey, commit: Commit) {
   const [from, to] = [available(commit.before), available(commit.levels)];
-  if (from === to) return [];
+  const object = skuInventoryJson(key.tenantId, key.sku);
   const crossing =
     to < from
       ? {
           type: "inventory.low_stock",
           when: sql`${from} >= low_stock_threshold AND ${to} < low_stock_threshold`,
         }
-      : {
-          type: "inventory.restocked",
-          when: sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`,
-        };
-  return [
-    statement(
-      db,
-      sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
-        SELECT ${newId("evt")}, ${key.tenantId}, ${crossing.type}, ${key.sku}, ${skuInventoryJson(key.tenantId, key.sku)}
-        FROM products WHERE tenant_id = ${key.tenantId} AND sku = ${key.sku}
-          AND low_stock_threshold IS NOT NULL AND ${crossing.when}`,
-    ),
-  ];
+      : to > from
+        ? {
+            type: "inventory.restocked",
+            when: sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`,
+          }
+        : undefined;
+  return statement(
+    db,
+    sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
+      SELECT ${newId("evt")}, ${key.tenantId}, 'inventory.updated', ${key.sku}, ${object}
+      ${
+        crossing
+          ? sql`UNION ALL SELECT ${newId("evt")}, ${key.tenantId}, ${crossing.type}, ${key.sku}, ${object}
+              FROM products WHERE tenant_id = ${key.tenantId} AND sku = ${key.sku}
+                AND low_stock_threshold IS NOT NULL AND ${crossing.when}`
+          : sql``
+      }`,
+  );
 }

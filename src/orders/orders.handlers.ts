@@ -1,17 +1,21 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
+import { z } from "@hono/zod-openapi";
+import { and, asc, eq, gt, gte } from "drizzle-orm";
 import type { Context } from "hono";
 import { feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { notFound } from "../http/errors";
-import { page } from "../http/pagination";
+import { decodeCursor, page } from "../http/pagination";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./order-commands";
 import { readOrder, readOrders } from "./order-reads";
 import type * as routes from "./orders.routes";
 import type { OrderView } from "./orders.schemas";
+
+/** A position in one order's history: its own sequence, which reveals nothing of others. */
+const SeqCursor = z.object({ seq: z.number().int() });
 
 const who = (c: Context<AppEnv>) => ({
   env: c.env,
@@ -97,24 +101,31 @@ export const history: RouteHandler<typeof routes.history, AppEnv> = async (c) =>
     columns: { id: true },
   });
   if (!order) throw notFound("order", id);
+  const { updated_since, cursor, limit } = c.req.valid("query");
+  const after = cursor ? decodeCursor(cursor, SeqCursor).seq : 0;
   const rows = await c.var.db
     .select()
     .from(orderHistory)
-    .where(eq(orderHistory.orderId, id))
-    .orderBy(asc(orderHistory.seq));
+    .where(
+      and(
+        eq(orderHistory.orderId, id),
+        gt(orderHistory.seq, after),
+        updated_since ? gte(orderHistory.at, updated_since) : undefined,
+      ),
+    )
+    .orderBy(asc(orderHistory.seq))
+    .limit(limit + 1);
+  const render = (r: (typeof rows)[number]) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    changes: r.changes,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  });
   return c.json(
-    {
-      data: rows.map((r) => ({
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        changes: r.changes,
-        prev_hash: r.prevHash,
-        hash: r.hash,
-      })),
-      pagination: { next_cursor: null, has_more: false },
-    },
+    page(rows, limit, render, (r) => ({ seq: r.seq })),
     200,
   );
 };

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader } from "../http/idempotent";
-import { apiRoute, jsonContent } from "../http/openapi";
-import { listOf } from "../http/pagination";
+import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
+import { listOf, listQuery } from "../http/pagination";
 import {
   AmendOrder,
   CancelOrder,
@@ -12,11 +12,12 @@ import {
   OrderIdParam,
 } from "./orders.schemas";
 
-const orderResponse = (description: string) => ({ description, content: jsonContent(Order) });
-const conflict = {
-  description: "The order's state forbids this change; `code` says why",
-  content: jsonContent(z.unknown()),
-};
+const orderResponse = (description: string) => ({
+  description,
+  content: jsonContent(Order),
+  headers: z.object({ ETag: HEADERS.etag }),
+});
+const conflict = { description: "The order's state forbids this change; `code` says why" };
 
 const IfMatchHeaders = z.object({
   "if-match": z
@@ -32,16 +33,24 @@ export const create = apiRoute("orders:write", {
   tags: ["Orders"],
   summary: "Create a fulfillment order",
   description:
-    "Exactly once: a retry with the same `Idempotency-Key`, or the same `reference` with the same body, returns the existing order with 200 and `Idempotent-Replayed: true`. " +
-    "The same key with a different body is 422 `idempotency_key_reused`; the same reference with a different body is 409 `duplicate_reference`. " +
+    "Exactly once. The `Idempotency-Key` and the `reference` together are the dedup anchor (guide §1): the same key with the same reference is a retry and returns the existing order with 200 and `Idempotent-Replayed: true`, even if the rebuilt body differs (a fresh `order_date`, reformatted prices); nothing changes. " +
+    "The same key with a different reference is a client bug that would drop an order: 422 `idempotency_key_reused`, naming the order the key belongs to. " +
+    "Without a key, the same reference with the same body is a replay and with a different body 409 `duplicate_reference`. A `reference` stays unique per tenant forever, a cancelled order's too: to recreate a cancelled order, send a new reference such as `F-100423-2`. " +
+    "A refused request claims neither its key nor its reference. " +
     "Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.",
   request: {
     headers: IdempotencyKeyHeader,
     body: { required: true, content: jsonContent(CreateOrder) },
   },
   responses: {
-    201: orderResponse("Created"),
-    200: orderResponse("The existing order (a replay)"),
+    201: {
+      ...orderResponse("Created"),
+      headers: z.object({ ETag: HEADERS.etag, Location: HEADERS.location }),
+    },
+    200: {
+      ...orderResponse("The existing order (a replay)"),
+      headers: z.object({ ETag: HEADERS.etag, "Idempotent-Replayed": HEADERS.replayed }),
+    },
     409: conflict,
   },
 });
@@ -74,7 +83,7 @@ export const amend = apiRoute("orders:write", {
   summary: "Amend an order before picking",
   description:
     "Send only what changed; `items` replaces every line and allocation follows the difference. " +
-    "`If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate.",
+    "`If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).",
   request: {
     params: OrderIdParam,
     headers: IfMatchHeaders,
@@ -107,8 +116,9 @@ export const history = apiRoute("orders:read", {
   path: "/orders/{id}/history",
   tags: ["Orders"],
   summary: "An order's audit trail",
-  description: "Every transition, oldest first, each hash-chained to the one before.",
-  request: { params: OrderIdParam },
+  description:
+    "Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false.",
+  request: { params: OrderIdParam, query: listQuery },
   responses: {
     200: {
       description: "History",

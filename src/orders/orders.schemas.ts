@@ -93,7 +93,41 @@ export const CreateOrder = z
     ship_to: ShipTo,
     items: Items,
   })
-  .openapi("CreateOrder");
+  .openapi("CreateOrder", {
+    // The integration guide's own example (§1).
+    example: {
+      order_number: "SO-100423",
+      reference: "F-100423-1",
+      order_date: "2026-07-02T09:15:00Z",
+      warehouse_id: "wh_syd_1",
+      shipping_method_id: "sm_auspost_express",
+      signature_required: false,
+      insurance: false,
+      gift_message: null,
+      packing_note: "Leave in porch",
+      ship_to: {
+        name: "Jane Doe",
+        company: "Acme Pty Ltd",
+        email: "jane@example.com",
+        phone: "+61 400 123 456",
+        address1: "123 Main St",
+        address2: null,
+        city: "Sydney",
+        state: "NSW",
+        postcode: "2000",
+        country: "AU",
+      },
+      items: [
+        {
+          sku: "WIDGET-BLUE-M",
+          description: "Blue Widget — Medium",
+          quantity: 2,
+          unit_price: "19.99",
+          currency: "AUD",
+        },
+      ],
+    },
+  });
 export type CreateOrder = z.infer<typeof CreateOrder>;
 
 export const AmendOrder = z
@@ -117,6 +151,23 @@ export const AmendOrder = z
   .openapi("AmendOrder", {
     description:
       "Fields you don't send are left untouched (guide §1); `ship_to` merges; `items` is the full desired set.",
+    // The integration guide's own example (§1).
+    example: {
+      shipping_method_id: "sm_auspost_express",
+      ship_to: {
+        name: "Jane Doe",
+        address1: "456 New Street",
+        address2: "Unit 5",
+        city: "Sydney",
+        state: "NSW",
+        postcode: "2010",
+        country: "AU",
+      },
+      items: [
+        { sku: "WIDGET-BLUE-M", quantity: 1 },
+        { sku: "WIDGET-RED-S", quantity: 3 },
+      ],
+    },
   });
 export type AmendOrder = z.infer<typeof AmendOrder>;
 

@@ -52,7 +52,40 @@ export const Shipment = z
     ),
     version: z.string().openapi({ example: "1" }),
   })
-  .openapi("Shipment");
+  .openapi("Shipment", {
+    // The integration guide's example (§2), with the fields this API adds.
+    example: {
+      id: "shp_a1B2c3D4e5F6g7H8i9J0",
+      order_id: "ord_8Kd92mQ4xTa1Bc2De3Fg",
+      order_number: "SO-100423",
+      status: "shipped",
+      warehouse_id: "wh_syd_1",
+      shipped_at: "2026-07-02T22:04:11.000Z",
+      created_at: "2026-07-02T22:04:11.000Z",
+      updated_at: "2026-07-02T22:04:11.000Z",
+      cost: { amount: "12.40", currency: "AUD" },
+      voided: false,
+      parcels: [
+        {
+          tracking_number: "ABC123456789AU",
+          tracking_url: "https://auspost.com.au/track/ABC123456789AU",
+          carrier: "auspost",
+          service: "Express Post",
+          weight: { value: 1.2, unit: "kg" },
+          dimensions: { length: 30, width: 20, height: 10, unit: "cm" },
+        },
+        {
+          tracking_number: "ABC123456790AU",
+          tracking_url: "https://auspost.com.au/track/ABC123456790AU",
+          carrier: "auspost",
+          service: "Express Post",
+        },
+      ],
+      items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
+      status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
+      version: "1",
+    },
+  });
 export type ShipmentView = z.infer<typeof Shipment>;
 
 const ParcelInput = z.strictObject({

@@ -12,7 +12,11 @@ const DOCS_PAGE = `<!doctype html>
   </head>
   <body>
     <script id="api-reference" data-url="/v1/openapi.json"></script>
-    <script src="https://cdn.jsdelivr.net/npm/@scalar/api-reference"></script>
+    <script
+      src="https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.76.0/dist/browser/standalone.js"
+      integrity="sha384-oH1C0RwqcwbVXkC+r8A+4qRoyEUQdtxAzOwumkxZtQBBcsy61FOoPt7B50OVJYYQ"
+      crossorigin="anonymous"
+    ></script>
   </body>
 </html>`;
 

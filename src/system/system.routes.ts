@@ -1,4 +1,5 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import { publicRoute } from "../http/openapi";
 
 export const Health = z
   .object({
@@ -8,7 +9,7 @@ export const Health = z
   })
   .openapi("Health");
 
-export const health = createRoute({
+export const health = publicRoute({
   method: "get",
   path: "/health",
   tags: ["System"],

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { stampFeed } from "../db/feed";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW } from "../db/sql";
 import { type AppEnv, type Env, environmentOf } from "../env";
@@ -78,24 +78,14 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
 };
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
-  const { cursor, limit } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, z.object({ id: z.string() })).id : undefined;
-  const rows = await c.var.db
-    .select()
-    .from(webhookSubscriptions)
-    .where(
-      and(
-        eq(webhookSubscriptions.tenantId, tenantOf(c)),
-        isNull(webhookSubscriptions.deletedAt),
-        after ? sql`${webhookSubscriptions.id} > ${after}` : undefined,
-      ),
-    )
-    .orderBy(asc(webhookSubscriptions.id))
-    .limit(limit + 1);
-  return c.json(
-    page(rows, limit, render, (r) => ({ id: r.id })),
-    200,
+  const { updated_since, cursor, limit } = c.req.valid("query");
+  const feed = await stampFeed(
+    c.var.db,
+    webhookSubscriptions,
+    [eq(webhookSubscriptions.tenantId, tenantOf(c)), isNull(webhookSubscriptions.deletedAt)],
+    { updatedSince: updated_since, cursor, limit },
   );
+  return c.json(page(feed.rows, limit, render, feed.positionOf), 200);
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
@@ -160,7 +150,7 @@ export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
 
 export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
-  const { status, cursor, limit } = c.req.valid("query");
+  const { status, updated_since, cursor, limit } = c.req.valid("query");
   const before = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
   const rows = await c.var.db
     .select({ delivery: webhookDeliveries, eventType: events.type })
@@ -170,6 +160,7 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
       and(
         eq(webhookDeliveries.subscriptionId, sub.id),
         status ? eq(webhookDeliveries.status, status) : undefined,
+        updated_since ? gte(webhookDeliveries.updatedAt, updated_since) : undefined,
         before !== undefined
           ? sql`${webhookDeliveries.seq} < (SELECT d.seq FROM webhook_deliveries AS d WHERE d.id = ${before})`
           : undefined,

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../events/events.service";
 import { ErrorEnvelope } from "../http/errors";
 import { apiRoute, jsonContent } from "../http/openapi";
-import { cursorParam, limitParam, listOf } from "../http/pagination";
+import { feedQuery, listOf, listQuery } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
 import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
 
@@ -100,7 +100,7 @@ export const list = apiRoute("webhooks:manage", {
   method: "get",
   path: "/webhooks",
   summary: "List subscriptions (secrets never shown)",
-  request: { query: z.object({ cursor: cursorParam, limit: limitParam }) },
+  request: { query: listQuery },
   responses: {
     200: { description: "Subscriptions", content: jsonContent(listOf(Webhook, "WebhookList")) },
   },
@@ -191,6 +191,8 @@ export const deliveries = apiRoute("webhooks:manage", {
   method: "get",
   path: "/webhooks/{id}/deliveries",
   summary: "Delivery log: every attempt of every event sent to this endpoint",
+  description:
+    "Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false.",
   request: {
     params: IdParam,
     query: z.object({
@@ -198,8 +200,7 @@ export const deliveries = apiRoute("webhooks:manage", {
         .enum(["pending", "sending", "succeeded", "failed"])
         .optional()
         .openapi({ param: { name: "status", in: "query" } }),
-      cursor: cursorParam,
-      limit: limitParam,
+      ...feedQuery,
     }),
   },
   responses: {
