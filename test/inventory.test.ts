@@ -289,15 +289,24 @@ describe("inventory adjustments", () => {
       "received",
     );
 
-    // Units allocated to an open order cannot be written off: that would oversell them.
+    // The shelf is the truth: a loss of promised units is recorded, and the order that is
+    // not yet being picked goes back to waiting for them.
+    await adjustStock(key, "FILL-1", -2);
+    expect(await stockOf(key, "FILL-1")).toEqual(row("wh_syd_1", 1, 0, 2));
+    const waiting = (await call("GET", `/v1/orders/${order.body.id}`, { key })).body;
+    expect(waiting).toMatchObject({ status: "backordered", version: "3" });
+    await adjustStock(key, "FILL-1", 1);
+    expect(await stockOf(key, "FILL-1")).toEqual(row("wh_syd_1", 2, 2, 0));
+
+    // Units already being picked cannot be taken back: the count is refused, naming them.
+    await call("POST", `/v1/ops/orders/${order.body.id}/start-picking`, { key });
     const refused = await call("POST", "/v1/ops/inventory-adjustments", {
       key,
-      body: { sku: "FILL-1", warehouse_id: "wh_syd_1", quantity_delta: -2, reason: "damaged" },
+      body: { sku: "FILL-1", warehouse_id: "wh_syd_1", quantity_delta: -1, reason: "damaged" },
     });
-    const error = expectError(refused, 409, "insufficient_stock", "quantity_delta");
-    expect([error.on_hand, error.allocated]).toEqual([3, 2]);
-    expect(await stockOf(key, "FILL-1")).toEqual(row("wh_syd_1", 3, 2, 0));
-    await adjustStock(key, "FILL-1", -1);
+    const error = expectError(refused, 409, "stock_in_picking", "quantity_delta");
+    expect([error.on_hand, error.allocated]).toEqual([2, 2]);
+    expect(error.message).toContain(order.body.id);
     expect(await stockOf(key, "FILL-1")).toEqual(row("wh_syd_1", 2, 2, 0));
   });
 

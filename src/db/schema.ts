@@ -257,6 +257,7 @@ export const stockDemands = sqliteTable(
     status: text("status", { enum: ALLOCATION_STATUSES }).notNull(),
     priority: integer("priority").notNull(),
     seq: integer("seq").notNull().default(0),
+    locked: integer("locked", { mode: "boolean" }).notNull().default(false),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [

@@ -75,6 +75,11 @@ const REFUSALS: Record<RefusalCode, Rendering> = {
         ? `Only ${d.on_hand} on hand; a delta of ${d.quantity_delta} would go below zero.`
         : `${d.allocated} of the ${d.on_hand} on hand are allocated to open orders; amend or cancel them before removing more than ${Number(d.on_hand) - Number(d.allocated)}.`,
   },
+  stock_in_picking: {
+    status: 409,
+    message: (d) =>
+      `Only ${d.on_hand} on hand and ${d.allocated} allocated: the shortfall is held by orders already being picked (${d.orders}); finish or void their picking before recording this loss.`,
+  },
   order_busy: {
     status: 503,
     message: (d) =>

@@ -59,11 +59,12 @@ export async function adjustStock(
   });
   if ("refused" in result) {
     throw refusalError({
-      code: "insufficient_stock",
+      code: result.refused === "stock_in_picking" ? "stock_in_picking" : "insufficient_stock",
       field: "quantity_delta",
       on_hand: "onHand" in result ? result.onHand : 0,
       allocated: "allocated" in result ? result.allocated : 0,
       quantity_delta: body.quantity_delta,
+      ...("orders" in result ? { orders: result.orders.join(", ") } : {}),
     });
   }
   return result.adjustment;

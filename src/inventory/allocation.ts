@@ -24,6 +24,8 @@ export interface Demand {
   priority: number;
   /** The stock version that last changed this demand; orders keep the newest they saw. */
   seq: number;
+  /** Being picked: a loss on the shelf can no longer take these units back. */
+  locked?: boolean;
 }
 
 export interface StockLevels {
@@ -32,7 +34,10 @@ export interface StockLevels {
   backordered: number;
 }
 
-/** Demands an operation changed (null: released), and the orders whose waiting line filled. */
+/**
+ * Demands an operation changed (null: released), and the other orders whose line it
+ * filled or took back: each is owed a notice.
+ */
 export interface BookChange {
   demands: Map<string, Demand | null>;
   filled: string[];
@@ -40,6 +45,7 @@ export interface BookChange {
 
 export type BookRefusal =
   | { refused: "insufficient_stock"; onHand: number; allocated: number }
+  | { refused: "stock_in_picking"; onHand: number; allocated: number; orders: string[] }
   | { refused: "no_allocation"; orderId: string; held: number; wanted: number };
 
 const emptyChange = (): BookChange => ({ demands: new Map(), filled: [] });
@@ -120,7 +126,8 @@ export class DemandBook implements StockLevels {
       this.drop(current);
       this.onHand += delta;
       const left = current.quantity + delta;
-      if (left > 0) this.place({ ...current, quantity: left, seq });
+      // Shipping implies picking: what is left of the line is the picker's now.
+      if (left > 0) this.place({ ...current, quantity: left, seq, locked: true });
       change.demands.set(orderId, left > 0 ? (this.demands.get(orderId) as Demand) : null);
       return { change };
     }
@@ -142,13 +149,67 @@ export class DemandBook implements StockLevels {
     return { change };
   }
 
-  /** A counted change to what is on the shelf; what arrives fills waiting lines. */
+  /** Picking started for `orderId`: its allocation here is no longer reclaimable. Idempotent. */
+  lock(orderId: string, seq: number): { change: BookChange } {
+    const change = emptyChange();
+    const current = this.demands.get(orderId);
+    if (current?.status === "allocated" && !current.locked) {
+      const locked = { ...current, locked: true, seq };
+      this.demands.set(orderId, locked);
+      change.demands.set(orderId, locked);
+    }
+    return { change };
+  }
+
+  /** Units that arrived (a receipt, a restocked return): they fill waiting lines. */
+  receive(quantity: number, seq: number): { change: BookChange } {
+    const change = emptyChange();
+    this.onHand += quantity;
+    this.fill(seq, change);
+    return { change };
+  }
+
+  /**
+   * A counted change on the shelf, and the shelf is the truth: a loss is recorded even
+   * when units were promised. Allocations of orders not yet being picked go back to
+   * waiting, newest first, until what is allocated fits what is there; only a shortfall
+   * held by orders already being picked refuses the count (it needs those pickers first).
+   */
   adjust(delta: number, seq: number): BookRefusal | { change: BookChange } {
-    if (this.onHand + delta < this.allocated || this.onHand + delta < 0) {
+    const onHand = this.onHand + delta;
+    if (onHand < 0) {
       return { refused: "insufficient_stock", onHand: this.onHand, allocated: this.allocated };
     }
     const change = emptyChange();
-    this.onHand += delta;
+    let shortfall = this.allocated - onHand;
+    if (shortfall > 0) {
+      const reclaimable = [...this.demands.values()]
+        .filter((d) => d.status === "allocated" && !d.locked)
+        .sort((a, b) => b.priority - a.priority || (a.orderId < b.orderId ? 1 : -1));
+      const taken: Demand[] = [];
+      for (const d of reclaimable) {
+        if (shortfall <= 0) break;
+        taken.push(d);
+        shortfall -= d.quantity;
+      }
+      if (shortfall > 0) {
+        const picking = [...this.demands.values()].filter((d) => d.locked).map((d) => d.orderId);
+        return {
+          refused: "stock_in_picking",
+          onHand: this.onHand,
+          allocated: this.allocated,
+          orders: picking,
+        };
+      }
+      for (const d of taken) {
+        this.drop(d);
+        const waiting: Demand = { ...d, status: "backordered", seq };
+        this.place(waiting);
+        change.demands.set(d.orderId, waiting);
+        change.filled.push(d.orderId);
+      }
+    }
+    this.onHand = onHand;
     this.fill(seq, change);
     return { change };
   }

@@ -33,7 +33,8 @@ export interface DemandAnswer {
 }
 
 type Adjusted = { adjustment: Adjustment; notices: Notice[]; cost?: Cost };
-type Answer = DemandAnswer | Adjusted | (BookRefusal & { cost?: Cost });
+type Received = { notices: Notice[]; cost?: Cost };
+type Answer = DemandAnswer | Adjusted | Received | (BookRefusal & { cost?: Cost });
 
 interface Pending {
   /** A request, or a read of the committed state of these orders' lines. */
@@ -101,6 +102,18 @@ export class StockObject extends DurableObject<Env> {
       priority,
       undoes: ref,
     }) as Promise<DemandAnswer | BookRefusal>;
+  }
+
+  /** Picking started for `orderId`: a loss on the shelf can no longer take its units back. */
+  lock(orderId: string): Promise<DemandAnswer> {
+    return this.submit({ kind: "lock", orderId }) as Promise<DemandAnswer>;
+  }
+
+  /** Units that arrived (a receipt, a restocked return), once per `ref`. Called by Workers only. */
+  async receive(ref: string, quantity: number): Promise<{ cost?: Cost }> {
+    const answer = (await this.submit({ kind: "receive", ref, quantity })) as Received;
+    await this.deliver(answer.notices);
+    return { cost: answer.cost };
   }
 
   /** A counted change on the shelf, once per adjustment id. Called by Workers, never by orders. */
@@ -212,6 +225,7 @@ export class StockObject extends DurableObject<Env> {
     if (result.kind === "refused") return result.refusal;
     const notices = result.filled.map((id) => this.noticeFor(id));
     if (result.kind === "adjusted") return { adjustment: adjustmentOf(result.id), notices };
+    if (result.kind === "received") return { notices };
     const own = this.noticeFor(result.orderId);
     return {
       status: own.status,

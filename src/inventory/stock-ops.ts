@@ -12,11 +12,14 @@ export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 export type StockOp =
   | { kind: "demand"; orderId: string; quantity: number; priority: number }
   | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }
-  | { kind: "adjust"; input: AdjustmentInput };
+  | { kind: "adjust"; input: AdjustmentInput }
+  | { kind: "receive"; ref: string; quantity: number }
+  | { kind: "lock"; orderId: string };
 
 /** What one request came to: the order it concerns and the lines it filled, or a refusal. */
 export type OpResult =
   | { kind: "demand"; orderId: string; filled: string[] }
+  | { kind: "received"; filled: string[] }
   | { kind: "adjusted"; id: string; filled: string[]; repeated: boolean }
   | { kind: "refused"; refusal: BookRefusal };
 
@@ -31,7 +34,13 @@ export interface Batch {
 
 /** The movement refs a batch of requests needs checked against what the row already applied. */
 export const refsOf = (ops: StockOp[]) =>
-  ops.flatMap((op) => (op.kind === "move" ? [op.ref, ...(op.undoes ? [op.undoes] : [])] : []));
+  ops.flatMap((op) =>
+    op.kind === "move"
+      ? [op.ref, ...(op.undoes ? [op.undoes] : [])]
+      : op.kind === "receive"
+        ? [op.ref]
+        : [],
+  );
 
 export const adjustmentIdsOf = (ops: StockOp[]) =>
   ops.flatMap((op) => (op.kind === "adjust" ? [op.input.id] : []));
@@ -77,6 +86,20 @@ export function applyOps(
       refs.add(op.ref);
       batch.movements.push({ ref: op.ref, orderId: op.orderId, delta: op.delta });
       batch.results.push({ kind: "demand", orderId: op.orderId, filled: record(moved.change) });
+    } else if (op.kind === "lock") {
+      record(book.lock(op.orderId, seq).change);
+      batch.results.push({ kind: "demand", orderId: op.orderId, filled: [] });
+    } else if (op.kind === "receive") {
+      if (refs.has(op.ref)) {
+        batch.results.push({ kind: "received", filled: [] });
+        continue;
+      }
+      refs.add(op.ref);
+      batch.movements.push({ ref: op.ref, orderId: "", delta: op.quantity });
+      batch.results.push({
+        kind: "received",
+        filled: record(book.receive(op.quantity, seq).change),
+      });
     } else {
       const { id } = op.input;
       if (adjusted.has(id)) {

@@ -109,6 +109,7 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       status: d.status === "allocated" ? "allocated" : "backordered",
       priority: d.priority,
       seq: d.seq,
+      locked: d.locked,
     })),
   };
 }
@@ -232,16 +233,18 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
     d?.status ?? "released",
     d?.priority ?? 0,
     d?.seq ?? commit.version,
+    d?.locked ? 1 : 0,
   ]);
   for (const group of chunked(demands)) {
     writes.push(
       statement(
         db,
-        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, quantity, status, priority, seq)
-        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
+        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, quantity, status, priority, seq, locked)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
         FROM ${jsonRows(group)} AS j WHERE true
         ON CONFLICT (tenant_id, warehouse_id, sku, order_id) DO UPDATE SET
-          quantity = excluded.quantity, status = excluded.status, seq = excluded.seq, updated_at = ${NOW}`,
+          quantity = excluded.quantity, status = excluded.status, seq = excluded.seq,
+          locked = excluded.locked, updated_at = ${NOW}`,
       ),
     );
   }

@@ -21,6 +21,7 @@ export type RefusalCode =
   | "shipment_voided"
   | "already_delivered"
   | "insufficient_stock"
+  | "stock_in_picking"
   | "order_busy"
   | "retry_failed"
   | "currency_required";

@@ -141,7 +141,8 @@ export class OrderObject extends DurableObject<Env> {
     const decision = decide(this.id, state, command, now);
     if (isRefusal(decision)) return { ok: false, refusal: decision };
     if (!isChange(decision)) return this.view(state as OrderState, command, false, []);
-    const movesStock = decision.demands.length > 0 || decision.moves.length > 0;
+    const movesStock =
+      decision.demands.length > 0 || decision.moves.length > 0 || decision.locks.length > 0;
     if (intent && movesStock) await this.journal.open(intent);
     const { answers, notices } =
       command.type === "allocation_changed"
@@ -177,6 +178,7 @@ export class OrderObject extends DurableObject<Env> {
       ...change.demands.map(async (d) =>
         take(d.sku, await stock(d.sku).setDemand(this.id.orderId, d.quantity, priority)),
       ),
+      ...change.locks.map(async (sku) => take(sku, await stock(sku).lock(this.id.orderId))),
       ...change.moves.map(async (m) => {
         const moved = await stock(m.sku).move(this.id.orderId, m.ref, m.quantity, priority);
         // The rules checked this order's own allocation before anything moved, so only a

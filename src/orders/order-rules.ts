@@ -63,6 +63,7 @@ function change(
     touchesOrder: true,
     demands: [],
     moves: [],
+    locks: [],
     allocationDecides: false,
     ...patch,
   };
@@ -102,6 +103,7 @@ export function decide(
       touchesOrder: true,
       demands: lines.map(summary),
       moves: [],
+      locks: [],
       allocationDecides: true,
     };
   }
@@ -148,6 +150,7 @@ export function decide(
         actor: cmd.actor,
         diff: { status: { from: status, to: "processing" } },
         order: { ...state.order, status: "processing" },
+        locks: state.lines.map((l) => l.sku),
       });
     case "ship":
       return ship(state, cmd);
@@ -321,6 +324,8 @@ function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): 
     },
     order: { ...order, status: to },
     moves: decided.moves,
+    // Shipping straight from `received` starts picking: every line is the picker's now.
+    locks: order.status === "received" ? state.lines.map((l) => l.sku) : [],
     shipment: { record: decided.record, created: true },
   });
 }

@@ -126,6 +126,8 @@ export interface Change {
   /** Units each touched SKU should now hold for this order (0 releases). */
   demands: Item[];
   moves: Move[];
+  /** SKUs whose allocation picking now holds: a loss on the shelf can no longer take it. */
+  locks: string[];
   shipment?: { record: ShipmentRecord; created: boolean };
   /** Whether stock answers pick between `received` and `backordered`. */
   allocationDecides: boolean;

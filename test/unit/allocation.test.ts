@@ -143,13 +143,47 @@ describe("DemandBook", () => {
     expect(levels(b)).toEqual({ onHand: 5, allocated: 3, backordered: 0 });
   });
 
-  it("refuses an adjustment below zero or below what is allocated", () => {
+  it("refuses a count below zero", () => {
     const b = book(5, [{ orderId: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
-    expect(b.adjust(-6, 2)).toMatchObject({
-      refused: "insufficient_stock",
+    expect(b.adjust(-6, 2)).toMatchObject({ refused: "insufficient_stock", onHand: 5, allocated: 3 });
+    expect("refused" in b.adjust(-2, 2)).toBe(false);
+  });
+
+  it("records a loss of promised units by sending the newest unpicked lines back to wait", () => {
+    const b = book(10, [
+      { orderId: "old", quantity: 4, status: "allocated", priority: 1, seq: 1 },
+      { orderId: "mid", quantity: 3, status: "allocated", priority: 2, seq: 1 },
+      { orderId: "new", quantity: 3, status: "allocated", priority: 3, seq: 1 },
+    ]);
+    const result = b.adjust(-5, 2);
+    if ("refused" in result) throw new Error("refused");
+    expect(result.change.filled).toEqual(["new", "mid"]);
+    expect(b.demandOf("old")?.status).toBe("allocated");
+    expect(b.demandOf("new")).toMatchObject({ status: "backordered", seq: 2 });
+    expect({ onHand: b.onHand, allocated: b.allocated, backordered: b.backordered }).toEqual({
       onHand: 5,
-      allocated: 3,
+      allocated: 4,
+      backordered: 6,
     });
+  });
+
+  it("refuses a loss only picking lines could cover, naming them", () => {
+    const b = book(5, [
+      { orderId: "picking", quantity: 3, status: "allocated", priority: 1, seq: 1 },
+      { orderId: "open", quantity: 2, status: "allocated", priority: 2, seq: 1 },
+    ]);
+    b.lock("picking", 2);
+    expect(b.adjust(-3, 3)).toMatchObject({ refused: "stock_in_picking", orders: ["picking"] });
+    expect("refused" in b.adjust(-2, 3)).toBe(false);
+    expect(b.demandOf("open")?.status).toBe("backordered");
+  });
+
+  it("receives units into waiting lines and locks a line for its picker", () => {
+    const b = book(0, [waiting("a", 1, 2)]);
+    expect(b.receive(2, 2).change.filled).toEqual(["a"]);
+    expect(b.lock("a", 3).change.demands.get("a")).toMatchObject({ locked: true, seq: 3 });
+    expect(b.lock("a", 4).change.demands.size).toBe(0);
+  });
     expect(b.adjust(-3, 2)).toMatchObject({ refused: "insufficient_stock" });
     expect("refused" in b.adjust(-2, 2)).toBe(false);
   });
