@@ -1,0 +1,43 @@
+/*
+ * An ASN's life (guide §5a): expected → partially_received while some expected lines have
+ * no receipt yet → received once every one has, or when receiving is closed; cancelled
+ * while still expected. Discrepancy is signed: received − expected.
+ */
+
+export const INBOUND_STATUSES = [
+  "expected",
+  "partially_received",
+  "received",
+  "cancelled",
+] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+
+/** Still on its way: its outstanding units count as `incoming` in inventory. */
+export const OPEN_INBOUND: readonly InboundStatus[] = ["expected", "partially_received"];
+
+export interface ReceiptItem {
+  sku: string;
+  received_quantity: number;
+  damaged_quantity?: number;
+}
+
+/** Units that go on the shelf: what arrived, less what arrived damaged. */
+export const goodUnits = (item: ReceiptItem) =>
+  item.received_quantity - (item.damaged_quantity ?? 0);
+
+/** The first receipt line whose damaged units exceed what arrived, as a field path. */
+export function overDamaged(items: readonly ReceiptItem[]): string | undefined {
+  const i = items.findIndex((item) => (item.damaged_quantity ?? 0) > item.received_quantity);
+  return i >= 0 ? `items[${i}].damaged_quantity` : undefined;
+}
+
+export type Refused = { code: "inbound_not_open"; status: InboundStatus };
+
+/** Receiving and closing need an ASN still on its way; amending and cancelling one not yet touched. */
+export function mayReceive(status: InboundStatus): Refused | undefined {
+  return OPEN_INBOUND.includes(status) ? undefined : { code: "inbound_not_open", status };
+}
+
+export function mayChange(status: InboundStatus): Refused | undefined {
+  return status === "expected" ? undefined : { code: "inbound_not_open", status };
+}
