@@ -8,6 +8,7 @@ import { jsonBody } from "./http/body";
 import { onError, onNotFound } from "./http/errors";
 import { createRouter } from "./http/openapi";
 import { requestContext } from "./http/request-context";
+import { inboundApi } from "./inbound/inbound.index";
 import { inventoryApi } from "./inventory/inventory.index";
 import { operationsApi } from "./operations/operations.index";
 import { ordersApi } from "./orders/orders.index";
@@ -70,6 +71,7 @@ export function createApp() {
     inventoryApi,
     eventsApi,
     webhooksApi,
+    inboundApi,
     operationsApi,
   ]) {
     app.route("/v1", router);

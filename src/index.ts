@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import { database } from "./db/client";
 import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
+import { applyStrandedReceipts } from "./inbound/receive-inbound";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/outbox";
 import { clearExpiredSecrets } from "./webhooks/secrets";
@@ -28,6 +29,7 @@ export default {
       sweep(env, db),
       clearExpiredSecrets(db),
       purgeExpiredClaims(db),
+      applyStrandedReceipts(env, db),
     ]);
     const failed = jobs.filter((j) => j.status === "rejected");
     if (failed.length > 0)

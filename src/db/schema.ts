@@ -513,6 +513,9 @@ export const inboundShipments = sqliteTable(
     requestHash: text("request_hash").notNull(),
     receivedAt: text("received_at"),
     closedAt: text("closed_at"),
+    // The request that last changed it, so the rest of that request's batch acts only if
+    // its change happened (a close or a cancel racing another reports once).
+    writeToken: text("write_token"),
     cancelledAt: text("cancelled_at"),
     version: integer("version").notNull(),
     createdAt: text("created_at").notNull(),
@@ -554,6 +557,8 @@ export const inboundReceipts = sqliteTable(
     warehouseId: text("warehouse_id").notNull(),
     // The request that wrote the row; only it counts the receipt into the lines.
     claimToken: text("claim_token").notNull(),
+    // The ASN's status just before this receipt: a receipt that completes it reports discrepancies.
+    priorStatus: text("prior_status", { enum: INBOUND_STATUSES }).notNull(),
     items: text("items", { mode: "json" })
       .$type<{ sku: string; received_quantity: number; damaged_quantity: number }[]>()
       .notNull(),

@@ -33,9 +33,17 @@ export function overDamaged(items: readonly ReceiptItem[]): string | undefined {
 
 export type Refused = { code: "inbound_not_open"; status: InboundStatus };
 
-/** Receiving and closing need an ASN still on its way; amending and cancelling one not yet touched. */
-export function mayReceive(status: InboundStatus): Refused | undefined {
-  return OPEN_INBOUND.includes(status) ? undefined : { code: "inbound_not_open", status };
+/**
+ * Receiving goes on until it is closed (late units of a received ASN still count, as
+ * over-receipts do); amending and cancelling need an ASN nothing has arrived for.
+ */
+export function mayReceive(asn: {
+  status: InboundStatus;
+  closedAt: string | null;
+}): Refused | undefined {
+  return asn.status === "cancelled" || asn.closedAt
+    ? { code: "inbound_not_open", status: asn.status }
+    : undefined;
 }
 
 export function mayChange(status: InboundStatus): Refused | undefined {

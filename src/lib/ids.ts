@@ -16,6 +16,7 @@ export type IdPrefix =
   | "ord"
   | "shp"
   | "ib"
+  | "rcp"
   | "adj"
   | "ret"
   | "whk"

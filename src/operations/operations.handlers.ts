@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../http/errors";
 import { once } from "../http/idempotent";
+import type { InboundShipment } from "../inbound/inbound.routes";
+import { closeReceiving, receiveInbound as receive } from "../inbound/receive-inbound";
 import { adjustStock } from "../inventory/adjust-stock";
 import { newId } from "../lib/ids";
 import { runOrderCommand } from "../orders/order-commands";
@@ -136,5 +138,27 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
     status: 201,
     body: await adjustStock(who(c), body, adjustmentId),
+  }));
+};
+
+export const receiveInbound: RouteHandler<typeof routes.receiveInbound, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(
+    c,
+    "inbound.receipt",
+    { resourceId: newId("rcp"), params: { id }, body },
+    async (receiptId) => ({
+      status: 200,
+      body: (await receive(who(c), id, body, receiptId)) as InboundShipment,
+    }),
+  );
+};
+
+export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "inbound.close", { resourceId: id, params: { id } }, async () => ({
+    status: 200,
+    body: (await closeReceiving(who(c), id)) as InboundShipment,
   }));
 };

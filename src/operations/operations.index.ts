@@ -9,4 +9,6 @@ export const operationsApi = createRouter()
   .openapi(routes.ship, handlers.ship)
   .openapi(routes.track, handlers.track)
   .openapi(routes.voidShipment, handlers.voidShipment)
-  .openapi(routes.adjust, handlers.adjust);
+  .openapi(routes.adjust, handlers.adjust)
+  .openapi(routes.receiveInbound, handlers.receiveInbound)
+  .openapi(routes.closeInbound, handlers.closeInbound);

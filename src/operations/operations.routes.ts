@@ -1,5 +1,6 @@
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, jsonContent } from "../http/openapi";
+import { InboundIdParam, InboundShipment, ReceiveInbound } from "../inbound/inbound.routes";
 import { CreateAdjustment, InventoryAdjustment } from "../inventory/inventory.routes";
 import { HoldOrder, Order, OrderIdParam } from "../orders/orders.schemas";
 import {
@@ -134,5 +135,44 @@ export const adjust = apiRoute("warehouse:operate", {
     201: { description: "Recorded", content: jsonContent(InventoryAdjustment) },
     200: { description: "The first result (a replay)", content: jsonContent(InventoryAdjustment) },
     409: { description: "Would take on_hand below zero or below what is allocated" },
+  },
+});
+
+export const receiveInbound = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/inbound-shipments/{id}/receipts",
+  tags: ["Operations"],
+  summary: "Record what arrived for an ASN",
+  description:
+    "Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units do not. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled." +
+    replayNote,
+  request: {
+    params: InboundIdParam,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(ReceiveInbound) },
+  },
+  responses: {
+    200: {
+      description: "The ASN with this receipt counted",
+      content: jsonContent(InboundShipment),
+    },
+    404: { description: "Unknown ASN" },
+    409: conflict,
+  },
+});
+
+export const closeInbound = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/inbound-shipments/{id}/close",
+  tags: ["Operations"],
+  summary: "Close receiving with what has arrived",
+  description:
+    "The ASN becomes `received` whatever is missing; its outstanding units stop counting as incoming, and any discrepancy fires `inbound.discrepancy`. Closing twice returns the closed ASN." +
+    replayNote,
+  request: { params: InboundIdParam, headers: IdempotencyKeyHeader },
+  responses: {
+    200: { description: "Closed", content: jsonContent(InboundShipment) },
+    404: { description: "Unknown ASN" },
+    409: conflict,
   },
 });

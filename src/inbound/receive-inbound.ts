@@ -1,0 +1,118 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { inboundReceipts, products } from "../db/schema";
+import { inList } from "../db/sql";
+import { stockObject } from "../durable/stubs";
+import type { Env } from "../env";
+import { ApiError, notFound, validationError } from "../http/errors";
+import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
+import {
+  closeInbound,
+  countReceipt,
+  markApplied,
+  readInbound,
+  unappliedReceipts,
+} from "./inbound-store";
+
+interface Who {
+  env: Env;
+  db: Db;
+  /** null: a platform key, acting on any tenant's ASN. */
+  tenantId: string | null;
+}
+
+const notOpen = (status: string) =>
+  new ApiError(
+    409,
+    "inbound_not_open",
+    `The ASN is ${status}${status === "received" ? " and closed" : ""}; nothing more can be received.`,
+    {
+      inbound_status: status,
+    },
+  );
+
+/**
+ * POST /v1/ops/inbound-shipments/{id}/receipts: count what arrived into the ASN (once per
+ * receipt id, in D1), then put the good units on the shelf through each SKU's stock object,
+ * which fills waiting backorders. If the request stops in between, the cron applies the
+ * stock later; each stock object takes a receipt once.
+ */
+export async function receiveInbound(
+  who: Who,
+  id: string,
+  body: { items: ReceiptItem[]; received_at?: string },
+  receiptId: string,
+) {
+  const found = await readInbound(who.db, who.tenantId, id);
+  if (!found) throw notFound("inbound shipment", id);
+  const asn = found.row;
+  if (mayReceive(asn)) throw notOpen(asn.status);
+  const skus = body.items.map((i) => i.sku);
+  const known = new Set(
+    (
+      await who.db
+        .select({ sku: products.sku })
+        .from(products)
+        .where(and(eq(products.tenantId, asn.tenantId), inList(products.sku, skus)))
+    ).map((p) => p.sku),
+  );
+  const unknown = skus.findIndex((sku) => !known.has(sku));
+  if (unknown >= 0) {
+    throw validationError(
+      `items[${unknown}].sku`,
+      `sku '${skus[unknown]}' is not in the catalog.`,
+      "unknown_sku",
+    );
+  }
+  const damaged = overDamaged(body.items);
+  if (damaged) throw validationError(damaged, `${damaged}: cannot be more than received_quantity.`);
+  await countReceipt(who.db, asn, {
+    id: receiptId,
+    token: crypto.randomUUID(),
+    items: body.items,
+    receivedAt: body.received_at ?? null,
+  });
+  await applyReceipt(who.env, who.db, receiptId);
+  return (await readInbound(who.db, who.tenantId, id))?.view;
+}
+
+/** Puts a counted receipt's good units on the shelf, once, and marks it done. */
+export async function applyReceipt(env: Env, db: Db, receiptId: string) {
+  const [receipt] = await db
+    .select()
+    .from(inboundReceipts)
+    .where(eq(inboundReceipts.id, receiptId));
+  if (!receipt || receipt.stockAppliedAt) return;
+  await Promise.all(
+    receipt.items
+      .filter((item) => goodUnits(item) > 0)
+      .map((item) =>
+        stockObject(env, {
+          tenantId: receipt.tenantId,
+          warehouseId: receipt.warehouseId,
+          sku: item.sku,
+        }).receive(`receipt:${receipt.id}`, goodUnits(item)),
+      ),
+  );
+  await markApplied(db, receipt.id);
+}
+
+/** POST /v1/ops/inbound-shipments/{id}/close: receiving ends with what has arrived. */
+export async function closeReceiving(who: Who, id: string) {
+  const found = await readInbound(who.db, who.tenantId, id);
+  if (!found) throw notFound("inbound shipment", id);
+  const asn = found.row;
+  if (asn.closedAt) return found.view;
+  if (asn.status === "cancelled") throw notOpen(asn.status);
+  await closeInbound(
+    who.db,
+    asn,
+    found.view.items.map((i) => i.sku),
+  );
+  return (await readInbound(who.db, who.tenantId, id))?.view;
+}
+
+/** The cron's backstop: receipts counted a while ago whose stock a stopped request never applied. */
+export async function applyStrandedReceipts(env: Env, db: Db) {
+  for (const receipt of await unappliedReceipts(db, 100)) await applyReceipt(env, db, receipt.id);
+}
