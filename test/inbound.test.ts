@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { database } from "../src/db/client";
 import { applyStrandedReceipts } from "../src/inbound/receive-inbound";
 import {
@@ -499,6 +499,36 @@ describe("inbound events", () => {
     expect(closed.status).toBe(200);
     const discrepancies = await eventsOf(key, "inbound.discrepancy");
     expect(discrepancies.map((e) => e.data.id)).toEqual([short.id]);
+  });
+  it("delivers both inbound events, signed, to a subscribed receiver", async () => {
+    const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
+    const name = `inbound-${crypto.randomUUID()}`;
+    const sub = await call("POST", "/v1/webhooks", {
+      key,
+      body: {
+        url: `${inject("receiverUrl")}/ok/${name}`,
+        events: ["inbound.received", "inbound.discrepancy"],
+      },
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+    const a = await announce(key);
+    const last = await received(key, a.id, [
+      { sku: BLUE, received_quantity: 498 },
+      { sku: RED, received_quantity: 300 },
+    ]);
+    let log: { headers: Record<string, string>; body: string }[] = [];
+    for (let i = 0; i < 100 && log.length < 2; i++) {
+      log = await (await fetch(`${inject("receiverUrl")}/_log/${name}`)).json();
+      if (log.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    const bodies = log.map((m) => JSON.parse(m.body));
+    expect(bodies.map((b) => b.event_type).sort()).toEqual([
+      "inbound.discrepancy",
+      "inbound.received",
+    ]);
+    for (const b of bodies) expect(b.data).toEqual(last);
+    for (const m of log)
+      expect(m.headers["x-webhook-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
   });
 });
 
