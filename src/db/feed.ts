@@ -29,7 +29,8 @@ export type FeedTable =
   | "orders"
   | "shipments"
   | "inventory_skus"
-  | "inventory_adjustments";
+  | "inventory_adjustments"
+  | "returns";
 
 const FeedCursor = z.object({ u: z.string(), s: z.number().int(), h: z.number().int() });
 type FeedCursor = z.infer<typeof FeedCursor>;
