@@ -2,6 +2,7 @@ import { createApp } from "./app";
 import { database } from "./db/client";
 import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
+import { finishReturnStock } from "./returns/return-stock";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/outbox";
 import { clearExpiredSecrets } from "./webhooks/secrets";
@@ -19,8 +20,9 @@ export default {
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
    * Every minute: relay any committed event not yet handed to the queue, end rotated
-   * secrets' overlap, and forget expired idempotency claims. Each job starts whatever the
-   * others do, so one failing never stops the rest.
+   * secrets' overlap, forget expired idempotency claims and put restocked returns' units
+   * on the shelf where a crash stopped them. Each job starts whatever the others do, so
+   * one failing never stops the rest.
    */
   scheduled: async (_controller, env) => {
     const db = database(env.DB);
@@ -28,6 +30,7 @@ export default {
       sweep(env, db),
       clearExpiredSecrets(db),
       purgeExpiredClaims(db),
+      finishReturnStock(env, db),
     ]);
     const failed = jobs.filter((j) => j.status === "rejected");
     if (failed.length > 0)

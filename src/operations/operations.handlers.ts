@@ -6,6 +6,7 @@ import { once } from "../http/idempotent";
 import { adjustStock } from "../inventory/adjust-stock";
 import { newId } from "../lib/ids";
 import { runOrderCommand } from "../orders/order-commands";
+import * as returns from "../returns/return-commands";
 import type { ShipmentView } from "../shipments/shipments.schemas";
 import { ownerOfShipment } from "../shipments/shipments.service";
 import type * as routes from "./operations.routes";
@@ -136,5 +137,31 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
     status: 201,
     body: await adjustStock(who(c), body, adjustmentId),
+  }));
+};
+
+export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
+    const { view, created } = await returns.recordReturn(who(c), returnId, body);
+    if (created) c.header("Location", `/v1/returns/${view.id}`);
+    return { status: created ? 201 : 200, body: view };
+  });
+};
+
+export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(c, "return.receive", { resourceId: id, params: { id }, body }, async () => ({
+    status: 200,
+    body: await returns.receiveReturn(who(c), id, body.items),
+  }));
+};
+
+export const processReturn: RouteHandler<typeof routes.processReturn, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "return.process", { resourceId: id, params: { id } }, async () => ({
+    status: 200,
+    body: await returns.processReturn(who(c), id),
   }));
 };

@@ -9,4 +9,7 @@ export const operationsApi = createRouter()
   .openapi(routes.ship, handlers.ship)
   .openapi(routes.track, handlers.track)
   .openapi(routes.voidShipment, handlers.voidShipment)
-  .openapi(routes.adjust, handlers.adjust);
+  .openapi(routes.adjust, handlers.adjust)
+  .openapi(routes.recordReturn, handlers.recordReturn)
+  .openapi(routes.receiveReturn, handlers.receiveReturn)
+  .openapi(routes.processReturn, handlers.processReturn);
