@@ -6,10 +6,9 @@ import { ApiError, validationError } from "../http/errors";
  */
 
 export const RETURN_STATUSES = ["expected", "received", "processed"] as const;
-export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export const RETURN_CONDITIONS = ["resellable", "damaged", "defective", "wrong_item"] as const;
-export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 
 /** An RMA's lines are `expected`; what the floor found in the parcel is `received`. */
 export const LINE_STAGES = ["expected", "received"] as const;

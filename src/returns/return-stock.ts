@@ -11,7 +11,7 @@ import { markStockApplied, type Stored, stockOverdue } from "./return-store";
  * in between leaves the return for `finishReturnStock` to complete.
  */
 
-export async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
+async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
   const received = lines.filter((l) => l.stage === "received");
   await Promise.all(
     [...restockedBySku(received)].map(([sku, units]) =>

@@ -139,7 +139,7 @@ export async function readReturns(db: Db, rows: ReturnRow[]): Promise<ReturnView
   );
 }
 
-export const linesOf = (
+const linesOf = (
   returnId: string,
   stage: ReturnLine["stage"],
   items: readonly (ReturnedItem | ReceivedItem)[],
