@@ -13,6 +13,7 @@ import { inventoryApi } from "./inventory/inventory.index";
 import { operationsApi } from "./operations/operations.index";
 import { ordersApi } from "./orders/orders.index";
 import { productsApi } from "./products/products.index";
+import { returnsApi } from "./returns/returns.index";
 import { shipmentsApi } from "./shipments/shipments.index";
 import {
   shippingMethodsAdmin,
@@ -69,6 +70,7 @@ export function createApp() {
     ordersApi,
     shipmentsApi,
     inventoryApi,
+    returnsApi,
     eventsApi,
     webhooksApi,
     inboundApi,

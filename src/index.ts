@@ -3,6 +3,7 @@ import { database } from "./db/client";
 import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
 import { applyStrandedReceipts } from "./inbound/receive-inbound";
+import { finishReturnStock } from "./returns/return-stock";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/outbox";
 import { clearExpiredSecrets } from "./webhooks/secrets";
@@ -20,8 +21,9 @@ export default {
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
    * Every minute: relay any committed event not yet handed to the queue, end rotated
-   * secrets' overlap, and forget expired idempotency claims. Each job starts whatever the
-   * others do, so one failing never stops the rest.
+   * secrets' overlap, forget expired idempotency claims and put restocked returns' units
+   * on the shelf where a crash stopped them. Each job starts whatever the others do, so
+   * one failing never stops the rest.
    */
   scheduled: async (_controller, env) => {
     const db = database(env.DB);
@@ -30,6 +32,7 @@ export default {
       clearExpiredSecrets(db),
       purgeExpiredClaims(db),
       applyStrandedReceipts(env, db),
+      finishReturnStock(env, db),
     ]);
     const failed = jobs.filter((j) => j.status === "rejected");
     if (failed.length > 0)

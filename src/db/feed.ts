@@ -30,7 +30,8 @@ export type FeedTable =
   | "shipments"
   | "inventory_skus"
   | "inventory_adjustments"
-  | "inbound_shipments";
+  | "inbound_shipments"
+  | "returns";
 
 const FeedCursor = z.object({ u: z.string(), s: z.number().int(), h: z.number().int() });
 type FeedCursor = z.infer<typeof FeedCursor>;

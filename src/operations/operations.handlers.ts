@@ -8,6 +8,7 @@ import { closeReceiving, receiveInbound as receive } from "../inbound/receive-in
 import { adjustStock } from "../inventory/adjust-stock";
 import { newId } from "../lib/ids";
 import { runOrderCommand } from "../orders/order-commands";
+import * as returns from "../returns/return-commands";
 import type { ShipmentView } from "../shipments/shipments.schemas";
 import { ownerOfShipment } from "../shipments/shipments.service";
 import type * as routes from "./operations.routes";
@@ -160,5 +161,31 @@ export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = as
   return once(c, "inbound.close", { resourceId: id, params: { id } }, async () => ({
     status: 200,
     body: (await closeReceiving(who(c), id)) as InboundShipment,
+  }));
+};
+
+export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
+    const { view, created } = await returns.recordReturn(who(c), returnId, body);
+    if (created) c.header("Location", `/v1/returns/${view.id}`);
+    return { status: created ? 201 : 200, body: view };
+  });
+};
+
+export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(c, "return.receive", { resourceId: id, params: { id }, body }, async () => ({
+    status: 200,
+    body: await returns.receiveReturn(who(c), id, body.items),
+  }));
+};
+
+export const processReturn: RouteHandler<typeof routes.processReturn, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "return.process", { resourceId: id, params: { id } }, async () => ({
+    status: 200,
+    body: await returns.processReturn(who(c), id),
   }));
 };

@@ -11,4 +11,7 @@ export const operationsApi = createRouter()
   .openapi(routes.voidShipment, handlers.voidShipment)
   .openapi(routes.adjust, handlers.adjust)
   .openapi(routes.receiveInbound, handlers.receiveInbound)
-  .openapi(routes.closeInbound, handlers.closeInbound);
+  .openapi(routes.closeInbound, handlers.closeInbound)
+  .openapi(routes.recordReturn, handlers.recordReturn)
+  .openapi(routes.receiveReturn, handlers.receiveReturn)
+  .openapi(routes.processReturn, handlers.processReturn);

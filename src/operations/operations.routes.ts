@@ -1,8 +1,10 @@
+import { z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader } from "../http/idempotent";
-import { apiRoute, jsonContent } from "../http/openapi";
+import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { InboundIdParam, InboundShipment, ReceiveInbound } from "../inbound/inbound.routes";
 import { CreateAdjustment, InventoryAdjustment } from "../inventory/inventory.routes";
 import { HoldOrder, Order, OrderIdParam } from "../orders/orders.schemas";
+import { ReceiveReturn, RecordReturn, Return, ReturnIdParam } from "../returns/returns.routes";
 import {
   CreateShipment,
   Shipment,
@@ -174,5 +176,69 @@ export const closeInbound = apiRoute("warehouse:operate", {
     200: { description: "Closed", content: jsonContent(InboundShipment) },
     404: { description: "Unknown ASN" },
     409: conflict,
+  },
+});
+
+const returnConflict = {
+  description:
+    "The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`)",
+};
+const returnChecks =
+  " 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return.";
+
+export const recordReturn = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/returns",
+  tags: ["Operations"],
+  summary: "Record a return that arrived without an RMA",
+  description: `It is \`received\` at once. 422 \`unknown_order\` (field \`order_id\`) for an order the key may not act on.${returnChecks}${scopeNote}${replayNote}`,
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(RecordReturn) },
+  },
+  responses: {
+    201: {
+      description: "Recorded",
+      content: jsonContent(Return),
+      headers: z.object({ Location: HEADERS.location }),
+    },
+    200: {
+      description: "The first result (a replay)",
+      content: jsonContent(Return),
+      headers: z.object({ "Idempotent-Replayed": HEADERS.replayed }),
+    },
+    409: returnConflict,
+  },
+});
+
+export const receiveReturn = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/returns/{id}/receive",
+  tags: ["Operations"],
+  summary: "Receive an expected return",
+  description: `expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 \`already_received\`.${returnChecks}${scopeNote}${replayNote}`,
+  request: {
+    params: ReturnIdParam,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(ReceiveReturn) },
+  },
+  responses: {
+    200: { description: "Received", content: jsonContent(Return) },
+    404: { description: "Unknown return" },
+    409: returnConflict,
+  },
+});
+
+export const processReturn = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/returns/{id}/process",
+  tags: ["Operations"],
+  summary: "Mark a received return processed",
+  description: `received → processed (the refund or write-off is settled); processing twice changes nothing. 409 \`not_received\` while it is still expected.${scopeNote}${replayNote}`,
+  request: { params: ReturnIdParam, headers: IdempotencyKeyHeader },
+  responses: {
+    200: { description: "Processed", content: jsonContent(Return) },
+    404: { description: "Unknown return" },
+    409: returnConflict,
   },
 });

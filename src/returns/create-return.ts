@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import { type Db, rowsOf } from "../db/client";
+import {
+  type ClaimRequest,
+  type ClaimRow,
+  claimJson,
+  claimStatement,
+  interpretClaim,
+  releaseClaim,
+} from "../db/idempotency";
+import { conflict } from "../http/errors";
+import { keyReused, requestHash } from "../http/idempotent";
+import { newId } from "../lib/ids";
+import { checkReturnable, knownOrder, knownWarehouse } from "./return-rules";
+import { findByRma, findReturn, insertExpected, orderFactsJson, parseFacts } from "./return-store";
+import { renderReturn } from "./returns.render";
+import type { CreateReturn, ReturnView } from "./returns.routes";
+
+interface RmaHolder {
+  id: string;
+  requestHash: string | null;
+}
+
+const duplicateRma = (rma: string, returnId: string) =>
+  conflict(
+    "duplicate_rma",
+    `rma '${rma}' is already used by return ${returnId} with a different body.`,
+    {
+      field: "rma",
+      return_id: returnId,
+    },
+  );
+
+/**
+ * POST /v1/returns, top to bottom. Like an order's reference, the `rma` is the dedup
+ * anchor (with the Idempotency-Key when one is sent):
+ *
+ * 1. One D1 batch claims the key for the return the rma names (or a new id) and reads
+ *    that return, the key's claim and the order's facts.
+ * 2. A repeat of a create that finished answers with the existing return.
+ * 3. Otherwise the RMA is checked against what the order shipped, then written; a
+ *    refused request frees the key it claimed.
+ */
+export async function createReturn(
+  caller: { db: Db; tenantId: string },
+  input: CreateReturn,
+  idempotencyKey: string | undefined,
+): Promise<{ view: ReturnView; created: boolean }> {
+  const { db, tenantId } = caller;
+  const candidate = newId("ret");
+  const hash = await requestHash(input);
+  const holder = sql`(SELECT id FROM returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma})`;
+  const keyClaim: ClaimRequest | undefined = idempotencyKey
+    ? {
+        owner: tenantId,
+        key: idempotencyKey,
+        operation: "return.create",
+        anchor: input.rma,
+        resourceId: sql`COALESCE(${holder}, ${candidate})`,
+        token: crypto.randomUUID(),
+      }
+    : undefined;
+
+  const read = rowsOf<{
+    holder: string | null;
+    claim: string | null;
+    facts: string;
+    warehouse: string | null;
+  }>(
+    db,
+    sql`SELECT
+      (SELECT json_object('id', id, 'requestHash', request_hash) FROM returns
+        WHERE tenant_id = ${tenantId} AND rma = ${input.rma}) AS holder,
+      ${keyClaim ? claimJson(tenantId, keyClaim.key) : sql`NULL`} AS claim,
+      ${orderFactsJson(input.order_id, tenantId)} AS facts,
+      (SELECT id FROM warehouses WHERE id = ${input.warehouse_id ?? null}) AS warehouse`,
+  );
+  const results = keyClaim
+    ? await db.batch([
+        claimStatement(
+          db,
+          keyClaim,
+          sql`NOT EXISTS (SELECT 1 FROM returns WHERE tenant_id = ${tenantId}
+            AND rma = ${input.rma} AND request_hash IS NOT ${hash})`,
+        ),
+        read,
+      ])
+    : await db.batch([read]);
+  const [row] = results[results.length - 1] as Awaited<typeof read>;
+  if (!row) throw new Error("return claim read back nothing");
+
+  let returnId: string | undefined;
+  let claimed = false;
+  if (keyClaim) {
+    const outcome = interpretClaim(
+      keyClaim,
+      row.claim ? (JSON.parse(row.claim) as ClaimRow) : undefined,
+    );
+    if (outcome?.kind === "reused") throw keyReused(outcome.operation, outcome.resourceId);
+    returnId = outcome?.resourceId;
+    claimed = outcome?.kind === "claimed";
+  }
+  const existing = row.holder ? (JSON.parse(row.holder) as RmaHolder) : undefined;
+  if (!returnId && existing) {
+    if (existing.requestHash !== hash) throw duplicateRma(input.rma, existing.id);
+    returnId = existing.id;
+  }
+  returnId ??= candidate;
+  if (returnId !== candidate) {
+    const found = await findReturn(db, tenantId, returnId);
+    if (found) return { view: renderReturn(found.row, found.lines), created: false };
+  }
+
+  const refused = async (err: unknown): Promise<never> => {
+    if (keyClaim && claimed) await releaseClaim(db, keyClaim);
+    throw err;
+  };
+  const facts = parseFacts(row.facts);
+  let order: ReturnType<typeof knownOrder>;
+  try {
+    order = knownOrder(facts, input.order_id);
+    if (input.warehouse_id !== undefined) knownWarehouse(row.warehouse, input.warehouse_id);
+    checkReturnable(input.items, facts);
+  } catch (err) {
+    return refused(err);
+  }
+  const stored = await insertExpected(
+    db,
+    {
+      id: returnId,
+      tenantId,
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      rma: input.rma,
+      warehouseId: input.warehouse_id ?? order.warehouseId,
+      reason: input.reason ?? null,
+      requestHash: hash,
+    },
+    input.items,
+  );
+  if (stored) return { view: renderReturn(stored.row, stored.lines), created: true };
+
+  // A concurrent create took the rma first: the same body is a replay, another a conflict.
+  const winner = await findByRma(db, tenantId, input.rma);
+  if (!winner) throw new Error(`rma ${input.rma} was neither written nor taken`);
+  if (winner.row.id !== returnId && winner.row.requestHash !== hash) {
+    return refused(duplicateRma(input.rma, winner.row.id));
+  }
+  return { view: renderReturn(winner.row, winner.lines), created: false };
+}

@@ -1,0 +1,181 @@
+import type { Db } from "../db/client";
+import { isAbort, isUniqueViolation } from "../db/errors";
+import type { Env } from "../env";
+import { conflict, notFound } from "../http/errors";
+import {
+  checkReturnable,
+  knownOrder,
+  knownWarehouse,
+  type ReceivedItem,
+  restockedBySku,
+  sameReceipt,
+} from "./return-rules";
+import { settleReturnStock } from "./return-stock";
+import {
+  commitProcessed,
+  commitReceipt,
+  currentFacts,
+  findByRma,
+  findReturn,
+  findReturnWithFacts,
+  insertReceived,
+  recordingState,
+  type Stored,
+} from "./return-store";
+import { renderReturn } from "./returns.render";
+import type { RecordReturn, ReturnView } from "./returns.routes";
+
+/*
+ * The floor's commands on returns. Each checks the return against its order before it
+ * writes, and answers a repeat of a change already made with the return as it stands, so
+ * a retry that raced its first attempt (or found it half done) never fails.
+ */
+
+/** Who is asking: a tenant key acts on its own returns, a platform key (tenant null) on any. */
+export interface Floor {
+  env: Env;
+  db: Db;
+  tenantId: string | null;
+}
+
+const view = ({ row, lines }: Stored) => renderReturn(row, lines);
+
+/**
+ * A receipt the return already holds, line for line, is a repeat: the return as it is,
+ * with its stock made sure of. Any other receipt of a received return is a 409.
+ */
+async function repeatedReceipt(
+  who: Floor,
+  stored: Stored,
+  items: readonly ReceivedItem[],
+): Promise<ReturnView> {
+  const received = stored.lines.filter((l) => l.stage === "received");
+  if (!sameReceipt(received, items)) {
+    throw conflict(
+      "already_received",
+      `Return ${stored.row.id} is already ${stored.row.status}, with other lines; a return is received once. Record what else arrived with POST /v1/ops/returns.`,
+      { return_status: stored.row.status },
+    );
+  }
+  await settleReturnStock(who.env, who.db, stored);
+  return view(stored);
+}
+
+/**
+ * The trigger refused lines that the checks had passed, because a concurrent receipt for
+ * the order committed first: the refusal as the order's facts now explain it.
+ */
+async function racedReturn(db: Db, orderId: string, items: readonly ReceivedItem[]) {
+  checkReturnable(items, await currentFacts(db, orderId));
+  return conflict(
+    "return_conflict",
+    "The order's shipments changed while this return was being written; send it again.",
+  );
+}
+
+/** POST /v1/ops/returns/{id}/receive: expected → received, restocked units onto the shelf. */
+export async function receiveReturn(
+  who: Floor,
+  returnId: string,
+  items: readonly ReceivedItem[],
+): Promise<ReturnView> {
+  const loaded = await findReturnWithFacts(who.db, who.tenantId, returnId);
+  if (!loaded) throw notFound("return", returnId);
+  if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
+  checkReturnable(items, loaded.facts);
+  let stored: Stored;
+  try {
+    stored = await commitReceipt(who.db, loaded, items, restockedBySku(items).size > 0);
+  } catch (err) {
+    if (isAbort(err, "return_status_conflict")) {
+      const now = await findReturn(who.db, who.tenantId, returnId);
+      if (now) return repeatedReceipt(who, now, items);
+    }
+    if (isAbort(err, "return_over_shipped")) {
+      throw await racedReturn(who.db, loaded.row.orderId, items);
+    }
+    throw err;
+  }
+  await settleReturnStock(who.env, who.db, stored);
+  return view(stored);
+}
+
+/** POST /v1/ops/returns: a return that arrived without an RMA, received at once. */
+export async function recordReturn(
+  who: Floor,
+  returnId: string,
+  body: RecordReturn,
+): Promise<{ view: ReturnView; created: boolean }> {
+  const { db } = who;
+  const state = await recordingState(db, who.tenantId, {
+    returnId,
+    orderId: body.order_id,
+    warehouseId: body.warehouse_id,
+  });
+  if (state.existing) {
+    await settleReturnStock(who.env, db, state.existing);
+    return { view: view(state.existing), created: false };
+  }
+  const order = knownOrder(state.facts, body.order_id);
+  knownWarehouse(state.warehouse, body.warehouse_id);
+  checkReturnable(body.items, state.facts);
+  let stored: Stored;
+  try {
+    stored = await insertReceived(
+      db,
+      {
+        id: returnId,
+        tenantId: order.tenantId,
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        rma: body.rma ?? null,
+        warehouseId: body.warehouse_id,
+        reason: body.reason ?? null,
+      },
+      body.items,
+      restockedBySku(body.items).size > 0,
+    );
+  } catch (err) {
+    if (body.rma !== undefined && isUniqueViolation(err, "returns.rma")) {
+      const holder = await findByRma(db, order.tenantId, body.rma);
+      throw conflict(
+        "duplicate_rma",
+        `rma '${body.rma}' is already used by return ${holder?.row.id}; receive an announced return with POST /v1/ops/returns/{id}/receive.`,
+        { field: "rma", return_id: holder?.row.id },
+      );
+    }
+    if (isUniqueViolation(err, "returns.id")) {
+      // A retry of this very request wrote it first.
+      const now = await findReturn(db, who.tenantId, returnId);
+      if (now) return { view: view(now), created: false };
+    }
+    if (isAbort(err, "return_over_shipped")) throw await racedReturn(db, order.id, body.items);
+    throw err;
+  }
+  await settleReturnStock(who.env, db, stored);
+  return { view: view(stored), created: true };
+}
+
+/** POST /v1/ops/returns/{id}/process: received → processed; processing twice changes nothing. */
+export async function processReturn(who: Floor, returnId: string): Promise<ReturnView> {
+  const stored = await findReturn(who.db, who.tenantId, returnId);
+  if (!stored) throw notFound("return", returnId);
+  if (stored.row.status === "processed") return view(stored);
+  if (stored.row.status === "expected") {
+    throw conflict(
+      "not_received",
+      `Return ${returnId} is still expected; receive it with POST /v1/ops/returns/${returnId}/receive before processing it.`,
+      { return_status: stored.row.status },
+    );
+  }
+  try {
+    return view(await commitProcessed(who.db, stored));
+  } catch (err) {
+    if (isAbort(err, "return_status_conflict")) {
+      // Statuses only move forward, so the change that beat this one processed it.
+      const now = await findReturn(who.db, who.tenantId, returnId);
+      if (now?.row.status === "processed") return view(now);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+import type { Db } from "../db/client";
+import { stockObject } from "../durable/stubs";
+import type { Env } from "../env";
+import { restockedBySku } from "./return-rules";
+import { markStockApplied, type Stored, stockOverdue } from "./return-store";
+
+/*
+ * Restocked units reach on_hand through each SKU's stock object, after the return is
+ * committed: a receipt there applies once per `return:<id>` and fills waiting lines
+ * oldest first. `stock_applied_at` is set only once every SKU took its units, so a crash
+ * in between leaves the return for `finishReturnStock` to complete.
+ */
+
+async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
+  const received = lines.filter((l) => l.stage === "received");
+  await Promise.all(
+    [...restockedBySku(received)].map(([sku, units]) =>
+      stockObject(env, { tenantId: row.tenantId, warehouseId: row.warehouseId, sku }).receive(
+        `return:${row.id}`,
+        units,
+      ),
+    ),
+  );
+  await markStockApplied(db, row.id);
+}
+
+/**
+ * Applies a received return's stock unless that already happened. A failure is only
+ * logged: the return is committed, and the cron finishes its stock.
+ */
+export async function settleReturnStock(env: Env, db: Db, stored: Stored) {
+  if (stored.row.receivedAt === null || stored.row.stockAppliedAt !== null) return;
+  await applyReturnStock(env, db, stored).catch((err: unknown) =>
+    console.error(
+      JSON.stringify({
+        level: "warn",
+        msg: "return stock deferred to the cron",
+        return_id: stored.row.id,
+        err: String(err),
+      }),
+    ),
+  );
+}
+
+const SWEEP_BATCH = 50;
+
+/** The cron's part: returns whose stock is still not applied a minute after receipt, a bounded batch per run. */
+export async function finishReturnStock(env: Env, db: Db): Promise<number> {
+  const overdue = await stockOverdue(db, SWEEP_BATCH);
+  const results = await Promise.allSettled(overdue.map((r) => applyReturnStock(env, db, r)));
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed.length > 0) {
+    throw new AggregateError(
+      failed.map((f) => f.reason),
+      `${failed.length} of ${overdue.length} returns' stock still not applied`,
+    );
+  }
+  return overdue.length;
+}

@@ -1,0 +1,349 @@
+import { and, asc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { type Db, rowsOf, statement } from "../db/client";
+import { feedStamp } from "../db/feed";
+import { returnLines, returns } from "../db/schema";
+import { chunked, inList, jsonRows, NOW, nowPlus } from "../db/sql";
+import { recordEvent } from "../events/events.service";
+import type { OrderFacts, ReceivedItem, ReturnedItem } from "./return-rules";
+import { type ReturnLine, type ReturnRow, renderReturn, returnJson } from "./returns.render";
+import type { ReturnView } from "./returns.routes";
+
+/*
+ * How returns persist to D1: each change is one batch with its lines and its event.
+ * Two SQLite triggers (migrations/0010_returns.sql) are the last word when writers race:
+ * no return brings back more than its order shipped, and a status only moves forward.
+ */
+
+type BatchItem = Parameters<Db["batch"]>[0][number];
+
+export interface Stored {
+  row: ReturnRow;
+  lines: ReturnLine[];
+}
+
+/** The tenant's return, or any tenant's for a platform key (`tenantId` null). */
+const ofCaller = (tenantId: string | null, id: string): SQL =>
+  tenantId ? sql`${returns.id} = ${id} AND ${returns.tenantId} = ${tenantId}` : eq(returns.id, id);
+
+async function findWhere(db: Db, where: SQL): Promise<Stored | undefined> {
+  const [rows, lines] = await db.batch([
+    db.select().from(returns).where(where),
+    db
+      .select()
+      .from(returnLines)
+      .where(sql`${returnLines.returnId} IN (SELECT ${returns.id} FROM ${returns} WHERE ${where})`),
+  ]);
+  const row = rows[0];
+  return row ? { row, lines } : undefined;
+}
+
+export const findReturn = (db: Db, tenantId: string | null, id: string) =>
+  findWhere(db, ofCaller(tenantId, id));
+
+export const findByRma = (db: Db, tenantId: string, rma: string) =>
+  findWhere(db, sql`${returns.tenantId} = ${tenantId} AND ${returns.rma} = ${rma}`);
+
+/**
+ * The order a return names (the caller's own unless `tenantId` is null), what its live
+ * shipments carried and what its returns already brought back, per SKU, as one JSON value.
+ */
+export const orderFactsJson = (orderId: SQL | string, tenantId: string | null) => sql`json_object(
+  'order', (SELECT json_object('id', o.id, 'tenantId', o.tenant_id, 'orderNumber', o.order_number,
+      'warehouseId', o.warehouse_id)
+    FROM orders AS o WHERE o.id = ${orderId} ${tenantId ? sql`AND o.tenant_id = ${tenantId}` : sql``}),
+  'shipped', json((SELECT json_group_array(json_array(sku, units)) FROM (
+    SELECT i.sku AS sku, SUM(i.quantity) AS units FROM shipment_items AS i
+    WHERE i.shipment_id IN (SELECT s.id FROM shipments AS s WHERE s.order_id = ${orderId} AND s.voided = 0)
+    GROUP BY i.sku))),
+  'returned', json((SELECT json_group_array(json_array(sku, units)) FROM (
+    SELECT l.sku AS sku, SUM(l.quantity) AS units FROM return_lines AS l
+    WHERE l.stage = 'received' AND l.return_id IN (SELECT r.id FROM returns AS r WHERE r.order_id = ${orderId})
+    GROUP BY l.sku))))`;
+
+export function parseFacts(json: string): OrderFacts {
+  const raw = JSON.parse(json) as {
+    order: OrderFacts["order"];
+    shipped: [string, number][];
+    returned: [string, number][];
+  };
+  return { order: raw.order, shipped: new Map(raw.shipped), returned: new Map(raw.returned) };
+}
+
+/** The return and the facts of its order, read together, before a change is decided. */
+export async function findReturnWithFacts(db: Db, tenantId: string | null, id: string) {
+  const [rows, lines, [facts]] = await db.batch([
+    db.select().from(returns).where(ofCaller(tenantId, id)),
+    db.select().from(returnLines).where(eq(returnLines.returnId, id)),
+    rowsOf<{ facts: string }>(
+      db,
+      sql`SELECT ${orderFactsJson(sql`(SELECT order_id FROM returns WHERE id = ${id})`, null)} AS facts`,
+    ),
+  ] as const);
+  const row = rows[0];
+  if (!row || !facts) return undefined;
+  return { row, lines, facts: parseFacts(facts.facts) };
+}
+
+/**
+ * What recording a return on arrival needs, in one round trip: the return if a retry of
+ * the request already wrote it, the order's facts and the warehouse as resolved.
+ */
+export async function recordingState(
+  db: Db,
+  tenantId: string | null,
+  ids: { returnId: string; orderId: string; warehouseId: string },
+) {
+  const [rows, lines, [refs]] = await db.batch([
+    db.select().from(returns).where(ofCaller(tenantId, ids.returnId)),
+    db.select().from(returnLines).where(eq(returnLines.returnId, ids.returnId)),
+    rowsOf<{ facts: string; warehouse: string | null }>(
+      db,
+      sql`SELECT ${orderFactsJson(ids.orderId, tenantId)} AS facts,
+        (SELECT id FROM warehouses WHERE id = ${ids.warehouseId}) AS warehouse`,
+    ),
+  ] as const);
+  if (!refs) throw new Error("return facts read back nothing");
+  const row = rows[0];
+  return {
+    existing: row ? { row, lines } : undefined,
+    facts: parseFacts(refs.facts),
+    warehouse: refs.warehouse,
+  };
+}
+
+/** The facts of an order as they are now, after a trigger refused a write made on older ones. */
+export async function currentFacts(db: Db, orderId: string): Promise<OrderFacts> {
+  const { facts } = await db.get<{ facts: string }>(
+    sql`SELECT ${orderFactsJson(orderId, null)} AS facts`,
+  );
+  return parseFacts(facts);
+}
+
+/** Reads returns' lines and renders them, in the given order, in one round trip whatever their number. */
+export async function readReturns(db: Db, rows: ReturnRow[]): Promise<ReturnView[]> {
+  if (rows.length === 0) return [];
+  const lines = await db
+    .select()
+    .from(returnLines)
+    .where(
+      inList(
+        returnLines.returnId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((row) =>
+    renderReturn(
+      row,
+      lines.filter((l) => l.returnId === row.id),
+    ),
+  );
+}
+
+const linesOf = (
+  returnId: string,
+  stage: ReturnLine["stage"],
+  items: readonly (ReturnedItem | ReceivedItem)[],
+): ReturnLine[] =>
+  items.map((item, i) => ({
+    returnId,
+    stage,
+    lineNo: i + 1,
+    sku: item.sku,
+    quantity: item.quantity,
+    condition: "condition" in item ? item.condition : null,
+    restocked: "restocked" in item ? item.restocked : null,
+  }));
+
+/**
+ * The lines' inserts, sized by D1's limits. With `onlyIf`, lines go in only when it holds
+ * and never twice: a create racing its own retry writes them once.
+ */
+function insertLines(db: Db, lines: readonly ReturnLine[], onlyIf?: SQL): BatchItem[] {
+  const rows = lines.map((l) => [
+    l.returnId,
+    l.stage,
+    l.lineNo,
+    l.sku,
+    l.quantity,
+    l.condition,
+    l.restocked === null ? null : Number(l.restocked),
+  ]);
+  return chunked(rows).map((group) =>
+    statement(
+      db,
+      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+      FROM ${jsonRows(group)} AS j
+      ${onlyIf ? sql`WHERE ${onlyIf} ON CONFLICT DO NOTHING` : sql``}`,
+    ),
+  );
+}
+
+async function commit(db: Db, writes: BatchItem[]): Promise<ReturnRow | undefined> {
+  const [first, ...rest] = writes;
+  if (!first) throw new Error("a return change with nothing to write");
+  const [rows] = (await db.batch([first, ...rest])) as [ReturnRow[]];
+  return rows[0];
+}
+
+/**
+ * An RMA: the return and its lines, unless its rma (or its id) is taken, which the
+ * caller reads as undefined.
+ */
+export async function insertExpected(
+  db: Db,
+  fields: Pick<
+    ReturnRow,
+    "id" | "tenantId" | "orderId" | "orderNumber" | "rma" | "warehouseId" | "reason" | "requestHash"
+  >,
+  items: readonly ReturnedItem[],
+): Promise<Stored | undefined> {
+  const stamp = feedStamp("returns", fields.tenantId);
+  const lines = linesOf(fields.id, "expected", items);
+  const row = await commit(db, [
+    db
+      .insert(returns)
+      .values({ ...fields, status: "expected", version: 1, createdAt: stamp.updatedAt, ...stamp })
+      .onConflictDoNothing()
+      .returning(),
+    ...insertLines(
+      db,
+      lines,
+      sql`EXISTS (SELECT 1 FROM returns WHERE id = ${fields.id} AND request_hash = ${fields.requestHash})`,
+    ),
+  ]);
+  return row ? { row, lines } : undefined;
+}
+
+/** The received return's own columns: stock to apply leaves `stock_applied_at` open. */
+const receivedColumns = (tenantId: string, restocks: boolean) => {
+  const stamp = feedStamp("returns", tenantId);
+  return {
+    status: "received" as const,
+    receivedAt: stamp.updatedAt,
+    stockAppliedAt: restocks ? null : NOW,
+    ...stamp,
+  };
+};
+
+/** An expected return becomes received, with its lines and `return.received`, in one batch. */
+export async function commitReceipt(
+  db: Db,
+  before: Stored,
+  items: readonly ReceivedItem[],
+  restocks: boolean,
+): Promise<Stored> {
+  const { row } = before;
+  const lines = [
+    ...before.lines.filter((l) => l.stage === "expected"),
+    ...linesOf(row.id, "received", items),
+  ];
+  const version = row.version + 1;
+  const provisional = renderReturn({ ...row, status: "received", version }, lines);
+  const updated = await commit(db, [
+    db
+      .update(returns)
+      .set({ ...receivedColumns(row.tenantId, restocks), version })
+      .where(eq(returns.id, row.id))
+      .returning(),
+    ...insertLines(
+      db,
+      lines.filter((l) => l.stage === "received"),
+    ),
+    recordEvent(db, row.tenantId, "return.received", row.id, returnJson(provisional)),
+  ]);
+  if (!updated) throw new Error(`return ${row.id} vanished inside its own receipt`);
+  return { row: updated, lines };
+}
+
+/** A return the floor records as it arrives: received at once, with `return.received`. */
+export async function insertReceived(
+  db: Db,
+  fields: Pick<
+    ReturnRow,
+    "id" | "tenantId" | "orderId" | "orderNumber" | "rma" | "warehouseId" | "reason"
+  >,
+  items: readonly ReceivedItem[],
+  restocks: boolean,
+): Promise<Stored> {
+  const columns = receivedColumns(fields.tenantId, restocks);
+  const lines = linesOf(fields.id, "received", items);
+  const provisional = renderReturn(
+    {
+      ...fields,
+      status: "received",
+      requestHash: null,
+      version: 1,
+      receivedAt: null,
+      processedAt: null,
+      stockAppliedAt: null,
+      createdAt: "",
+      updatedAt: "",
+      changeSeq: 0,
+    },
+    lines,
+  );
+  const row = await commit(db, [
+    db
+      .insert(returns)
+      .values({
+        ...fields,
+        ...columns,
+        requestHash: null,
+        version: 1,
+        createdAt: columns.updatedAt,
+      })
+      .returning(),
+    ...insertLines(db, lines),
+    recordEvent(db, fields.tenantId, "return.received", fields.id, returnJson(provisional)),
+  ]);
+  if (!row) throw new Error(`return ${fields.id} was not written`);
+  return { row, lines };
+}
+
+export async function commitProcessed(db: Db, before: Stored): Promise<Stored> {
+  const stamp = feedStamp("returns", before.row.tenantId);
+  const [row] = await db
+    .update(returns)
+    .set({
+      status: "processed",
+      processedAt: stamp.updatedAt,
+      version: before.row.version + 1,
+      ...stamp,
+    })
+    .where(eq(returns.id, before.row.id))
+    .returning();
+  if (!row) throw new Error(`return ${before.row.id} vanished inside its own change`);
+  return { row, lines: before.lines };
+}
+
+export async function markStockApplied(db: Db, id: string) {
+  await db
+    .update(returns)
+    .set({ stockAppliedAt: NOW })
+    .where(and(eq(returns.id, id), isNull(returns.stockAppliedAt)));
+}
+
+/** Received returns whose stock is still not applied a minute on, oldest first, with their lines. */
+export async function stockOverdue(db: Db, limit: number): Promise<Stored[]> {
+  const rows = await db
+    .select()
+    .from(returns)
+    .where(and(isNull(returns.stockAppliedAt), lt(returns.receivedAt, nowPlus("-1 minute"))))
+    .orderBy(asc(returns.receivedAt))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const lines = await db
+    .select()
+    .from(returnLines)
+    .where(
+      and(
+        inList(
+          returnLines.returnId,
+          rows.map((r) => r.id),
+        ),
+        eq(returnLines.stage, "received"),
+      ),
+    );
+  return rows.map((row) => ({ row, lines: lines.filter((l) => l.returnId === row.id) }));
+}

@@ -1,0 +1,57 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { feedRows } from "../db/feed";
+import { returns } from "../db/schema";
+import type { AppEnv } from "../env";
+import { tenantOf } from "../http/auth";
+import { notFound } from "../http/errors";
+import { page } from "../http/pagination";
+import { createReturn } from "./create-return";
+import { findReturn, readReturns } from "./return-store";
+import { renderReturn } from "./returns.render";
+import type * as routes from "./returns.routes";
+import type { ReturnView } from "./returns.routes";
+
+export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+  const key = c.req.valid("header")["idempotency-key"];
+  const { view, created } = await createReturn(
+    { db: c.var.db, tenantId: tenantOf(c) },
+    c.req.valid("json"),
+    key,
+  );
+  if (!created) {
+    c.header("Idempotent-Replayed", "true");
+    return c.json(view, 200);
+  }
+  c.header("Location", `/v1/returns/${view.id}`);
+  return c.json(view, 201);
+};
+
+export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+  const tenantId = tenantOf(c);
+  const query = c.req.valid("query");
+  const { rows, positionOf } = await feedRows(
+    c.var.db,
+    returns,
+    tenantId,
+    [
+      query.status ? eq(returns.status, query.status) : undefined,
+      query.order_id ? eq(returns.orderId, query.order_id) : undefined,
+    ],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
+  const views = new Map(
+    (await readReturns(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
+  );
+  return c.json(
+    page(rows, query.limit, (r) => views.get(r.id) as ReturnView, positionOf),
+    200,
+  );
+};
+
+export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const stored = await findReturn(c.var.db, tenantOf(c), id);
+  if (!stored) throw notFound("return", id);
+  return c.json(renderReturn(stored.row, stored.lines), 200);
+};

@@ -1,0 +1,212 @@
+import { z } from "@hono/zod-openapi";
+import { IdempotencyKeyHeader } from "../http/idempotent";
+import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
+import { feedQuery, listOf } from "../http/pagination";
+import { optionalText, Timestamp, text } from "../http/shapes";
+import { Sku } from "../products/products.routes";
+import { RETURN_CONDITIONS, RETURN_STATUSES } from "./return-rules";
+
+const Quantity = z.number().int().positive().max(1_000_000);
+
+export const ReturnItem = z
+  .object({
+    sku: z.string(),
+    quantity: z.number().int(),
+    condition: z
+      .enum(RETURN_CONDITIONS)
+      .nullable()
+      .openapi({ description: "How the unit came back; null until the return is received." }),
+    restocked: z.boolean().nullable().openapi({
+      description:
+        "Whether the unit went back on the shelf (and into on_hand); null until received.",
+    }),
+  })
+  .openapi("ReturnItem");
+
+export const Return = z
+  .object({
+    id: z.string().openapi({ example: "ret_2201Qk2nW8xYz1AbCdEf" }),
+    order_id: z.string().openapi({ description: "The original order" }),
+    order_number: z.string(),
+    rma: z.string().nullable().openapi({ description: "Null for a return that came unannounced" }),
+    status: z.enum(RETURN_STATUSES).openapi({ description: "expected → received → processed" }),
+    received_at: Timestamp.nullable(),
+    warehouse_id: z.string(),
+    items: z.array(ReturnItem).openapi({
+      description: "What arrived, line by line; while `expected`, the RMA's lines.",
+    }),
+    expected_items: z
+      .array(z.object({ sku: z.string(), quantity: z.number().int() }))
+      .openapi({ description: "The RMA's lines as authorised; empty for an unannounced return." }),
+    reason: z.string().nullable(),
+    processed_at: Timestamp.nullable(),
+    version: z.string().openapi({ description: "Bumped on every change", example: "2" }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi("Return", {
+    // The integration guide's example (§5c), with the fields this API adds.
+    example: {
+      id: "ret_2201Qk2nW8xYz1AbCdEf",
+      order_id: "ord_8Kd92mQ4xTa1Bc2De3Fg",
+      order_number: "SO-100423",
+      rma: "RMA-100423",
+      status: "received",
+      received_at: "2026-07-10T22:00:00.000Z",
+      warehouse_id: "wh_syd_1",
+      items: [
+        { sku: "WIDGET-BLUE-M", quantity: 1, condition: "resellable", restocked: true },
+        { sku: "WIDGET-RED-S", quantity: 1, condition: "damaged", restocked: false },
+      ],
+      expected_items: [
+        { sku: "WIDGET-BLUE-M", quantity: 1 },
+        { sku: "WIDGET-RED-S", quantity: 1 },
+      ],
+      reason: "Customer changed their mind",
+      processed_at: null,
+      version: "2",
+      created_at: "2026-07-09T08:00:00.000Z",
+      updated_at: "2026-07-10T22:00:00.000Z",
+    },
+  });
+export type ReturnView = z.infer<typeof Return>;
+
+const OrderId = z.string().min(1).max(100).openapi({ description: "The original order" });
+
+const ReceivedItems = z
+  .array(
+    z.strictObject({
+      sku: Sku,
+      quantity: Quantity,
+      condition: z.enum(RETURN_CONDITIONS),
+      restocked: z.boolean().openapi({
+        description: "True when the units go back on the shelf: they add to on_hand.",
+      }),
+    }),
+  )
+  .min(1)
+  .max(500)
+  .openapi({
+    description:
+      "One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back.",
+  });
+
+export const CreateReturn = z
+  .strictObject({
+    order_id: OrderId,
+    rma: text(100).openapi({
+      description: "Your RMA number, unique per tenant: the create's dedup anchor.",
+      example: "RMA-100423",
+    }),
+    warehouse_id: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: "Where the return will arrive; the order's warehouse by default." }),
+    items: z
+      .array(z.strictObject({ sku: Sku, quantity: Quantity }))
+      .min(1)
+      .max(500)
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          if (seen.has(item.sku)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "sku"],
+              message: `duplicate sku '${item.sku}'`,
+            });
+          }
+          seen.add(item.sku);
+        });
+      }),
+    reason: optionalText(500),
+  })
+  .openapi("CreateReturn");
+export type CreateReturn = z.infer<typeof CreateReturn>;
+
+export const ReceiveReturn = z.strictObject({ items: ReceivedItems }).openapi("ReceiveReturn");
+export type ReceiveReturn = z.infer<typeof ReceiveReturn>;
+
+export const RecordReturn = z
+  .strictObject({
+    order_id: OrderId,
+    rma: text(100).optional(),
+    warehouse_id: z.string().min(1).max(100),
+    items: ReceivedItems,
+    reason: optionalText(500),
+  })
+  .openapi("RecordReturn");
+export type RecordReturn = z.infer<typeof RecordReturn>;
+
+export const ReturnIdParam = z.object({
+  id: z
+    .string()
+    .openapi({ param: { name: "id", in: "path" }, example: "ret_2201Qk2nW8xYz1AbCdEf" }),
+});
+
+export const create = apiRoute("returns:write", {
+  method: "post",
+  path: "/returns",
+  tags: ["Returns"],
+  summary: "Authorise an expected return (an RMA)",
+  description:
+    "Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. " +
+    "422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned.",
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(CreateReturn) },
+  },
+  responses: {
+    201: {
+      description: "Created",
+      content: jsonContent(Return),
+      headers: z.object({ Location: HEADERS.location }),
+    },
+    200: {
+      description: "The existing return (a replay)",
+      content: jsonContent(Return),
+      headers: z.object({ "Idempotent-Replayed": HEADERS.replayed }),
+    },
+    409: { description: "The rma belongs to another return (`duplicate_rma`)" },
+  },
+});
+
+export const list = apiRoute("returns:read", {
+  method: "get",
+  path: "/returns",
+  tags: ["Returns"],
+  summary: "List returns (incremental)",
+  description:
+    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll.",
+  request: {
+    query: z.object({
+      ...feedQuery,
+      status: z
+        .enum(RETURN_STATUSES)
+        .optional()
+        .openapi({ param: { name: "status", in: "query" } }),
+      order_id: z
+        .string()
+        .min(1)
+        .optional()
+        .openapi({ param: { name: "order_id", in: "query" } }),
+    }),
+  },
+  responses: {
+    200: { description: "Returns", content: jsonContent(listOf(Return, "ReturnList")) },
+  },
+});
+
+export const get = apiRoute("returns:read", {
+  method: "get",
+  path: "/returns/{id}",
+  tags: ["Returns"],
+  summary: "Retrieve a return",
+  request: { params: ReturnIdParam },
+  responses: {
+    200: { description: "The return", content: jsonContent(Return) },
+    404: { description: "Unknown return" },
+  },
+});
