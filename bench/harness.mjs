@@ -20,13 +20,19 @@ const number = (name, fallback) => {
 
 /** Every knob, from the environment. */
 export const knobs = {
-  /** Seconds measured per throughput scenario (ceiling, creates). */
+  /** Seconds measured per throughput scenario (creates, and the ceiling beside them). */
   duration: number("BENCH_DURATION", 10),
-  /** Seconds of unmeasured load before each, on the same connections. */
-  warmup: number("BENCH_WARMUP", 2),
+  /**
+   * Each throughput scenario takes turns with the ceiling in this many rounds, so load
+   * from other processes falls on both alike; its `duration` is split between them.
+   */
+  rounds: number("BENCH_ROUNDS", 3),
+  /** Seconds of unmeasured load before each window, on the same connections. */
+  warmup: number("BENCH_WARMUP", 1),
   connections: number("BENCH_CONNECTIONS", 32),
-  /** Seconds of one-connection polling at each table size. */
-  pollDuration: number("BENCH_POLL_DURATION", 5),
+  /** Seconds of one-connection polling measured at each size, in `pollRounds` turns. */
+  pollDuration: number("BENCH_POLL_DURATION", 6),
+  pollRounds: number("BENCH_POLL_ROUNDS", 6),
   shipmentsSmall: number("BENCH_SHIPMENTS_SMALL", 10_000),
   shipmentsLarge: number("BENCH_SHIPMENTS_LARGE", 100_000),
   /** Creates made one at a time after the loaded run, for the uncontended cost. */
@@ -88,8 +94,9 @@ function echoRuntime(chunk) {
 
 /**
  * Builds the API as `wrangler deploy` would and serves it, with the ceiling worker on
- * `/ceiling`, from one workerd on 127.0.0.1 (no dev proxy, no request log, in-memory
- * storage). Migrations are applied before this returns.
+ * `/ceiling`, from one workerd on 127.0.0.1 (no dev proxy, no request log), its storage
+ * in a fresh directory under `knobs.storageDir`. Migrations are applied before this
+ * returns; `dispose` stops workerd and removes the storage.
  */
 export async function serve(adminToken) {
   const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
@@ -137,9 +144,17 @@ export async function serve(adminToken) {
     await mf.dispose();
     rmSync(persistRoot, { recursive: true, force: true });
   };
-  const base = await mf.ready;
-  const db = await mf.getD1Database("DB", "api");
-  const applied = await migrate(db);
+  let base;
+  let db;
+  let applied;
+  try {
+    base = await mf.ready;
+    db = await mf.getD1Database("DB", "api");
+    applied = await migrate(db);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
   const storage = { ...storageOf(persistRoot), objects: () => objectsIn(persistRoot) };
   log(
     `serving at ${base.href}; applied ${applied.length} migrations; storage in ${storage.path} (${storage.fs})`,
@@ -469,8 +484,10 @@ export async function fire({
     requests,
     ...(opts.amount ? {} : { duration: skip + duration }),
   });
+  let lastResponseAt = Number.NaN;
   instance.on("response", (_client, status, _bytes, ms) => {
     if (!counting) return;
+    lastResponseAt = performance.now();
     run.statusCodes[status] = (run.statusCodes[status] ?? 0) + 1;
     if (status >= 200 && status < 300) {
       run.ok += 1;
@@ -487,7 +504,12 @@ export async function fire({
   });
   await instance;
   clearTimeout(warmup);
-  const seconds = (performance.now() - windowStart) / 1000;
+  // A fixed amount ends with its last response: autocannon only notices on its next
+  // one-second tick.
+  const seconds =
+    ((opts.amount && Number.isFinite(lastResponseAt) ? lastResponseAt : performance.now()) -
+      windowStart) /
+    1000;
   const cores = cpu();
   const responses = run.ok + run.non2xx;
   return {
@@ -504,15 +526,63 @@ export async function fire({
   };
 }
 
-/** `knobs.warmup` seconds not counted, then `duration` measured; logged on one line. */
-export async function measure(
-  name,
-  opts,
-  { duration = knobs.duration, warmup = knobs.warmup } = {},
-) {
-  const row = await fire({ ...opts, duration, skip: warmup });
+/**
+ * One row from several windows of the same load: counts summed, latencies and
+ * Server-Timing pooled, CPU per response and cores weighted by each window's share.
+ */
+export function pool(windows) {
+  const sum = (f) => windows.reduce((acc, w) => acc + f(w), 0);
+  const seconds = sum((w) => w.seconds);
+  const ok = sum((w) => w.ok);
+  const responses = sum((w) => w.ok + w.non2xx);
+  const latencies = windows.flatMap((w) => w.latencies);
+  const merged = (f) => {
+    const out = {};
+    for (const w of windows) for (const [k, n] of Object.entries(f(w))) out[k] = (out[k] ?? 0) + n;
+    return out;
+  };
+  const weighted = (f) => sum((w) => f(w) * w.seconds) / seconds;
+  return {
+    windows: windows.length,
+    connections: windows[0]?.connections,
+    latencies,
+    timings: windows.flatMap((w) => w.timings),
+    bodies: windows.flatMap((w) => w.bodies),
+    ok,
+    non2xx: sum((w) => w.non2xx),
+    errors: sum((w) => w.errors),
+    failed: sum((w) => w.failed),
+    statusCodes: merged((w) => w.statusCodes),
+    errorKinds: merged((w) => w.errorKinds),
+    seconds,
+    rps: ok / seconds,
+    cpuMs: sum((w) => w.cpuMs * (w.ok + w.non2xx)) / responses,
+    sysMs: sum((w) => w.sysMs * (w.ok + w.non2xx)) / responses,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cores: {
+      workerd: weighted((w) => w.cores.workerd),
+      bench: weighted((w) => w.cores.bench),
+      others: weighted((w) => w.cores.others),
+    },
+  };
+}
+
+/** Each part's windows in turn, `knobs.rounds` times, the order reversed every other round. */
+export async function inTurns(parts) {
+  const out = parts.map(() => []);
+  for (let round = 0; round < knobs.rounds; round++) {
+    const order = parts.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) out[i].push(await parts[i]());
+  }
+  return out;
+}
+
+/** One line for the progress log. */
+export function describe(name, row) {
   log(
-    `${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, ` +
+    `${name}: ${row.rps.toFixed(1)} req/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, ` +
       `workerd ${row.cpuMs.toFixed(2)} ms CPU/req (${row.sysMs.toFixed(2)} kernel); ` +
       `cores busy: workerd ${row.cores.workerd.toFixed(2)}, bench ${row.cores.bench.toFixed(2)}, others ${row.cores.others.toFixed(2)}` +
       (row.failed

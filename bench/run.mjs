@@ -6,12 +6,13 @@
 // (bench/report.mjs) and prints a table, or with --json one line of JSON last.
 // Everything listens on 127.0.0.1 only and is disposed at the end.
 //
-// Knobs (environment, see bench/harness.mjs): BENCH_DURATION (s, default 10),
-// BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (32), BENCH_SOLO_CREATES (30), BENCH_POLL_DURATION (s, 5),
-// BENCH_SHIPMENTS_SMALL / _LARGE (10000 / 100000), BENCH_HOT_STOCK / _ORDERS (100 / 200),
-// BENCH_WAITING_SMALL / _LARGE (10 / 10000), BENCH_DEMAND_ORDERS (50), BENCH_BIG_LINES
-// (500), BENCH_BIG_ORDERS (3), BENCH_WEBHOOK_ORDERS (30), BENCH_STORAGE_DIR (where
-// Miniflare keeps its SQLite files; default os.tmpdir(), where it keeps them by default).
+// Knobs (environment, see bench/harness.mjs), with their defaults: BENCH_DURATION (s, 10),
+// BENCH_ROUNDS (3), BENCH_WARMUP (s, 1), BENCH_CONNECTIONS (32), BENCH_SOLO_CREATES (30),
+// BENCH_HOT_STOCK / _ORDERS (100 / 200), BENCH_WAITING_SMALL / _LARGE (10 / 10000),
+// BENCH_DEMAND_ORDERS (50), BENCH_BIG_LINES (500), BENCH_BIG_ORDERS (3),
+// BENCH_SHIPMENTS_SMALL / _LARGE (10000 / 100000), BENCH_POLL_DURATION (s, 6),
+// BENCH_POLL_ROUNDS (6), BENCH_WEBHOOK_ORDERS (30), BENCH_STORAGE_DIR (where Miniflare
+// keeps its SQLite files: os.tmpdir(), where it keeps them by default).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
@@ -44,21 +45,15 @@ async function main() {
     await scenarios.prepare(ctx);
     log(`seeded tenant ${merchant.id}`);
 
-    // The ceiling first and last; ratios use their mean, so a machine that got busier or
-    // quieter during the run moves both sides.
-    const first = await scenarios.ceiling(ctx, "ceiling (first)");
     const create = await scenarios.creates(ctx);
     const hot = await scenarios.hotSku(ctx);
     const demand = await scenarios.demandCost(ctx);
     const big = await scenarios.bigOrder(ctx);
     const polls = await scenarios.polls(ctx);
     const webhooks = await scenarios.webhooks(ctx);
-    const last = await scenarios.ceiling(ctx, "ceiling (last)");
     const objects = storage.objects();
 
     const results = {
-      ceilings: [first, last],
-      ceilingRps: (first.rps + last.rps) / 2,
       create,
       hot,
       demand,

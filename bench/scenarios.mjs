@@ -4,15 +4,17 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import {
   cpuWindow,
+  describe,
   fire,
+  inTurns,
   knobs,
   log,
   mean,
   meanTiming,
-  measure,
   median,
   medianTiming,
   percentile,
+  pool,
   settle,
   tally,
   workerdCpuSeconds,
@@ -32,7 +34,6 @@ import {
   waitingDemands,
 } from "./seed.mjs";
 
-export const HOT_SKU = "BENCH-HOT";
 export const WAITING_SKU_SMALL = "BENCH-WAIT-SMALL";
 export const WAITING_SKU_LARGE = "BENCH-WAIT-LARGE";
 export const bigSkus = () =>
@@ -70,17 +71,22 @@ const createOrder = (client, key, prefix, items) => {
   });
 };
 
+/** One fresh SKU per hot burst, each with `knobs.hotStock` on hand. */
+export const hotSkus = () => Array.from({ length: knobs.rounds }, (_, i) => `BENCH-HOT-${i + 1}`);
+
 /**
  * Everything the scenarios need that the API would be slow to build: the bench tenant's
  * catalog (the seed's products through the API, with stock for the two-line create),
- * the hot SKU, the big order's SKUs and the two SKUs with waiting orders (in D1).
+ * the hot SKUs, the big order's SKUs and the two SKUs with waiting orders (in D1).
  */
 export async function prepare({ client, db, merchant }) {
   const { key, id } = merchant;
   await products(client, key);
   for (const sku of CREATE_SKUS) await stock(client, key, sku, CREATE_STOCK);
-  await products(client, key, [{ sku: HOT_SKU, name: "Bench hot SKU" }]);
-  await stock(client, key, HOT_SKU, knobs.hotStock);
+  for (const sku of hotSkus()) {
+    await products(client, key, [{ sku, name: `Bench hot SKU ${sku}` }]);
+    await stock(client, key, sku, knobs.hotStock);
+  }
   await catalogInD1(db, id, bigSkus(), { onHand: CREATE_STOCK });
   for (const [sku, waiting] of [
     [WAITING_SKU_SMALL, knobs.waitingSmall],
@@ -91,24 +97,39 @@ export async function prepare({ client, db, merchant }) {
   }
 }
 
-/** The `{}` route on the same runtime: what every ratio divides by. */
-export const ceiling = ({ base }, name) => measure(name, { url: new URL("/ceiling", base).href });
+/** One window of the `{}` route on the same runtime: what every ratio divides by. */
+const ceilingWindow = (base) => () =>
+  fire({
+    url: new URL("/ceiling", base).href,
+    duration: knobs.duration / knobs.rounds,
+    skip: knobs.warmup,
+  });
 
-/** POST /v1/orders with two lines and unique keys, at `knobs.connections`. */
+/**
+ * POST /v1/orders with two lines and unique keys at `knobs.connections`, taking turns
+ * with the ceiling; then `knobs.soloCreates` more, one at a time, for the uncontended cost.
+ */
 export async function creates({ base, client, db, merchant }) {
   const before = await db.prepare("SELECT COUNT(*) AS n FROM orders").first();
   const twoLines = CREATE_SKUS.map((sku, i) => ({ sku, quantity: i + 1 }));
-  const row = await measure("create", {
-    url: base.href,
-    requests: orderRequests(merchant.key, "create", twoLines),
-  });
+  const [ceilings, windows] = await inTurns([
+    ceilingWindow(base),
+    () =>
+      fire({
+        url: base.href,
+        requests: orderRequests(merchant.key, "create", twoLines),
+        duration: knobs.duration / knobs.rounds,
+        skip: knobs.warmup,
+      }),
+  ]);
+  const ceiling = describe("ceiling (with creates)", pool(ceilings));
+  const row = describe("create", pool(windows));
   const statuses = await db
     .prepare(
       "SELECT status, COUNT(*) AS n FROM orders WHERE reference LIKE 'create-%' GROUP BY status",
     )
     .all();
   const after = await db.prepare("SELECT COUNT(*) AS n FROM orders").first();
-  // The same create without contention: one at a time, each timed on its own.
   await settle();
   const solo = [];
   const cpu = cpuWindow();
@@ -118,7 +139,14 @@ export async function creates({ base, client, db, merchant }) {
   }
   const soloCpu = cpu();
   return {
+    ceiling,
     row,
+    ratio: row.rps / ceiling.rps,
+    timing: meanTiming(row.timings),
+    medianTiming: medianTiming(row.timings),
+    timed: row.timings.length,
+    ordersWritten: after.n - before.n,
+    statuses: Object.fromEntries(statuses.results.map((s) => [s.status, s.n])),
     solo: {
       count: solo.length,
       timing: medianTiming(solo),
@@ -126,30 +154,13 @@ export async function creates({ base, client, db, merchant }) {
       cpuMs: (soloCpu.workerdSeconds * 1000) / solo.length,
       sysMs: (soloCpu.workerdSysSeconds * 1000) / solo.length,
     },
-    timing: meanTiming(row.timings),
-    medianTiming: medianTiming(row.timings),
-    timed: row.timings.length,
-    ordersWritten: after.n - before.n,
-    statuses: Object.fromEntries(statuses.results.map((s) => [s.status, s.n])),
   };
 }
 
-/**
- * `knobs.hotOrders` one-unit orders at once, one per connection, on a SKU with
- * `knobs.hotStock` on hand; then every order and the SKU's inventory read back.
- */
-export async function hotSku({ base, client, db, merchant }) {
+/** What one burst left behind on its SKU, read back through the API and D1. */
+async function checkBurst({ client, db, merchant }, burst) {
   const { key, id } = merchant;
-  const versionBefore = await stockVersion(db, id, HOT_SKU);
-  const row = await fire({
-    url: base.href,
-    connections: knobs.hotOrders,
-    amount: knobs.hotOrders,
-    keepBodies: true,
-    requests: orderRequests(key, "hot", [{ sku: HOT_SKU, quantity: 1 }]),
-  });
-  const versionAfter = await stockVersion(db, id, HOT_SKU);
-  const created = row.bodies.map((b) => JSON.parse(b));
+  const created = burst.row.bodies.map((b) => JSON.parse(b));
   const persisted = [];
   for (let i = 0; i < created.length; i += 20) {
     const chunk = await Promise.all(
@@ -160,49 +171,93 @@ export async function hotSku({ base, client, db, merchant }) {
   const { body: inv } = await client.expect(
     200,
     "GET",
-    `/v1/inventory?sku=${encodeURIComponent(HOT_SKU)}`,
+    `/v1/inventory?sku=${encodeURIComponent(burst.sku)}`,
     key,
   );
   const levels = inv.data[0]?.warehouses.find((w) => w.warehouse_id === WAREHOUSE) ?? null;
-  const demands = await db
-    .prepare(
-      `SELECT status, COUNT(*) AS orders, SUM(quantity) AS units FROM stock_demands
-       WHERE tenant_id = ? AND sku = ? GROUP BY status ORDER BY status`,
-    )
-    .bind(id, HOT_SKU)
-    .all();
+  const demands = (
+    await db
+      .prepare(
+        `SELECT status, COUNT(*) AS orders, SUM(quantity) AS units FROM stock_demands
+         WHERE tenant_id = ? AND sku = ? GROUP BY status ORDER BY status`,
+      )
+      .bind(id, burst.sku)
+      .all()
+  ).results;
   const persistedCounts = tally(persisted);
   const received = persistedCounts.received ?? 0;
-  const onHand = levels?.on_hand ?? Number.NaN;
-  const allocated = levels?.allocated ?? Number.NaN;
-  const allocatedDemands = demands.results.find((d) => d.status === "allocated")?.units ?? 0;
+  const allocatedDemands = demands.find((d) => d.status === "allocated")?.units ?? 0;
   // Units promised beyond the shelf: by the inventory, by its demands, or by the orders.
   const oversold = Math.max(
     0,
-    allocated - onHand,
+    (levels?.allocated ?? Number.NaN) - (levels?.on_hand ?? Number.NaN),
     allocatedDemands - knobs.hotStock,
     received - knobs.hotStock,
   );
-  const commits = versionAfter - versionBefore;
-  const ordersPerS = row.ok / row.seconds;
+  const commits = burst.versionAfter - burst.versionBefore;
   log(
-    `hot SKU: ${ordersPerS.toFixed(0)} orders/s, ${commits} commits, orders ${JSON.stringify(persistedCounts)}, ` +
-      `inventory ${JSON.stringify(levels)}`,
+    `hot ${burst.sku}: ${(burst.row.ok / burst.row.seconds).toFixed(1)} orders/s, ${commits} commits, ` +
+      `orders ${JSON.stringify(persistedCounts)}, inventory ${JSON.stringify(levels)}`,
   );
   return {
-    row,
-    timing: meanTiming(row.timings),
-    ordersPerS,
+    sku: burst.sku,
+    row: burst.row,
+    ordersPerS: burst.row.ok / burst.row.seconds,
     created: tally(created.map((o) => o.status)),
     persisted: persistedCounts,
-    complete: row.ok === knobs.hotOrders && persisted.length === knobs.hotOrders,
+    complete: burst.row.ok === knobs.hotOrders && persisted.length === knobs.hotOrders,
     levels,
-    demands: demands.results,
+    demands,
     oversold: Number.isFinite(oversold) ? oversold : Number.NaN,
-    versionBefore,
-    versionAfter,
+    versionBefore: burst.versionBefore,
+    versionAfter: burst.versionAfter,
     commits,
-    commitsPerOrder: commits / knobs.hotOrders,
+  };
+}
+
+/**
+ * `knobs.hotOrders` one-unit orders at once, one per connection, on a SKU with
+ * `knobs.hotStock` on hand: one burst per round on a fresh SKU, taking turns with the
+ * ceiling; then every order and each SKU's inventory read back.
+ */
+export async function hotSku(ctx) {
+  const { base, db, merchant } = ctx;
+  const skus = hotSkus();
+  const raw = [];
+  const [ceilings] = await inTurns([
+    ceilingWindow(base),
+    async () => {
+      const sku = skus[raw.length];
+      const versionBefore = await stockVersion(db, merchant.id, sku);
+      const row = await fire({
+        url: base.href,
+        connections: knobs.hotOrders,
+        amount: knobs.hotOrders,
+        keepBodies: true,
+        requests: orderRequests(merchant.key, "hot", [{ sku, quantity: 1 }]),
+      });
+      const versionAfter = await stockVersion(db, merchant.id, sku);
+      raw.push({ sku, row, versionBefore, versionAfter });
+      return row;
+    },
+  ]);
+  const ceiling = describe("ceiling (with hot bursts)", pool(ceilings));
+  const bursts = [];
+  for (const burst of raw) bursts.push(await checkBurst(ctx, burst));
+  const row = pool(bursts.map((b) => b.row));
+  const orders = bursts.length * knobs.hotOrders;
+  const commits = bursts.reduce((n, b) => n + b.commits, 0);
+  return {
+    ceiling,
+    row,
+    bursts,
+    ordersPerS: row.ok / row.seconds,
+    ratio: row.ok / row.seconds / ceiling.rps,
+    timing: meanTiming(row.timings),
+    complete: bursts.every((b) => b.complete),
+    oversold: bursts.reduce((n, b) => n + b.oversold, 0),
+    commits,
+    commitsPerOrder: commits / orders,
   };
 }
 
@@ -312,22 +367,21 @@ export async function bigOrder({ client, merchant }) {
   };
 }
 
-/** Where a poll near the end of history starts, checked with one real request. */
-async function pollShape({ client, db, merchant }) {
-  const { id, key } = merchant;
+/** Where a poll near the end of a tenant's history starts, checked with one real request. */
+async function pollShape({ client, db }, shop) {
   const { n } = await db
     .prepare("SELECT COUNT(*) AS n FROM shipments WHERE tenant_id = ?")
-    .bind(id)
+    .bind(shop.id)
     .first();
   const { since } = await db
     .prepare(
       `SELECT updated_at AS since FROM shipments WHERE tenant_id = ?
        ORDER BY updated_at DESC, change_seq DESC LIMIT 1 OFFSET ${POLL_LIMIT - 1}`,
     )
-    .bind(id)
+    .bind(shop.id)
     .first();
   const path = `/v1/shipments?updated_since=${encodeURIComponent(since)}&limit=${POLL_LIMIT}`;
-  const { body } = await client.expect(200, "GET", path, key);
+  const { body } = await client.expect(200, "GET", path, shop.key);
   const sample = body.data[0];
   if (
     body.data.length !== POLL_LIMIT ||
@@ -340,37 +394,55 @@ async function pollShape({ client, db, merchant }) {
 }
 
 /**
- * GET /v1/shipments?updated_since=… (the last 100) from one connection, at
- * `knobs.shipmentsSmall` and then `knobs.shipmentsLarge` shipments in D1.
+ * GET /v1/shipments?updated_since=… (the newest 100) from one connection, for a tenant
+ * with `knobs.shipmentsSmall` shipments and one with `knobs.shipmentsLarge`, in the same
+ * D1. The two polls take turns in `knobs.pollRounds` short windows, so whatever else
+ * the machine does meanwhile falls on both alike.
  */
 export async function polls(ctx) {
-  const { base, db, merchant } = ctx;
+  const { base, client, db, adminToken } = ctx;
   const startMs = Date.now() - 3_600_000 - (knobs.shipmentsLarge + 1) * 1000;
-  const sizes = [
-    { from: 1, to: knobs.shipmentsSmall },
-    { from: knobs.shipmentsSmall + 1, to: knobs.shipmentsLarge },
-  ];
-  const out = [];
-  for (const size of sizes) {
+  const sizes = [];
+  for (const [label, count] of [
+    ["small", knobs.shipmentsSmall],
+    ["large", knobs.shipmentsLarge],
+  ]) {
+    const shop = await tenant(client, adminToken, `Bench Poll ${label}`);
     const began = Date.now();
-    await shipments(db, { tenantId: merchant.id, startMs, ...size });
-    const shape = await pollShape(ctx);
-    log(
-      `seeded shipments ${size.from}..${size.to} in ${((Date.now() - began) / 1000).toFixed(1)} s`,
-    );
-    const row = await measure(
-      `poll@${shape.rows}`,
-      {
-        url: new URL(shape.path, base).href,
-        headers: { authorization: `Bearer ${merchant.key}` },
-        connections: 1,
-      },
-      { duration: knobs.pollDuration, warmup: 1 },
-    );
-    out.push({ ...shape, row, timing: medianTiming(row.timings) });
+    await shipments(db, {
+      tenantId: shop.id,
+      idPrefix: `shp_${label}`,
+      from: 1,
+      to: count,
+      startMs,
+    });
+    const shape = await pollShape(ctx, shop);
+    log(`seeded ${count} shipments in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    const opts = {
+      url: new URL(shape.path, base).href,
+      headers: { authorization: `Bearer ${shop.key}` },
+      connections: 1,
+    };
+    sizes.push({ ...shape, opts, windows: [] });
   }
-  const [small, large] = out;
-  return { small, large, ratio: large.row.p50 / small.row.p50 };
+  // Unmeasured: each poll's first requests.
+  for (const size of sizes) await fire({ ...size.opts, duration: 1 });
+  const window = knobs.pollDuration / knobs.pollRounds;
+  for (let round = 0; round < knobs.pollRounds; round++) {
+    for (const size of round % 2 === 0 ? sizes : [...sizes].reverse()) {
+      size.windows.push(await fire({ ...size.opts, duration: window }));
+    }
+  }
+  const [small, large] = sizes.map(({ opts: _, windows, ...size }) => {
+    const row = describe(`poll@${size.rows}`, pool(windows));
+    return { ...size, row, timing: medianTiming(row.timings) };
+  });
+  return {
+    small,
+    large,
+    ratio: large.row.p50 / small.row.p50,
+    cpuRatio: large.row.cpuMs / small.row.cpuMs,
+  };
 }
 
 /** Standard HMAC check of the guide's `X-Webhook-Signature: t=…,v1=…`. */

@@ -154,19 +154,21 @@ function literal(value) {
 const SHIPMENT_CHUNK = 10_000;
 
 /**
- * Shipments i = from..to straight into D1, one parcel and two items each. Row i is
+ * Shipments i = from..to of one tenant straight into D1, one parcel and two items each,
+ * with ids `<idPrefix>0000001`…. Row i is
  * updated at startMs + i seconds (plus a few ms, so timestamps are not all round) with
  * change_seq = i: both strictly increase with i, as the feed requires. A recursive CTE
  * generates the rows, so no statement binds a parameter per row.
  */
-export async function shipments(db, { tenantId, from, to, startMs }) {
+export async function shipments(db, { tenantId, idPrefix, from, to, startMs }) {
   const tenant = literal(tenantId);
+  const prefix = literal(idPrefix);
   const wh = literal(WAREHOUSE);
   const [a, b] = CREATE_SKUS.map(literal);
   for (let lo = from; lo <= to; lo += SHIPMENT_CHUNK) {
     const hi = Math.min(to, lo + SHIPMENT_CHUNK - 1);
     const seq = `WITH RECURSIVE seq(i) AS (SELECT ${lo} UNION ALL SELECT i + 1 FROM seq WHERE i < ${hi})`;
-    const id = `'shp_bench' || printf('%07d', i)`;
+    const id = `${prefix} || printf('%07d', i)`;
     await db.batch([
       db.prepare(`${seq},
         t(i, at) AS (
@@ -175,7 +177,7 @@ export async function shipments(db, { tenantId, from, to, startMs }) {
         INSERT INTO shipments (id, tenant_id, order_id, order_number, warehouse_id, status,
           status_history, shipped_at, cost_amount, cost_currency, voided, voided_at, version,
           created_at, updated_at, change_seq)
-        SELECT ${id}, ${tenant}, 'ord_bench' || printf('%07d', i), 'SO-BENCH-' || i, ${wh},
+        SELECT ${id}, ${tenant}, ${prefix} || '_ord' || printf('%07d', i), 'SO-BENCH-' || i, ${wh},
           'shipped', json_array(json_object('status', 'shipped', 'occurred_at', at)), at,
           '9.95', 'AUD', 0, NULL, 1, at, at, i
         FROM t`),
