@@ -321,6 +321,7 @@ the create's response (body read) to the arrival of that order's delivery, count
 its \`X-Webhook-Signature\` checked out against the subscription's secret.
 
 - p50 ${fmt(webhooks.p50, 1)} ms, p90 ${fmt(webhooks.p90, 1)} ms, min ${fmt(webhooks.min, 1)} ms, max ${fmt(webhooks.max, 1)} ms; create p50 ${fmt(webhooks.createP50, 1)} ms
+- ${webhooks.early} of the deliveries arrived before this process had read their create's response (negative times)
 - ${webhooks.matched} of ${webhooks.orders} deliveries arrived within 10 s; ${webhooks.deliveries} requests received, ${webhooks.unsigned} with a bad signature, ${webhooks.unmatched} not for a timed order
 
 ## Failed requests

@@ -538,6 +538,7 @@ export async function webhooks(ctx) {
       p90: percentile(ms, 0.9),
       min: Math.min(...ms),
       max: Math.max(...ms),
+      early: ms.filter((x) => x < 0).length,
       createP50: median(samples.map((s) => s.createMs)),
     };
     log(
