@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import seed from "../../fixtures/seed.json";
 import {
   isValidDhl,
   isValidFedex,
@@ -382,5 +383,18 @@ describe("properties over many seeds", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the seed's shipping methods", () => {
+  it("each name a carrier the sandbox can number parcels for", () => {
+    for (const m of seed.shipping_methods) expect(SIM_CARRIERS, m.id).toContain(m.carrier);
+  });
+
+  it("answer to distinct free text, so no name is ambiguous", () => {
+    const names = seed.shipping_methods.flatMap((m) =>
+      [m.name, m.service_code, ...m.aliases].map((n) => n.toLowerCase()),
+    );
+    expect(new Set(names).size).toBe(names.length);
   });
 });
