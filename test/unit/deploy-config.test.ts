@@ -103,6 +103,16 @@ describe("reading an environment", () => {
     }
   });
 
+  it("holds no placeholder ids: an environment has a real id or none", () => {
+    for (const env of ["sandbox", "production"]) {
+      const { d1, kv } = readEnvironment(committed, env);
+      for (const { id } of [...d1, ...kv]) {
+        if (id !== null) expect(id).toMatch(/^[0-9a-f-]{32,36}$/);
+      }
+    }
+    expect(committed).not.toMatch(/REPLACE_WITH/);
+  });
+
   it("reads the ids once they are written, and null before", () => {
     expect(readEnvironment(FRESH, "sandbox").d1[0]?.id).toBeNull();
     expect(readEnvironment(FRESH, "sandbox").kv[0]?.id).toBeNull();
