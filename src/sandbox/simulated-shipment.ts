@@ -1,0 +1,80 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { products, shippingMethods } from "../db/schema";
+import { inList } from "../db/sql";
+import { newId } from "../lib/ids";
+import type { OrderRow } from "../orders/order";
+import type { Item, ShipInput } from "../shipments/shipment-rules";
+import { simulatedParcels } from "./parcels";
+
+type Unit<T> = T extends { unit: infer U } ? U : never;
+type ProductRow = typeof products.$inferSelect;
+
+const weightOf = (p: ProductRow) =>
+  p.weightValue && p.weightUnit
+    ? { value: p.weightValue, unit: p.weightUnit as Unit<ShipInput["parcels"][number]["weight"]> }
+    : null;
+
+const dimensionsOf = (p: ProductRow) =>
+  p.length && p.width && p.height && p.dimensionUnit
+    ? {
+        length: p.length,
+        width: p.width,
+        height: p.height,
+        unit: p.dimensionUnit as Unit<ShipInput["parcels"][number]["dimensions"]>,
+      }
+    : null;
+
+/**
+ * The ship command the sandbox's warehouse sends: parcels for the order's carrier, packed
+ * from the products' weights and sizes, numbered deterministically per order and shipment
+ * so a partner's test can assert them.
+ */
+export async function simulatedShipment(
+  db: Db,
+  order: Pick<OrderRow, "id" | "tenantId" | "shippingMethodId" | "shippingMethod">,
+  /** Shipments the order has had, voided ones too: the next one's place in its numbering. */
+  shipmentCount: number,
+  items: Item[],
+  parcels: number,
+): Promise<ShipInput> {
+  const [method] = order.shippingMethodId
+    ? await db
+        .select({ carrier: shippingMethods.carrier, name: shippingMethods.name })
+        .from(shippingMethods)
+        .where(eq(shippingMethods.id, order.shippingMethodId))
+    : [];
+  const catalog = await db
+    .select()
+    .from(products)
+    .where(
+      and(
+        eq(products.tenantId, order.tenantId),
+        inList(
+          products.sku,
+          items.map((i) => i.sku),
+        ),
+      ),
+    );
+  const bySku = new Map(catalog.map((p) => [p.sku, p]));
+  return {
+    shipmentId: newId("shp"),
+    parcels: simulatedParcels({
+      seed: `${order.id}:${shipmentCount}`,
+      carrier: method?.carrier ?? "auspost",
+      service: method?.name ?? order.shippingMethod ?? "Standard",
+      count: parcels,
+      items: items.map((i) => {
+        const product = bySku.get(i.sku);
+        return {
+          ...i,
+          weight: product ? weightOf(product) : null,
+          dimensions: product ? dimensionsOf(product) : null,
+        };
+      }),
+    }),
+    items,
+    cost: null,
+    shippedAt: new Date().toISOString(),
+  };
+}

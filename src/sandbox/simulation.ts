@@ -1,0 +1,147 @@
+import type { OrderState } from "../orders/order";
+import {
+  type Item,
+  type ShipmentRecord,
+  shippedBySku,
+  type TrackingStatus,
+} from "../shipments/shipment-rules";
+
+/*
+ * What the sandbox's warehouse does next with an order, with no I/O: the order object asks
+ * after every change and sets its alarm for the answer. Each step is a command the
+ * operations API also sends, so a partner sees exactly what production will send.
+ */
+
+export interface SimulationSettings {
+  autoFulfill: boolean;
+  pickAfterSeconds: number;
+  shipAfterSeconds: number;
+  deliverAfterSeconds: number;
+  parcelsPerOrder: number;
+}
+
+export const DEFAULT_SETTINGS: SimulationSettings = {
+  autoFulfill: false,
+  pickAfterSeconds: 5,
+  shipAfterSeconds: 10,
+  deliverAfterSeconds: 60,
+  parcelsPerOrder: 1,
+};
+
+/** Test scenarios chosen by data, the way test card numbers work: a marker in packing_note. */
+export const SCENARIOS = ["exception", "split", "hold", "void"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export function scenariosOf(packingNote: string | null): Set<Scenario> {
+  const found = new Set<Scenario>();
+  for (const s of SCENARIOS) if (packingNote?.includes(`[sim:${s}]`)) found.add(s);
+  return found;
+}
+
+/** Scenario steps that happen once per order, so a released hold or a reshipment moves on. */
+export interface SimulationMemory {
+  held: boolean;
+  voided: boolean;
+}
+
+export type SimulationStep =
+  | { type: "hold"; reason: "address" }
+  | { type: "start_picking" }
+  | { type: "ship"; items: Item[] }
+  | { type: "track"; shipmentId: string; status: TrackingStatus }
+  | { type: "void"; shipmentId: string };
+
+export interface Planned {
+  at: number;
+  step: SimulationStep;
+}
+
+/** The carrier's next scan; an exception scenario ends in transit. */
+export function nextTrackingStatus(
+  status: string,
+  scenarios: ReadonlySet<Scenario> = new Set(),
+): TrackingStatus | undefined {
+  switch (status) {
+    case "shipped":
+      return "in_transit";
+    case "in_transit":
+      return scenarios.has("exception") ? "exception" : "out_for_delivery";
+    case "out_for_delivery":
+      return "delivered";
+    default:
+      return undefined;
+  }
+}
+
+const ms = (seconds: number) => seconds * 1000;
+const lastScan = (record: ShipmentRecord) =>
+  Date.parse(record.row.statusHistory.at(-1)?.occurred_at ?? record.row.shippedAt);
+
+/** Units each line still has to ship: the rest of every line once picking has begun. */
+export function unshipped(state: Pick<OrderState, "lines" | "shipments">): Item[] {
+  const shipped = shippedBySku(state.shipments);
+  return state.lines
+    .map((l) => ({ sku: l.sku, quantity: l.quantity - (shipped.get(l.sku) ?? 0) }))
+    .filter((i) => i.quantity > 0);
+}
+
+/** The first half of the units, in line order: a split order's first shipment. */
+function firstHalf(items: Item[]): Item[] {
+  let left = Math.ceil(items.reduce((n, i) => n + i.quantity, 0) / 2);
+  const half: Item[] = [];
+  for (const item of items) {
+    if (left === 0) break;
+    const quantity = Math.min(item.quantity, left);
+    half.push({ sku: item.sku, quantity });
+    left -= quantity;
+  }
+  return half;
+}
+
+/**
+ * The next step and when it is due, or nothing while the order waits on someone else (a
+ * backorder, a hold, a carrier exception) or is done. Order steps count from the order's
+ * last change; carrier scans are spread evenly over deliver_after_seconds from the shipment's
+ * last scan.
+ */
+export function nextStep(
+  state: OrderState,
+  settings: SimulationSettings,
+  memory: SimulationMemory,
+): Planned | undefined {
+  const { order } = state;
+  const scenarios = scenariosOf(order.packingNote);
+  const since = Date.parse(order.updatedAt);
+  const candidates: Planned[] = [];
+
+  if (order.status === "received") {
+    candidates.push({
+      at: since + ms(settings.pickAfterSeconds),
+      step:
+        scenarios.has("hold") && !memory.held
+          ? { type: "hold", reason: "address" }
+          : { type: "start_picking" },
+    });
+  }
+  if (order.status === "processing" || order.status === "partially_shipped") {
+    const rest = unshipped(state);
+    const standing = state.shipments.filter((s) => !s.row.voided);
+    const split = scenarios.has("split") && standing.length === 0;
+    const items = split && rest.reduce((n, i) => n + i.quantity, 0) > 1 ? firstHalf(rest) : rest;
+    if (items.length > 0) {
+      candidates.push({ at: since + ms(settings.shipAfterSeconds), step: { type: "ship", items } });
+    }
+  }
+  const scanEvery = ms(settings.deliverAfterSeconds) / 3;
+  for (const record of state.shipments) {
+    if (record.row.voided) continue;
+    const at = lastScan(record) + scanEvery;
+    if (scenarios.has("void") && !memory.voided && record.row.status === "shipped") {
+      candidates.push({ at, step: { type: "void", shipmentId: record.row.id } });
+      continue;
+    }
+    const status = nextTrackingStatus(record.row.status, scenarios);
+    if (status) candidates.push({ at, step: { type: "track", shipmentId: record.row.id, status } });
+  }
+  return candidates.sort((a, b) => a.at - b.at)[0];
+}
