@@ -3,13 +3,23 @@ import { database } from "../db/client";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName, stockObject } from "../durable/stubs";
-import type { Env } from "../env";
+import { type Env, environmentOf } from "../env";
 import type { DemandAnswer, Notice } from "../inventory/stock-object";
 import { type Cost, Meter } from "../lib/metering";
 import { isRefusal, type Refusal } from "../lib/refusal";
 import { Serial } from "../lib/serial";
+import { cachedSettings, readSettings } from "../sandbox/sandbox-settings";
+import { simulatedShipment } from "../sandbox/simulated-shipment";
+import {
+  nextStep,
+  type SimulationMemory,
+  type SimulationSettings,
+  type SimulationStep,
+} from "../sandbox/simulation";
 import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentView } from "../shipments/shipments.schemas";
+import { relay } from "../webhooks/outbox";
+import { tellOrders } from "./allocation-notices";
 import {
   type Change,
   isChange,
@@ -23,6 +33,9 @@ import { renderOrder } from "./orders.render";
 import type { OrderView } from "./orders.schemas";
 import { reconcile } from "./reconcile";
 
+/** The actor the sandbox's warehouse writes into history. */
+export const SIMULATOR = "sandbox-simulator";
+
 export type Outcome = (
   | { ok: true; order: OrderView; created: boolean; shipment?: ShipmentView; notices: Notice[] }
   | { ok: false; refusal: Refusal }
@@ -34,15 +47,20 @@ export type Outcome = (
  * finishes it, with backoff, and after the last attempt it is parked for an operator so a
  * poison change never wedges the order. It calls stock objects while holding its queue,
  * which is safe because they never call back while anyone waits on them.
+ *
+ * In development and sandbox the same alarm plays the warehouse: after every change it
+ * asks the simulation for the next step and sends it as the operations API would.
  */
 export class OrderObject extends DurableObject<Env> {
   private readonly id: { tenantId: string; orderId: string };
-  private readonly schedule: Schedule<"recover">;
+  private readonly schedule: Schedule<"recover" | "simulate">;
   private readonly journal: IntentJournal<OrderCommand>;
   private readonly serial = new Serial();
   private state: OrderState | null | undefined;
   /** The metered bindings of the command running now (commands run one at a time). */
   private run = { env: this.env, db: database(this.env.DB) };
+  /** Production never simulates, whatever a settings row says. */
+  private readonly simulates = environmentOf(this.env) !== "production";
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -55,13 +73,7 @@ export class OrderObject extends DurableObject<Env> {
     return this.exclusive(async () => {
       const busy = await this.recover(false);
       if (busy) return { ok: false, refusal: busy };
-      const intent = this.journal.draft(command, new Date().toISOString());
-      try {
-        return await this.apply(command, intent.now, intent);
-      } catch (err) {
-        if (this.journal.pending()) await this.journal.failed(intent, err);
-        throw err;
-      }
+      return this.journaled(command);
     });
   }
 
@@ -108,10 +120,117 @@ export class OrderObject extends DurableObject<Env> {
   }
 
   override async alarm() {
-    await this.exclusive(async () => {
-      if (this.schedule.due().includes("recover")) await this.recover(true);
+    const { stepped, notices } = await this.exclusive(async () => {
+      const due = this.schedule.due();
+      if (due.includes("recover")) await this.recover(true);
+      const done = due.includes("simulate") ? await this.simulate() : { stepped: 0, notices: [] };
       await this.schedule.arm();
+      return done;
     });
+    if (stepped === 0) return;
+    // Outside the queue: the orders told may be telling this one, and the relay is slow I/O.
+    await tellOrders(this.env, this.id.tenantId, notices);
+    await relay(this.env, this.id.tenantId).catch((err: unknown) =>
+      console.error(
+        JSON.stringify({ level: "warn", msg: "simulator relay failed", err: String(err) }),
+      ),
+    );
+  }
+
+  /** Runs one command with its stock moves journaled, as every caller's command runs. */
+  private async journaled(command: OrderCommand): Promise<Outcome> {
+    const intent = this.journal.draft(command, new Date().toISOString());
+    try {
+      return await this.apply(command, intent.now, intent);
+    } catch (err) {
+      if (this.journal.pending()) await this.journal.failed(intent, err);
+      throw err;
+    }
+  }
+
+  /**
+   * The sandbox warehouse's turn: every step already due, then the alarm for the next.
+   * Bounded so a zero-delay order cannot hold the queue; the rest runs on the next alarm.
+   */
+  private async simulate(): Promise<{ stepped: number; notices: Notice[] }> {
+    const notices: Notice[] = [];
+    const settings = this.simulates ? await readSettings(this.run.db, this.id.tenantId) : undefined;
+    for (let stepped = 0; stepped < 8; stepped++) {
+      const state =
+        settings?.autoFulfill && !this.journal.pending() ? await this.load(false) : null;
+      const planned = state && settings ? nextStep(state, settings, this.memory()) : undefined;
+      if (!planned || !settings) {
+        await this.schedule.clear("simulate");
+        return { stepped, notices };
+      }
+      if (planned.at > Date.now()) {
+        await this.schedule.at("simulate", planned.at, { replace: true });
+        return { stepped, notices };
+      }
+      const outcome = await this.journaled(await this.commandFor(planned.step, settings));
+      if (!outcome.ok) {
+        // Someone else moved the order first; its next change plans again.
+        await this.schedule.clear("simulate");
+        return { stepped: stepped + 1, notices };
+      }
+      this.remember(planned.step);
+      notices.push(...outcome.notices);
+    }
+    await this.schedule.at("simulate", Date.now(), { replace: true });
+    return { stepped: 8, notices };
+  }
+
+  private async commandFor(
+    step: SimulationStep,
+    settings: SimulationSettings,
+  ): Promise<OrderCommand> {
+    const actor = SIMULATOR;
+    switch (step.type) {
+      case "hold":
+        return { type: "hold", actor, reason: step.reason };
+      case "start_picking":
+        return { type: "start_picking", actor };
+      case "ship": {
+        const state = (await this.load(false)) as OrderState;
+        const input = await simulatedShipment(
+          this.run.db,
+          state.order,
+          state.shipments.length,
+          step.items,
+          settings.parcelsPerOrder,
+        );
+        return { type: "ship", actor, ...input };
+      }
+      case "track":
+        return {
+          type: "track",
+          actor,
+          shipmentId: step.shipmentId,
+          status: step.status,
+          occurredAt: new Date().toISOString(),
+          note: null,
+        };
+      case "void":
+        return { type: "void", actor, shipmentId: step.shipmentId };
+    }
+  }
+
+  private memory(): SimulationMemory {
+    return {
+      held: this.ctx.storage.kv.get("sim:held") === true,
+      voided: this.ctx.storage.kv.get("sim:voided") === true,
+    };
+  }
+
+  private remember(step: SimulationStep) {
+    if (step.type === "hold") this.ctx.storage.kv.put("sim:held", true);
+    if (step.type === "void") this.ctx.storage.kv.put("sim:voided", true);
+  }
+
+  /** After a change, in development and sandbox: let the alarm plan the warehouse's next step. */
+  private async wakeSimulation() {
+    if (!this.simulates || cachedSettings(this.id.tenantId)?.autoFulfill === false) return;
+    await this.schedule.at("simulate", Date.now());
   }
 
   /** One at a time, metered, and never trusting memory after a failure. */
@@ -152,6 +271,7 @@ export class OrderObject extends DurableObject<Env> {
     this.state = await persist(this.run.db, state, settle(state, decision, answers), created);
     this.ctx.storage.kv.put("exists", true);
     if (intent && movesStock) await this.journal.close();
+    await this.wakeSimulation();
     return this.view(
       this.state,
       command,
