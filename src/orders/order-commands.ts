@@ -21,7 +21,7 @@ export interface Actor {
 
 export type Applied = Extract<Outcome, { ok: true }>;
 
-async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
+export async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
   const [row] = await db
     .select({ tenantId: orders.tenantId })
     .from(orders)

@@ -1,0 +1,146 @@
+import { eq } from "drizzle-orm";
+import { shipments } from "../db/schema";
+import { ApiError, notFound, validationError } from "../http/errors";
+import { refusalError } from "../http/refusals";
+import { createInbound } from "../inbound/create-inbound";
+import { receiveInbound } from "../inbound/receive-inbound";
+import { newId } from "../lib/ids";
+import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/order-commands";
+import { readOrder } from "../orders/order-reads";
+import type { Item, TrackingStatus } from "../shipments/shipment-rules";
+import type { ShipmentView } from "../shipments/shipments.schemas";
+import { ownerOfShipment } from "../shipments/shipments.service";
+import { readSettings } from "./sandbox-settings";
+import { simulatedShipment } from "./simulated-shipment";
+import { nextTrackingStatus } from "./simulation";
+
+/*
+ * The sandbox's explicit controls: each is the operations API's own commands, with the
+ * parcels, scans and receipts a real warehouse would have supplied.
+ */
+
+/** Picks if picking has not started, then ships `items` or every allocated unit left. */
+export async function fulfilOrder(
+  who: Actor,
+  orderId: string,
+  shipmentId: string,
+  input: { items?: Item[]; parcels?: number },
+) {
+  const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
+  const acting = { ...who, tenantId };
+  let order = await readOrder(who.db, tenantId, orderId);
+  if (!order) throw notFound("order", orderId);
+  if (order.status === "received") {
+    order = (await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor }))
+      .order;
+  }
+  const items =
+    input.items ??
+    order.items
+      .filter((i) => i.allocation_status === "allocated")
+      .map((i) => ({ sku: i.sku, quantity: i.quantity - i.shipped_quantity }))
+      .filter((i) => i.quantity > 0);
+  // A held, cancelled or backordered order is refused by the ship command itself, which says why.
+  if (items.length === 0 && ["processing", "partially_shipped", "shipped"].includes(order.status)) {
+    throw new ApiError(
+      409,
+      "nothing_to_ship",
+      `Order ${orderId} has no allocated units left to ship (it is ${order.status}).`,
+      { order_status: order.status },
+    );
+  }
+  const settings = await readSettings(who.db, tenantId);
+  const ship = await simulatedShipment(
+    who.db,
+    {
+      id: order.id,
+      tenantId,
+      shippingMethodId: order.shipping_method_id,
+      shippingMethod: order.shipping_method,
+    },
+    order.shipments.length,
+    items,
+    input.parcels ?? settings.parcelsPerOrder,
+  );
+  const outcome = await runOrderCommand(acting, orderId, {
+    type: "ship",
+    actor: who.actor,
+    ...ship,
+    shipmentId,
+  });
+  return { shipment: outcome.shipment as ShipmentView, created: outcome.created };
+}
+
+/** Records the carrier's next scan, or the status named. */
+export async function advanceShipment(
+  who: Actor,
+  shipmentId: string,
+  status: TrackingStatus | undefined,
+) {
+  const owner = await ownerOfShipment(who.db, who.tenantId, shipmentId);
+  if (!owner) throw notFound("shipment", shipmentId);
+  const [row] = await who.db
+    .select({ status: shipments.status })
+    .from(shipments)
+    .where(eq(shipments.id, shipmentId));
+  const current = row?.status ?? "shipped";
+  if (current === "voided") {
+    throw refusalError({ code: "shipment_voided", shipment_status: current });
+  }
+  if (current === "delivered") {
+    throw refusalError({ code: "already_delivered", shipment_status: current });
+  }
+  const next = status ?? nextTrackingStatus(current);
+  if (!next) {
+    throw validationError(
+      "status",
+      `The shipment is '${current}', which has no next scan: name the status to record.`,
+      "status_required",
+    );
+  }
+  const outcome = await runOrderCommand({ ...who, tenantId: owner.tenantId }, owner.orderId, {
+    type: "track",
+    actor: who.actor,
+    shipmentId,
+    status: next,
+    occurredAt: new Date().toISOString(),
+    note: null,
+  });
+  return outcome.shipment as ShipmentView;
+}
+
+/** Stock arrives the way production stock does: an ASN, received in full. */
+export async function replenish(
+  who: Actor & { tenantId: string },
+  replenishmentId: string,
+  input: { sku: string; warehouse_id: string; quantity: number },
+) {
+  const { view } = await createInbound(
+    who,
+    {
+      reference: `SANDBOX-${replenishmentId.slice("ib_".length)}`,
+      warehouse_id: input.warehouse_id,
+      supplier: "Sandbox replenishment",
+      expected_at: null,
+      items: [{ sku: input.sku, expected_quantity: input.quantity }],
+    },
+    undefined,
+  ).catch((err: unknown) => {
+    // The ASN is ours; the caller's body names the SKU at its top level.
+    if (err instanceof ApiError && err.details.field === "items[0].sku") {
+      throw new ApiError(err.status, err.code, err.message.replace("items[0].sku", "sku"), {
+        ...err.details,
+        field: "sku",
+      });
+    }
+    throw err;
+  });
+  const received = await receiveInbound(
+    who,
+    view.id,
+    { items: [{ sku: input.sku, received_quantity: input.quantity }] },
+    newId("rcp"),
+  );
+  if (!received) throw new Error(`replenishment ASN ${view.id} vanished`);
+  return received;
+}

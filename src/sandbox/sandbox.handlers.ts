@@ -1,0 +1,77 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { tenantOf } from "../http/auth";
+import { once } from "../http/idempotent";
+import { newId } from "../lib/ids";
+import type * as routes from "./sandbox.routes";
+import { advanceShipment, fulfilOrder, replenish as receiveStock } from "./sandbox-commands";
+import { settingsRow, writeSettings } from "./sandbox-settings";
+import { DEFAULT_SETTINGS, type SimulationSettings } from "./simulation";
+
+const who = (c: Context<AppEnv>) => ({
+  env: c.env,
+  db: c.var.db,
+  tenantId: c.var.principal.tenantId,
+  actor: c.var.principal.keyId,
+});
+
+const settingsJson = (settings: SimulationSettings, updatedAt: string | null) => ({
+  auto_fulfill: settings.autoFulfill,
+  pick_after_seconds: settings.pickAfterSeconds,
+  ship_after_seconds: settings.shipAfterSeconds,
+  deliver_after_seconds: settings.deliverAfterSeconds,
+  parcels_per_order: settings.parcelsPerOrder,
+  updated_at: updatedAt,
+});
+
+export const getSettings: RouteHandler<typeof routes.getSettings, AppEnv> = async (c) => {
+  const row = await settingsRow(c.var.db, tenantOf(c));
+  return c.json(settingsJson(row ?? DEFAULT_SETTINGS, row?.updatedAt ?? null), 200);
+};
+
+export const putSettings: RouteHandler<typeof routes.putSettings, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const row = await writeSettings(c.var.db, tenantOf(c), {
+    autoFulfill: body.auto_fulfill,
+    pickAfterSeconds: body.pick_after_seconds ?? DEFAULT_SETTINGS.pickAfterSeconds,
+    shipAfterSeconds: body.ship_after_seconds ?? DEFAULT_SETTINGS.shipAfterSeconds,
+    deliverAfterSeconds: body.deliver_after_seconds ?? DEFAULT_SETTINGS.deliverAfterSeconds,
+    parcelsPerOrder: body.parcels_per_order ?? DEFAULT_SETTINGS.parcelsPerOrder,
+  });
+  return c.json(settingsJson(row, row.updatedAt), 200);
+};
+
+export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json") ?? {};
+  return once(
+    c,
+    "sandbox.fulfill",
+    { resourceId: newId("shp"), params: { id }, body },
+    async (shipmentId) => {
+      const { shipment, created } = await fulfilOrder(who(c), id, shipmentId, body);
+      if (created) c.header("Location", `/v1/shipments/${shipment.id}`);
+      return { status: created ? 201 : 200, body: shipment };
+    },
+  );
+};
+
+export const advance: RouteHandler<typeof routes.advance, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json") ?? {};
+  return once(c, "sandbox.advance", { resourceId: id, params: { id }, body }, async () => ({
+    status: 200,
+    body: await advanceShipment(who(c), id, body.status),
+  }));
+};
+
+export const replenish: RouteHandler<typeof routes.replenish, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const tenantId = tenantOf(c);
+  return once(c, "sandbox.replenish", { resourceId: newId("ib"), body }, async (resourceId) => {
+    const asn = await receiveStock({ ...who(c), tenantId }, resourceId, body);
+    c.header("Location", `/v1/inbound-shipments/${asn.id}`);
+    return { status: 201, body: asn };
+  });
+};
