@@ -1,8 +1,9 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { orderObject } from "../src/durable/stubs";
-import { OrderObject, SIMULATOR } from "../src/orders/order-object";
+import { OrderObject } from "../src/orders/order-object";
 import { isValidTrackingNumber, simulatedParcels } from "../src/sandbox/parcels";
+import { SIMULATOR } from "../src/sandbox/simulated-warehouse";
 import {
   call,
   callIn,

@@ -7,9 +7,9 @@ import { notFound } from "../http/errors";
 import { refusalError } from "../http/refusals";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
-import type { Outcome } from "./order-object";
 import { resolveReferences } from "./order-references";
 import type { AmendOrder } from "./orders.schemas";
+import type { Outcome } from "./outcome";
 
 /** Who is asking: a tenant acts on its own orders; a platform key (tenant null) on any. */
 export interface Actor {

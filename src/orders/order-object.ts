@@ -2,44 +2,21 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
-import { parseOrderObjectName, stockObject } from "../durable/stubs";
+import { parseOrderObjectName } from "../durable/stubs";
 import { type Env, environmentOf } from "../env";
-import type { DemandAnswer, Notice } from "../inventory/stock-object";
-import { type Cost, Meter } from "../lib/metering";
+import type { Notice } from "../inventory/stock-object";
+import { Meter } from "../lib/metering";
 import { isRefusal, type Refusal } from "../lib/refusal";
 import { Serial } from "../lib/serial";
-import { cachedSettings, readSettings } from "../sandbox/sandbox-settings";
-import { simulatedShipment } from "../sandbox/simulated-shipment";
-import {
-  nextStep,
-  type SimulationMemory,
-  type SimulationSettings,
-  type SimulationStep,
-} from "../sandbox/simulation";
-import { renderShipment } from "../shipments/shipments.render";
-import type { ShipmentView } from "../shipments/shipments.schemas";
+import { SimulatedWarehouse } from "../sandbox/simulated-warehouse";
 import { relay } from "../webhooks/outbox";
 import { tellOrders } from "./allocation-notices";
-import {
-  type Change,
-  isChange,
-  type OrderCommand,
-  type OrderState,
-  type StockAnswer,
-} from "./order";
+import { isChange, type OrderCommand, type OrderState } from "./order";
 import { decide, settle } from "./order-rules";
+import { moveStock } from "./order-stock";
 import { loadOrder, persist, registerStuck, resolveStuck } from "./order-store";
-import { renderOrder } from "./orders.render";
-import type { OrderView } from "./orders.schemas";
+import { type Outcome, outcomeOf } from "./outcome";
 import { reconcile } from "./reconcile";
-
-/** The actor the sandbox's warehouse writes into history. */
-export const SIMULATOR = "sandbox-simulator";
-
-export type Outcome = (
-  | { ok: true; order: OrderView; created: boolean; shipment?: ShipmentView; notices: Notice[] }
-  | { ok: false; refusal: Refusal }
-) & { cost?: Cost };
 
 /**
  * Guards one order (named tenant/order id): its commands run here one at a time. A change
@@ -59,14 +36,20 @@ export class OrderObject extends DurableObject<Env> {
   private state: OrderState | null | undefined;
   /** The metered bindings of the command running now (commands run one at a time). */
   private run = { env: this.env, db: database(this.env.DB) };
-  /** Production never simulates, whatever a settings row says. */
-  private readonly simulates = environmentOf(this.env) !== "production";
+  private readonly warehouse: SimulatedWarehouse;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.id = parseOrderObjectName(ctx.id.name ?? "");
     this.schedule = new Schedule(ctx.storage);
     this.journal = new IntentJournal(ctx.storage, this.schedule);
+    // Production never simulates, whatever a settings row says.
+    this.warehouse = new SimulatedWarehouse(
+      ctx.storage,
+      this.schedule,
+      this.id.tenantId,
+      environmentOf(env) !== "production",
+    );
   }
 
   execute(command: OrderCommand): Promise<Outcome> {
@@ -123,7 +106,14 @@ export class OrderObject extends DurableObject<Env> {
     const { stepped, notices } = await this.exclusive(async () => {
       const due = this.schedule.due();
       if (due.includes("recover")) await this.recover(true);
-      const done = due.includes("simulate") ? await this.simulate() : { stepped: 0, notices: [] };
+      const done = due.includes("simulate")
+        ? await this.warehouse.turn({
+            db: this.run.db,
+            load: () => this.load(false),
+            busy: () => this.journal.pending() !== undefined,
+            execute: (command) => this.journaled(command),
+          })
+        : { stepped: 0, notices: [] };
       await this.schedule.arm();
       return done;
     });
@@ -146,91 +136,6 @@ export class OrderObject extends DurableObject<Env> {
       if (this.journal.pending()) await this.journal.failed(intent, err);
       throw err;
     }
-  }
-
-  /**
-   * The sandbox warehouse's turn: every step already due, then the alarm for the next.
-   * Bounded so a zero-delay order cannot hold the queue; the rest runs on the next alarm.
-   */
-  private async simulate(): Promise<{ stepped: number; notices: Notice[] }> {
-    const notices: Notice[] = [];
-    const settings = this.simulates ? await readSettings(this.run.db, this.id.tenantId) : undefined;
-    for (let stepped = 0; stepped < 8; stepped++) {
-      const state =
-        settings?.autoFulfill && !this.journal.pending() ? await this.load(false) : null;
-      const planned = state && settings ? nextStep(state, settings, this.memory()) : undefined;
-      if (!planned || !settings) {
-        await this.schedule.clear("simulate");
-        return { stepped, notices };
-      }
-      if (planned.at > Date.now()) {
-        await this.schedule.at("simulate", planned.at, { replace: true });
-        return { stepped, notices };
-      }
-      const outcome = await this.journaled(await this.commandFor(planned.step, settings));
-      if (!outcome.ok) {
-        // Someone else moved the order first; its next change plans again.
-        await this.schedule.clear("simulate");
-        return { stepped: stepped + 1, notices };
-      }
-      this.remember(planned.step);
-      notices.push(...outcome.notices);
-    }
-    await this.schedule.at("simulate", Date.now(), { replace: true });
-    return { stepped: 8, notices };
-  }
-
-  private async commandFor(
-    step: SimulationStep,
-    settings: SimulationSettings,
-  ): Promise<OrderCommand> {
-    const actor = SIMULATOR;
-    switch (step.type) {
-      case "hold":
-        return { type: "hold", actor, reason: step.reason };
-      case "start_picking":
-        return { type: "start_picking", actor };
-      case "ship": {
-        const state = (await this.load(false)) as OrderState;
-        const input = await simulatedShipment(
-          this.run.db,
-          state.order,
-          state.shipments.length,
-          step.items,
-          settings.parcelsPerOrder,
-        );
-        return { type: "ship", actor, ...input };
-      }
-      case "track":
-        return {
-          type: "track",
-          actor,
-          shipmentId: step.shipmentId,
-          status: step.status,
-          occurredAt: new Date().toISOString(),
-          note: null,
-        };
-      case "void":
-        return { type: "void", actor, shipmentId: step.shipmentId };
-    }
-  }
-
-  private memory(): SimulationMemory {
-    return {
-      held: this.ctx.storage.kv.get("sim:held") === true,
-      voided: this.ctx.storage.kv.get("sim:voided") === true,
-    };
-  }
-
-  private remember(step: SimulationStep) {
-    if (step.type === "hold") this.ctx.storage.kv.put("sim:held", true);
-    if (step.type === "void") this.ctx.storage.kv.put("sim:voided", true);
-  }
-
-  /** After a change, in development and sandbox: let the alarm plan the warehouse's next step. */
-  private async wakeSimulation() {
-    if (!this.simulates || cachedSettings(this.id.tenantId)?.autoFulfill === false) return;
-    await this.schedule.at("simulate", Date.now());
   }
 
   /** One at a time, metered, and never trusting memory after a failure. */
@@ -259,56 +164,25 @@ export class OrderObject extends DurableObject<Env> {
     const state = await this.load(command.type === "create");
     const decision = decide(this.id, state, command, now);
     if (isRefusal(decision)) return { ok: false, refusal: decision };
-    if (!isChange(decision)) return this.view(state as OrderState, command, false, []);
+    if (!isChange(decision)) return outcomeOf(state as OrderState, command, false, []);
     const movesStock =
       decision.demands.length > 0 || decision.moves.length > 0 || decision.locks.length > 0;
     if (intent && movesStock) await this.journal.open(intent);
     const { answers, notices } =
       command.type === "allocation_changed"
         ? { answers: [command], notices: [] }
-        : await this.moveStock(decision);
+        : await moveStock(this.run.env, this.id, decision);
     const created = command.type === "create" ? command.createdAt : undefined;
     this.state = await persist(this.run.db, state, settle(state, decision, answers), created);
     this.ctx.storage.kv.put("exists", true);
     if (intent && movesStock) await this.journal.close();
-    await this.wakeSimulation();
-    return this.view(
+    await this.warehouse.wake();
+    return outcomeOf(
       this.state,
       command,
       command.type === "create" || command.type === "ship",
       notices,
     );
-  }
-
-  private async moveStock(change: Change) {
-    const key = (sku: string) => ({
-      tenantId: this.id.tenantId,
-      warehouseId: change.order.warehouseId,
-      sku,
-    });
-    const priority = change.order.priority;
-    const answers: StockAnswer[] = [];
-    const notices: Notice[] = [];
-    const take = (sku: string, answer: DemandAnswer) => {
-      answers.push({ sku, status: answer.status, seq: answer.seq });
-      notices.push(...answer.notices);
-    };
-    const stock = (sku: string) => stockObject(this.run.env, key(sku));
-    await Promise.all([
-      ...change.demands.map(async (d) =>
-        take(d.sku, await stock(d.sku).setDemand(this.id.orderId, d.quantity, priority)),
-      ),
-      ...change.locks.map(async (sku) => take(sku, await stock(sku).lock(this.id.orderId))),
-      ...change.moves.map(async (m) => {
-        const moved = await stock(m.sku).move(this.id.orderId, m.ref, m.quantity, priority);
-        // The rules checked this order's own allocation before anything moved, so only a
-        // race lands here: fail, and let the journaled retry settle it.
-        if ("refused" in moved)
-          throw new Error(`stock refused ${m.ref} for ${m.sku}: ${moved.refused}`);
-        take(m.sku, moved);
-      }),
-    ]);
-    return { answers, notices };
   }
 
   /** Finishes a journaled change first: busy while it keeps failing, parked once it never will. */
@@ -368,17 +242,5 @@ export class OrderObject extends DurableObject<Env> {
     }
     this.state = await loadOrder(this.run.db, this.id.tenantId, this.id.orderId);
     return this.state;
-  }
-
-  private view(
-    state: OrderState,
-    command: OrderCommand,
-    created: boolean,
-    notices: Notice[],
-  ): Outcome {
-    const order = renderOrder(state.order, state.lines, state.shipments);
-    const shipmentId = "shipmentId" in command ? command.shipmentId : undefined;
-    const record = shipmentId ? state.shipments.find((s) => s.row.id === shipmentId) : undefined;
-    return { ok: true, order, created, shipment: record && renderShipment(record), notices };
   }
 }
