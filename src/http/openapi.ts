@@ -80,8 +80,14 @@ function withErrors<R extends RouteConfig>(route: R, auth: number[]): R {
   };
 }
 
+/**
+ * The path is its own type parameter, as in `createRoute`, so it stays a literal and the
+ * app's type (`AppType`) can name every route for a typed client.
+ */
+type Route<P extends string> = Omit<RouteConfig, "path"> & { path: P };
+
 /** A partner/ops route: bearer API key, the given scope (or any key), rate-limited. */
-export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): R {
+export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | null, route: R): R {
   const middleware: MiddlewareHandler<AppEnv>[] = scope ? [requireScope(scope)] : [];
   return createRoute(
     withErrors(
@@ -99,6 +105,6 @@ export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): 
 }
 
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
-export function adminRoute<R extends RouteConfig>(route: R): R {
+export function adminRoute<P extends string, R extends Route<P>>(route: R): R {
   return createRoute(withErrors({ ...route, security: [{ AdminToken: [] }] }, [401, 429]));
 }
