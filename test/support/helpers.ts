@@ -1,8 +1,8 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { expect } from "vitest";
-import seed from "../fixtures/seed.json";
-import { type Environment, environmentOf } from "../src/env";
-import worker from "../src/index";
+import seed from "../../fixtures/seed.json";
+import { type Environment, environmentOf } from "../../src/env";
+import worker from "../../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token";
 const BASE = "https://api.test";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustStock, call, merchant, orderBody, stockOf } from "./helpers";
+import { adjustStock, call, merchant, orderBody, stockOf } from "../support/helpers";
 
 /*
  * Stock that moves between orders: a fill or a release is a change of the order it

@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { orderObjectName } from "../src/durable/stubs";
-import { call, expectError, merchant, orderBody, stockOf } from "./helpers";
+import { orderObjectName } from "../../src/durable/stubs";
+import { call, expectError, merchant, orderBody, stockOf } from "../support/helpers";
 
 /*
  * A failure between the steps of a multi-object change is injected with a real SQLite

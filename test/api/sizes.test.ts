@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { database } from "../src/db/client";
-import { isChange, type OrderState } from "../src/orders/order";
-import { decide, settle } from "../src/orders/order-rules";
-import { persist } from "../src/orders/order-store";
-import { MAX_LINES } from "../src/orders/orders.schemas";
-import { call, merchant, orderBody, parcel, stockOf } from "./helpers";
+import { database } from "../../src/db/client";
+import { isChange, type OrderState } from "../../src/orders/order";
+import { decide, settle } from "../../src/orders/order-rules";
+import { persist } from "../../src/orders/order-store";
+import { MAX_LINES } from "../../src/orders/orders.schemas";
+import { call, merchant, orderBody, parcel, stockOf } from "../support/helpers";
 
 /*
  * D1 takes at most 100 bound parameters and 100 KB of SQL per statement. Every statement

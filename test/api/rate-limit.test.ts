@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, admin, call, createKey, createTenant, expectError } from "./helpers";
+import { ADMIN_TOKEN, admin, call, createKey, createTenant, expectError } from "../support/helpers";
 
 describe("per-key rate limiting", () => {
   it("advertises the default limit on every authenticated response, errors included", async () => {

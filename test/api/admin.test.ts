@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCOPES } from "../src/api-keys/scopes";
-import { sha256Hex } from "../src/lib/crypto";
+import { SCOPES } from "../../src/api-keys/scopes";
+import { sha256Hex } from "../../src/lib/crypto";
 import {
   ADMIN_TOKEN,
   admin,
@@ -12,7 +12,7 @@ import {
   expectError,
   SHIPPING_METHODS,
   WAREHOUSES,
-} from "./helpers";
+} from "../support/helpers";
 
 describe("admin authentication", () => {
   it("rejects a missing or wrong ADMIN_TOKEN with 401", async () => {

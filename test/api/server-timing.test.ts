@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, merchant, orderBody } from "./helpers";
+import { call, merchant, orderBody } from "../support/helpers";
 
 /** `Server-Timing` as a map of metric → { dur, desc }. */
 function timing(header: string | null) {

@@ -1,6 +1,6 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { orderObjectName } from "../src/durable/stubs";
+import { orderObjectName } from "../../src/durable/stubs";
 import {
   ADMIN_TOKEN,
   admin,
@@ -10,7 +10,7 @@ import {
   orderBody,
   parcel,
   stockOf,
-} from "./helpers";
+} from "../support/helpers";
 
 /*
  * A change that moves stock and then keeps failing must not wedge its order. A real

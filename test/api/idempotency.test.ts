@@ -5,7 +5,7 @@ import {
   waitOnExecutionContext,
 } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../src/index";
+import worker from "../../src/index";
 import {
   adjustStock,
   call,
@@ -16,7 +16,7 @@ import {
   parcel,
   ship,
   stockOf,
-} from "./helpers";
+} from "../support/helpers";
 
 /*
  * Every write a client may retry takes an Idempotency-Key, with one claim mechanism: a

@@ -8,7 +8,7 @@ import {
   parcel,
   ship,
   stockOf,
-} from "./helpers";
+} from "../support/helpers";
 
 const twoLines = () =>
   orderBody({

@@ -6,7 +6,7 @@ import {
   getQueueResult,
 } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import worker from "../src/index";
+import worker from "../../src/index";
 import {
   call,
   callIn,
@@ -16,7 +16,7 @@ import {
   merchant,
   orderBody,
   ship,
-} from "./helpers";
+} from "../support/helpers";
 
 const receiver = inject("receiverUrl");
 

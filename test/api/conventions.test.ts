@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError, onError } from "../src/http/errors";
-import { createRouter } from "../src/http/openapi";
-import { requestContext } from "../src/http/request-context";
-import { call, createTenant, expectError } from "./helpers";
+import { ApiError, onError } from "../../src/http/errors";
+import { createRouter } from "../../src/http/openapi";
+import { requestContext } from "../../src/http/request-context";
+import { call, createTenant, expectError } from "../support/helpers";
 
 let key: string;
 beforeAll(async () => {

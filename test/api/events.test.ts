@@ -9,7 +9,7 @@ import {
   merchant,
   orderBody,
   seedReferenceData,
-} from "./helpers";
+} from "../support/helpers";
 
 /*
  * GET /v1/events: the outbox every change writes in the same atomic batch, read back as

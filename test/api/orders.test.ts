@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainHash, GENESIS_HASH } from "../src/orders/orders.history";
+import { chainHash, GENESIS_HASH } from "../../src/orders/orders.history";
 import {
   adjustStock,
   call,
@@ -9,7 +9,7 @@ import {
   orderBody,
   SHIP_TO,
   stockOf,
-} from "./helpers";
+} from "../support/helpers";
 
 const CATALOG = { "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5, "GADGET-PRO": 0 };
 const idem = () => ({ "idempotency-key": crypto.randomUUID() });

@@ -1,7 +1,7 @@
 import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
-import worker from "../src/index";
-import { call, createTenant } from "./helpers";
+import worker from "../../src/index";
+import { call, createTenant } from "../support/helpers";
 
 /*
  * Webhook statements whose size follows the data (a page of deliveries, the tenants of the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustStock, call, merchant, orderBody } from "./helpers";
+import { adjustStock, call, merchant, orderBody } from "../support/helpers";
 
 /*
  * Nothing a tenant sees (cursor, version, sequence) may move because another tenant

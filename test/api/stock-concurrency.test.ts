@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustStock, call, merchant, orderBody, stockOf } from "./helpers";
+import { adjustStock, call, merchant, orderBody, stockOf } from "../support/helpers";
 
 const oneUnit = () => orderBody({ items: [{ sku: "HOT-1", quantity: 1 }] });
 

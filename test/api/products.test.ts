@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createTenant, expectError } from "./helpers";
+import { call, createTenant, expectError } from "../support/helpers";
 
 let key: string;
 let otherKey: string;

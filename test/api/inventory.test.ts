@@ -10,7 +10,7 @@ import {
   orderBody,
   seedReferenceData,
   stockOf,
-} from "./helpers";
+} from "../support/helpers";
 
 /*
  * Stock on hand through the partner API: adjustments with reasons (the only way stock

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { sha256Hex } from "../src/lib/crypto";
-import { admin, call, createKey, createTenant, expectError } from "./helpers";
+import { sha256Hex } from "../../src/lib/crypto";
+import { admin, call, createKey, createTenant, expectError } from "../support/helpers";
 
 describe("API key authentication", () => {
   it("401s a missing key with a hint and a WWW-Authenticate challenge", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import pkg from "../package.json";
-import { call, expectError } from "./helpers";
+import pkg from "../../package.json";
+import { call, expectError } from "../support/helpers";
 
 describe("health, docs and the OpenAPI document", () => {
   it("reports status, environment and version", async () => {

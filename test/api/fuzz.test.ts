@@ -8,7 +8,7 @@ import {
   SHIPPING_METHODS,
   seedReferenceData,
   WAREHOUSES,
-} from "./helpers";
+} from "../support/helpers";
 
 /*
  * Whatever a client sends to a write route, the answer is a deliberate 2xx or 4xx in
