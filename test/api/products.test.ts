@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { call, createTenant, expectError } from "../support/helpers";
+import { client, expectError, expectStatus, ok, raw } from "../support/client";
+import { createTenant } from "../support/merchant";
 
 let key: string;
 let otherKey: string;
@@ -13,14 +14,14 @@ const widget = {
   name: "Blue Widget — Medium",
   description: "A widget",
   barcode: "9300000000001",
-  weight: { value: 1.2, unit: "kg" },
-  dimensions: { length: 30, width: 20, height: 10, unit: "cm" },
+  weight: { value: 1.2, unit: "kg" as const },
+  dimensions: { length: 30, width: 20, height: 10, unit: "cm" as const },
 };
 
 describe("products", () => {
   it("creates a product with explicit units and reads it back by sku", async () => {
-    const res = await call("POST", "/v1/products", { key, body: widget });
-    expect(res.status).toBe(201);
+    const res = await client(key).v1.products.$post({ json: widget });
+    expectStatus(res, 201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^prd_[A-Za-z0-9]{20}$/),
       ...widget,
@@ -28,49 +29,56 @@ describe("products", () => {
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: res.body.created_at,
     });
-    const got = await call("GET", "/v1/products/WIDGET-BLUE-M", { key });
-    expect(got.status).toBe(200);
+    const got = await client(key).v1.products[":sku"].$get({ param: { sku: "WIDGET-BLUE-M" } });
+    expectStatus(got, 200);
     expect(got.body).toEqual(res.body);
   });
 
   it("409s a duplicate sku within a tenant but not across tenants", async () => {
-    await call("POST", "/v1/products", { key, body: { sku: "DUP-1", name: "Dup" } });
+    await client(key).v1.products.$post({ json: { sku: "DUP-1", name: "Dup" } });
     expectError(
-      await call("POST", "/v1/products", { key, body: { sku: "DUP-1", name: "Again" } }),
+      await client(key).v1.products.$post({ json: { sku: "DUP-1", name: "Again" } }),
       409,
       "duplicate_sku",
       "sku",
     );
     expect(
-      (await call("POST", "/v1/products", { key: otherKey, body: { sku: "DUP-1", name: "Mine" } }))
-        .status,
+      (await client(otherKey).v1.products.$post({ json: { sku: "DUP-1", name: "Mine" } })).status,
     ).toBe(201);
   });
 
   it("hides one tenant's products from another (404, never 403)", async () => {
-    await call("POST", "/v1/products", { key, body: { sku: "SECRET-1", name: "Secret" } });
-    expectError(await call("GET", "/v1/products/SECRET-1", { key: otherKey }), 404, "not_found");
+    await client(key).v1.products.$post({ json: { sku: "SECRET-1", name: "Secret" } });
     expectError(
-      await call("PATCH", "/v1/products/SECRET-1", { key: otherKey, body: { name: "Stolen" } }),
+      await client(otherKey).v1.products[":sku"].$get({ param: { sku: "SECRET-1" } }),
       404,
       "not_found",
     );
-    const list = await call("GET", "/v1/products?sku=SECRET-1", { key: otherKey });
+    expectError(
+      await client(otherKey).v1.products[":sku"].$patch({
+        param: { sku: "SECRET-1" },
+        json: { name: "Stolen" },
+      }),
+      404,
+      "not_found",
+    );
+    const list = await client(otherKey).v1.products.$get({ query: { sku: "SECRET-1" } });
     expect(list.body.data).toEqual([]);
-    expect((await call("GET", "/v1/products/SECRET-1", { key })).body.name).toBe("Secret");
+    expect(
+      (await ok(client(key).v1.products[":sku"].$get({ param: { sku: "SECRET-1" } }))).name,
+    ).toBe("Secret");
   });
 
   it("validates sku, units and numbers naming the field", async () => {
     expectError(
-      await call("POST", "/v1/products", { key, body: { sku: "has space", name: "X" } }),
+      await client(key).v1.products.$post({ json: { sku: "has space", name: "X" } }),
       422,
       "validation_error",
       "sku",
     );
     expectError(
-      await call("POST", "/v1/products", {
-        key,
-        body: {
+      await client(key).v1.products.$post({
+        json: {
           sku: "D-1",
           name: "X",
           dimensions: { length: 1, width: 1, height: -1, unit: "cm" },
@@ -81,22 +89,22 @@ describe("products", () => {
       "dimensions.height",
     );
     expectError(
-      await call("POST", "/v1/products", {
+      await raw("POST", "/v1/products", {
         key,
-        body: { sku: "W-2", name: "X", weight: { value: 1 } },
+        json: { sku: "W-2", name: "X", weight: { value: 1 } },
       }),
       422,
       "validation_error",
       "weight.unit",
     );
     expectError(
-      await call("POST", "/v1/products", { key, body: { sku: "N-1", name: "   " } }),
+      await client(key).v1.products.$post({ json: { sku: "N-1", name: "   " } }),
       422,
       "validation_error",
       "name",
     );
     expectError(
-      await call("GET", "/v1/products/bad%20sku", { key }),
+      await client(key).v1.products[":sku"].$get({ param: { sku: "bad%20sku" } }),
       400,
       "invalid_parameter",
       "sku",
@@ -104,33 +112,38 @@ describe("products", () => {
   });
 
   it("patches only the fields sent, clears with null and bumps version", async () => {
-    const created = await call("POST", "/v1/products", {
-      key,
-      body: { ...widget, sku: "PATCH-1" },
+    const created = await ok(
+      client(key).v1.products.$post({ json: { ...widget, sku: "PATCH-1" } }),
+    );
+    const patched = await client(key).v1.products[":sku"].$patch({
+      param: { sku: "PATCH-1" },
+      json: { name: "Renamed", weight: null },
     });
-    const patched = await call("PATCH", "/v1/products/PATCH-1", {
-      key,
-      body: { name: "Renamed", weight: null },
-    });
-    expect(patched.status).toBe(200);
+    expectStatus(patched, 200);
     expect(patched.body).toEqual({
-      ...created.body,
+      ...created,
       name: "Renamed",
       weight: null,
       version: 2,
       updated_at: expect.any(String),
     });
-    expect(patched.body.updated_at > created.body.updated_at).toBe(true);
-    const unchanged = await call("PATCH", "/v1/products/PATCH-1", { key, body: {} });
+    expect(patched.body.updated_at > created.updated_at).toBe(true);
+    const unchanged = await client(key).v1.products[":sku"].$patch({
+      param: { sku: "PATCH-1" },
+      json: {},
+    });
     expect(unchanged.body).toEqual(patched.body);
     expectError(
-      await call("PATCH", "/v1/products/PATCH-1", { key, body: { sku: "OTHER" } }),
+      await raw("PATCH", "/v1/products/PATCH-1", { key, json: { sku: "OTHER" } }),
       422,
       "validation_error",
       "sku",
     );
     expectError(
-      await call("PATCH", "/v1/products/NOPE-1", { key, body: { name: "x" } }),
+      await client(key).v1.products[":sku"].$patch({
+        param: { sku: "NOPE-1" },
+        json: { name: "x" },
+      }),
       404,
       "not_found",
     );
@@ -141,31 +154,32 @@ describe("products", () => {
     const created = [];
     for (let i = 0; i < 7; i++) {
       created.push(
-        (
-          await call("POST", "/v1/products", {
-            key: fresh,
-            body: { sku: `FEED-${i}`, name: `Feed ${i}` },
-          })
-        ).body,
+        await ok(
+          client(fresh).v1.products.$post({ json: { sku: `FEED-${i}`, name: `Feed ${i}` } }),
+        ),
       );
     }
-    await call("PATCH", "/v1/products/FEED-2", { key: fresh, body: { name: "Feed 2 renamed" } });
+    await client(fresh).v1.products[":sku"].$patch({
+      param: { sku: "FEED-2" },
+      json: { name: "Feed 2 renamed" },
+    });
 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const q: string = cursor ? `&cursor=${cursor}` : "";
-      const res = await call("GET", `/v1/products?limit=3${q}`, { key: fresh });
-      expect(res.status).toBe(200);
-      seen.push(...res.body.data.map((p: { sku: string }) => p.sku));
+      const res = await client(fresh).v1.products.$get({
+        query: { limit: 3, cursor: cursor ?? undefined },
+      });
+      expectStatus(res, 200);
+      seen.push(...res.body.data.map((p) => p.sku));
       cursor = res.body.pagination.next_cursor;
       expect(res.body.pagination.has_more).toBe(cursor !== null);
     } while (cursor);
     expect(seen).toEqual(["FEED-0", "FEED-1", "FEED-3", "FEED-4", "FEED-5", "FEED-6", "FEED-2"]);
 
-    const since = created[4].updated_at;
-    const incremental = await call("GET", `/v1/products?updated_since=${since}`, { key: fresh });
-    expect(incremental.body.data.map((p: { sku: string }) => p.sku)).toEqual([
+    const since = created[4]?.updated_at;
+    const incremental = await client(fresh).v1.products.$get({ query: { updated_since: since } });
+    expect(incremental.body.data.map((p) => p.sku)).toEqual([
       "FEED-4",
       "FEED-5",
       "FEED-6",
@@ -176,20 +190,21 @@ describe("products", () => {
   it("does not repeat a product changed during a walk; the next poll returns it", async () => {
     const { key: fresh } = await createTenant("Walk");
     for (let i = 0; i < 4; i++)
-      await call("POST", "/v1/products", { key: fresh, body: { sku: `W-${i}`, name: `W ${i}` } });
-    const first = await call("GET", "/v1/products?limit=2", { key: fresh });
-    expect(first.body.data.map((p: { sku: string }) => p.sku)).toEqual(["W-0", "W-1"]);
-    await call("PATCH", "/v1/products/W-0", { key: fresh, body: { name: "changed mid-walk" } });
-    const rest = await call(
-      "GET",
-      `/v1/products?limit=2&cursor=${first.body.pagination.next_cursor}`,
-      { key: fresh },
-    );
-    expect(rest.body.data.map((p: { sku: string }) => p.sku)).toEqual(["W-2", "W-3"]);
+      await client(fresh).v1.products.$post({ json: { sku: `W-${i}`, name: `W ${i}` } });
+    const first = await client(fresh).v1.products.$get({ query: { limit: "2" } });
+    expect(first.body.data.map((p) => p.sku)).toEqual(["W-0", "W-1"]);
+    await client(fresh).v1.products[":sku"].$patch({
+      param: { sku: "W-0" },
+      json: { name: "changed mid-walk" },
+    });
+    const rest = await client(fresh).v1.products.$get({
+      query: { limit: "2", cursor: first.body.pagination.next_cursor ?? undefined },
+    });
+    expect(rest.body.data.map((p) => p.sku)).toEqual(["W-2", "W-3"]);
     expect(rest.body.pagination.has_more).toBe(false);
-    const mark = rest.body.data[1].updated_at;
-    const next = await call("GET", `/v1/products?updated_since=${mark}`, { key: fresh });
-    expect(next.body.data.map((p: { sku: string; name: string }) => [p.sku, p.name])).toEqual([
+    const mark = rest.body.data[1]?.updated_at;
+    const next = await client(fresh).v1.products.$get({ query: { updated_since: mark } });
+    expect(next.body.data.map((p) => [p.sku, p.name])).toEqual([
       ["W-3", "W 3"],
       ["W-0", "changed mid-walk"],
     ]);
