@@ -1,26 +1,17 @@
 import { env } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { assert, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../src/api-keys/scopes";
 import { sha256Hex } from "../../src/lib/crypto";
-import {
-  ADMIN_TOKEN,
-  admin,
-  call,
-  callIn,
-  callWithEnvironmentVar,
-  createTenant,
-  expectError,
-  SHIPPING_METHODS,
-  WAREHOUSES,
-} from "../support/helpers";
+import { ADMIN_TOKEN, admin, client, expectError, expectStatus, ok, raw } from "../support/client";
+import { createTenant, SHIPPING_METHODS, WAREHOUSES } from "../support/merchant";
 
 describe("admin authentication", () => {
   it("rejects a missing or wrong ADMIN_TOKEN with 401", async () => {
-    const missing = await call("GET", "/admin/v1/tenants");
+    const missing = await client().admin.v1.tenants.$get();
     expectError(missing, 401, "invalid_admin_token");
     expect(missing.headers.get("www-authenticate")).toContain("Bearer");
     expectError(
-      await call("GET", "/admin/v1/tenants", { key: "test-admin-tokeN" }),
+      await client("test-admin-tokeN").admin.v1.tenants.$get(),
       401,
       "invalid_admin_token",
     );
@@ -28,14 +19,14 @@ describe("admin authentication", () => {
 
   it("does not accept a tenant API key on admin routes", async () => {
     const { key } = await createTenant("Sneaky");
-    expectError(await call("GET", "/admin/v1/tenants", { key }), 401, "invalid_admin_token");
+    expectError(await client(key).admin.v1.tenants.$get(), 401, "invalid_admin_token");
   });
 });
 
 describe("tenants", () => {
   it("creates a tenant with a first key holding every scope, shown once", async () => {
-    const res = await admin("POST", "/tenants", { name: "Acme Outdoor" });
-    expect(res.status).toBe(201);
+    const res = await admin.tenants.$post({ json: { name: "Acme Outdoor" } });
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       id: expect.stringMatching(/^ten_[A-Za-z0-9]{20}$/),
       name: "Acme Outdoor",
@@ -46,20 +37,20 @@ describe("tenants", () => {
         rate_limit_per_minute: 1000,
       },
     });
-    const keys = await admin("GET", `/tenants/${res.body.id}/api-keys`);
-    expect(keys.status).toBe(200);
+    const keys = await admin.tenants[":id"]["api-keys"].$get({ param: { id: res.body.id } });
+    expectStatus(keys, 200);
     expect(keys.body.data).toHaveLength(1);
     expect(JSON.stringify(keys.body)).not.toContain(res.body.api_key.key);
-    expect(keys.body.data[0].redacted_key).toBe(`wms_test_…${res.body.api_key.key.slice(-4)}`);
+    expect(keys.body.data[0]?.redacted_key).toBe(`wms_test_…${res.body.api_key.key.slice(-4)}`);
 
-    const got = await admin("GET", `/tenants/${res.body.id}`);
+    const got = await admin.tenants[":id"].$get({ param: { id: res.body.id } });
     expect(got.body).toEqual({
       id: res.body.id,
       name: "Acme Outdoor",
       created_at: expect.any(String),
     });
-    const listed = await admin("GET", "/tenants?limit=200");
-    expect(listed.body.data.map((t: { id: string }) => t.id)).toContain(res.body.id);
+    const listed = await admin.tenants.$get({ query: { limit: "200" } });
+    expect(listed.body.data.map((t) => t.id)).toContain(res.body.id);
   });
 
   it("stores keys only as SHA-256", async () => {
@@ -71,16 +62,30 @@ describe("tenants", () => {
   });
 
   it("validates the tenant body and 404s unknown tenants", async () => {
-    expectError(await admin("POST", "/tenants", {}), 422, "validation_error", "name");
+    const asAdmin = { key: ADMIN_TOKEN };
     expectError(
-      await admin("POST", "/tenants", { name: "x", plan: "gold" }),
+      await raw("POST", "/admin/v1/tenants", { ...asAdmin, json: {} }),
+      422,
+      "validation_error",
+      "name",
+    );
+    expectError(
+      await raw("POST", "/admin/v1/tenants", { ...asAdmin, json: { name: "x", plan: "gold" } }),
       422,
       "validation_error",
       "plan",
     );
-    expectError(await admin("GET", "/tenants/ten_nope"), 404, "not_found");
-    expectError(await admin("GET", "/tenants/ten_nope/api-keys"), 404, "not_found");
-    expectError(await admin("POST", "/tenants/ten_nope/api-keys", {}), 404, "not_found");
+    expectError(await admin.tenants[":id"].$get({ param: { id: "ten_nope" } }), 404, "not_found");
+    expectError(
+      await admin.tenants[":id"]["api-keys"].$get({ param: { id: "ten_nope" } }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await admin.tenants[":id"]["api-keys"].$post({ param: { id: "ten_nope" }, json: {} }),
+      404,
+      "not_found",
+    );
   });
 });
 
@@ -91,12 +96,15 @@ describe("API keys", () => {
   });
 
   it("issues a scoped key with its own rate limit and lists it redacted", async () => {
-    const res = await admin("POST", `/tenants/${tenantId}/api-keys`, {
-      name: "ERP reader",
-      scopes: ["orders:read", "shipments:read"],
-      rate_limit_per_minute: 120,
+    const res = await admin.tenants[":id"]["api-keys"].$post({
+      param: { id: tenantId },
+      json: {
+        name: "ERP reader",
+        scopes: ["orders:read", "shipments:read"],
+        rate_limit_per_minute: 120,
+      },
     });
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       tenant_id: tenantId,
       name: "ERP reader",
@@ -104,34 +112,41 @@ describe("API keys", () => {
       rate_limit_per_minute: 120,
       revoked_at: null,
     });
-    const list = await admin("GET", `/tenants/${tenantId}/api-keys`);
-    const listed = list.body.data.find((k: { id: string }) => k.id === res.body.id);
+    const list = await admin.tenants[":id"]["api-keys"].$get({ param: { id: tenantId } });
+    const listed = list.body.data.find((k) => k.id === res.body.id);
     expect(listed).toMatchObject({
       scopes: ["orders:read", "shipments:read"],
       rate_limit_per_minute: 120,
     });
-    expect(listed.key).toBeUndefined();
+    expect(listed).not.toHaveProperty("key");
   });
 
   it("rejects unknown or repeated scopes and a bad rate limit naming the field", async () => {
     expectError(
-      await admin("POST", `/tenants/${tenantId}/api-keys`, {
-        scopes: ["orders:read", "orders:nuke"],
+      await raw("POST", `/admin/v1/tenants/${tenantId}/api-keys`, {
+        key: ADMIN_TOKEN,
+        json: { scopes: ["orders:read", "orders:nuke"] },
       }),
       422,
       "validation_error",
       "scopes[1]",
     );
     expectError(
-      await admin("POST", `/tenants/${tenantId}/api-keys`, {
-        scopes: ["orders:read", "orders:read"],
+      await admin.tenants[":id"]["api-keys"].$post({
+        param: { id: tenantId },
+        json: {
+          scopes: ["orders:read", "orders:read"],
+        },
       }),
       422,
       "validation_error",
       "scopes",
     );
     expectError(
-      await admin("POST", `/tenants/${tenantId}/api-keys`, { rate_limit_per_minute: 0 }),
+      await admin.tenants[":id"]["api-keys"].$post({
+        param: { id: tenantId },
+        json: { rate_limit_per_minute: 0 },
+      }),
       422,
       "validation_error",
       "rate_limit_per_minute",
@@ -139,122 +154,123 @@ describe("API keys", () => {
   });
 
   it("revokes a key: it stops working at once, and revoking again is a no-op", async () => {
-    const issued = await admin("POST", `/tenants/${tenantId}/api-keys`, {
-      scopes: ["products:read"],
+    const issued = await admin.tenants[":id"]["api-keys"].$post({
+      param: { id: tenantId },
+      json: {
+        scopes: ["products:read"],
+      },
     });
     const key = issued.body.key;
-    expect((await call("GET", "/v1/products", { key })).status).toBe(200);
+    expect((await client(key).v1.products.$get()).status).toBe(200);
     expect(await env.KV.get(`apikey:${await sha256Hex(key)}`)).not.toBeNull();
 
-    const revoked = await admin("DELETE", `/api-keys/${issued.body.id}`);
-    expect(revoked.status).toBe(200);
+    const revoked = await admin["api-keys"][":id"].$delete({ param: { id: issued.body.id } });
+    expectStatus(revoked, 200);
     expect(revoked.body.revoked_at).toEqual(expect.any(String));
     expect(await env.KV.get(`apikey:${await sha256Hex(key)}`)).toBeNull();
-    expectError(await call("GET", "/v1/products", { key }), 401, "revoked_api_key");
+    expectError(await client(key).v1.products.$get(), 401, "revoked_api_key");
 
-    const again = await admin("DELETE", `/api-keys/${issued.body.id}`);
-    expect(again.status).toBe(200);
+    const again = await admin["api-keys"][":id"].$delete({ param: { id: issued.body.id } });
+    expectStatus(again, 200);
     expect(again.body.revoked_at).toBe(revoked.body.revoked_at);
-    expectError(await admin("DELETE", "/api-keys/key_unknown"), 404, "not_found");
+    expectError(
+      await admin["api-keys"][":id"].$delete({ param: { id: "key_unknown" } }),
+      404,
+      "not_found",
+    );
   });
 
   it("issues platform keys that belong to no tenant", async () => {
-    const res = await admin("POST", "/api-keys", {
-      name: "Floor scanner",
-      scopes: ["warehouse:operate", "products:read"],
+    const res = await admin["api-keys"].$post({
+      json: {
+        name: "Floor scanner",
+        scopes: ["warehouse:operate", "products:read"],
+      },
     });
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       tenant_id: null,
       scopes: ["warehouse:operate", "products:read"],
     });
-    const defaults = await admin("POST", "/api-keys", {});
+    const defaults = await admin["api-keys"].$post({ json: {} });
     expect(defaults.body.scopes).toEqual(["warehouse:operate"]);
-    const list = await admin("GET", "/api-keys");
-    expect(list.body.data.map((k: { id: string }) => k.id)).toEqual(
+    const list = await admin["api-keys"].$get();
+    expect(list.body.data.map((k) => k.id)).toEqual(
       expect.arrayContaining([res.body.id, defaults.body.id]),
     );
-    expect(list.body.data.every((k: { tenant_id: string | null }) => k.tenant_id === null)).toBe(
-      true,
-    );
+    expect(list.body.data.every((k) => k.tenant_id === null)).toBe(true);
     // Reference data is open to any key; merchant data needs a tenant.
-    expect((await call("GET", "/v1/warehouses", { key: res.body.key })).status).toBe(200);
-    expectError(
-      await call("GET", "/v1/products", { key: res.body.key }),
-      403,
-      "tenant_key_required",
-    );
+    expect((await client(res.body.key).v1.warehouses.$get()).status).toBe(200);
+    expectError(await client(res.body.key).v1.products.$get(), 403, "tenant_key_required");
   });
 });
 
 describe("production rules", () => {
   it("issues wms_live_ keys without warehouse:operate for tenants", async () => {
-    const res = await callIn("production", "POST", "/admin/v1/tenants", {
-      key: "test-admin-token",
-      body: { name: "Live Merchant" },
-    });
-    expect(res.status).toBe(201);
+    const res = await client("test-admin-token", {
+      ENVIRONMENT: "production",
+    }).admin.v1.tenants.$post({ json: { name: "Live Merchant" } });
+    expectStatus(res, 201);
     expect(res.body.api_key.key).toMatch(/^wms_live_[A-Za-z0-9]{40}$/);
     expect(res.body.api_key.scopes).toEqual(SCOPES.filter((s) => s !== "warehouse:operate"));
 
-    const denied = await callIn("production", "POST", `/admin/v1/tenants/${res.body.id}/api-keys`, {
-      key: "test-admin-token",
-      body: { scopes: ["orders:read", "warehouse:operate"] },
+    const denied = await client("test-admin-token", { ENVIRONMENT: "production" }).admin.v1.tenants[
+      ":id"
+    ]["api-keys"].$post({
+      param: { id: res.body.id },
+      json: { scopes: ["orders:read", "warehouse:operate"] },
     });
     expectError(denied, 422, "scope_not_allowed", "scopes[1]");
 
-    const platform = await callIn("production", "POST", "/admin/v1/api-keys", {
-      key: "test-admin-token",
-      body: {},
-    });
+    const platform = await client("test-admin-token", { ENVIRONMENT: "production" }).admin.v1[
+      "api-keys"
+    ].$post({ json: {} });
     expect(platform.body).toMatchObject({ scopes: ["warehouse:operate"], tenant_id: null });
 
-    const live = await callIn("production", "GET", "/v1/products", { key: res.body.api_key.key });
-    expect(live.status).toBe(200);
+    const live = await client(res.body.api_key.key, {
+      ENVIRONMENT: "production",
+    }).v1.products.$get();
+    expectStatus(live, 200);
   });
 
   it("answers a key from the other environment with a 401 that says so", async () => {
     const { key } = await createTenant("Test Merchant");
-    const inProd = await callIn("production", "GET", "/v1/warehouses", { key });
+    const inProd = await client(key, { ENVIRONMENT: "production" }).v1.warehouses.$get();
     expect(expectError(inProd, 401, "wrong_environment").message).toContain("production");
-    const live = await callIn("production", "POST", "/admin/v1/tenants", {
-      key: "test-admin-token",
-      body: { name: "Live" },
-    });
+    const live = await client("test-admin-token", {
+      ENVIRONMENT: "production",
+    }).admin.v1.tenants.$post({ json: { name: "Live" } });
+    expectError(await client(live.body.api_key.key).v1.warehouses.$get(), 401, "wrong_environment");
     expectError(
-      await call("GET", "/v1/warehouses", { key: live.body.api_key.key }),
+      await client(live.body.api_key.key, { ENVIRONMENT: "sandbox" }).v1.warehouses.$get(),
       401,
       "wrong_environment",
     );
-    expectError(
-      await callIn("sandbox", "GET", "/v1/warehouses", { key: live.body.api_key.key }),
-      401,
-      "wrong_environment",
+    expect((await client(key, { ENVIRONMENT: "sandbox" }).v1.warehouses.$get()).status).toBe(200);
+    expect((await ok(client(null, { ENVIRONMENT: "sandbox" }).health.$get())).environment).toBe(
+      "sandbox",
     );
-    expect((await callIn("sandbox", "GET", "/v1/warehouses", { key })).status).toBe(200);
-    expect((await callIn("sandbox", "GET", "/health")).body.environment).toBe("sandbox");
   });
 });
 
 describe("an unset or unknown ENVIRONMENT", () => {
   it.each([
-    ["missing", undefined],
+    ["missing", null],
     ["misspelt", "devlopment"],
   ])("gets production's rules when the var is %s", async (_, value) => {
-    const health = await callWithEnvironmentVar(value, "GET", "/health");
+    const health = await client(null, { ENVIRONMENT: value }).health.$get();
     expect(health.body.environment).toBe("production");
 
-    const tenant = await callWithEnvironmentVar(value, "POST", "/admin/v1/tenants", {
-      key: ADMIN_TOKEN,
-      body: { name: "Unconfigured Deploy" },
+    const tenant = await client(ADMIN_TOKEN, { ENVIRONMENT: value }).admin.v1.tenants.$post({
+      json: { name: "Unconfigured Deploy" },
     });
-    expect(tenant.status).toBe(201);
+    expectStatus(tenant, 201);
     expect(tenant.body.api_key.key).toMatch(/^wms_live_[A-Za-z0-9]{40}$/);
     expect(tenant.body.api_key.scopes).not.toContain("warehouse:operate");
     expectError(
-      await callWithEnvironmentVar(value, "POST", `/admin/v1/tenants/${tenant.body.id}/api-keys`, {
-        key: ADMIN_TOKEN,
-        body: { scopes: ["warehouse:operate"] },
+      await client(ADMIN_TOKEN, { ENVIRONMENT: value }).admin.v1.tenants[":id"]["api-keys"].$post({
+        param: { id: tenant.body.id },
+        json: { scopes: ["warehouse:operate"] },
       }),
       422,
       "scope_not_allowed",
@@ -263,7 +279,7 @@ describe("an unset or unknown ENVIRONMENT", () => {
 
     const { key: testKey } = await createTenant("Test Merchant");
     expectError(
-      await callWithEnvironmentVar(value, "GET", "/v1/warehouses", { key: testKey }),
+      await client(testKey, { ENVIRONMENT: value }).v1.warehouses.$get(),
       401,
       "wrong_environment",
     );
@@ -272,13 +288,14 @@ describe("an unset or unknown ENVIRONMENT", () => {
 
 describe("reference data", () => {
   it("creates and lists warehouses and shipping methods, visible to every tenant", async () => {
-    for (const w of WAREHOUSES) expect((await admin("POST", "/warehouses", w)).status).toBe(201);
+    for (const w of WAREHOUSES)
+      expect((await admin.warehouses.$post({ json: w })).status).toBe(201);
     for (const m of SHIPPING_METHODS)
-      expect((await admin("POST", "/shipping-methods", m)).status).toBe(201);
+      expect((await admin["shipping-methods"].$post({ json: m })).status).toBe(201);
 
     const { key } = await createTenant("Reader");
-    const warehouses = await call("GET", "/v1/warehouses", { key });
-    expect(warehouses.status).toBe(200);
+    const warehouses = await client(key).v1.warehouses.$get();
+    expectStatus(warehouses, 200);
     expect(warehouses.body).toEqual({
       data: [
         { ...WAREHOUSES[1], created_at: expect.any(String) },
@@ -286,64 +303,68 @@ describe("reference data", () => {
       ],
       pagination: { next_cursor: null, has_more: false },
     });
-    const methods = await call("GET", "/v1/shipping-methods", { key });
+    const methods = await client(key).v1["shipping-methods"].$get();
     expect(methods.body.data).toEqual([
       { ...SHIPPING_METHODS[0], created_at: expect.any(String) },
       { ...SHIPPING_METHODS[1], created_at: expect.any(String) },
     ]);
     // carrier_name is optional and reads back as null when not given.
-    const bare = await admin("POST", "/shipping-methods", {
-      id: "sm_zz_bare",
-      name: "Bare",
-      carrier: "zz",
-      service_code: "B",
+    const bare = await admin["shipping-methods"].$post({
+      json: {
+        id: "sm_zz_bare",
+        name: "Bare",
+        carrier: "zz",
+        service_code: "B",
+      },
     });
     expect(bare.body).toMatchObject({ id: "sm_zz_bare", carrier_name: null });
 
-    const firstPage = await call("GET", "/v1/warehouses?limit=1", { key });
+    const firstPage = await client(key).v1.warehouses.$get({ query: { limit: "1" } });
     expect(firstPage.body.pagination.has_more).toBe(true);
-    const second = await call(
-      "GET",
-      `/v1/warehouses?limit=1&cursor=${firstPage.body.pagination.next_cursor}`,
-      { key },
-    );
-    expect(second.body.data[0].id).toBe("wh_syd_1");
+    const second = await client(key).v1.warehouses.$get({
+      query: { limit: "1", cursor: firstPage.body.pagination.next_cursor ?? undefined },
+    });
+    expect(second.body.data[0]?.id).toBe("wh_syd_1");
     expect(second.body.pagination).toEqual({ next_cursor: null, has_more: false });
   });
 
   it("rejects duplicates with 409 and bad fields with 422", async () => {
-    await admin("POST", "/warehouses", WAREHOUSES[0]);
+    const [warehouse] = WAREHOUSES;
+    const [method] = SHIPPING_METHODS;
+    assert(warehouse && method, "the seed holds reference data");
+    await admin.warehouses.$post({ json: warehouse });
     expectError(
-      await admin("POST", "/warehouses", WAREHOUSES[0]),
+      await admin.warehouses.$post({ json: warehouse }),
       409,
       "duplicate_warehouse",
       "id",
     );
-    await admin("POST", "/shipping-methods", SHIPPING_METHODS[0]);
+    await admin["shipping-methods"].$post({ json: method });
     expectError(
-      await admin("POST", "/shipping-methods", SHIPPING_METHODS[0]),
+      await admin["shipping-methods"].$post({ json: method }),
       409,
       "duplicate_shipping_method",
       "id",
     );
     expectError(
-      await admin("POST", "/warehouses", {
-        ...WAREHOUSES[0],
-        id: "wh_x",
-        address: { ...WAREHOUSES[0]?.address, country: "ZZ" },
+      await admin.warehouses.$post({
+        json: { ...warehouse, id: "wh_x", address: { ...warehouse.address, country: "ZZ" } },
       }),
       422,
       "validation_error",
       "address.country",
     );
     expectError(
-      await admin("POST", "/warehouses", { ...WAREHOUSES[0], id: "has space" }),
+      await admin.warehouses.$post({ json: { ...warehouse, id: "has space" } }),
       422,
       "validation_error",
       "id",
     );
     expectError(
-      await admin("POST", "/shipping-methods", { id: "sm_x", name: "X", carrier: "auspost" }),
+      await raw("POST", "/admin/v1/shipping-methods", {
+        key: ADMIN_TOKEN,
+        json: { id: "sm_x", name: "X", carrier: "auspost" },
+      }),
       422,
       "validation_error",
       "service_code",
