@@ -2,6 +2,7 @@ import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { orderObjectName } from "../../src/durable/stubs";
 import { client, expectError, expectStatus, ok } from "../support/client";
+import { failWrites } from "../support/faults";
 import { merchant, orderBody, stockOf } from "../support/merchant";
 
 /*
@@ -10,13 +11,8 @@ import { merchant, orderBody, stockOf } from "../support/merchant";
  * after a crash, and the order object's alarm must finish it without leaking or
  * double-counting stock.
  */
-async function failStockWrites(sku: string, on: "INSERT" | "UPDATE") {
-  await env.DB.prepare(
-    `CREATE TRIGGER injected_failure BEFORE ${on} ON stock_demands WHEN NEW.sku = '${sku}'
-     BEGIN SELECT RAISE(ABORT, 'injected step failure'); END`,
-  ).run();
-  return () => env.DB.prepare("DROP TRIGGER injected_failure").run();
-}
+const failStockWrites = (sku: string, on: "INSERT" | "UPDATE") =>
+  failWrites("injected_failure", `BEFORE ${on} ON stock_demands WHEN NEW.sku = '${sku}'`);
 
 const orderIdFor = async (reference: string) =>
   (

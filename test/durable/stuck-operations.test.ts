@@ -2,6 +2,7 @@ import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { assert, describe, expect, it } from "vitest";
 import { orderObjectName } from "../../src/durable/stubs";
 import { admin, client, expectError, expectStatus, ok } from "../support/client";
+import { failWrites } from "../support/faults";
 import { merchant, orderBody, parcel, stockOf } from "../support/merchant";
 
 /*
@@ -9,13 +10,6 @@ import { merchant, orderBody, parcel, stockOf } from "../support/merchant";
  * SQLite trigger makes one kind of write fail every time; the order object retries it
  * with backoff (its alarm), parks it after the last attempt, and takes new commands again.
  */
-
-async function failWrites(name: string, sql: string) {
-  await env.DB.prepare(
-    `CREATE TRIGGER ${name} ${sql} BEGIN SELECT RAISE(ABORT, 'injected poison'); END`,
-  ).run();
-  return () => env.DB.prepare(`DROP TRIGGER ${name}`).run();
-}
 
 /** Runs the order's alarm until its journaled change is parked (the request was attempt 1). */
 async function exhaust(tenantId: string, orderId: string) {
@@ -69,7 +63,7 @@ describe("a change that keeps failing", () => {
       operation: "amend",
       attempts: 5,
       status: "parked",
-      last_error: expect.stringContaining("injected poison"),
+      last_error: expect.stringContaining("injected failure"),
       resolution: null,
     });
     expect(
