@@ -43,7 +43,7 @@ type Send<A, R> =
 type Method = "$get" | "$post" | "$put" | "$patch" | "$delete";
 
 /** The hc client with every `$method` answering a `Reply` instead of a raw Response. */
-export type Client<C> = {
+type Client<C> = {
   [K in keyof C as K extends "$url" | "$path" | "$ws" ? never : K]: K extends Method
     ? C[K] extends (args: infer A, options?: ClientRequestOptions) => Promise<infer R>
       ? Send<NonNullable<A>, R>
@@ -51,7 +51,7 @@ export type Client<C> = {
     : Client<C[K]>;
 };
 
-export interface Deploy {
+interface Deploy {
   /**
    * The Worker's ENVIRONMENT var for these calls, `null` for a deploy that forgot it: how
    * sandbox and production rules run without a second deploy.
@@ -59,7 +59,7 @@ export interface Deploy {
   ENVIRONMENT?: string | null;
 }
 
-export interface ClientOptions extends Deploy {
+interface ClientOptions extends Deploy {
   /** Sent with every request, e.g. the client address (`cf-connecting-ip`). */
   headers?: Record<string, string>;
 }
@@ -130,7 +130,7 @@ export type QueryOf<M> = M extends (...args: infer P) => unknown
 /** The operator's API under /admin/v1, with the suite's ADMIN_TOKEN. */
 export const admin = client(ADMIN_TOKEN).admin.v1;
 
-export interface RawOptions extends Deploy {
+interface RawOptions extends Deploy {
   key?: string | null;
   /** Sent as JSON, whatever the route's schema says. */
   json?: unknown;

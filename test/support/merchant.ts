@@ -47,7 +47,7 @@ export const SHIP_TO = {
   country: "AU",
 };
 
-export type OrderInput = z.input<typeof CreateOrder>;
+type OrderInput = z.input<typeof CreateOrder>;
 
 let orderCounter = 0;
 
