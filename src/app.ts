@@ -62,55 +62,52 @@ export function createApp() {
   app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);
 
-  app.route("/", systemRoutes);
-  for (const router of [
-    warehousesApi,
-    shippingMethodsApi,
-    productsApi,
-    ordersApi,
-    shipmentsApi,
-    inventoryApi,
-    returnsApi,
-    eventsApi,
-    webhooksApi,
-    inboundApi,
-    operationsApi,
-  ]) {
-    app.route("/v1", router);
-  }
-  for (const router of [
-    tenantsAdmin,
-    apiKeysAdmin,
-    warehousesAdmin,
-    shippingMethodsAdmin,
-    stuckOperationsAdmin,
-  ]) {
-    app.route("/admin/v1", router);
-  }
+  // One chain, so the app's type carries every route's schema and `hc<AppType>` is typed.
+  const routed = app
+    .route("/", systemRoutes)
+    .route("/v1", warehousesApi)
+    .route("/v1", shippingMethodsApi)
+    .route("/v1", productsApi)
+    .route("/v1", ordersApi)
+    .route("/v1", shipmentsApi)
+    .route("/v1", inventoryApi)
+    .route("/v1", returnsApi)
+    .route("/v1", eventsApi)
+    .route("/v1", webhooksApi)
+    .route("/v1", inboundApi)
+    .route("/v1", operationsApi)
+    .route("/admin/v1", tenantsAdmin)
+    .route("/admin/v1", apiKeysAdmin)
+    .route("/admin/v1", warehousesAdmin)
+    .route("/admin/v1", shippingMethodsAdmin)
+    .route("/admin/v1", stuckOperationsAdmin);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
+  routed.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
     type: "http",
     scheme: "bearer",
     description:
       "A tenant or platform key: `wms_test_…` in development and sandbox, `wms_live_…` in production.",
   });
-  app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
+  routed.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
     type: "http",
     scheme: "bearer",
     description: "The operator's ADMIN_TOKEN secret.",
   });
-  app.doc31(OPENAPI_PATH, (c) => ({
-    openapi: "3.1.0",
-    info: {
-      title: "Fulfillment API",
-      version: pkg.version,
-      description:
-        "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
 
-  app.notFound(onNotFound);
-  app.onError(onError);
-  return app;
+  return routed
+    .doc31(OPENAPI_PATH, (c) => ({
+      openapi: "3.1.0",
+      info: {
+        title: "Fulfillment API",
+        version: pkg.version,
+        description:
+          "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
+      },
+      servers: [{ url: new URL(c.req.url).origin }],
+    }))
+    .notFound(onNotFound)
+    .onError(onError);
 }
+
+/** Every route's input and output types, for a typed `hono/client`. */
+export type AppType = ReturnType<typeof createApp>;

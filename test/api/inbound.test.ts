@@ -1,18 +1,25 @@
 import { env } from "cloudflare:test";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { database } from "../src/db/client";
-import { applyStrandedReceipts } from "../src/inbound/receive-inbound";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { database } from "../../src/db/client";
+import type { EventType } from "../../src/events/events.service";
+import { ErrorEnvelope } from "../../src/http/errors";
+import type {
+  CreateInbound,
+  InboundShipment,
+  ReceiveInbound,
+} from "../../src/inbound/inbound.routes";
+import { applyStrandedReceipts } from "../../src/inbound/receive-inbound";
+import { admin, client, expectError, expectStatus, ok, raw, succeeded } from "../support/client";
 import {
-  admin,
-  call,
   createKey,
   createTenant,
-  expectError,
   merchant,
   orderBody,
   seedReferenceData,
   stockOf,
-} from "./helpers";
+} from "../support/merchant";
+import { received as deliveries, eventually, payloadOf, receiver } from "../support/receiver";
 
 /*
  * Guide §5a: the ERP announces an ASN, the floor counts what arrives, the ERP polls (or is
@@ -23,7 +30,10 @@ const BLUE = "WIDGET-BLUE-M";
 const RED = "WIDGET-RED-S";
 const ASN = "/v1/inbound-shipments";
 
-const asnBody = (overrides: Record<string, unknown> = {}) => ({
+type AsnInput = z.input<typeof CreateInbound>;
+type ReceiptInput = z.input<typeof ReceiveInbound>;
+
+const asnBody = (overrides: Partial<AsnInput> = {}): AsnInput => ({
   reference: `ASN-${crypto.randomUUID().slice(0, 8)}`,
   warehouse_id: "wh_syd_1",
   expected_at: "2026-07-08",
@@ -35,32 +45,33 @@ const asnBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function announce(key: string, overrides: Record<string, unknown> = {}) {
-  const res = await call("POST", ASN, { key, body: asnBody(overrides) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+const asns = (key: string) => client(key).v1["inbound-shipments"];
+
+async function announce(key: string, overrides: Partial<AsnInput> = {}) {
+  const res = await asns(key).$post({ json: asnBody(overrides) });
+  expectStatus(res, 201);
   return res.body;
 }
 
-const receive = (key: string, id: string, body: Record<string, unknown>, idem?: string) =>
-  call("POST", `/v1/ops/inbound-shipments/${id}/receipts`, {
-    key,
-    body,
-    headers: { "Idempotency-Key": idem ?? crypto.randomUUID() },
+const receive = (key: string, id: string, json: ReceiptInput, idem?: string) =>
+  client(key).v1.ops["inbound-shipments"][":id"].receipts.$post({
+    param: { id },
+    json,
+    header: { "idempotency-key": idem ?? crypto.randomUUID() },
   });
 
-async function received(key: string, id: string, items: Record<string, unknown>[]) {
+async function received(key: string, id: string, items: ReceiptInput["items"]) {
   const res = await receive(key, id, { items });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expectStatus(res, 200);
   return res.body;
 }
 
-const line = (asn: { items: { sku: string; received_quantity: number }[] }, sku: string) =>
-  asn.items.find((i) => i.sku === sku);
+const line = (asn: InboundShipment, sku: string) => asn.items.find((i) => i.sku === sku);
 
-async function eventsOf(key: string, type: string) {
-  const res = await call("GET", `/v1/events?type=${type}`, { key });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data as { data: Record<string, any> }[];
+async function eventsOf(key: string, type: EventType) {
+  const res = await client(key).v1.events.$get({ query: { type } });
+  expectStatus(res, 200);
+  return res.body.data;
 }
 
 beforeAll(seedReferenceData);
@@ -68,9 +79,8 @@ beforeAll(seedReferenceData);
 describe("POST /v1/inbound-shipments", () => {
   it("announces the guide's ASN: 201, an ib_ id, status expected, the whole object", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
-    const body = asnBody({ reference: "ASN-5567" });
-    const res = await call("POST", ASN, { key, body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await asns(key).$post({ json: asnBody({ reference: "ASN-5567" }) });
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({
       id: expect.stringMatching(/^ib_/),
       reference: "ASN-5567",
@@ -92,48 +102,42 @@ describe("POST /v1/inbound-shipments", () => {
       ],
     });
     expect(res.headers.get("location")).toBe(`${ASN}/${res.body.id}`);
-    const read = await call("GET", `${ASN}/${res.body.id}`, { key });
+    const read = await asns(key)[":id"].$get({ param: { id: res.body.id } });
     expect(read.body).toEqual(res.body);
   });
 
   it("is exactly-once on Idempotency-Key plus reference", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
-    const body = asnBody();
-    const headers = { "Idempotency-Key": crypto.randomUUID() };
-    const first = await call("POST", ASN, { key, body, headers });
-    expect(first.status).toBe(201);
-    const again = await call("POST", ASN, { key, body, headers });
-    expect(again.status).toBe(200);
+    const json = asnBody();
+    const header = { "idempotency-key": crypto.randomUUID() };
+    const first = await asns(key).$post({ json, header });
+    expectStatus(first, 201);
+    const again = await asns(key).$post({ json, header });
+    expectStatus(again, 200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body.id).toBe(first.body.id);
 
-    const noKey = await call("POST", ASN, { key, body });
-    expect(noKey.status).toBe(200);
+    const noKey = await asns(key).$post({ json });
+    expectStatus(noKey, 200);
     expect(noKey.body.id).toBe(first.body.id);
 
-    const otherRef = await call("POST", ASN, {
-      key,
-      body: { ...body, reference: "ASN-OTHER" },
-      headers,
-    });
+    const otherRef = await asns(key).$post({ json: { ...json, reference: "ASN-OTHER" }, header });
     expectError(otherRef, 422, "idempotency_key_reused");
 
-    const changed = await call("POST", ASN, { key, body: { ...body, supplier: "Someone else" } });
+    const changed = await asns(key).$post({ json: { ...json, supplier: "Someone else" } });
     expectError(changed, 409, "duplicate_reference", "reference");
 
-    const list = await call("GET", `${ASN}?reference=${body.reference}`, { key });
-    expect(list.body.data).toHaveLength(1);
+    const list = await ok(asns(key).$get({ query: { reference: json.reference } }));
+    expect(list.data).toHaveLength(1);
   });
 
   it("answers concurrent creates of one reference with one ASN", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
-    const body = asnBody();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => call("POST", ASN, { key, body })),
-    );
+    const json = asnBody();
+    const results = await Promise.all(Array.from({ length: 5 }, () => asns(key).$post({ json })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    expect((await stockOf(key, BLUE)).incoming).toBe(500);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
+    expect((await stockOf(key, BLUE))?.incoming).toBe(500);
   });
 
   it("refuses unknown SKUs and warehouses, bad quantities and dates with 422 naming the field", async () => {
@@ -160,13 +164,14 @@ describe("POST /v1/inbound-shipments", () => {
       [{ reference: "" }, "reference", ""],
     ];
     for (const [overrides, field, code] of cases) {
-      const res = await call("POST", ASN, { key, body: asnBody(overrides) });
+      const res = await raw("POST", ASN, { key, json: { ...asnBody(), ...overrides } });
       expect(res.status, `${JSON.stringify(overrides)} → ${JSON.stringify(res.body)}`).toBe(422);
-      expect(res.body.error.field).toBe(field);
-      if (code) expect(res.body.error.code).toBe(code);
+      const { error } = ErrorEnvelope.parse(res.body);
+      expect(error.field).toBe(field);
+      if (code) expect(error.code).toBe(code);
     }
-    const list = await call("GET", ASN, { key });
-    expect(list.body.data).toEqual([]);
+    const list = await ok(asns(key).$get());
+    expect(list.data).toEqual([]);
     expect((await stockOf(key, BLUE))?.incoming ?? 0).toBe(0);
   });
 });
@@ -194,11 +199,12 @@ describe("reading, amending and cancelling ASNs", () => {
   it("amends an expected ASN and replaces its lines; incoming follows", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
-    const res = await call("PATCH", `${ASN}/${a.id}`, {
-      key,
-      body: { supplier: "Acme Pty", items: [{ sku: RED, expected_quantity: 120 }] },
+    const param = { id: a.id };
+    const res = await asns(key)[":id"].$patch({
+      param,
+      json: { supplier: "Acme Pty", items: [{ sku: RED, expected_quantity: 120 }] },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({
       supplier: "Acme Pty",
       expected_at: "2026-07-08",
@@ -208,31 +214,32 @@ describe("reading, amending and cancelling ASNs", () => {
     expect(Number(res.body.version)).toBeGreaterThan(Number(a.version));
     expect(res.body.updated_at >= a.updated_at).toBe(true);
     expect((await stockOf(key, BLUE))?.incoming ?? 0).toBe(0);
-    expect((await stockOf(key, RED)).incoming).toBe(120);
+    expect((await stockOf(key, RED))?.incoming).toBe(120);
 
-    const bad = await call("PATCH", `${ASN}/${a.id}`, {
-      key,
-      body: { items: [{ sku: "GHOST", expected_quantity: 1 }] },
+    const bad = await asns(key)[":id"].$patch({
+      param,
+      json: { items: [{ sku: "GHOST", expected_quantity: 1 }] },
     });
     expectError(bad, 422, "unknown_sku", "items[0].sku");
-    expect((await call("GET", `${ASN}/${a.id}`, { key })).body).toEqual(res.body);
+    expect((await asns(key)[":id"].$get({ param })).body).toEqual(res.body);
   });
 
   it("cancels an expected ASN, which stops counting as incoming; cancelling twice is 200", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
-    const res = await call("POST", `${ASN}/${a.id}/cancel`, { key });
-    expect(res.status).toBe(200);
+    const param = { id: a.id };
+    const res = await asns(key)[":id"].cancel.$post({ param });
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ status: "cancelled", cancelled_at: expect.any(String) });
     expect((await stockOf(key, BLUE))?.incoming ?? 0).toBe(0);
-    expect((await call("POST", `${ASN}/${a.id}/cancel`, { key })).body).toEqual(res.body);
+    expect((await asns(key)[":id"].cancel.$post({ param })).body).toEqual(res.body);
     expectError(
       await receive(key, a.id, { items: [{ sku: BLUE, received_quantity: 1 }] }),
       409,
       "inbound_not_open",
     );
     expectError(
-      await call("PATCH", `${ASN}/${a.id}`, { key, body: { supplier: "x" } }),
+      await asns(key)[":id"].$patch({ param, json: { supplier: "x" } }),
       409,
       "inbound_not_open",
     );
@@ -241,35 +248,40 @@ describe("reading, amending and cancelling ASNs", () => {
   it("answers 409 to PATCH and cancel once anything has arrived", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
+    const param = { id: a.id };
     await received(key, a.id, [{ sku: BLUE, received_quantity: 1 }]);
-    const patch = await call("PATCH", `${ASN}/${a.id}`, { key, body: { supplier: "x" } });
+    const patch = await asns(key)[":id"].$patch({ param, json: { supplier: "x" } });
     expect(expectError(patch, 409, "inbound_not_open").inbound_status).toBe("partially_received");
-    expectError(await call("POST", `${ASN}/${a.id}/cancel`, { key }), 409, "inbound_not_open");
+    expectError(await asns(key)[":id"].cancel.$post({ param }), 409, "inbound_not_open");
   });
 
   it("lists by updated_since with cursors, status and reference", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await announce(key));
-    await received(key, made[1].id, [{ sku: BLUE, received_quantity: 5 }]);
+    const [m0, m1, m2, m3, m4] = made;
+    assert(m0 && m1 && m2 && m3 && m4);
+    await received(key, m1.id, [{ sku: BLUE, received_quantity: 5 }]);
 
     const seen: string[] = [];
-    let url = `${ASN}?updated_since=2020-01-01T00:00:00Z&limit=2`;
+    let cursor: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
-      const res = await call("GET", url, { key });
-      expect(res.status).toBe(200);
-      seen.push(...res.body.data.map((a: { id: string }) => a.id));
+      const res = await asns(key).$get({
+        query: { updated_since: "2020-01-01T00:00:00Z", limit: "2", cursor },
+      });
+      expectStatus(res, 200);
+      seen.push(...res.body.data.map((a) => a.id));
       if (!res.body.pagination.has_more) break;
-      url = `${ASN}?updated_since=2020-01-01T00:00:00Z&limit=2&cursor=${res.body.pagination.next_cursor}`;
+      cursor = res.body.pagination.next_cursor ?? undefined;
     }
     // Oldest change first: the one received last comes last.
-    expect(seen).toEqual([made[0], made[2], made[3], made[4], made[1]].map((a) => a.id));
+    expect(seen).toEqual([m0, m2, m3, m4, m1].map((a) => a.id));
 
-    const partial = await call("GET", `${ASN}?status=partially_received`, { key });
-    expect(partial.body.data.map((a: { id: string }) => a.id)).toEqual([made[1].id]);
-    const byRef = await call("GET", `${ASN}?reference=${made[3].reference}`, { key });
-    expect(byRef.body.data.map((a: { id: string }) => a.id)).toEqual([made[3].id]);
-    expectError(await call("GET", `${ASN}?status=lost`, { key }), 400, "invalid_parameter");
+    const partial = await ok(asns(key).$get({ query: { status: "partially_received" } }));
+    expect(partial.data.map((a) => a.id)).toEqual([m1.id]);
+    const byRef = await ok(asns(key).$get({ query: { reference: m3.reference } }));
+    expect(byRef.data.map((a) => a.id)).toEqual([m3.id]);
+    expectError(await raw("GET", `${ASN}?status=lost`, { key }), 400, "invalid_parameter");
   });
 });
 
@@ -292,8 +304,8 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
         { sku: RED, expected_quantity: 300, received_quantity: 300, discrepancy: 0 },
       ],
     });
-    const poll = await call("GET", `${ASN}?updated_since=${a.created_at}`, { key });
-    expect(poll.body.data).toEqual([body]);
+    const poll = await ok(asns(key).$get({ query: { updated_since: a.created_at } }));
+    expect(poll.data).toEqual([body]);
     expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 498, available: 498, incoming: 0 });
     expect(await stockOf(key, RED)).toMatchObject({ on_hand: 300, incoming: 0 });
   });
@@ -348,12 +360,12 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const orders = [];
     for (let i = 0; i < 3; i++) {
-      const res = await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({
+      const res = await client(key).v1.orders.$post({
+        json: orderBody({
           items: [{ sku: BLUE, quantity: 2, unit_price: "1.00", currency: "AUD" }],
         }),
       });
+      expectStatus(res, 201);
       expect(res.body.status).toBe("backordered");
       orders.push(res.body.id);
     }
@@ -361,7 +373,7 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
     await received(key, a.id, [{ sku: BLUE, received_quantity: 6, damaged_quantity: 2 }]);
     const statuses = [];
     for (const id of orders)
-      statuses.push((await call("GET", `/v1/orders/${id}`, { key })).body.status);
+      statuses.push((await ok(client(key).v1.orders[":id"].$get({ param: { id } }))).status);
     expect(statuses).toEqual(["received", "received", "backordered"]);
     expect(await stockOf(key, BLUE)).toMatchObject({
       on_hand: 4,
@@ -392,7 +404,7 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
       ),
     );
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const now = (await call("GET", `${ASN}/${a.id}`, { key })).body;
+    const now = await ok(asns(key)[":id"].$get({ param: { id: a.id } }));
     expect(line(now, BLUE)?.received_quantity).toBe(100);
     expect(line(now, RED)?.received_quantity).toBe(40);
     expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 100 });
@@ -427,7 +439,7 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
   it("refuses bad receipts with 422 naming the field and counts nothing", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [ReceiptInput, string][] = [
       [{ items: [{ sku: "NOPE", received_quantity: 1 }] }, "items[0].sku"],
       [{ items: [{ sku: BLUE, received_quantity: -1 }] }, "items[0].received_quantity"],
       [
@@ -440,11 +452,11 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
     for (const [body, field] of cases) {
       const res = await receive(key, a.id, body);
       expect(res.status, `${JSON.stringify(body)} → ${JSON.stringify(res.body)}`).toBe(422);
-      expect(res.body.error.field).toBe(field);
+      expect(ErrorEnvelope.parse(res.body).error.field).toBe(field);
     }
-    const now = (await call("GET", `${ASN}/${a.id}`, { key })).body;
+    const now = await ok(asns(key)[":id"].$get({ param: { id: a.id } }));
     expect(now.status).toBe("expected");
-    expect((await stockOf(key, BLUE)).on_hand).toBe(0);
+    expect((await stockOf(key, BLUE))?.on_hand).toBe(0);
   });
 
   it("closes receiving with what arrived; closing twice returns the closed ASN", async () => {
@@ -452,12 +464,12 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
     const a = await announce(key);
     await received(key, a.id, [{ sku: BLUE, received_quantity: 480 }]);
     const close = () =>
-      call("POST", `/v1/ops/inbound-shipments/${a.id}/close`, {
-        key,
-        headers: { "Idempotency-Key": crypto.randomUUID() },
+      client(key).v1.ops["inbound-shipments"][":id"].close.$post({
+        param: { id: a.id },
+        header: { "idempotency-key": crypto.randomUUID() },
       });
     const closed = await close();
-    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expectStatus(closed, 200);
     expect(closed.body).toMatchObject({ status: "received", closed_at: expect.any(String) });
     expect(line(closed.body, RED)).toMatchObject({ received_quantity: 0, discrepancy: -300 });
     expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 480, incoming: 0 });
@@ -495,33 +507,35 @@ describe("inbound events", () => {
     ]);
     expect(await eventsOf(key, "inbound.discrepancy")).toEqual([]);
     const short = await announce(key);
-    const closed = await call("POST", `/v1/ops/inbound-shipments/${short.id}/close`, { key });
+    const closed = await client(key).v1.ops["inbound-shipments"][":id"].close.$post({
+      param: { id: short.id },
+    });
     expect(closed.status).toBe(200);
     const discrepancies = await eventsOf(key, "inbound.discrepancy");
     expect(discrepancies.map((e) => e.data.id)).toEqual([short.id]);
   });
+
   it("delivers both inbound events, signed, to a subscribed receiver", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const name = `inbound-${crypto.randomUUID()}`;
-    const sub = await call("POST", "/v1/webhooks", {
-      key,
-      body: {
-        url: `${inject("receiverUrl")}/ok/${name}`,
+    const sub = await client(key).v1.webhooks.$post({
+      json: {
+        url: `${receiver}/ok/${name}`,
         events: ["inbound.received", "inbound.discrepancy"],
       },
     });
-    expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+    expectStatus(sub, 201);
     const a = await announce(key);
     const last = await received(key, a.id, [
       { sku: BLUE, received_quantity: 498 },
       { sku: RED, received_quantity: 300 },
     ]);
-    let log: { headers: Record<string, string>; body: string }[] = [];
-    for (let i = 0; i < 100 && log.length < 2; i++) {
-      log = await (await fetch(`${inject("receiverUrl")}/_log/${name}`)).json();
-      if (log.length < 2) await new Promise((r) => setTimeout(r, 100));
-    }
-    const bodies = log.map((m) => JSON.parse(m.body));
+    const log = await eventually(
+      () => deliveries(name),
+      (got) => got.length >= 2,
+      "both inbound deliveries",
+    );
+    const bodies = log.map(payloadOf);
     expect(bodies.map((b) => b.event_type).sort()).toEqual([
       "inbound.discrepancy",
       "inbound.received",
@@ -537,24 +551,22 @@ describe("inbound isolation and scopes", () => {
     const owner = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(owner.key);
     const other = await merchant({ [BLUE]: 0, [RED]: 0 });
-    expectError(await call("GET", `${ASN}/${a.id}`, { key: other.key }), 404, "not_found");
+    const param = { id: a.id };
+    expectError(await asns(other.key)[":id"].$get({ param }), 404, "not_found");
     expectError(
-      await call("PATCH", `${ASN}/${a.id}`, { key: other.key, body: { supplier: "x" } }),
+      await asns(other.key)[":id"].$patch({ param, json: { supplier: "x" } }),
       404,
       "not_found",
     );
-    expectError(await call("POST", `${ASN}/${a.id}/cancel`, { key: other.key }), 404, "not_found");
+    expectError(await asns(other.key)[":id"].cancel.$post({ param }), 404, "not_found");
     expectError(
       await receive(other.key, a.id, { items: [{ sku: BLUE, received_quantity: 1 }] }),
       404,
       "not_found",
     );
-    expect((await call("GET", ASN, { key: other.key })).body.data).toEqual([]);
+    expect((await ok(asns(other.key).$get())).data).toEqual([]);
     // The same reference is free for another tenant.
-    const same = await call("POST", ASN, {
-      key: other.key,
-      body: asnBody({ reference: a.reference }),
-    });
+    const same = await asns(other.key).$post({ json: asnBody({ reference: a.reference }) });
     expect(same.status).toBe(201);
   });
 
@@ -562,23 +574,16 @@ describe("inbound isolation and scopes", () => {
     await seedReferenceData();
     const tenant = await createTenant();
     for (const sku of [BLUE, RED]) {
-      await call("POST", "/v1/products", { key: tenant.key, body: { sku, name: sku } });
+      await client(tenant.key).v1.products.$post({ json: { sku, name: sku } });
     }
     const a = await announce(tenant.key);
+    const param = { id: a.id };
     const reader = await createKey(tenant.tenantId, { scopes: ["inbound:read"] });
     const writer = await createKey(tenant.tenantId, { scopes: ["inbound:write"] });
-    expectError(
-      await call("POST", ASN, { key: reader.key, body: asnBody() }),
-      403,
-      "insufficient_scope",
-    );
-    expect((await call("GET", `${ASN}/${a.id}`, { key: reader.key })).status).toBe(200);
-    expectError(
-      await call("GET", `${ASN}/${a.id}`, { key: writer.key }),
-      403,
-      "insufficient_scope",
-    );
-    expect((await call("POST", ASN, { key: writer.key, body: asnBody() })).status).toBe(201);
+    expectError(await asns(reader.key).$post({ json: asnBody() }), 403, "insufficient_scope");
+    expect((await asns(reader.key)[":id"].$get({ param })).status).toBe(200);
+    expectError(await asns(writer.key)[":id"].$get({ param }), 403, "insufficient_scope");
+    expect((await asns(writer.key).$post({ json: asnBody() })).status).toBe(201);
     expectError(
       await receive(writer.key, a.id, { items: [{ sku: BLUE, received_quantity: 1 }] }),
       403,
@@ -586,7 +591,7 @@ describe("inbound isolation and scopes", () => {
     );
     const events = await createKey(tenant.tenantId, { scopes: ["events:read"] });
     expectError(
-      await call("GET", "/v1/events?type=inbound.received", { key: events.key }),
+      await client(events.key).v1.events.$get({ query: { type: "inbound.received" } }),
       403,
       "insufficient_scope",
     );
@@ -595,15 +600,14 @@ describe("inbound isolation and scopes", () => {
   it("lets a platform key receive any tenant's ASN", async () => {
     const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
-    const platform = await admin("POST", "/api-keys", {
-      name: "floor",
-      scopes: ["warehouse:operate"],
+    const platform = await admin["api-keys"].$post({
+      json: { name: "floor", scopes: ["warehouse:operate"] },
     });
-    expect(platform.status).toBe(201);
+    expectStatus(platform, 201);
     const res = await receive(platform.body.key, a.id, {
       items: [{ sku: BLUE, received_quantity: 3 }],
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expectStatus(res, 200);
     expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 3 });
   });
 });

@@ -1,7 +1,9 @@
 import { createScheduledController, env } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
-import worker from "../src/index";
-import { call, createTenant } from "./helpers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { client, expectStatus, ok } from "../support/client";
+import { createTenant } from "../support/merchant";
+import { eventually, payloadOf, received, receiver } from "../support/receiver";
 
 /*
  * Webhook statements whose size follows the data (a page of deliveries, the tenants of the
@@ -10,26 +12,15 @@ import { call, createTenant } from "./helpers";
  * its own, so the outbox holds only what these tests put there.
  */
 
-const receiver = inject("receiverUrl");
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
-async function eventually<T>(probe: () => Promise<T>, check: (value: T) => boolean, what: string) {
-  for (let i = 0; i < 300; i++) {
-    const value = await probe();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("size-safe webhook SQL", () => {
   it("lists 200 deliveries with their attempts in one page", async () => {
     const { tenantId, key } = await createTenant("Many deliveries");
-    const sub = await call("POST", "/v1/webhooks", {
-      key,
-      body: { url: `${receiver}/ok/many-deliveries`, events: ["order.created"] },
+    const sub = await client(key).v1.webhooks.$post({
+      json: { url: `${receiver}/ok/many-deliveries`, events: ["order.created"] },
     });
-    expect(sub.status).toBe(201);
+    expectStatus(sub, 201);
     await env.DB.batch([
       env.DB.prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
@@ -51,26 +42,31 @@ describe("size-safe webhook SQL", () => {
       ).bind(sub.body.id),
     ]);
 
-    const all = await call("GET", `/v1/webhooks/${sub.body.id}/deliveries?limit=200`, { key });
-    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const all = await client(key).v1.webhooks[":id"].deliveries.$get({
+      param: { id: sub.body.id },
+      query: { limit: "200" },
+    });
+    expectStatus(all, 200);
     expect(all.body.data).toHaveLength(150);
     expect(all.body.pagination).toEqual({ next_cursor: null, has_more: false });
     expect(all.body.data[0]).toMatchObject({ id: "del_many_150", event_type: "order.created" });
     for (const delivery of all.body.data) {
-      expect(delivery.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([
-        500, 200,
-      ]);
+      expect(delivery.attempts.map((a) => a.status_code)).toEqual([500, 200]);
     }
 
-    const first = await call("GET", `/v1/webhooks/${sub.body.id}/deliveries?limit=120`, { key });
-    expect(first.body.pagination.has_more).toBe(true);
-    const rest = await call(
-      "GET",
-      `/v1/webhooks/${sub.body.id}/deliveries?limit=200&cursor=${first.body.pagination.next_cursor}`,
-      { key },
+    const first = await ok(
+      client(key).v1.webhooks[":id"].deliveries.$get({
+        param: { id: sub.body.id },
+        query: { limit: "120" },
+      }),
     );
-    expect(rest.status).toBe(200);
-    expect([...first.body.data, ...rest.body.data]).toEqual(all.body.data);
+    expect(first.pagination.has_more).toBe(true);
+    const rest = await client(key).v1.webhooks[":id"].deliveries.$get({
+      param: { id: sub.body.id },
+      query: { limit: "200", cursor: first.pagination.next_cursor ?? undefined },
+    });
+    expectStatus(rest, 200);
+    expect([...first.data, ...rest.body.data]).toEqual(all.body.data);
   });
 
   it("relays the oldest pending events when they span 100 tenants", async () => {
@@ -108,10 +104,11 @@ describe("size-safe webhook SQL", () => {
       expect(row).toEqual({ subscription_id: `whk_fanout_${n}`, event_id: `evt_fanout_${n}` });
     }
     const log = await eventually(
-      async () => (await fetch(`${receiver}/_log/fanout`)).json() as Promise<{ body: string }[]>,
+      () => received("fanout"),
       (l) => l.length === 100,
       "100 deliveries",
+      30_000,
     );
-    expect(new Set(log.map((m) => JSON.parse(m.body).event_id)).size).toBe(100);
+    expect(new Set(log.map((m) => payloadOf(m).event_id)).size).toBe(100);
   });
 });

@@ -5,43 +5,22 @@ import {
   env,
   getQueueResult,
 } from "cloudflare:test";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import worker from "../src/index";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import worker from "../../src/index";
+import type { CreateWebhook } from "../../src/webhooks/webhooks.routes";
 import {
-  call,
-  callIn,
-  createKey,
-  createTenant,
+  type Api,
+  client,
   expectError,
-  merchant,
-  orderBody,
-  ship,
-} from "./helpers";
-
-const receiver = inject("receiverUrl");
-
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-}
-
-const received = async (name: string): Promise<Received[]> =>
-  (await fetch(`${receiver}/_log/${name}`)).json();
-
-/** Waits (bounded) until `check` passes; deliveries go through the real local queue. */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  for (let i = 0; i < timeoutMs / 100; i++) {
-    const value = await probe();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+  expectStatus,
+  ok,
+  type QueryOf,
+  raw,
+  succeeded,
+} from "../support/client";
+import { createKey, createTenant, merchant, orderBody, ship } from "../support/merchant";
+import { eventually, payloadOf, type Received, received, receiver } from "../support/receiver";
 
 // A receiver's verification, written from the documentation rather than our code.
 const enc = new TextEncoder();
@@ -73,17 +52,19 @@ beforeAll(async () => {
   ({ key, tenantId } = await merchant({ "WIDGET-BLUE-M": 100 }));
 });
 
-const subscribe = async (path: string, events: string[] = ["*"], k = key) => {
-  const res = await call("POST", "/v1/webhooks", {
-    key: k,
-    body: { url: `${receiver}${path}`, events },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; secret: string };
+type Subscribable = z.input<typeof CreateWebhook>["events"];
+
+const subscribe = async (path: string, events: Subscribable = ["*"], k = key) => {
+  const res = await client(k).v1.webhooks.$post({ json: { url: `${receiver}${path}`, events } });
+  expectStatus(res, 201);
+  return res.body;
 };
 
-const deliveriesOf = (id: string, q = "", k = key) =>
-  call("GET", `/v1/webhooks/${id}/deliveries${q}`, { key: k }).then((r) => r.body.data as any[]);
+const deliveriesOf = async (
+  id: string,
+  query: QueryOf<Api["v1"]["webhooks"][":id"]["deliveries"]["$get"]> = {},
+  k = key,
+) => (await ok(client(k).v1.webhooks[":id"].deliveries.$get({ param: { id }, query }))).data;
 
 describe("subscriptions", () => {
   it("returns the secret once and never again", async () => {
@@ -96,20 +77,21 @@ describe("subscriptions", () => {
       status: "enabled",
       created_at: expect.any(String),
     });
-    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    await client(key).v1.webhooks[":id"].test.$post({ param: { id: sub.id } });
     await eventually(
       () => deliveriesOf(sub.id),
       (d) => d[0]?.status === "succeeded",
       "test delivery",
     );
-    for (const path of [
-      "/v1/webhooks",
-      `/v1/webhooks/${sub.id}`,
-      `/v1/webhooks/${sub.id}/deliveries`,
-      "/v1/events",
+    const api = client(key).v1;
+    const param = { id: sub.id };
+    for (const res of [
+      await api.webhooks.$get(),
+      await api.webhooks[":id"].$get({ param }),
+      await api.webhooks[":id"].deliveries.$get({ param }),
+      await api.events.$get(),
     ]) {
-      const res = await call("GET", path, { key });
-      expect(res.status).toBe(200);
+      expectStatus(res, 200);
       expect(JSON.stringify(res.body)).not.toContain(sub.secret);
       expect(JSON.stringify(res.body)).not.toContain("whsec_");
     }
@@ -117,38 +99,36 @@ describe("subscriptions", () => {
 
   it("validates URL and event types", async () => {
     expectError(
-      await call("POST", "/v1/webhooks", { key, body: { url: "not a url", events: ["*"] } }),
+      await client(key).v1.webhooks.$post({ json: { url: "not a url", events: ["*"] } }),
       422,
       "validation_error",
       "url",
     );
     expectError(
-      await call("POST", "/v1/webhooks", {
+      await raw("POST", "/v1/webhooks", {
         key,
-        body: { url: `${receiver}/ok/x`, events: ["order.teleported"] },
+        json: { url: `${receiver}/ok/x`, events: ["order.teleported"] },
       }),
       422,
       "validation_error",
       "events[0]",
     );
     expectError(
-      await call("POST", "/v1/webhooks", { key, body: { url: `${receiver}/ok/x`, events: [] } }),
+      await client(key).v1.webhooks.$post({ json: { url: `${receiver}/ok/x`, events: [] } }),
       422,
       "validation_error",
       "events",
     );
-    const insecure = await callIn("sandbox", "POST", "/v1/webhooks", {
-      key,
-      body: { url: "http://erp.example.com/hook", events: ["*"] },
+    const insecure = await client(key, { ENVIRONMENT: "sandbox" }).v1.webhooks.$post({
+      json: { url: "http://erp.example.com/hook", events: ["*"] },
     });
     expectError(insecure, 422, "insecure_url", "url");
-    const secure = await callIn("sandbox", "POST", "/v1/webhooks", {
-      key,
+    const secure = await client(key, { ENVIRONMENT: "sandbox" }).v1.webhooks.$post({
       // A type nothing here emits, so no delivery ever tries to reach this host.
-      body: { url: "https://erp.example.com/hook", events: ["return.received"] },
+      json: { url: "https://erp.example.com/hook", events: ["return.received"] },
     });
-    expect(secure.status).toBe(201);
-    await call("DELETE", `/v1/webhooks/${secure.body.id}`, { key });
+    expectStatus(secure, 201);
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: secure.body.id } });
   });
 
   it("refuses URLs that reach private infrastructure outside development", async () => {
@@ -165,7 +145,9 @@ describe("subscriptions", () => {
       "https://erp.example.com:8443/hook",
     ]) {
       const err = expectError(
-        await callIn("sandbox", "POST", "/v1/webhooks", { key, body: { url, events: ["*"] } }),
+        await client(key, { ENVIRONMENT: "sandbox" }).v1.webhooks.$post({
+          json: { url, events: ["*"] },
+        }),
         422,
         "url_not_allowed",
         "url",
@@ -173,15 +155,16 @@ describe("subscriptions", () => {
       expect(err.message, url).toMatch(/^url: .+/);
     }
     expectError(
-      await call("POST", "/v1/webhooks", {
-        key,
-        body: { url: "https://169.254.169.254/latest/meta-data", events: ["*"] },
+      await client(key).v1.webhooks.$post({
+        json: { url: "https://169.254.169.254/latest/meta-data", events: ["*"] },
       }),
       422,
       "url_not_allowed",
       "url",
     );
-    expect((await call("GET", "/v1/webhooks?limit=200", { key })).body.data).not.toContainEqual(
+    expect(
+      (await ok(client(key).v1.webhooks.$get({ query: { limit: "200" } }))).data,
+    ).not.toContainEqual(
       expect.objectContaining({ url: expect.stringMatching(/169\.254|10\.0\.0\.5|::1|localhost/) }),
     );
   });
@@ -190,9 +173,9 @@ describe("subscriptions", () => {
 describe("event scopes", () => {
   it("subscribing needs the read scope of every type, and * needs them all", async () => {
     const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
-    const body = (events: string[]) => ({ url: `${receiver}/ok/scoped`, events });
+    const body = (events: Subscribable) => ({ url: `${receiver}/ok/scoped`, events });
     const err = expectError(
-      await call("POST", "/v1/webhooks", { key: manager, body: body(["order.created"]) }),
+      await client(manager).v1.webhooks.$post({ json: body(["order.created"]) }),
       403,
       "insufficient_scope",
     );
@@ -200,21 +183,21 @@ describe("event scopes", () => {
     expect(err.message).toContain("order.created");
     expect(
       expectError(
-        await call("POST", "/v1/webhooks", { key: manager, body: body(["*"]) }),
+        await client(manager).v1.webhooks.$post({ json: body(["*"]) }),
         403,
         "insufficient_scope",
       ).event_type,
     ).toBe("order.created");
 
     const orders = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
-    const ok = await call("POST", "/v1/webhooks", {
-      key: orders,
-      body: body(["order.created", "order.cancelled"]),
+    const allowed = await client(orders).v1.webhooks.$post({
+      json: body(["order.created", "order.cancelled"]),
     });
-    expect(ok.status).toBe(201);
-    for (const events of [["order.created", "shipment.created"], ["*"]]) {
+    expectStatus(allowed, 201);
+    const refusedSets: Subscribable[] = [["order.created", "shipment.created"], ["*"]];
+    for (const events of refusedSets) {
       const refused = expectError(
-        await call("POST", "/v1/webhooks", { key: orders, body: body(events) }),
+        await client(orders).v1.webhooks.$post({ json: body(events) }),
         403,
         "insufficient_scope",
       );
@@ -223,44 +206,45 @@ describe("event scopes", () => {
         required_scope: "shipments:read",
       });
     }
-    await call("DELETE", `/v1/webhooks/${ok.body.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: allowed.body.id } });
   });
 
   it("recover and redeliver need the read scope of what they would send", async () => {
     const sub = await subscribe("/ok/scoped-replay", ["order.created"]);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     const event = (
-      await call("GET", "/v1/events?type=order.created&limit=200", { key })
-    ).body.data.find((e: { data: { id: string } }) => e.data.id === order.id);
+      await ok(client(key).v1.events.$get({ query: { type: "order.created", limit: "200" } }))
+    ).data.find((e) => e.data.id === order.id);
+    assert(event);
     const manager = (await createKey(tenantId, { scopes: ["webhooks:manage"] })).key;
-    const recover = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
-      key: manager,
-      body: { since: new Date().toISOString() },
+    const recover = await client(manager).v1.webhooks[":id"].recover.$post({
+      param: { id: sub.id },
+      json: { since: new Date().toISOString() },
     });
     expect(expectError(recover, 403, "insufficient_scope").event_type).toBe("order.created");
-    const redeliver = await call("POST", `/v1/events/${event.id}/redeliver`, {
-      key: manager,
-      body: { subscription_id: sub.id },
+    const redeliver = await client(manager).v1.events[":id"].redeliver.$post({
+      param: { id: event.id },
+      json: { subscription_id: sub.id },
     });
     expect(expectError(redeliver, 403, "insufficient_scope").event_type).toBe("order.created");
 
     const reader = (await createKey(tenantId, { scopes: ["webhooks:manage", "orders:read"] })).key;
     expect(
       (
-        await call("POST", `/v1/events/${event.id}/redeliver`, {
-          key: reader,
-          body: { subscription_id: sub.id },
+        await client(reader).v1.events[":id"].redeliver.$post({
+          param: { id: event.id },
+          json: { subscription_id: sub.id },
         })
       ).status,
     ).toBe(202);
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 });
 
 describe("delivery", () => {
   it("signs the raw bytes so both header schemes verify, with the full resource and its version", async () => {
     const sub = await subscribe("/ok/signed", ["order.created"]);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     const [msg] = await eventually(
       () => received("signed"),
       (l) => l.length > 0,
@@ -277,8 +261,13 @@ describe("delivery", () => {
         body: msg.body.replace("received", "shipped"),
       }),
     ).toBe(false);
-    const payload = JSON.parse(msg.body);
-    expect(Object.keys(payload)).toEqual(["event_id", "event_type", "created_at", "data"]);
+    expect(Object.keys(JSON.parse(msg.body))).toEqual([
+      "event_id",
+      "event_type",
+      "created_at",
+      "data",
+    ]);
+    const payload = payloadOf(msg);
     expect(payload).toMatchObject({
       event_id: expect.stringMatching(/^evt_/),
       event_type: "order.created",
@@ -293,7 +282,7 @@ describe("delivery", () => {
 
   it("retries a failed attempt with the same event_id and logs both attempts", async () => {
     const sub = await subscribe("/flaky/1/retry", ["order.created"]);
-    await call("POST", "/v1/orders", { key, body: orderBody() });
+    await client(key).v1.orders.$post({ json: orderBody() });
     const log = await eventually(
       () => received("retry"),
       (l) => l.length >= 2,
@@ -306,44 +295,44 @@ describe("delivery", () => {
       (d) => d[0]?.status === "succeeded",
       "success",
     );
-    expect(
-      delivery.attempts.map((a: { attempt: number; status_code: number; error: string | null }) => [
-        a.attempt,
-        a.status_code,
-        a.error,
-      ]),
-    ).toEqual([
+    assert(delivery);
+    expect(delivery.attempts.map((a) => [a.attempt, a.status_code, a.error])).toEqual([
       [1, 500, "HTTP 500"],
       [2, 200, null],
     ]);
-    expect(delivery.attempts[0].next_retry_at).toEqual(expect.any(String));
-    expect(delivery.attempts[0].duration_ms).toBeGreaterThanOrEqual(0);
+    expect(delivery.attempts[0]?.next_retry_at).toEqual(expect.any(String));
+    expect(delivery.attempts[0]?.duration_ms).toBeGreaterThanOrEqual(0);
   });
 
   it("marks a delivery failed after the last retry; redeliver then succeeds with the same event_id", async () => {
     const sub = await subscribe("/flaky/3/exhaust", ["order.created"]);
-    await call("POST", "/v1/orders", { key, body: orderBody() });
+    await client(key).v1.orders.$post({ json: orderBody() });
     const [failed] = await eventually(
       () => deliveriesOf(sub.id),
       (d) => d[0]?.status === "failed",
       "failure",
     );
+    assert(failed);
     expect(failed.attempts).toHaveLength(3);
-    expect(failed.attempts.at(-1).next_retry_at).toBeNull();
+    expect(failed.attempts.at(-1)?.next_retry_at).toBeNull();
     expect(failed).toMatchObject({ next_attempt_at: null, last_error: "HTTP 500" });
-    expect((await deliveriesOf(sub.id, "?status=failed")).map((d) => d.id)).toEqual([failed.id]);
-    expect(await deliveriesOf(sub.id, "?status=succeeded")).toEqual([]);
-    const failedEvents = await call("GET", "/v1/events?delivery_status=failed", { key });
-    expect(failedEvents.body.data.map((e: { id: string }) => e.id)).toContain(failed.event_id);
+    expect((await deliveriesOf(sub.id, { status: "failed" })).map((d) => d.id)).toEqual([
+      failed.id,
+    ]);
+    expect(await deliveriesOf(sub.id, { status: "succeeded" })).toEqual([]);
+    const failedEvents = await ok(
+      client(key).v1.events.$get({ query: { delivery_status: "failed" } }),
+    );
+    expect(failedEvents.data.map((e) => e.id)).toContain(failed.event_id);
 
-    const again = await call("POST", `/v1/events/${failed.event_id}/redeliver`, {
-      key,
-      body: { subscription_id: sub.id },
+    const again = await client(key).v1.events[":id"].redeliver.$post({
+      param: { id: failed.event_id },
+      json: { subscription_id: sub.id },
     });
-    expect(again.status).toBe(202);
+    expectStatus(again, 202);
     expect(again.body.deliveries).toHaveLength(1);
     await eventually(
-      () => deliveriesOf(sub.id, "?status=succeeded"),
+      () => deliveriesOf(sub.id, { status: "succeeded" }),
       (d) => d.length === 1,
       "redelivery",
     );
@@ -354,9 +343,9 @@ describe("delivery", () => {
 
   it("delivers only subscribed types, and nothing after the subscription is deleted", async () => {
     const sub = await subscribe("/ok/typed", ["shipment.created"]);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    await call("POST", `/v1/orders/${order.id}/cancel`, { key });
-    const other = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
+    const other = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     const shipment = await ship(key, other.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
     const log = await eventually(
       () => received("typed"),
@@ -364,32 +353,38 @@ describe("delivery", () => {
       "shipment.created",
     );
     await new Promise((r) => setTimeout(r, 1500));
-    const types = (await received("typed")).map((m) => JSON.parse(m.body).event_type);
+    const types = (await received("typed")).map((m) => payloadOf(m).event_type);
     expect(types).toEqual(["shipment.created"]);
-    expect(JSON.parse(log[0]?.body ?? "{}").data).toEqual(shipment);
+    expect(payloadOf(log[0]).data).toEqual(shipment);
 
-    expect((await call("DELETE", `/v1/webhooks/${sub.id}`, { key })).body).toEqual({
+    expect((await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } })).body).toEqual({
       id: sub.id,
       deleted: true,
     });
-    await ship(key, (await call("POST", "/v1/orders", { key, body: orderBody() })).body.id, [
+    await ship(key, (await ok(client(key).v1.orders.$post({ json: orderBody() }))).id, [
       { sku: "WIDGET-BLUE-M", quantity: 1 },
     ]);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await received("typed")).toHaveLength(1);
-    expectError(await call("GET", `/v1/webhooks/${sub.id}`, { key }), 404, "not_found");
+    expectError(
+      await client(key).v1.webhooks[":id"].$get({ param: { id: sub.id } }),
+      404,
+      "not_found",
+    );
   });
 
   it("signs with both secrets during a rotation", async () => {
     const sub = await subscribe("/ok/rotate", ["order.cancelled"]);
-    const rotated = await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key });
-    expect(rotated.status).toBe(200);
+    const rotated = await client(key).v1.webhooks[":id"]["rotate-secret"].$post({
+      param: { id: sub.id },
+    });
+    expectStatus(rotated, 200);
     expect(rotated.body.secret).not.toBe(sub.secret);
     expect(
       new Date(rotated.body.previous_secret_expires_at).getTime() - Date.now(),
     ).toBeGreaterThan(23 * 3600 * 1000);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    await call("POST", `/v1/orders/${order.id}/cancel`, { key });
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
     const [msg] = await eventually(
       () => received("rotate"),
       (l) => l.length > 0,
@@ -404,8 +399,8 @@ describe("delivery", () => {
 
   it("delivers what no relay sent once the cron sweep runs: an event, and a delivery never tried", async () => {
     const sub = await subscribe("/ok/sweep", ["order.created"]);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    const other = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const other = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     await eventually(
       () => received("sweep"),
       (l) => l.length === 2,
@@ -445,29 +440,31 @@ describe("delivery", () => {
     );
     const ids = log.slice(2).map((m) => JSON.parse(m.body).data.id);
     expect(ids.sort()).toEqual([order.id, other.id].sort());
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 
   it("recovers every matching event since a time with the original event ids", async () => {
     const since = new Date().toISOString();
-    const first = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    await call("POST", `/v1/orders/${first.id}/cancel`, { key });
+    const first = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await client(key).v1.orders[":id"].cancel.$post({ param: { id: first.id } });
     const sub = await subscribe("/ok/recover", ["order.cancelled"]);
     await new Promise((r) => setTimeout(r, 500));
     expect(await received("recover")).toEqual([]);
-    const res = await call("POST", `/v1/webhooks/${sub.id}/recover`, { key, body: { since } });
-    expect(res.status).toBe(202);
+    const res = await client(key).v1.webhooks[":id"].recover.$post({
+      param: { id: sub.id },
+      json: { since },
+    });
+    expectStatus(res, 202);
     expect(res.body.events).toBe(1);
     const [msg] = await eventually(
       () => received("recover"),
       (l) => l.length > 0,
       "recovered delivery",
     );
-    const cancelled = await call("GET", "/v1/events?type=order.cancelled", { key });
-    const ids = cancelled.body.data
-      .filter((e: { data: { id: string } }) => e.data.id === first.id)
-      .map((e: { id: string }) => e.id);
-    expect(JSON.parse(msg?.body ?? "{}").event_id).toBe(ids[0]);
+    assert(msg);
+    const cancelled = await ok(client(key).v1.events.$get({ query: { type: "order.cancelled" } }));
+    const ids = cancelled.data.filter((e) => e.data.id === first.id).map((e) => e.id);
+    expect(payloadOf(msg).event_id).toBe(ids[0]);
   });
 
   it("disables an endpoint that has failed for 3 days, says why, and re-enables on request", async () => {
@@ -477,21 +474,21 @@ describe("delivery", () => {
     )
       .bind(sub.id)
       .run();
-    await call("POST", "/v1/orders", { key, body: orderBody() });
+    await client(key).v1.orders.$post({ json: orderBody() });
     const disabled = await eventually(
-      () => call("GET", `/v1/webhooks/${sub.id}`, { key }).then((r) => r.body),
+      () => ok(client(key).v1.webhooks[":id"].$get({ param: { id: sub.id } })),
       (b) => b.status === "disabled",
       "disabling",
     );
     expect(disabled.disabled_reason).toMatch(/failed since/);
     expectError(
-      await call("POST", `/v1/webhooks/${sub.id}/test`, { key }),
+      await client(key).v1.webhooks[":id"].test.$post({ param: { id: sub.id } }),
       409,
       "webhook_disabled",
     );
-    const enabled = await call("POST", `/v1/webhooks/${sub.id}/enable`, { key });
+    const enabled = await client(key).v1.webhooks[":id"].enable.$post({ param: { id: sub.id } });
     expect(enabled.body).toMatchObject({ status: "enabled", disabled_reason: null });
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 });
 
@@ -524,7 +521,9 @@ describe("secret rotation", () => {
     const others = await Promise.all([1, 2, 3, 4, 5].map(() => createKey(tenantId)));
     const keys = [key, ...others.map((k) => k.key)];
     const rotations = await Promise.all(
-      keys.map((k) => call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key: k })),
+      keys.map((k) =>
+        client(k).v1.webhooks[":id"]["rotate-secret"].$post({ param: { id: sub.id } }),
+      ),
     );
     const { results: log } = await env.DB.prepare(
       "SELECT secret, previous_secret FROM rotation_log ORDER BY seq",
@@ -535,7 +534,7 @@ describe("secret rotation", () => {
     ]);
 
     expect(rotations.map((r) => r.status)).toEqual(keys.map(() => 200));
-    const handedOut = rotations.map((r) => r.body.secret as string);
+    const handedOut = rotations.filter(succeeded).map((r) => r.body.secret);
     expect(log.map((r) => r.secret).sort()).toEqual([...handedOut].sort());
     // Each rotation demoted the secret current as it wrote: none handed out went unsaved.
     expect(log.map((r) => r.previous_secret)).toEqual([
@@ -544,7 +543,7 @@ describe("secret rotation", () => {
     ]);
 
     const row = await subscriptionRow(sub.id);
-    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    await client(key).v1.webhooks[":id"].test.$post({ param: { id: sub.id } });
     const [msg] = await eventually(
       () => received("concurrent-rotate"),
       (l) => l.length > 0,
@@ -554,12 +553,14 @@ describe("secret rotation", () => {
     for (const secret of [row.secret, row.previous_secret]) {
       expect(await verifiesGuideScheme(secret, msg)).toBe(true);
     }
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 
   it("forgets the previous secret once its overlap is over (the cron)", async () => {
     const sub = await subscribe("/ok/overlap-over", ["order.created"]);
-    const rotated = (await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key })).body;
+    const rotated = await ok(
+      client(key).v1.webhooks[":id"]["rotate-secret"].$post({ param: { id: sub.id } }),
+    );
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
     expect((await subscriptionRow(sub.id))?.previous_secret).toBe(sub.secret);
 
@@ -575,7 +576,7 @@ describe("secret rotation", () => {
       previous_secret_expires_at: null,
     });
 
-    await call("POST", `/v1/webhooks/${sub.id}/test`, { key });
+    await client(key).v1.webhooks[":id"].test.$post({ param: { id: sub.id } });
     const [msg] = await eventually(
       () => received("overlap-over"),
       (l) => l.length > 0,
@@ -585,7 +586,7 @@ describe("secret rotation", () => {
     expect(msg.headers["x-webhook-signature"]?.match(/v1=/g)).toHaveLength(1);
     expect(await verifiesGuideScheme(rotated.secret, msg)).toBe(true);
     expect(await verifiesGuideScheme(sub.secret, msg)).toBe(false);
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 });
 
@@ -609,20 +610,23 @@ describe("bounded replays", () => {
     const tenant = await tenantWithEvents(520);
     const sub = await subscribe("/ok/paged-recover", ["order.created"], tenant.key);
     const since = "2020-01-01T00:00:00Z";
-    const first = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
-      key: tenant.key,
-      body: { since },
+    const first = await client(tenant.key).v1.webhooks[":id"].recover.$post({
+      param: { id: sub.id },
+      json: { since },
     });
-    expect(first.status, JSON.stringify(first.body)).toBe(202);
+    expectStatus(first, 202);
     expect(first.body).toEqual({ events: 500, has_more: true, next_cursor: expect.any(String) });
 
-    const early = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
-      key: tenant.key,
-      body: { cursor: first.body.next_cursor },
+    const early = await client(tenant.key).v1.webhooks[":id"].recover.$post({
+      param: { id: sub.id },
+      json: { cursor: first.body.next_cursor ?? undefined },
     });
     expectError(early, 409, "recovery_in_progress");
     expectError(
-      await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body: { since } }),
+      await client(tenant.key).v1.webhooks[":id"].recover.$post({
+        param: { id: sub.id },
+        json: { since },
+      }),
       409,
       "recovery_in_progress",
     );
@@ -638,11 +642,11 @@ describe("bounded replays", () => {
       "the whole first page",
       60_000,
     );
-    const rest = await call("POST", `/v1/webhooks/${sub.id}/recover`, {
-      key: tenant.key,
-      body: { cursor: first.body.next_cursor },
+    const rest = await client(tenant.key).v1.webhooks[":id"].recover.$post({
+      param: { id: sub.id },
+      json: { cursor: first.body.next_cursor ?? undefined },
     });
-    expect(rest.status, JSON.stringify(rest.body)).toBe(202);
+    expectStatus(rest, 202);
     expect(rest.body).toEqual({ events: 20, has_more: false, next_cursor: null });
     const log = await eventually(
       () => received("paged-recover"),
@@ -650,14 +654,14 @@ describe("bounded replays", () => {
       "the second page",
       30_000,
     );
-    const ids = new Set(log.map((m) => JSON.parse(m.body).event_id));
+    const ids = new Set(log.map((m) => payloadOf(m).event_id));
     expect(ids.size).toBe(520);
     expect(ids).toContain(`evt_replay_${tenant.tenantId}_0001`);
     expect(ids).toContain(`evt_replay_${tenant.tenantId}_0520`);
 
-    for (const body of [{}, { since, cursor: first.body.next_cursor }]) {
+    for (const json of [{}, { since, cursor: first.body.next_cursor }]) {
       expectError(
-        await call("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, body }),
+        await raw("POST", `/v1/webhooks/${sub.id}/recover`, { key: tenant.key, json }),
         422,
         "validation_error",
         "since",
@@ -671,38 +675,38 @@ describe("bounded replays", () => {
     const busy = await subscribe("/ok/limited", ["order.created"], tenant.key);
     const quiet = await subscribe("/ok/unlimited", ["order.created"], tenant.key);
     for (let i = 0; i < 10; i++) {
-      const res = await call("POST", `/v1/events/${eventId}/redeliver`, {
-        key: tenant.key,
-        body: { subscription_id: busy.id },
+      const res = await client(tenant.key).v1.events[":id"].redeliver.$post({
+        param: { id: eventId },
+        json: { subscription_id: busy.id },
       });
-      expect(res.status, JSON.stringify(res.body)).toBe(202);
+      expectStatus(res, 202);
     }
-    const limited = await call("POST", `/v1/events/${eventId}/redeliver`, {
-      key: tenant.key,
-      body: { subscription_id: busy.id },
+    const limited = await client(tenant.key).v1.events[":id"].redeliver.$post({
+      param: { id: eventId },
+      json: { subscription_id: busy.id },
     });
     const err = expectError(limited, 429, "rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(err.retry_after).toBe(Number(limited.headers.get("retry-after")));
     expectError(
-      await call("POST", `/v1/webhooks/${busy.id}/recover`, {
-        key: tenant.key,
-        body: { since: "2020-01-01T00:00:00Z" },
+      await client(tenant.key).v1.webhooks[":id"].recover.$post({
+        param: { id: busy.id },
+        json: { since: "2020-01-01T00:00:00Z" },
       }),
       429,
       "rate_limited",
     );
     // Redelivering to every matching endpoint spends from each; the busy one refuses.
     expectError(
-      await call("POST", `/v1/events/${eventId}/redeliver`, { key: tenant.key }),
+      await client(tenant.key).v1.events[":id"].redeliver.$post({ param: { id: eventId } }),
       429,
       "rate_limited",
     );
-    const other = await call("POST", `/v1/webhooks/${quiet.id}/recover`, {
-      key: tenant.key,
-      body: { since: "2020-01-01T00:00:00Z" },
+    const other = await client(tenant.key).v1.webhooks[":id"].recover.$post({
+      param: { id: quiet.id },
+      json: { since: "2020-01-01T00:00:00Z" },
     });
-    expect(other.status, JSON.stringify(other.body)).toBe(202);
+    expectStatus(other, 202);
     expect(other.body.events).toBe(1);
   });
 });
@@ -710,29 +714,28 @@ describe("bounded replays", () => {
 describe("failure handling", () => {
   it("counts a receiver slower than the timeout as a failed attempt and retries it", async () => {
     const sub = await subscribe("/slow/1/timeout", ["order.created"]);
-    await call("POST", "/v1/orders", { key, body: orderBody() });
+    await client(key).v1.orders.$post({ json: orderBody() });
     const [delivery] = await eventually(
       () => deliveriesOf(sub.id),
       (d) => d[0]?.status === "succeeded",
       "the retry after a timeout",
       10_000,
     );
-    expect(
-      delivery.attempts.map((a: { status_code: number | null; error: string | null }) => [
-        a.status_code,
-        a.error,
-      ]),
-    ).toEqual([
+    assert(delivery);
+    expect(delivery.attempts.map((a) => [a.status_code, a.error])).toEqual([
       [null, "timeout after 1 s"],
       [200, null],
     ]);
-    expect(delivery.attempts[0].duration_ms).toBeGreaterThanOrEqual(990);
-    await call("DELETE", `/v1/webhooks/${sub.id}`, { key });
+    expect(delivery.attempts[0]?.duration_ms).toBeGreaterThanOrEqual(990);
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 
   it("records a dead-lettered delivery as failed, with no next attempt", async () => {
     const sub = await subscribe("/ok/dead-letter", ["order.created"]);
-    const [event] = (await call("GET", "/v1/events?type=order.created&limit=1", { key })).body.data;
+    const [event] = (
+      await ok(client(key).v1.events.$get({ query: { type: "order.created", limit: "1" } }))
+    ).data;
+    assert(event);
     const deliveryId = "del_deadletteredtest00";
     await env.DB.prepare(
       `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
@@ -753,12 +756,13 @@ describe("failure handling", () => {
 
   it("ignores a duplicate queue message for a delivery that already succeeded", async () => {
     const sub = await subscribe("/ok/duplicate", ["order.created"]);
-    await call("POST", "/v1/orders", { key, body: orderBody() });
+    await client(key).v1.orders.$post({ json: orderBody() });
     const [delivery] = await eventually(
       () => deliveriesOf(sub.id),
       (d) => d[0]?.status === "succeeded",
       "delivery",
     );
+    assert(delivery);
     const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev", [
       { id: "dup", timestamp: new Date(), attempts: 1, body: { delivery_id: delivery.id } },
     ]);
@@ -767,31 +771,38 @@ describe("failure handling", () => {
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dup"]);
     await new Promise((r) => setTimeout(r, 300));
     expect(await received("duplicate")).toHaveLength(1);
-    expect((await deliveriesOf(sub.id))[0].attempts).toHaveLength(1);
+    expect((await deliveriesOf(sub.id))[0]?.attempts).toHaveLength(1);
   });
 
   it("makes every redelivery a new delivery of the same event", async () => {
     const sub = await subscribe("/ok/twice", ["order.created"]);
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     await eventually(
       () => deliveriesOf(sub.id),
       (d) => d[0]?.status === "succeeded",
       "first delivery",
     );
-    const events = (await call("GET", "/v1/events?type=order.created&limit=200", { key })).body
-      .data;
-    const eventId = events.find((e: { data: { id: string } }) => e.data.id === order.id).id;
-    const first = await call("POST", `/v1/events/${eventId}/redeliver`, {
-      key,
-      body: { subscription_id: sub.id },
-    });
-    const second = await call("POST", `/v1/events/${eventId}/redeliver`, {
-      key,
-      body: { subscription_id: sub.id },
-    });
-    expect(first.body.deliveries).toHaveLength(1);
-    expect(second.body.deliveries).toHaveLength(1);
-    expect(first.body.deliveries[0]).not.toBe(second.body.deliveries[0]);
+    const events = (
+      await ok(client(key).v1.events.$get({ query: { type: "order.created", limit: "200" } }))
+    ).data;
+    const event = events.find((e) => e.data.id === order.id);
+    assert(event);
+    const eventId = event.id;
+    const first = await ok(
+      client(key).v1.events[":id"].redeliver.$post({
+        param: { id: eventId },
+        json: { subscription_id: sub.id },
+      }),
+    );
+    const second = await ok(
+      client(key).v1.events[":id"].redeliver.$post({
+        param: { id: eventId },
+        json: { subscription_id: sub.id },
+      }),
+    );
+    expect(first.deliveries).toHaveLength(1);
+    expect(second.deliveries).toHaveLength(1);
+    expect(first.deliveries[0]).not.toBe(second.deliveries[0]);
     const log = await eventually(
       () => received("twice"),
       (l) => l.length === 3,
@@ -799,9 +810,9 @@ describe("failure handling", () => {
     );
     expect(new Set(log.map((m) => JSON.parse(m.body).event_id))).toEqual(new Set([eventId]));
     expectError(
-      await call("POST", `/v1/events/${eventId}/redeliver`, {
-        key,
-        body: { subscription_id: "whk_nope" },
+      await client(key).v1.events[":id"].redeliver.$post({
+        param: { id: eventId },
+        json: { subscription_id: "whk_nope" },
       }),
       404,
       "not_found",
@@ -813,47 +824,63 @@ describe("failure handling", () => {
 describe("tenant isolation and scopes", () => {
   it("answers another tenant's webhooks and events with 404", async () => {
     const sub = await subscribe("/ok/isolated", ["order.created"]);
-    const [event] = (await call("GET", "/v1/events?limit=1", { key })).body.data;
+    const [event] = (await ok(client(key).v1.events.$get({ query: { limit: "1" } }))).data;
+    assert(event);
     const other = await createTenant("Other");
     const k = other.key;
-    expectError(await call("GET", `/v1/webhooks/${sub.id}`, { key: k }), 404, "not_found");
     expectError(
-      await call("GET", `/v1/webhooks/${sub.id}/deliveries`, { key: k }),
+      await client(k).v1.webhooks[":id"].$get({ param: { id: sub.id } }),
       404,
       "not_found",
     );
-    expectError(await call("DELETE", `/v1/webhooks/${sub.id}`, { key: k }), 404, "not_found");
     expectError(
-      await call("POST", `/v1/webhooks/${sub.id}/rotate-secret`, { key: k }),
+      await client(k).v1.webhooks[":id"].deliveries.$get({ param: { id: sub.id } }),
       404,
       "not_found",
     );
-    expectError(await call("POST", `/v1/webhooks/${sub.id}/test`, { key: k }), 404, "not_found");
-    expectError(await call("POST", `/v1/webhooks/${sub.id}/enable`, { key: k }), 404, "not_found");
     expectError(
-      await call("POST", `/v1/webhooks/${sub.id}/recover`, {
-        key: k,
-        body: { since: "2026-01-01T00:00:00Z" },
+      await client(k).v1.webhooks[":id"].$delete({ param: { id: sub.id } }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await client(k).v1.webhooks[":id"]["rotate-secret"].$post({ param: { id: sub.id } }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await client(k).v1.webhooks[":id"].test.$post({ param: { id: sub.id } }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await client(k).v1.webhooks[":id"].enable.$post({ param: { id: sub.id } }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await client(k).v1.webhooks[":id"].recover.$post({
+        param: { id: sub.id },
+        json: { since: "2026-01-01T00:00:00Z" },
       }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/events/${event.id}/redeliver`, { key: k }),
+      await client(k).v1.events[":id"].redeliver.$post({ param: { id: event.id } }),
       404,
       "not_found",
     );
-    expect((await call("GET", "/v1/webhooks", { key: k })).body.data).toEqual([]);
-    expect((await call("GET", `/v1/webhooks/${sub.id}`, { key })).status).toBe(200);
+    expect((await ok(client(k).v1.webhooks.$get())).data).toEqual([]);
+    expect((await client(key).v1.webhooks[":id"].$get({ param: { id: sub.id } })).status).toBe(200);
   });
 
   it("needs webhooks:manage", async () => {
     const reader = await createKey(tenantId, { scopes: ["events:read"] });
-    expectError(await call("GET", "/v1/webhooks", { key: reader.key }), 403, "insufficient_scope");
+    expectError(await client(reader.key).v1.webhooks.$get(), 403, "insufficient_scope");
     expectError(
-      await call("POST", "/v1/webhooks", {
-        key: reader.key,
-        body: { url: `${receiver}/ok/x`, events: ["*"] },
+      await client(reader.key).v1.webhooks.$post({
+        json: { url: `${receiver}/ok/x`, events: ["*"] },
       }),
       403,
       "insufficient_scope",

@@ -1,12 +1,13 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { database } from "../src/db/client";
-import { isChange, type OrderState } from "../src/orders/order";
-import { decide, settle } from "../src/orders/order-rules";
-import { persist } from "../src/orders/order-store";
-import { MAX_LINES } from "../src/orders/orders.schemas";
-import { call, merchant, orderBody, parcel, stockOf } from "./helpers";
+import { database } from "../../src/db/client";
+import { isChange, type OrderState } from "../../src/orders/order";
+import { decide, settle } from "../../src/orders/order-rules";
+import { persist } from "../../src/orders/order-store";
+import { MAX_LINES } from "../../src/orders/orders.schemas";
+import { client, expectStatus, ok } from "../support/client";
+import { merchant, orderBody, parcel, stockOf } from "../support/merchant";
 
 /*
  * D1 takes at most 100 bound parameters and 100 KB of SQL per statement. Every statement
@@ -34,8 +35,8 @@ const skusFor = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(4, "0")}`);
 
 async function orderOf(key: string, items: { sku: string; quantity: number }[]) {
-  const res = await call("POST", "/v1/orders", { key, body: orderBody({ items }) });
-  expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(201);
+  const res = await client(key).v1.orders.$post({ json: orderBody({ items }) });
+  expectStatus(res, 201);
   return res.body;
 }
 
@@ -44,15 +45,16 @@ describe("statements sized by input", () => {
     const { key, tenantId } = await merchant({ "WIDE-ONE": 10 });
     const order = await orderOf(key, [{ sku: "WIDE-ONE", quantity: 2 }]);
     const parcels = Array.from({ length: 13 }, () => parcel());
-    const shipped = await call("POST", "/v1/ops/shipments", {
-      key,
-      body: { order_id: order.id, parcels, items: [{ sku: "WIDE-ONE", quantity: 2 }] },
+    const shipped = await client(key).v1.ops.shipments.$post({
+      json: { order_id: order.id, parcels, items: [{ sku: "WIDE-ONE", quantity: 2 }] },
     });
-    expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
+    expectStatus(shipped, 201);
     expect(shipped.body.parcels).toHaveLength(13);
     expect(await stockOf(key, "WIDE-ONE")).toMatchObject({ on_hand: 8, allocated: 0 });
-    const voided = await call("POST", `/v1/ops/shipments/${shipped.body.id}/void`, { key });
-    expect(voided.status).toBe(200);
+    const voided = await client(key).v1.ops.shipments[":id"].void.$post({
+      param: { id: shipped.body.id },
+    });
+    expectStatus(voided, 200);
     expect(await stockOf(key, "WIDE-ONE")).toMatchObject({ on_hand: 10, allocated: 2 });
 
     const skus = skusFor("WIDE", 40);
@@ -61,17 +63,16 @@ describe("statements sized by input", () => {
       key,
       skus.map((sku) => ({ sku, quantity: 1 })),
     );
-    const all = await call("POST", "/v1/ops/shipments", {
-      key,
-      body: {
+    const all = await client(key).v1.ops.shipments.$post({
+      json: {
         order_id: wide.id,
         parcels: [parcel()],
         items: skus.map((sku) => ({ sku, quantity: 1 })),
       },
     });
-    expect(all.status, JSON.stringify(all.body).slice(0, 300)).toBe(201);
+    expectStatus(all, 201);
     expect(all.body.items).toHaveLength(40);
-    const got = await call("GET", `/v1/orders/${wide.id}`, { key });
+    const got = await client(key).v1.orders[":id"].$get({ param: { id: wide.id } });
     expect(got.body).toMatchObject({ status: "shipped" });
   });
 
@@ -91,10 +92,8 @@ describe("statements sized by input", () => {
     );
     expect(order.items).toHaveLength(MAX_LINES);
     expect(order.status).toBe("received");
-    const shipment = await call("POST", "/v1/ops/shipments", {
-      key,
-      headers: { "idempotency-key": crypto.randomUUID() },
-      body: {
+    const shipment = await client(key).v1.ops.shipments.$post({
+      json: {
         order_id: order.id,
         parcels: Array.from({ length: MAX_PARCELS }, () =>
           parcel({
@@ -104,12 +103,13 @@ describe("statements sized by input", () => {
         ),
         items: skus.map((sku) => ({ sku, quantity: 2 })),
       },
+      header: { "idempotency-key": crypto.randomUUID() },
     });
-    expect(shipment.status, JSON.stringify(shipment.body).slice(0, 300)).toBe(201);
+    expectStatus(shipment, 201);
     expect(shipment.body.parcels).toHaveLength(MAX_PARCELS);
     expect(shipment.body.items).toHaveLength(MAX_ITEMS);
-    const after = await call("GET", `/v1/orders/${order.id}`, { key });
-    expect(after.body.status).toBe("shipped");
+    const after = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
+    expect(after.status).toBe("shipped");
     expect(await stockOf(key, skus[MAX_LINES - 1] as string)).toMatchObject({
       on_hand: 1,
       allocated: 0,

@@ -1,14 +1,15 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import { ErrorEnvelope } from "../../src/http/errors";
+import { ADMIN_TOKEN, client, expectStatus, ok, raw } from "../support/client";
 import {
-  ADMIN_TOKEN,
-  call,
   createTenant,
   orderBody,
   SHIPPING_METHODS,
   seedReferenceData,
   WAREHOUSES,
-} from "./helpers";
+} from "../support/merchant";
+import { receiver } from "../support/receiver";
 
 /*
  * Whatever a client sends to a write route, the answer is a deliberate 2xx or 4xx in
@@ -34,32 +35,32 @@ const ORDER = orderBody({
 beforeAll(async () => {
   await seedReferenceData();
   ({ key: tenantKey, tenantId } = await createTenant("Fuzz"));
-  await call("POST", "/v1/products", { key: tenantKey, body: { sku: "FUZZ-1", name: "Fuzz" } });
-  const order = await call("POST", "/v1/orders", {
-    key: tenantKey,
-    body: { ...ORDER, reference: "F-FUZZ-TARGET" },
+  await client(tenantKey).v1.products.$post({ json: { sku: "FUZZ-1", name: "Fuzz" } });
+  const order = await client(tenantKey).v1.orders.$post({
+    json: { ...ORDER, reference: "F-FUZZ-TARGET" },
   });
-  expect(order.status, JSON.stringify(order.body)).toBe(201);
+  expectStatus(order, 201);
   orderId = order.body.id;
-  await call("POST", "/v1/ops/inventory-adjustments", {
-    key: tenantKey,
-    body: { sku: "FUZZ-1", warehouse_id: "wh_syd_1", quantity_delta: 1000, reason: "found" },
+  await client(tenantKey).v1.ops["inventory-adjustments"].$post({
+    json: { sku: "FUZZ-1", warehouse_id: "wh_syd_1", quantity_delta: 1000, reason: "found" },
   });
   const big = { ...ORDER, reference: "F-FUZZ-SHIP", items: [{ sku: "FUZZ-1", quantity: 500 }] };
-  shipOrderId = (await call("POST", "/v1/orders", { key: tenantKey, body: big })).body.id;
-  const shipment = await call("POST", "/v1/ops/shipments", {
-    key: tenantKey,
-    body: { order_id: shipOrderId, parcels: [PARCEL], items: [{ sku: "FUZZ-1", quantity: 1 }] },
+  shipOrderId = (await ok(client(tenantKey).v1.orders.$post({ json: big }))).id;
+  const shipment = await client(tenantKey).v1.ops.shipments.$post({
+    json: { order_id: shipOrderId, parcels: [PARCEL], items: [{ sku: "FUZZ-1", quantity: 1 }] },
   });
-  expect(shipment.status, JSON.stringify(shipment.body)).toBe(201);
+  expectStatus(shipment, 201);
   shipmentId = shipment.body.id;
-  const hook = await call("POST", "/v1/webhooks", {
-    key: tenantKey,
-    body: { url: `${inject("receiverUrl")}/ok/fuzz`, events: ["shipment.created"] },
+  const hook = await client(tenantKey).v1.webhooks.$post({
+    json: { url: `${receiver}/ok/fuzz`, events: ["shipment.created"] },
   });
+  expectStatus(hook, 201);
   webhookId = hook.body.id;
-  eventId = (await call("GET", "/v1/events?type=shipment.created", { key: tenantKey })).body.data[0]
-    .id;
+  const [event] = (
+    await ok(client(tenantKey).v1.events.$get({ query: { type: "shipment.created" } }))
+  ).data;
+  assert(event);
+  eventId = event.id;
 });
 
 const PARCEL = { tracking_number: "FUZZ000001AU", carrier: "auspost", service: "Express Post" };
@@ -97,7 +98,7 @@ const valid: Record<string, unknown> = {
   "POST /v1/ops/shipments/:shipment/status": { status: "in_transit", note: "fuzz" },
   "POST /v1/ops/shipments/:shipment/void": {},
   "POST /v1/webhooks": () => ({
-    url: `${inject("receiverUrl")}/ok/fuzz-other`,
+    url: `${receiver}/ok/fuzz-other`,
     events: ["*"],
     description: "fuzz",
   }),
@@ -140,16 +141,17 @@ describe("fuzzed bodies on every write route", () => {
         fc.asyncProperty(body(payload), fc.boolean(), async (input, withType) => {
           const res =
             "json" in input
-              ? await call(method, path, { key, body: input.json })
-              : await call(method, path, {
+              ? await raw(method, path, { key, json: input.json })
+              : await raw(method, path, {
                   key,
-                  rawBody: input.raw as BodyInit,
+                  body: input.raw,
                   headers: withType ? { "content-type": "application/json" } : {},
                 });
           expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
           if (res.status >= 400) {
-            expect(res.body.error.code).toEqual(expect.any(String));
-            expect(res.body.error.request_id).toMatch(/^req_/);
+            const { error } = ErrorEnvelope.parse(res.body);
+            expect(error.code).toEqual(expect.any(String));
+            expect(error.request_id).toMatch(/^req_/);
           }
         }),
         { numRuns: 40 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adjustStock, call, merchant, orderBody, stockOf } from "./helpers";
+import { client, ok, succeeded } from "../support/client";
+import { adjustStock, merchant, orderBody, stockOf } from "../support/merchant";
 
 const oneUnit = () => orderBody({ items: [{ sku: "HOT-1", quantity: 1 }] });
 
@@ -7,10 +8,11 @@ describe("a hot SKU under concurrent orders", () => {
   it("allocates exactly the stock there is, backorders the rest, and fills the oldest first", async () => {
     const { key } = await merchant({ "HOT-1": 10 });
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => call("POST", "/v1/orders", { key, body: oneUnit() })),
+      Array.from({ length: 30 }, () => client(key).v1.orders.$post({ json: oneUnit() })),
     );
     expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
-    const statuses = results.map((r) => r.body.status);
+    const orders = results.filter(succeeded).map((r) => r.body);
+    const statuses = orders.map((o) => o.status);
     expect(statuses.filter((s) => s === "received")).toHaveLength(10);
     expect(statuses.filter((s) => s === "backordered")).toHaveLength(20);
     expect(await stockOf(key, "HOT-1")).toEqual({
@@ -24,19 +26,19 @@ describe("a hot SKU under concurrent orders", () => {
 
     await adjustStock(key, "HOT-1", 5);
     const after = await Promise.all(
-      results.map((r) => call("GET", `/v1/orders/${r.body.id}`, { key })),
+      orders.map((o) => ok(client(key).v1.orders[":id"].$get({ param: { id: o.id } }))),
     );
     const waitedThenFilled = after.filter(
-      (o, i) => results[i]?.body.status === "backordered" && o.body.status === "received",
+      (o, i) => orders[i]?.status === "backordered" && o.status === "received",
     );
-    const stillWaiting = after.filter((o) => o.body.status === "backordered");
+    const stillWaiting = after.filter((o) => o.status === "backordered");
     expect(waitedThenFilled).toHaveLength(5);
     expect(stillWaiting).toHaveLength(15);
     const newestFilled = waitedThenFilled
-      .map((o) => o.body.created_at as string)
+      .map((o) => o.created_at)
       .sort()
       .at(-1) as string;
-    for (const o of stillWaiting) expect(o.body.created_at >= newestFilled).toBe(true);
+    for (const o of stillWaiting) expect(o.created_at >= newestFilled).toBe(true);
     expect(await stockOf(key, "HOT-1")).toMatchObject({
       on_hand: 15,
       allocated: 15,

@@ -4,19 +4,18 @@ import {
   env,
   waitOnExecutionContext,
 } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
-import worker from "../src/index";
+import { assert, describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { client, expectError, expectStatus, ok, type Reply } from "../support/client";
 import {
   adjustStock,
-  call,
   createTenant,
-  expectError,
   merchant,
   orderBody,
   parcel,
   ship,
   stockOf,
-} from "./helpers";
+} from "../support/merchant";
 
 /*
  * Every write a client may retry takes an Idempotency-Key, with one claim mechanism: a
@@ -24,15 +23,17 @@ import {
  * request is 422, and a refused request leaves the key and its reference free.
  */
 
-const key = () => ({ "idempotency-key": crypto.randomUUID() });
+type IdempotencyKey = { "idempotency-key": string };
+const key = (): IdempotencyKey => ({ "idempotency-key": crypto.randomUUID() });
 
-async function twice(apiKey: string, method: string, path: string, body?: unknown) {
+/** Sends the same request twice under one Idempotency-Key: the retry replays the first. */
+async function twice<R extends Reply>(send: (header: IdempotencyKey) => Promise<R>) {
   const headers = key();
-  const first = await call(method, path, { key: apiKey, headers, body });
-  const retry = await call(method, path, { key: apiKey, headers, body });
+  const first = await send(headers);
+  const retry = await send(headers);
   expect(first.status, JSON.stringify(first.body)).toBeLessThan(300);
   expect(first.headers.get("idempotent-replayed")).toBeNull();
-  expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+  expectStatus(retry, 200);
   expect(retry.headers.get("idempotent-replayed")).toBe("true");
   expect(retry.body).toEqual(first.body);
   return { first, retry, headers };
@@ -41,100 +42,122 @@ async function twice(apiKey: string, method: string, path: string, body?: unknow
 describe("floor writes are safe to retry", () => {
   it("applies an adjustment once however often it is retried", async () => {
     const { key: apiKey } = await merchant({ "IDEM-A": 0 });
-    const body = { sku: "IDEM-A", warehouse_id: "wh_syd_1", quantity_delta: 5, reason: "found" };
-    const { first, headers } = await twice(apiKey, "POST", "/v1/ops/inventory-adjustments", body);
-    expect(first.status).toBe(201);
+    const adjustments = client(apiKey).v1.ops["inventory-adjustments"];
+    const body = {
+      sku: "IDEM-A",
+      warehouse_id: "wh_syd_1",
+      quantity_delta: 5,
+      reason: "found" as const,
+    };
+    const { first, headers } = await twice((header) => adjustments.$post({ json: body, header }));
+    expectStatus(first, 201);
     expect(await stockOf(apiKey, "IDEM-A")).toMatchObject({ on_hand: 5 });
-    const reused = await call("POST", "/v1/ops/inventory-adjustments", {
-      key: apiKey,
-      headers,
-      body: { ...body, quantity_delta: 6 },
+    const reused = await adjustments.$post({
+      json: { ...body, quantity_delta: 6 },
+      header: headers,
     });
     expectError(reused, 422, "idempotency_key_reused", "Idempotency-Key");
-    const listed = await call("GET", "/v1/inventory-adjustments?sku=IDEM-A", { key: apiKey });
+    const listed = await client(apiKey).v1["inventory-adjustments"].$get({
+      query: { sku: "IDEM-A" },
+    });
     expect(listed.body.data).toHaveLength(1);
   });
 
   it("applies concurrent retries of one adjustment once", async () => {
     const { key: apiKey } = await merchant({ "IDEM-B": 0 });
     const headers = key();
-    const body = { sku: "IDEM-B", warehouse_id: "wh_syd_1", quantity_delta: 3, reason: "found" };
+    const body = {
+      sku: "IDEM-B",
+      warehouse_id: "wh_syd_1",
+      quantity_delta: 3,
+      reason: "found" as const,
+    };
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        call("POST", "/v1/ops/inventory-adjustments", { key: apiKey, headers, body }),
+        ok(client(apiKey).v1.ops["inventory-adjustments"].$post({ json: body, header: headers })),
       ),
     );
-    expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await stockOf(apiKey, "IDEM-B")).toMatchObject({ on_hand: 3 });
   });
 
   it("replays start-picking, hold, release, shipments, status and void with their first result", async () => {
     const { key: apiKey } = await merchant({ "IDEM-C": 10 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key: apiKey,
-        body: orderBody({ items: [{ sku: "IDEM-C", quantity: 4 }] }),
-      })
-    ).body;
-    const held = await twice(apiKey, "POST", `/v1/ops/orders/${order.id}/hold`, {
-      reason: "address",
-    });
+    const order = await ok(
+      client(apiKey).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "IDEM-C", quantity: 4 }] }),
+      }),
+    );
+    const ops = client(apiKey).v1.ops;
+    const param = { id: order.id };
+    const held = await twice((header) =>
+      ops.orders[":id"].hold.$post({ param, json: { reason: "address" }, header }),
+    );
     expect(held.first.body).toMatchObject({ status: "on_hold", version: "2" });
-    const released = await twice(apiKey, "POST", `/v1/ops/orders/${order.id}/release`);
+    const released = await twice((header) => ops.orders[":id"].release.$post({ param, header }));
     expect(released.first.body).toMatchObject({ status: "received", version: "3" });
     // The first hold's key still answers with the first result; the order is not held again.
-    const heldAgain = await call("POST", `/v1/ops/orders/${order.id}/hold`, {
-      key: apiKey,
-      headers: held.headers,
-      body: { reason: "address" },
+    const heldAgain = await client(apiKey).v1.ops.orders[":id"].hold.$post({
+      param: { id: order.id },
+      json: { reason: "address" },
+      header: held.headers,
     });
     expect(heldAgain.body).toEqual(held.first.body);
-    expect((await call("GET", `/v1/orders/${order.id}`, { key: apiKey })).body).toMatchObject({
+    expect(
+      (await client(apiKey).v1.orders[":id"].$get({ param: { id: order.id } })).body,
+    ).toMatchObject({
       status: "received",
     });
 
-    const picking = await twice(apiKey, "POST", `/v1/ops/orders/${order.id}/start-picking`);
+    const picking = await twice((header) =>
+      ops.orders[":id"]["start-picking"].$post({ param, header }),
+    );
+    expectStatus(picking.first, 200);
     expect(picking.first.body.status).toBe("processing");
 
-    const shipment = await twice(apiKey, "POST", "/v1/ops/shipments", {
-      order_id: order.id,
-      parcels: [parcel()],
-      items: [{ sku: "IDEM-C", quantity: 2 }],
-    });
-    expect(shipment.first.status).toBe(201);
+    const parcels = [parcel()];
+    const shipment = await twice((header) =>
+      ops.shipments.$post({
+        json: { order_id: order.id, parcels, items: [{ sku: "IDEM-C", quantity: 2 }] },
+        header,
+      }),
+    );
+    expectStatus(shipment.first, 201);
     expect(await stockOf(apiKey, "IDEM-C")).toMatchObject({ on_hand: 8, allocated: 2 });
-    const id = shipment.first.body.id;
-    const transit = await twice(apiKey, "POST", `/v1/ops/shipments/${id}/status`, {
-      status: "in_transit",
-    });
+    const shipmentParam = { id: shipment.first.body.id };
+    const transit = await twice((header) =>
+      ops.shipments[":id"].status.$post({
+        param: shipmentParam,
+        json: { status: "in_transit" },
+        header,
+      }),
+    );
     expect(transit.first.body).toMatchObject({ status: "in_transit", version: "2" });
-    const voided = await twice(apiKey, "POST", `/v1/ops/shipments/${id}/void`);
+    const voided = await twice((header) =>
+      ops.shipments[":id"].void.$post({ param: shipmentParam, header }),
+    );
     expect(voided.first.body).toMatchObject({ status: "voided", voided: true });
     expect(await stockOf(apiKey, "IDEM-C")).toMatchObject({ on_hand: 10, allocated: 4 });
   });
 
   it("frees the key of a refused floor write for the corrected request", async () => {
     const { key: apiKey } = await merchant({ "IDEM-D": 10 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key: apiKey,
-        body: orderBody({ items: [{ sku: "IDEM-D", quantity: 2 }] }),
-      })
-    ).body;
+    const order = await ok(
+      client(apiKey).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "IDEM-D", quantity: 2 }] }),
+      }),
+    );
     const headers = key();
-    const over = await call("POST", "/v1/ops/shipments", {
-      key: apiKey,
-      headers,
-      body: { order_id: order.id, parcels: [parcel()], items: [{ sku: "IDEM-D", quantity: 3 }] },
+    const over = await client(apiKey).v1.ops.shipments.$post({
+      json: { order_id: order.id, parcels: [parcel()], items: [{ sku: "IDEM-D", quantity: 3 }] },
+      header: headers,
     });
     expectError(over, 422, "over_shipment", "items[0].quantity");
-    const fixed = await call("POST", "/v1/ops/shipments", {
-      key: apiKey,
-      headers,
-      body: { order_id: order.id, parcels: [parcel()], items: [{ sku: "IDEM-D", quantity: 2 }] },
+    const fixed = await client(apiKey).v1.ops.shipments.$post({
+      json: { order_id: order.id, parcels: [parcel()], items: [{ sku: "IDEM-D", quantity: 2 }] },
+      header: headers,
     });
-    expect(fixed.status, JSON.stringify(fixed.body)).toBe(201);
+    expectStatus(fixed, 201);
   });
 });
 
@@ -147,23 +170,22 @@ describe("claims that are refused claim nothing", () => {
       orderBody({ items: [{ sku: "IDEM-E", quantity: 1 }] }),
     ];
     const results = await Promise.all(
-      [a, b].map((body) => call("POST", "/v1/orders", { key: apiKey, headers, body })),
+      [a, b].map((body) => client(apiKey).v1.orders.$post({ json: body, header: headers })),
     );
-    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
-    const refused = results.findIndex((r) => r.status === 422);
-    const error = expectError(
-      results[refused] as never,
-      422,
-      "idempotency_key_reused",
-      "Idempotency-Key",
-    );
-    expect(error.resource_id).toBe(results[1 - refused]?.body.id);
-    const corrected = await call("POST", "/v1/orders", {
-      key: apiKey,
-      headers: key(),
-      body: [a, b][refused],
-    });
-    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    const statuses = results.map((r): number => r.status);
+    expect([...statuses].sort()).toEqual([201, 422]);
+    const refused = statuses.indexOf(422);
+    const [rejected, accepted, refusedBody] = [
+      results[refused],
+      results[1 - refused],
+      [a, b][refused],
+    ];
+    assert(rejected && accepted && refusedBody);
+    const error = expectError(rejected, 422, "idempotency_key_reused", "Idempotency-Key");
+    expectStatus(accepted, 201);
+    expect(error.resource_id).toBe(accepted.body.id);
+    const corrected = await client(apiKey).v1.orders.$post({ json: refusedBody, header: key() });
+    expectStatus(corrected, 201);
   });
 
   it("claims neither key nor reference for an order whose references do not resolve", async () => {
@@ -176,14 +198,14 @@ describe("claims that are refused claim nothing", () => {
       ],
     });
     expectError(
-      await call("POST", "/v1/orders", { key: apiKey, headers, body }),
+      await client(apiKey).v1.orders.$post({ json: body, header: headers }),
       422,
       "unknown_sku",
       "items[1].sku",
     );
-    await call("POST", "/v1/products", { key: apiKey, body: { sku: "NOT-YET", name: "Late" } });
-    const retry = await call("POST", "/v1/orders", { key: apiKey, headers, body });
-    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    await client(apiKey).v1.products.$post({ json: { sku: "NOT-YET", name: "Late" } });
+    const retry = await client(apiKey).v1.orders.$post({ json: body, header: headers });
+    expectStatus(retry, 201);
   });
 
   it("forgets expired claims in the cron, a bounded batch at a time", async () => {
@@ -214,32 +236,29 @@ describe("claims that are refused claim nothing", () => {
 describe("checks before stock moves", () => {
   it("refuses a shipment that cannot succeed before any unit leaves", async () => {
     const { key: apiKey } = await merchant({ "CHK-A": 10, "CHK-B": 0 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key: apiKey,
-        body: orderBody({
+    const order = await ok(
+      client(apiKey).v1.orders.$post({
+        json: orderBody({
           items: [
             { sku: "CHK-A", quantity: 2 },
             { sku: "CHK-B", quantity: 1 },
           ],
         }),
-      })
-    ).body;
+      }),
+    );
     expect(order.status).toBe("backordered");
     const before = await stockOf(apiKey, "CHK-A");
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key: apiKey,
-        body: { order_id: order.id, parcels: [parcel()], items: [{ sku: "CHK-A", quantity: 2 }] },
+      await client(apiKey).v1.ops.shipments.$post({
+        json: { order_id: order.id, parcels: [parcel()], items: [{ sku: "CHK-A", quantity: 2 }] },
       }),
       409,
       "not_allocated",
     );
     await adjustStock(apiKey, "CHK-B", 1);
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key: apiKey,
-        body: {
+      await client(apiKey).v1.ops.shipments.$post({
+        json: {
           order_id: order.id,
           parcels: [parcel()],
           items: [

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import * as schema from "../src/db/schema";
+import * as schema from "../../src/db/schema";
 
 /*
  * Migrations are hand-written SQL and src/db/schema.ts is their typed mirror: every table,

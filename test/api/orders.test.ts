@@ -1,15 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { chainHash, GENESIS_HASH } from "../src/orders/orders.history";
+import { chainHash, GENESIS_HASH } from "../../src/orders/orders.history";
+import {
+  type Api,
+  admin,
+  client,
+  expectError,
+  expectStatus,
+  ok,
+  type QueryOf,
+  raw,
+  succeeded,
+} from "../support/client";
 import {
   adjustStock,
-  call,
   createTenant,
-  expectError,
   merchant,
   orderBody,
   SHIP_TO,
   stockOf,
-} from "./helpers";
+} from "../support/merchant";
 
 const CATALOG = { "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5, "GADGET-PRO": 0 };
 const idem = () => ({ "idempotency-key": crypto.randomUUID() });
@@ -18,8 +27,8 @@ describe("POST /v1/orders", () => {
   it("creates an order in the guide's shape with lines, version and allocation", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
     const body = orderBody();
-    const res = await call("POST", "/v1/orders", { key, body, headers: idem() });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await client(key).v1.orders.$post({ json: body, header: idem() });
+    expectStatus(res, 201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^ord_[A-Za-z0-9]{20}$/),
       order_number: body.order_number,
@@ -58,7 +67,7 @@ describe("POST /v1/orders", () => {
     expect(res.body.updated_at >= res.body.created_at).toBe(true);
     expect(res.headers.get("location")).toBe(`/v1/orders/${res.body.id}`);
     expect(res.headers.get("etag")).toBe('"1"');
-    const got = await call("GET", `/v1/orders/${res.body.id}`, { key });
+    const got = await client(key).v1.orders[":id"].$get({ param: { id: res.body.id } });
     expect(got.body).toEqual(res.body);
     expect(got.headers.get("etag")).toBe('"1"');
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({
@@ -70,17 +79,15 @@ describe("POST /v1/orders", () => {
 
   it("resolves a free-text shipping_method by name and accepts an order without one", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
-    const byName = await call("POST", "/v1/orders", {
-      key,
-      body: orderBody({ shipping_method_id: undefined, shipping_method: "parcel post" }),
+    const byName = await client(key).v1.orders.$post({
+      json: orderBody({ shipping_method_id: undefined, shipping_method: "parcel post" }),
     });
     expect(byName.body).toMatchObject({
       shipping_method_id: "sm_auspost_parcel",
       shipping_method: "Parcel Post",
     });
-    const none = await call("POST", "/v1/orders", {
-      key,
-      body: orderBody({ shipping_method_id: undefined }),
+    const none = await client(key).v1.orders.$post({
+      json: orderBody({ shipping_method_id: undefined }),
     });
     expect(none.body).toMatchObject({ shipping_method_id: null, shipping_method: null });
   });
@@ -181,14 +188,14 @@ describe("POST /v1/orders", () => {
       [{ shiping_method_id: "sm_auspost_express" }, "validation_error", "shiping_method_id"],
     ];
     for (const [override, code, field] of cases) {
-      const res = await call("POST", "/v1/orders", {
+      const res = await raw("POST", "/v1/orders", {
         key,
-        body: orderBody(override),
+        json: { ...orderBody(), ...override },
         headers: idem(),
       });
       expectError(res, 422, code, field);
     }
-    expect((await call("GET", "/v1/orders", { key })).body.data).toEqual([]);
+    expect((await ok(client(key).v1.orders.$get())).data).toEqual([]);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 0 });
   });
 });
@@ -198,11 +205,11 @@ describe("exactly once", () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
     const body = orderBody();
     const headers = idem();
-    const first = await call("POST", "/v1/orders", { key, body, headers });
-    const retry = await call("POST", "/v1/orders", { key, body, headers });
-    expect(first.status).toBe(201);
+    const first = await client(key).v1.orders.$post({ json: body, header: headers });
+    const retry = await client(key).v1.orders.$post({ json: body, header: headers });
+    expectStatus(first, 201);
     expect(first.headers.get("idempotent-replayed")).toBeNull();
-    expect(retry.status).toBe(200);
+    expectStatus(retry, 200);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 2 });
@@ -211,35 +218,35 @@ describe("exactly once", () => {
   it("rejects the same key with a different body: 422 idempotency_key_reused", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
     const headers = idem();
-    await call("POST", "/v1/orders", { key, body: orderBody(), headers });
-    const other = await call("POST", "/v1/orders", { key, body: orderBody(), headers });
+    await client(key).v1.orders.$post({ json: orderBody(), header: headers });
+    const other = await client(key).v1.orders.$post({ json: orderBody(), header: headers });
     expectError(other, 422, "idempotency_key_reused", "Idempotency-Key");
-    expect((await call("GET", "/v1/orders", { key })).body.data).toHaveLength(1);
+    expect((await ok(client(key).v1.orders.$get())).data).toHaveLength(1);
   });
 
   it("dedupes on reference: same body returns the order, a different body is 409 naming it", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
     const body = orderBody();
-    const first = await call("POST", "/v1/orders", { key, body });
-    const again = await call("POST", "/v1/orders", { key, body, headers: idem() });
-    expect(again.status).toBe(200);
-    expect(again.body.id).toBe(first.body.id);
-    const changed = await call("POST", "/v1/orders", {
-      key,
-      body: { ...body, packing_note: "Ring twice" },
+    const first = await ok(client(key).v1.orders.$post({ json: body }));
+    const again = await client(key).v1.orders.$post({ json: body, header: idem() });
+    expectStatus(again, 200);
+    expect(again.body.id).toBe(first.id);
+    const changed = await client(key).v1.orders.$post({
+      json: { ...body, packing_note: "Ring twice" },
     });
     const error = expectError(changed, 409, "duplicate_reference", "reference");
-    expect(error.order_id).toBe(first.body.id);
-    expect(error.message).toContain(first.body.id);
+    expect(error.order_id).toBe(first.id);
+    expect(error.message).toContain(first.id);
   });
 
   it("scopes references to the tenant", async () => {
     const a = await merchant({ "WIDGET-BLUE-M": 10 });
     const b = await merchant({ "WIDGET-BLUE-M": 10 });
     const body = orderBody();
-    const ra = await call("POST", "/v1/orders", { key: a.key, body });
-    const rb = await call("POST", "/v1/orders", { key: b.key, body });
-    expect([ra.status, rb.status]).toEqual([201, 201]);
+    const ra = await client(a.key).v1.orders.$post({ json: body });
+    const rb = await client(b.key).v1.orders.$post({ json: body });
+    expectStatus(ra, 201);
+    expectStatus(rb, 201);
     expect(ra.body.id).not.toBe(rb.body.id);
   });
 
@@ -248,12 +255,14 @@ describe("exactly once", () => {
     const body = orderBody();
     const headers = idem();
     const results = await Promise.all(
-      Array.from({ length: 25 }, () => call("POST", "/v1/orders", { key, body, headers })),
+      Array.from({ length: 25 }, () =>
+        client(key).v1.orders.$post({ json: body, header: headers }),
+      ),
     );
     expect(results.every((r) => r.status === 200 || r.status === 201)).toBe(true);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    expect((await call("GET", "/v1/orders", { key })).body.data).toHaveLength(1);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
+    expect((await ok(client(key).v1.orders.$get())).data).toHaveLength(1);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 2, available: 98 });
   });
 
@@ -261,11 +270,11 @@ describe("exactly once", () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 100 });
     const body = orderBody();
     const results = await Promise.all(
-      Array.from({ length: 25 }, () => call("POST", "/v1/orders", { key, body, headers: idem() })),
+      Array.from({ length: 25 }, () => client(key).v1.orders.$post({ json: body, header: idem() })),
     );
     expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 2 });
   });
 });
@@ -273,20 +282,19 @@ describe("exactly once", () => {
 describe("allocation", () => {
   it("backorders a short line, keeps the allocated lines, and fills oldest first when stock arrives", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 1 });
-    const mixed = await call("POST", "/v1/orders", {
-      key,
-      body: orderBody({
-        items: [
-          { sku: "WIDGET-BLUE-M", quantity: 3 },
-          { sku: "WIDGET-RED-S", quantity: 2 },
-        ],
+    const mixed = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({
+          items: [
+            { sku: "WIDGET-BLUE-M", quantity: 3 },
+            { sku: "WIDGET-RED-S", quantity: 2 },
+          ],
+        }),
       }),
-    });
-    expect(mixed.body.status).toBe("backordered");
-    expect(mixed.body.allocation_status).toBe("partially_allocated");
-    expect(mixed.body.items.map((i: { allocation_status: string }) => i.allocation_status)).toEqual(
-      ["allocated", "backordered"],
     );
+    expect(mixed.status).toBe("backordered");
+    expect(mixed.allocation_status).toBe("partially_allocated");
+    expect(mixed.items.map((i) => i.allocation_status)).toEqual(["allocated", "backordered"]);
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({
       on_hand: 1,
       allocated: 0,
@@ -295,9 +303,9 @@ describe("allocation", () => {
     });
 
     await adjustStock(key, "WIDGET-RED-S", 1);
-    const filled = await call("GET", `/v1/orders/${mixed.body.id}`, { key });
-    expect(filled.body.status).toBe("received");
-    expect(filled.body.version).toBe("2");
+    const filled = await ok(client(key).v1.orders[":id"].$get({ param: { id: mixed.id } }));
+    expect(filled.status).toBe("received");
+    expect(filled.version).toBe("2");
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({
       on_hand: 2,
       allocated: 2,
@@ -308,14 +316,14 @@ describe("allocation", () => {
 
   it("releases stock to available on cancel and hands it to waiting orders", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 2 });
-    const first = await call("POST", "/v1/orders", { key, body: orderBody() });
-    const waiting = await call("POST", "/v1/orders", { key, body: orderBody() });
-    expect([first.body.status, waiting.body.status]).toEqual(["received", "backordered"]);
-    const cancelled = await call("POST", `/v1/orders/${first.body.id}/cancel`, {
-      key,
-      body: { reason: "Customer changed mind" },
+    const first = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const waiting = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    expect([first.status, waiting.status]).toEqual(["received", "backordered"]);
+    const cancelled = await client(key).v1.orders[":id"].cancel.$post({
+      param: { id: first.id },
+      json: { reason: "Customer changed mind" },
     });
-    expect(cancelled.status).toBe(200);
+    expectStatus(cancelled, 200);
     expect(cancelled.body).toMatchObject({
       status: "cancelled",
       cancel_reason: "Customer changed mind",
@@ -323,11 +331,15 @@ describe("allocation", () => {
       version: "2",
       cancelled_at: expect.any(String),
     });
-    expect((await call("GET", `/v1/orders/${waiting.body.id}`, { key })).body.status).toBe(
-      "received",
+    expect(
+      (await ok(client(key).v1.orders[":id"].$get({ param: { id: waiting.id } }))).status,
+    ).toBe("received");
+    const third = await ok(
+      client(key).v1.orders[":id"].cancel.$post({
+        param: { id: waiting.id },
+      }),
     );
-    const third = await call("POST", `/v1/orders/${waiting.body.id}/cancel`, { key });
-    expect(third.body.status).toBe("cancelled");
+    expect(third.status).toBe("cancelled");
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({
       on_hand: 2,
       allocated: 0,
@@ -338,13 +350,13 @@ describe("allocation", () => {
 
   it("cancelling twice returns the same cancelled order", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 5 });
-    const order = await call("POST", "/v1/orders", { key, body: orderBody() });
-    const once = await call("POST", `/v1/orders/${order.body.id}/cancel`, { key });
-    const twice = await call("POST", `/v1/orders/${order.body.id}/cancel`, {
-      key,
-      body: { reason: "again" },
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const once = await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
+    const twice = await client(key).v1.orders[":id"].cancel.$post({
+      param: { id: order.id },
+      json: { reason: "again" },
     });
-    expect(twice.status).toBe(200);
+    expectStatus(twice, 200);
     expect(twice.body).toEqual(once.body);
   });
 });
@@ -352,7 +364,7 @@ describe("allocation", () => {
 describe("PATCH /v1/orders/{id}", () => {
   it("changes only the fields sent, merging ship_to, and bumps the version", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     const newAddress = {
       name: "Jane Doe",
       address1: "456 New Street",
@@ -362,12 +374,12 @@ describe("PATCH /v1/orders/{id}", () => {
       postcode: "2010",
       country: "AU",
     };
-    const res = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { ship_to: newAddress, shipping_method_id: "sm_auspost_parcel" },
-      headers: { "if-match": '"1"' },
+    const res = await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { ship_to: newAddress, shipping_method_id: "sm_auspost_parcel" },
+      header: { "if-match": '"1"' },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expectStatus(res, 200);
     expect(res.body).toEqual({
       ...order,
       // Guide §1: fields you don't send are left untouched, inside ship_to too.
@@ -378,76 +390,77 @@ describe("PATCH /v1/orders/{id}", () => {
       updated_at: expect.any(String),
     });
     expect(res.headers.get("etag")).toBe('"2"');
-    const noop = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { packing_note: order.packing_note },
-    });
-    expect(noop.body.version).toBe("2");
+    const noop = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { packing_note: order.packing_note },
+      }),
+    );
+    expect(noop.version).toBe("2");
   });
 
   it("replaces the lines and moves allocation by the difference", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5 });
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    const res = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: {
-        items: [
-          { sku: "WIDGET-BLUE-M", quantity: 1 },
-          { sku: "WIDGET-RED-S", quantity: 3 },
-        ],
-      },
-    });
-    expect(
-      res.body.items.map((i: { sku: string; quantity: number; allocation_status: string }) => [
-        i.sku,
-        i.quantity,
-        i.allocation_status,
-      ]),
-    ).toEqual([
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const res = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: {
+          items: [
+            { sku: "WIDGET-BLUE-M", quantity: 1 },
+            { sku: "WIDGET-RED-S", quantity: 3 },
+          ],
+        },
+      }),
+    );
+    expect(res.items.map((i) => [i.sku, i.quantity, i.allocation_status])).toEqual([
       ["WIDGET-BLUE-M", 1, "allocated"],
       ["WIDGET-RED-S", 3, "allocated"],
     ]);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 1, available: 9 });
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({ allocated: 3, available: 2 });
 
-    const dropped = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { items: [{ sku: "WIDGET-RED-S", quantity: 3 }] },
-    });
-    expect(dropped.body.items).toHaveLength(1);
+    const dropped = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { items: [{ sku: "WIDGET-RED-S", quantity: 3 }] },
+      }),
+    );
+    expect(dropped.items).toHaveLength(1);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 0, available: 10 });
   });
 
   it("backorders a line raised beyond stock", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({
+    const order = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({
           items: [
             { sku: "WIDGET-BLUE-M", quantity: 2 },
             { sku: "WIDGET-RED-S", quantity: 1 },
           ],
         }),
-      })
-    ).body;
-    const res = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: {
-        items: [
-          { sku: "WIDGET-BLUE-M", quantity: 2 },
-          { sku: "WIDGET-RED-S", quantity: 8 },
-        ],
-      },
-    });
-    expect(res.body.status).toBe("backordered");
-    expect(res.body.items[1]).toMatchObject({
+      }),
+    );
+    const res = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: {
+          items: [
+            { sku: "WIDGET-BLUE-M", quantity: 2 },
+            { sku: "WIDGET-RED-S", quantity: 8 },
+          ],
+        },
+      }),
+    );
+    expect(res.status).toBe("backordered");
+    expect(res.items[1]).toMatchObject({
       sku: "WIDGET-RED-S",
       quantity: 8,
       allocation_status: "backordered",
       allocated_quantity: 0,
     });
-    expect(res.body.items[0]).toMatchObject({ allocation_status: "allocated" });
+    expect(res.items[0]).toMatchObject({ allocation_status: "allocated" });
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({
       on_hand: 5,
       allocated: 0,
@@ -458,60 +471,72 @@ describe("PATCH /v1/orders/{id}", () => {
 
   it("409s a stale If-Match, 422s a warehouse change, 409s once picking started", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    await call("PATCH", `/v1/orders/${order.id}`, { key, body: { packing_note: "v2" } });
-    const stale = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { packing_note: "v3" },
-      headers: { "if-match": '"1"' },
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { packing_note: "v2" },
+    });
+    const stale = await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { packing_note: "v3" },
+      header: { "if-match": '"1"' },
     });
     expect(expectError(stale, 409, "version_conflict").current_version).toBe("2");
     expectError(
-      await call("PATCH", `/v1/orders/${order.id}`, {
-        key,
-        body: { packing_note: "x" },
-        headers: { "if-match": "yesterday" },
+      await client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { packing_note: "x" },
+        header: { "if-match": "yesterday" },
       }),
       400,
       "invalid_parameter",
       "if-match",
     );
     expectError(
-      await call("PATCH", `/v1/orders/${order.id}`, { key, body: { warehouse_id: "wh_mel_1" } }),
+      await client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { warehouse_id: "wh_mel_1" },
+      }),
       422,
       "warehouse_change_not_allowed",
       "warehouse_id",
     );
     expectError(
-      await call("PATCH", `/v1/orders/${order.id}`, {
-        key,
-        body: { items: [{ sku: "NOPE", quantity: 1 }] },
+      await client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { items: [{ sku: "NOPE", quantity: 1 }] },
       }),
       422,
       "unknown_sku",
       "items[0].sku",
     );
 
-    const picking = await call("POST", `/v1/ops/orders/${order.id}/start-picking`, { key });
-    expect(picking.body.status).toBe("processing");
-    const late = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { packing_note: "too late" },
+    const picking = await ok(
+      client(key).v1.ops.orders[":id"]["start-picking"].$post({
+        param: { id: order.id },
+      }),
+    );
+    expect(picking.status).toBe("processing");
+    const late = await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { packing_note: "too late" },
     });
     expect(expectError(late, 409, "too_late_to_amend").order_status).toBe("processing");
-    const cancel = await call("POST", `/v1/orders/${order.id}/cancel`, { key });
+    const cancel = await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
     expect(expectError(cancel, 409, "not_cancelable").order_status).toBe("processing");
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.version).toBe("3");
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).version).toBe(
+      "3",
+    );
   });
 });
 
 describe("operations", () => {
   it("holds, releases and starts picking with clean 409s for wrong states", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 2 });
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    const held = await call("POST", `/v1/ops/orders/${order.id}/hold`, {
-      key,
-      body: { reason: "Address check" },
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const held = await client(key).v1.ops.orders[":id"].hold.$post({
+      param: { id: order.id },
+      json: { reason: "Address check" },
     });
     expect(held.body).toMatchObject({
       status: "on_hold",
@@ -519,44 +544,56 @@ describe("operations", () => {
       allocation_status: "allocated",
     });
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/start-picking`, { key }),
+      await client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }),
       409,
       "order_on_hold",
     );
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/hold`, { key, body: {} }),
+      await raw("POST", `/v1/ops/orders/${order.id}/hold`, { key, json: {} }),
       422,
       "validation_error",
       "reason",
     );
-    const amended = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { packing_note: "while held" },
+    const amended = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { packing_note: "while held" },
+      }),
+    );
+    expect(amended.status).toBe("on_hold");
+    const released = await client(key).v1.ops.orders[":id"].release.$post({
+      param: { id: order.id },
     });
-    expect(amended.body.status).toBe("on_hold");
-    const released = await call("POST", `/v1/ops/orders/${order.id}/release`, { key });
     expect(released.body).toMatchObject({ status: "received", hold_reason: null });
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/release`, { key }),
+      await client(key).v1.ops.orders[":id"].release.$post({ param: { id: order.id } }),
       409,
       "not_on_hold",
     );
 
-    const waiting = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
+    const waiting = await ok(client(key).v1.orders.$post({ json: orderBody() }));
     expect(waiting.status).toBe("backordered");
     expectError(
-      await call("POST", `/v1/ops/orders/${waiting.id}/start-picking`, { key }),
+      await client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: waiting.id } }),
       409,
       "not_allocated",
     );
-    const cancelled = (await call("POST", `/v1/orders/${waiting.id}/cancel`, { key })).body;
+    const cancelled = await ok(
+      client(key).v1.orders[":id"].cancel.$post({ param: { id: waiting.id } }),
+    );
     expectError(
-      await call("POST", `/v1/ops/orders/${cancelled.id}/hold`, { key, body: { reason: "x" } }),
+      await client(key).v1.ops.orders[":id"].hold.$post({
+        param: { id: cancelled.id },
+        json: { reason: "x" },
+      }),
       409,
       "not_holdable",
     );
     expectError(
-      await call("PATCH", `/v1/orders/${cancelled.id}`, { key, body: { packing_note: "x" } }),
+      await client(key).v1.orders[":id"].$patch({
+        param: { id: cancelled.id },
+        json: { packing_note: "x" },
+      }),
       409,
       "order_cancelled",
     );
@@ -564,29 +601,28 @@ describe("operations", () => {
 
   it("lets a platform key operate any tenant's order, and needs warehouse:operate", async () => {
     const { key, tenantId } = await merchant({ "WIDGET-BLUE-M": 2 });
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    const platform = await call("POST", "/admin/v1/api-keys", {
-      key: "test-admin-token",
-      body: {},
-    });
-    const picked = await call("POST", `/v1/ops/orders/${order.id}/start-picking`, {
-      key: platform.body.key,
-    });
-    expect(picked.body.status).toBe("processing");
-    const reader = await call("POST", `/admin/v1/tenants/${tenantId}/api-keys`, {
-      key: "test-admin-token",
-      body: { scopes: ["orders:read"] },
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const platform = await admin["api-keys"].$post({ json: {} });
+    const picked = await ok(
+      client(platform.body.key).v1.ops.orders[":id"]["start-picking"].$post({
+        param: { id: order.id },
+      }),
+    );
+    expect(picked.status).toBe("processing");
+    const reader = await admin.tenants[":id"]["api-keys"].$post({
+      param: { id: tenantId },
+      json: { scopes: ["orders:read"] },
     });
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/hold`, {
-        key: reader.body.key,
-        body: { reason: "x" },
+      await client(reader.body.key).v1.ops.orders[":id"].hold.$post({
+        param: { id: order.id },
+        json: { reason: "x" },
       }),
       403,
       "insufficient_scope",
     );
     expectError(
-      await call("POST", "/v1/orders", { key: reader.body.key, body: orderBody() }),
+      await client(reader.body.key).v1.orders.$post({ json: orderBody() }),
       403,
       "insufficient_scope",
     );
@@ -597,68 +633,84 @@ describe("tenant isolation", () => {
   it("answers another tenant's order with 404 on every route", async () => {
     const a = await merchant({ "WIDGET-BLUE-M": 5 });
     const b = await createTenant("Other");
-    const order = (await call("POST", "/v1/orders", { key: a.key, body: orderBody() })).body;
-    expectError(await call("GET", `/v1/orders/${order.id}`, { key: b.key }), 404, "not_found");
+    const order = await ok(client(a.key).v1.orders.$post({ json: orderBody() }));
     expectError(
-      await call("GET", `/v1/orders/${order.id}/history`, { key: b.key }),
+      await client(b.key).v1.orders[":id"].$get({ param: { id: order.id } }),
       404,
       "not_found",
     );
     expectError(
-      await call("PATCH", `/v1/orders/${order.id}`, { key: b.key, body: { packing_note: "x" } }),
+      await client(b.key).v1.orders[":id"].history.$get({ param: { id: order.id } }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/orders/${order.id}/cancel`, { key: b.key }),
+      await client(b.key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { packing_note: "x" },
+      }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/start-picking`, { key: b.key }),
+      await client(b.key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/hold`, { key: b.key, body: { reason: "x" } }),
+      await client(b.key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/ops/orders/${order.id}/release`, { key: b.key }),
+      await client(b.key).v1.ops.orders[":id"].hold.$post({
+        param: { id: order.id },
+        json: { reason: "x" },
+      }),
       404,
       "not_found",
     );
-    expect((await call("GET", "/v1/orders", { key: b.key })).body.data).toEqual([]);
-    expect((await call("GET", `/v1/orders/${order.id}`, { key: a.key })).body.status).toBe(
-      "received",
+    expectError(
+      await client(b.key).v1.ops.orders[":id"].release.$post({ param: { id: order.id } }),
+      404,
+      "not_found",
     );
-    expectError(await call("GET", "/v1/orders/ord_doesnotexist", { key: a.key }), 404, "not_found");
+    expect((await ok(client(b.key).v1.orders.$get())).data).toEqual([]);
+    expect(
+      (await ok(client(a.key).v1.orders[":id"].$get({ param: { id: order.id } }))).status,
+    ).toBe("received");
+    expectError(
+      await client(a.key).v1.orders[":id"].$get({ param: { id: "ord_doesnotexist" } }),
+      404,
+      "not_found",
+    );
   });
 });
 
 describe("history", () => {
   it("records every transition with actor and a verifiable hash chain", async () => {
     const { key, tenantId } = await merchant({ "WIDGET-BLUE-M": 5 });
-    const keys = await call("GET", `/admin/v1/tenants/${tenantId}/api-keys`, {
-      key: "test-admin-token",
+    const keys = await admin.tenants[":id"]["api-keys"].$get({ param: { id: tenantId } });
+    const keyId = keys.body.data[0]?.id;
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { packing_note: "Side door" },
     });
-    const keyId = keys.body.data[0].id;
-    const order = (await call("POST", "/v1/orders", { key, body: orderBody() })).body;
-    await call("PATCH", `/v1/orders/${order.id}`, { key, body: { packing_note: "Side door" } });
-    await call("POST", `/v1/ops/orders/${order.id}/hold`, { key, body: { reason: "Fraud check" } });
-    await call("POST", `/v1/orders/${order.id}/cancel`, { key, body: { reason: "Fraud" } });
-    const res = await call("GET", `/v1/orders/${order.id}/history`, { key });
-    expect(res.status).toBe(200);
+    await client(key).v1.ops.orders[":id"].hold.$post({
+      param: { id: order.id },
+      json: { reason: "Fraud check" },
+    });
+    await client(key).v1.orders[":id"].cancel.$post({
+      param: { id: order.id },
+      json: { reason: "Fraud" },
+    });
+    const res = await client(key).v1.orders[":id"].history.$get({ param: { id: order.id } });
+    expectStatus(res, 200);
     const entries = res.body.data;
-    expect(entries.map((e: { action: string }) => e.action)).toEqual([
-      "created",
-      "amended",
-      "held",
-      "cancelled",
-    ]);
-    expect(entries.every((e: { actor: string }) => e.actor === keyId)).toBe(true);
-    expect(entries[1].changes).toEqual({
+    expect(entries.map((e) => e.action)).toEqual(["created", "amended", "held", "cancelled"]);
+    expect(entries.every((e) => e.actor === keyId)).toBe(true);
+    expect(entries[1]?.changes).toEqual({
       packing_note: { from: "Leave in porch", to: "Side door" },
     });
     let prev = GENESIS_HASH;
@@ -681,22 +733,25 @@ describe("history", () => {
 describe("GET /v1/orders", () => {
   it("filters by status, order_number, reference and updated_since (inclusive)", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 2 });
-    const first = (
-      await call("POST", "/v1/orders", { key, body: orderBody({ order_number: "SO-A" }) })
-    ).body;
-    const second = (
-      await call("POST", "/v1/orders", { key, body: orderBody({ order_number: "SO-B" }) })
-    ).body;
-    const ids = async (q: string) =>
-      (await call("GET", `/v1/orders?${q}`, { key })).body.data.map((o: { id: string }) => o.id);
-    expect(await ids("status=backordered")).toEqual([second.id]);
-    expect(await ids("order_number=SO-A")).toEqual([first.id]);
-    expect(await ids(`reference=${second.reference}`)).toEqual([second.id]);
-    expect(await ids(`updated_since=${second.updated_at}`)).toEqual([second.id]);
-    await call("PATCH", `/v1/orders/${first.id}`, { key, body: { packing_note: "moved" } });
-    expect(await ids(`updated_since=${second.updated_at}`)).toEqual([second.id, first.id]);
+    const first = await ok(
+      client(key).v1.orders.$post({ json: orderBody({ order_number: "SO-A" }) }),
+    );
+    const second = await ok(
+      client(key).v1.orders.$post({ json: orderBody({ order_number: "SO-B" }) }),
+    );
+    const ids = async (query: QueryOf<Api["v1"]["orders"]["$get"]>) =>
+      (await ok(client(key).v1.orders.$get({ query }))).data.map((o) => o.id);
+    expect(await ids({ status: "backordered" })).toEqual([second.id]);
+    expect(await ids({ order_number: "SO-A" })).toEqual([first.id]);
+    expect(await ids({ reference: second.reference })).toEqual([second.id]);
+    expect(await ids({ updated_since: second.updated_at })).toEqual([second.id]);
+    await client(key).v1.orders[":id"].$patch({
+      param: { id: first.id },
+      json: { packing_note: "moved" },
+    });
+    expect(await ids({ updated_since: second.updated_at })).toEqual([second.id, first.id]);
     expectError(
-      await call("GET", "/v1/orders?status=lost", { key }),
+      await raw("GET", "/v1/orders?status=lost", { key }),
       400,
       "invalid_parameter",
       "status",
@@ -709,8 +764,8 @@ describe("GET /v1/orders", () => {
     let writing = true;
     const writer = (async () => {
       for (let i = 0; i < 40; i++) {
-        const res = await call("POST", "/v1/orders", { key, body: orderBody() });
-        created.push(res.body.id);
+        const res = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+        created.push(res.id);
       }
       writing = false;
     })();
@@ -720,12 +775,11 @@ describe("GET /v1/orders", () => {
       let cursor: string | null = null;
       const walk = new Set<string>();
       do {
-        const params = new URLSearchParams({ limit: "7" });
-        if (mark) params.set("updated_since", mark);
-        if (cursor) params.set("cursor", cursor);
-        const res = await call("GET", `/v1/orders?${params}`, { key });
-        expect(res.status).toBe(200);
-        for (const o of res.body.data as { id: string; updated_at: string }[]) {
+        const res = await client(key).v1.orders.$get({
+          query: { limit: 7, updated_since: mark, cursor: cursor ?? undefined },
+        });
+        expectStatus(res, 200);
+        for (const o of res.body.data) {
           expect(walk.has(o.id), `repeat of ${o.id} within one walk`).toBe(false);
           walk.add(o.id);
           seen.add(o.id);

@@ -1,7 +1,13 @@
 import { createScheduledController, env } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
-import worker from "../src/index";
-import { admin, call, createKey, expectError, merchant, orderBody, ship, stockOf } from "./helpers";
+import { assert, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import worker from "../../src/index";
+import type { CreateOrder } from "../../src/orders/orders.schemas";
+import type { CreateReturn, ReceiveReturn, RecordReturn } from "../../src/returns/returns.routes";
+import { admin, client, expectError, expectStatus, ok, raw, succeeded } from "../support/client";
+import { failWrites } from "../support/faults";
+import { createKey, merchant, orderBody, ship, stockOf } from "../support/merchant";
+import { received as deliveries, eventually, payloadOf, receiver } from "../support/receiver";
 
 /*
  * Customer returns (guide §5c), through HTTP as the ERP and the floor use them: an RMA
@@ -9,49 +15,56 @@ import { admin, call, createKey, expectError, merchant, orderBody, ship, stockOf
  * what the order shipped; restocked units reach on_hand and waiting orders.
  */
 
-const receiver = inject("receiverUrl");
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const idem = () => ({ "idempotency-key": crypto.randomUUID() });
 
 type Line = { sku: string; quantity: number };
+type RmaInput = Omit<z.input<typeof CreateReturn>, "rma"> & { rma?: string };
+type ReceivedItems = z.input<typeof ReceiveReturn>["items"];
+type RecordInput = Omit<z.input<typeof RecordReturn>, "warehouse_id"> & { warehouse_id?: string };
+type Header = { "idempotency-key"?: string };
 
 /** An order of `items` in wh_syd_1, shipped whole. */
-async function shippedOrder(key: string, items: Line[], overrides: Record<string, unknown> = {}) {
-  const order = await call("POST", "/v1/orders", { key, body: orderBody({ items, ...overrides }) });
-  expect(order.status, JSON.stringify(order.body)).toBe(201);
+async function shippedOrder(
+  key: string,
+  items: Line[],
+  overrides: Partial<z.input<typeof CreateOrder>> = {},
+) {
+  const order = await client(key).v1.orders.$post({ json: orderBody({ items, ...overrides }) });
+  expectStatus(order, 201);
   await ship(key, order.body.id, items);
-  return order.body as { id: string; order_number: string };
+  return order.body;
 }
 
-const rma = (key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  call("POST", "/v1/returns", {
-    key,
-    body: { rma: `RMA-${crypto.randomUUID()}`, ...body },
-    headers,
+const rma = (key: string, body: RmaInput, header: Header = {}) =>
+  client(key).v1.returns.$post({
+    json: { rma: `RMA-${crypto.randomUUID()}`, ...body },
+    header,
   });
 
-const receive = (
-  key: string,
-  id: string,
-  items: Record<string, unknown>[],
-  headers: Record<string, string> = {},
-) => call("POST", `/v1/ops/returns/${id}/receive`, { key, body: { items }, headers });
+const receive = (key: string, id: string, items: ReceivedItems, header: Header = {}) =>
+  client(key).v1.ops.returns[":id"].receive.$post({ param: { id }, json: { items }, header });
 
-const record = (key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  call("POST", "/v1/ops/returns", { key, body: { warehouse_id: "wh_syd_1", ...body }, headers });
+const record = (key: string, body: RecordInput, header: Header = {}) =>
+  client(key).v1.ops.returns.$post({ json: { warehouse_id: "wh_syd_1", ...body }, header });
+
+const processReturn = (key: string, id: string, header: Header = {}) =>
+  client(key).v1.ops.returns[":id"].process.$post({ param: { id }, header });
 
 const resellable = (sku: string, quantity = 1) => ({
   sku,
   quantity,
-  condition: "resellable",
+  condition: "resellable" as const,
   restocked: true,
 });
 const damaged = (sku: string, quantity = 1) => ({
   sku,
   quantity,
-  condition: "damaged",
+  condition: "damaged" as const,
   restocked: false,
 });
+
+const byId = (x: { id?: unknown }, y: { id?: unknown }) => String(x.id).localeCompare(String(y.id));
 
 describe("guide §5c", () => {
   it("gives the guide's example back: the return received, per-item condition and restocked", async () => {
@@ -65,9 +78,8 @@ describe("guide §5c", () => {
       { order_number: "SO-100423" },
     );
     const since = new Date().toISOString();
-    const created = await call("POST", "/v1/returns", {
-      key,
-      body: {
+    const created = await client(key).v1.returns.$post({
+      json: {
         order_id: order.id,
         rma: "RMA-100423",
         items: [
@@ -76,15 +88,15 @@ describe("guide §5c", () => {
         ],
       },
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expectStatus(created, 201);
     const received = await receive(key, created.body.id, [
       { sku: "WIDGET-BLUE-M", quantity: 1, condition: "resellable", restocked: true },
       { sku: "WIDGET-RED-S", quantity: 1, condition: "damaged", restocked: false },
     ]);
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expectStatus(received, 200);
 
-    const polled = await call("GET", `/v1/returns?updated_since=${since}`, { key });
-    expect(polled.status).toBe(200);
+    const polled = await client(key).v1.returns.$get({ query: { updated_since: since } });
+    expectStatus(polled, 200);
     expect(polled.body.data).toHaveLength(1);
     expect(polled.body.data[0]).toMatchObject({
       id: expect.stringMatching(/^ret_/),
@@ -119,7 +131,7 @@ describe("pre-authorised returns (RMAs)", () => {
       items: [{ sku: "RMA-A", quantity: 2 }],
       reason: "Too small",
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expectStatus(created, 201);
     expect(created.headers.get("location")).toBe(`/v1/returns/${created.body.id}`);
     expect(created.body).toEqual({
       id: expect.stringMatching(/^ret_[A-Za-z0-9]{20}$/),
@@ -137,19 +149,20 @@ describe("pre-authorised returns (RMAs)", () => {
       created_at: expect.stringMatching(ISO_MS),
       updated_at: expect.stringMatching(ISO_MS),
     });
-    expect((await call("GET", `/v1/returns/${created.body.id}`, { key })).body).toEqual(
+    const id = created.body.id;
+    expect((await client(key).v1.returns[":id"].$get({ param: { id } })).body).toEqual(
       created.body,
     );
     // Expected units are not stock yet.
     expect(await stockOf(key, "RMA-A")).toMatchObject({ on_hand: 7 });
 
     // What arrived differs from the RMA: the return shows what arrived, and keeps what was authorised.
-    const received = await receive(key, created.body.id, [
+    const received = await receive(key, id, [
       resellable("RMA-A", 1),
       damaged("RMA-A", 1),
       damaged("RMA-B", 1),
     ]);
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expectStatus(received, 200);
     expect(received.body).toMatchObject({
       status: "received",
       received_at: expect.stringMatching(ISO_MS),
@@ -167,20 +180,21 @@ describe("pre-authorised returns (RMAs)", () => {
     expect(await stockOf(key, "RMA-B")).toMatchObject({ on_hand: 9 });
 
     // The same receipt again is a repeat; another one is refused.
-    const again = await receive(key, created.body.id, [
+    const again = await receive(key, id, [
       resellable("RMA-A", 1),
       damaged("RMA-A", 1),
       damaged("RMA-B", 1),
     ]);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(received.body);
-    const other = await receive(key, created.body.id, [resellable("RMA-A", 1)]);
+    const other = await receive(key, id, [resellable("RMA-A", 1)]);
     expect(expectError(other, 409, "already_received").return_status).toBe("received");
     expect(await stockOf(key, "RMA-A")).toMatchObject({ on_hand: 8 });
   });
 
   it("anchors a create on its rma: replays, reused keys and duplicate rmas", async () => {
     const { key } = await merchant({ "ANCHOR-1": 10 });
+    const returns = client(key).v1.returns;
     const order = await shippedOrder(key, [{ sku: "ANCHOR-1", quantity: 4 }]);
     const body = {
       order_id: order.id,
@@ -188,86 +202,75 @@ describe("pre-authorised returns (RMAs)", () => {
       warehouse_id: "wh_mel_1",
       items: [{ sku: "ANCHOR-1", quantity: 1 }],
     };
-    const headers = idem();
-    const first = await call("POST", "/v1/returns", { key, body, headers });
-    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const header = idem();
+    const first = await returns.$post({ json: body, header });
+    expectStatus(first, 201);
     expect(first.body.warehouse_id).toBe("wh_mel_1");
 
     // The same key and rma are a retry even when the rebuilt body differs.
-    const retry = await call("POST", "/v1/returns", {
-      key,
-      headers,
-      body: { ...body, reason: "added on retry" },
-    });
+    const retry = await returns.$post({ header, json: { ...body, reason: "added on retry" } });
     expect(retry.status).toBe(200);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
 
-    const reused = await call("POST", "/v1/returns", {
-      key,
-      headers,
-      body: { ...body, rma: `RMA-${crypto.randomUUID()}` },
+    const reused = await returns.$post({
+      header,
+      json: { ...body, rma: `RMA-${crypto.randomUUID()}` },
     });
     expect(expectError(reused, 422, "idempotency_key_reused", "Idempotency-Key").resource_id).toBe(
       first.body.id,
     );
 
     // Without a key the rma decides: the same body replays, another conflicts.
-    const same = await call("POST", "/v1/returns", { key, body });
-    expect(same.status).toBe(200);
+    const same = await returns.$post({ json: body });
+    expectStatus(same, 200);
     expect(same.body.id).toBe(first.body.id);
-    const different = await call("POST", "/v1/returns", {
-      key,
-      body: { ...body, items: [{ sku: "ANCHOR-1", quantity: 2 }] },
+    const different = await returns.$post({
+      json: { ...body, items: [{ sku: "ANCHOR-1", quantity: 2 }] },
     });
     expect(expectError(different, 409, "duplicate_rma", "rma").return_id).toBe(first.body.id);
-    const freshKey = await call("POST", "/v1/returns", {
-      key,
-      headers: idem(),
-      body: { ...body, items: [{ sku: "ANCHOR-1", quantity: 2 }] },
+    const freshKey = await returns.$post({
+      header: idem(),
+      json: { ...body, items: [{ sku: "ANCHOR-1", quantity: 2 }] },
     });
     expectError(freshKey, 409, "duplicate_rma", "rma");
 
     // A refused create frees its key for the corrected request.
-    const refusedHeaders = idem();
-    const refused = await call("POST", "/v1/returns", {
-      key,
-      headers: refusedHeaders,
-      body: { ...body, rma: "RMA-FIXED", items: [{ sku: "ANCHOR-1", quantity: 5 }] },
+    const refusedHeader = idem();
+    const refused = await returns.$post({
+      header: refusedHeader,
+      json: { ...body, rma: "RMA-FIXED", items: [{ sku: "ANCHOR-1", quantity: 5 }] },
     });
     expectError(refused, 422, "over_return", "items[0].quantity");
-    const fixed = await call("POST", "/v1/returns", {
-      key,
-      headers: refusedHeaders,
-      body: { ...body, rma: "RMA-FIXED", items: [{ sku: "ANCHOR-1", quantity: 4 }] },
+    const fixed = await returns.$post({
+      header: refusedHeader,
+      json: { ...body, rma: "RMA-FIXED", items: [{ sku: "ANCHOR-1", quantity: 4 }] },
     });
-    expect(fixed.status, JSON.stringify(fixed.body)).toBe(201);
+    expectStatus(fixed, 201);
 
-    const listed = await call("GET", `/v1/returns?order_id=${order.id}`, { key });
-    expect(listed.body.data.map((r: { id: string }) => r.id)).toEqual([
-      first.body.id,
-      fixed.body.id,
-    ]);
+    const listed = await ok(returns.$get({ query: { order_id: order.id } }));
+    expect(listed.data.map((r) => r.id)).toEqual([first.body.id, fixed.body.id]);
   });
 
   it("gives one return to concurrent creates of one rma", async () => {
     const { key } = await merchant({ "ANCHOR-2": 10 });
+    const returns = client(key).v1.returns;
     const order = await shippedOrder(key, [{ sku: "ANCHOR-2", quantity: 2 }]);
     const body = {
       order_id: order.id,
       rma: `RMA-${crypto.randomUUID()}`,
       items: [{ sku: "ANCHOR-2", quantity: 2 }],
     };
-    const headers = idem();
+    const header = idem();
     const results = await Promise.all([
-      ...Array.from({ length: 4 }, () => call("POST", "/v1/returns", { key, body, headers })),
-      ...Array.from({ length: 4 }, () => call("POST", "/v1/returns", { key, body })),
+      ...Array.from({ length: 4 }, () => returns.$post({ json: body, header })),
+      ...Array.from({ length: 4 }, () => returns.$post({ json: body })),
     ]);
     for (const r of results) expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    const listed = await call("GET", `/v1/returns?order_id=${order.id}`, { key });
-    expect(listed.body.data).toHaveLength(1);
-    expect(listed.body.data[0].items).toHaveLength(1);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
+    const listed = await ok(returns.$get({ query: { order_id: order.id } }));
+    expect(listed.data).toHaveLength(1);
+    expect(listed.data[0]?.items).toHaveLength(1);
   });
 });
 
@@ -280,7 +283,7 @@ describe("unannounced returns and processing", () => {
       items: [resellable("UNANN-1", 2)],
       reason: "Parcel refused at the door",
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expectStatus(res, 201);
     expect(res.headers.get("location")).toBe(`/v1/returns/${res.body.id}`);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^ret_/),
@@ -304,22 +307,24 @@ describe("unannounced returns and processing", () => {
   it("keeps an rma given on the floor unique with the RMAs", async () => {
     const { key } = await merchant({ "UNANN-2": 5 });
     const order = await shippedOrder(key, [{ sku: "UNANN-2", quantity: 3 }]);
-    const announced = await rma(key, {
-      order_id: order.id,
-      items: [{ sku: "UNANN-2", quantity: 1 }],
-    });
+    const announced = await ok(
+      rma(key, {
+        order_id: order.id,
+        items: [{ sku: "UNANN-2", quantity: 1 }],
+      }),
+    );
     const clash = await record(key, {
       order_id: order.id,
-      rma: announced.body.rma,
+      rma: announced.rma ?? undefined,
       items: [damaged("UNANN-2")],
     });
-    expect(expectError(clash, 409, "duplicate_rma", "rma").return_id).toBe(announced.body.id);
+    expect(expectError(clash, 409, "duplicate_rma", "rma").return_id).toBe(announced.id);
     const own = await record(key, {
       order_id: order.id,
       rma: "RMA-FLOOR-1",
       items: [damaged("UNANN-2")],
     });
-    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expectStatus(own, 201);
     expect(own.body.rma).toBe("RMA-FLOOR-1");
     const taken = await rma(key, {
       order_id: order.id,
@@ -332,13 +337,15 @@ describe("unannounced returns and processing", () => {
   it("processes a received return once, never an expected one", async () => {
     const { key } = await merchant({ "PROC-1": 5 });
     const order = await shippedOrder(key, [{ sku: "PROC-1", quantity: 1 }]);
-    const created = await rma(key, { order_id: order.id, items: [{ sku: "PROC-1", quantity: 1 }] });
-    const early = await call("POST", `/v1/ops/returns/${created.body.id}/process`, { key });
+    const created = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "PROC-1", quantity: 1 }] }),
+    );
+    const early = await processReturn(key, created.id);
     expect(expectError(early, 409, "not_received").return_status).toBe("expected");
 
-    await receive(key, created.body.id, [damaged("PROC-1")]);
-    const processed = await call("POST", `/v1/ops/returns/${created.body.id}/process`, { key });
-    expect(processed.status, JSON.stringify(processed.body)).toBe(200);
+    await receive(key, created.id, [damaged("PROC-1")]);
+    const processed = await processReturn(key, created.id);
+    expectStatus(processed, 200);
     expect(processed.body).toMatchObject({
       status: "processed",
       processed_at: expect.stringMatching(ISO_MS),
@@ -346,16 +353,14 @@ describe("unannounced returns and processing", () => {
       items: [{ sku: "PROC-1", quantity: 1, condition: "damaged", restocked: false }],
     });
     expect(processed.body.processed_at).toBe(processed.body.updated_at);
-    const twice = await call("POST", `/v1/ops/returns/${created.body.id}/process`, { key });
+    const twice = await processReturn(key, created.id);
     expect(twice.status).toBe(200);
     expect(twice.body).toEqual(processed.body);
-    expectError(
-      await receive(key, created.body.id, [resellable("PROC-1")]),
-      409,
-      "already_received",
+    expectError(await receive(key, created.id, [resellable("PROC-1")]), 409, "already_received");
+    const listed = await ok(
+      client(key).v1.returns.$get({ query: { status: "processed", order_id: order.id } }),
     );
-    const listed = await call("GET", `/v1/returns?status=processed&order_id=${order.id}`, { key });
-    expect(listed.body.data).toEqual([processed.body]);
+    expect(listed.data).toEqual([processed.body]);
   });
 });
 
@@ -398,16 +403,20 @@ describe("returns are checked against what shipped", () => {
       returned: 1,
     });
     // An RMA does not hold units back until it is received, but its receipt is checked.
-    const first = await rma(key, { order_id: order.id, items: [{ sku: "OVER-1", quantity: 1 }] });
-    const rival = await rma(key, { order_id: order.id, items: [{ sku: "OVER-1", quantity: 1 }] });
-    expect((await receive(key, first.body.id, [damaged("OVER-1")])).status).toBe(200);
+    const first = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "OVER-1", quantity: 1 }] }),
+    );
+    const rival = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "OVER-1", quantity: 1 }] }),
+    );
+    expect((await receive(key, first.id, [damaged("OVER-1")])).status).toBe(200);
     expectError(
-      await receive(key, rival.body.id, [damaged("OVER-1")]),
+      await receive(key, rival.id, [damaged("OVER-1")]),
       422,
       "over_return",
       "items[0].quantity",
     );
-    expect((await call("GET", `/v1/returns/${rival.body.id}`, { key })).body.status).toBe(
+    expect((await ok(client(key).v1.returns[":id"].$get({ param: { id: rival.id } }))).status).toBe(
       "expected",
     );
     expect(await stockOf(key, "OVER-1")).toMatchObject({ on_hand: 8 });
@@ -415,15 +424,12 @@ describe("returns are checked against what shipped", () => {
 
   it("counts only live shipments", async () => {
     const { key } = await merchant({ "VOID-1": 10 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "VOID-1", quantity: 3 }] }),
-      })
-    ).body;
+    const order = await ok(
+      client(key).v1.orders.$post({ json: orderBody({ items: [{ sku: "VOID-1", quantity: 3 }] }) }),
+    );
     await ship(key, order.id, [{ sku: "VOID-1", quantity: 1 }]);
     const voided = await ship(key, order.id, [{ sku: "VOID-1", quantity: 2 }]);
-    await call("POST", `/v1/ops/shipments/${voided.id}/void`, { key });
+    await client(key).v1.ops.shipments[":id"].void.$post({ param: { id: voided.id } });
     expectError(
       await record(key, { order_id: order.id, items: [damaged("VOID-1", 2)] }),
       422,
@@ -470,12 +476,11 @@ describe("returns are checked against what shipped", () => {
         "items[0].sku",
       );
     }
-    const unshipped = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "CHECK-2", quantity: 1 }] }),
-      })
-    ).body;
+    const unshipped = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "CHECK-2", quantity: 1 }] }),
+      }),
+    );
     expectError(
       await rma(key, { order_id: unshipped.id, items: [{ sku: "CHECK-2", quantity: 1 }] }),
       422,
@@ -509,9 +514,14 @@ describe("returns are checked against what shipped", () => {
       "warehouse_id",
     );
     expectError(
-      await record(key, {
-        order_id: order.id,
-        items: [{ ...damaged("CHECK-1"), condition: "smelly" }],
+      // A condition the schema does not know.
+      await raw("POST", "/v1/ops/returns", {
+        key,
+        json: {
+          warehouse_id: "wh_syd_1",
+          order_id: order.id,
+          items: [{ ...damaged("CHECK-1"), condition: "smelly" }],
+        },
       }),
       422,
       "validation_error",
@@ -529,7 +539,7 @@ describe("returns are checked against what shipped", () => {
       "validation_error",
       "items[1].sku",
     );
-    expect((await call("GET", "/v1/returns", { key })).body.data).toEqual([]);
+    expect((await ok(client(key).v1.returns.$get())).data).toEqual([]);
   });
 });
 
@@ -537,12 +547,12 @@ describe("returned stock", () => {
   it("puts restocked units on hand and fills a waiting order; other units stay off the shelf", async () => {
     const { key } = await merchant({ "RESTOCK-1": 3 });
     const shipped = await shippedOrder(key, [{ sku: "RESTOCK-1", quantity: 3 }]);
-    const waiting = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "RESTOCK-1", quantity: 1 }] }),
-      })
-    ).body;
+    const waiting = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "RESTOCK-1", quantity: 1 }] }),
+      }),
+    );
+    const param = { id: waiting.id };
     expect(waiting.status).toBe("backordered");
     expect(await stockOf(key, "RESTOCK-1")).toMatchObject({ on_hand: 0, backordered: 1 });
 
@@ -553,14 +563,12 @@ describe("returned stock", () => {
         { sku: "RESTOCK-1", quantity: 1, condition: "defective", restocked: false },
       ],
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expectStatus(res, 201);
     expect(await stockOf(key, "RESTOCK-1")).toMatchObject({ on_hand: 0, backordered: 1 });
-    expect((await call("GET", `/v1/orders/${waiting.id}`, { key })).body.status).toBe(
-      "backordered",
-    );
+    expect((await ok(client(key).v1.orders[":id"].$get({ param }))).status).toBe("backordered");
 
     const back = await record(key, { order_id: shipped.id, items: [resellable("RESTOCK-1")] });
-    expect(back.status, JSON.stringify(back.body)).toBe(201);
+    expectStatus(back, 201);
     expect(await stockOf(key, "RESTOCK-1")).toEqual({
       warehouse_id: "wh_syd_1",
       on_hand: 1,
@@ -569,7 +577,7 @@ describe("returned stock", () => {
       incoming: 0,
       backordered: 0,
     });
-    expect((await call("GET", `/v1/orders/${waiting.id}`, { key })).body).toMatchObject({
+    expect((await client(key).v1.orders[":id"].$get({ param })).body).toMatchObject({
       status: "received",
       version: "2",
     });
@@ -583,7 +591,7 @@ describe("returned stock", () => {
       warehouse_id: "wh_mel_1",
       items: [resellable("RESTOCK-2")],
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expectStatus(res, 201);
     expect(await stockOf(key, "RESTOCK-2", "wh_mel_1")).toMatchObject({ on_hand: 1 });
     expect(await stockOf(key, "RESTOCK-2", "wh_syd_1")).toMatchObject({ on_hand: 0 });
   });
@@ -591,20 +599,19 @@ describe("returned stock", () => {
   it("finishes a return's stock in the cron when it was committed but never reached the shelf", async () => {
     const { key } = await merchant({ "SWEEP-1": 2 });
     const shipped = await shippedOrder(key, [{ sku: "SWEEP-1", quantity: 2 }]);
-    const waiting = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "SWEEP-1", quantity: 1 }] }),
-      })
-    ).body;
+    const waiting = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "SWEEP-1", quantity: 1 }] }),
+      }),
+    );
     // A crash between the commit and the stock: the stock object's write fails.
-    await env.DB.prepare(
-      `CREATE TRIGGER injected_return_stock_failure BEFORE INSERT ON stock_movements
-       WHEN NEW.sku = 'SWEEP-1' BEGIN SELECT RAISE(ABORT, 'injected stock failure'); END`,
-    ).run();
+    const heal = await failWrites(
+      "injected_return_stock_failure",
+      "BEFORE INSERT ON stock_movements WHEN NEW.sku = 'SWEEP-1'",
+    );
     const res = await record(key, { order_id: shipped.id, items: [resellable("SWEEP-1")] });
-    await env.DB.prepare("DROP TRIGGER injected_return_stock_failure").run();
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    await heal();
+    expectStatus(res, 201);
     expect(await stockOf(key, "SWEEP-1")).toMatchObject({ on_hand: 0, backordered: 1 });
 
     const cron = () => worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
@@ -622,7 +629,9 @@ describe("returned stock", () => {
       allocated: 1,
       backordered: 0,
     });
-    expect((await call("GET", `/v1/orders/${waiting.id}`, { key })).body.status).toBe("received");
+    expect(
+      (await ok(client(key).v1.orders[":id"].$get({ param: { id: waiting.id } }))).status,
+    ).toBe("received");
     await cron();
     expect(await stockOf(key, "SWEEP-1")).toMatchObject({ on_hand: 1 });
     const left = await env.DB.prepare("SELECT stock_applied_at FROM returns WHERE id = ?")
@@ -636,37 +645,35 @@ describe("retries and races", () => {
   it("replays floor writes with the same Idempotency-Key and moves stock once", async () => {
     const { key } = await merchant({ "IDEM-R": 5 });
     const order = await shippedOrder(key, [{ sku: "IDEM-R", quantity: 4 }]);
-    const recordHeaders = idem();
+    const recordHeader = idem();
     const body = { order_id: order.id, items: [resellable("IDEM-R")] };
-    const first = await record(key, body, recordHeaders);
-    const retry = await record(key, body, recordHeaders);
+    const first = await record(key, body, recordHeader);
+    const retry = await record(key, body, recordHeader);
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(retry.body).toEqual(first.body);
     expectError(
-      await record(key, { ...body, items: [damaged("IDEM-R")] }, recordHeaders),
+      await record(key, { ...body, items: [damaged("IDEM-R")] }, recordHeader),
       422,
       "idempotency_key_reused",
       "Idempotency-Key",
     );
 
-    const created = await rma(key, { order_id: order.id, items: [{ sku: "IDEM-R", quantity: 2 }] });
-    const receiveHeaders = idem();
+    const created = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "IDEM-R", quantity: 2 }] }),
+    );
+    const receiveHeader = idem();
     const items = [resellable("IDEM-R", 2)];
-    const got = await receive(key, created.body.id, items, receiveHeaders);
-    const gotAgain = await receive(key, created.body.id, items, receiveHeaders);
+    const got = await receive(key, created.id, items, receiveHeader);
+    const gotAgain = await receive(key, created.id, items, receiveHeader);
     expect(got.status).toBe(200);
     expect(gotAgain.headers.get("idempotent-replayed")).toBe("true");
     expect(gotAgain.body).toEqual(got.body);
 
-    const processHeaders = { key, headers: idem() };
-    const done = await call("POST", `/v1/ops/returns/${created.body.id}/process`, processHeaders);
-    const doneAgain = await call(
-      "POST",
-      `/v1/ops/returns/${created.body.id}/process`,
-      processHeaders,
-    );
+    const processHeader = idem();
+    const done = await processReturn(key, created.id, processHeader);
+    const doneAgain = await processReturn(key, created.id, processHeader);
     expect(doneAgain.headers.get("idempotent-replayed")).toBe("true");
     expect(doneAgain.body).toEqual(done.body);
     expect(await stockOf(key, "IDEM-R")).toMatchObject({ on_hand: 4 });
@@ -675,14 +682,14 @@ describe("retries and races", () => {
   it("applies concurrent retries of one floor write once", async () => {
     const { key } = await merchant({ "IDEM-S": 5 });
     const order = await shippedOrder(key, [{ sku: "IDEM-S", quantity: 3 }]);
-    const headers = idem();
+    const header = idem();
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        record(key, { order_id: order.id, items: [resellable("IDEM-S", 3)] }, headers),
+        record(key, { order_id: order.id, items: [resellable("IDEM-S", 3)] }, header),
       ),
     );
     for (const r of results) expect([200, 201], JSON.stringify(r.body)).toContain(r.status);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
     expect(await stockOf(key, "IDEM-S")).toMatchObject({ on_hand: 5 });
   });
 
@@ -691,35 +698,40 @@ describe("retries and races", () => {
     const order = await shippedOrder(key, [{ sku: "RACE-1", quantity: 3 }]);
     const rmas = await Promise.all(
       Array.from({ length: 3 }, () =>
-        rma(key, { order_id: order.id, items: [{ sku: "RACE-1", quantity: 2 }] }),
+        ok(rma(key, { order_id: order.id, items: [{ sku: "RACE-1", quantity: 2 }] })),
       ),
     );
     const results = await Promise.all([
-      ...rmas.map((r) => receive(key, r.body.id, [resellable("RACE-1", 2)])),
+      ...rmas.map((r) => receive(key, r.id, [resellable("RACE-1", 2)])),
       ...Array.from({ length: 4 }, () =>
         record(key, { order_id: order.id, items: [resellable("RACE-1")] }),
       ),
     ]);
     for (const r of results) {
       if (r.status >= 400) expectError(r, 422, "over_return", "items[0].quantity");
-      else expect(r.body.status, JSON.stringify(r.body)).toBe("received");
+      else if (succeeded(r)) expect(r.body.status, JSON.stringify(r.body)).toBe("received");
+      else expect.unreachable(`status ${r.status}`);
     }
-    const returned = results
-      .filter((r) => r.status < 300)
-      .reduce((sum, r) => sum + r.body.items[0].quantity, 0);
+    const quantityOf = (r: { items: { quantity: number }[] }) => {
+      const [first] = r.items;
+      assert(first, "a return has a line");
+      return first.quantity;
+    };
+    const returned = results.filter(succeeded).reduce((sum, r) => sum + quantityOf(r.body), 0);
     // Every refusal comes from a unit that no longer fits, so exactly what shipped came back.
     expect(returned).toBe(3);
     expect(await stockOf(key, "RACE-1")).toMatchObject({ on_hand: 7 + returned });
-    const listed = await call("GET", `/v1/returns?order_id=${order.id}&status=received`, { key });
-    expect(listed.body.data.reduce((sum: number, r: any) => sum + r.items[0].quantity, 0)).toBe(
-      returned,
+    const listed = await ok(
+      client(key).v1.returns.$get({ query: { order_id: order.id, status: "received" } }),
     );
+    expect(listed.data.reduce((sum, r) => sum + quantityOf(r), 0)).toBe(returned);
   });
 
   it("has the database refuse lines beyond what shipped, whatever wrote them", async () => {
     const { key } = await merchant({ "GUARD-1": 5 });
     const order = await shippedOrder(key, [{ sku: "GUARD-1", quantity: 1 }]);
     const res = await record(key, { order_id: order.id, items: [damaged("GUARD-1")] });
+    expectStatus(res, 201);
     const extra = env.DB.prepare(
       `INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked)
        VALUES (?, 'received', 2, 'GUARD-1', 1, 'damaged', 0)`,
@@ -735,47 +747,45 @@ describe("retries and races", () => {
 describe("feeds", () => {
   it("pages with a cursor, filters, and polls inclusively with updated_since", async () => {
     const { key } = await merchant({ "FEED-R": 10 });
+    const returns = client(key).v1.returns;
     const order = await shippedOrder(key, [{ sku: "FEED-R", quantity: 5 }]);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await rma(key, { order_id: order.id, items: [{ sku: "FEED-R", quantity: 1 }] });
-      ids.push(r.body.id);
+      const r = await ok(rma(key, { order_id: order.id, items: [{ sku: "FEED-R", quantity: 1 }] }));
+      ids.push(r.id);
     }
+    const [firstId, secondId] = ids;
+    assert(firstId && secondId);
     const walked: string[] = [];
-    let path = "/v1/returns?limit=1";
+    let cursor: string | undefined;
     for (;;) {
-      const pageRes = await call("GET", path, { key });
-      expect(pageRes.status).toBe(200);
-      walked.push(...pageRes.body.data.map((r: { id: string }) => r.id));
+      const pageRes = await returns.$get({ query: { limit: "1", cursor } });
+      expectStatus(pageRes, 200);
+      walked.push(...pageRes.body.data.map((r) => r.id));
       expect(pageRes.body.pagination.has_more).toBe(pageRes.body.pagination.next_cursor !== null);
       if (!pageRes.body.pagination.has_more) break;
-      path = `/v1/returns?limit=1&cursor=${pageRes.body.pagination.next_cursor}`;
+      cursor = pageRes.body.pagination.next_cursor ?? undefined;
     }
     expect(walked).toEqual(ids);
 
-    const second = (await call("GET", `/v1/returns/${ids[1]}`, { key })).body;
-    const since = await call("GET", `/v1/returns?updated_since=${second.updated_at}`, { key });
-    expect(since.body.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(1));
+    const second = await ok(returns[":id"].$get({ param: { id: secondId } }));
+    const since = await ok(returns.$get({ query: { updated_since: second.updated_at } }));
+    expect(since.data.map((r) => r.id)).toEqual(ids.slice(1));
 
     // A change moves a return to the end of the feed.
-    const received = await receive(key, ids[0] as string, [damaged("FEED-R")]);
-    const after = await call("GET", `/v1/returns?updated_since=${second.updated_at}`, { key });
-    expect(after.body.data.map((r: { id: string }) => r.id)).toEqual([...ids.slice(1), ids[0]]);
-    expect(after.body.data.at(-1)).toEqual(received.body);
-    const expected = await call("GET", "/v1/returns?status=expected", { key });
-    expect(expected.body.data.map((r: { id: string }) => r.id)).toEqual(ids.slice(1));
+    const received = await receive(key, firstId, [damaged("FEED-R")]);
+    const after = await ok(returns.$get({ query: { updated_since: second.updated_at } }));
+    expect(after.data.map((r) => r.id)).toEqual([...ids.slice(1), firstId]);
+    expect(after.data.at(-1)).toEqual(received.body);
+    const expected = await ok(returns.$get({ query: { status: "expected" } }));
+    expect(expected.data.map((r) => r.id)).toEqual(ids.slice(1));
     expectError(
-      await call("GET", "/v1/returns?status=lost", { key }),
+      await raw("GET", "/v1/returns?status=lost", { key }),
       400,
       "invalid_parameter",
       "status",
     );
-    expectError(
-      await call("GET", "/v1/returns?cursor=nope", { key }),
-      400,
-      "invalid_cursor",
-      "cursor",
-    );
+    expectError(await returns.$get({ query: { cursor: "nope" } }), 400, "invalid_cursor", "cursor");
   });
 });
 
@@ -784,19 +794,17 @@ describe("isolation and scopes", () => {
     const a = await merchant({ "ISO-R": 5 });
     const b = await merchant({ "ISO-R": 5 });
     const order = await shippedOrder(a.key, [{ sku: "ISO-R", quantity: 2 }]);
-    const created = await rma(a.key, {
-      order_id: order.id,
-      items: [{ sku: "ISO-R", quantity: 1 }],
-    });
-    const id = created.body.id;
-
-    expectError(await call("GET", `/v1/returns/${id}`, { key: b.key }), 404, "not_found");
-    expectError(await receive(b.key, id, [resellable("ISO-R")]), 404, "not_found");
-    expectError(
-      await call("POST", `/v1/ops/returns/${id}/process`, { key: b.key }),
-      404,
-      "not_found",
+    const created = await ok(
+      rma(a.key, {
+        order_id: order.id,
+        items: [{ sku: "ISO-R", quantity: 1 }],
+      }),
     );
+    const id = created.id;
+
+    expectError(await client(b.key).v1.returns[":id"].$get({ param: { id } }), 404, "not_found");
+    expectError(await receive(b.key, id, [resellable("ISO-R")]), 404, "not_found");
+    expectError(await processReturn(b.key, id), 404, "not_found");
     expectError(
       await rma(b.key, { order_id: order.id, items: [{ sku: "ISO-R", quantity: 1 }] }),
       422,
@@ -813,38 +821,42 @@ describe("isolation and scopes", () => {
     const other = await shippedOrder(b.key, [{ sku: "ISO-R", quantity: 1 }]);
     const own = await rma(b.key, {
       order_id: other.id,
-      rma: created.body.rma,
+      rma: created.rma ?? undefined,
       items: [{ sku: "ISO-R", quantity: 1 }],
     });
-    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expectStatus(own, 201);
+    expect(own.body.rma).toBe(created.rma);
 
-    for (const path of ["/v1/returns", `/v1/returns?order_id=${order.id}`]) {
-      const listed = await call("GET", path, { key: b.key });
-      expect(listed.body.data.map((r: { id: string }) => r.id)).not.toContain(id);
+    for (const query of [{}, { order_id: order.id }]) {
+      const listed = await ok(client(b.key).v1.returns.$get({ query }));
+      expect(listed.data.map((r) => r.id)).not.toContain(id);
     }
-    const page = await call("GET", "/v1/returns?limit=1", { key: a.key });
-    expect(page.body.data[0].id).toBe(id);
-    expect((await call("GET", `/v1/returns/${id}`, { key: a.key })).body.status).toBe("expected");
+    const page = await ok(client(a.key).v1.returns.$get({ query: { limit: "1" } }));
+    expect(page.data[0]?.id).toBe(id);
+    expect((await ok(client(a.key).v1.returns[":id"].$get({ param: { id } }))).status).toBe(
+      "expected",
+    );
     expect(await stockOf(a.key, "ISO-R")).toMatchObject({ on_hand: 3 });
   });
 
   it("lets a platform key work any tenant's returns on the floor, and only there", async () => {
     const { key } = await merchant({ "PLAT-R": 5 });
     const order = await shippedOrder(key, [{ sku: "PLAT-R", quantity: 2 }]);
-    const created = await rma(key, { order_id: order.id, items: [{ sku: "PLAT-R", quantity: 1 }] });
-    const platform = (await admin("POST", "/api-keys", { name: "floor" })).body.key as string;
+    const created = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "PLAT-R", quantity: 1 }] }),
+    );
+    const platform = (await ok(admin["api-keys"].$post({ json: { name: "floor" } }))).key;
 
-    const received = await receive(platform, created.body.id, [resellable("PLAT-R")]);
-    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    const received = await receive(platform, created.id, [resellable("PLAT-R")]);
+    expectStatus(received, 200);
     const recorded = await record(platform, { order_id: order.id, items: [damaged("PLAT-R")] });
-    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
-    const processed = await call("POST", `/v1/ops/returns/${recorded.body.id}/process`, {
-      key: platform,
-    });
+    expectStatus(recorded, 201);
+    const processed = await processReturn(platform, recorded.body.id);
+    expectStatus(processed, 200);
     expect(processed.body.status).toBe("processed");
     expect(await stockOf(key, "PLAT-R")).toMatchObject({ on_hand: 4 });
-    const listed = await call("GET", `/v1/returns?order_id=${order.id}`, { key });
-    expect(listed.body.data).toHaveLength(2);
+    const listed = await ok(client(key).v1.returns.$get({ query: { order_id: order.id } }));
+    expect(listed.data).toHaveLength(2);
     expectError(
       await rma(platform, { order_id: order.id, items: [{ sku: "PLAT-R", quantity: 1 }] }),
       403,
@@ -855,84 +867,77 @@ describe("isolation and scopes", () => {
   it("needs returns:read to read, returns:write for an RMA and warehouse:operate on the floor", async () => {
     const { tenantId, key } = await merchant({ "SCOPE-R": 5 });
     const order = await shippedOrder(key, [{ sku: "SCOPE-R", quantity: 2 }]);
-    const created = await rma(key, {
-      order_id: order.id,
-      items: [{ sku: "SCOPE-R", quantity: 1 }],
-    });
-    const id = created.body.id;
+    const created = await ok(
+      rma(key, {
+        order_id: order.id,
+        items: [{ sku: "SCOPE-R", quantity: 1 }],
+      }),
+    );
+    const id = created.id;
     const body = { order_id: order.id, items: [{ sku: "SCOPE-R", quantity: 1 }] };
 
     const reader = (await createKey(tenantId, { scopes: ["returns:read"] })).key;
-    expect((await call("GET", "/v1/returns", { key: reader })).status).toBe(200);
-    expect((await call("GET", `/v1/returns/${id}`, { key: reader })).status).toBe(200);
+    expect((await client(reader).v1.returns.$get()).status).toBe(200);
+    expect((await client(reader).v1.returns[":id"].$get({ param: { id } })).status).toBe(200);
     expect(expectError(await rma(reader, body), 403, "insufficient_scope").required_scope).toBe(
       "returns:write",
     );
 
     const writer = (await createKey(tenantId, { scopes: ["returns:write"] })).key;
     expect((await rma(writer, body)).status).toBe(201);
-    for (const path of ["/v1/returns", `/v1/returns/${id}`]) {
-      const err = expectError(await call("GET", path, { key: writer }), 403, "insufficient_scope");
+    for (const res of [
+      await client(writer).v1.returns.$get(),
+      await client(writer).v1.returns[":id"].$get({ param: { id } }),
+    ]) {
+      const err = expectError(res, 403, "insufficient_scope");
       expect(err.required_scope).toBe("returns:read");
     }
     for (const res of [
       await receive(writer, id, [resellable("SCOPE-R")]),
       await record(writer, { order_id: order.id, items: [resellable("SCOPE-R")] }),
-      await call("POST", `/v1/ops/returns/${id}/process`, { key: writer }),
+      await processReturn(writer, id),
     ]) {
       expect(expectError(res, 403, "insufficient_scope").required_scope).toBe("warehouse:operate");
     }
 
     const operator = (await createKey(tenantId, { scopes: ["warehouse:operate"] })).key;
     expect((await receive(operator, id, [resellable("SCOPE-R")])).status).toBe(200);
-    expectError(await call("GET", "/v1/returns", { key: operator }), 403, "insufficient_scope");
-    expectError(await call("GET", "/v1/returns"), 401, "missing_api_key");
-    expectError(await call("POST", "/v1/returns", { body }), 401, "missing_api_key");
+    expectError(await client(operator).v1.returns.$get(), 403, "insufficient_scope");
+    expectError(await client().v1.returns.$get(), 401, "missing_api_key");
+    // No key and no rma: the key is checked first.
+    expectError(await raw("POST", "/v1/returns", { json: body }), 401, "missing_api_key");
   });
 });
 
 describe("return.received", () => {
   it("reaches a subscribed receiver with the whole return, from both paths", async () => {
     const { key } = await merchant({ "HOOK-R": 5 });
-    const hook = await call("POST", "/v1/webhooks", {
-      key,
-      body: { url: `${receiver}/ok/returns-received`, events: ["return.received"] },
+    const hook = await client(key).v1.webhooks.$post({
+      json: { url: `${receiver}/ok/returns-received`, events: ["return.received"] },
     });
-    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    expectStatus(hook, 201);
     const order = await shippedOrder(key, [{ sku: "HOOK-R", quantity: 3 }]);
-    const created = await rma(key, { order_id: order.id, items: [{ sku: "HOOK-R", quantity: 1 }] });
-    const received = await receive(key, created.body.id, [resellable("HOOK-R")]);
+    const created = await ok(
+      rma(key, { order_id: order.id, items: [{ sku: "HOOK-R", quantity: 1 }] }),
+    );
+    const received = await receive(key, created.id, [resellable("HOOK-R")]);
+    expectStatus(received, 200);
     const recorded = await record(key, { order_id: order.id, items: [damaged("HOOK-R")] });
+    expectStatus(recorded, 201);
     // Processing fires nothing: only receipt is an event.
-    await call("POST", `/v1/ops/returns/${recorded.body.id}/process`, { key });
+    await processReturn(key, recorded.body.id);
 
-    const deliveries = await eventually(
-      async () =>
-        (await (await fetch(`${receiver}/_log/returns-received`)).json()) as { body: string }[],
-      (log) => log.length >= 2,
+    const log = await eventually(
+      () => deliveries("returns-received"),
+      (got) => got.length >= 2,
       "two return.received deliveries",
     );
-    const payloads = deliveries.map((d) => JSON.parse(d.body));
+    const payloads = log.map(payloadOf);
     expect(payloads.map((p) => p.event_type)).toEqual(["return.received", "return.received"]);
-    expect(payloads.map((p) => p.data).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
-      [received.body, recorded.body].sort((x, y) => x.id.localeCompare(y.id)),
+    expect(payloads.map((p) => p.data).sort(byId)).toEqual(
+      [received.body, recorded.body].sort(byId),
     );
-    const feed = await call("GET", "/v1/events?type=return.received", { key });
-    expect(feed.body.data).toHaveLength(2);
+    const feed = await ok(client(key).v1.events.$get({ query: { type: "return.received" } }));
+    expect(feed.data).toHaveLength(2);
   });
 });
-
-/** Waits (bounded) until `check` passes; deliveries go through the real local queue. */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<T> {
-  for (let i = 0; i < timeoutMs / 100; i++) {
-    const value = await probe();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}

@@ -1,7 +1,9 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { orderObjectName } from "../src/durable/stubs";
-import { call, expectError, merchant, orderBody, stockOf } from "./helpers";
+import { orderObjectName } from "../../src/durable/stubs";
+import { client, expectError, expectStatus, ok } from "../support/client";
+import { failWrites } from "../support/faults";
+import { merchant, orderBody, stockOf } from "../support/merchant";
 
 /*
  * A failure between the steps of a multi-object change is injected with a real SQLite
@@ -9,13 +11,8 @@ import { call, expectError, merchant, orderBody, stockOf } from "./helpers";
  * after a crash, and the order object's alarm must finish it without leaking or
  * double-counting stock.
  */
-async function failStockWrites(sku: string, on: "INSERT" | "UPDATE") {
-  await env.DB.prepare(
-    `CREATE TRIGGER injected_failure BEFORE ${on} ON stock_demands WHEN NEW.sku = '${sku}'
-     BEGIN SELECT RAISE(ABORT, 'injected step failure'); END`,
-  ).run();
-  return () => env.DB.prepare("DROP TRIGGER injected_failure").run();
-}
+const failStockWrites = (sku: string, on: "INSERT" | "UPDATE") =>
+  failWrites("injected_failure", `BEFORE ${on} ON stock_demands WHEN NEW.sku = '${sku}'`);
 
 const orderIdFor = async (reference: string) =>
   (
@@ -35,12 +32,16 @@ describe("recovery of a half-done change", () => {
     });
     const headers = { "idempotency-key": crypto.randomUUID() };
     const heal = await failStockWrites("REC-B", "INSERT");
-    const failed = await call("POST", "/v1/orders", { key, body, headers });
+    const failed = await client(key).v1.orders.$post({ json: body, header: headers });
     expectError(failed, 500, "internal_error");
     expect(JSON.stringify(failed.body)).not.toContain("injected");
 
     const orderId = await orderIdFor(body.reference);
-    expectError(await call("GET", `/v1/orders/${orderId}`, { key }), 404, "not_found");
+    expectError(
+      await client(key).v1.orders[":id"].$get({ param: { id: orderId } }),
+      404,
+      "not_found",
+    );
     expect(await stockOf(key, "REC-A")).toMatchObject({ allocated: 2 });
     expect(await stockOf(key, "REC-B")).toMatchObject({ allocated: 0 });
 
@@ -49,26 +50,21 @@ describe("recovery of a half-done change", () => {
       await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, orderId))),
     ).toBe(true);
 
-    const order = await call("GET", `/v1/orders/${orderId}`, { key });
-    expect(order.body).toMatchObject({
+    const order = await ok(client(key).v1.orders[":id"].$get({ param: { id: orderId } }));
+    expect(order).toMatchObject({
       status: "received",
       allocation_status: "allocated",
       version: "1",
     });
-    expect(
-      order.body.items.map((i: { sku: string; allocated_quantity: number }) => [
-        i.sku,
-        i.allocated_quantity,
-      ]),
-    ).toEqual([
+    expect(order.items.map((i) => [i.sku, i.allocated_quantity])).toEqual([
       ["REC-A", 2],
       ["REC-B", 3],
     ]);
     expect(await stockOf(key, "REC-A")).toMatchObject({ on_hand: 10, allocated: 2, available: 8 });
     expect(await stockOf(key, "REC-B")).toMatchObject({ on_hand: 10, allocated: 3, available: 7 });
 
-    const retry = await call("POST", "/v1/orders", { key, body, headers });
-    expect(retry.status).toBe(200);
+    const retry = await client(key).v1.orders.$post({ json: body, header: headers });
+    expectStatus(retry, 200);
     expect(retry.body.id).toBe(orderId);
     expect(await stockOf(key, "REC-A")).toMatchObject({ allocated: 2 });
     expect(
@@ -78,24 +74,25 @@ describe("recovery of a half-done change", () => {
 
   it("finishes a cancel whose release failed half way, releasing everything", async () => {
     const { key, tenantId } = await merchant({ "REC-C": 5, "REC-D": 5 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({
+    const order = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({
           items: [
             { sku: "REC-C", quantity: 1 },
             { sku: "REC-D", quantity: 4 },
           ],
         }),
-      })
-    ).body;
+      }),
+    );
     const heal = await failStockWrites("REC-D", "UPDATE");
     expectError(
-      await call("POST", `/v1/orders/${order.id}/cancel`, { key }),
+      await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
       500,
       "internal_error",
     );
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.status).toBe("received");
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).status).toBe(
+      "received",
+    );
     expect(await stockOf(key, "REC-C")).toMatchObject({ allocated: 0 });
     expect(await stockOf(key, "REC-D")).toMatchObject({ allocated: 4 });
 
@@ -103,7 +100,7 @@ describe("recovery of a half-done change", () => {
     expect(
       await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, order.id))),
     ).toBe(true);
-    const cancelled = await call("GET", `/v1/orders/${order.id}`, { key });
+    const cancelled = await client(key).v1.orders[":id"].$get({ param: { id: order.id } });
     expect(cancelled.body).toMatchObject({
       status: "cancelled",
       allocation_status: "released",
@@ -115,21 +112,20 @@ describe("recovery of a half-done change", () => {
 
   it("finishes an interrupted change before accepting the next one", async () => {
     const { key } = await merchant({ "REC-E": 5, "REC-F": 5 });
-    const order = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({
+    const order = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({
           items: [
             { sku: "REC-E", quantity: 1 },
             { sku: "REC-F", quantity: 1 },
           ],
         }),
-      })
-    ).body;
+      }),
+    );
     const heal = await failStockWrites("REC-F", "UPDATE");
-    const amend = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: {
+    const amend = await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: {
         items: [
           { sku: "REC-E", quantity: 3 },
           { sku: "REC-F", quantity: 2 },
@@ -138,12 +134,12 @@ describe("recovery of a half-done change", () => {
     });
     expectError(amend, 500, "internal_error");
     await heal();
-    const held = await call("POST", `/v1/ops/orders/${order.id}/hold`, {
-      key,
-      body: { reason: "check" },
+    const held = await client(key).v1.ops.orders[":id"].hold.$post({
+      param: { id: order.id },
+      json: { reason: "check" },
     });
-    expect(held.status).toBe(200);
-    expect(held.body.items.map((i: { quantity: number }) => i.quantity)).toEqual([3, 2]);
+    expectStatus(held, 200);
+    expect(held.body.items.map((i) => i.quantity)).toEqual([3, 2]);
     expect(held.body.version).toBe("3");
     expect(await stockOf(key, "REC-E")).toMatchObject({ allocated: 3 });
     expect(await stockOf(key, "REC-F")).toMatchObject({ allocated: 2 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, merchant, orderBody } from "./helpers";
+import { client, expectStatus, raw } from "../support/client";
+import { merchant, orderBody } from "../support/merchant";
 
 /** `Server-Timing` as a map of metric → { dur, desc }. */
 function timing(header: string | null) {
@@ -23,9 +24,9 @@ describe("Server-Timing", () => {
   it("reports total time and D1, Durable Object and KV calls on every API response", async () => {
     const { key } = await merchant({ "ST-A": 5, "ST-B": 5 });
     for (const res of [
-      await call("GET", "/v1/warehouses", { key }),
-      await call("GET", "/v1/nope", { key }),
-      await call("GET", "/health"),
+      await client(key).v1.warehouses.$get(),
+      await raw("GET", "/v1/nope", { key }),
+      await client().health.$get(),
     ]) {
       const t = timing(res.headers.get("server-timing"));
       expect(Object.keys(t)).toEqual([
@@ -43,17 +44,16 @@ describe("Server-Timing", () => {
 
   it("counts the D1 work a create does inside its objects: three round trips on the response path", async () => {
     const { key } = await merchant({ "ST-A": 5, "ST-B": 5 });
-    const res = await call("POST", "/v1/orders", {
-      key,
-      headers: { "idempotency-key": crypto.randomUUID() },
-      body: orderBody({
+    const res = await client(key).v1.orders.$post({
+      json: orderBody({
         items: [
           { sku: "ST-A", quantity: 1 },
           { sku: "ST-B", quantity: 1 },
         ],
       }),
+      header: { "idempotency-key": crypto.randomUUID() },
     });
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     const t = timing(res.headers.get("server-timing"));
     // The claim batch, the two stock rows' commits (in parallel), the order's own batch.
     expect(Number(t["d1-rounds"]?.desc)).toBe(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call } from "./helpers";
+import { z } from "zod";
+import { client, expectStatus, ok } from "../support/client";
 
 /*
  * The OpenAPI document is the contract (the smoke run also validates it with a maintained
@@ -7,17 +8,36 @@ import { call } from "./helpers";
  * it carries, and every version is a string.
  */
 
-type Doc = {
-  paths: Record<
-    string,
-    Record<string, { security?: unknown[]; responses: Record<string, Response> }>
-  >;
-  components: { schemas: Record<string, { properties?: Record<string, { type?: string }> }> };
-};
-type Response = {
-  content?: Record<string, { schema: { $ref?: string } }>;
-  headers?: Record<string, unknown>;
-};
+/** The parts of the OpenAPI document these tests read. */
+const Response = z.object({
+  content: z
+    .record(z.string(), z.object({ schema: z.object({ $ref: z.string().optional() }).optional() }))
+    .optional(),
+  headers: z.record(z.string(), z.unknown()).optional(),
+});
+const Doc = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        security: z.array(z.unknown()).optional(),
+        responses: z.record(z.string(), Response),
+      }),
+    ),
+  ),
+  components: z.object({
+    schemas: z.record(
+      z.string(),
+      z.object({
+        properties: z.record(z.string(), z.object({ type: z.unknown().optional() })).optional(),
+      }),
+    ),
+  }),
+});
+type Doc = z.infer<typeof Doc>;
+
+const document = async () => Doc.parse(await ok(client().v1["openapi.json"].$get()));
 
 const operations = (doc: Doc) =>
   Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -29,12 +49,12 @@ const operations = (doc: Doc) =>
 
 describe("the OpenAPI document", () => {
   it("gives every 4xx and 5xx the error envelope and every response its headers", async () => {
-    const doc = (await call("GET", "/v1/openapi.json")).body as Doc;
+    const doc = await document();
     for (const { name, op } of operations(doc)) {
       for (const [status, response] of Object.entries(op.responses)) {
         const where = `${name} ${status}`;
         if (Number(status) >= 400) {
-          expect(response.content?.["application/json"]?.schema.$ref, where).toBe(
+          expect(response.content?.["application/json"]?.schema?.$ref, where).toBe(
             "#/components/schemas/Error",
           );
         }
@@ -62,7 +82,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("types every version as a string", async () => {
-    const doc = (await call("GET", "/v1/openapi.json")).body as Doc;
+    const doc = await document();
     const versions = Object.entries(doc.components.schemas).flatMap(([name, schema]) =>
       schema.properties?.version ? [[name, schema.properties.version.type]] : [],
     );
@@ -71,9 +91,10 @@ describe("the OpenAPI document", () => {
   });
 
   it("pins the reference page's script with an integrity hash", async () => {
-    const page = (await call("GET", "/docs")).body as string;
-    expect(page).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
-    expect(page).toMatch(/integrity="sha384-[A-Za-z0-9+/=]{64}"/);
-    expect(page).toContain('crossorigin="anonymous"');
+    const page = await client().docs.$get();
+    expectStatus(page, 200);
+    expect(page.body).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(page.body).toMatch(/integrity="sha384-[A-Za-z0-9+/=]{64}"/);
+    expect(page.body).toContain('crossorigin="anonymous"');
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { adjustStock, call, merchant, orderBody, stockOf } from "./helpers";
+import { assert, describe, expect, it } from "vitest";
+import { client, expectStatus, ok } from "../support/client";
+import { adjustStock, merchant, orderBody, stockOf } from "../support/merchant";
 
 /*
  * Stock that moves between orders: a fill or a release is a change of the order it
@@ -11,14 +12,14 @@ const lines = (o: { items: { sku: string; allocation_status: string }[] }) =>
   Object.fromEntries(o.items.map((i) => [i.sku, i.allocation_status]));
 
 async function create(key: string, items: { sku: string; quantity: number }[]) {
-  const res = await call("POST", "/v1/orders", { key, body: orderBody({ items }) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const res = await client(key).v1.orders.$post({ json: orderBody({ items }) });
+  expectStatus(res, 201);
   return res.body;
 }
 
 async function amend(key: string, id: string, items: { sku: string; quantity: number }[]) {
-  const res = await call("PATCH", `/v1/orders/${id}`, { key, body: { items } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const res = await client(key).v1.orders[":id"].$patch({ param: { id }, json: { items } });
+  expectStatus(res, 200);
   return res.body;
 }
 
@@ -45,7 +46,7 @@ describe("allocation changes", () => {
     const mark = order.updated_at;
 
     await adjustStock(key, "FILL-X", 2);
-    const after = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    const after = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(after).toMatchObject({
       status: "backordered",
       allocation_status: "partially_allocated",
@@ -54,24 +55,21 @@ describe("allocation changes", () => {
     expect(lines(after)).toEqual({ "FILL-X": "allocated", "FILL-Y": "backordered" });
     expect(after.updated_at > mark).toBe(true);
 
-    const history = (await call("GET", `/v1/orders/${order.id}/history`, { key })).body.data;
+    const history = (
+      await ok(client(key).v1.orders[":id"].history.$get({ param: { id: order.id } }))
+    ).data;
     expect(history.at(-1)).toMatchObject({
       action: "allocation_changed",
       actor: "system",
       changes: { items: [{ sku: "FILL-X", allocation: { from: "backordered", to: "allocated" } }] },
     });
-    const feed = (await call("GET", "/v1/events?type=order.updated", { key })).body.data;
-    expect(feed.at(-1).data).toEqual(after);
-    const polled = (
-      await call("GET", `/v1/orders?updated_since=${encodeURIComponent(mark)}`, { key })
-    ).body.data;
-    expect(polled.map((o: { id: string; version: string }) => [o.id, o.version])).toContainEqual([
-      order.id,
-      "2",
-    ]);
+    const feed = (await ok(client(key).v1.events.$get({ query: { type: "order.updated" } }))).data;
+    expect(feed.at(-1)?.data).toEqual(after);
+    const polled = (await ok(client(key).v1.orders.$get({ query: { updated_since: mark } }))).data;
+    expect(polled.map((o) => [o.id, o.version])).toContainEqual([order.id, "2"]);
 
     await adjustStock(key, "FILL-Y", 2);
-    const filled = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    const filled = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(filled).toMatchObject({
       status: "received",
       allocation_status: "allocated",
@@ -122,13 +120,13 @@ describe("allocation changes", () => {
       20_000,
       Promise.all(
         pairs.flatMap(({ a, b }) => [
-          call("PATCH", `/v1/orders/${a.id}`, {
-            key,
-            body: { items: [{ sku: "CROSS-Z", quantity: 1 }] },
+          client(key).v1.orders[":id"].$patch({
+            param: { id: a.id },
+            json: { items: [{ sku: "CROSS-Z", quantity: 1 }] },
           }),
-          call("PATCH", `/v1/orders/${b.id}`, {
-            key,
-            body: { items: [{ sku: "CROSS-X", quantity: 1 }] },
+          client(key).v1.orders[":id"].$patch({
+            param: { id: b.id },
+            json: { items: [{ sku: "CROSS-X", quantity: 1 }] },
           }),
         ]),
       ),
@@ -139,7 +137,7 @@ describe("allocation changes", () => {
       Promise.all(
         pairs
           .flatMap(({ a, b }) => [a.id, b.id])
-          .map((id) => call("GET", `/v1/orders/${id}`, { key })),
+          .map((id) => client(key).v1.orders[":id"].$get({ param: { id } })),
       ),
     );
     for (const o of orders)
@@ -155,7 +153,12 @@ describe("allocation changes", () => {
       backordered: 0,
     });
     // And the orders still answer afterwards.
-    const later = await within(5_000, call("POST", `/v1/orders/${pairs[0]?.a.id}/cancel`, { key }));
-    expect(later.status).toBe(200);
+    const [first] = pairs;
+    assert(first);
+    const later = await within(
+      5_000,
+      client(key).v1.orders[":id"].cancel.$post({ param: { id: first.a.id } }),
+    );
+    expectStatus(later, 200);
   });
 });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError, onError } from "../src/http/errors";
-import { createRouter } from "../src/http/openapi";
-import { requestContext } from "../src/http/request-context";
-import { call, createTenant, expectError } from "./helpers";
+import { ApiError, ErrorEnvelope, onError } from "../../src/http/errors";
+import { createRouter } from "../../src/http/openapi";
+import { requestContext } from "../../src/http/request-context";
+import { client, expectError, expectStatus, raw } from "../support/client";
+import { createTenant } from "../support/merchant";
 
 let key: string;
 beforeAll(async () => {
@@ -11,118 +12,107 @@ beforeAll(async () => {
 
 describe("request bodies", () => {
   it("400s malformed JSON", async () => {
-    const res = await call("POST", "/v1/products", {
+    const res = await raw("POST", "/v1/products", {
       key,
-      rawBody: '{"sku": "A-1", "name": ',
+      body: '{"sku": "A-1", "name": ',
       headers: { "content-type": "application/json" },
     });
     expect(expectError(res, 400, "invalid_json").message).toMatch(/not valid JSON/);
   });
 
   it("415s a body that is not JSON", async () => {
-    const res = await call("POST", "/v1/products", {
+    const res = await raw("POST", "/v1/products", {
       key,
-      rawBody: "sku=A-1&name=A",
+      body: "sku=A-1&name=A",
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expectError(res, 415, "unsupported_media_type");
-    const untyped = await call("POST", "/v1/products", {
-      key,
-      rawBody: '{"sku":"A-1","name":"A"}',
-    });
+    const untyped = await raw("POST", "/v1/products", { key, body: '{"sku":"A-1","name":"A"}' });
     expectError(untyped, 415, "unsupported_media_type");
   });
 
   it("accepts JSON with a charset and +json media types", async () => {
-    const res = await call("POST", "/v1/products", {
+    const res = await raw("POST", "/v1/products", {
       key,
-      rawBody: JSON.stringify({ sku: "CHARSET-1", name: "Charset" }),
+      body: JSON.stringify({ sku: "CHARSET-1", name: "Charset" }),
       headers: { "content-type": "application/json; charset=utf-8" },
     });
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
   });
 
   it("413s a body over 1 MiB, declared or streamed", async () => {
-    const big = JSON.stringify({ sku: "BIG-1", name: "x".repeat(1024 * 1024) });
-    expectError(
-      await call("POST", "/v1/products", { key, body: JSON.parse(big) }),
-      413,
-      "payload_too_large",
-    );
+    const huge = { sku: "BIG-1", name: "x".repeat(1024 * 1024) };
+    const big = JSON.stringify(huge);
+    expectError(await client(key).v1.products.$post({ json: huge }), 413, "payload_too_large");
     const stream = new ReadableStream({
       start(controller) {
         controller.enqueue(new TextEncoder().encode(big));
         controller.close();
       },
     });
-    const streamed = await call("POST", "/v1/products", {
+    const streamed = await raw("POST", "/v1/products", {
       key,
-      rawBody: stream,
+      body: stream,
       headers: { "content-type": "application/json" },
     });
     expectError(streamed, 413, "payload_too_large");
   });
 
   it("422s validation failures naming the nested path", async () => {
-    const res = await call("POST", "/v1/products", {
-      key,
-      body: { sku: "W-1", name: "W", weight: { value: 1.2, unit: "stone" } },
-    });
+    const product = (json: unknown) => raw("POST", "/v1/products", { key, json });
+    const res = await product({ sku: "W-1", name: "W", weight: { value: 1.2, unit: "stone" } });
     expectError(res, 422, "validation_error", "weight.unit");
-    const missing = await call("POST", "/v1/products", { key, body: { name: "No sku" } });
+    const missing = await product({ name: "No sku" });
     expect(expectError(missing, 422, "validation_error", "sku").message).toBe("sku: is required.");
-    const unknown = await call("POST", "/v1/products", {
-      key,
-      body: { sku: "U-1", name: "U", colour: "red" },
-    });
+    const unknown = await product({ sku: "U-1", name: "U", colour: "red" });
     expect(expectError(unknown, 422, "validation_error", "colour").message).toContain(
       "unknown field",
     );
-    expectError(await call("POST", "/v1/products", { key, body: [1, 2] }), 422, "validation_error");
+    expectError(await product([1, 2]), 422, "validation_error");
   });
 });
 
 describe("query parameters and cursors", () => {
   it("400s an invalid limit, updated_since or cursor naming the parameter", async () => {
     expectError(
-      await call("GET", "/v1/products?limit=0", { key }),
+      await client(key).v1.products.$get({ query: { limit: "0" } }),
       400,
       "invalid_parameter",
       "limit",
     );
     expectError(
-      await call("GET", "/v1/products?limit=201", { key }),
+      await client(key).v1.products.$get({ query: { limit: "201" } }),
       400,
       "invalid_parameter",
       "limit",
     );
     expectError(
-      await call("GET", "/v1/products?limit=ten", { key }),
+      await client(key).v1.products.$get({ query: { limit: "ten" } }),
       400,
       "invalid_parameter",
       "limit",
     );
     expectError(
-      await call("GET", "/v1/products?updated_since=yesterday", { key }),
+      await client(key).v1.products.$get({ query: { updated_since: "yesterday" } }),
       400,
       "invalid_parameter",
       "updated_since",
     );
     expectError(
-      await call("GET", "/v1/products?cursor=garbage", { key }),
+      await client(key).v1.products.$get({ query: { cursor: "garbage" } }),
       400,
       "invalid_cursor",
       "cursor",
     );
     const forged = btoa(JSON.stringify({ u: 1 }));
     expectError(
-      await call("GET", `/v1/products?cursor=${forged}`, { key }),
+      await client(key).v1.products.$get({ query: { cursor: forged } }),
       400,
       "invalid_cursor",
       "cursor",
     );
     expectError(
-      await call("GET", "/v1/warehouses?cursor=%7B%7D", { key }),
+      await client(key).v1.warehouses.$get({ query: { cursor: "{}" } }),
       400,
       "invalid_cursor",
       "cursor",
@@ -132,7 +122,7 @@ describe("query parameters and cursors", () => {
 
 describe("routing and failures", () => {
   it("404s unknown routes with the envelope for authenticated callers", async () => {
-    const res = await call("GET", "/v1/teleporters", { key });
+    const res = await raw("GET", "/v1/teleporters", { key });
     expect(expectError(res, 404, "route_not_found").message).toContain("/v1/teleporters");
   });
 
@@ -152,14 +142,15 @@ describe("routing and failures", () => {
     try {
       const res = await app.request("/boom", {}, {});
       expect(res.status).toBe(500);
-      const body = (await res.json()) as { error: Record<string, string> };
-      expect(body.error.code).toBe("internal_error");
+      const body = await res.json();
+      const { error } = ErrorEnvelope.parse(body);
+      expect(error.code).toBe("internal_error");
       // The change may still complete by itself, so the client is told how to find out.
-      expect(body.error.message).toContain("outcome is unknown");
-      expect(body.error.message).toContain("same Idempotency-Key");
-      expect(body.error.message).toContain("reference");
+      expect(error.message).toContain("outcome is unknown");
+      expect(error.message).toContain("same Idempotency-Key");
+      expect(error.message).toContain("reference");
       expect(JSON.stringify(body)).not.toContain("secret_internal_detail");
-      expect(body.error.request_id).toBe(res.headers.get("x-request-id"));
+      expect(error.request_id).toBe(res.headers.get("x-request-id"));
       expect(JSON.stringify(logged)).toContain("secret_internal_detail");
     } finally {
       console.error = original;
@@ -178,10 +169,10 @@ describe("routing and failures", () => {
   it("sends X-Request-Id on every response, unique per request", async () => {
     const ids = new Set<string | null>();
     for (const res of [
-      await call("GET", "/health"),
-      await call("GET", "/v1/products"),
-      await call("GET", "/v1/products", { key }),
-      await call("GET", "/v1/openapi.json"),
+      await client().health.$get(),
+      await client().v1.products.$get(),
+      await client(key).v1.products.$get(),
+      await client().v1["openapi.json"].$get(),
     ]) {
       ids.add(res.headers.get("x-request-id"));
     }

@@ -1,15 +1,28 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { Scope } from "../../src/api-keys/scopes";
+import type { Event as EventSchema } from "../../src/events/events.routes";
+import { SkuInventory } from "../../src/inventory/inventory.routes";
+import { Order } from "../../src/orders/orders.schemas";
+import {
+  type Api,
+  admin,
+  client,
+  expectError,
+  expectStatus,
+  ok,
+  type QueryOf,
+  raw,
+} from "../support/client";
 import {
   adjustStock,
-  admin,
-  call,
   createKey,
   createTenant,
-  expectError,
   merchant,
   orderBody,
   seedReferenceData,
-} from "./helpers";
+} from "../support/merchant";
+import { receiver } from "../support/receiver";
 
 /*
  * GET /v1/events: the outbox every change writes in the same atomic batch, read back as
@@ -18,49 +31,47 @@ import {
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
-interface Event {
-  id: string;
-  type: string;
-  created_at: string;
-  data: Record<string, any>;
-}
+type Event = z.infer<typeof EventSchema>;
+type EventsQuery = QueryOf<Api["v1"]["events"]["$get"]>;
+
+/** An event's `data` read as the resource it carries (and checked to be one). */
+const carried = <T extends z.ZodType>(schema: T, event: Event | undefined) =>
+  schema.parse(event?.data);
 
 async function shop(...skus: string[]) {
   const tenant = await createTenant("Events");
   for (const sku of skus) {
-    const res = await call("POST", "/v1/products", { key: tenant.key, body: { sku, name: sku } });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const res = await client(tenant.key).v1.products.$post({ json: { sku, name: sku } });
+    expectStatus(res, 201);
   }
   return tenant;
 }
 
-async function events(key: string, query = "") {
-  const res = await call("GET", `/v1/events${query}`, { key });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as {
-    data: Event[];
-    pagination: { next_cursor: string | null; has_more: boolean };
-  };
+async function events(key: string, query: EventsQuery = {}) {
+  const res = await client(key).v1.events.$get({ query });
+  expectStatus(res, 200);
+  return res.body;
 }
 
 async function inventoryOf(key: string, sku: string) {
-  const res = await call("GET", `/v1/inventory?sku=${sku}`, { key });
-  expect(res.status).toBe(200);
-  return res.body.data[0];
+  const res = await client(key).v1.inventory.$get({ query: { sku } });
+  expectStatus(res, 200);
+  const [row] = res.body.data;
+  assert(row, `${sku} has an inventory row`);
+  return row;
 }
 
 async function createOrder(key: string, sku: string, quantity: number) {
-  const res = await call("POST", "/v1/orders", {
-    key,
-    body: orderBody({ items: [{ sku, quantity }] }),
+  const res = await client(key).v1.orders.$post({
+    json: orderBody({ items: [{ sku, quantity }] }),
   });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  expectStatus(res, 201);
   return res.body;
 }
 
 async function getOrder(key: string, id: string) {
-  const res = await call("GET", `/v1/orders/${id}`, { key });
-  expect(res.status).toBe(200);
+  const res = await client(key).v1.orders[":id"].$get({ param: { id } });
+  expectStatus(res, 200);
   return res.body;
 }
 
@@ -118,16 +129,18 @@ describe("GET /v1/events", () => {
 
     // A retry of the same create is a replay: no second order.created.
     const { order_number, reference } = created;
-    const replay = await call("POST", "/v1/orders", {
-      key,
-      body: orderBody({ order_number, reference, items: [{ sku: "EV-1", quantity: 2 }] }),
+    const replay = await client(key).v1.orders.$post({
+      json: orderBody({ order_number, reference, items: [{ sku: "EV-1", quantity: 2 }] }),
     });
-    expect(replay.status, JSON.stringify(replay.body)).toBe(200);
+    expectStatus(replay, 200);
     expect(await since(key, log)).toEqual([]);
 
     // A cancel: the release of stock, then the cancelled order.
-    const cancelled = await call("POST", `/v1/orders/${created.id}/cancel`, { key, body: {} });
-    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const cancelled = await client(key).v1.orders[":id"].cancel.$post({
+      param: { id: created.id },
+      json: {},
+    });
+    expectStatus(cancelled, 200);
     const inv3 = await inventoryOf(key, "EV-1");
     const afterCancel = await since(key, log);
     expect(afterCancel.map((e) => e.type)).toEqual(["inventory.updated", "order.cancelled"]);
@@ -145,9 +158,10 @@ describe("GET /v1/events", () => {
     log = [...log, ...afterCancel];
 
     // Cancelling again changes nothing and records nothing.
-    expect((await call("POST", `/v1/orders/${created.id}/cancel`, { key, body: {} })).status).toBe(
-      200,
-    );
+    expect(
+      (await client(key).v1.orders[":id"].cancel.$post({ param: { id: created.id }, json: {} }))
+        .status,
+    ).toBe(200);
     expect(await since(key, log)).toEqual([]);
 
     // Another adjustment, down.
@@ -187,14 +201,14 @@ describe("GET /v1/events", () => {
       "order.created",
       "order.backordered",
     ]);
-    expect(afterCreate[0]?.data.warehouses[0]).toMatchObject({
+    expect(carried(SkuInventory, afterCreate[0]).warehouses[0]).toMatchObject({
       on_hand: 1,
       allocated: 0,
       backordered: 3,
     });
     expect(afterCreate[1]?.data).toEqual(order);
     expect(afterCreate[2]?.data).toEqual(order);
-    expect(afterCreate[2]?.data.items[0]).toMatchObject({
+    expect(carried(Order, afterCreate[2]).items[0]).toMatchObject({
       allocation_status: "backordered",
       allocated_quantity: 0,
     });
@@ -212,7 +226,7 @@ describe("GET /v1/events", () => {
     ]);
     expect(afterFill[0]?.data).toEqual(adj);
     expect(afterFill[1]?.data).toEqual(await inventoryOf(key, "BO-1"));
-    expect(afterFill[1]?.data.warehouses[0]).toMatchObject({
+    expect(carried(SkuInventory, afterFill[1]).warehouses[0]).toMatchObject({
       on_hand: 3,
       allocated: 3,
       available: 0,
@@ -222,11 +236,11 @@ describe("GET /v1/events", () => {
     log = [...log, ...afterFill];
 
     // An amend that touches no stock is one order.updated.
-    const amended = await call("PATCH", `/v1/orders/${order.id}`, {
-      key,
-      body: { packing_note: "Fragile" },
+    const amended = await client(key).v1.orders[":id"].$patch({
+      param: { id: order.id },
+      json: { packing_note: "Fragile" },
     });
-    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    expectStatus(amended, 200);
     const afterAmend = await since(key, log);
     expect(afterAmend.map((e) => e.type)).toEqual(["order.updated"]);
     expect(afterAmend[0]?.data).toEqual(amended.body);
@@ -238,24 +252,21 @@ describe("GET /v1/events", () => {
     await adjustStock(key, "NO-1", 1);
     const before = (await events(key)).data;
     expectError(
-      await call("POST", "/v1/ops/inventory-adjustments", {
-        key,
-        body: { sku: "NO-1", warehouse_id: "wh_syd_1", quantity_delta: -2, reason: "lost" },
+      await client(key).v1.ops["inventory-adjustments"].$post({
+        json: { sku: "NO-1", warehouse_id: "wh_syd_1", quantity_delta: -2, reason: "lost" },
       }),
       409,
       "insufficient_stock",
     );
     expectError(
-      await call("POST", "/v1/ops/inventory-adjustments", {
-        key,
-        body: { sku: "NOT-MINE", warehouse_id: "wh_syd_1", quantity_delta: 2, reason: "found" },
+      await client(key).v1.ops["inventory-adjustments"].$post({
+        json: { sku: "NOT-MINE", warehouse_id: "wh_syd_1", quantity_delta: 2, reason: "found" },
       }),
       422,
       "unknown_sku",
     );
-    const bad = await call("POST", "/v1/orders", {
-      key,
-      body: orderBody({ items: [{ sku: "NOT-MINE", quantity: 1 }] }),
+    const bad = await client(key).v1.orders.$post({
+      json: orderBody({ items: [{ sku: "NOT-MINE", quantity: 1 }] }),
     });
     expect(bad.status).toBe(422);
     expect((await events(key)).data).toEqual(before);
@@ -265,7 +276,7 @@ describe("GET /v1/events", () => {
     const { key } = await shop("TYPE-1");
     await adjustStock(key, "TYPE-1", 3);
     const order = await createOrder(key, "TYPE-1", 1);
-    await call("POST", `/v1/orders/${order.id}/cancel`, { key, body: {} });
+    await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id }, json: {} });
     await adjustStock(key, "TYPE-1", -1);
     const all = (await events(key)).data;
     expect(all).toHaveLength(8);
@@ -277,17 +288,17 @@ describe("GET /v1/events", () => {
       "order.backordered",
       "inventory.updated",
       "inventory.adjusted",
-    ];
+    ] as const;
     for (const type of types) {
-      const page = await events(key, `?type=${type}`);
+      const page = await events(key, { type });
       expect(page.data).toEqual(all.filter((e) => e.type === type));
     }
-    expect((await events(key, "?type=inventory.updated")).data).toHaveLength(4);
-    expect((await events(key, "?type=order.updated")).data).toEqual([]);
+    expect((await events(key, { type: "inventory.updated" })).data).toHaveLength(4);
+    expect((await events(key, { type: "order.updated" })).data).toEqual([]);
 
     for (const type of ["order.nope", "ORDER.CREATED", "order", ""]) {
       expectError(
-        await call("GET", `/v1/events?type=${encodeURIComponent(type)}`, { key }),
+        await raw("GET", `/v1/events?type=${type}`, { key }),
         400,
         "invalid_parameter",
         "type",
@@ -302,14 +313,11 @@ describe("GET /v1/events", () => {
     const all = (await events(key)).data;
     expect(all).toHaveLength(10);
 
-    const walk = async (query: string, limit: number) => {
+    const walk = async (query: EventsQuery, limit: number) => {
       const seen: Event[] = [];
       let cursor: string | null = null;
       for (let pages = 0; pages < 30; pages++) {
-        const page = await events(
-          key,
-          `?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ""}`,
-        );
+        const page = await events(key, { ...query, limit, cursor: cursor ?? undefined });
         expect(page.data.length).toBeLessThanOrEqual(limit);
         seen.push(...page.data);
         if (!page.pagination.has_more) {
@@ -322,16 +330,16 @@ describe("GET /v1/events", () => {
       }
       throw new Error("walk did not end");
     };
-    for (const limit of [1, 2, 3, 10]) expect(await walk("", limit)).toEqual(all);
-    expect(await walk("&type=inventory.adjusted", 2)).toEqual(
+    for (const limit of [1, 2, 3, 10]) expect(await walk({}, limit)).toEqual(all);
+    expect(await walk({ type: "inventory.adjusted" }, 2)).toEqual(
       all.filter((e) => e.type === "inventory.adjusted"),
     );
 
     // A cursor kept from earlier resumes after it, including events written since.
-    const first = await events(key, "?limit=2");
+    const first = await events(key, { limit: 2 });
     expect(first.data).toEqual(all.slice(0, 2));
     const adj = await adjustStock(key, "PAGE-1", 1);
-    const resumed = await events(key, `?cursor=${first.pagination.next_cursor}`);
+    const resumed = await events(key, { cursor: first.pagination.next_cursor ?? undefined });
     expect(resumed.data.slice(0, 8)).toEqual(all.slice(2));
     expect(resumed.data.slice(8).map((e) => e.type)).toEqual([
       "inventory.adjusted",
@@ -342,7 +350,7 @@ describe("GET /v1/events", () => {
     const feedCursor = btoa(JSON.stringify({ u: "2026-01-01T00:00:00.000Z", s: 1, h: 1 }));
     for (const cursor of ["garbage", "!!!", feedCursor.replace(/=+$/, "")]) {
       expectError(
-        await call("GET", `/v1/events?cursor=${encodeURIComponent(cursor)}`, { key }),
+        await client(key).v1.events.$get({ query: { cursor } }),
         400,
         "invalid_cursor",
         "cursor",
@@ -350,7 +358,7 @@ describe("GET /v1/events", () => {
     }
     for (const limit of ["0", "201", "x"]) {
       expectError(
-        await call("GET", `/v1/events?limit=${limit}`, { key }),
+        await client(key).v1.events.$get({ query: { limit } }),
         400,
         "invalid_parameter",
         "limit",
@@ -367,11 +375,11 @@ describe("GET /v1/events", () => {
     expect(aEvents).toHaveLength(4);
 
     expect((await events(b.key)).data).toEqual([]);
-    expect((await events(b.key, "?type=order.created")).data).toEqual([]);
+    expect((await events(b.key, { type: "order.created" })).data).toEqual([]);
     // A's cursor, presented by B, names nothing in B's feed: refused, and nothing of A's shows.
-    const page = await events(a.key, "?limit=1");
-    const foreign = await call("GET", `/v1/events?cursor=${page.pagination.next_cursor}`, {
-      key: b.key,
+    const page = await events(a.key, { limit: 1 });
+    const foreign = await client(b.key).v1.events.$get({
+      query: { cursor: page.pagination.next_cursor ?? undefined },
     });
     expectError(foreign, 400, "invalid_cursor", "cursor");
     expect(JSON.stringify(foreign.body)).not.toContain(aEvents[0]?.id);
@@ -402,25 +410,17 @@ describe("GET /v1/events", () => {
     await adjustStock(key, "SC-1", 1);
 
     const noEvents = (await createKey(tenantId, { scopes: ["orders:read", "inventory:read"] })).key;
-    const err = expectError(
-      await call("GET", "/v1/events", { key: noEvents }),
-      403,
-      "insufficient_scope",
-    );
+    const err = expectError(await client(noEvents).v1.events.$get(), 403, "insufficient_scope");
     expect(err.required_scope).toBe("events:read");
 
     const reader = (await createKey(tenantId, { scopes: ["events:read", "inventory:read"] })).key;
     expect((await events(reader)).data).toEqual((await events(key)).data);
     expect((await events(reader)).data).toHaveLength(2);
 
-    const platform = await admin("POST", "/api-keys", { scopes: ["events:read"] });
-    expect(platform.status).toBe(201);
-    expectError(
-      await call("GET", "/v1/events", { key: platform.body.key }),
-      403,
-      "tenant_key_required",
-    );
-    expectError(await call("GET", "/v1/events"), 401, "missing_api_key");
+    const platform = await admin["api-keys"].$post({ json: { scopes: ["events:read"] } });
+    expectStatus(platform, 201);
+    expectError(await client(platform.body.key).v1.events.$get(), 403, "tenant_key_required");
+    expectError(await client().v1.events.$get(), 401, "missing_api_key");
   });
 });
 
@@ -429,18 +429,21 @@ describe("read scopes", () => {
     const { tenantId, key } = await shop("RS-1");
     await adjustStock(key, "RS-1", 5);
     const order = await createOrder(key, "RS-1", 2);
-    const hook = await call("POST", "/v1/webhooks", {
-      key,
-      body: { url: `${inject("receiverUrl")}/ok/feed-scopes`, events: ["order.created"] },
-    });
-    expect((await call("POST", `/v1/webhooks/${hook.body.id}/test`, { key })).status).toBe(202);
+    const hook = await ok(
+      client(key).v1.webhooks.$post({
+        json: { url: `${receiver}/ok/feed-scopes`, events: ["order.created"] },
+      }),
+    );
+    expect(
+      (await client(key).v1.webhooks[":id"].test.$post({ param: { id: hook.id } })).status,
+    ).toBe(202);
     const all = (await events(key)).data;
     expect(new Set(all.map((e) => e.type))).toEqual(
       new Set(["inventory.adjusted", "inventory.updated", "order.created", "webhook.test"]),
     );
-    const keyWith = async (...scopes: string[]) =>
+    const keyWith = async (...scopes: Scope[]) =>
       (await createKey(tenantId, { scopes: ["events:read", ...scopes] })).key;
-    const seenBy = async (k: string, query = "") => (await events(k, query)).data;
+    const seenBy = async (k: string, query: EventsQuery = {}) => (await events(k, query)).data;
 
     expect(await seenBy(await keyWith())).toEqual([]);
     const orders = await keyWith("orders:read");
@@ -456,13 +459,13 @@ describe("read scopes", () => {
     );
 
     // Paging walks the readable events only.
-    const page = await events(stock, "?limit=1");
+    const page = await events(stock, { limit: 1 });
     expect(page.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(0, 1));
-    const next = await events(stock, `?cursor=${page.pagination.next_cursor}`);
+    const next = await events(stock, { cursor: page.pagination.next_cursor ?? undefined });
     expect(next.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(1));
 
     const err = expectError(
-      await call("GET", "/v1/events?type=inventory.updated", { key: orders }),
+      await client(orders).v1.events.$get({ query: { type: "inventory.updated" } }),
       403,
       "insufficient_scope",
     );
@@ -471,26 +474,23 @@ describe("read scopes", () => {
       required_scope: "inventory:read",
     });
     expect(err.message).toContain("inventory.updated");
-    expect(await seenBy(orders, "?type=order.created")).toHaveLength(1);
+    expect(await seenBy(orders, { type: "order.created" })).toHaveLength(1);
   });
 });
 
 describe("resuming the feed", () => {
   it("continues after the last event id processed, and 400s an id that is not yours", async () => {
     const { key } = await merchant({ "RESUME-1": 1 });
-    const first = (await call("GET", "/v1/events?limit=200", { key })).body;
+    const first = await ok(client(key).v1.events.$get({ query: { limit: "200" } }));
     expect(first.pagination.next_cursor).toBeNull();
-    const last = first.data.at(-1).id;
-    expect((await call("GET", `/v1/events?after=${last}`, { key })).body.data).toEqual([]);
+    const last = first.data.at(-1)?.id;
+    expect((await ok(client(key).v1.events.$get({ query: { after: last } }))).data).toEqual([]);
     await adjustStock(key, "RESUME-1", 3);
-    const next = (await call("GET", `/v1/events?after=${last}`, { key })).body.data;
-    expect(next.map((e: { type: string }) => e.type).sort()).toEqual([
-      "inventory.adjusted",
-      "inventory.updated",
-    ]);
+    const next = (await ok(client(key).v1.events.$get({ query: { after: last } }))).data;
+    expect(next.map((e) => e.type).sort()).toEqual(["inventory.adjusted", "inventory.updated"]);
     const other = await createTenant("Stranger");
     expectError(
-      await call("GET", `/v1/events?after=${last}`, { key: other.key }),
+      await client(other.key).v1.events.$get({ query: { after: last } }),
       400,
       "invalid_parameter",
       "after",

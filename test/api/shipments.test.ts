@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  call,
-  createTenant,
+  type Api,
+  admin,
+  client,
   expectError,
-  merchant,
-  orderBody,
-  parcel,
-  ship,
-  stockOf,
-} from "./helpers";
+  expectStatus,
+  ok,
+  type QueryOf,
+  raw,
+  succeeded,
+} from "../support/client";
+import { createTenant, merchant, orderBody, parcel, ship, stockOf } from "../support/merchant";
 
 const twoLines = () =>
   orderBody({
@@ -20,7 +22,7 @@ const twoLines = () =>
 
 async function readyOrder(stock = { "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5 }) {
   const tenant = await merchant(stock);
-  const order = (await call("POST", "/v1/orders", { key: tenant.key, body: twoLines() })).body;
+  const order = await ok(client(tenant.key).v1.orders.$post({ json: twoLines() }));
   expect(order.status).toBe("received");
   return { ...tenant, order };
 }
@@ -35,18 +37,17 @@ describe("POST /v1/ops/shipments", () => {
       }),
       parcel(),
     ];
-    const res = await call("POST", "/v1/ops/shipments", {
-      key,
-      headers: { "idempotency-key": crypto.randomUUID() },
-      body: {
+    const res = await client(key).v1.ops.shipments.$post({
+      json: {
         order_id: order.id,
         parcels: boxes,
         items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
         cost: { amount: "12.40", currency: "AUD" },
         shipped_at: "2026-07-02T22:04:11Z",
       },
+      header: { "idempotency-key": crypto.randomUUID() },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expectStatus(res, 201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^shp_[A-Za-z0-9]{20}$/),
       order_id: order.id,
@@ -63,8 +64,10 @@ describe("POST /v1/ops/shipments", () => {
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
       version: "1",
     });
-    expect((await call("GET", `/v1/shipments/${res.body.id}`, { key })).body).toEqual(res.body);
-    const after = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    expect(
+      (await client(key).v1.shipments[":id"].$get({ param: { id: res.body.id } })).body,
+    ).toEqual(res.body);
+    const after = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(after.status).toBe("partially_shipped");
     expect(after.shipments).toEqual([res.body]);
     expect(after.items[0]).toMatchObject({ shipped_quantity: 2, allocated_quantity: 1 });
@@ -78,22 +81,25 @@ describe("POST /v1/ops/shipments", () => {
   it("moves partially_shipped then shipped, then refuses cancel with already_shipped", async () => {
     const { key, order } = await readyOrder();
     await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 3 }]);
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.status).toBe(
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).status).toBe(
       "partially_shipped",
     );
     expectError(
-      await call("POST", `/v1/orders/${order.id}/cancel`, { key }),
+      await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
       409,
       "already_shipped",
     );
     await ship(key, order.id, [{ sku: "WIDGET-RED-S", quantity: 1 }]);
-    const done = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    const done = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(done.status).toBe("shipped");
     expect(done.shipments).toHaveLength(2);
-    const cancel = await call("POST", `/v1/orders/${order.id}/cancel`, { key });
+    const cancel = await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
     expect(expectError(cancel, 409, "already_shipped").order_status).toBe("shipped");
     expectError(
-      await call("PATCH", `/v1/orders/${order.id}`, { key, body: { packing_note: "x" } }),
+      await client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { packing_note: "x" },
+      }),
       409,
       "too_late_to_amend",
     );
@@ -108,9 +114,8 @@ describe("POST /v1/ops/shipments", () => {
   it("422s over-shipping, a sku not on the order, no parcels and repeated tracking numbers", async () => {
     const { key, order } = await readyOrder();
     await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
-    const over = await call("POST", "/v1/ops/shipments", {
-      key,
-      body: {
+    const over = await client(key).v1.ops.shipments.$post({
+      json: {
         order_id: order.id,
         parcels: [parcel()],
         items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
@@ -118,9 +123,8 @@ describe("POST /v1/ops/shipments", () => {
     });
     expect(expectError(over, 422, "over_shipment", "items[0].quantity").remaining).toBe(1);
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key,
-        body: {
+      await client(key).v1.ops.shipments.$post({
+        json: {
           order_id: order.id,
           parcels: [parcel()],
           items: [{ sku: "GADGET-PRO", quantity: 1 }],
@@ -131,9 +135,8 @@ describe("POST /v1/ops/shipments", () => {
       "items[0].sku",
     );
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key,
-        body: { order_id: order.id, parcels: [], items: [{ sku: "WIDGET-RED-S", quantity: 1 }] },
+      await client(key).v1.ops.shipments.$post({
+        json: { order_id: order.id, parcels: [], items: [{ sku: "WIDGET-RED-S", quantity: 1 }] },
       }),
       422,
       "validation_error",
@@ -141,9 +144,8 @@ describe("POST /v1/ops/shipments", () => {
     );
     const same = parcel();
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key,
-        body: {
+      await client(key).v1.ops.shipments.$post({
+        json: {
           order_id: order.id,
           parcels: [same, { ...same }],
           items: [{ sku: "WIDGET-RED-S", quantity: 1 }],
@@ -154,9 +156,8 @@ describe("POST /v1/ops/shipments", () => {
       "parcels[1].tracking_number",
     );
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key,
-        body: {
+      await client(key).v1.ops.shipments.$post({
+        json: {
           order_id: "ord_nope",
           parcels: [parcel()],
           items: [{ sku: "WIDGET-RED-S", quantity: 1 }],
@@ -166,32 +167,31 @@ describe("POST /v1/ops/shipments", () => {
       "unknown_order",
       "order_id",
     );
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.shipments).toHaveLength(1);
+    expect(
+      (await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).shipments,
+    ).toHaveLength(1);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ on_hand: 8, allocated: 1 });
   });
 
   it("409s shipping a cancelled, held or backordered order", async () => {
     const { key, order } = await readyOrder();
-    await call("POST", `/v1/orders/${order.id}/cancel`, { key });
-    const res = await call("POST", "/v1/ops/shipments", {
-      key,
-      body: {
+    await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
+    const res = await client(key).v1.ops.shipments.$post({
+      json: {
         order_id: order.id,
         parcels: [parcel()],
         items: [{ sku: "WIDGET-RED-S", quantity: 1 }],
       },
     });
     expect(expectError(res, 409, "order_cancelled").order_status).toBe("cancelled");
-    const waiting = (
-      await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "WIDGET-RED-S", quantity: 50 }] }),
-      })
-    ).body;
+    const waiting = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "WIDGET-RED-S", quantity: 50 }] }),
+      }),
+    );
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key,
-        body: {
+      await client(key).v1.ops.shipments.$post({
+        json: {
           order_id: waiting.id,
           parcels: [parcel()],
           items: [{ sku: "WIDGET-RED-S", quantity: 1 }],
@@ -211,7 +211,9 @@ describe("POST /v1/ops/shipments", () => {
     };
     const headers = { "idempotency-key": crypto.randomUUID() };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => call("POST", "/v1/ops/shipments", { key, body, headers })),
+      Array.from({ length: 10 }, () =>
+        client(key).v1.ops.shipments.$post({ json: body, header: headers }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(
@@ -219,13 +221,14 @@ describe("POST /v1/ops/shipments", () => {
         .filter((r) => r.status === 200)
         .every((r) => r.headers.get("idempotent-replayed") === "true"),
     ).toBe(true);
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.shipments).toHaveLength(1);
+    expect(new Set(results.filter(succeeded).map((r) => r.body.id)).size).toBe(1);
+    expect(
+      (await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).shipments,
+    ).toHaveLength(1);
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ on_hand: 9, allocated: 2 });
-    const reused = await call("POST", "/v1/ops/shipments", {
-      key,
-      headers,
-      body: { ...body, parcels: [parcel()] },
+    const reused = await client(key).v1.ops.shipments.$post({
+      json: { ...body, parcels: [parcel()] },
+      header: headers,
     });
     expectError(reused, 422, "idempotency_key_reused", "Idempotency-Key");
   });
@@ -239,81 +242,88 @@ describe("shipment status and void", () => {
       { sku: "WIDGET-RED-S", quantity: 1 },
     ]);
     const mark = shipment.updated_at;
-    const moved = await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-      key,
-      body: { status: "in_transit", occurred_at: "2026-07-03T01:00:00Z" },
+    const moved = await client(key).v1.ops.shipments[":id"].status.$post({
+      param: { id: shipment.id },
+      json: { status: "in_transit", occurred_at: "2026-07-03T01:00:00Z" },
     });
-    expect(moved.status).toBe(200);
+    expectStatus(moved, 200);
     expect(moved.body).toMatchObject({ status: "in_transit", version: "2" });
     expect(moved.body.updated_at > mark).toBe(true);
     expect(moved.body.status_history.at(-1)).toEqual({
       status: "in_transit",
       occurred_at: "2026-07-03T01:00:00.000Z",
     });
-    const poll = await call("GET", `/v1/shipments?updated_since=${mark}`, { key });
-    expect(poll.body.data.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual([
-      [shipment.id, "in_transit"],
-    ]);
+    const poll = await client(key).v1.shipments.$get({ query: { updated_since: mark } });
+    expect(poll.body.data.map((s) => [s.id, s.status])).toEqual([[shipment.id, "in_transit"]]);
 
-    await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-      key,
-      body: { status: "exception", note: "Damaged label" },
+    await client(key).v1.ops.shipments[":id"].status.$post({
+      param: { id: shipment.id },
+      json: { status: "exception", note: "Damaged label" },
     });
-    await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-      key,
-      body: { status: "out_for_delivery" },
+    await client(key).v1.ops.shipments[":id"].status.$post({
+      param: { id: shipment.id },
+      json: { status: "out_for_delivery" },
     });
-    const delivered = await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-      key,
-      body: { status: "delivered" },
-    });
-    expect(delivered.body.status_history.map((h: { status: string }) => h.status)).toEqual([
+    const delivered = await ok(
+      client(key).v1.ops.shipments[":id"].status.$post({
+        param: { id: shipment.id },
+        json: { status: "delivered" },
+      }),
+    );
+    expect(delivered.status_history.map((h) => h.status)).toEqual([
       "shipped",
       "in_transit",
       "exception",
       "out_for_delivery",
       "delivered",
     ]);
-    const again = await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-      key,
-      body: { status: "delivered" },
-    });
-    expect(again.body.version).toBe(delivered.body.version);
+    const again = await ok(
+      client(key).v1.ops.shipments[":id"].status.$post({
+        param: { id: shipment.id },
+        json: { status: "delivered" },
+      }),
+    );
+    expect(again.version).toBe(delivered.version);
     expectError(
-      await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-        key,
-        body: { status: "in_transit" },
+      await client(key).v1.ops.shipments[":id"].status.$post({
+        param: { id: shipment.id },
+        json: { status: "in_transit" },
       }),
       409,
       "already_delivered",
     );
     expectError(
-      await call("POST", `/v1/ops/shipments/${shipment.id}/void`, { key }),
+      await client(key).v1.ops.shipments[":id"].void.$post({ param: { id: shipment.id } }),
       409,
       "already_delivered",
     );
     expectError(
-      await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
+      await raw("POST", `/v1/ops/shipments/${shipment.id}/status`, {
         key,
-        body: { status: "voided" },
+        json: { status: "voided" },
       }),
       422,
       "validation_error",
       "status",
     );
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.shipments[0].status).toBe(
-      "delivered",
-    );
+    expect(
+      (await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).shipments[0]
+        ?.status,
+    ).toBe("delivered");
   });
 
   it("void keeps the row, returns stock to allocated and recomputes the order", async () => {
     const { key, order } = await readyOrder();
     const first = await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 3 }]);
     const second = await ship(key, order.id, [{ sku: "WIDGET-RED-S", quantity: 1 }]);
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.status).toBe("shipped");
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).status).toBe(
+      "shipped",
+    );
 
-    const voided = await call("POST", `/v1/ops/shipments/${second.id}/void`, { key });
-    expect(voided.status).toBe(200);
+    const voided = await client(key).v1.ops.shipments[":id"].void.$post({
+      param: { id: second.id },
+    });
+    expectStatus(voided, 200);
     expect(voided.body).toMatchObject({
       id: second.id,
       status: "voided",
@@ -325,49 +335,52 @@ describe("shipment status and void", () => {
       allocated: 1,
       available: 4,
     });
-    const order1 = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    const order1 = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(order1.status).toBe("partially_shipped");
-    expect(order1.shipments.map((s: { id: string; voided: boolean }) => [s.id, s.voided])).toEqual([
+    expect(order1.shipments.map((s) => [s.id, s.voided])).toEqual([
       [first.id, false],
       [second.id, true],
     ]);
-    expect((await call("POST", `/v1/ops/shipments/${second.id}/void`, { key })).body.version).toBe(
-      "2",
-    );
+    expect(
+      (await ok(client(key).v1.ops.shipments[":id"].void.$post({ param: { id: second.id } })))
+        .version,
+    ).toBe("2");
 
-    await call("POST", `/v1/ops/shipments/${first.id}/void`, { key });
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.status).toBe("processing");
+    await client(key).v1.ops.shipments[":id"].void.$post({ param: { id: first.id } });
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).status).toBe(
+      "processing",
+    );
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ on_hand: 10, allocated: 3 });
     const reship = await ship(key, order.id, [
       { sku: "WIDGET-BLUE-M", quantity: 3 },
       { sku: "WIDGET-RED-S", quantity: 1 },
     ]);
     expect(reship.status).toBe("shipped");
-    expect((await call("GET", `/v1/orders/${order.id}`, { key })).body.status).toBe("shipped");
+    expect((await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }))).status).toBe(
+      "shipped",
+    );
   });
 });
 
 describe("GET /v1/shipments", () => {
   it("filters by order_id and status and pages by cursor", async () => {
     const { key, order } = await readyOrder();
-    const other = (await call("POST", "/v1/orders", { key, body: twoLines() })).body;
+    const other = await ok(client(key).v1.orders.$post({ json: twoLines() }));
     const a = await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 1 }]);
     const b = await ship(key, other.id, [{ sku: "WIDGET-BLUE-M", quantity: 1 }]);
     const c = await ship(key, order.id, [{ sku: "WIDGET-RED-S", quantity: 1 }]);
-    await call("POST", `/v1/ops/shipments/${c.id}/void`, { key });
-    const ids = async (q: string) =>
-      (await call("GET", `/v1/shipments?${q}`, { key })).body.data.map((s: { id: string }) => s.id);
-    expect(await ids(`order_id=${order.id}`)).toEqual([a.id, c.id]);
-    expect(await ids("status=voided")).toEqual([c.id]);
-    expect(await ids("")).toEqual([a.id, b.id, c.id]);
-    const first = await call("GET", "/v1/shipments?limit=2", { key });
+    await client(key).v1.ops.shipments[":id"].void.$post({ param: { id: c.id } });
+    const ids = async (query: QueryOf<Api["v1"]["shipments"]["$get"]> = {}) =>
+      (await ok(client(key).v1.shipments.$get({ query }))).data.map((s) => s.id);
+    expect(await ids({ order_id: order.id })).toEqual([a.id, c.id]);
+    expect(await ids({ status: "voided" })).toEqual([c.id]);
+    expect(await ids()).toEqual([a.id, b.id, c.id]);
+    const first = await client(key).v1.shipments.$get({ query: { limit: "2" } });
     expect(first.body.pagination.has_more).toBe(true);
-    const rest = await call(
-      "GET",
-      `/v1/shipments?limit=2&cursor=${first.body.pagination.next_cursor}`,
-      { key },
-    );
-    expect(rest.body.data.map((s: { id: string }) => s.id)).toEqual([c.id]);
+    const rest = await client(key).v1.shipments.$get({
+      query: { limit: "2", cursor: first.body.pagination.next_cursor ?? undefined },
+    });
+    expect(rest.body.data.map((s) => s.id)).toEqual([c.id]);
     expect(rest.body.pagination).toEqual({ next_cursor: null, has_more: false });
   });
 
@@ -375,25 +388,25 @@ describe("GET /v1/shipments", () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 1000 });
     const orderIds: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const o = await call("POST", "/v1/orders", {
-        key,
-        body: orderBody({ items: [{ sku: "WIDGET-BLUE-M", quantity: 10 }] }),
-      });
-      orderIds.push(o.body.id);
+      const o = await ok(
+        client(key).v1.orders.$post({
+          json: orderBody({ items: [{ sku: "WIDGET-BLUE-M", quantity: 10 }] }),
+        }),
+      );
+      orderIds.push(o.id);
     }
     const written = new Set<string>();
     let writing = true;
     const writers = orderIds.map(async (orderId) => {
       for (let i = 0; i < 10; i++) {
-        const s = await call("POST", "/v1/ops/shipments", {
-          key,
-          body: {
+        const s = await client(key).v1.ops.shipments.$post({
+          json: {
             order_id: orderId,
             parcels: [parcel()],
             items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
           },
         });
-        expect(s.status).toBe(201);
+        expectStatus(s, 201);
         written.add(s.body.id);
       }
     });
@@ -408,11 +421,11 @@ describe("GET /v1/shipments", () => {
       let cursor: string | null = null;
       const walk = new Set<string>();
       do {
-        const params = new URLSearchParams({ updated_since: mark, limit: "25" });
-        if (cursor) params.set("cursor", cursor);
-        const res = await call("GET", `/v1/shipments?${params}`, { key });
-        expect(res.status).toBe(200);
-        for (const s of res.body.data as { id: string; updated_at: string }[]) {
+        const res = await client(key).v1.shipments.$get({
+          query: { updated_since: mark, limit: 25, cursor: cursor ?? undefined },
+        });
+        expectStatus(res, 200);
+        for (const s of res.body.data) {
           expect(walk.has(s.id), "an id repeated within one cursor walk").toBe(false);
           walk.add(s.id);
           seen.add(s.id);
@@ -436,31 +449,30 @@ describe("tenant isolation", () => {
     const shipment = await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 1 }]);
     const other = await createTenant("Nosy");
     expectError(
-      await call("GET", `/v1/shipments/${shipment.id}`, { key: other.key }),
+      await client(other.key).v1.shipments[":id"].$get({ param: { id: shipment.id } }),
       404,
       "not_found",
     );
-    expect((await call("GET", "/v1/shipments", { key: other.key })).body.data).toEqual([]);
+    expect((await ok(client(other.key).v1.shipments.$get())).data).toEqual([]);
     expect(
-      (await call("GET", `/v1/shipments?order_id=${order.id}`, { key: other.key })).body.data,
+      (await ok(client(other.key).v1.shipments.$get({ query: { order_id: order.id } }))).data,
     ).toEqual([]);
     expectError(
-      await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-        key: other.key,
-        body: { status: "in_transit" },
+      await client(other.key).v1.ops.shipments[":id"].status.$post({
+        param: { id: shipment.id },
+        json: { status: "in_transit" },
       }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", `/v1/ops/shipments/${shipment.id}/void`, { key: other.key }),
+      await client(other.key).v1.ops.shipments[":id"].void.$post({ param: { id: shipment.id } }),
       404,
       "not_found",
     );
     expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key: other.key,
-        body: {
+      await client(other.key).v1.ops.shipments.$post({
+        json: {
           order_id: order.id,
           parcels: [parcel()],
           items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
@@ -470,26 +482,21 @@ describe("tenant isolation", () => {
       "unknown_order",
       "order_id",
     );
-    expect((await call("GET", `/v1/shipments/${shipment.id}`, { key })).body.status).toBe(
-      "shipped",
-    );
+    expect(
+      (await ok(client(key).v1.shipments[":id"].$get({ param: { id: shipment.id } }))).status,
+    ).toBe("shipped");
   });
 
   it("needs shipments:read to read and warehouse:operate to ship", async () => {
     const { key, tenantId, order } = await readyOrder();
-    const reader = await call("POST", `/admin/v1/tenants/${tenantId}/api-keys`, {
-      key: "test-admin-token",
-      body: { scopes: ["orders:read"] },
+    const reader = await admin.tenants[":id"]["api-keys"].$post({
+      param: { id: tenantId },
+      json: { scopes: ["orders:read"] },
     });
+    expectError(await client(reader.body.key).v1.shipments.$get(), 403, "insufficient_scope");
     expectError(
-      await call("GET", "/v1/shipments", { key: reader.body.key }),
-      403,
-      "insufficient_scope",
-    );
-    expectError(
-      await call("POST", "/v1/ops/shipments", {
-        key: reader.body.key,
-        body: {
+      await client(reader.body.key).v1.ops.shipments.$post({
+        json: {
           order_id: order.id,
           parcels: [parcel()],
           items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
@@ -498,51 +505,51 @@ describe("tenant isolation", () => {
       403,
       "insufficient_scope",
     );
-    const platform = await call("POST", "/admin/v1/api-keys", {
-      key: "test-admin-token",
-      body: {},
-    });
-    const shipped = await call("POST", "/v1/ops/shipments", {
-      key: platform.body.key,
-      body: {
+    const platform = await admin["api-keys"].$post({ json: {} });
+    const shipped = await client(platform.body.key).v1.ops.shipments.$post({
+      json: {
         order_id: order.id,
         parcels: [parcel()],
         items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
       },
     });
-    expect(shipped.status).toBe(201);
-    expect((await call("GET", `/v1/shipments/${shipped.body.id}`, { key })).status).toBe(200);
+    expectStatus(shipped, 201);
+    expect(
+      (await client(key).v1.shipments[":id"].$get({ param: { id: shipped.body.id } })).status,
+    ).toBe(200);
   });
 });
 
 describe("shipment events", () => {
   it("writes shipment.created, shipment.updated and order.updated with the full objects", async () => {
     const { key, order } = await readyOrder();
-    const events = async (type: string) =>
-      (await call("GET", `/v1/events?type=${type}&limit=200`, { key })).body.data as {
-        data: Record<string, any>;
-      }[];
+    const events = async (type: "shipment.created" | "shipment.updated" | "order.updated") =>
+      (await ok(client(key).v1.events.$get({ query: { type, limit: 200 } }))).data;
     const shipment = await ship(key, order.id, [
       { sku: "WIDGET-BLUE-M", quantity: 3 },
       { sku: "WIDGET-RED-S", quantity: 1 },
     ]);
     expect((await events("shipment.created")).map((e) => e.data)).toEqual([shipment]);
     const orderUpdates = (await events("order.updated")).map((e) => e.data);
-    const afterShip = (await call("GET", `/v1/orders/${order.id}`, { key })).body;
+    const afterShip = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(orderUpdates.at(-1)).toEqual(afterShip);
     expect(afterShip).toMatchObject({ status: "shipped", shipments: [shipment] });
 
-    const moved = (
-      await call("POST", `/v1/ops/shipments/${shipment.id}/status`, {
-        key,
-        body: { status: "in_transit" },
-      })
-    ).body;
-    const voided = (await call("POST", `/v1/ops/shipments/${shipment.id}/void`, { key })).body;
+    const moved = await ok(
+      client(key).v1.ops.shipments[":id"].status.$post({
+        param: { id: shipment.id },
+        json: { status: "in_transit" },
+      }),
+    );
+    const voided = await ok(
+      client(key).v1.ops.shipments[":id"].void.$post({ param: { id: shipment.id } }),
+    );
     expect((await events("shipment.updated")).map((e) => e.data)).toEqual([moved, voided]);
     expect(voided).toMatchObject({ status: "voided", voided: true, version: "3" });
     const last = (await events("order.updated")).at(-1)?.data;
-    expect(last).toEqual((await call("GET", `/v1/orders/${order.id}`, { key })).body);
+    expect(last).toEqual(
+      (await client(key).v1.orders[":id"].$get({ param: { id: order.id } })).body,
+    );
     expect(last).toMatchObject({ status: "processing" });
   });
 });
