@@ -21,8 +21,8 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      setupFiles: ["./test/setup.ts"],
-      globalSetup: ["./test/receiver.global.mjs"],
+      setupFiles: ["./test/support/setup.ts"],
+      globalSetup: ["./test/support/receiver.global.mjs"],
       include: ["test/**/*.test.ts"],
       testTimeout: 30_000,
     },

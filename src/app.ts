@@ -64,66 +64,65 @@ export function createApp() {
   app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);
 
-  app.route("/", systemRoutes);
-  for (const router of [
-    warehousesApi,
-    shippingMethodsApi,
-    productsApi,
-    ordersApi,
-    shipmentsApi,
-    inventoryApi,
-    returnsApi,
-    eventsApi,
-    webhooksApi,
-    inboundApi,
-    sandboxApi,
-    operationsApi,
-  ]) {
-    app.route("/v1", router);
-  }
-  for (const router of [
-    tenantsAdmin,
-    apiKeysAdmin,
-    warehousesAdmin,
-    shippingMethodsAdmin,
-    stuckOperationsAdmin,
-  ]) {
-    app.route("/admin/v1", router);
-  }
+  // One chain, so the app's type carries every route's schema and `hc<AppType>` is typed.
+  const routed = app
+    .route("/", systemRoutes)
+    .route("/v1", warehousesApi)
+    .route("/v1", shippingMethodsApi)
+    .route("/v1", productsApi)
+    .route("/v1", ordersApi)
+    .route("/v1", shipmentsApi)
+    .route("/v1", inventoryApi)
+    .route("/v1", returnsApi)
+    .route("/v1", eventsApi)
+    .route("/v1", webhooksApi)
+    .route("/v1", inboundApi)
+    .route("/v1", sandboxApi)
+    .route("/v1", operationsApi)
+    .route("/admin/v1", tenantsAdmin)
+    .route("/admin/v1", apiKeysAdmin)
+    .route("/admin/v1", warehousesAdmin)
+    .route("/admin/v1", shippingMethodsAdmin)
+    .route("/admin/v1", stuckOperationsAdmin);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
+  routed.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
     type: "http",
     scheme: "bearer",
     description:
       "A tenant or platform key: `wms_test_…` in development and sandbox, `wms_live_…` in production.",
   });
-  app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
+  routed.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
     type: "http",
     scheme: "bearer",
     description: "The operator's ADMIN_TOKEN secret.",
   });
-  // Served by hand rather than doc31: production's document leaves out the sandbox it lacks.
-  app.get(OPENAPI_PATH, (c) => {
-    const doc = app.getOpenAPI31Document({
-      openapi: "3.1.0",
-      info: {
-        title: "Fulfillment API",
-        version: pkg.version,
-        description:
-          "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
-      },
-      servers: [{ url: new URL(c.req.url).origin }],
-    });
-    if (environmentOf(c.env) === "production") {
-      for (const path of Object.keys(doc.paths ?? {})) {
-        if (path.startsWith("/v1/sandbox/")) delete doc.paths?.[path];
-      }
-      doc.tags = doc.tags?.filter((t) => t.name !== "Sandbox");
-    }
-    return c.json(doc);
-  });
 
-  app.notFound(onNotFound);
-  app.onError(onError);
-  return app;
+  return (
+    routed
+      // Served by hand rather than doc31: production's document leaves out the sandbox it lacks.
+      .get(OPENAPI_PATH, (c) => {
+        const doc = routed.getOpenAPI31Document({
+          openapi: "3.1.0",
+          info: {
+            title: "Fulfillment API",
+            version: pkg.version,
+            description:
+              "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
+          },
+          servers: [{ url: new URL(c.req.url).origin }],
+        });
+        if (environmentOf(c.env) === "production") {
+          for (const path of Object.keys(doc.paths ?? {})) {
+            if (path.startsWith("/v1/sandbox/")) delete doc.paths?.[path];
+          }
+          doc.tags = doc.tags?.filter((t) => t.name !== "Sandbox");
+        }
+        return c.json(doc);
+      })
+      .notFound(onNotFound)
+      .onError(onError)
+  );
 }
+
+/** Every route's input and output types, for a typed `hono/client`. */
+export type AppType = ReturnType<typeof createApp>;

@@ -153,12 +153,18 @@ function withErrors<R extends RouteConfig>(route: R, errors: number[], rateLimit
 const inputErrors = (route: RouteConfig) =>
   ["post", "put", "patch"].includes(route.method) ? WRITE_ERRORS : [400];
 
+/**
+ * The path is its own type parameter, as in `createRoute`, so it stays a literal and the
+ * app's type (`AppType`) can name every route for a typed client.
+ */
+type Route<P extends string> = Omit<RouteConfig, "path"> & { path: P };
+
 /** A route anyone may call (health, the document itself). */
-export const publicRoute = <R extends RouteConfig>(route: R): R =>
+export const publicRoute = <P extends string, R extends Route<P>>(route: R): R =>
   createRoute(withErrors(route, [], false));
 
 /** A partner/ops route: bearer API key, the given scope (or any key), rate-limited. */
-export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): R {
+export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | null, route: R): R {
   const middleware: MiddlewareHandler<AppEnv>[] = scope ? [requireScope(scope)] : [];
   return createRoute(
     withErrors(
@@ -177,7 +183,7 @@ export function apiRoute<R extends RouteConfig>(scope: Scope | null, route: R): 
 }
 
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
-export function adminRoute<R extends RouteConfig>(route: R): R {
+export function adminRoute<P extends string, R extends Route<P>>(route: R): R {
   return createRoute(
     withErrors(
       { ...route, security: [{ AdminToken: [] }] },

@@ -28,7 +28,7 @@ const orderResponses = {
   409: conflict,
 };
 
-const orderOp = (path: string, summary: string, description: string) =>
+const orderOp = <P extends string>(path: P, summary: string, description: string) =>
   apiRoute("warehouse:operate", {
     method: "post",
     path: `/ops/orders/{id}/${path}`,

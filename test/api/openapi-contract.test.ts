@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { client, expectStatus, ok } from "../support/client";
+
+/*
+ * The OpenAPI document is the contract (the smoke run also validates it with a maintained
+ * OpenAPI validator): every error has the one envelope, every response names the headers
+ * it carries, and every version is a string.
+ */
+
+/** The parts of the OpenAPI document these tests read. */
+const Response = z.object({
+  content: z
+    .record(z.string(), z.object({ schema: z.object({ $ref: z.string().optional() }).optional() }))
+    .optional(),
+  headers: z.record(z.string(), z.unknown()).optional(),
+});
+const Doc = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        security: z.array(z.unknown()).optional(),
+        responses: z.record(z.string(), Response),
+      }),
+    ),
+  ),
+  components: z.object({
+    schemas: z.record(
+      z.string(),
+      z.object({
+        properties: z.record(z.string(), z.object({ type: z.unknown().optional() })).optional(),
+      }),
+    ),
+  }),
+});
+type Doc = z.infer<typeof Doc>;
+
+const document = async () => Doc.parse(await ok(client().v1["openapi.json"].$get()));
+
+const operations = (doc: Doc) =>
+  Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      name: `${method.toUpperCase()} ${path}`,
+      op,
+    })),
+  );
+
+describe("the OpenAPI document", () => {
+  it("gives every 4xx and 5xx the error envelope and every response its headers", async () => {
+    const doc = await document();
+    for (const { name, op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const where = `${name} ${status}`;
+        if (Number(status) >= 400) {
+          expect(response.content?.["application/json"]?.schema?.$ref, where).toBe(
+            "#/components/schemas/Error",
+          );
+        }
+        const headers = Object.keys(response.headers ?? {});
+        expect(headers, where).toEqual(expect.arrayContaining(["X-Request-Id", "Server-Timing"]));
+        if (op.security?.some((s) => JSON.stringify(s).includes("ApiKey"))) {
+          expect(headers, where).toEqual(
+            expect.arrayContaining([
+              "X-RateLimit-Limit",
+              "X-RateLimit-Remaining",
+              "X-RateLimit-Reset",
+            ]),
+          );
+        }
+        if (status === "429" || status === "503") expect(headers, where).toContain("Retry-After");
+      }
+    }
+    const create = doc.paths["/v1/orders"]?.post?.responses ?? {};
+    expect(Object.keys(create["201"]?.headers ?? {})).toEqual(
+      expect.arrayContaining(["Location", "ETag"]),
+    );
+    expect(Object.keys(create["200"]?.headers ?? {})).toEqual(
+      expect.arrayContaining(["Idempotent-Replayed", "ETag"]),
+    );
+  });
+
+  it("types every version as a string", async () => {
+    const doc = await document();
+    const versions = Object.entries(doc.components.schemas).flatMap(([name, schema]) =>
+      schema.properties?.version ? [[name, schema.properties.version.type]] : [],
+    );
+    expect(versions.length).toBeGreaterThan(3);
+    for (const [name, type] of versions) expect(type, String(name)).toBe("string");
+  });
+
+  it("pins the reference page's script with an integrity hash", async () => {
+    const page = await client().docs.$get();
+    expectStatus(page, 200);
+    expect(page.body).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(page.body).toMatch(/integrity="sha384-[A-Za-z0-9+/=]{64}"/);
+    expect(page.body).toContain('crossorigin="anonymous"');
+  });
+});

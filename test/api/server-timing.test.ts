@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { client, expectStatus, raw } from "../support/client";
+import { merchant, orderBody } from "../support/merchant";
+
+/** `Server-Timing` as a map of metric → { dur, desc }. */
+function timing(header: string | null) {
+  expect(header).toBeTruthy();
+  return Object.fromEntries(
+    (header ?? "").split(",").map((entry) => {
+      const [name, ...params] = entry.trim().split(";");
+      const fields = Object.fromEntries(params.map((p) => p.split("=") as [string, string]));
+      return [
+        name,
+        {
+          dur: fields.dur === undefined ? undefined : Number(fields.dur),
+          desc: fields.desc?.replaceAll('"', ""),
+        },
+      ];
+    }),
+  );
+}
+
+describe("Server-Timing", () => {
+  it("reports total time and D1, Durable Object and KV calls on every API response", async () => {
+    const { key } = await merchant({ "ST-A": 5, "ST-B": 5 });
+    for (const res of [
+      await client(key).v1.warehouses.$get(),
+      await raw("GET", "/v1/nope", { key }),
+      await client().health.$get(),
+    ]) {
+      const t = timing(res.headers.get("server-timing"));
+      expect(Object.keys(t)).toEqual([
+        "total",
+        "d1",
+        "d1-statements",
+        "d1-rounds",
+        "d1-db",
+        "do",
+        "kv",
+      ]);
+      expect(t.total?.dur).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("counts the D1 work a create does inside its objects: three round trips on the response path", async () => {
+    const { key } = await merchant({ "ST-A": 5, "ST-B": 5 });
+    const res = await client(key).v1.orders.$post({
+      json: orderBody({
+        items: [
+          { sku: "ST-A", quantity: 1 },
+          { sku: "ST-B", quantity: 1 },
+        ],
+      }),
+      header: { "idempotency-key": crypto.randomUUID() },
+    });
+    expectStatus(res, 201);
+    const t = timing(res.headers.get("server-timing"));
+    // The claim batch, the two stock rows' commits (in parallel), the order's own batch.
+    expect(Number(t["d1-rounds"]?.desc)).toBe(3);
+    console.log(res.headers.get("server-timing"));
+    expect(Number(t["d1-statements"]?.desc)).toBeLessThanOrEqual(16);
+    expect(Number(t.do?.desc?.split(" ")[0])).toBeGreaterThanOrEqual(4);
+    expect(t.d1?.dur).toBeGreaterThan(0);
+    console.log(res.headers.get("server-timing"));
+  });
+});

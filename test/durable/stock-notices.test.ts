@@ -1,0 +1,114 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { stockObject } from "../../src/durable/stubs";
+import { client, ok } from "../support/client";
+import { failWrites } from "../support/faults";
+import { merchant, orderBody, stockOf } from "../support/merchant";
+
+/*
+ * A stock object that fills another order's waiting line owes that order a notice. The
+ * Worker tells the order at once, but only the stock object's storage remembers the debt
+ * (`notice:<orderId>`, due on the "notices" schedule), so an order that could not be told
+ * still learns of its stock from the stock object's alarm. HTTP never sees that journal.
+ */
+
+const SKU = "NOTE-1";
+
+/** The stock object's notice journal: what it owes, when its alarm is due, and the alarm. */
+function journalOf(tenantId: string) {
+  const stub = stockObject(env, { tenantId, warehouseId: "wh_syd_1", sku: SKU });
+  return {
+    stub,
+    read: (orderId: string) =>
+      runInDurableObject(stub, async (_, state) => ({
+        owed: state.storage.kv.get<number>(`notice:${orderId}`),
+        due: state.storage.kv.get<number>("due:notices"),
+        alarm: await state.storage.getAlarm(),
+      })),
+  };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("the stock object's notice journal", () => {
+  it("keeps a notice its order could not take, and its alarm delivers it once the order can", async () => {
+    const warnings = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { key, tenantId } = await merchant({ [SKU]: 2 });
+    const api = client(key).v1;
+    const holder = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: SKU, quantity: 2 }] }) }),
+    );
+    const waiting = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: SKU, quantity: 2 }] }) }),
+    );
+    expect(waiting).toMatchObject({ status: "backordered", version: "1" });
+
+    // The waiting order cannot record any allocation change until healed.
+    const heal = await failWrites(
+      "refuse_fill",
+      `BEFORE INSERT ON order_history WHEN NEW.action = 'allocation_changed' AND NEW.order_id = '${waiting.id}'`,
+    );
+    await ok(api.orders[":id"].cancel.$post({ param: { id: holder.id } }));
+    expect(await stockOf(key, SKU)).toMatchObject({ allocated: 2, backordered: 0 });
+    const order = () => ok(api.orders[":id"].$get({ param: { id: waiting.id } }));
+    expect(await order()).toMatchObject({ status: "backordered", version: "1" });
+    expect(JSON.stringify(warnings.mock.calls)).toContain("allocation notice deferred");
+
+    const journal = journalOf(tenantId);
+    const kept = await journal.read(waiting.id);
+    expect(kept.owed).toEqual(expect.any(Number));
+    expect(kept.due).toEqual(expect.any(Number));
+    expect(kept.alarm).toBe(kept.due);
+
+    // Its alarm tries, fails, and keeps the notice for a later attempt.
+    expect(await runDurableObjectAlarm(journal.stub)).toBe(true);
+    const retried = await journal.read(waiting.id);
+    expect(retried.owed).toBe(kept.owed);
+    expect(retried.due).toBeGreaterThan(Date.now());
+    expect(retried.alarm).toBe(retried.due);
+    expect(JSON.stringify(warnings.mock.calls)).toContain("order notice failed; the alarm retries");
+    expect(await order()).toMatchObject({ status: "backordered", version: "1" });
+
+    await heal();
+    expect(await runDurableObjectAlarm(journal.stub)).toBe(true);
+    expect(await journal.read(waiting.id)).toEqual({
+      owed: undefined,
+      due: undefined,
+      alarm: null,
+    });
+    expect(await order()).toMatchObject({
+      status: "received",
+      allocation_status: "allocated",
+      version: "2",
+    });
+    expect(await runDurableObjectAlarm(journal.stub)).toBe(false);
+  });
+
+  it("clears a fill's notice by its alarm, which the order already told takes as a no-op", async () => {
+    const { key, tenantId } = await merchant({ [SKU]: 1 });
+    const api = client(key).v1;
+    const holder = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: SKU, quantity: 1 }] }) }),
+    );
+    const waiting = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: SKU, quantity: 1 }] }) }),
+    );
+    await ok(api.orders[":id"].cancel.$post({ param: { id: holder.id } }));
+    const filled = await ok(api.orders[":id"].$get({ param: { id: waiting.id } }));
+    expect(filled).toMatchObject({ status: "received", version: "2" });
+
+    // The Worker told the order, but only the stock object's own delivery settles its
+    // debt; telling the order twice changes nothing.
+    const journal = journalOf(tenantId);
+    expect((await journal.read(waiting.id)).owed).toEqual(expect.any(Number));
+    expect(await runDurableObjectAlarm(journal.stub)).toBe(true);
+    expect(await journal.read(waiting.id)).toEqual({
+      owed: undefined,
+      due: undefined,
+      alarm: null,
+    });
+    expect(await ok(api.orders[":id"].$get({ param: { id: waiting.id } }))).toEqual(filled);
+  });
+});
