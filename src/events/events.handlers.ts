@@ -6,6 +6,7 @@ import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { ApiError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
+import { eventPayload } from "./events.render";
 import type * as routes from "./events.routes";
 import { assertReadable, readableEventTypes } from "./events.service";
 
@@ -55,14 +56,8 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     )
     .orderBy(asc(events.seq))
     .limit(limit + 1);
-  const render = (row: typeof events.$inferSelect) => ({
-    id: row.id,
-    type: row.type,
-    created_at: row.createdAt,
-    data: row.data,
-  });
   return c.json(
-    page(rows, limit, render, (r) => ({ id: r.id })),
+    page(rows, limit, eventPayload, (r) => ({ id: r.id })),
     200,
   );
 };

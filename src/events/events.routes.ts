@@ -7,14 +7,18 @@ import { EVENT_TYPES } from "./events.service";
 
 export const Event = z
   .object({
-    id: z.string().openapi({ example: "evt_01J8XQ3kTq9x2VbN8mLp" }),
-    type: z.enum(EVENT_TYPES),
+    event_id: z.string().openapi({ example: "evt_01J8XQ3kTq9x2VbN8mLp" }),
+    event_type: z.enum(EVENT_TYPES),
     created_at: Timestamp,
     data: z.record(z.string(), z.unknown()).openapi({
       description: "The full resource as of this event, including its `version`.",
     }),
   })
-  .openapi("Event");
+  .openapi("Event", {
+    description:
+      "Exactly a webhook's body, so a handler written for webhooks reads the polled feed unchanged.",
+  });
+export type Event = z.infer<typeof Event>;
 
 export const list = apiRoute("events:read", {
   method: "get",

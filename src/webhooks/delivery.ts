@@ -4,6 +4,7 @@ import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
+import { eventPayload } from "../events/events.render";
 import type { WebhookMessage } from "./outbox";
 import { signatureHeaders } from "./signing";
 
@@ -70,12 +71,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
     return {};
   }
 
-  const body = JSON.stringify({
-    event_id: event.id,
-    event_type: event.type,
-    created_at: event.createdAt,
-    data: event.data,
-  });
+  const body = JSON.stringify(eventPayload(event));
   const secrets = [subscription.secret];
   if (
     subscription.previousSecret &&

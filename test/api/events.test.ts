@@ -22,7 +22,7 @@ import {
   orderBody,
   seedReferenceData,
 } from "../support/merchant";
-import { receiver } from "../support/receiver";
+import { eventually, received, receiver } from "../support/receiver";
 
 /*
  * GET /v1/events: the outbox every change writes in the same atomic batch, read back as
@@ -96,7 +96,7 @@ describe("GET /v1/events", () => {
     const adj = await adjustStock(key, "EV-1", 5);
     const inv1 = await inventoryOf(key, "EV-1");
     let log = (await events(key)).data;
-    expect(log.map((e) => e.type)).toEqual(["inventory.adjusted", "inventory.updated"]);
+    expect(log.map((e) => e.event_type)).toEqual(["inventory.adjusted", "inventory.updated"]);
     expect(log[0]?.data).toEqual(adj);
     expect(log[0]?.data.id).toBe(adj.id);
     expect(log[1]?.data).toEqual(inv1);
@@ -107,7 +107,7 @@ describe("GET /v1/events", () => {
     const order1 = await getOrder(key, created.id);
     const inv2 = await inventoryOf(key, "EV-1");
     const afterCreate = await since(key, log);
-    expect(afterCreate.map((e) => e.type)).toEqual(["inventory.updated", "order.created"]);
+    expect(afterCreate.map((e) => e.event_type)).toEqual(["inventory.updated", "order.created"]);
     expect(afterCreate[0]?.data).toEqual(inv2);
     expect(inv2.warehouses[0]).toMatchObject({ on_hand: 5, allocated: 2, available: 3 });
     const createdEvent = afterCreate[1] as Event;
@@ -143,7 +143,7 @@ describe("GET /v1/events", () => {
     expectStatus(cancelled, 200);
     const inv3 = await inventoryOf(key, "EV-1");
     const afterCancel = await since(key, log);
-    expect(afterCancel.map((e) => e.type)).toEqual(["inventory.updated", "order.cancelled"]);
+    expect(afterCancel.map((e) => e.event_type)).toEqual(["inventory.updated", "order.cancelled"]);
     expect(afterCancel[0]?.data).toEqual(inv3);
     expect(inv3.warehouses[0]).toMatchObject({ on_hand: 5, allocated: 0, available: 5 });
     expect(afterCancel[1]?.data).toEqual(cancelled.body);
@@ -168,7 +168,7 @@ describe("GET /v1/events", () => {
     const adj2 = await adjustStock(key, "EV-1", -1);
     const inv4 = await inventoryOf(key, "EV-1");
     const afterAdj = await since(key, log);
-    expect(afterAdj.map((e) => e.type)).toEqual(["inventory.adjusted", "inventory.updated"]);
+    expect(afterAdj.map((e) => e.event_type)).toEqual(["inventory.adjusted", "inventory.updated"]);
     expect(afterAdj[0]?.data).toEqual(adj2);
     expect(afterAdj[1]?.data).toEqual(inv4);
     expect(inv4.warehouses[0]).toMatchObject({ on_hand: 4, allocated: 0, available: 4 });
@@ -177,15 +177,34 @@ describe("GET /v1/events", () => {
     // Every event well-formed, ids unique, timestamps in commit order.
     for (const e of log) {
       expect(e).toEqual({
-        id: expect.stringMatching(/^evt_[A-Za-z0-9]{20}$/),
-        type: expect.any(String),
+        event_id: expect.stringMatching(/^evt_[A-Za-z0-9]{20}$/),
+        event_type: expect.any(String),
         created_at: expect.stringMatching(ISO_MS),
         data: expect.any(Object),
       });
     }
-    expect(new Set(log.map((e) => e.id)).size).toBe(log.length);
+    expect(new Set(log.map((e) => e.event_id)).size).toBe(log.length);
     const times = log.map((e) => e.created_at);
     expect(times).toEqual([...times].sort());
+  });
+
+  it("lists each event exactly as its webhook body, so one handler serves both", async () => {
+    const { key } = await shop("SAME-1");
+    const name = `same-shape-${crypto.randomUUID()}`;
+    const hook = await client(key).v1.webhooks.$post({
+      json: { url: `${receiver}/ok/${name}`, events: ["inventory.adjusted"] },
+    });
+    expectStatus(hook, 201);
+    await adjustStock(key, "SAME-1", 3);
+    const [listed] = await since(key, []);
+    assert(listed?.event_type === "inventory.adjusted");
+    const [delivered] = await eventually(
+      () => received(name),
+      (l) => l.length === 1,
+      "delivery",
+    );
+    expect(JSON.parse(delivered?.body ?? "")).toEqual(listed);
+    expect(Object.keys(listed)).toEqual(["event_id", "event_type", "created_at", "data"]);
   });
 
   it("records backorders, fills and amends", async () => {
@@ -196,7 +215,7 @@ describe("GET /v1/events", () => {
     const order = await createOrder(key, "BO-1", 3);
     expect(order.status).toBe("backordered");
     const afterCreate = await since(key, log);
-    expect(afterCreate.map((e) => e.type)).toEqual([
+    expect(afterCreate.map((e) => e.event_type)).toEqual([
       "inventory.updated",
       "order.created",
       "order.backordered",
@@ -219,7 +238,7 @@ describe("GET /v1/events", () => {
     const filled = await getOrder(key, order.id);
     expect(filled).toMatchObject({ status: "received", version: "2" });
     const afterFill = await since(key, log);
-    expect(afterFill.map((e) => e.type)).toEqual([
+    expect(afterFill.map((e) => e.event_type)).toEqual([
       "inventory.adjusted",
       "inventory.updated",
       "order.updated",
@@ -242,7 +261,7 @@ describe("GET /v1/events", () => {
     });
     expectStatus(amended, 200);
     const afterAmend = await since(key, log);
-    expect(afterAmend.map((e) => e.type)).toEqual(["order.updated"]);
+    expect(afterAmend.map((e) => e.event_type)).toEqual(["order.updated"]);
     expect(afterAmend[0]?.data).toEqual(amended.body);
     expect(afterAmend[0]?.data).toMatchObject({ packing_note: "Fragile", version: "3" });
   });
@@ -291,7 +310,7 @@ describe("GET /v1/events", () => {
     ] as const;
     for (const type of types) {
       const page = await events(key, { type });
-      expect(page.data).toEqual(all.filter((e) => e.type === type));
+      expect(page.data).toEqual(all.filter((e) => e.event_type === type));
     }
     expect((await events(key, { type: "inventory.updated" })).data).toHaveLength(4);
     expect((await events(key, { type: "order.updated" })).data).toEqual([]);
@@ -332,7 +351,7 @@ describe("GET /v1/events", () => {
     };
     for (const limit of [1, 2, 3, 10]) expect(await walk({}, limit)).toEqual(all);
     expect(await walk({ type: "inventory.adjusted" }, 2)).toEqual(
-      all.filter((e) => e.type === "inventory.adjusted"),
+      all.filter((e) => e.event_type === "inventory.adjusted"),
     );
 
     // A cursor kept from earlier resumes after it, including events written since.
@@ -341,7 +360,7 @@ describe("GET /v1/events", () => {
     const adj = await adjustStock(key, "PAGE-1", 1);
     const resumed = await events(key, { cursor: first.pagination.next_cursor ?? undefined });
     expect(resumed.data.slice(0, 8)).toEqual(all.slice(2));
-    expect(resumed.data.slice(8).map((e) => e.type)).toEqual([
+    expect(resumed.data.slice(8).map((e) => e.event_type)).toEqual([
       "inventory.adjusted",
       "inventory.updated",
     ]);
@@ -382,11 +401,11 @@ describe("GET /v1/events", () => {
       query: { cursor: page.pagination.next_cursor ?? undefined },
     });
     expectError(foreign, 400, "invalid_cursor", "cursor");
-    expect(JSON.stringify(foreign.body)).not.toContain(aEvents[0]?.id);
+    expect(JSON.stringify(foreign.body)).not.toContain(aEvents[0]?.event_id);
 
     const bAdj = await adjustStock(b.key, "SHARED-1", 7);
     const bEvents = (await events(b.key)).data;
-    expect(bEvents.map((e) => e.type)).toEqual(["inventory.adjusted", "inventory.updated"]);
+    expect(bEvents.map((e) => e.event_type)).toEqual(["inventory.adjusted", "inventory.updated"]);
     expect(bEvents[0]?.data).toEqual(bAdj);
     // B's inventory.updated shows B's stock only, not A's row of the same SKU.
     expect(bEvents[1]?.data.warehouses).toEqual([
@@ -399,8 +418,8 @@ describe("GET /v1/events", () => {
         backordered: 0,
       },
     ]);
-    const bIds = new Set(bEvents.map((e) => e.id));
-    expect(aEvents.some((e) => bIds.has(e.id))).toBe(false);
+    const bIds = new Set(bEvents.map((e) => e.event_id));
+    expect(aEvents.some((e) => bIds.has(e.event_id))).toBe(false);
     expect(JSON.stringify(bEvents)).not.toContain(order.id);
     expect((await events(a.key)).data).toEqual(aEvents);
   });
@@ -438,7 +457,7 @@ describe("read scopes", () => {
       (await client(key).v1.webhooks[":id"].test.$post({ param: { id: hook.id } })).status,
     ).toBe(202);
     const all = (await events(key)).data;
-    expect(new Set(all.map((e) => e.type))).toEqual(
+    expect(new Set(all.map((e) => e.event_type))).toEqual(
       new Set(["inventory.adjusted", "inventory.updated", "order.created", "webhook.test"]),
     );
     const keyWith = async (...scopes: Scope[]) =>
@@ -447,12 +466,12 @@ describe("read scopes", () => {
 
     expect(await seenBy(await keyWith())).toEqual([]);
     const orders = await keyWith("orders:read");
-    expect(await seenBy(orders)).toEqual(all.filter((e) => e.type === "order.created"));
+    expect(await seenBy(orders)).toEqual(all.filter((e) => e.event_type === "order.created"));
     expect((await seenBy(orders))[0]?.data.id).toBe(order.id);
     const stock = await keyWith("inventory:read");
-    expect(await seenBy(stock)).toEqual(all.filter((e) => e.type.startsWith("inventory.")));
+    expect(await seenBy(stock)).toEqual(all.filter((e) => e.event_type.startsWith("inventory.")));
     expect(await seenBy(await keyWith("webhooks:manage"))).toEqual(
-      all.filter((e) => e.type === "webhook.test"),
+      all.filter((e) => e.event_type === "webhook.test"),
     );
     expect(await seenBy(await keyWith("orders:read", "inventory:read", "webhooks:manage"))).toEqual(
       all,
@@ -460,9 +479,9 @@ describe("read scopes", () => {
 
     // Paging walks the readable events only.
     const page = await events(stock, { limit: 1 });
-    expect(page.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(0, 1));
+    expect(page.data).toEqual(all.filter((e) => e.event_type.startsWith("inventory.")).slice(0, 1));
     const next = await events(stock, { cursor: page.pagination.next_cursor ?? undefined });
-    expect(next.data).toEqual(all.filter((e) => e.type.startsWith("inventory.")).slice(1));
+    expect(next.data).toEqual(all.filter((e) => e.event_type.startsWith("inventory.")).slice(1));
 
     const err = expectError(
       await client(orders).v1.events.$get({ query: { type: "inventory.updated" } }),
@@ -483,11 +502,14 @@ describe("resuming the feed", () => {
     const { key } = await merchant({ "RESUME-1": 1 });
     const first = await ok(client(key).v1.events.$get({ query: { limit: "200" } }));
     expect(first.pagination.next_cursor).toBeNull();
-    const last = first.data.at(-1)?.id;
+    const last = first.data.at(-1)?.event_id;
     expect((await ok(client(key).v1.events.$get({ query: { after: last } }))).data).toEqual([]);
     await adjustStock(key, "RESUME-1", 3);
     const next = (await ok(client(key).v1.events.$get({ query: { after: last } }))).data;
-    expect(next.map((e) => e.type).sort()).toEqual(["inventory.adjusted", "inventory.updated"]);
+    expect(next.map((e) => e.event_type).sort()).toEqual([
+      "inventory.adjusted",
+      "inventory.updated",
+    ]);
     const other = await createTenant("Stranger");
     expectError(
       await client(other.key).v1.events.$get({ query: { after: last } }),

@@ -60,7 +60,7 @@ beforeAll(async () => {
     await ok(client(tenantKey).v1.events.$get({ query: { type: "shipment.created" } }))
   ).data;
   assert(event);
-  eventId = event.id;
+  eventId = event.event_id;
 });
 
 const PARCEL = { tracking_number: "FUZZ000001AU", carrier: "auspost", service: "Express Post" };

@@ -354,7 +354,7 @@ describe("guide event catalog: inventory events when stock crosses a threshold",
     await adjustStock(apiKey, "LOW-1", 10);
     const types = async () =>
       (await ok(api.events.$get({ query: { limit: "200" } }))).data
-        .map((e) => e.type)
+        .map((e) => e.event_type)
         .filter((t) => t.startsWith("inventory."));
     const mark = (await types()).length;
     const order = await ok(

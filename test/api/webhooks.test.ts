@@ -223,7 +223,7 @@ describe("event scopes", () => {
     });
     expect(expectError(recover, 403, "insufficient_scope").event_type).toBe("order.created");
     const redeliver = await client(manager).v1.events[":id"].redeliver.$post({
-      param: { id: event.id },
+      param: { id: event.event_id },
       json: { subscription_id: sub.id },
     });
     expect(expectError(redeliver, 403, "insufficient_scope").event_type).toBe("order.created");
@@ -232,7 +232,7 @@ describe("event scopes", () => {
     expect(
       (
         await client(reader).v1.events[":id"].redeliver.$post({
-          param: { id: event.id },
+          param: { id: event.event_id },
           json: { subscription_id: sub.id },
         })
       ).status,
@@ -323,7 +323,7 @@ describe("delivery", () => {
     const failedEvents = await ok(
       client(key).v1.events.$get({ query: { delivery_status: "failed" } }),
     );
-    expect(failedEvents.data.map((e) => e.id)).toContain(failed.event_id);
+    expect(failedEvents.data.map((e) => e.event_id)).toContain(failed.event_id);
 
     const again = await client(key).v1.events[":id"].redeliver.$post({
       param: { id: failed.event_id },
@@ -463,7 +463,7 @@ describe("delivery", () => {
     );
     assert(msg);
     const cancelled = await ok(client(key).v1.events.$get({ query: { type: "order.cancelled" } }));
-    const ids = cancelled.data.filter((e) => e.data.id === first.id).map((e) => e.id);
+    const ids = cancelled.data.filter((e) => e.data.id === first.id).map((e) => e.event_id);
     expect(payloadOf(msg).event_id).toBe(ids[0]);
   });
 
@@ -741,7 +741,7 @@ describe("failure handling", () => {
       `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
        VALUES (?, ?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
     )
-      .bind(deliveryId, tenantId, sub.id, event.id)
+      .bind(deliveryId, tenantId, sub.id, event.event_id)
       .run();
     const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev-dlq", [
       { id: "m1", timestamp: new Date(), attempts: 1, body: { delivery_id: deliveryId } },
@@ -787,7 +787,7 @@ describe("failure handling", () => {
     ).data;
     const event = events.find((e) => e.data.id === order.id);
     assert(event);
-    const eventId = event.id;
+    const eventId = event.event_id;
     const first = await ok(
       client(key).v1.events[":id"].redeliver.$post({
         param: { id: eventId },
@@ -867,7 +867,7 @@ describe("tenant isolation and scopes", () => {
       "not_found",
     );
     expectError(
-      await client(k).v1.events[":id"].redeliver.$post({ param: { id: event.id } }),
+      await client(k).v1.events[":id"].redeliver.$post({ param: { id: event.event_id } }),
       404,
       "not_found",
     );

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
 import { z } from "zod";
+import { Event } from "../../src/events/events.routes";
 
 /** The loopback receiver of receiver.global.mjs: its path chooses how it answers. */
 export const receiver = inject("receiverUrl");
@@ -28,12 +29,7 @@ export async function eventually<T>(
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** A delivery's body as the guide documents it, and nothing else. */
-const Payload = z.strictObject({
-  event_id: z.string(),
-  event_type: z.string(),
-  created_at: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
+/** A delivery's body: the app's one event shape, and nothing else. */
+const Payload = z.strictObject(Event.shape);
 
 export const payloadOf = (msg: Received | undefined) => Payload.parse(JSON.parse(msg?.body ?? ""));
