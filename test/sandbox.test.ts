@@ -2,7 +2,8 @@ import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { orderObject } from "../src/durable/stubs";
 import { OrderObject, SIMULATOR } from "../src/orders/order-object";
-import { isValidTrackingNumber, simulatedParcels } from "../src/sandbox/parcels";
+import { simulatedParcels } from "../src/sandbox/parcels";
+import { isValidTrackingNumber } from "../src/sandbox/tracking-numbers";
 import {
   call,
   callIn,
