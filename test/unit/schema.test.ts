@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
 
 /*
- * Migrations are hand-written SQL and src/db/schema.ts is their typed mirror: every table,
+ * Migrations are hand-written SQL and src/db/schema/ is their typed mirror: every table,
  * column and index the code declares must exist, with the same nullability, in the
  * database the migrations build.
  */
 
 const tables = Object.values(schema).filter((t) => is(t, SQLiteTable)) as SQLiteTable[];
 
-describe("schema.ts matches the migrations", () => {
+describe("src/db/schema matches the migrations", () => {
   it.each(tables.map((t) => [getTableConfig(t).name, t] as const))("%s", async (name, table) => {
     const config = getTableConfig(table);
     const columns = await env.DB.prepare(

@@ -1,0 +1,93 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ALLOCATION_STATUSES } from "../../inventory/allocation";
+import { ADJUSTMENT_REASONS } from "../../inventory/stock-ops";
+import { now } from "./shared";
+
+/** One row per tenant × warehouse × sku; written only by that stock Durable Object. */
+export const inventory = sqliteTable(
+  "inventory",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    onHand: integer("on_hand").notNull(),
+    allocated: integer("allocated").notNull(),
+    backordered: integer("backordered").notNull(),
+    version: integer("version").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("inventory_pk").on(t.tenantId, t.warehouseId, t.sku)],
+);
+
+/** The per-SKU change feed behind GET /v1/inventory (a SKU changes when any warehouse does). */
+export const inventorySkus = sqliteTable(
+  "inventory_skus",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sku: text("sku").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("inventory_skus_pk").on(t.tenantId, t.sku),
+    uniqueIndex("inventory_skus_tenant_seq_unique").on(t.tenantId, t.changeSeq),
+    index("inventory_skus_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+  ],
+);
+
+/** What each order wants from one stock row: allocated whole, waiting, or released. */
+export const stockDemands = sqliteTable(
+  "stock_demands",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    orderId: text("order_id").notNull(),
+    quantity: integer("quantity").notNull(),
+    status: text("status", { enum: ALLOCATION_STATUSES }).notNull(),
+    priority: integer("priority").notNull(),
+    seq: integer("seq").notNull().default(0),
+    locked: integer("locked", { mode: "boolean" }).notNull().default(false),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("stock_demands_pk").on(t.tenantId, t.warehouseId, t.sku, t.orderId),
+    index("stock_demands_order_idx").on(t.orderId),
+  ],
+);
+
+export const inventoryAdjustments = sqliteTable(
+  "inventory_adjustments",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    quantityDelta: integer("quantity_delta").notNull(),
+    reason: text("reason", { enum: ADJUSTMENT_REASONS }).notNull(),
+    note: text("note"),
+    actor: text("actor").notNull(),
+    adjustedAt: text("adjusted_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("inventory_adjustments_tenant_seq_unique").on(t.tenantId, t.changeSeq),
+    index("inventory_adjustments_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+  ],
+);
+
+/** Stock that left or came back for a reason (`ref`); the unique ref makes each move apply once. */
+export const stockMovements = sqliteTable(
+  "stock_movements",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    ref: text("ref").notNull(),
+    orderId: text("order_id").notNull(),
+    quantityDelta: integer("quantity_delta").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("stock_movements_ref_unique").on(t.tenantId, t.warehouseId, t.sku, t.ref)],
+);

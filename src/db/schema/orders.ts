@@ -1,0 +1,89 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ALLOCATION_STATUSES } from "../../inventory/allocation";
+import { ORDER_STATUSES } from "../../orders/order";
+import { now, type ShipTo } from "./shared";
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    orderNumber: text("order_number").notNull(),
+    reference: text("reference").notNull(),
+    orderDate: text("order_date"),
+    warehouseId: text("warehouse_id").notNull(),
+    shippingMethodId: text("shipping_method_id"),
+    shippingMethod: text("shipping_method"),
+    signatureRequired: integer("signature_required", { mode: "boolean" }).notNull(),
+    insurance: integer("insurance", { mode: "boolean" }).notNull(),
+    giftMessage: text("gift_message"),
+    packingNote: text("packing_note"),
+    shipTo: text("ship_to", { mode: "json" }).$type<ShipTo>().notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    holdReason: text("hold_reason"),
+    cancelReason: text("cancel_reason"),
+    // Backorder queue position: the reference claim's sequence, so "oldest first" means
+    // the order the API accepted first.
+    priority: integer("priority").notNull(),
+    version: integer("version").notNull(),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    cancelledAt: text("cancelled_at"),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("orders_tenant_reference_unique").on(t.tenantId, t.reference),
+    uniqueIndex("orders_tenant_seq_unique").on(t.tenantId, t.changeSeq),
+    index("orders_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+    index("orders_tenant_number_idx").on(t.tenantId, t.orderNumber),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    orderId: text("order_id").notNull(),
+    lineNo: integer("line_no").notNull(),
+    sku: text("sku").notNull(),
+    description: text("description"),
+    quantity: integer("quantity").notNull(),
+    unitPrice: text("unit_price"),
+    currency: text("currency"),
+    allocation: text("allocation", { enum: ALLOCATION_STATUSES }).notNull().default("backordered"),
+    // The stock version that set `allocation`: an older notification never overwrites it.
+    allocationSeq: integer("allocation_seq").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("order_lines_pk").on(t.orderId, t.sku),
+    index("order_lines_no_idx").on(t.orderId, t.lineNo),
+  ],
+);
+
+/** Claims a reference for one order id before any stock moves; the dedup authority. */
+export const orderReferences = sqliteTable(
+  "order_references",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    tenantId: text("tenant_id").notNull(),
+    reference: text("reference").notNull(),
+    orderId: text("order_id").notNull(),
+    requestHash: text("request_hash").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("order_references_unique").on(t.tenantId, t.reference)],
+);
+
+export const orderHistory = sqliteTable(
+  "order_history",
+  {
+    orderId: text("order_id").notNull(),
+    seq: integer("seq").notNull(),
+    at: text("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("order_history_pk").on(t.orderId, t.seq)],
+);

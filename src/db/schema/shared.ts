@@ -1,0 +1,21 @@
+import type { z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../../http/shapes";
+import type { ShipTo as ShipToShape } from "../../orders/orders.schemas";
+
+export type ShipTo = z.infer<typeof ShipToShape>;
+export type Weight = z.infer<typeof WeightShape>;
+export type Dimensions = z.infer<typeof DimensionsShape>;
+
+// Timestamps are ISO-8601 UTC strings with milliseconds, assigned by the database
+// inside the write so that `updated_since` polling never depends on a caller's clock.
+export const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export interface StoredAddress {
+  address1: string;
+  address2?: string | null;
+  city: string;
+  state?: string | null;
+  postcode?: string | null;
+  country: string;
+}
