@@ -38,6 +38,11 @@ export const keyReused = (operation: string, resourceId: string) =>
 export interface Result<T> {
   status: ContentfulStatusCode;
   body: T;
+  /**
+   * For a write that makes a resource: whether this run made it (true) or found it made
+   * by a concurrent request with the same key (false). Exactly one request reports 201.
+   */
+  created?: boolean;
 }
 
 /**
@@ -77,12 +82,11 @@ export async function once<T>(
     }
     throw err;
   }
+  // The run that made the resource answers as the first request, whichever claimed the
+  // key; every other answers as a replay of it.
+  const replayed = result.created === undefined ? claimed.kind === "retry" : !result.created;
   await recordResponse(c.var.db, req, result.status, result.body);
-  return respond(
-    c,
-    claimed.kind === "retry" ? { ...result, status: 200 } : result,
-    claimed.kind === "retry",
-  );
+  return respond(c, replayed ? { ...result, status: 200 } : result, replayed);
 }
 
 function respond<T>(c: Context<AppEnv>, result: Result<T>, replayed: boolean): Response {

@@ -90,7 +90,7 @@ export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
     });
     const shipment = outcome.shipment as ShipmentView;
     if (outcome.created) c.header("Location", `/v1/shipments/${shipment.id}`);
-    return { status: outcome.created ? 201 : 200, body: shipment };
+    return { status: outcome.created ? 201 : 200, body: shipment, created: outcome.created };
   });
 };
 
@@ -169,7 +169,7 @@ export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = as
   return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
     const { view, created } = await returns.recordReturn(who(c), returnId, body);
     if (created) c.header("Location", `/v1/returns/${view.id}`);
-    return { status: created ? 201 : 200, body: view };
+    return { status: created ? 201 : 200, body: view, created };
   });
 };
 

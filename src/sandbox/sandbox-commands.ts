@@ -4,7 +4,6 @@ import { ApiError, notFound, validationError } from "../http/errors";
 import { refusalError } from "../http/refusals";
 import { createInbound } from "../inbound/create-inbound";
 import { receiveInbound } from "../inbound/receive-inbound";
-import { newId } from "../lib/ids";
 import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/order-commands";
 import { readOrder } from "../orders/order-reads";
 import type { Item, TrackingStatus } from "../shipments/shipment-rules";
@@ -139,7 +138,8 @@ export async function replenish(
     who,
     view.id,
     { items: [{ sku: input.sku, received_quantity: input.quantity }] },
-    newId("rcp"),
+    // One receipt per replenishment: a concurrent retry counts the same receipt, once.
+    `rcp_${replenishmentId.slice("ib_".length)}`,
   );
   if (!received) throw new Error(`replenishment ASN ${view.id} vanished`);
   return received;

@@ -52,7 +52,7 @@ export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) =>
     async (shipmentId) => {
       const { shipment, created } = await fulfilOrder(who(c), id, shipmentId, body);
       if (created) c.header("Location", `/v1/shipments/${shipment.id}`);
-      return { status: created ? 201 : 200, body: shipment };
+      return { status: created ? 201 : 200, body: shipment, created };
     },
   );
 };

@@ -438,6 +438,21 @@ describe("explicit controls", () => {
     expectError(await replenish(key, "NOPE", 1), 422, "unknown_sku", "sku");
     expectError(await replenish(key, BLUE, 0), 422, "validation_error", "quantity");
   });
+  it("replenishes once for concurrent retries with one key", async () => {
+    const { key } = await merchant({ [BLUE]: 0 });
+    const header = { "idempotency-key": crypto.randomUUID() };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        sandbox(key).inventory.replenish.$post({
+          json: { sku: BLUE, warehouse_id: "wh_syd_1", quantity: 4 },
+          header,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(results.map((r) => (r.body as { id: string }).id)).size).toBe(1);
+    expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 4 });
+  });
 });
 
 describe("nothing of this in production", () => {
