@@ -25,6 +25,7 @@ export default defineConfig(async () => {
       globalSetup: ["./test/support/receiver.global.mjs"],
       include: ["test/**/*.test.ts"],
       testTimeout: 30_000,
+      maxWorkers: 2,
     },
   };
 });
