@@ -12,7 +12,7 @@
 // BENCH_DEMAND_ORDERS (50), BENCH_BIG_LINES (500), BENCH_BIG_ORDERS (3),
 // BENCH_SHIPMENTS_SMALL / _LARGE (10000 / 100000), BENCH_POLL_DURATION (s, 6),
 // BENCH_POLL_ROUNDS (6), BENCH_WEBHOOK_ORDERS (30), BENCH_STORAGE_DIR (where Miniflare
-// keeps its SQLite files: os.tmpdir(), where it keeps them by default).
+// keeps its SQLite files: /dev/shm when it exists, else os.tmpdir()).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
