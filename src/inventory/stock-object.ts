@@ -1,10 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { Schedule } from "../durable/schedule";
-import { orderObject } from "../durable/stubs";
 import type { Env } from "../env";
 import { type Cost, Meter, share } from "../lib/metering";
 import { type AllocationStatus, type BookRefusal, DemandBook } from "./allocation";
+import { NoticeJournal } from "./notice-journal";
 import { adjustmentIdsOf, applyOps, type OpResult, refsOf, type StockOp } from "./stock-ops";
 import {
   type Adjustment,
@@ -45,8 +45,6 @@ interface Pending {
 
 /** Bounds one group commit: D1 batches stay small and a slow batch delays few callers. */
 const MAX_BATCH = 64;
-const NOTICE_RETRY_MS = [5_000, 30_000, 120_000, 600_000];
-const NOTICE = "notice:";
 
 /**
  * Guards one tenant × warehouse × SKU stock row and its waiting lines: it is the only
@@ -59,6 +57,7 @@ const NOTICE = "notice:";
 export class StockObject extends DurableObject<Env> {
   private readonly key: StockKey;
   private readonly schedule: Schedule<"notices">;
+  private readonly notices: NoticeJournal;
   private book: DemandBook | undefined;
   private version = 0;
   private readonly queue: Pending[] = [];
@@ -68,6 +67,7 @@ export class StockObject extends DurableObject<Env> {
     super(ctx, env);
     this.key = parseStockName(ctx.id.name ?? "");
     this.schedule = new Schedule(ctx.storage);
+    this.notices = new NoticeJournal(ctx.storage, this.schedule, env, this.key.tenantId);
   }
 
   /** Declares how many units `orderId` wants from this row (0 releases). Idempotent. */
@@ -112,7 +112,7 @@ export class StockObject extends DurableObject<Env> {
   /** Units that arrived (a receipt, a restocked return), once per `ref`. Called by Workers only. */
   async receive(ref: string, quantity: number): Promise<{ cost?: Cost }> {
     const answer = (await this.submit({ kind: "receive", ref, quantity })) as Received;
-    await this.deliver(answer.notices);
+    await this.notices.deliver(answer.notices);
     return { cost: answer.cost };
   }
 
@@ -122,24 +122,16 @@ export class StockObject extends DurableObject<Env> {
   ): Promise<Omit<Adjusted, "notices"> | (BookRefusal & { cost?: Cost })> {
     const answer = (await this.submit({ kind: "adjust", input })) as Adjusted | BookRefusal;
     if ("refused" in answer) return answer;
-    await this.deliver(answer.notices);
+    await this.notices.deliver(answer.notices);
     return { adjustment: answer.adjustment, cost: answer.cost };
   }
 
   override async alarm() {
     if (this.schedule.due().includes("notices")) {
-      const owed = [...this.ctx.storage.kv.list<number>({ prefix: NOTICE })].map(([k]) =>
-        k.slice(NOTICE.length),
-      );
+      const owed = this.notices.owed();
       const notices =
         owed.length > 0 ? ((await this.submit({ kind: "read", orderIds: owed })) as Notice[]) : [];
-      const failed = await this.deliver(notices);
-      const attempt = failed > 0 ? (this.ctx.storage.kv.get<number>("notice-attempt") ?? 0) + 1 : 0;
-      this.ctx.storage.kv.put("notice-attempt", attempt);
-      if (failed > 0) {
-        const delay = NOTICE_RETRY_MS[Math.min(attempt, NOTICE_RETRY_MS.length - 1)] ?? 600_000;
-        await this.schedule.at("notices", Date.now() + delay, { replace: true });
-      } else await this.schedule.clear("notices");
+      await this.notices.settle(await this.notices.deliver(notices));
     }
     await this.schedule.arm();
   }
@@ -204,7 +196,7 @@ export class StockObject extends DurableObject<Env> {
       applied.movements.length > 0 ||
       applied.adjustments.length > 0
     ) {
-      await this.remember(applied.refilled, seq);
+      await this.notices.owe(applied.refilled, seq);
       written = await commitStock(db, this.key, {
         ...applied,
         version: seq,
@@ -242,39 +234,5 @@ export class StockObject extends DurableObject<Env> {
       status: demand?.status ?? "released",
       seq: demand?.seq ?? this.version,
     };
-  }
-
-  /**
-   * Marks every order a commit refills as owed a notice, before the commit is made: if
-   * the commit fails the alarm finds nothing new to tell, and if this object stops after
-   * it, the alarm still tells them.
-   */
-  private async remember(orderIds: Set<string>, seq: number) {
-    if (orderIds.size === 0) return;
-    for (const orderId of orderIds) this.ctx.storage.kv.put(`${NOTICE}${orderId}`, seq);
-    await this.schedule.at("notices", Date.now() + (NOTICE_RETRY_MS[0] ?? 5_000));
-  }
-
-  /** Tells each order its line's state; returns how many could not be told. */
-  private async deliver(notices: Notice[]): Promise<number> {
-    const results = await Promise.allSettled(
-      notices.map(async (n) => {
-        await orderObject(this.env, this.key.tenantId, n.orderId).allocationChanged(n);
-        const owed = this.ctx.storage.kv.get<number>(`${NOTICE}${n.orderId}`);
-        if (owed !== undefined && owed <= n.seq)
-          this.ctx.storage.kv.delete(`${NOTICE}${n.orderId}`);
-      }),
-    );
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    for (const r of failed) {
-      console.error(
-        JSON.stringify({
-          level: "warn",
-          msg: "order notice failed; the alarm retries",
-          err: String(r.reason),
-        }),
-      );
-    }
-    return failed.length;
   }
 }
