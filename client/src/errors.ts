@@ -26,14 +26,19 @@ export class ApiError extends Error {
   /** The whole `error` object, including fields particular to the code (`current_version`, …). */
   readonly error: ErrorBody;
 
+  /** The final answer (its body already read), for headers such as Retry-After. */
+  declare readonly response: Response;
+
   constructor(
     readonly status: number,
     body: unknown,
-    readonly response: Response,
+    response: Response,
   ) {
     const requestId = response.headers.get("x-request-id") ?? "";
     const error = envelopeOf(status, body, requestId);
     super(error.message);
+    // Not enumerable: a logged or uncaught error then shows the envelope, not a Response dump.
+    Object.defineProperty(this, "response", { value: response, enumerable: false });
     this.error = error;
     this.code = error.code;
     this.field = typeof error.field === "string" ? error.field : undefined;
