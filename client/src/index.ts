@@ -132,14 +132,16 @@ export function createClient(options: ClientOptions) {
     path: P,
     ...[init]: Args<"get", P>
   ): AsyncGenerator<ItemOf<P>, void, undefined> {
-    let cursor: string | undefined;
-    do {
-      const params = { ...init?.params, query: { ...init?.params?.query, cursor } };
+    // A cursor the caller passes resumes an earlier walk.
+    const query: Record<string, unknown> = { ...init?.params?.query };
+    for (;;) {
+      const params = { ...init?.params, query };
       const { data } = await (GET as Call<"get">)(path, { ...init, params } as never);
       const page = data as Page;
       yield* page.data as ItemOf<P>[];
-      cursor = page.pagination.has_more ? (page.pagination.next_cursor ?? undefined) : undefined;
-    } while (cursor !== undefined);
+      if (!page.pagination.has_more || page.pagination.next_cursor === null) return;
+      query.cursor = page.pagination.next_cursor;
+    }
   }
 
   return {

@@ -66,11 +66,15 @@ export function retrying(send: Fetch, policy: RetryPolicy): Fetch {
       }
       const transient = response.status === 429 || (repeatable && TRANSIENT.has(response.status));
       if (last || !transient) return response;
-      const asked = retryAfterMs(response.headers.get("retry-after")) ?? 0;
+      const asked = retryAfterMs(response.headers.get("retry-after"));
       // A wait longer than the policy allows is the server saying "not soon": let the caller decide.
-      if (asked > policy.maxDelayMs) return response;
+      if (asked !== undefined && asked > policy.maxDelayMs) return response;
       await response.body?.cancel();
-      const delayMs = Math.max(asked, backoffMs(attempt, policy));
+      // The server's wait, plus a little jitter so its clients don't all come back at once.
+      const delayMs =
+        asked === undefined
+          ? backoffMs(attempt, policy)
+          : asked + Math.random() * policy.baseDelayMs;
       policy.onRetry?.({ request, attempt: attempt + 1, status: response.status, delayMs });
       await sleep(delayMs);
     }
