@@ -28,7 +28,6 @@ export type Schemas = components["schemas"];
 export type Order = Schemas["Order"];
 export type Shipment = Schemas["Shipment"];
 export type SkuInventory = Schemas["SkuInventory"];
-export type Event = Schemas["Event"];
 
 export interface ClientOptions {
   /** e.g. `http://localhost:8787` or your sandbox's URL; paths start at `/v1`. */
