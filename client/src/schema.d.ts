@@ -1,0 +1,14899 @@
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness, environment and deployed version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List warehouses
+         * @description The warehouses orders can name in `warehouse_id`, oldest change first. Poll with `updated_since` and walk `next_cursor` like every other list.
+         *
+         *     Any API key.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Warehouses */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarehouseList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List shipping methods
+         * @description Carrier services orders can name in `shipping_method_id`, or as a fallback by free text in `shipping_method` (matched case-insensitively against `name`, `service_code` and `aliases`). Oldest change first; poll with `updated_since`.
+         *
+         *     Any API key.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Shipping methods */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingMethodList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Oldest change first; poll with `updated_since` and walk `next_cursor`.
+         *
+         *     Requires scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    sku?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Products */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a product
+         * @description `sku` is unique per tenant: 409 `duplicate_sku` if it exists.
+         *
+         *     Requires scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateProduct"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Duplicate sku */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a product by sku
+         * @description Requires scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sku: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Product */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown sku */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a product
+         * @description The sku itself cannot change.
+         *
+         *     Requires scope `products:write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sku: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateProduct"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown sku */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders (incremental)
+         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll.
+         *
+         *     Requires scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    status?: "received" | "processing" | "partially_shipped" | "shipped" | "on_hold" | "backordered" | "cancelled";
+                    order_number?: string;
+                    reference?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Orders */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a fulfillment order
+         * @description Exactly once. The `Idempotency-Key` and the `reference` together are the dedup anchor (guide §1): the same key with the same reference is a retry and returns the existing order with 200 and `Idempotent-Replayed: true`, even if the rebuilt body differs (a fresh `order_date`, reformatted prices); nothing changes. The same key with a different reference is a client bug that would drop an order: 422 `idempotency_key_reused`, naming the order the key belongs to. Without a key, the same reference with the same body is a replay and with a different body 409 `duplicate_reference`. A `reference` stays unique per tenant forever, a cancelled order's too: to recreate a cancelled order, send a new reference such as `F-100423-2`. A refused request claims neither its key nor its reference. Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.
+         *
+         *     Requires scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateOrder"];
+                };
+            };
+            responses: {
+                /** @description The existing order (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description The resource's `version`, quoted; send it as If-Match. */
+                        ETag: string;
+                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                        "Idempotent-Replayed": "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description The resource's `version`, quoted; send it as If-Match. */
+                        ETag: string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's state forbids this change; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an order
+         * @description With its lines, allocation, shipments and `version` (also sent as `ETag`).
+         *
+         *     Requires scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description The resource's `version`, quoted; send it as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Amend an order before picking
+         * @description Send only what changed; `items` replaces every line and allocation follows the difference. `If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).
+         *
+         *     Requires scope `orders:write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AmendOrder"];
+                };
+            };
+            responses: {
+                /** @description Amended */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description The resource's `version`, quoted; send it as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's state forbids this change; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped.
+         *
+         *     Requires scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CancelOrder"];
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description The resource's `version`, quoted; send it as If-Match. */
+                        ETag: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's state forbids this change; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's audit trail
+         * @description Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false.
+         *
+         *     Requires scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description History */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderHistory"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shipments created or changed since a time (the key endpoint)
+         * @description Oldest change first, ordered by a sequence the database assigns inside each write. The polling loop: call with `updated_since` = your high-water mark, walk `next_cursor` until `has_more` is false, then move the mark to the newest `updated_at` you saw and dedupe by `id`. A walk never repeats a shipment; anything that changes while you walk comes in your next poll, because `updated_since` is inclusive.
+         *
+         *     Requires scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    order_id?: string;
+                    status?: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "voided";
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Shipments */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShipmentList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a shipment
+         * @description Requires scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shipment */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown shipment */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock per SKU, broken out per warehouse
+         * @description Every SKU with stock activity, oldest change first; a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.
+         *
+         *     Requires scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sku?: string;
+                    warehouse_id?: string;
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Inventory */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inventory-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock adjustments with their reasons
+         * @description Requires scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    sku?: string;
+                    warehouse_id?: string;
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Adjustments */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryAdjustmentList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List returns (incremental)
+         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll.
+         *
+         *     Requires scope `returns:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                    status?: "expected" | "received" | "processed";
+                    order_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Returns */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Authorise an expected return (an RMA)
+         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned.
+         *
+         *     Requires scope `returns:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateReturn"];
+                };
+            };
+            responses: {
+                /** @description The existing return (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                        "Idempotent-Replayed": "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The rma belongs to another return (`duplicate_rma`) */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a return
+         * @description Requires scope `returns:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The return */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown return */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ordered change feed
+         * @description Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out.
+         *
+         *     Requires scope `events:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A type the key cannot read is 403 `insufficient_scope`. */
+                    type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+                    /** @description Only events with a webhook delivery in this state (in flight counts as pending). */
+                    delivery_status?: "pending" | "succeeded" | "failed";
+                    /** @description Only events committed after this event id (yours, from an earlier read). */
+                    after?: string;
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks `events:read`, or `type` names events it cannot read (`event_type`, `required_scope`) */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions (secrets never shown)
+         * @description Requires scope `webhooks:manage`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Subscriptions */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe an endpoint
+         * @description The secret is returned once, here. The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port. Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`. Subscribing to a type the key cannot read is 403 `insufficient_scope` naming `event_type`; `"*"` needs all of them.
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWebhook"];
+                };
+            };
+            responses: {
+                /** @description Subscribed */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookWithSecret"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid body, or a URL the policy refuses; `field` names it */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a subscription
+         * @description Requires scope `webhooks:manage`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Subscription */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription
+         * @description Nothing further is delivered to it, including retries already scheduled.
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeletedWebhook"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Returns the new secret once. The old one keeps signing alongside it for 24 h.
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rotated */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RotatedWebhook"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.test event to this endpoint
+         * @description Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookTestQueued"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The endpoint is disabled */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-enable a disabled endpoint
+         * @description Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Enabled */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery log: every attempt of every event sent to this endpoint
+         * @description Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false.
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "sending" | "succeeded" | "failed";
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deliveries, newest first */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDeliveryList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-send the matching events since a time, a page at a time
+         * @description Each is delivered again with its original event_id, so receivers dedupe as usual. One call sends at most 500 events, oldest first; while `has_more` is true, call again with `next_cursor` once this call's deliveries have finished. One recovery per endpoint is in flight at a time: until every delivery of the previous one has succeeded or failed, recover is 409 `recovery_in_progress`. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`. Recovering an endpoint subscribed to a type the key cannot read is 403.
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecoverWebhook"];
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookRecoverQueued"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The previous recover of this endpoint is still in flight */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many replays for this endpoint; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one event again
+         * @description To one subscription (`subscription_id`) or to every enabled one that matches; same event_id. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). The key also needs the read scope of the event's type (403 otherwise).
+         *
+         *     Requires scope `webhooks:manage`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RedeliverEvent"];
+                };
+            };
+            responses: {
+                /** @description Queued */
+                202: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedeliverQueued"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks `webhooks:manage`, or the read scope of the event's type */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown event or subscription */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many replays for an endpoint; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ASNs changed since a time
+         * @description Oldest change first; poll with `updated_since` (inclusive) and walk `next_cursor`.
+         *
+         *     Requires scope `inbound:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                    status?: "expected" | "partially_received" | "received" | "cancelled";
+                    reference?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description ASNs */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipmentList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Announce an inbound shipment (ASN)
+         * @description Exactly once, like orders: the `Idempotency-Key` and the `reference` together are the dedup anchor. The same key with the same reference returns the existing ASN with 200; the same key with another reference is 422 `idempotency_key_reused`; without a key the same reference with a different body is 409 `duplicate_reference`.
+         *
+         *     Requires scope `inbound:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInboundShipment"];
+                };
+            };
+            responses: {
+                /** @description The existing ASN (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                        "Idempotent-Replayed": "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Announced */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ASN's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an ASN
+         * @description Requires scope `inbound:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ASN */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown ASN */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Amend an ASN before anything arrives
+         * @description While the ASN is `expected`; afterwards 409 `inbound_not_open`.
+         *
+         *     Requires scope `inbound:write`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AmendInboundShipment"];
+                };
+            };
+            responses: {
+                /** @description Amended */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown ASN */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ASN's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/inbound-shipments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an ASN before anything arrives
+         * @description While the ASN is `expected`; afterwards 409 `inbound_not_open`. Its units stop counting as incoming.
+         *
+         *     Requires scope `inbound:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown ASN */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The ASN's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the sandbox warehouse's settings
+         * @description Requires scope `warehouse:operate`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxSettings"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set how the sandbox warehouse fulfils orders by itself
+         * @description With `auto_fulfill` on, each fully allocated order is picked, shipped with tracked parcels and delivered on its own, through the same commands, events, webhooks and history (actor `sandbox-simulator`) as the operations API. Backordered orders wait until they are allocated. A `packing_note` marker picks a scenario: `[sim:exception]`, `[sim:split]`, `[sim:hold]`, `[sim:void]`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SandboxSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxSettings"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/orders/{id}/fulfill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pick and ship an order now
+         * @description Starts picking if the order has not started, then ships the given items, or every allocated unit not yet shipped, in realistic parcels for the order's carrier. 409 `nothing_to_ship` when nothing allocated is left to ship. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SandboxFulfill"];
+                };
+            };
+            responses: {
+                /** @description The existing shipment (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Shipped */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's state forbids shipping; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/shipments/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a shipment to its next carrier status
+         * @description The next status, or the one given (`exception` included). 409 `shipment_final` once delivered or voided. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["SandboxAdvance"];
+                };
+            };
+            responses: {
+                /** @description Advanced */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown shipment */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The shipment cannot move; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/inventory/replenish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive stock as a real delivery would
+         * @description Announces an inbound shipment (reference `SANDBOX-…`) and receives it in full, so the stock arrives the way production stock does: `incoming`, then `on_hand`, filling waiting backorders oldest first, with `inbound.received`. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SandboxReplenish"];
+                };
+            };
+            responses: {
+                /** @description The same replenishment (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                        "Idempotent-Replayed": "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Received */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An unknown `sku` or `warehouse_id`, or a bad `quantity` */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/start-picking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start picking
+         * @description received → processing; from now on amend and cancel are 409. Needs every line allocated. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an order on hold
+         * @description Keeps its allocation; amend and cancel still work. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HoldOrder"];
+                };
+            };
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a hold
+         * @description Back to received, or backordered if a line still waits. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown order */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a shipment (one or more parcels) for an order
+         * @description From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. 422 for shipping more than ordered-minus-shipped (`over_shipment`), a sku not on the order, no parcels, or a repeated tracking number; 409 for a cancelled, held or backordered order. Nothing moves before every check passes. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateShipment"];
+                };
+            };
+            responses: {
+                /** @description The existing shipment (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Shipped */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/shipments/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a carrier status
+         * @description in_transit, out_for_delivery, delivered or exception, with when it happened. Nothing moves a shipment out of `delivered` or `voided` (409). A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateShipmentStatus"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown shipment */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/shipments/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a shipment's label
+         * @description The shipment stays, flagged `voided`; its units go back to allocated and the order returns to what its remaining shipments imply. Voiding twice is a no-op; a delivered shipment cannot be voided (409). A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Voided */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown shipment */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/inventory-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust stock on hand
+         * @description A signed delta with a reason. Stock that arrives is allocated to waiting lines, oldest order first. 409 `insufficient_stock` if on_hand would go below zero or below what is allocated to open orders. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInventoryAdjustment"];
+                };
+            };
+            responses: {
+                /** @description The first result (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryAdjustment"];
+                    };
+                };
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InventoryAdjustment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Would take on_hand below zero or below what is allocated */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/inbound-shipments/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what arrived for an ASN
+         * @description Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units do not. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InboundReceipt"];
+                };
+            };
+            responses: {
+                /** @description The ASN with this receipt counted */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown ASN */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/inbound-shipments/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close receiving with what has arrived
+         * @description The ASN becomes `received` whatever is missing; its outstanding units stop counting as incoming, and any discrepancy fires `inbound.discrepancy`. Closing twice returns the closed ASN. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown ASN */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The order's or shipment's state forbids this; `code` says why */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a return that arrived without an RMA
+         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordReturn"];
+                };
+            };
+            responses: {
+                /** @description The first result (a replay) */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                        "Idempotent-Replayed": "true";
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Where the created resource lives. */
+                        Location: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/returns/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an expected return
+         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReceiveReturn"];
+                };
+            };
+            responses: {
+                /** @description Received */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown return */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/returns/{id}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a received return processed
+         * @description received → processed (the refund or write-off is settled); processing twice changes nothing. 409 `not_received` while it is still expected. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Processed */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The key lacks the required scope */
+                403: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown return */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Requests allowed per minute for this key. */
+                        "X-RateLimit-Limit": string;
+                        /** @description Requests left in the current window. */
+                        "X-RateLimit-Remaining": string;
+                        /** @description Unix seconds when the budget is full again. */
+                        "X-RateLimit-Reset": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tenants */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tenants */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a tenant (merchant) and its first API key
+         * @description The first key holds every scope a tenant key may hold in this environment. Its secret is returned once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTenant"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedTenant"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retrieve a tenant */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tenant */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tenant"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a tenant's API keys (redacted) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue an API key for a tenant
+         * @description In production a tenant key may not hold `warehouse:operate` (422); the floor uses platform keys.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateApiKey"];
+                };
+            };
+            responses: {
+                /** @description Issued */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedApiKey"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List platform keys (redacted) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Keys */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKeyList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue a platform key
+         * @description A key that belongs to no tenant, for the warehouse floor's systems. Defaults to `warehouse:operate`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateApiKey"];
+                };
+            };
+            responses: {
+                /** @description Issued */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedApiKey"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Immediate everywhere: the key's very next request, in any location, is 401 `revoked_api_key`. Revoking twice is a no-op.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown key */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/warehouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List warehouses */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Warehouses */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarehouseList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a warehouse
+         * @description Warehouses are shared by every tenant. 409 `duplicate_warehouse` if the id exists.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateWarehouse"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Warehouse"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The id exists */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List shipping methods */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                    updated_since?: string;
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Shipping methods */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingMethodList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a shipping method
+         * @description Shared by every tenant. 409 `duplicate_shipping_method` if the id exists.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateShippingMethod"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingMethod"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The id exists */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/shipping-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a shipping method, its aliases included */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateShippingMethod"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingMethod"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown shipping method */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/admin/v1/stuck-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Order operations that kept failing and were parked
+         * @description An order retries a change that moves stock with backoff, then parks it so the order takes new commands again. Newest first; `status=parked` for the ones still waiting for an operator.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "parked" | "retried" | "discarded";
+                    /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Operations */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StuckOperationList"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/stuck-operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One parked operation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The operation */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StuckOperation"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/stuck-operations/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a parked operation again
+         * @description Applies it to the order as it is now. If the order's rules refuse it now, its partial stock effects are undone and it is closed as refused. If it fails again it stays parked (409 `retry_failed`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Retried */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StuckOperationRetried"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not parked any more, or it failed again */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/stuck-operations/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a parked operation
+         * @description Undoes whatever part of it ran: stock movements for a shipment or void that never committed are reversed, and every line it touched holds again exactly what the order as committed says. Stock is never left inconsistent.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Discarded */
+                200: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StuckOperation"];
+                    };
+                };
+                /** @description Malformed request (bad JSON, query parameter or cursor) */
+                400: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid, revoked or wrong-environment credentials */
+                401: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown */
+                404: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not parked any more */
+                409: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body over 1 MiB */
+                413: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Validation failed; `field` names the offending path */
+                422: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; see Retry-After */
+                429: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+                500: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description This request's id; quote it to support. */
+                        "X-Request-Id": string;
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        "Server-Timing": string;
+                        /** @description Seconds to wait before retrying. */
+                        "Retry-After": string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            environment: "development" | "sandbox" | "production";
+            /** @example 0.1.0 */
+            version: string;
+        };
+        Error: {
+            error: {
+                /** @example validation_error */
+                code: string;
+                message: string;
+                /** @example items[0].sku */
+                field?: string;
+                /** @example req_3kTq9x2VbN8mLp4Rz7Yw */
+                request_id: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        WarehouseList: {
+            data: components["schemas"]["Warehouse"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Warehouse: {
+            /** @example wh_syd_1 */
+            id: string;
+            /** @example Sydney DC */
+            name: string;
+            /** @example SYD */
+            code: string;
+            address: components["schemas"]["Address"];
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        Address: {
+            address1: string;
+            address2?: string | null;
+            city: string;
+            state?: string | null;
+            postcode?: string | null;
+            /** @example AU */
+            country: string;
+        };
+        Pagination: {
+            /** @example eyJzIjoxMDQyMH0 */
+            next_cursor: string | null;
+            has_more: boolean;
+        };
+        ShippingMethodList: {
+            data: components["schemas"]["ShippingMethod"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        ShippingMethod: {
+            /** @example sm_auspost_express */
+            id: string;
+            /** @example Express Post */
+            name: string;
+            /** @example auspost */
+            carrier: string;
+            /** @example Australia Post */
+            carrier_name: string | null;
+            /** @example EXP */
+            service_code: string;
+            /**
+             * @description Other names an order's free-text `shipping_method` may use for this method, matched case-insensitively like its `name` and `service_code`.
+             * @example [
+             *       "Express",
+             *       "AusPost Express"
+             *     ]
+             */
+            aliases: string[];
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        Product: {
+            /** @example prd_9xKq2mW8nB4vC7zL1aSd */
+            id: string;
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            /** @example Blue Widget — Medium */
+            name: string;
+            description: string | null;
+            barcode: string | null;
+            weight: components["schemas"]["Weight"];
+            dimensions: components["schemas"]["Dimensions"];
+            /**
+             * @description When `available` in a warehouse falls below it, `inventory.low_stock` fires; when it climbs back, `inventory.restocked`.
+             * @example 10
+             */
+            low_stock_threshold: number | null;
+            /**
+             * @description Bumped on every change
+             * @example 1
+             */
+            version: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        /**
+         * @example {
+         *       "value": 1.2,
+         *       "unit": "kg"
+         *     }
+         */
+        Weight: {
+            value: number;
+            /** @enum {string} */
+            unit: "kg" | "g" | "lb" | "oz";
+        } | null;
+        /**
+         * @example {
+         *       "length": 30,
+         *       "width": 20,
+         *       "height": 10,
+         *       "unit": "cm"
+         *     }
+         */
+        Dimensions: {
+            length: number;
+            width: number;
+            height: number;
+            /** @enum {string} */
+            unit: "cm" | "mm" | "m" | "in";
+        } | null;
+        CreateProduct: {
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            name: string;
+            description?: string | null;
+            barcode?: string | null;
+            weight?: components["schemas"]["Weight"];
+            dimensions?: components["schemas"]["Dimensions"];
+            low_stock_threshold?: number | null;
+        };
+        ProductList: {
+            data: components["schemas"]["Product"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** @description Only the fields sent change; send null to clear an optional field. */
+        UpdateProduct: {
+            name?: string;
+            description?: string | null;
+            barcode?: string | null;
+            weight?: components["schemas"]["Weight"];
+            dimensions?: components["schemas"]["Dimensions"];
+            low_stock_threshold?: number | null;
+        };
+        Order: {
+            /** @example ord_8Kd92mQ4xTa1Bc2De3Fg */
+            id: string;
+            order_number: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "processing" | "partially_shipped" | "shipped" | "on_hold" | "backordered" | "cancelled";
+            warehouse_id: string;
+            shipping_method_id: string | null;
+            shipping_method: string | null;
+            order_date: string | null;
+            signature_required: boolean;
+            insurance: boolean;
+            gift_message: string | null;
+            packing_note: string | null;
+            ship_to: components["schemas"]["ShipTo"];
+            items: components["schemas"]["OrderItem"][];
+            /** @enum {string} */
+            allocation_status: "allocated" | "partially_allocated" | "backordered" | "released";
+            hold_reason: string | null;
+            cancel_reason: string | null;
+            /**
+             * @description Bumped on every change; send as If-Match.
+             * @example 4
+             */
+            version: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            cancelled_at: string | null;
+            shipments: components["schemas"]["Shipment"][];
+        };
+        ShipTo: components["schemas"]["Address"] & {
+            name: string;
+            company?: string | null;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+        };
+        OrderItem: {
+            sku: string;
+            description: string | null;
+            quantity: number;
+            unit_price: string | null;
+            currency: string | null;
+            /**
+             * @description Each line is allocated whole or waits whole; `released` once cancelled.
+             * @enum {string}
+             */
+            allocation_status: "allocated" | "backordered" | "released";
+            /** @description Units reserved and not yet shipped */
+            allocated_quantity: number;
+            shipped_quantity: number;
+        };
+        /**
+         * @example {
+         *       "id": "shp_a1B2c3D4e5F6g7H8i9J0",
+         *       "order_id": "ord_8Kd92mQ4xTa1Bc2De3Fg",
+         *       "order_number": "SO-100423",
+         *       "status": "shipped",
+         *       "warehouse_id": "wh_syd_1",
+         *       "shipped_at": "2026-07-02T22:04:11.000Z",
+         *       "created_at": "2026-07-02T22:04:11.000Z",
+         *       "updated_at": "2026-07-02T22:04:11.000Z",
+         *       "cost": {
+         *         "amount": "12.40",
+         *         "currency": "AUD"
+         *       },
+         *       "voided": false,
+         *       "parcels": [
+         *         {
+         *           "tracking_number": "ABC123456789AU",
+         *           "tracking_url": "https://auspost.com.au/track/ABC123456789AU",
+         *           "carrier": "auspost",
+         *           "service": "Express Post",
+         *           "weight": {
+         *             "value": 1.2,
+         *             "unit": "kg"
+         *           },
+         *           "dimensions": {
+         *             "length": 30,
+         *             "width": 20,
+         *             "height": 10,
+         *             "unit": "cm"
+         *           }
+         *         },
+         *         {
+         *           "tracking_number": "ABC123456790AU",
+         *           "tracking_url": "https://auspost.com.au/track/ABC123456790AU",
+         *           "carrier": "auspost",
+         *           "service": "Express Post"
+         *         }
+         *       ],
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "quantity": 2
+         *         }
+         *       ],
+         *       "status_history": [
+         *         {
+         *           "status": "shipped",
+         *           "occurred_at": "2026-07-02T22:04:11.000Z"
+         *         }
+         *       ],
+         *       "version": "1"
+         *     }
+         */
+        Shipment: {
+            /** @example shp_a1B2c3D4e5F6g7H8i9J0 */
+            id: string;
+            order_id: string;
+            order_number: string;
+            /** @enum {string} */
+            status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "voided";
+            warehouse_id: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            shipped_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+            cost: components["schemas"]["Money"];
+            voided: boolean;
+            /** @description One entry per physical box, each with its own tracking number. */
+            parcels: components["schemas"]["Parcel"][];
+            items: {
+                sku: string;
+                quantity: number;
+            }[];
+            status_history: {
+                /** @enum {string} */
+                status: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "voided";
+                /** @example 2026-07-02T14:31:07.000Z */
+                occurred_at: string;
+                note?: string | null;
+            }[];
+            /** @example 1 */
+            version: string;
+        };
+        Money: {
+            /** @example 19.99 */
+            amount: string;
+            /** @example AUD */
+            currency: string;
+        } | null;
+        Parcel: {
+            /** @example ABC123456789AU */
+            tracking_number: string;
+            /** @example https://auspost.com.au/track/ABC123456789AU */
+            tracking_url: string | null;
+            /** @example auspost */
+            carrier: string;
+            /** @example Express Post */
+            service: string;
+            weight?: components["schemas"]["Weight"];
+            dimensions?: components["schemas"]["Dimensions"];
+        };
+        /**
+         * @example {
+         *       "order_number": "SO-100423",
+         *       "reference": "F-100423-1",
+         *       "order_date": "2026-07-02T09:15:00Z",
+         *       "warehouse_id": "wh_syd_1",
+         *       "shipping_method_id": "sm_auspost_express",
+         *       "signature_required": false,
+         *       "insurance": false,
+         *       "gift_message": null,
+         *       "packing_note": "Leave in porch",
+         *       "ship_to": {
+         *         "name": "Jane Doe",
+         *         "company": "Acme Pty Ltd",
+         *         "email": "jane@example.com",
+         *         "phone": "+61 400 123 456",
+         *         "address1": "123 Main St",
+         *         "address2": null,
+         *         "city": "Sydney",
+         *         "state": "NSW",
+         *         "postcode": "2000",
+         *         "country": "AU"
+         *       },
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "description": "Blue Widget — Medium",
+         *           "quantity": 2,
+         *           "unit_price": "19.99",
+         *           "currency": "AUD"
+         *         }
+         *       ]
+         *     }
+         */
+        CreateOrder: {
+            /** @example SO-100423 */
+            order_number: string;
+            /** @example F-100423-1 */
+            reference: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-02T09:15:00Z
+             */
+            order_date?: string | null;
+            /** @example wh_syd_1 */
+            warehouse_id: string;
+            /** @example sm_auspost_express */
+            shipping_method_id?: string | null;
+            /** @description Free-text method name, matched to a shipping method's `name` when no id is sent. */
+            shipping_method?: string | null;
+            signature_required?: boolean;
+            insurance?: boolean;
+            gift_message?: string | null;
+            packing_note?: string | null;
+            ship_to: components["schemas"]["ShipTo"];
+            /** @description 1 to 500 lines, one per sku. */
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                description?: string | null;
+                quantity: number;
+                /** @example 19.99 */
+                unit_price?: string | null;
+                /** @example AUD */
+                currency?: string | null;
+            }[];
+        };
+        OrderList: {
+            data: components["schemas"]["Order"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * @description Fields you don't send are left untouched (guide §1); `ship_to` merges; `items` is the full desired set.
+         * @example {
+         *       "shipping_method_id": "sm_auspost_express",
+         *       "ship_to": {
+         *         "name": "Jane Doe",
+         *         "address1": "456 New Street",
+         *         "address2": "Unit 5",
+         *         "city": "Sydney",
+         *         "state": "NSW",
+         *         "postcode": "2010",
+         *         "country": "AU"
+         *       },
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "quantity": 1
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "quantity": 3
+         *         }
+         *       ]
+         *     }
+         */
+        AmendOrder: {
+            order_number?: string;
+            /**
+             * Format: date-time
+             * @example 2026-07-02T09:15:00Z
+             */
+            order_date?: string | null;
+            /** @description Accepted only unchanged: moving an order between warehouses is cancel and recreate. */
+            warehouse_id?: string;
+            /** @example sm_auspost_express */
+            shipping_method_id?: string | null;
+            /** @description Free-text method name, matched to a shipping method's `name` when no id is sent. */
+            shipping_method?: string | null;
+            signature_required?: boolean;
+            insurance?: boolean;
+            gift_message?: string | null;
+            packing_note?: string | null;
+            /** @description Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. */
+            ship_to?: {
+                address1?: string;
+                address2?: string | null;
+                city?: string;
+                state?: string | null;
+                postcode?: string | null;
+                /** @example AU */
+                country?: string;
+                name?: string;
+                company?: string | null;
+                /** Format: email */
+                email?: string | null;
+                phone?: string | null;
+            };
+            /** @description The full desired set of lines (guide §1): a line left out is removed, a new quantity replaces the old. */
+            items?: components["schemas"]["AmendOrderItem"][];
+        };
+        /** @description `sku` and `quantity` are required; `description`, `unit_price` and `currency` keep their values on a line whose SKU was already on the order unless sent (`null` clears). */
+        AmendOrderItem: {
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            description?: string | null;
+            quantity: number;
+            /** @example 19.99 */
+            unit_price?: string | null;
+            /** @example AUD */
+            currency?: string | null;
+        };
+        CancelOrder: {
+            reason?: string | null;
+        };
+        OrderHistory: {
+            data: components["schemas"]["OrderHistoryEntry"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        OrderHistoryEntry: {
+            seq: number;
+            /** @example 2026-07-02T14:31:07.000Z */
+            at: string;
+            /** @description The API key id that made the change, or `system`. */
+            actor: string;
+            /** @example amended */
+            action: string;
+            changes: {
+                [key: string]: unknown;
+            };
+            prev_hash: string;
+            /** @description SHA-256 over prev_hash and this entry: the chain proves nothing was rewritten. */
+            hash: string;
+        };
+        ShipmentList: {
+            data: components["schemas"]["Shipment"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        InventoryList: {
+            data: components["schemas"]["SkuInventory"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * @example {
+         *       "sku": "WIDGET-BLUE-M",
+         *       "updated_at": "2026-07-02T22:05:00.000Z",
+         *       "version": "42",
+         *       "warehouses": [
+         *         {
+         *           "warehouse_id": "wh_syd_1",
+         *           "on_hand": 120,
+         *           "available": 96,
+         *           "allocated": 24,
+         *           "incoming": 0,
+         *           "backordered": 0
+         *         },
+         *         {
+         *           "warehouse_id": "wh_mel_1",
+         *           "on_hand": 40,
+         *           "available": 40,
+         *           "allocated": 0,
+         *           "incoming": 30,
+         *           "backordered": 5
+         *         }
+         *       ]
+         *     }
+         */
+        SkuInventory: {
+            sku: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+            /** @description Grows with every change to any warehouse's row for this SKU */
+            version: string;
+            warehouses: components["schemas"]["WarehouseStock"][];
+        };
+        WarehouseStock: {
+            /** @example wh_syd_1 */
+            warehouse_id: string;
+            /** @description Physically in the warehouse */
+            on_hand: number;
+            /** @description on_hand − allocated, never below 0 */
+            available: number;
+            /** @description Reserved for open orders */
+            allocated: number;
+            /** @description On open inbound shipments */
+            incoming: number;
+            /** @description Ordered but waiting for stock */
+            backordered: number;
+        };
+        InventoryAdjustmentList: {
+            data: components["schemas"]["InventoryAdjustment"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * @example {
+         *       "id": "adj_4471Qk2nW8xYz1AbCdEf",
+         *       "sku": "WIDGET-BLUE-M",
+         *       "warehouse_id": "wh_syd_1",
+         *       "quantity_delta": -3,
+         *       "reason": "damaged",
+         *       "note": "Water damage, pallet 12",
+         *       "adjusted_at": "2026-07-02T05:00:00.000Z"
+         *     }
+         */
+        InventoryAdjustment: {
+            /** @example adj_4471Qk2nW8xYz1AbCdEf */
+            id: string;
+            sku: string;
+            warehouse_id: string;
+            /** @description Signed: negative removes stock */
+            quantity_delta: number;
+            /** @enum {string} */
+            reason: "damaged" | "cycle_count" | "lost" | "found" | "expired";
+            note: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            adjusted_at: string;
+        };
+        /**
+         * @example {
+         *       "id": "ret_2201Qk2nW8xYz1AbCdEf",
+         *       "order_id": "ord_8Kd92mQ4xTa1Bc2De3Fg",
+         *       "order_number": "SO-100423",
+         *       "rma": "RMA-100423",
+         *       "status": "received",
+         *       "received_at": "2026-07-10T22:00:00.000Z",
+         *       "warehouse_id": "wh_syd_1",
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "quantity": 1,
+         *           "condition": "resellable",
+         *           "restocked": true
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "quantity": 1,
+         *           "condition": "damaged",
+         *           "restocked": false
+         *         }
+         *       ],
+         *       "expected_items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "quantity": 1
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "quantity": 1
+         *         }
+         *       ],
+         *       "reason": "Customer changed their mind",
+         *       "processed_at": null,
+         *       "version": "2",
+         *       "created_at": "2026-07-09T08:00:00.000Z",
+         *       "updated_at": "2026-07-10T22:00:00.000Z"
+         *     }
+         */
+        Return: {
+            /** @example ret_2201Qk2nW8xYz1AbCdEf */
+            id: string;
+            /** @description The original order */
+            order_id: string;
+            order_number: string;
+            /** @description Null for a return that came unannounced */
+            rma: string | null;
+            /**
+             * @description expected → received → processed
+             * @enum {string}
+             */
+            status: "expected" | "received" | "processed";
+            /** @example 2026-07-02T14:31:07.000Z */
+            received_at: string | null;
+            warehouse_id: string;
+            /** @description What arrived, line by line; while `expected`, the RMA's lines. */
+            items: components["schemas"]["ReturnItem"][];
+            /** @description The RMA's lines as authorised; empty for an unannounced return. */
+            expected_items: {
+                sku: string;
+                quantity: number;
+            }[];
+            reason: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            processed_at: string | null;
+            /**
+             * @description Bumped on every change
+             * @example 2
+             */
+            version: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        ReturnItem: {
+            sku: string;
+            quantity: number;
+            /**
+             * @description How the unit came back; null until the return is received.
+             * @enum {string|null}
+             */
+            condition: "resellable" | "damaged" | "defective" | "wrong_item" | null;
+            /** @description Whether the unit went back on the shelf (and into on_hand); null until received. */
+            restocked: boolean | null;
+        };
+        CreateReturn: {
+            /** @description The original order */
+            order_id: string;
+            /**
+             * @description Your RMA number, unique per tenant: the create's dedup anchor.
+             * @example RMA-100423
+             */
+            rma: string;
+            /** @description Where the return will arrive; the order's warehouse by default. */
+            warehouse_id?: string;
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                quantity: number;
+            }[];
+            reason?: string | null;
+        };
+        ReturnList: {
+            data: components["schemas"]["Return"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** @description Exactly a webhook's body, so a handler written for webhooks reads the polled feed unchanged. */
+        Event: {
+            /** @example evt_01J8XQ3kTq9x2VbN8mLp */
+            event_id: string;
+            /** @enum {string} */
+            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @description The full resource as of this event, including its `version`. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookWithSecret: components["schemas"]["Webhook"] & {
+            /**
+             * @description The signing secret, shown only in this response.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        Webhook: {
+            /** @example whk_9f2aQ3kL9mN2pR5sT8vW */
+            id: string;
+            url: string;
+            /**
+             * @example [
+             *       "shipment.created",
+             *       "order.cancelled"
+             *     ]
+             */
+            events: string[];
+            description: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            disabled_reason: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        CreateWebhook: {
+            /** Format: uri */
+            url: string;
+            /** @description `"*"` subscribes to every event type. */
+            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
+            description?: string | null;
+        };
+        WebhookList: {
+            data: components["schemas"]["Webhook"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        DeletedWebhook: {
+            id: string;
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        RotatedWebhook: components["schemas"]["WebhookWithSecret"] & {
+            /** @example 2026-07-02T14:31:07.000Z */
+            previous_secret_expires_at: string;
+        };
+        WebhookTestQueued: {
+            event_id: string;
+            delivery_id: string;
+        };
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        WebhookDelivery: {
+            /** @example del_3kTq9x2VbN8mLp4Rz7Yw */
+            id: string;
+            event_id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "succeeded" | "failed";
+            attempts: components["schemas"]["WebhookAttempt"][];
+            /** @description Why the last attempt failed, or why none was made */
+            last_error: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            next_attempt_at: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            status_code: number | null;
+            error: string | null;
+            duration_ms: number;
+            /** @example 2026-07-02T14:31:07.000Z */
+            attempted_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            next_retry_at: string | null;
+        };
+        WebhookRecoverQueued: {
+            /** @description Events queued by this call */
+            events: number;
+            has_more: boolean;
+            /** @description Pass as `cursor` to continue; null when nothing more matched. */
+            next_cursor: string | null;
+        };
+        RecoverWebhook: {
+            /**
+             * Format: date-time
+             * @description Start with the first event created at or after this time.
+             * @example 2026-07-02T09:15:00Z
+             */
+            since?: string;
+            /** @description Resume after the last event an earlier recover sent: its `next_cursor`. */
+            cursor?: string;
+        };
+        RedeliverQueued: {
+            deliveries: string[];
+        };
+        RedeliverEvent: {
+            subscription_id?: string;
+        };
+        /**
+         * @example {
+         *       "id": "ib_9932Qk2nW8xYz1AbCdEf",
+         *       "reference": "ASN-5567",
+         *       "warehouse_id": "wh_syd_1",
+         *       "supplier": "Acme Manufacturing",
+         *       "expected_at": "2026-07-08",
+         *       "status": "received",
+         *       "received_at": "2026-07-08T03:12:00.000Z",
+         *       "closed_at": null,
+         *       "cancelled_at": null,
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "expected_quantity": 500,
+         *           "received_quantity": 498,
+         *           "damaged_quantity": 0,
+         *           "discrepancy": -2
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "expected_quantity": 300,
+         *           "received_quantity": 300,
+         *           "damaged_quantity": 0,
+         *           "discrepancy": 0
+         *         }
+         *       ],
+         *       "version": "2",
+         *       "created_at": "2026-07-02T09:00:00.000Z",
+         *       "updated_at": "2026-07-08T03:12:00.000Z"
+         *     }
+         */
+        InboundShipment: {
+            /** @example ib_9932Qk2nW8xYz1AbCdEf */
+            id: string;
+            /** @example ASN-5567 */
+            reference: string;
+            warehouse_id: string;
+            supplier: string | null;
+            /** @example 2026-07-08 */
+            expected_at: string | null;
+            /** @enum {string} */
+            status: "expected" | "partially_received" | "received" | "cancelled";
+            /** @example 2026-07-02T14:31:07.000Z */
+            received_at: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            closed_at: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            cancelled_at: string | null;
+            items: components["schemas"]["InboundItem"][];
+            /** @example 3 */
+            version: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        InboundItem: {
+            sku: string;
+            expected_quantity: number;
+            received_quantity: number;
+            /** @description Part of received_quantity; never goes on the shelf. */
+            damaged_quantity: number;
+            /** @description Signed: received_quantity − expected_quantity. */
+            discrepancy: number;
+        };
+        /**
+         * @example {
+         *       "reference": "ASN-5567",
+         *       "warehouse_id": "wh_syd_1",
+         *       "expected_at": "2026-07-08",
+         *       "supplier": "Acme Manufacturing",
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "expected_quantity": 500
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "expected_quantity": 300
+         *         }
+         *       ]
+         *     }
+         */
+        CreateInboundShipment: {
+            /**
+             * @description The ERP's PO / ASN reference; unique per tenant.
+             * @example ASN-5567
+             */
+            reference: string;
+            /** @example wh_syd_1 */
+            warehouse_id: string;
+            /**
+             * Format: date
+             * @example 2026-07-08
+             */
+            expected_at?: string | null;
+            /** @example Acme Manufacturing */
+            supplier?: string | null;
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                expected_quantity: number;
+            }[];
+        };
+        InboundShipmentList: {
+            data: components["schemas"]["InboundShipment"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /** @description Only the fields sent change; `items` replaces every line. */
+        AmendInboundShipment: {
+            /** Format: date */
+            expected_at?: string | null;
+            supplier?: string | null;
+            /** @description The full desired set of lines. */
+            items?: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                expected_quantity: number;
+            }[];
+        };
+        SandboxSettings: {
+            auto_fulfill: boolean;
+            pick_after_seconds: number;
+            ship_after_seconds: number;
+            deliver_after_seconds: number;
+            parcels_per_order: number;
+            /**
+             * @description null until first set.
+             * @example 2026-07-02T14:31:07.000Z
+             */
+            updated_at: string | null;
+        };
+        /**
+         * @description The whole settings: a field left out takes its default.
+         * @example {
+         *       "auto_fulfill": true,
+         *       "pick_after_seconds": 2,
+         *       "ship_after_seconds": 2,
+         *       "deliver_after_seconds": 6,
+         *       "parcels_per_order": 2
+         *     }
+         */
+        SandboxSettingsInput: {
+            /** @description Fulfil every fully allocated order by itself. Applies to orders created or changed from now on. */
+            auto_fulfill: boolean;
+            /**
+             * @description From allocated to `processing`; default 5.
+             * @example 5
+             */
+            pick_after_seconds?: number;
+            /**
+             * @description From `processing` to `shipped`; default 10.
+             * @example 10
+             */
+            ship_after_seconds?: number;
+            /**
+             * @description From `shipped` to `delivered`, through `in_transit` and `out_for_delivery` at even intervals; default 60.
+             * @example 60
+             */
+            deliver_after_seconds?: number;
+            /** @description Parcels in each shipment; default 1. */
+            parcels_per_order?: number;
+        };
+        SandboxFulfill: {
+            /** @description Parcels in the shipment; default the settings' `parcels_per_order`. */
+            parcels?: number;
+            /** @description What to ship; default every allocated unit not yet shipped. */
+            items?: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                quantity: number;
+            }[];
+        };
+        SandboxAdvance: {
+            /**
+             * @description The status to record; default the carrier's next one (shipped → in_transit → out_for_delivery → delivered).
+             * @enum {string}
+             */
+            status?: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+        };
+        /**
+         * @example {
+         *       "sku": "WIDGET-BLUE-M",
+         *       "warehouse_id": "wh_syd_1",
+         *       "quantity": 50
+         *     }
+         */
+        SandboxReplenish: {
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            /** @example wh_syd_1 */
+            warehouse_id: string;
+            quantity: number;
+        };
+        HoldOrder: {
+            reason: string;
+        };
+        CreateShipment: {
+            order_id: string;
+            parcels: {
+                tracking_number: string;
+                /** Format: uri */
+                tracking_url?: string | null;
+                carrier: string;
+                service: string;
+                weight?: components["schemas"]["Weight"];
+                dimensions?: components["schemas"]["Dimensions"];
+            }[];
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                quantity: number;
+            }[];
+            cost?: components["schemas"]["Money"];
+            /**
+             * Format: date-time
+             * @example 2026-07-02T09:15:00Z
+             */
+            shipped_at?: string;
+        };
+        UpdateShipmentStatus: {
+            /** @enum {string} */
+            status: "in_transit" | "out_for_delivery" | "delivered" | "exception";
+            /**
+             * Format: date-time
+             * @description When the carrier saw it; defaults to now.
+             * @example 2026-07-02T09:15:00Z
+             */
+            occurred_at?: string;
+            note?: string | null;
+        };
+        CreateInventoryAdjustment: {
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            warehouse_id: string;
+            quantity_delta: number;
+            /** @enum {string} */
+            reason: "damaged" | "cycle_count" | "lost" | "found" | "expired";
+            note?: string | null;
+            /** @description Required with a platform key (which serves every tenant); ignored otherwise. */
+            tenant_id?: string;
+        };
+        /**
+         * @description What arrived, per SKU: `received_quantity` counts every unit, `damaged_quantity` the part of it that arrived damaged. Receipts accumulate; a SKU the ASN did not expect is recorded as a line of its own.
+         * @example {
+         *       "items": [
+         *         {
+         *           "sku": "WIDGET-BLUE-M",
+         *           "received_quantity": 498
+         *         },
+         *         {
+         *           "sku": "WIDGET-RED-S",
+         *           "received_quantity": 300
+         *         }
+         *       ]
+         *     }
+         */
+        InboundReceipt: {
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                received_quantity: number;
+                damaged_quantity?: number;
+            }[];
+            /**
+             * Format: date-time
+             * @description When it arrived; defaults to now.
+             * @example 2026-07-02T09:15:00Z
+             */
+            received_at?: string;
+        };
+        RecordReturn: {
+            /** @description The original order */
+            order_id: string;
+            rma?: string;
+            warehouse_id: string;
+            /** @description One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back. */
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                quantity: number;
+                /** @enum {string} */
+                condition: "resellable" | "damaged" | "defective" | "wrong_item";
+                /** @description True when the units go back on the shelf: they add to on_hand. */
+                restocked: boolean;
+            }[];
+            reason?: string | null;
+        };
+        ReceiveReturn: {
+            /** @description One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back. */
+            items: {
+                /** @example WIDGET-BLUE-M */
+                sku: string;
+                quantity: number;
+                /** @enum {string} */
+                condition: "resellable" | "damaged" | "defective" | "wrong_item";
+                /** @description True when the units go back on the shelf: they add to on_hand. */
+                restocked: boolean;
+            }[];
+        };
+        CreatedTenant: components["schemas"]["Tenant"] & {
+            api_key: components["schemas"]["IssuedApiKey"];
+        };
+        IssuedApiKey: components["schemas"]["ApiKey"] & {
+            /**
+             * @description The secret key. Shown once, here; only its SHA-256 is stored.
+             * @example wms_test_8f2aQ3kL9mN2pR5sT8vW1xY4zA7bC0dE3fG6hJ9k
+             */
+            key: string;
+        };
+        /** @enum {string} */
+        Scope: "orders:read" | "orders:write" | "shipments:read" | "inventory:read" | "products:read" | "products:write" | "inbound:read" | "inbound:write" | "returns:read" | "returns:write" | "webhooks:manage" | "events:read" | "warehouse:operate";
+        ApiKey: {
+            /** @example key_4fQk2nW8xYz1AbCdEf3G */
+            id: string;
+            /** @description null for a platform key */
+            tenant_id: string | null;
+            name: string | null;
+            /** @example wms_test_…c91a */
+            redacted_key: string;
+            scopes: components["schemas"]["Scope"][];
+            rate_limit_per_minute: number;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            revoked_at: string | null;
+        };
+        Tenant: {
+            /** @example ten_8Kd92mQ4xTa1Bc2De3Fg */
+            id: string;
+            /** @example Acme Outdoor */
+            name: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+        };
+        CreateTenant: {
+            name: string;
+        };
+        TenantList: {
+            data: components["schemas"]["Tenant"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        CreateApiKey: {
+            name?: string | null;
+            /** @description Defaults to every scope this kind of key may hold. */
+            scopes?: components["schemas"]["Scope"][];
+            /** @description Requests per minute for this key; default 1000. */
+            rate_limit_per_minute?: number;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        CreateWarehouse: {
+            /** @example wh_syd_1 */
+            id: string;
+            name: string;
+            code: string;
+            address: components["schemas"]["Address"];
+        };
+        CreateShippingMethod: {
+            /** @example sm_auspost_express */
+            id: string;
+            name: string;
+            /** @example auspost */
+            carrier: string;
+            carrier_name?: string | null;
+            service_code: string;
+            /**
+             * @description Other names an order's free-text `shipping_method` may use for this method, matched case-insensitively like its `name` and `service_code`.
+             * @example [
+             *       "Express",
+             *       "AusPost Express"
+             *     ]
+             */
+            aliases?: string[];
+        };
+        /** @description Only the fields sent change. */
+        UpdateShippingMethod: {
+            name?: string;
+            carrier_name?: string | null;
+            service_code?: string;
+            /**
+             * @description Replaces every alias.
+             * @example [
+             *       "Express",
+             *       "AusPost Express"
+             *     ]
+             */
+            aliases?: string[];
+        };
+        StuckOperationList: {
+            data: components["schemas"]["StuckOperation"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        StuckOperation: {
+            /** @example op_3kTq9x2VbN8mLp4Rz7Yw */
+            id: string;
+            tenant_id: string;
+            order_id: string;
+            /**
+             * @description The order command that kept failing.
+             * @example ship
+             */
+            operation: string;
+            /** @description The command as it was saved. */
+            command: {
+                [key: string]: unknown;
+            };
+            attempts: number;
+            last_error: string;
+            /** @enum {string} */
+            status: "parked" | "retried" | "discarded";
+            resolution: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            parked_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            resolved_at: string | null;
+        };
+        StuckOperationRetried: {
+            operation: components["schemas"]["StuckOperation"];
+            order: components["schemas"]["Order"] & (Record<string, never> | null);
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
