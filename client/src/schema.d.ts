@@ -21,7 +21,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -34,7 +34,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -85,7 +85,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -104,7 +104,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -123,7 +123,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -142,7 +142,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -161,7 +161,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -182,7 +182,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -239,7 +239,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -258,7 +258,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -277,7 +277,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -296,7 +296,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -315,7 +315,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -336,7 +336,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -394,7 +394,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -413,7 +413,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -432,7 +432,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -451,7 +451,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -470,7 +470,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -491,7 +491,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -532,7 +532,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -551,7 +551,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -570,7 +570,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -589,7 +589,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -608,7 +608,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -627,7 +627,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -646,7 +646,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -665,7 +665,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -684,7 +684,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -705,7 +705,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -724,7 +724,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -775,7 +775,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -794,7 +794,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -813,7 +813,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -832,7 +832,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -851,7 +851,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -870,7 +870,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -891,7 +891,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -938,7 +938,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -957,7 +957,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -976,7 +976,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -995,7 +995,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1014,7 +1014,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1033,7 +1033,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1052,7 +1052,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1071,7 +1071,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1090,7 +1090,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1111,7 +1111,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1130,7 +1130,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1186,7 +1186,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1205,7 +1205,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1224,7 +1224,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1243,7 +1243,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1262,7 +1262,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1283,7 +1283,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1327,7 +1327,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1350,7 +1350,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1373,7 +1373,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1392,7 +1392,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1411,7 +1411,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1430,7 +1430,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1449,7 +1449,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1468,7 +1468,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1487,7 +1487,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1506,7 +1506,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1527,7 +1527,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1546,7 +1546,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1599,7 +1599,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1620,7 +1620,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1639,7 +1639,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1658,7 +1658,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1677,7 +1677,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1696,7 +1696,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1717,7 +1717,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1766,7 +1766,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1787,7 +1787,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1806,7 +1806,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1825,7 +1825,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1844,7 +1844,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1863,7 +1863,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1882,7 +1882,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1901,7 +1901,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1920,7 +1920,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1939,7 +1939,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1960,7 +1960,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -1979,7 +1979,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2034,7 +2034,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2055,7 +2055,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2074,7 +2074,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2093,7 +2093,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2112,7 +2112,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2131,7 +2131,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2150,7 +2150,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2169,7 +2169,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2188,7 +2188,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2207,7 +2207,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2228,7 +2228,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2247,7 +2247,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2306,7 +2306,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2325,7 +2325,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2344,7 +2344,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2363,7 +2363,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2382,7 +2382,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2401,7 +2401,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2422,7 +2422,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2481,7 +2481,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2500,7 +2500,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2519,7 +2519,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2538,7 +2538,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2557,7 +2557,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2578,7 +2578,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2629,7 +2629,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2648,7 +2648,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2667,7 +2667,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2686,7 +2686,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2705,7 +2705,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2724,7 +2724,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2745,7 +2745,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2804,7 +2804,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2823,7 +2823,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2842,7 +2842,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2861,7 +2861,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2880,7 +2880,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2901,7 +2901,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2958,7 +2958,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2977,7 +2977,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -2996,7 +2996,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3015,7 +3015,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3034,7 +3034,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3055,7 +3055,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3114,7 +3114,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3133,7 +3133,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3152,7 +3152,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3171,7 +3171,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3190,7 +3190,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3211,7 +3211,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3255,7 +3255,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3276,7 +3276,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3297,7 +3297,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3316,7 +3316,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3335,7 +3335,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3354,7 +3354,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3373,7 +3373,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3392,7 +3392,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3411,7 +3411,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3430,7 +3430,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3451,7 +3451,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3470,7 +3470,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3521,7 +3521,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3540,7 +3540,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3559,7 +3559,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3578,7 +3578,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3597,7 +3597,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3616,7 +3616,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3637,7 +3637,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3700,7 +3700,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3719,7 +3719,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3738,7 +3738,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3757,7 +3757,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3776,7 +3776,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3797,7 +3797,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3852,7 +3852,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3871,7 +3871,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3890,7 +3890,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3909,7 +3909,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3928,7 +3928,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3949,7 +3949,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -3990,7 +3990,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4009,7 +4009,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4028,7 +4028,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4047,7 +4047,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4066,7 +4066,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4085,7 +4085,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4104,7 +4104,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4123,7 +4123,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4144,7 +4144,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4163,7 +4163,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4214,7 +4214,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4233,7 +4233,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4252,7 +4252,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4271,7 +4271,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4290,7 +4290,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4309,7 +4309,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4330,7 +4330,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4370,7 +4370,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4389,7 +4389,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4408,7 +4408,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4427,7 +4427,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4446,7 +4446,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4465,7 +4465,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4486,7 +4486,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4538,7 +4538,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4557,7 +4557,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4576,7 +4576,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4595,7 +4595,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4614,7 +4614,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4633,7 +4633,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4652,7 +4652,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4671,7 +4671,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4690,7 +4690,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4711,7 +4711,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4730,7 +4730,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4783,7 +4783,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4802,7 +4802,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4821,7 +4821,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4840,7 +4840,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4859,7 +4859,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4878,7 +4878,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4897,7 +4897,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4916,7 +4916,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4935,7 +4935,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4954,7 +4954,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4975,7 +4975,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -4994,7 +4994,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5047,7 +5047,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5066,7 +5066,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5085,7 +5085,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5104,7 +5104,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5123,7 +5123,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5142,7 +5142,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5161,7 +5161,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5180,7 +5180,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5199,7 +5199,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5220,7 +5220,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5239,7 +5239,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5299,7 +5299,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5318,7 +5318,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5337,7 +5337,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5356,7 +5356,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5375,7 +5375,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5394,7 +5394,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5415,7 +5415,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5474,7 +5474,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5493,7 +5493,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5512,7 +5512,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5531,7 +5531,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5550,7 +5550,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5569,7 +5569,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5588,7 +5588,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5607,7 +5607,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5626,7 +5626,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5645,7 +5645,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5666,7 +5666,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5685,7 +5685,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5744,7 +5744,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5763,7 +5763,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5782,7 +5782,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5801,7 +5801,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5820,7 +5820,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5839,7 +5839,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5858,7 +5858,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5877,7 +5877,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5896,7 +5896,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5917,7 +5917,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5936,7 +5936,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -5995,7 +5995,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6014,7 +6014,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6033,7 +6033,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6052,7 +6052,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6071,7 +6071,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6092,7 +6092,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6136,7 +6136,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6157,7 +6157,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6178,7 +6178,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6197,7 +6197,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6216,7 +6216,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6235,7 +6235,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6254,7 +6254,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6273,7 +6273,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6292,7 +6292,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6311,7 +6311,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6332,7 +6332,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6351,7 +6351,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6402,7 +6402,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6421,7 +6421,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6440,7 +6440,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6459,7 +6459,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6478,7 +6478,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6497,7 +6497,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6518,7 +6518,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6565,7 +6565,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6584,7 +6584,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6603,7 +6603,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6622,7 +6622,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6641,7 +6641,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6660,7 +6660,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6679,7 +6679,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6698,7 +6698,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6717,7 +6717,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6736,7 +6736,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6757,7 +6757,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6776,7 +6776,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6827,7 +6827,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6846,7 +6846,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6865,7 +6865,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6884,7 +6884,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6903,7 +6903,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6922,7 +6922,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6941,7 +6941,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6960,7 +6960,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6979,7 +6979,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -6998,7 +6998,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7019,7 +7019,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7038,7 +7038,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7087,7 +7087,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7106,7 +7106,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7125,7 +7125,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7144,7 +7144,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7163,7 +7163,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7184,7 +7184,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7224,7 +7224,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7243,7 +7243,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7262,7 +7262,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7281,7 +7281,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7300,7 +7300,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7319,7 +7319,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7338,7 +7338,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7357,7 +7357,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7378,7 +7378,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7397,7 +7397,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7460,7 +7460,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7479,7 +7479,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7500,7 +7500,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7519,7 +7519,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7538,7 +7538,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7557,7 +7557,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7576,7 +7576,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7595,7 +7595,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7614,7 +7614,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7633,7 +7633,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7652,7 +7652,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7673,7 +7673,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7692,7 +7692,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7754,7 +7754,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7773,7 +7773,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7792,7 +7792,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7811,7 +7811,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7830,7 +7830,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7849,7 +7849,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7868,7 +7868,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7887,7 +7887,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7906,7 +7906,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7925,7 +7925,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7946,7 +7946,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -7965,7 +7965,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8025,7 +8025,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8046,7 +8046,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8067,7 +8067,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8086,7 +8086,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8105,7 +8105,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8124,7 +8124,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8143,7 +8143,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8162,7 +8162,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8181,7 +8181,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8202,7 +8202,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8221,7 +8221,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8279,7 +8279,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8298,7 +8298,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8317,7 +8317,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8336,7 +8336,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8355,7 +8355,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8374,7 +8374,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8393,7 +8393,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8412,7 +8412,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8431,7 +8431,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8450,7 +8450,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8471,7 +8471,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8490,7 +8490,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8552,7 +8552,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8571,7 +8571,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8590,7 +8590,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8609,7 +8609,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8628,7 +8628,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8647,7 +8647,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8666,7 +8666,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8685,7 +8685,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8704,7 +8704,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8723,7 +8723,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8744,7 +8744,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8763,7 +8763,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8821,7 +8821,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8840,7 +8840,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8859,7 +8859,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8878,7 +8878,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8897,7 +8897,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8916,7 +8916,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8935,7 +8935,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8954,7 +8954,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8973,7 +8973,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -8992,7 +8992,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9013,7 +9013,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9032,7 +9032,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9092,7 +9092,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9111,7 +9111,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9130,7 +9130,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9149,7 +9149,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9168,7 +9168,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9187,7 +9187,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9206,7 +9206,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9225,7 +9225,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9244,7 +9244,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9263,7 +9263,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9284,7 +9284,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9303,7 +9303,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9365,7 +9365,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9384,7 +9384,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9403,7 +9403,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9422,7 +9422,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9441,7 +9441,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9460,7 +9460,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9479,7 +9479,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9498,7 +9498,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9517,7 +9517,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9536,7 +9536,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9557,7 +9557,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9576,7 +9576,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9634,7 +9634,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9653,7 +9653,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9672,7 +9672,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9691,7 +9691,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9710,7 +9710,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9729,7 +9729,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9748,7 +9748,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9767,7 +9767,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9786,7 +9786,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9805,7 +9805,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9826,7 +9826,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9845,7 +9845,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9905,7 +9905,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9924,7 +9924,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9943,7 +9943,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9962,7 +9962,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -9981,7 +9981,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10000,7 +10000,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10019,7 +10019,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10038,7 +10038,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10057,7 +10057,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10076,7 +10076,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10097,7 +10097,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10116,7 +10116,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10178,7 +10178,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10197,7 +10197,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10216,7 +10216,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10235,7 +10235,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10254,7 +10254,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10273,7 +10273,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10292,7 +10292,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10311,7 +10311,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10330,7 +10330,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10349,7 +10349,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10370,7 +10370,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10389,7 +10389,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10447,7 +10447,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10466,7 +10466,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10485,7 +10485,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10504,7 +10504,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10523,7 +10523,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10542,7 +10542,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10561,7 +10561,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10580,7 +10580,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10599,7 +10599,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10618,7 +10618,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10639,7 +10639,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10658,7 +10658,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10718,7 +10718,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10739,7 +10739,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10760,7 +10760,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10779,7 +10779,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10798,7 +10798,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10817,7 +10817,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10836,7 +10836,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10855,7 +10855,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10874,7 +10874,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10893,7 +10893,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10914,7 +10914,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10933,7 +10933,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -10995,7 +10995,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11014,7 +11014,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11033,7 +11033,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11052,7 +11052,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11071,7 +11071,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11090,7 +11090,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11109,7 +11109,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11128,7 +11128,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11147,7 +11147,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11166,7 +11166,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11187,7 +11187,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11206,7 +11206,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11264,7 +11264,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11283,7 +11283,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11302,7 +11302,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11321,7 +11321,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11340,7 +11340,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11359,7 +11359,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11378,7 +11378,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11397,7 +11397,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11416,7 +11416,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11435,7 +11435,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11456,7 +11456,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11475,7 +11475,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Requests allowed per minute for this key. */
                         "X-RateLimit-Limit": string;
@@ -11527,7 +11527,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11540,7 +11540,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11553,7 +11553,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11566,7 +11566,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -11581,7 +11581,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11614,7 +11614,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11627,7 +11627,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11640,7 +11640,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11653,7 +11653,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11666,7 +11666,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11679,7 +11679,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11692,7 +11692,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -11707,7 +11707,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11720,7 +11720,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -11762,7 +11762,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11775,7 +11775,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11788,7 +11788,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11801,7 +11801,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -11816,7 +11816,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11864,7 +11864,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11877,7 +11877,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11890,7 +11890,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11903,7 +11903,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -11918,7 +11918,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11953,7 +11953,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11966,7 +11966,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11979,7 +11979,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -11992,7 +11992,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12005,7 +12005,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12018,7 +12018,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12031,7 +12031,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12046,7 +12046,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12059,7 +12059,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12105,7 +12105,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12118,7 +12118,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12131,7 +12131,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12144,7 +12144,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12159,7 +12159,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12192,7 +12192,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12205,7 +12205,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12218,7 +12218,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12231,7 +12231,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12244,7 +12244,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12257,7 +12257,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12270,7 +12270,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12285,7 +12285,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12298,7 +12298,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12346,7 +12346,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12359,7 +12359,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12372,7 +12372,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12385,7 +12385,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12398,7 +12398,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12413,7 +12413,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12456,7 +12456,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12469,7 +12469,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12482,7 +12482,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12495,7 +12495,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12510,7 +12510,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12543,7 +12543,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12556,7 +12556,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12569,7 +12569,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12582,7 +12582,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12595,7 +12595,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12608,7 +12608,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12621,7 +12621,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12634,7 +12634,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12649,7 +12649,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12662,7 +12662,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12708,7 +12708,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12721,7 +12721,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12734,7 +12734,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12747,7 +12747,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12762,7 +12762,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12795,7 +12795,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12808,7 +12808,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12821,7 +12821,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12834,7 +12834,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12847,7 +12847,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12860,7 +12860,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12873,7 +12873,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12886,7 +12886,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12901,7 +12901,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12914,7 +12914,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -12966,7 +12966,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12979,7 +12979,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -12992,7 +12992,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13005,7 +13005,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13018,7 +13018,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13031,7 +13031,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13044,7 +13044,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13057,7 +13057,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13072,7 +13072,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13085,7 +13085,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13129,7 +13129,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13142,7 +13142,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13155,7 +13155,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13168,7 +13168,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13183,7 +13183,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13225,7 +13225,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13238,7 +13238,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13251,7 +13251,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13264,7 +13264,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13277,7 +13277,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13292,7 +13292,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13339,7 +13339,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13352,7 +13352,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13365,7 +13365,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13378,7 +13378,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13391,7 +13391,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13404,7 +13404,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13417,7 +13417,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13430,7 +13430,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13443,7 +13443,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13458,7 +13458,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13471,7 +13471,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13518,7 +13518,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13531,7 +13531,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13544,7 +13544,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13557,7 +13557,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13570,7 +13570,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13583,7 +13583,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13596,7 +13596,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13609,7 +13609,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13622,7 +13622,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
@@ -13637,7 +13637,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         [name: string]: unknown;
                     };
@@ -13650,7 +13650,7 @@ export interface paths {
                     headers: {
                         /** @description This request's id; quote it to support. */
                         "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
                         "Server-Timing": string;
                         /** @description Seconds to wait before retrying. */
                         "Retry-After": string;
