@@ -6,7 +6,7 @@ import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
 import { onError, onNotFound } from "./http/errors";
-import { createRouter } from "./http/openapi";
+import { createRouter, openApiDocument } from "./http/openapi";
 import { requestContext } from "./http/request-context";
 import { inboundApi } from "./inbound/inbound.index";
 import { inventoryApi } from "./inventory/inventory.index";
@@ -100,25 +100,15 @@ export function createApp() {
   return (
     routed
       // Served by hand rather than doc31: production's document leaves out the sandbox it lacks.
-      .get(OPENAPI_PATH, (c) => {
-        const doc = routed.getOpenAPI31Document({
-          openapi: "3.1.0",
-          info: {
-            title: "Fulfillment API",
+      .get(OPENAPI_PATH, (c) =>
+        c.json(
+          openApiDocument(routed, {
+            origin: new URL(c.req.url).origin,
             version: pkg.version,
-            description:
-              "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
-          },
-          servers: [{ url: new URL(c.req.url).origin }],
-        });
-        if (environmentOf(c.env) === "production") {
-          for (const path of Object.keys(doc.paths ?? {})) {
-            if (path.startsWith("/v1/sandbox/")) delete doc.paths?.[path];
-          }
-          doc.tags = doc.tags?.filter((t) => t.name !== "Sandbox");
-        }
-        return c.json(doc);
-      })
+            production: environmentOf(c.env) === "production",
+          }),
+        ),
+      )
       .notFound(onNotFound)
       .onError(onError)
   );

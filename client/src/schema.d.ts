@@ -19,10 +19,8 @@ export interface paths {
                 /** @description Up */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -32,10 +30,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -83,16 +79,11 @@ export interface paths {
                 /** @description Warehouses */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -102,16 +93,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -121,16 +107,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -140,16 +121,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -159,18 +135,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -180,16 +150,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -237,16 +202,11 @@ export interface paths {
                 /** @description Shipping methods */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -256,16 +216,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -275,16 +230,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -294,16 +244,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -313,18 +258,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -334,16 +273,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -392,16 +326,11 @@ export interface paths {
                 /** @description Products */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -411,16 +340,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -430,16 +354,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -449,16 +368,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -468,18 +382,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -489,16 +397,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -530,16 +433,11 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -549,16 +447,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -568,16 +461,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -587,16 +475,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -606,16 +489,11 @@ export interface paths {
                 /** @description Duplicate sku */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -625,16 +503,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -644,16 +517,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -663,16 +531,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -682,18 +545,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -703,16 +560,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -722,18 +574,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -773,16 +619,11 @@ export interface paths {
                 /** @description Product */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -792,16 +633,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -811,16 +647,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -830,16 +661,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -849,16 +675,11 @@ export interface paths {
                 /** @description Unknown sku */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -868,18 +689,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -889,16 +704,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -936,16 +746,11 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -955,16 +760,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -974,16 +774,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -993,16 +788,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1012,16 +802,11 @@ export interface paths {
                 /** @description Unknown sku */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1031,16 +816,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1050,16 +830,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1069,16 +844,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1088,18 +858,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1109,16 +873,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1128,18 +887,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1184,16 +937,11 @@ export interface paths {
                 /** @description Orders */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1203,16 +951,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1222,16 +965,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1241,16 +979,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1260,18 +993,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1281,16 +1008,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1325,20 +1047,13 @@ export interface paths {
                 /** @description The existing order (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description The resource's `version`, quoted; send it as If-Match. */
-                        ETag: string;
-                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
-                        "Idempotent-Replayed": "true";
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        ETag: components["headers"]["ETag"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1348,20 +1063,13 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description The resource's `version`, quoted; send it as If-Match. */
-                        ETag: string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        ETag: components["headers"]["ETag"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1371,16 +1079,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1390,16 +1093,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1409,16 +1107,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1428,16 +1121,11 @@ export interface paths {
                 /** @description The order's state forbids this change; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1447,16 +1135,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1466,16 +1149,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1485,16 +1163,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1504,18 +1177,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1525,16 +1192,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1544,18 +1206,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1597,18 +1253,12 @@ export interface paths {
                 /** @description The order */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description The resource's `version`, quoted; send it as If-Match. */
-                        ETag: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1618,16 +1268,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1637,16 +1282,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1656,16 +1296,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1675,16 +1310,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1694,18 +1324,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1715,16 +1339,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1764,18 +1383,12 @@ export interface paths {
                 /** @description Amended */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description The resource's `version`, quoted; send it as If-Match. */
-                        ETag: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1785,16 +1398,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1804,16 +1412,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1823,16 +1426,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1842,16 +1440,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1861,16 +1454,11 @@ export interface paths {
                 /** @description The order's state forbids this change; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1880,16 +1468,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1899,16 +1482,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1918,16 +1496,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1937,18 +1510,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1958,16 +1525,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1977,18 +1539,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2032,18 +1588,12 @@ export interface paths {
                 /** @description Cancelled */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description The resource's `version`, quoted; send it as If-Match. */
-                        ETag: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2053,16 +1603,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2072,16 +1617,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2091,16 +1631,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2110,16 +1645,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2129,16 +1659,11 @@ export interface paths {
                 /** @description The order's state forbids this change; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2148,16 +1673,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2167,16 +1687,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2186,16 +1701,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2205,18 +1715,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2226,16 +1730,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2245,18 +1744,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2304,16 +1797,11 @@ export interface paths {
                 /** @description History */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2323,16 +1811,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2342,16 +1825,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2361,16 +1839,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2380,16 +1853,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2399,18 +1867,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2420,16 +1882,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2479,16 +1936,11 @@ export interface paths {
                 /** @description Shipments */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2498,16 +1950,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2517,16 +1964,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2536,16 +1978,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2555,18 +1992,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2576,16 +2007,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2627,16 +2053,11 @@ export interface paths {
                 /** @description The shipment */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2646,16 +2067,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2665,16 +2081,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2684,16 +2095,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2703,16 +2109,11 @@ export interface paths {
                 /** @description Unknown shipment */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2722,18 +2123,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2743,16 +2138,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2802,16 +2192,11 @@ export interface paths {
                 /** @description Inventory */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2821,16 +2206,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2840,16 +2220,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2859,16 +2234,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2878,18 +2248,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2899,16 +2263,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2956,16 +2315,11 @@ export interface paths {
                 /** @description Adjustments */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2975,16 +2329,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2994,16 +2343,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3013,16 +2357,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3032,18 +2371,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3053,16 +2386,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3112,16 +2440,11 @@ export interface paths {
                 /** @description Returns */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3131,16 +2454,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3150,16 +2468,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3169,16 +2482,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3188,18 +2496,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3209,16 +2511,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3253,18 +2550,12 @@ export interface paths {
                 /** @description The existing return (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
-                        "Idempotent-Replayed": "true";
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3274,18 +2565,12 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3295,16 +2580,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3314,16 +2594,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3333,16 +2608,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3352,16 +2622,11 @@ export interface paths {
                 /** @description The rma belongs to another return (`duplicate_rma`) */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3371,16 +2636,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3390,16 +2650,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3409,16 +2664,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3428,18 +2678,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3449,16 +2693,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3468,18 +2707,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3519,16 +2752,11 @@ export interface paths {
                 /** @description The return */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3538,16 +2766,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3557,16 +2780,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3576,16 +2794,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3595,16 +2808,11 @@ export interface paths {
                 /** @description Unknown return */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3614,18 +2822,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3635,16 +2837,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3698,16 +2895,11 @@ export interface paths {
                 /** @description Events */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3717,16 +2909,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3736,16 +2923,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3755,16 +2937,11 @@ export interface paths {
                 /** @description The key lacks `events:read`, or `type` names events it cannot read (`event_type`, `required_scope`) */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3774,18 +2951,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3795,16 +2966,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3850,16 +3016,11 @@ export interface paths {
                 /** @description Subscriptions */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3869,16 +3030,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3888,16 +3044,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3907,16 +3058,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3926,18 +3072,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3947,16 +3087,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3988,16 +3123,11 @@ export interface paths {
                 /** @description Subscribed */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4007,16 +3137,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4026,16 +3151,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4045,16 +3165,11 @@ export interface paths {
                 /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4064,16 +3179,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4083,16 +3193,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4102,16 +3207,11 @@ export interface paths {
                 /** @description Invalid body, or a URL the policy refuses; `field` names it */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4121,18 +3221,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4142,16 +3236,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4161,18 +3250,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4212,16 +3295,11 @@ export interface paths {
                 /** @description Subscription */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4231,16 +3309,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4250,16 +3323,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4269,16 +3337,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4288,16 +3351,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4307,18 +3365,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4328,16 +3380,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4368,16 +3415,11 @@ export interface paths {
                 /** @description Deleted */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4387,16 +3429,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4406,16 +3443,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4425,16 +3457,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4444,16 +3471,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4463,18 +3485,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4484,16 +3500,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4536,16 +3547,11 @@ export interface paths {
                 /** @description Rotated */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4555,16 +3561,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4574,16 +3575,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4593,16 +3589,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4612,16 +3603,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4631,16 +3617,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4650,16 +3631,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4669,16 +3645,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4688,18 +3659,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4709,16 +3674,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4728,18 +3688,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4781,16 +3735,11 @@ export interface paths {
                 /** @description Queued */
                 202: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4800,16 +3749,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4819,16 +3763,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4838,16 +3777,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4857,16 +3791,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4876,16 +3805,11 @@ export interface paths {
                 /** @description The endpoint is disabled */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4895,16 +3819,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4914,16 +3833,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4933,16 +3847,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4952,18 +3861,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4973,16 +3876,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4992,18 +3890,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5045,16 +3937,11 @@ export interface paths {
                 /** @description Enabled */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5064,16 +3951,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5083,16 +3965,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5102,16 +3979,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5121,16 +3993,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5140,16 +4007,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5159,16 +4021,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5178,16 +4035,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5197,18 +4049,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5218,16 +4064,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5237,18 +4078,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5297,16 +4132,11 @@ export interface paths {
                 /** @description Deliveries, newest first */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5316,16 +4146,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5335,16 +4160,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5354,16 +4174,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5373,16 +4188,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5392,18 +4202,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5413,16 +4217,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5472,16 +4271,11 @@ export interface paths {
                 /** @description Queued */
                 202: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5491,16 +4285,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5510,16 +4299,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5529,16 +4313,11 @@ export interface paths {
                 /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5548,16 +4327,11 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5567,16 +4341,11 @@ export interface paths {
                 /** @description The previous recover of this endpoint is still in flight */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5586,16 +4355,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5605,16 +4369,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5624,16 +4383,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5643,18 +4397,12 @@ export interface paths {
                 /** @description Too many replays for this endpoint; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5664,16 +4412,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5683,18 +4426,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5742,16 +4479,11 @@ export interface paths {
                 /** @description Queued */
                 202: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5761,16 +4493,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5780,16 +4507,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5799,16 +4521,11 @@ export interface paths {
                 /** @description The key lacks `webhooks:manage`, or the read scope of the event's type */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5818,16 +4535,11 @@ export interface paths {
                 /** @description Unknown event or subscription */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5837,16 +4549,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5856,16 +4563,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5875,16 +4577,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5894,18 +4591,12 @@ export interface paths {
                 /** @description Too many replays for an endpoint; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5915,16 +4606,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5934,18 +4620,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5993,16 +4673,11 @@ export interface paths {
                 /** @description ASNs */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6012,16 +4687,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6031,16 +4701,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6050,16 +4715,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6069,18 +4729,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6090,16 +4744,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6134,18 +4783,12 @@ export interface paths {
                 /** @description The existing ASN (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
-                        "Idempotent-Replayed": "true";
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6155,18 +4798,12 @@ export interface paths {
                 /** @description Announced */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6176,16 +4813,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6195,16 +4827,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6214,16 +4841,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6233,16 +4855,11 @@ export interface paths {
                 /** @description The ASN's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6252,16 +4869,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6271,16 +4883,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6290,16 +4897,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6309,18 +4911,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6330,16 +4926,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6349,18 +4940,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6400,16 +4985,11 @@ export interface paths {
                 /** @description The ASN */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6419,16 +4999,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6438,16 +5013,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6457,16 +5027,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6476,16 +5041,11 @@ export interface paths {
                 /** @description Unknown ASN */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6495,18 +5055,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6516,16 +5070,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6563,16 +5112,11 @@ export interface paths {
                 /** @description Amended */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6582,16 +5126,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6601,16 +5140,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6620,16 +5154,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6639,16 +5168,11 @@ export interface paths {
                 /** @description Unknown ASN */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6658,16 +5182,11 @@ export interface paths {
                 /** @description The ASN's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6677,16 +5196,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6696,16 +5210,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6715,16 +5224,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6734,18 +5238,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6755,16 +5253,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6774,18 +5267,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6825,16 +5312,11 @@ export interface paths {
                 /** @description Cancelled */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6844,16 +5326,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6863,16 +5340,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6882,16 +5354,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6901,16 +5368,11 @@ export interface paths {
                 /** @description Unknown ASN */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6920,16 +5382,11 @@ export interface paths {
                 /** @description The ASN's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6939,16 +5396,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6958,16 +5410,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6977,16 +5424,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6996,18 +5438,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7017,16 +5453,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7036,18 +5467,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7085,16 +5510,11 @@ export interface paths {
                 /** @description The settings */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7104,16 +5524,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7123,16 +5538,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7142,16 +5552,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7161,18 +5566,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7182,16 +5581,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7222,16 +5616,11 @@ export interface paths {
                 /** @description The settings */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7241,16 +5630,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7260,16 +5644,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7279,16 +5658,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7298,16 +5672,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7317,16 +5686,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7336,16 +5700,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7355,18 +5714,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7376,16 +5729,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7395,18 +5743,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7458,16 +5800,11 @@ export interface paths {
                 /** @description The existing shipment (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7477,18 +5814,12 @@ export interface paths {
                 /** @description Shipped */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7498,16 +5829,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7517,16 +5843,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7536,16 +5857,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7555,16 +5871,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7574,16 +5885,11 @@ export interface paths {
                 /** @description The order's state forbids shipping; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7593,16 +5899,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7612,16 +5913,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7631,16 +5927,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7650,18 +5941,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7671,16 +5956,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7690,18 +5970,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7752,16 +6026,11 @@ export interface paths {
                 /** @description Advanced */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7771,16 +6040,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7790,16 +6054,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7809,16 +6068,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7828,16 +6082,11 @@ export interface paths {
                 /** @description Unknown shipment */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7847,16 +6096,11 @@ export interface paths {
                 /** @description The shipment cannot move; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7866,16 +6110,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7885,16 +6124,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7904,16 +6138,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7923,18 +6152,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7944,16 +6167,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7963,18 +6181,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8023,18 +6235,12 @@ export interface paths {
                 /** @description The same replenishment (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
-                        "Idempotent-Replayed": "true";
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8044,18 +6250,12 @@ export interface paths {
                 /** @description Received */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8065,16 +6265,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8084,16 +6279,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8103,16 +6293,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8122,16 +6307,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8141,16 +6321,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8160,16 +6335,11 @@ export interface paths {
                 /** @description An unknown `sku` or `warehouse_id`, or a bad `quantity` */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8179,18 +6349,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8200,16 +6364,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8219,18 +6378,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8277,16 +6430,11 @@ export interface paths {
                 /** @description The order */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8296,16 +6444,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8315,16 +6458,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8334,16 +6472,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8353,16 +6486,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8372,16 +6500,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8391,16 +6514,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8410,16 +6528,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8429,16 +6542,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8448,18 +6556,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8469,16 +6571,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8488,18 +6585,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8550,16 +6641,11 @@ export interface paths {
                 /** @description The order */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8569,16 +6655,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8588,16 +6669,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8607,16 +6683,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8626,16 +6697,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8645,16 +6711,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8664,16 +6725,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8683,16 +6739,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8702,16 +6753,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8721,18 +6767,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8742,16 +6782,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8761,18 +6796,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8819,16 +6848,11 @@ export interface paths {
                 /** @description The order */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8838,16 +6862,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8857,16 +6876,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8876,16 +6890,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8895,16 +6904,11 @@ export interface paths {
                 /** @description Unknown order */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8914,16 +6918,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8933,16 +6932,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8952,16 +6946,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8971,16 +6960,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8990,18 +6974,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9011,16 +6989,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9030,18 +7003,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9090,16 +7057,11 @@ export interface paths {
                 /** @description The existing shipment (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9109,16 +7071,11 @@ export interface paths {
                 /** @description Shipped */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9128,16 +7085,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9147,16 +7099,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9166,16 +7113,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9185,16 +7127,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9204,16 +7141,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9223,16 +7155,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9242,16 +7169,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9261,18 +7183,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9282,16 +7198,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9301,18 +7212,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9363,16 +7268,11 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9382,16 +7282,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9401,16 +7296,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9420,16 +7310,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9439,16 +7324,11 @@ export interface paths {
                 /** @description Unknown shipment */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9458,16 +7338,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9477,16 +7352,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9496,16 +7366,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9515,16 +7380,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9534,18 +7394,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9555,16 +7409,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9574,18 +7423,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9632,16 +7475,11 @@ export interface paths {
                 /** @description Voided */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9651,16 +7489,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9670,16 +7503,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9689,16 +7517,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9708,16 +7531,11 @@ export interface paths {
                 /** @description Unknown shipment */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9727,16 +7545,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9746,16 +7559,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9765,16 +7573,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9784,16 +7587,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9803,18 +7601,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9824,16 +7616,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9843,18 +7630,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9903,16 +7684,11 @@ export interface paths {
                 /** @description The first result (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9922,16 +7698,11 @@ export interface paths {
                 /** @description Recorded */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9941,16 +7712,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9960,16 +7726,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9979,16 +7740,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9998,16 +7754,11 @@ export interface paths {
                 /** @description Would take on_hand below zero or below what is allocated */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10017,16 +7768,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10036,16 +7782,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10055,16 +7796,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10074,18 +7810,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10095,16 +7825,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10114,18 +7839,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10176,16 +7895,11 @@ export interface paths {
                 /** @description The ASN with this receipt counted */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10195,16 +7909,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10214,16 +7923,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10233,16 +7937,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10252,16 +7951,11 @@ export interface paths {
                 /** @description Unknown ASN */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10271,16 +7965,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10290,16 +7979,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10309,16 +7993,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10328,16 +8007,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10347,18 +8021,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10368,16 +8036,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10387,18 +8050,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10445,16 +8102,11 @@ export interface paths {
                 /** @description Closed */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10464,16 +8116,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10483,16 +8130,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10502,16 +8144,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10521,16 +8158,11 @@ export interface paths {
                 /** @description Unknown ASN */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10540,16 +8172,11 @@ export interface paths {
                 /** @description The order's or shipment's state forbids this; `code` says why */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10559,16 +8186,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10578,16 +8200,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10597,16 +8214,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10616,18 +8228,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10637,16 +8243,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10656,18 +8257,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10716,18 +8311,12 @@ export interface paths {
                 /** @description The first result (a replay) */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
-                        "Idempotent-Replayed": "true";
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10737,18 +8326,12 @@ export interface paths {
                 /** @description Recorded */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Where the created resource lives. */
-                        Location: string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        Location: components["headers"]["Location"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10758,16 +8341,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10777,16 +8355,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10796,16 +8369,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10815,16 +8383,11 @@ export interface paths {
                 /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10834,16 +8397,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10853,16 +8411,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10872,16 +8425,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10891,18 +8439,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10912,16 +8454,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10931,18 +8468,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10993,16 +8524,11 @@ export interface paths {
                 /** @description Received */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11012,16 +8538,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11031,16 +8552,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11050,16 +8566,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11069,16 +8580,11 @@ export interface paths {
                 /** @description Unknown return */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11088,16 +8594,11 @@ export interface paths {
                 /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11107,16 +8608,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11126,16 +8622,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11145,16 +8636,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11164,18 +8650,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11185,16 +8665,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11204,18 +8679,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11262,16 +8731,11 @@ export interface paths {
                 /** @description Processed */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11281,16 +8745,11 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11300,16 +8759,11 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11319,16 +8773,11 @@ export interface paths {
                 /** @description The key lacks the required scope */
                 403: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11338,16 +8787,11 @@ export interface paths {
                 /** @description Unknown return */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11357,16 +8801,11 @@ export interface paths {
                 /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11376,16 +8815,11 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11395,16 +8829,11 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11414,16 +8843,11 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11433,18 +8857,12 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11454,16 +8872,11 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11473,18 +8886,12 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Requests allowed per minute for this key. */
-                        "X-RateLimit-Limit": string;
-                        /** @description Requests left in the current window. */
-                        "X-RateLimit-Remaining": string;
-                        /** @description Unix seconds when the budget is full again. */
-                        "X-RateLimit-Reset": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11525,10 +8932,8 @@ export interface paths {
                 /** @description Tenants */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11538,10 +8943,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11551,10 +8954,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11564,12 +8965,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11579,10 +8977,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11612,10 +9008,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11625,10 +9019,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11638,10 +9030,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11651,10 +9041,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11664,10 +9052,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11677,10 +9063,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11690,12 +9074,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11705,10 +9086,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11718,12 +9097,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11760,10 +9136,8 @@ export interface paths {
                 /** @description Tenant */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11773,10 +9147,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11786,10 +9158,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11799,12 +9169,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11814,10 +9181,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11862,10 +9227,8 @@ export interface paths {
                 /** @description Keys */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11875,10 +9238,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11888,10 +9249,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11901,12 +9260,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11916,10 +9272,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11951,10 +9305,8 @@ export interface paths {
                 /** @description Issued */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11964,10 +9316,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11977,10 +9327,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -11990,10 +9338,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12003,10 +9349,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12016,10 +9360,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12029,12 +9371,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12044,10 +9383,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12057,12 +9394,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12103,10 +9437,8 @@ export interface paths {
                 /** @description Keys */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12116,10 +9448,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12129,10 +9459,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12142,12 +9470,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12157,10 +9482,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12190,10 +9513,8 @@ export interface paths {
                 /** @description Issued */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12203,10 +9524,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12216,10 +9535,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12229,10 +9546,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12242,10 +9557,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12255,10 +9568,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12268,12 +9579,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12283,10 +9591,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12296,12 +9602,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12344,10 +9647,8 @@ export interface paths {
                 /** @description Revoked */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12357,10 +9658,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12370,10 +9669,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12383,10 +9680,8 @@ export interface paths {
                 /** @description Unknown key */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12396,12 +9691,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12411,10 +9703,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12454,10 +9744,8 @@ export interface paths {
                 /** @description Warehouses */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12467,10 +9755,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12480,10 +9766,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12493,12 +9777,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12508,10 +9789,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12541,10 +9820,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12554,10 +9831,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12567,10 +9842,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12580,10 +9853,8 @@ export interface paths {
                 /** @description The id exists */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12593,10 +9864,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12606,10 +9875,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12619,10 +9886,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12632,12 +9897,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12647,10 +9909,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12660,12 +9920,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12706,10 +9963,8 @@ export interface paths {
                 /** @description Shipping methods */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12719,10 +9974,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12732,10 +9985,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12745,12 +9996,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12760,10 +10008,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12793,10 +10039,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12806,10 +10050,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12819,10 +10061,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12832,10 +10072,8 @@ export interface paths {
                 /** @description The id exists */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12845,10 +10083,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12858,10 +10094,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12871,10 +10105,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12884,12 +10116,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12899,10 +10128,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12912,12 +10139,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12964,10 +10188,8 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12977,10 +10199,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -12990,10 +10210,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13003,10 +10221,8 @@ export interface paths {
                 /** @description Unknown shipping method */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13016,10 +10232,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13029,10 +10243,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13042,10 +10254,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13055,12 +10265,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13070,10 +10277,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13083,12 +10288,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13127,10 +10329,8 @@ export interface paths {
                 /** @description Operations */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13140,10 +10340,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13153,10 +10351,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13166,12 +10362,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13181,10 +10374,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13223,10 +10414,8 @@ export interface paths {
                 /** @description The operation */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13236,10 +10425,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13249,10 +10436,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13262,10 +10447,8 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13275,12 +10458,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13290,10 +10470,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13337,10 +10515,8 @@ export interface paths {
                 /** @description Retried */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13350,10 +10526,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13363,10 +10537,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13376,10 +10548,8 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13389,10 +10559,8 @@ export interface paths {
                 /** @description Not parked any more, or it failed again */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13402,10 +10570,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13415,10 +10581,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13428,10 +10592,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13441,12 +10603,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13456,10 +10615,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13469,12 +10626,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13516,10 +10670,8 @@ export interface paths {
                 /** @description Discarded */
                 200: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13529,10 +10681,8 @@ export interface paths {
                 /** @description Malformed request (bad JSON, query parameter or cursor) */
                 400: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13542,10 +10692,8 @@ export interface paths {
                 /** @description Missing, invalid, revoked or wrong-environment credentials */
                 401: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13555,10 +10703,8 @@ export interface paths {
                 /** @description Unknown */
                 404: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13568,10 +10714,8 @@ export interface paths {
                 /** @description Not parked any more */
                 409: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13581,10 +10725,8 @@ export interface paths {
                 /** @description Body over 1 MiB */
                 413: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13594,10 +10736,8 @@ export interface paths {
                 /** @description Body is not JSON */
                 415: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13607,10 +10747,8 @@ export interface paths {
                 /** @description Validation failed; `field` names the offending path */
                 422: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13620,12 +10758,9 @@ export interface paths {
                 /** @description Rate limited; see Retry-After */
                 429: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13635,10 +10770,8 @@ export interface paths {
                 /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
                 500: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -13648,12 +10781,9 @@ export interface paths {
                 /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
                 503: {
                     headers: {
-                        /** @description This request's id; quote it to support. */
-                        "X-Request-Id": string;
-                        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
-                        "Server-Timing": string;
-                        /** @description Seconds to wait before retrying. */
-                        "Retry-After": string;
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -14892,7 +12022,26 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description This request's id; quote it to support. */
+        "X-Request-Id": string;
+        /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
+        "Server-Timing": string;
+        /** @description Requests allowed per minute for this key. */
+        "X-RateLimit-Limit": string;
+        /** @description Requests left in the current window. */
+        "X-RateLimit-Remaining": string;
+        /** @description Unix seconds when the budget is full again. */
+        "X-RateLimit-Reset": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": string;
+        /** @description The resource's `version`, quoted; send it as If-Match. */
+        ETag: string;
+        /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+        "Idempotent-Replayed": "true";
+        /** @description Where the created resource lives. */
+        Location: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

@@ -192,3 +192,74 @@ export function adminRoute<P extends string, R extends Route<P>>(route: R): R {
     ),
   );
 }
+
+type Document = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
+type Headers = NonNullable<NonNullable<Document["components"]>["headers"]>;
+
+/**
+ * Every response declares its headers, and most declare the same ones: each header that is
+ * the same everywhere it appears is stated once under `components.headers` and referenced,
+ * which takes the document from megabytes to a fraction of that.
+ */
+function shareHeaders(doc: Document): Document {
+  const seen = new Map<string, { json: string; uses: number }>();
+  const responses = Object.values(doc.paths ?? {}).flatMap((item) =>
+    Object.values(item ?? {}).flatMap((op) =>
+      typeof op === "object" && op !== null && "responses" in op
+        ? Object.values((op as { responses: Record<string, { headers?: Headers }> }).responses)
+        : [],
+    ),
+  );
+  for (const r of responses) {
+    for (const [name, header] of Object.entries(r.headers ?? {})) {
+      const json = JSON.stringify(header);
+      const known = seen.get(name);
+      if (!known) seen.set(name, { json, uses: 1 });
+      else if (known.json === json) known.uses += 1;
+      else known.uses = Number.NEGATIVE_INFINITY;
+    }
+  }
+  const shared: Headers = {};
+  for (const [name, { json, uses }] of seen) if (uses > 1) shared[name] = JSON.parse(json);
+  for (const r of responses) {
+    if (!r.headers) continue;
+    for (const name of Object.keys(r.headers)) {
+      if (shared[name]) r.headers[name] = { $ref: `#/components/headers/${name}` };
+    }
+  }
+  doc.components = { ...doc.components, headers: { ...doc.components?.headers, ...shared } };
+  return doc;
+}
+
+const documents = new Map<string, Document>();
+
+/** The OpenAPI document as served: built once per isolate for each origin and environment. */
+export function openApiDocument(
+  app: OpenAPIHono<AppEnv>,
+  { origin, version, production }: { origin: string; version: string; production: boolean },
+): Document {
+  const key = `${origin} ${production}`;
+  const cached = documents.get(key);
+  if (cached) return cached;
+  const doc = app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Fulfillment API",
+      version,
+      description:
+        "Orders in, shipments and inventory out. Errors share one envelope; lists share one cursor envelope.",
+    },
+    servers: [{ url: origin }],
+  });
+  if (production) {
+    for (const path of Object.keys(doc.paths ?? {})) {
+      if (path.startsWith("/v1/sandbox/")) delete doc.paths?.[path];
+    }
+    doc.tags = doc.tags?.filter((t) => t.name !== "Sandbox");
+  }
+  const shared = shareHeaders(doc);
+  // Origins come from the request's Host: a handful is every real deployment's share.
+  if (documents.size >= 8) documents.clear();
+  documents.set(key, shared);
+  return shared;
+}

@@ -27,6 +27,7 @@ const Doc = z.object({
     ),
   ),
   components: z.object({
+    headers: z.record(z.string(), z.object({ schema: z.unknown(), description: z.string() })),
     schemas: z.record(
       z.string(),
       z.object({
@@ -60,6 +61,11 @@ describe("the OpenAPI document", () => {
         }
         const headers = Object.keys(response.headers ?? {});
         expect(headers, where).toEqual(expect.arrayContaining(["X-Request-Id", "Server-Timing"]));
+        // Shared headers are stated once and referenced; every reference resolves.
+        for (const [header, declared] of Object.entries(response.headers ?? {})) {
+          const ref = (declared as { $ref?: string }).$ref;
+          if (ref) expect(doc.components.headers[ref.split("/").at(-1) ?? ""], where).toBeDefined();
+        }
         if (op.security?.some((s) => JSON.stringify(s).includes("ApiKey"))) {
           expect(headers, where).toEqual(
             expect.arrayContaining([
@@ -79,6 +85,15 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(create["200"]?.headers ?? {})).toEqual(
       expect.arrayContaining(["Idempotent-Replayed", "ETag"]),
     );
+  });
+
+  it("states each shared header once, so the document stays small", async () => {
+    const res = await client().v1["openapi.json"].$get();
+    const doc = Doc.parse(res.body);
+    expect(Object.keys(doc.components.headers)).toEqual(
+      expect.arrayContaining(["X-Request-Id", "Server-Timing", "X-RateLimit-Limit"]),
+    );
+    expect(JSON.stringify(res.body).length).toBeLessThan(600_000);
   });
 
   it("types every version as a string", async () => {
