@@ -1,0 +1,127 @@
+import type { z } from "zod";
+import type { SkuInventory } from "../../inventory/inventory.routes";
+import { type ConsoleContext, outcome } from "../api";
+import { Empty, Field, Pager, SelectField, TableWrap, Time } from "../components";
+import { filtersOf, noticeOf } from "../forms";
+import { render } from "../layout";
+import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
+
+type SkuView = z.infer<typeof SkuInventory>;
+const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;
+
+/** The API lists stock per SKU; the console turns a page of it around, per warehouse. */
+function byWarehouse(skus: SkuView[]) {
+  const warehouses = new Map<
+    string,
+    { sku: string; updatedAt: string; stock: SkuView["warehouses"][number] }[]
+  >();
+  for (const item of skus) {
+    for (const stock of item.warehouses) {
+      const rows = warehouses.get(stock.warehouse_id) ?? [];
+      rows.push({ sku: item.sku, updatedAt: item.updated_at, stock });
+      warehouses.set(stock.warehouse_id, rows);
+    }
+  }
+  return [...warehouses].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function WarehouseStock(props: { skus: SkuView[]; only?: string }) {
+  const groups = byWarehouse(props.skus).filter(([id]) => !props.only || id === props.only);
+  if (groups.length === 0) return <Empty text="No stock recorded." />;
+  return (
+    <>
+      {groups.map(([warehouse, rows]) => (
+        <section aria-labelledby={`wh-${warehouse}`}>
+          <h2 id={`wh-${warehouse}`}>{warehouse}</h2>
+          <TableWrap label={`Stock in ${warehouse}`}>
+            <table>
+              <thead>
+                <tr>
+                  <th>SKU</th>
+                  <th class="num">On hand</th>
+                  <th class="num">Available</th>
+                  <th class="num">Allocated</th>
+                  <th class="num">Incoming</th>
+                  <th class="num">Backordered</th>
+                  <th>SKU updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr>
+                    <td>
+                      <code>{r.sku}</code>
+                    </td>
+                    <td class="num">{r.stock.on_hand}</td>
+                    <td class="num">{r.stock.available}</td>
+                    <td class="num">{r.stock.allocated}</td>
+                    <td class="num">{r.stock.incoming}</td>
+                    <td class="num">{r.stock.backordered}</td>
+                    <td>
+                      <Time at={r.updatedAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export async function inventoryPage(c: ConsoleContext) {
+  const filters = filtersOf(c, FILTERS);
+  const [listed, warehouses] = await Promise.all([
+    outcome(
+      c.var.api.v1.inventory.$get({
+        query: { ...filters, cursor: c.req.query("cursor") || undefined, limit: String(PAGE_SIZE) },
+      }),
+    ),
+    outcome(c.var.api.v1.warehouses.$get({ query: { limit: "200" } })),
+  ]);
+  const failure = listed.ok ? undefined : listed;
+  const choices = warehouses.ok
+    ? warehouses.body.data.map((w) => ({ value: w.id, label: `${w.name} (${w.id})` }))
+    : [];
+  return render(
+    c,
+    { title: "Inventory", section: "inventory", notice: noticeOf(c), status: listed.status },
+    <>
+      <h1>Inventory</h1>
+      <p class="lead">Per warehouse: available is on hand less allocated.</p>
+      <form method="get" action="/console/inventory" class="filters" aria-label="Filter inventory">
+        <SelectField
+          name="warehouse_id"
+          label="Warehouse"
+          value={filters.warehouse_id}
+          options={choices}
+          blank="Every warehouse"
+          failure={failure}
+        />
+        <Field name="sku" label="SKU" value={filters.sku} failure={failure} />
+        <Field
+          name="updated_since"
+          label="Updated since"
+          value={filters.updated_since}
+          placeholder="2026-07-02"
+          failure={failure}
+        />
+        <button type="submit">Filter</button>
+      </form>
+      {listed.ok ? (
+        <>
+          <WarehouseStock skus={listed.body.data} only={filters.warehouse_id} />
+          <Pager
+            base="/console/inventory"
+            filters={filters}
+            nextCursor={listed.body.pagination.next_cursor}
+          />
+        </>
+      ) : (
+        <RefusedUnlessPlaced failure={listed} names={FILTERS} what="inventory" />
+      )}
+    </>,
+  );
+}
