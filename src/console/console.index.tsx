@@ -49,7 +49,9 @@ const securityHeaders: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   const headers = c.res.headers;
   headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
   headers.set("X-Content-Type-Options", "nosniff");
-  headers.set("Referrer-Policy", "no-referrer");
+  // Never a console URL to another site; but same-origin, since under no-referrer a browser
+  // sends `Origin: null` with every form, and the origin check needs the real one.
+  headers.set("Referrer-Policy", "same-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");

@@ -42,7 +42,6 @@ export function Layout(props: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <meta name="referrer" content="no-referrer" />
           <title>{`${props.title} · Fulfillment console`}</title>
           <link rel="stylesheet" href={CSS_HREF} />
         </head>

@@ -143,9 +143,11 @@ export function sessionSecret(env: {
   const secret = env.CONSOLE_SESSION_SECRET;
   const environment: Environment = environmentOf(env);
   if (!secret) {
-    return environment === "development"
-      ? { secret: (developmentSecret ??= randomToken()) }
-      : { refusal: "CONSOLE_SESSION_SECRET is not configured for this deploy." };
+    if (environment !== "development") {
+      return { refusal: "CONSOLE_SESSION_SECRET is not configured for this deploy." };
+    }
+    developmentSecret ??= randomToken();
+    return { secret: developmentSecret };
   }
   if (secret.length < MIN_SECRET_LENGTH) {
     return {

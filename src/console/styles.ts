@@ -70,6 +70,7 @@ th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--lin
 th { background: var(--panel); font-weight: 600; white-space: nowrap; }
 tr:last-child td { border-bottom: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td ul { margin: 0; padding-left: 18px; }
 td code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 .badge {
   display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
@@ -81,9 +82,14 @@ td code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, mon
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.summary { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 1fr); gap: 12px 32px; }
+.summary h2 { margin-top: 0; }
+dl.facts.wide { grid-template-columns: max-content minmax(0, 1fr) max-content minmax(0, 1fr); }
+address { font-style: normal; }
 section.panel, form.panel, fieldset {
   border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin: 12px 0;
 }
+.panel > h2:first-child, .panel > h2:first-of-type { margin-top: 4px; }
 fieldset legend { font-weight: 600; padding: 0 4px; }
 form.filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 10px 14px; margin: 6px 0 12px; }
 .field { display: flex; flex-direction: column; gap: 3px; margin: 0 0 10px; min-width: 0; }
@@ -116,11 +122,34 @@ pre.json {
   margin: 4px 0; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-width: 640px;
 }
 details summary { cursor: pointer; color: var(--accent); }
-.attempts { margin: 4px 0 0; }
-.attempts td, .attempts th { padding: 3px 8px; font-size: 13px; }
+table.nested { margin: 0; }
+table.nested td, table.nested th { padding: 3px 8px; font-size: 13px; }
 .sign-in { max-width: 440px; margin: 48px auto; }
 .empty { color: var(--muted); font-style: italic; }
+@media (max-width: 900px) {
+  .summary { grid-template-columns: 1fr; }
+  dl.facts.wide { grid-template-columns: max-content minmax(0, 1fr); }
+}
+/* At phone width each table row becomes a card of labelled values. */
 @media (max-width: 640px) {
+  table.stack thead {
+    position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap;
+  }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack tr:last-child { border-bottom: 0; }
+  table.stack td {
+    display: grid; grid-template-columns: 7.5em minmax(0, 1fr); gap: 10px;
+    border: 0; padding: 3px 10px; text-align: left;
+  }
+  table.stack td::before {
+    content: attr(data-label); color: var(--muted); font-weight: 600; font-size: 13px;
+  }
+  table.stack.nested td { grid-template-columns: 6em minmax(0, 1fr); padding: 2px 0; }
+  table.stack.nested tr { border-bottom: 1px dashed var(--line); padding: 4px 0; }
+  table.stack.nested tr:last-child { border-bottom: 0; }
+
   header.top { padding: 10px 12px; }
   header.top .who { margin-left: 0; width: 100%; justify-content: space-between; }
   main { padding: 12px 12px 40px; }

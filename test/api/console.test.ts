@@ -39,7 +39,7 @@ describe("sign-in and the session cookie", () => {
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(page.headers.get("content-security-policy")).toBe(CSP);
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
     expect(page.headers.get("cache-control")).toBe("no-store");
     expect(page.html).toMatch(/^<!DOCTYPE html>/);
     expect(page.html).toContain('<label for="f-api_key">API key</label>');

@@ -1,6 +1,16 @@
+import type { Event } from "../../events/events.routes";
 import { EVENT_TYPES, type EventType } from "../../events/events.service";
 import { type ConsoleContext, outcome } from "../api";
-import { Empty, Field, Json, Pager, SelectField, TableWrap, Time } from "../components";
+import {
+  type Column,
+  DataTable,
+  Empty,
+  Field,
+  Json,
+  Pager,
+  SelectField,
+  Time,
+} from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
 import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
@@ -30,6 +40,23 @@ function Resource(props: { data: Record<string, unknown> }) {
     </>
   );
 }
+
+const EVENT_COLUMNS: Column<Event>[] = [
+  { label: "Created", cell: (e) => <Time at={e.created_at} /> },
+  { label: "Type", cell: (e) => e.event_type },
+  { label: "Resource", cell: (e) => <Resource data={e.data} /> },
+  {
+    label: "Event",
+    cell: (e) => (
+      <details>
+        <summary>
+          <code>{e.event_id}</code>
+        </summary>
+        <Json value={e} />
+      </details>
+    ),
+  },
+];
 
 export async function eventsPage(c: ConsoleContext) {
   const filters = filtersOf(c, FILTERS);
@@ -85,39 +112,7 @@ export async function eventsPage(c: ConsoleContext) {
           <Empty text="No events match." />
         ) : (
           <>
-            <TableWrap label="Events">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Created</th>
-                    <th>Type</th>
-                    <th>Resource</th>
-                    <th>Event</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {listed.body.data.map((e) => (
-                    <tr>
-                      <td>
-                        <Time at={e.created_at} />
-                      </td>
-                      <td>{e.event_type}</td>
-                      <td>
-                        <Resource data={e.data} />
-                      </td>
-                      <td>
-                        <details>
-                          <summary>
-                            <code>{e.event_id}</code>
-                          </summary>
-                          <Json value={e} />
-                        </details>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable label="Events" rows={listed.body.data} columns={EVENT_COLUMNS} />
             <Pager
               base="/console/events"
               filters={filters}

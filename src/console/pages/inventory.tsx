@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { SkuInventory } from "../../inventory/inventory.routes";
 import { type ConsoleContext, outcome } from "../api";
-import { Empty, Field, Pager, SelectField, TableWrap, Time } from "../components";
+import { type Column, DataTable, Empty, Field, Pager, SelectField, Time } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
 import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
@@ -9,12 +9,25 @@ import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
 type SkuView = z.infer<typeof SkuInventory>;
 const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;
 
+interface StockRow {
+  sku: string;
+  updatedAt: string;
+  stock: SkuView["warehouses"][number];
+}
+
+const STOCK_COLUMNS: Column<StockRow>[] = [
+  { label: "SKU", cell: (r) => <code>{r.sku}</code> },
+  { label: "On hand", num: true, cell: (r) => r.stock.on_hand },
+  { label: "Available", num: true, cell: (r) => r.stock.available },
+  { label: "Allocated", num: true, cell: (r) => r.stock.allocated },
+  { label: "Incoming", num: true, cell: (r) => r.stock.incoming },
+  { label: "Backordered", num: true, cell: (r) => r.stock.backordered },
+  { label: "SKU updated", cell: (r) => <Time at={r.updatedAt} /> },
+];
+
 /** The API lists stock per SKU; the console turns a page of it around, per warehouse. */
 function byWarehouse(skus: SkuView[]) {
-  const warehouses = new Map<
-    string,
-    { sku: string; updatedAt: string; stock: SkuView["warehouses"][number] }[]
-  >();
+  const warehouses = new Map<string, StockRow[]>();
   for (const item of skus) {
     for (const stock of item.warehouses) {
       const rows = warehouses.get(stock.warehouse_id) ?? [];
@@ -33,38 +46,7 @@ function WarehouseStock(props: { skus: SkuView[]; only?: string }) {
       {groups.map(([warehouse, rows]) => (
         <section aria-labelledby={`wh-${warehouse}`}>
           <h2 id={`wh-${warehouse}`}>{warehouse}</h2>
-          <TableWrap label={`Stock in ${warehouse}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th>SKU</th>
-                  <th class="num">On hand</th>
-                  <th class="num">Available</th>
-                  <th class="num">Allocated</th>
-                  <th class="num">Incoming</th>
-                  <th class="num">Backordered</th>
-                  <th>SKU updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr>
-                    <td>
-                      <code>{r.sku}</code>
-                    </td>
-                    <td class="num">{r.stock.on_hand}</td>
-                    <td class="num">{r.stock.available}</td>
-                    <td class="num">{r.stock.allocated}</td>
-                    <td class="num">{r.stock.incoming}</td>
-                    <td class="num">{r.stock.backordered}</td>
-                    <td>
-                      <Time at={r.updatedAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <DataTable label={`Stock in ${warehouse}`} rows={rows} columns={STOCK_COLUMNS} />
         </section>
       ))}
     </>

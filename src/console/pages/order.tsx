@@ -11,14 +11,15 @@ import {
   ActionButton,
   Badge,
   CheckboxField,
+  type Column,
   CsrfField,
+  DataTable,
   Empty,
   Field,
   type FormState,
   Json,
   Problem,
   Refused,
-  TableWrap,
   Time,
   unplaced,
 } from "../components";
@@ -153,8 +154,8 @@ function Facts(props: { order: OrderView }) {
   ];
   const to = o.ship_to;
   return (
-    <div class="grid">
-      <dl class="facts">
+    <div class="summary">
+      <dl class="facts wide">
         {rows.map(([label, value]) => (
           <>
             <dt>{label}</dt>
@@ -185,44 +186,30 @@ function Facts(props: { order: OrderView }) {
   );
 }
 
-function Lines(props: { order: OrderView }) {
-  return (
-    <TableWrap label="Lines">
-      <table>
-        <thead>
-          <tr>
-            <th>SKU</th>
-            <th>Description</th>
-            <th class="num">Ordered</th>
-            <th class="num">Allocated</th>
-            <th class="num">Shipped</th>
-            <th>Allocation</th>
-            <th class="num">Unit price</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.order.items.map((item) => (
-            <tr>
-              <td>
-                <code>{item.sku}</code>
-              </td>
-              <td>{item.description ?? ""}</td>
-              <td class="num">{item.quantity}</td>
-              <td class="num">{item.allocated_quantity}</td>
-              <td class="num">{item.shipped_quantity}</td>
-              <td>
-                <Badge value={item.allocation_status} />
-              </td>
-              <td class="num">
-                {item.unit_price ? `${item.unit_price} ${item.currency ?? ""}` : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
-}
+type Line = OrderView["items"][number];
+
+const LINE_COLUMNS: Column<Line>[] = [
+  { label: "SKU", cell: (i) => <code>{i.sku}</code> },
+  { label: "Description", cell: (i) => i.description ?? "" },
+  { label: "Ordered", num: true, cell: (i) => i.quantity },
+  { label: "Allocated", num: true, cell: (i) => i.allocated_quantity },
+  { label: "Shipped", num: true, cell: (i) => i.shipped_quantity },
+  { label: "Allocation", cell: (i) => <Badge value={i.allocation_status} /> },
+  {
+    label: "Unit price",
+    num: true,
+    cell: (i) => (i.unit_price ? `${i.unit_price} ${i.currency ?? ""}` : "—"),
+  },
+];
+
+const HISTORY_COLUMNS: Column<HistoryRow>[] = [
+  { label: "Seq", num: true, cell: (e) => e.seq },
+  { label: "At", cell: (e) => <Time at={e.at} /> },
+  { label: "Actor", cell: (e) => <code>{e.actor}</code> },
+  { label: "Action", cell: (e) => e.action },
+  { label: "Changes", cell: (e) => <Json value={e.changes} /> },
+  { label: "Hash", cell: (e) => <code title={e.hash}>{e.hash.slice(0, 12)}…</code> },
+];
 
 function History(props: { history: Outcome<HistoryRow[]>; verdict: ChainVerdict | null }) {
   const { history, verdict } = props;
@@ -244,40 +231,7 @@ function History(props: { history: Outcome<HistoryRow[]>; verdict: ChainVerdict 
           </p>
         </div>
       ) : null}
-      <TableWrap label="History">
-        <table>
-          <thead>
-            <tr>
-              <th class="num">Seq</th>
-              <th>At</th>
-              <th>Actor</th>
-              <th>Action</th>
-              <th>Changes</th>
-              <th>Hash</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.body.map((entry) => (
-              <tr>
-                <td class="num">{entry.seq}</td>
-                <td>
-                  <Time at={entry.at} />
-                </td>
-                <td>
-                  <code>{entry.actor}</code>
-                </td>
-                <td>{entry.action}</td>
-                <td>
-                  <Json value={entry.changes} />
-                </td>
-                <td>
-                  <code title={entry.hash}>{entry.hash.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable label="History" rows={history.body} columns={HISTORY_COLUMNS} />
     </>
   );
 }
@@ -453,7 +407,7 @@ export async function renderOrder(
       </h1>
       <Facts order={order} />
       <h2>Lines</h2>
-      <Lines order={order} />
+      <DataTable label="Lines" rows={order.items} columns={LINE_COLUMNS} />
       <h2>Shipments</h2>
       <ShipmentsTable
         shipments={order.shipments}

@@ -3,12 +3,13 @@ import type { OrderView } from "../../orders/orders.schemas";
 import { type ConsoleContext, outcome } from "../api";
 import {
   Badge,
+  type Column,
+  DataTable,
   Empty,
   Field,
   Pager,
   Refused,
   SelectField,
-  TableWrap,
   Time,
   unplaced,
 } from "../components";
@@ -20,46 +21,23 @@ const FILTERS = ["status", "reference", "updated_since"] as const;
 
 const units = (order: OrderView) => order.items.reduce((sum, item) => sum + item.quantity, 0);
 
+const ORDER_COLUMNS: Column<OrderView>[] = [
+  {
+    label: "Order",
+    cell: (o) => <a href={`/console/orders/${encodeURIComponent(o.id)}`}>{o.order_number}</a>,
+  },
+  { label: "Reference", cell: (o) => o.reference },
+  { label: "Status", cell: (o) => <Badge value={o.status} /> },
+  { label: "Warehouse", cell: (o) => o.warehouse_id },
+  { label: "Lines", num: true, cell: (o) => o.items.length },
+  { label: "Units", num: true, cell: units },
+  { label: "Updated", cell: (o) => <Time at={o.updated_at} /> },
+  { label: "Version", num: true, cell: (o) => o.version },
+];
+
 function OrdersTable(props: { orders: OrderView[] }) {
   if (props.orders.length === 0) return <Empty text="No orders match." />;
-  return (
-    <TableWrap label="Orders">
-      <table>
-        <thead>
-          <tr>
-            <th>Order</th>
-            <th>Reference</th>
-            <th>Status</th>
-            <th>Warehouse</th>
-            <th class="num">Lines</th>
-            <th class="num">Units</th>
-            <th>Updated</th>
-            <th class="num">Version</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.orders.map((order) => (
-            <tr>
-              <td>
-                <a href={`/console/orders/${encodeURIComponent(order.id)}`}>{order.order_number}</a>
-              </td>
-              <td>{order.reference}</td>
-              <td>
-                <Badge value={order.status} />
-              </td>
-              <td>{order.warehouse_id}</td>
-              <td class="num">{order.items.length}</td>
-              <td class="num">{units(order)}</td>
-              <td>
-                <Time at={order.updated_at} />
-              </td>
-              <td class="num">{order.version}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  return <DataTable label="Orders" rows={props.orders} columns={ORDER_COLUMNS} />;
 }
 
 export async function ordersPage(c: ConsoleContext) {

@@ -5,12 +5,13 @@ import { type ConsoleContext, outcome } from "../api";
 import {
   ActionButton,
   Badge,
+  type Column,
+  DataTable,
   Empty,
   ExternalLink,
   Field,
   Pager,
   SelectField,
-  TableWrap,
   Time,
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
@@ -49,64 +50,43 @@ export function ShipmentsTable(props: {
 }) {
   if (props.shipments.length === 0) return <Empty text="No shipments." />;
   const { advance } = props;
-  return (
-    <TableWrap label="Shipments">
-      <table>
-        <thead>
-          <tr>
-            <th>Shipment</th>
-            <th>Order</th>
-            <th>Status</th>
-            <th>Shipped</th>
-            <th>Parcels and tracking</th>
-            <th>Items</th>
-            <th class="num">Version</th>
-            {advance ? <th>Sandbox</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {props.shipments.map((s) => (
-            <tr>
-              <td>
-                <code>{s.id}</code>
-              </td>
-              <td>
-                <a href={`/console/orders/${encodeURIComponent(s.order_id)}`}>{s.order_number}</a>
-              </td>
-              <td>
-                <Badge value={s.voided ? "voided" : s.status} />
-              </td>
-              <td>
-                <Time at={s.shipped_at} />
-              </td>
-              <td>
-                <ParcelList shipment={s} />
-              </td>
-              <td>
-                {s.items.map((i) => (
-                  <div>
-                    <code>{i.sku}</code> × {i.quantity}
-                  </div>
-                ))}
-              </td>
-              <td class="num">{s.version}</td>
-              {advance ? (
-                <td>
-                  <ActionButton
-                    action="/console/sandbox/advance"
-                    csrf={advance.csrf}
-                    label="Advance"
-                    tone="secondary"
-                    hidden={{ shipment_id: s.id, return_to: advance.returnTo }}
-                  />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  const columns: Column<ShipmentView>[] = [
+    { label: "Shipment", cell: (s) => <code>{s.id}</code> },
+    {
+      label: "Order",
+      cell: (s) => (
+        <a href={`/console/orders/${encodeURIComponent(s.order_id)}`}>{s.order_number}</a>
+      ),
+    },
+    { label: "Status", cell: (s) => <Badge value={s.voided ? "voided" : s.status} /> },
+    { label: "Shipped", cell: (s) => <Time at={s.shipped_at} /> },
+    { label: "Parcels and tracking", cell: (s) => <ParcelList shipment={s} /> },
+    {
+      label: "Items",
+      cell: (s) =>
+        s.items.map((i) => (
+          <div>
+            <code>{i.sku}</code> × {i.quantity}
+          </div>
+        )),
+    },
+    { label: "Version", num: true, cell: (s) => s.version },
+  ];
+  if (advance) {
+    columns.push({
+      label: "Sandbox",
+      cell: (s) => (
+        <ActionButton
+          action="/console/sandbox/advance"
+          csrf={advance.csrf}
+          label="Advance"
+          tone="secondary"
+          hidden={{ shipment_id: s.id, return_to: advance.returnTo }}
+        />
+      ),
+    });
+  }
+  return <DataTable label="Shipments" rows={props.shipments} columns={columns} />;
 }
 
 export async function shipmentsPage(c: ConsoleContext) {

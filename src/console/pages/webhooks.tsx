@@ -5,7 +5,9 @@ import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import {
   ActionButton,
   Badge,
+  type Column,
   CsrfField,
+  DataTable,
   Empty,
   Field,
   type FormState,
@@ -13,7 +15,6 @@ import {
   Problem,
   Refused,
   SelectField,
-  TableWrap,
   Time,
   unplaced,
 } from "../components";
@@ -96,44 +97,35 @@ function CreateForm(props: { csrf: string; state?: FormState & { events?: string
   );
 }
 
+const WEBHOOK_COLUMNS: Column<WebhookView>[] = [
+  {
+    label: "Endpoint",
+    cell: (w) => (
+      <>
+        <a href={path(w.id)}>{w.url}</a>
+        <div class="meta">
+          <code>{w.id}</code>
+        </div>
+      </>
+    ),
+  },
+  { label: "Events", cell: (w) => w.events.join(", ") },
+  {
+    label: "Status",
+    cell: (w) => (
+      <>
+        <Badge value={w.status} />
+        {w.disabled_reason ? <div class="meta">{w.disabled_reason}</div> : null}
+      </>
+    ),
+  },
+  { label: "Description", cell: (w) => w.description ?? "" },
+  { label: "Created", cell: (w) => <Time at={w.created_at} /> },
+];
+
 function WebhooksTable(props: { webhooks: WebhookView[] }) {
   if (props.webhooks.length === 0) return <Empty text="No subscriptions yet." />;
-  return (
-    <TableWrap label="Subscriptions">
-      <table>
-        <thead>
-          <tr>
-            <th>Endpoint</th>
-            <th>Events</th>
-            <th>Status</th>
-            <th>Description</th>
-            <th>Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.webhooks.map((w) => (
-            <tr>
-              <td>
-                <a href={path(w.id)}>{w.url}</a>
-                <div class="meta">
-                  <code>{w.id}</code>
-                </div>
-              </td>
-              <td>{w.events.join(", ")}</td>
-              <td>
-                <Badge value={w.status} />
-                {w.disabled_reason ? <div class="meta">{w.disabled_reason}</div> : null}
-              </td>
-              <td>{w.description ?? ""}</td>
-              <td>
-                <Time at={w.created_at} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  return <DataTable label="Subscriptions" rows={props.webhooks} columns={WEBHOOK_COLUMNS} />;
 }
 
 async function renderWebhooks(
@@ -211,95 +203,74 @@ export async function createWebhook(c: ConsoleContext) {
   return renderWebhooks(c, { create: { values, events, failure: created } }, created.status);
 }
 
+type AttemptView = DeliveryView["attempts"][number];
+
+const ATTEMPT_COLUMNS: Column<AttemptView>[] = [
+  { label: "#", num: true, cell: (a) => a.attempt },
+  {
+    label: "Response",
+    cell: (a) => (
+      <>
+        {a.status_code !== null ? (
+          <Badge
+            value={String(a.status_code)}
+            tone={a.status_code >= 200 && a.status_code < 300 ? "good" : "bad"}
+          />
+        ) : null}
+        {a.error ? <div class="meta">{a.error}</div> : null}
+      </>
+    ),
+  },
+  { label: "Latency", num: true, cell: (a) => `${a.duration_ms} ms` },
+  { label: "At", cell: (a) => <Time at={a.attempted_at} /> },
+  { label: "Next retry", cell: (a) => <Time at={a.next_retry_at} /> },
+];
+
 function Attempts(props: { delivery: DeliveryView }) {
   const { attempts } = props.delivery;
   if (attempts.length === 0) return <span class="meta">No attempt yet</span>;
-  return (
-    <table class="attempts">
-      <thead>
-        <tr>
-          <th class="num">#</th>
-          <th>Response</th>
-          <th class="num">Latency</th>
-          <th>At</th>
-          <th>Next retry</th>
-        </tr>
-      </thead>
-      <tbody>
-        {attempts.map((a) => (
-          <tr>
-            <td class="num">{a.attempt}</td>
-            <td>
-              {a.status_code !== null ? (
-                <Badge
-                  value={String(a.status_code)}
-                  tone={a.status_code >= 200 && a.status_code < 300 ? "good" : "bad"}
-                />
-              ) : null}
-              {a.error ? <div class="meta">{a.error}</div> : null}
-            </td>
-            <td class="num">{a.duration_ms} ms</td>
-            <td>
-              <Time at={a.attempted_at} />
-            </td>
-            <td>
-              <Time at={a.next_retry_at} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable label="Attempts" rows={attempts} columns={ATTEMPT_COLUMNS} nested />;
 }
 
 function DeliveriesTable(props: { webhookId: string; deliveries: DeliveryView[]; csrf: string }) {
   if (props.deliveries.length === 0) return <Empty text="No deliveries yet." />;
-  return (
-    <TableWrap label="Deliveries">
-      <table>
-        <thead>
-          <tr>
-            <th>Event</th>
-            <th>Status</th>
-            <th>Attempts: response codes and latency</th>
-            <th>Created</th>
-            <th>Replay</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.deliveries.map((d) => (
-            <tr>
-              <td>
-                {d.event_type}
-                <div class="meta">
-                  <code>{d.event_id}</code>
-                </div>
-              </td>
-              <td>
-                <Badge value={d.status} />
-                {d.last_error ? <div class="meta">{d.last_error}</div> : null}
-              </td>
-              <td>
-                <Attempts delivery={d} />
-              </td>
-              <td>
-                <Time at={d.created_at} />
-              </td>
-              <td>
-                <ActionButton
-                  action={`${path(props.webhookId)}/redeliver`}
-                  csrf={props.csrf}
-                  label="Redeliver"
-                  tone="secondary"
-                  hidden={{ event_id: d.event_id }}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  const columns: Column<DeliveryView>[] = [
+    {
+      label: "Event",
+      cell: (d) => (
+        <>
+          {d.event_type}
+          <div class="meta">
+            <code>{d.event_id}</code>
+          </div>
+        </>
+      ),
+    },
+    {
+      label: "Status",
+      cell: (d) => (
+        <>
+          <Badge value={d.status} />
+          {d.last_error ? <div class="meta">{d.last_error}</div> : null}
+        </>
+      ),
+    },
+    { label: "Attempts", cell: (d) => <Attempts delivery={d} /> },
+    { label: "Created", cell: (d) => <Time at={d.created_at} /> },
+    {
+      label: "Replay",
+      cell: (d) => (
+        <ActionButton
+          action={`${path(props.webhookId)}/redeliver`}
+          csrf={props.csrf}
+          label="Redeliver"
+          tone="secondary"
+          hidden={{ event_id: d.event_id }}
+        />
+      ),
+    },
+  ];
+  return <DataTable label="Deliveries" rows={props.deliveries} columns={columns} />;
 }
 
 interface WebhookState {
