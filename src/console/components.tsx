@@ -257,6 +257,9 @@ export function DataTable<Row>(props: {
   );
 }
 
+/** Every list page asks the API for this many: the API's default page. */
+export const PAGE_SIZE = 50;
+
 /** The link to the next page, keeping the filters: lists walk `next_cursor`. */
 export function Pager(props: {
   base: string;
@@ -308,4 +311,14 @@ export function ExternalLink(props: { href: string | null | undefined; children:
 
 export function Empty(props: { text: string }) {
   return <p class="empty">{props.text}</p>;
+}
+
+/** A refusal naming one of the filters shows beside it; anything else above the list. */
+export function RefusedUnlessPlaced(props: {
+  failure: ApiFailure;
+  names: readonly string[];
+  what: string;
+}) {
+  const rest = unplaced(props.failure, props.names);
+  return rest ? <Refused failure={rest} what={props.what} /> : null;
 }

@@ -7,13 +7,14 @@ import {
   Empty,
   Field,
   Json,
+  PAGE_SIZE,
   Pager,
+  RefusedUnlessPlaced,
   SelectField,
   Time,
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
-import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
 
 const FILTERS = ["type", "delivery_status", "updated_since"] as const;
 const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;

@@ -1,10 +1,19 @@
 import type { z } from "zod";
 import type { SkuInventory } from "../../inventory/inventory.routes";
 import { type ConsoleContext, outcome } from "../api";
-import { type Column, DataTable, Empty, Field, Pager, SelectField, Time } from "../components";
+import {
+  type Column,
+  DataTable,
+  Empty,
+  Field,
+  PAGE_SIZE,
+  Pager,
+  RefusedUnlessPlaced,
+  SelectField,
+  Time,
+} from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
-import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
 
 type SkuView = z.infer<typeof SkuInventory>;
 const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;

@@ -7,16 +7,15 @@ import {
   DataTable,
   Empty,
   Field,
+  PAGE_SIZE,
   Pager,
-  Refused,
+  RefusedUnlessPlaced,
   SelectField,
   Time,
-  unplaced,
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
 
-export const PAGE_SIZE = 50;
 const FILTERS = ["status", "reference", "updated_since"] as const;
 
 const units = (order: OrderView) => order.items.reduce((sum, item) => sum + item.quantity, 0);
@@ -99,14 +98,4 @@ export async function ordersPage(c: ConsoleContext) {
       )}
     </>,
   );
-}
-
-/** A refusal naming one of the filters shows beside it; anything else above the list. */
-export function RefusedUnlessPlaced(props: {
-  failure: Parameters<typeof unplaced>[0];
-  names: readonly string[];
-  what: string;
-}) {
-  const rest = unplaced(props.failure, props.names);
-  return rest ? <Refused failure={rest} what={props.what} /> : null;
 }

@@ -10,13 +10,14 @@ import {
   Empty,
   ExternalLink,
   Field,
+  PAGE_SIZE,
   Pager,
+  RefusedUnlessPlaced,
   SelectField,
   Time,
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { hasSandbox, render } from "../layout";
-import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
 
 const FILTERS = ["order_id", "status", "updated_since"] as const;
 

@@ -11,16 +11,17 @@ import {
   Empty,
   Field,
   type FormState,
+  PAGE_SIZE,
   Pager,
   Problem,
   Refused,
+  RefusedUnlessPlaced,
   SelectField,
   Time,
   unplaced,
 } from "../components";
 import { filtersOf, noticeOf, readForm, text, texts } from "../forms";
 import { render } from "../layout";
-import { PAGE_SIZE, RefusedUnlessPlaced } from "./orders";
 
 type WebhookView = z.infer<typeof Webhook>;
 type DeliveryView = z.infer<typeof Delivery>;
