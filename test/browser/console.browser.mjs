@@ -1,8 +1,9 @@
-// `npm run test:browser`: a real headless Chromium (Debian's, at /usr/bin/chromium, driven by
-// playwright-core; never a downloaded browser) works the console of the deploy bundle, booted
-// in workerd through Miniflare as `npm run smoke` does. A local HTTP server stands in for the
-// merchant's webhook receiver. Each step prints ok or FAIL; any failure exits non-zero. The
-// screenshots the README shows are taken on the way, into docs/images/.
+// `npm run test:browser`: a real headless Chromium (Debian's, at /usr/bin/chromium or
+// CHROMIUM_PATH, driven by playwright-core; never a downloaded browser) works the console of
+// the deploy bundle, booted in workerd through Miniflare as `npm run smoke` does. A local HTTP
+// server stands in for the merchant's webhook receiver. Each step prints ok or FAIL; any
+// failure exits non-zero. The screenshots the README shows are taken on the way, into
+// docs/images/.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
