@@ -12,6 +12,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token",
+            CONSOLE_SESSION_SECRET: "test-console-session-secret-0123456789abcdef",
             // Retries immediately so a failing receiver exhausts its schedule within a test.
             WEBHOOK_RETRY_SCHEDULE: "0,0",
             // A receiver that is "too slow" then costs a test one second, not ten.

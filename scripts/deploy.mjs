@@ -151,11 +151,20 @@ function deploy(wanted) {
   run(["deploy", "--env", env]);
 
   const secrets = capture(["secret", "list", "--env", env]);
+  const needed = {
+    ADMIN_TOKEN: "/admin/v1 answers 503 admin_disabled",
+    CONSOLE_SESSION_SECRET: "/console answers 503 console_disabled",
+  };
   if (secrets.status !== 0) {
-    log(`could not list the Worker's secrets; check ADMIN_TOKEN is set:\n${secrets.stderr}`);
-  } else if (!parseSecretList(secrets.stdout).includes("ADMIN_TOKEN")) {
-    log(`ADMIN_TOKEN is not set, so /admin/v1 answers 503 admin_disabled. Set it with:`);
-    log(`  npx wrangler secret put ADMIN_TOKEN --env ${env}`);
+    log(`could not list the Worker's secrets; check ${Object.keys(needed).join(" and ")} are set:`);
+    log(secrets.stderr);
+  } else {
+    const set = parseSecretList(secrets.stdout);
+    for (const [name, without] of Object.entries(needed)) {
+      if (set.includes(name)) continue;
+      log(`${name} is not set, so ${without}. Set it with:`);
+      log(`  npx wrangler secret put ${name} --env ${env}`);
+    }
   }
   log(`${env}: deployed`);
 }

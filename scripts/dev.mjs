@@ -196,6 +196,7 @@ if (!failed) {
     console.log(`
   Fulfillment API   ${BASE}
   API reference     ${BASE}/docs
+  Console           ${BASE}/console (sign in with the demo key)
   OpenAPI document  ${BASE}/v1/openapi.json
   Demo API key      ${key}
   Admin token       ADMIN_TOKEN in .dev.vars

@@ -1,6 +1,7 @@
 // Builds and boots the Worker the way production runs it, for the benchmark and the CI
 // smoke check: wrangler's own bundle (what a deploy uploads), served by Miniflare.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
@@ -90,7 +91,12 @@ export async function startApi(out, adminToken) {
     modules: true,
     modulesRoot: build.dir,
     scriptPath: build.entry,
-    bindings: { ...workerOptions.bindings, ENVIRONMENT: "development", ADMIN_TOKEN: adminToken },
+    bindings: {
+      ...workerOptions.bindings,
+      ENVIRONMENT: "development",
+      ADMIN_TOKEN: adminToken,
+      CONSOLE_SESSION_SECRET: randomBytes(32).toString("hex"),
+    },
   });
   const dispose = async () => {
     await mf.dispose();

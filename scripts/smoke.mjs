@@ -83,6 +83,12 @@ try {
   if (order.status !== "received") throw new Error(`order is ${order.status}, expected received`);
   await call("GET", `/v1/orders/${order.id}`, key, undefined, 200);
   await call("GET", "/v1/inventory?sku=SMOKE-1", key, undefined, 200);
+  // The console's JSX pages are compiled by wrangler's bundler, not vitest's.
+  const signIn = await fetch(new URL("/console/sign-in", base));
+  const html = await signIn.text();
+  const rendered = signIn.status === 200 && html.includes('name="api_key"');
+  console.log(`${rendered ? "ok  " : "FAIL"} GET /console/sign-in → ${signIn.status}`);
+  if (!rendered) throw new Error(html.slice(0, 2000));
 } catch (err) {
   failed = true;
   console.error(`smoke check failed: ${err instanceof Error ? err.message : err}`);

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import pkg from "../package.json";
 import { apiKeysAdmin } from "./api-keys/api-keys.index";
+import { consoleApp } from "./console/console.index";
 import { type AppEnv, environmentOf } from "./env";
 import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
@@ -63,6 +64,9 @@ export function createApp() {
   app.use("/v1/*", jsonBody);
   app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);
+  // The console has its own session sign-in, so it sits outside /v1's key authentication,
+  // and reaches the API through this app's own fetch.
+  app.route("/console", consoleApp(app.fetch));
 
   // One chain, so the app's type carries every route's schema and `hc<AppType>` is typed.
   const routed = app

@@ -39,6 +39,8 @@ export interface Env {
   /** Hours of nothing but failures before an endpoint is disabled; default 72. */
   WEBHOOK_DISABLE_AFTER_HOURS?: string;
   ADMIN_TOKEN: string;
+  /** Signs and encrypts the console's session cookie; required outside development. */
+  CONSOLE_SESSION_SECRET?: string;
 }
 
 export interface AppEnv {

@@ -64,7 +64,8 @@ describe("the OpenAPI document", () => {
         // Shared headers are stated once and referenced; every reference resolves.
         for (const [header, declared] of Object.entries(response.headers ?? {})) {
           const ref = (declared as { $ref?: string }).$ref;
-          if (ref) expect(doc.components.headers[ref.split("/").at(-1) ?? ""], where).toBeDefined();
+          if (ref) expect(ref, where).toBe(`#/components/headers/${header}`);
+          if (ref) expect(doc.components.headers[header], where).toBeDefined();
         }
         if (op.security?.some((s) => JSON.stringify(s).includes("ApiKey"))) {
           expect(headers, where).toEqual(

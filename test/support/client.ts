@@ -7,7 +7,7 @@ import { ErrorEnvelope } from "../../src/http/errors";
 import worker from "../../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token";
-const BASE = "https://api.test";
+export const BASE = "https://api.test";
 
 /** What a test reads of a response: the body is already parsed (JSON, else text). */
 export interface Reply<Body = unknown, Status extends number = number> {

@@ -1,0 +1,537 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newSession, nowSeconds, seal } from "../../src/console/session";
+import { ADMIN_TOKEN, client, expectStatus, ok } from "../support/client";
+import {
+  ConsoleClient,
+  fieldError,
+  formFields,
+  SESSION_COOKIE,
+  signedIn,
+  textOf,
+} from "../support/console";
+import { createKey, merchant, orderBody } from "../support/merchant";
+import { eventually, receiver } from "../support/receiver";
+
+const CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const SECRET = env.CONSOLE_SESSION_SECRET ?? "";
+
+let tenantId: string;
+let key: string;
+beforeAll(async () => {
+  ({ tenantId, key } = await merchant({ "WIDGET-BLUE-M": 1000, "WIDGET-RED-S": 100 }));
+});
+
+async function newOrder(overrides: Parameters<typeof orderBody>[0] = {}) {
+  return ok(client(key).v1.orders.$post({ json: orderBody(overrides) }));
+}
+
+const orderOf = (id: string) => ok(client(key).v1.orders[":id"].$get({ param: { id } }));
+
+/** The rows of orders a list page shows. */
+const orderLinks = (html: string) => html.match(/href="\/console\/orders\/ord_[^"]+"/g) ?? [];
+
+describe("sign-in and the session cookie", () => {
+  it("serves the sign-in form under the console's security headers", async () => {
+    const page = await new ConsoleClient().get("/console/sign-in");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).toBe(CSP);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("same-origin");
+    expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(page.html).toMatch(/^<!DOCTYPE html>/);
+    expect(page.html).toContain('<label for="f-api_key">API key</label>');
+    expect(page.html).toContain('id="f-api_key" name="api_key" type="password"');
+    // Nothing inline for the policy to block: one stylesheet from this origin, no script.
+    expect(page.html).not.toMatch(/<script|<style| style=/);
+    const css = page.html.match(/href="(\/console\/console\.css\?v=[^"]+)"/)?.[1] ?? "";
+    const sheet = await new ConsoleClient().get(css);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get("content-type")).toMatch(/^text\/css/);
+    expect(sheet.html).toContain("@media (max-width: 640px)");
+  });
+
+  it("signs in with a valid key: a new, encrypted, expiring session cookie", async () => {
+    const browser = new ConsoleClient();
+    await browser.get("/console/sign-in");
+    const [before, csrfBefore] = [browser.cookie, browser.csrf];
+    const page = await browser.post("/console/sign-in", { api_key: key });
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/console/orders");
+    const [set] = page.headers.getAll("set-cookie");
+    expect(set).toMatch(new RegExp(`^${SESSION_COOKIE}=v1\\.`));
+    for (const flag of ["HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=28800"]) {
+      expect(set).toContain(flag);
+    }
+    expect(browser.cookie).not.toBe(before);
+    const cookie = browser.cookie ?? "";
+    for (const leak of [key, key.slice("wms_test_".length), btoa(key), key.slice(-12)]) {
+      expect(cookie).not.toContain(leak);
+    }
+    const orders = await browser.get("/console/orders");
+    expect(orders.status).toBe(200);
+    // A new session has a new CSRF token: nothing learnt before sign-in works after it.
+    expect(browser.csrf).not.toBe(csrfBefore);
+    expect(orders.html).not.toContain(key);
+    expect(orders.html).toContain(`wms_test_…${key.slice(-4)}`);
+  });
+
+  it("refuses a bad key with the API's own message next to the field", async () => {
+    const browser = new ConsoleClient();
+    await browser.get("/console/sign-in");
+    const bad = await browser.post("/console/sign-in", { api_key: `wms_test_${"x".repeat(40)}` });
+    expect(bad.status).toBe(401);
+    expect(fieldError(bad.html, "api_key")).toBe("The API key is not valid.");
+    expect(bad.html).toContain('aria-invalid="true"');
+    // The key typed is never echoed back into the page.
+    expect(bad.html).not.toContain("x".repeat(40));
+    const live = await browser.post("/console/sign-in", { api_key: `wms_live_${"y".repeat(40)}` });
+    expect(live.status).toBe(401);
+    expect(fieldError(live.html, "api_key")).toMatch(/^This is the development environment/);
+    const blank = await browser.post("/console/sign-in", { api_key: "  " });
+    expect(blank.status).toBe(422);
+    expect(fieldError(blank.html, "api_key")).toBe("Enter an API key.");
+    const still = await browser.get("/console/orders");
+    expect(still.status).toBe(303);
+    expect(still.headers.get("location")).toBe("/console/sign-in");
+  });
+
+  it("rejects a tampered, expired or foreign cookie as signed out", async () => {
+    const browser = await signedIn(key);
+    const good = browser.cookie ?? "";
+    const parts = good.split(".");
+    const cipher = parts[2] ?? "";
+    const flipped = `${cipher[0] === "A" ? "B" : "A"}${cipher.slice(1)}`;
+    const expired = await seal({ ...newSession(key), expiresAt: nowSeconds() - 1 }, SECRET);
+    const foreign = await seal(newSession(key), "another-secret-of-at-least-32-characters");
+    for (const cookie of [
+      [parts[0], parts[1], flipped, parts[3]].join("."),
+      expired,
+      foreign,
+      "v1.garbage",
+    ]) {
+      browser.cookie = cookie;
+      const page = await browser.get("/console/orders");
+      expect(page.status).toBe(303);
+      expect(page.headers.get("location")).toBe("/console/sign-in");
+    }
+    browser.cookie = await seal(newSession(key), SECRET);
+    expect((await browser.get("/console/orders")).status).toBe(200);
+  });
+
+  it("signs out: the cookie is cleared and the pages ask for a key again", async () => {
+    const browser = await signedIn(key);
+    await browser.get("/console/orders");
+    const out = await browser.post("/console/sign-out");
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe("/console/sign-in?notice=signed_out");
+    const [set] = out.headers.getAll("set-cookie");
+    expect(set).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    expect(set).toContain("Max-Age=0");
+    expect(browser.cookie).toBeNull();
+    expect((await browser.get("/console/orders")).status).toBe(303);
+    const again = await browser.get("/console/sign-in?notice=signed_out");
+    expect(textOf(again.html)).toContain("You are signed out.");
+  });
+});
+
+describe("CSRF", () => {
+  it("refuses a form without this session's token or from another origin, and changes nothing", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    await browser.get(`/console/orders/${order.id}`);
+    const cancel = `/console/orders/${order.id}/cancel`;
+    const other = await signedIn(key);
+    await other.get("/console/orders");
+
+    const refusals = [
+      [await browser.post(cancel, {}, { csrf: null }), "csrf_token_mismatch"],
+      [await browser.post(cancel, {}, { csrf: "forged" }), "csrf_token_mismatch"],
+      [await browser.post(cancel, {}, { csrf: other.csrf }), "csrf_token_mismatch"],
+      [await browser.post(cancel, {}, { origin: "https://evil.example" }), "cross_origin_form"],
+      [await browser.post(cancel, {}, { origin: null }), "cross_origin_form"],
+    ] as const;
+    for (const [page, code] of refusals) {
+      expect(page.status).toBe(403);
+      expect(textOf(page.html)).toContain(code);
+    }
+    expect((await orderOf(order.id)).status).toBe("received");
+
+    const signIn = new ConsoleClient();
+    await signIn.get("/console/sign-in");
+    expect((await signIn.post("/console/sign-in", { api_key: key }, { csrf: null })).status).toBe(
+      403,
+    );
+
+    const done = await browser.post(cancel, { reason: "Changed mind" });
+    expect(done.status).toBe(303);
+    expect((await orderOf(order.id)).status).toBe("cancelled");
+  });
+});
+
+describe("orders", () => {
+  it("lists 50 orders a page with a next-cursor link, in well under a second", async () => {
+    const list = await merchant({ "WIDGET-BLUE-M": 1000 });
+    const mine = client(list.key);
+    for (let i = 0; i < 51; i++) {
+      await ok(mine.v1.orders.$post({ json: orderBody({ reference: `PAGE-${i}` }) }));
+    }
+    const browser = await signedIn(list.key);
+    const started = performance.now();
+    const first = await browser.get("/console/orders");
+    const elapsed = performance.now() - started;
+    expect(first.status).toBe(200);
+    expect(elapsed).toBeLessThan(1000);
+    expect(orderLinks(first.html)).toHaveLength(50);
+    const next = /<a href="([^"]+)" rel="next">/.exec(first.html)?.[1] ?? "";
+    expect(next).toMatch(/^\/console\/orders\?cursor=/);
+    const second = await browser.get(next.replaceAll("&amp;", "&"));
+    expect(orderLinks(second.html)).toHaveLength(1);
+    expect(second.html).not.toContain('rel="next"');
+
+    const byReference = await browser.get("/console/orders?reference=PAGE-7");
+    expect(orderLinks(byReference.html)).toHaveLength(1);
+    expect(textOf(byReference.html)).toContain("PAGE-7");
+    expect(orderLinks((await browser.get("/console/orders?status=cancelled")).html)).toHaveLength(
+      0,
+    );
+    const future = await browser.get("/console/orders?updated_since=2999-01-01");
+    expect(orderLinks(future.html)).toHaveLength(0);
+    const since = await browser.get("/console/orders?updated_since=2000-01-01&reference=PAGE-8");
+    expect(orderLinks(since.html)).toHaveLength(1);
+
+    const bad = await browser.get("/console/orders?updated_since=last+week");
+    expect(bad.status).toBe(400);
+    expect(fieldError(bad.html, "updated_since")).toMatch(/^updated_since: /);
+    expect(bad.html).toContain('value="last week"');
+  });
+
+  it("shows an order's lines, allocation and history with the hash chain checked on the page", async () => {
+    const order = await newOrder({
+      items: [
+        { sku: "WIDGET-BLUE-M", quantity: 2 },
+        { sku: "WIDGET-RED-S", quantity: 1 },
+      ],
+    });
+    const browser = await signedIn(key);
+    const page = await browser.get(`/console/orders/${order.id}`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain(`Order ${order.order_number}`);
+    expect(text).toContain("WIDGET-RED-S");
+    expect(text).toContain("allocated");
+    expect(text).toContain("Hash chain verified on this page: 1 entry");
+    expect(text).toContain("No shipments.");
+
+    const missing = await browser.get("/console/orders/ord_nope");
+    expect(missing.status).toBe(404);
+    expect(textOf(missing.html)).toContain("No order with id 'ord_nope'");
+  });
+
+  it("escapes hostile text wherever it is shown", async () => {
+    const hostile = "<script>alert('x')</script>";
+    const order = await newOrder({
+      reference: `<b>ref</b>-${crypto.randomUUID()}`,
+      packing_note: hostile,
+      gift_message: `"><img src=x onerror=alert(1)>`,
+    });
+    const browser = await signedIn(key);
+    for (const path of [`/console/orders/${order.id}`, "/console/orders", "/console/events"]) {
+      const page = await browser.get(path);
+      expect(page.status).toBe(200);
+      expect(page.html).not.toContain("<script");
+      expect(page.html).not.toContain("<img");
+      expect(page.html).not.toContain("<b>ref");
+    }
+    const page = await browser.get(`/console/orders/${order.id}`);
+    expect(page.html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    expect(page.html).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    // The form gives it back unchanged, so an untouched field is not "changed".
+    expect(formFields(page.html, `/console/orders/${order.id}/amend`).packing_note).toBe(hostile);
+  });
+
+  it("amends through the form, sending only what changed; a 422 shows next to its field", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    const amend = `/console/orders/${order.id}/amend`;
+    const fields = formFields((await browser.get(`/console/orders/${order.id}`)).html, amend);
+    expect(fields).toMatchObject({
+      version: "1",
+      packing_note: "Leave in porch",
+      "ship_to.city": "Sydney",
+      "items[0].sku": "WIDGET-BLUE-M",
+      "items[0].quantity": "2",
+    });
+
+    const done = await browser.post(amend, { ...fields, packing_note: "Ring the bell" });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(`/console/orders/${order.id}?notice=amended`);
+    const amended = await orderOf(order.id);
+    expect(amended.packing_note).toBe("Ring the bell");
+    expect(amended.version).toBe("2");
+    const history = await ok(
+      client(key).v1.orders[":id"].history.$get({ param: { id: order.id }, query: {} }),
+    );
+    expect(Object.keys(history.data[1]?.changes ?? {})).toEqual(["packing_note"]);
+    const shown = await browser.get(done.headers.get("location") ?? "");
+    expect(textOf(shown.html)).toContain("The order was amended.");
+    expect(textOf(shown.html)).toContain("Hash chain verified on this page: 2 entries");
+
+    const current = formFields(shown.html, amend);
+    const zero = await browser.post(amend, { ...current, "items[0].quantity": "0" });
+    expect(zero.status).toBe(422);
+    expect(fieldError(zero.html, "items[0].quantity")).toMatch(/^items\[0\]\.quantity: /);
+    expect(formFields(zero.html, amend)["items[0].quantity"]).toBe("0");
+    const city = await browser.post(amend, { ...current, "ship_to.city": "" });
+    expect(city.status).toBe(422);
+    expect(fieldError(city.html, "ship_to.city")).toMatch(/^ship_to\.city: /);
+    const bigger = await browser.post(amend, { ...current, "items[0].quantity": "3" });
+    expect(bigger.status).toBe(303);
+    expect((await orderOf(order.id)).items[0]?.quantity).toBe(3);
+    const same = await browser.post(
+      amend,
+      formFields((await browser.get(`/console/orders/${order.id}`)).html, amend),
+    );
+    expect(same.headers.get("location")).toBe(`/console/orders/${order.id}?notice=nothing_changed`);
+  });
+
+  it("shows the API's 409s plainly on the amend and cancel forms", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    const amend = `/console/orders/${order.id}/amend`;
+    const stale = formFields((await browser.get(`/console/orders/${order.id}`)).html, amend);
+    await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: { gift_message: "Hi" },
+      }),
+    );
+    const conflict = await browser.post(amend, { ...stale, packing_note: "Too late" });
+    expect(conflict.status).toBe(409);
+    expect(textOf(conflict.html)).toMatch(
+      /409 version_conflict ?: If-Match names version 1 but the order is at version 2/,
+    );
+
+    await ok(client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }));
+    const fresh = formFields((await browser.get(`/console/orders/${order.id}`)).html, amend);
+    const late = await browser.post(amend, { ...fresh, packing_note: "Too late" });
+    expect(late.status).toBe(409);
+    expect(textOf(late.html)).toContain("The API refused the amendment");
+    expect(textOf(late.html)).toContain("409 too_late_to_amend");
+    const cancel = await browser.post(`/console/orders/${order.id}/cancel`, { reason: "" });
+    expect(cancel.status).toBe(409);
+    expect(textOf(cancel.html)).toContain("The API refused the cancellation");
+    expect(textOf(cancel.html)).toContain("409 not_cancelable");
+    expect((await orderOf(order.id)).status).toBe("processing");
+  });
+});
+
+describe("shipments, inventory and the sandbox", () => {
+  it("fulfils from the order page, then shows parcels with tracking links and stock per warehouse", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    await browser.get(`/console/orders/${order.id}`);
+    const fulfilled = await browser.post("/console/sandbox/fulfill", {
+      order_id: order.id,
+      return_to: "order",
+    });
+    expect(fulfilled.status).toBe(303);
+    expect(fulfilled.headers.get("location")).toBe(`/console/orders/${order.id}?notice=fulfilled`);
+    const shipped = await orderOf(order.id);
+    expect(shipped.status).toBe("shipped");
+    const parcel = shipped.shipments[0]?.parcels[0];
+    if (!parcel?.tracking_url) throw new Error("the sandbox shipment has no tracked parcel");
+
+    const page = await browser.get(`/console/orders/${order.id}`);
+    expect(page.html).toContain(`<a href="${parcel.tracking_url}" rel="noopener noreferrer">`);
+    const again = await browser.post("/console/sandbox/fulfill", {
+      order_id: order.id,
+      return_to: "order",
+    });
+    expect(again.status).toBe(409);
+    expect(textOf(again.html)).toContain("409 nothing_to_ship");
+
+    const list = await browser.get(`/console/shipments?order_id=${order.id}`);
+    expect(list.status).toBe(200);
+    expect(list.html).toContain(parcel.tracking_number);
+    expect(list.html).toContain(`href="${parcel.tracking_url}"`);
+
+    const inventory = await browser.get("/console/inventory?sku=WIDGET-BLUE-M");
+    expect(inventory.status).toBe(200);
+    expect(inventory.html).toContain('<h2 id="wh-wh_syd_1">wh_syd_1</h2>');
+    expect(textOf(inventory.html)).toContain("WIDGET-BLUE-M");
+  });
+
+  it("advances shipments and saves the auto-fulfil settings; a 422 shows next to its field", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    await browser.get("/console/sandbox");
+    await browser.post("/console/sandbox/fulfill", { order_id: order.id, return_to: "sandbox" });
+    const shipmentId = (await orderOf(order.id)).shipments[0]?.id ?? "";
+    const advanced = await browser.post("/console/sandbox/advance", {
+      shipment_id: shipmentId,
+      return_to: "shipments",
+    });
+    expect(advanced.status).toBe(303);
+    expect(advanced.headers.get("location")).toBe("/console/shipments?notice=advanced");
+    expect((await orderOf(order.id)).shipments[0]?.status).toBe("in_transit");
+    const unknown = await browser.post("/console/sandbox/advance", { shipment_id: "shp_nope" });
+    expect(unknown.status).toBe(404);
+    expect(fieldError(unknown.html, "shipment_id")).toMatch(/shp_nope/);
+
+    const page = await browser.get("/console/sandbox");
+    const form = formFields(page.html, "/console/sandbox/settings");
+    expect(form).toMatchObject({ pick_after_seconds: expect.stringMatching(/^\d+$/) });
+    expect(form.auto_fulfill).toBeUndefined();
+    const bad = await browser.post("/console/sandbox/settings", {
+      ...form,
+      pick_after_seconds: "-5",
+    });
+    expect(bad.status).toBe(422);
+    expect(fieldError(bad.html, "pick_after_seconds")).toMatch(/^pick_after_seconds: /);
+    const saved = await browser.post("/console/sandbox/settings", {
+      ...form,
+      auto_fulfill: "on",
+      pick_after_seconds: "30",
+    });
+    expect(saved.status).toBe(303);
+    const settings = await ok(client(key).v1.sandbox.settings.$get());
+    expect(settings).toMatchObject({ auto_fulfill: true, pick_after_seconds: 30 });
+    await ok(client(key).v1.sandbox.settings.$put({ json: { auto_fulfill: false } }));
+  });
+
+  it("has no sandbox controls in production", async () => {
+    const tenant = await client(ADMIN_TOKEN, { ENVIRONMENT: "production" }).admin.v1.tenants.$post({
+      json: { name: "Live" },
+    });
+    expectStatus(tenant, 201);
+    const browser = await signedIn(tenant.body.api_key.key, "production");
+    const orders = await browser.get("/console/orders");
+    expect(orders.status).toBe(200);
+    expect(orders.html).not.toContain('href="/console/sandbox"');
+    expect((await browser.get("/console/sandbox")).status).toBe(404);
+    expect((await browser.post("/console/sandbox/fulfill", { order_id: "ord_x" })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("scopes", () => {
+  it("shows only what the key's scopes allow", async () => {
+    const readOnly = await createKey(tenantId, { scopes: ["orders:read"] });
+    const order = await newOrder();
+    const browser = await signedIn(readOnly.key);
+    expect((await browser.get("/console/orders")).status).toBe(200);
+    expect((await browser.get(`/console/orders/${order.id}`)).status).toBe(200);
+    for (const [path, scope] of [
+      ["/console/shipments", "shipments:read"],
+      ["/console/inventory", "inventory:read"],
+      ["/console/webhooks", "webhooks:manage"],
+      ["/console/events", "events:read"],
+      ["/console/sandbox", "warehouse:operate"],
+    ] as const) {
+      const page = await browser.get(path);
+      expect(page.status, path).toBe(403);
+      expect(textOf(page.html)).toContain(`This API key lacks the ${scope} scope`);
+    }
+    const cancel = await browser.post(`/console/orders/${order.id}/cancel`, { reason: "" });
+    expect(cancel.status).toBe(403);
+    expect(textOf(cancel.html)).toContain("403 insufficient_scope");
+    expect((await orderOf(order.id)).status).toBe("received");
+  });
+});
+
+describe("webhooks and events", () => {
+  it("subscribes with the secret shown once, and shows deliveries, attempts and replays", async () => {
+    const browser = await signedIn(key);
+    await browser.get("/console/webhooks");
+    const refused = await browser.post("/console/webhooks", { url: "ftp://x", events: ["*"] });
+    expect(refused.status).toBe(422);
+    expect(fieldError(refused.html, "url")).toMatch(/^url: /);
+
+    const created = await browser.post("/console/webhooks", {
+      url: `${receiver}/ok/console-hooks`,
+      events: ["order.created"],
+      description: "ERP <main>",
+    });
+    expect(created.status).toBe(201);
+    const secret = /<code>(whsec_[^<]+)<\/code>/.exec(created.html)?.[1];
+    expect(secret).toBeDefined();
+    const listed = await browser.get("/console/webhooks");
+    expect(listed.html).not.toContain("whsec_");
+    expect(textOf(listed.html)).toContain("ERP <main>");
+    const id = /href="\/console\/webhooks\/(whk_[^"]+)"/.exec(created.html)?.[1] ?? "";
+    const path = `/console/webhooks/${id}`;
+
+    const order = await newOrder();
+    const delivered = await eventually(
+      () => browser.get(path),
+      (page) => /<span class="badge good">200<\/span>/.test(page.html),
+      "the order.created delivery",
+    );
+    expect(textOf(delivered.html)).toMatch(/order\.created .* succeeded/);
+    expect(textOf(delivered.html)).toMatch(/\d+ ms/);
+    const eventId = /<code>(evt_[^<]+)<\/code>/.exec(delivered.html)?.[1] ?? "";
+    const events = await ok(client(key).v1.events.$get({ query: { type: "order.created" } }));
+    expect(events.data.find((e) => e.event_id === eventId)?.data.id).toBe(order.id);
+
+    const redelivered = await browser.post(`${path}/redeliver`, { event_id: eventId });
+    expect(redelivered.status).toBe(303);
+    // A replay is a delivery of its own, with the same event id and its own attempts.
+    const twice = await eventually(
+      () => browser.get(`${path}?status=succeeded`),
+      (page) => page.html.split(`<code>${eventId}</code>`).length === 3,
+      "the redelivery's attempt",
+    );
+    expect(
+      twice.html.match(/<span class="badge good">200<\/span>/g)?.length,
+    ).toBeGreaterThanOrEqual(2);
+
+    const rotated = await browser.post(`${path}/rotate-secret`);
+    expect(rotated.status).toBe(200);
+    const newSecret = /<code>(whsec_[^<]+)<\/code>/.exec(rotated.html)?.[1];
+    expect(newSecret).toBeDefined();
+    expect(newSecret).not.toBe(secret);
+    expect(textOf(rotated.html)).toContain("The previous secret keeps signing alongside it");
+
+    const test = await browser.post(`${path}/test`);
+    expect(test.status).toBe(303);
+    await eventually(
+      () => browser.get(path),
+      (page) => page.html.includes("webhook.test"),
+      "the test delivery",
+    );
+
+    const badSince = await browser.post(`${path}/recover`, { since: "yesterday" });
+    expect(badSince.status).toBe(422);
+    expect(fieldError(badSince.html, "since")).toMatch(/^since: /);
+    const recovered = await browser.post(`${path}/recover`, { since: "2000-01-01T00:00:00Z" });
+    expect(recovered.status).toBe(202);
+    expect(textOf(recovered.html)).toMatch(/Queued \d+ events? for delivery/);
+  });
+
+  it("shows the event feed, each event linked to its order", async () => {
+    const order = await newOrder();
+    const browser = await signedIn(key);
+    const page = await browser.get("/console/events?type=order.created");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<a href="/console/orders/${order.id}">`);
+    const bad = await browser.get("/console/events?type=order.teleported");
+    expect(bad.status).toBe(400);
+    expect(fieldError(bad.html, "type")).toMatch(/^type: /);
+  });
+});
+
+describe("the console's own pages", () => {
+  it("answers an unknown page with its own 404 and needs sign-in first", async () => {
+    const browser = await signedIn(key);
+    const page = await browser.get("/console/nowhere");
+    expect(page.status).toBe(404);
+    expect(page.headers.get("content-security-policy")).toBe(CSP);
+    expect(textOf(page.html)).toContain("The console has no such page.");
+    const anonymous = await new ConsoleClient().get("/console/nowhere");
+    expect(anonymous.status).toBe(303);
+  });
+});
