@@ -340,7 +340,7 @@ polling ${TARGET.feeds} feeds every ${TARGET.pollEverySeconds} s, and webhooks f
 
 ${
   m.shardsForAYear >= Math.max(m.shardsForThroughput, m.shardsForPlatformThroughput)
-    ? "Storage, not throughput, decides the count: it grows with every day kept, so shards are added as they fill (new tenants go to the emptiest) and a tenant can be moved (see the README's runbook)."
+    ? "Storage, not throughput, decides the count: it grows with every day kept, so shards are added as they fill (new tenants go to the emptiest) and a tenant can be moved (see the runbook in docs/deploying.md)."
     : "Throughput, not storage, decides the count at this size."
 }
 

@@ -1,6 +1,6 @@
 // A minimal webhook receiver for the fulfillment API: plain Node, no dependencies.
 //   WEBHOOK_SECRET=whsec_… node examples/webhook-receiver.mjs [port=4000]
-// Then subscribe http://localhost:<port>/ with POST /v1/webhooks (see the README).
+// Then subscribe http://localhost:<port>/ with POST /v1/webhooks (see docs/webhooks.md).
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 

@@ -3,7 +3,7 @@
 // the deploy bundle, booted in workerd through Miniflare as `npm run smoke` does. A local HTTP
 // server stands in for the merchant's webhook receiver. Each step prints ok or FAIL; any
 // failure exits non-zero. Screenshots are taken on the way: into a temporary folder, or with
-// --update-screenshots (`npm run screenshots`) into docs/images/, which the README shows.
+// --update-screenshots (`npm run screenshots`) into docs/images/, which docs/console.md shows.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
