@@ -1,19 +1,31 @@
+import { newest } from "../db/sessions";
+
 /*
  * What a request costs in platform calls: D1 (calls, statements, the database's own time),
  * Durable Object calls and KV calls. The Worker reports it in `Server-Timing`; a Durable
  * Object returns its own cost with each answer, so the request's figures include the D1
  * work done inside the objects it called. `rounds` counts D1 round trips on the critical
  * path: sequential calls add up, parallel branches count their slowest.
+ *
+ * `bookmark` travels the same way: the newest D1 session bookmark the calls reached, the
+ * objects' writes included, so a read started from it sees everything the request did.
  */
 
 export interface Cost {
-  d1: { calls: number; statements: number; ms: number; dbMs: number; rounds: number };
+  d1: {
+    calls: number;
+    statements: number;
+    ms: number;
+    dbMs: number;
+    rounds: number;
+    bookmark: string | null;
+  };
   do: { calls: number; ms: number };
   kv: { calls: number; ms: number };
 }
 
 export const noCost = (): Cost => ({
-  d1: { calls: 0, statements: 0, ms: 0, dbMs: 0, rounds: 0 },
+  d1: { calls: 0, statements: 0, ms: 0, dbMs: 0, rounds: 0, bookmark: null },
   do: { calls: 0, ms: 0 },
   kv: { calls: 0, ms: 0 },
 });
@@ -29,6 +41,7 @@ export function combine(costs: Cost[], parallel = false): Cost {
     total.d1.rounds = parallel
       ? Math.max(total.d1.rounds, c.d1.rounds)
       : total.d1.rounds + c.d1.rounds;
+    total.d1.bookmark = newest(total.d1.bookmark, c.d1.bookmark);
     total.do.calls += c.do.calls;
     total.do.ms += c.do.ms;
     total.kv.calls += c.kv.calls;
@@ -47,6 +60,7 @@ export function share(cost: Cost, parts: number): Cost {
       ms: cost.d1.ms,
       dbMs: part(cost.d1.dbMs),
       rounds: cost.d1.rounds,
+      bookmark: cost.d1.bookmark,
     },
     do: { calls: part(cost.do.calls), ms: cost.do.ms },
     kv: { calls: part(cost.kv.calls), ms: cost.kv.ms },
@@ -63,6 +77,9 @@ const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
 export class Meter {
   cost = noCost();
   private readonly started = performance.now();
+  // The statement a metered one wraps, for batches: a batch may take statements prepared
+  // on another session of the same database.
+  private readonly inner = new WeakMap<object, D1PreparedStatement>();
   // Object calls that overlap in time are parallel branches: their reported costs are
   // combined once the last of them returns, so `rounds` counts only the slowest.
   private inflight = 0;
@@ -77,14 +94,17 @@ export class Meter {
     this.cost = combine([this.cost, combine(costs, parallel)]);
   }
 
-  d1(binding: D1Database): D1Database {
-    const inner = new WeakMap<object, D1PreparedStatement>();
+  /** A D1 binding, or a session of one, that counts its calls and keeps their newest bookmark. */
+  d1<B extends D1Database | D1DatabaseSession>(binding: B): B {
+    const inner = this.inner;
+    const session = "getBookmark" in binding ? (binding as D1DatabaseSession) : undefined;
     const record = (statements: number, ms: number, dbMs: number) => {
       this.cost.d1.calls += 1;
       this.cost.d1.rounds += 1;
       this.cost.d1.statements += statements;
       this.cost.d1.ms += ms;
       this.cost.d1.dbMs += dbMs;
+      if (session) this.cost.d1.bookmark = newest(this.cost.d1.bookmark, session.getBookmark());
     };
     const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
       const proxy = new Proxy(stmt, {
@@ -106,9 +126,11 @@ export class Meter {
       return proxy;
     };
     return new Proxy(binding, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target);
+      get: (target, prop) => {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (typeof value !== "function") return value;
         if (prop === "prepare") return (sql: string) => wrapStatement(value.call(target, sql));
+        if (prop === "withSession") return (start?: string) => this.d1(value.call(target, start));
         if (prop === "batch") {
           return async (statements: D1PreparedStatement[]) => {
             const t0 = performance.now();
@@ -124,7 +146,7 @@ export class Meter {
             return results;
           };
         }
-        return typeof value === "function" ? value.bind(target) : value;
+        return value.bind(target);
       },
     });
   }

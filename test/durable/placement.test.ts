@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { Bookmark } from "../../src/db/sessions";
 import { D1_REGIONS, d1Region, orderObject, stockObject } from "../../src/durable/stubs";
 
 /*
@@ -50,6 +51,10 @@ describe("where order and stock objects are created", () => {
       }).setDemand(`ord_${region}`, 0, 1);
       expect(released.status).toBe("released");
       expect(asked).toEqual([{ locationHint: region }, { locationHint: region }]);
+      // Each answer carries the D1 bookmark its reads reached, for the request to hand on.
+      for (const cost of [missing.cost, released.cost]) {
+        expect(Bookmark.safeParse(cost?.d1.bookmark).success).toBe(true);
+      }
     }
   });
 
