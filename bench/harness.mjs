@@ -249,6 +249,8 @@ export function timingOf(header) {
     d1Statements: leadingNumber(m["d1-statements"]?.desc),
     d1Rounds: leadingNumber(m["d1-rounds"]?.desc),
     d1DbMs: m["d1-db"]?.dur ?? Number.NaN,
+    d1RowsRead: leadingNumber(m["d1-rows-read"]?.desc),
+    d1RowsWritten: leadingNumber(m["d1-rows-written"]?.desc),
     doMs: m.do?.dur ?? Number.NaN,
     doCalls: leadingNumber(m.do?.desc),
     kvMs: m.kv?.dur ?? Number.NaN,

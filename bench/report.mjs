@@ -62,7 +62,7 @@ const mark = (met) => (met ? "met" : "**missed**");
 const cores = (row) =>
   [row.cores.workerd, row.cores.bench, row.cores.others].map((n) => fmt(n)).join(" / ");
 
-function machine(loadBefore) {
+export function machine(loadBefore) {
   let cpu = os.cpus()[0]?.model ?? "unknown";
   try {
     const line = readFileSync("/proc/cpuinfo", "utf8")

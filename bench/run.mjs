@@ -22,9 +22,11 @@ process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 const { cpuWindow, log, runtimeOutput, serve } = await import("./harness.mjs");
 const { referenceData, tenant } = await import("./seed.mjs");
 const scenarios = await import("./scenarios.mjs");
-const { consoleTable, figures, markdown, writeResults } = await import("./report.mjs");
+const { consoleTable, figures, machine, markdown, writeResults } = await import("./report.mjs");
+const { capacity, capacityMarkdown, writeCapacity } = await import("./capacity.mjs");
 
 const RESULTS = "bench/results.md";
+const CAPACITY = "docs/capacity.md";
 const asJson = process.argv.includes("--json");
 
 async function main() {
@@ -51,6 +53,7 @@ async function main() {
     const big = await scenarios.bigOrder(ctx);
     const polls = await scenarios.polls(ctx);
     const webhooks = await scenarios.webhooks(ctx);
+    const cap = await capacity(ctx);
     const objects = storage.objects();
 
     const results = {
@@ -66,6 +69,15 @@ async function main() {
     const fig = figures(results);
     writeResults(RESULTS, markdown(results, fig, { loadBefore, started, runtimeOutput, storage }));
     log(`wrote ${RESULTS}`);
+    writeCapacity(
+      CAPACITY,
+      capacityMarkdown(cap, {
+        commit: machine(loadBefore).revision,
+        date: new Date().toISOString(),
+        storage,
+      }),
+    );
+    log(`wrote ${CAPACITY}`);
     if (!hot.complete || hot.oversold !== 0) {
       console.error("[bench] the hot SKU burst oversold or lost orders; see bench/results.md");
       process.exitCode = 1;

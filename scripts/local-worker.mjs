@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 
@@ -70,4 +72,36 @@ export async function migrate(db) {
     await db.batch(statements.map((s) => db.prepare(s)));
   }
   return files;
+}
+
+/**
+ * The deploy bundle (built into `out`) served by Miniflare on 127.0.0.1 with fresh, migrated
+ * local storage, as `ENVIRONMENT=development` with the given ADMIN_TOKEN. Returns its base URL
+ * and `dispose`, which stops workerd and removes `out`.
+ */
+export async function startApi(out, adminToken) {
+  const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+  const build = buildApi(out, main);
+  const mf = new Miniflare({
+    ...workerOptions,
+    host: "127.0.0.1",
+    port: 0,
+    cf: false,
+    modules: true,
+    modulesRoot: build.dir,
+    scriptPath: build.entry,
+    bindings: { ...workerOptions.bindings, ENVIRONMENT: "development", ADMIN_TOKEN: adminToken },
+  });
+  const dispose = async () => {
+    await mf.dispose();
+    rmSync(out, { recursive: true, force: true });
+  };
+  try {
+    const base = await mf.ready;
+    await migrate(await mf.getD1Database("DB"));
+    return { base, dispose };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
 }

@@ -8,30 +8,18 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { buildApi, migrate } from "./local-worker.mjs";
+import { startApi } from "./local-worker.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 const out = mkdtempSync(path.join(os.tmpdir(), "fulfillment-smoke-"));
-const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
-const build = buildApi(out, main);
 const admin = randomBytes(16).toString("hex");
-const mf = new Miniflare({
-  ...workerOptions,
-  host: "127.0.0.1",
-  port: 0,
-  cf: false,
-  modules: true,
-  modulesRoot: build.dir,
-  scriptPath: build.entry,
-  bindings: { ...workerOptions.bindings, ENVIRONMENT: "development", ADMIN_TOKEN: admin },
-});
 
 let failed = false;
+let dispose = async () => rmSync(out, { recursive: true, force: true });
 try {
-  const base = await mf.ready;
-  await migrate(await mf.getD1Database("DB"));
+  const api = await startApi(out, admin);
+  const base = api.base;
+  dispose = api.dispose;
   const call = async (method, url, token, body, expected) => {
     const res = await fetch(new URL(url, base), {
       method,
@@ -99,7 +87,6 @@ try {
   failed = true;
   console.error(`smoke check failed: ${err instanceof Error ? err.message : err}`);
 } finally {
-  await mf.dispose();
-  rmSync(out, { recursive: true, force: true });
+  await dispose();
 }
 process.exit(failed ? 1 : 0);

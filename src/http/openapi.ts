@@ -83,7 +83,7 @@ export const HEADERS = {
   }),
   serverTiming: z.string().openapi({
     description:
-      "`total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included.",
+      "`total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included.",
     example:
       'total;dur=23.0, d1;dur=11.0;desc="4 calls", d1-statements;desc="15", d1-rounds;desc="3"',
   }),

@@ -18,6 +18,9 @@ export interface Cost {
     ms: number;
     dbMs: number;
     rounds: number;
+    /** Rows D1 reports reading and writing (`meta.rows_read`, `meta.rows_written`): what it bills. */
+    rowsRead: number;
+    rowsWritten: number;
     bookmark: string | null;
   };
   do: { calls: number; ms: number };
@@ -25,7 +28,16 @@ export interface Cost {
 }
 
 export const noCost = (): Cost => ({
-  d1: { calls: 0, statements: 0, ms: 0, dbMs: 0, rounds: 0, bookmark: null },
+  d1: {
+    calls: 0,
+    statements: 0,
+    ms: 0,
+    dbMs: 0,
+    rounds: 0,
+    rowsRead: 0,
+    rowsWritten: 0,
+    bookmark: null,
+  },
   do: { calls: 0, ms: 0 },
   kv: { calls: 0, ms: 0 },
 });
@@ -38,6 +50,8 @@ export function combine(costs: Cost[], parallel = false): Cost {
     total.d1.statements += c.d1.statements;
     total.d1.ms += c.d1.ms;
     total.d1.dbMs += c.d1.dbMs;
+    total.d1.rowsRead += c.d1.rowsRead;
+    total.d1.rowsWritten += c.d1.rowsWritten;
     total.d1.rounds = parallel
       ? Math.max(total.d1.rounds, c.d1.rounds)
       : total.d1.rounds + c.d1.rounds;
@@ -60,6 +74,8 @@ export function share(cost: Cost, parts: number): Cost {
       ms: cost.d1.ms,
       dbMs: part(cost.d1.dbMs),
       rounds: cost.d1.rounds,
+      rowsRead: part(cost.d1.rowsRead),
+      rowsWritten: part(cost.d1.rowsWritten),
       bookmark: cost.d1.bookmark,
     },
     do: { calls: part(cost.do.calls), ms: cost.do.ms },
@@ -67,10 +83,28 @@ export function share(cost: Cost, parts: number): Cost {
   };
 }
 
-const durationOf = (result: unknown) =>
-  typeof result === "object" && result !== null && "meta" in result
-    ? Number((result as { meta?: { duration?: number } }).meta?.duration ?? 0)
-    : 0;
+interface Work {
+  dbMs: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+/**
+ * What D1 says one statement did, from its result's `meta`. `raw()` answers without meta
+ * (drizzle reads through it), so row and time figures count writes, batches and `all`/
+ * `run`/`first` calls; a plain drizzle select adds a call and a statement but no rows.
+ */
+function workOf(result: unknown): Work {
+  const meta =
+    typeof result === "object" && result !== null && "meta" in result
+      ? (result as { meta?: { duration?: number; rows_read?: number; rows_written?: number } }).meta
+      : undefined;
+  return {
+    dbMs: Number(meta?.duration ?? 0),
+    rowsRead: Number(meta?.rows_read ?? 0),
+    rowsWritten: Number(meta?.rows_written ?? 0),
+  };
+}
 
 const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
 
@@ -98,12 +132,16 @@ export class Meter {
   d1<B extends D1Database | D1DatabaseSession>(binding: B): B {
     const inner = this.inner;
     const session = "getBookmark" in binding ? (binding as D1DatabaseSession) : undefined;
-    const record = (statements: number, ms: number, dbMs: number) => {
+    const record = (statements: number, ms: number, work: Work[]) => {
       this.cost.d1.calls += 1;
       this.cost.d1.rounds += 1;
       this.cost.d1.statements += statements;
       this.cost.d1.ms += ms;
-      this.cost.d1.dbMs += dbMs;
+      for (const w of work) {
+        this.cost.d1.dbMs += w.dbMs;
+        this.cost.d1.rowsRead += w.rowsRead;
+        this.cost.d1.rowsWritten += w.rowsWritten;
+      }
       if (session) this.cost.d1.bookmark = newest(this.cost.d1.bookmark, session.getBookmark());
     };
     const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
@@ -117,7 +155,7 @@ export class Meter {
           return async (...args: unknown[]) => {
             const t0 = performance.now();
             const result = await value.apply(target, args);
-            record(1, performance.now() - t0, durationOf(result));
+            record(1, performance.now() - t0, [workOf(result)]);
             return result;
           };
         },
@@ -138,11 +176,7 @@ export class Meter {
               target,
               statements.map((s) => inner.get(s) ?? s),
             )) as D1Result[];
-            record(
-              statements.length,
-              performance.now() - t0,
-              results.reduce((sum, r) => sum + durationOf(r), 0),
-            );
+            record(statements.length, performance.now() - t0, results.map(workOf));
             return results;
           };
         }
@@ -247,6 +281,8 @@ export class Meter {
       `d1-statements;desc="${n(d1.statements)}"`,
       `d1-rounds;desc="${n(d1.rounds)}"`,
       `d1-db;dur=${ms(d1.dbMs)}`,
+      `d1-rows-read;desc="${n(d1.rowsRead)}"`,
+      `d1-rows-written;desc="${n(d1.rowsWritten)}"`,
       `do;dur=${ms(objects.ms)};desc="${n(objects.calls)} calls"`,
       `kv;dur=${ms(kv.ms)};desc="${n(kv.calls)} calls"`,
     ].join(", ");

@@ -35,6 +35,8 @@ describe("Server-Timing", () => {
         "d1-statements",
         "d1-rounds",
         "d1-db",
+        "d1-rows-read",
+        "d1-rows-written",
         "do",
         "kv",
       ]);
@@ -57,10 +59,13 @@ describe("Server-Timing", () => {
     const t = timing(res.headers.get("server-timing"));
     // The claim batch, the two stock rows' commits (in parallel), the order's own batch.
     expect(Number(t["d1-rounds"]?.desc)).toBe(3);
-    console.log(res.headers.get("server-timing"));
     expect(Number(t["d1-statements"]?.desc)).toBeLessThanOrEqual(16);
     expect(Number(t.do?.desc?.split(" ")[0])).toBeGreaterThanOrEqual(4);
     expect(t.d1?.dur).toBeGreaterThan(0);
-    console.log(res.headers.get("server-timing"));
+    // D1's own row counts: the order, its lines, history, events, stock rows, the claim.
+    expect(Number(t["d1-rows-written"]?.desc)).toBeGreaterThanOrEqual(8);
+    expect(Number(t["d1-rows-read"]?.desc)).toBeGreaterThan(0);
+    const read = await client(key).v1.orders[":id"].$get({ param: { id: res.body.id } });
+    expect(timing(read.headers.get("server-timing"))["d1-rows-written"]?.desc).toBe("0");
   });
 });

@@ -68,7 +68,7 @@ interface ClientOptions extends Deploy {
  * Requests go to the Worker's fetch handler directly, with its real bindings. (The pool's
  * SELF adds a hop that slows with every call made, cloudflare/workers-sdk#15446.)
  */
-async function handle(request: Request, deploy: Deploy): Promise<Response> {
+export async function handle(request: Request, deploy: Deploy = {}): Promise<Response> {
   const { ENVIRONMENT: _, ...rest } = env;
   const bindings =
     deploy.ENVIRONMENT === undefined

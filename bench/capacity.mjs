@@ -1,0 +1,371 @@
+// The capacity model (docs/capacity.md): what one order's life costs one D1 database,
+// measured here one request at a time, and what that means for a shard's throughput and
+// storage. Measured figures come from this run; the model's assumptions are stated as such.
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { log, mean, settle } from "./harness.mjs";
+import { CREATE_SKUS, CREATE_STOCK, products, SEED, stock, tenant } from "./seed.mjs";
+
+const ORDERS = Number(process.env.BENCH_CAPACITY_ORDERS ?? 200);
+const POLL_LIMIT = 100;
+/** D1's documented ceiling for one database. */
+const SHARD_BYTES = 10 * 1024 ** 3;
+/** Keep each shard's single writer thread at most half busy at the peak. */
+const UTILISATION = 0.5;
+/** Fill shards to at most this share of their 10 GB, leaving room to grow and to move. */
+const FILL = 0.8;
+/** Events and webhook deliveries are archived and deleted after this many days. */
+const RETENTION_DAYS = 30;
+/** D1's documented sizing: a 1 ms average query gives about 1,000 queries/s. */
+const PLATFORM_MS_PER_QUERY = 1;
+/** An event row's bytes besides its `data`: an assumption, see the model. */
+const EVENT_ROW_BYTES = 150;
+
+/** The issue's named target. */
+export const TARGET = {
+  merchants: 300,
+  ordersPerMerchantPerDay: 10_000,
+  peakFactor: 5,
+  pollEverySeconds: 120,
+  /** Feeds each merchant polls: shipments and inventory. */
+  feeds: 2,
+};
+
+/** Round-trip times between regions, from public latency tables: assumptions, not measured. */
+const RTT_MS = {
+  "Sydney → Oceania (same region)": 10,
+  "London → Oceania": 250,
+  "New York → Oceania": 200,
+};
+
+async function dbBytes(db) {
+  const { meta } = await db.prepare("SELECT 1").run();
+  return Number(meta.size_after ?? Number.NaN);
+}
+
+/** A receiver that answers 200 to every delivery, so webhook rows are part of the measure. */
+async function receiver() {
+  let deliveries = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      deliveries += 1;
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/hooks`,
+    count: () => deliveries,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const sumOf = (rows, field) =>
+  rows.reduce((n, r) => n + (Number.isFinite(r[field]) ? r[field] : 0), 0);
+
+/** Mean Server-Timing figures of a list of responses. */
+function perRequest(responses) {
+  const t = responses.map((r) => r.timing);
+  return {
+    requests: responses.length,
+    statements: mean(t.map((x) => x.d1Statements)),
+    rounds: mean(t.map((x) => x.d1Rounds)),
+    rowsRead: mean(t.map((x) => x.d1RowsRead)),
+    rowsWritten: mean(t.map((x) => x.d1RowsWritten)),
+    dbMs: sumOf(t, "d1DbMs") / t.length,
+    d1WallMs: sumOf(t, "d1Ms") / t.length,
+  };
+}
+
+/** `ORDERS` creates, then a ship of each, with the database's size read after each phase. */
+async function lifecycle(ctx, name, subscribeTo) {
+  const { client, db, adminToken } = ctx;
+  const shop = await tenant(client, adminToken, name);
+  await products(client, shop.key, SEED.products.slice(0, 2));
+  for (const sku of CREATE_SKUS) await stock(client, shop.key, sku, CREATE_STOCK);
+  if (subscribeTo) {
+    await client.expect(201, "POST", "/v1/webhooks", shop.key, { url: subscribeTo, events: ["*"] });
+  }
+  await settle();
+  const since = new Date().toISOString();
+  const sizes = { start: await dbBytes(db) };
+  const creates = [];
+  for (let i = 0; i < ORDERS; i++) {
+    const reference = `${shop.id}-${i}`;
+    creates.push(
+      await client.expect(
+        201,
+        "POST",
+        "/v1/orders",
+        shop.key,
+        {
+          order_number: `SO-CAP-${i}`,
+          reference,
+          warehouse_id: SEED.warehouses[0].id,
+          shipping_method_id: SEED.shipping_methods[0].id,
+          ship_to: { name: "A", address1: "1 St", city: "Sydney", country: "AU" },
+          items: CREATE_SKUS.map((sku) => ({ sku, quantity: 1 })),
+        },
+        { "idempotency-key": `cap-${reference}` },
+      ),
+    );
+  }
+  await settle();
+  sizes.created = await dbBytes(db);
+  const ships = [];
+  for (const [i, created] of creates.entries()) {
+    ships.push(
+      await client.expect(
+        201,
+        "POST",
+        "/v1/ops/shipments",
+        shop.key,
+        {
+          order_id: created.body.id,
+          parcels: [
+            {
+              tracking_number: `CAP${String(i).padStart(9, "0")}AU`,
+              carrier: "auspost",
+              service: "Express Post",
+            },
+          ],
+          items: CREATE_SKUS.map((sku) => ({ sku, quantity: 1 })),
+        },
+        { "idempotency-key": `cap-ship-${shop.id}-${i}` },
+      ),
+    );
+  }
+  await settle();
+  sizes.shipped = await dbBytes(db);
+  const events = await db
+    .prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events WHERE tenant_id = ?")
+    .bind(shop.id)
+    .first();
+  return {
+    shop,
+    since,
+    creates,
+    ships,
+    bytesPerCreate: (sizes.created - sizes.start) / ORDERS,
+    bytesPerShip: (sizes.shipped - sizes.created) / ORDERS,
+    eventsPerOrder: Number(events.n) / ORDERS,
+    eventDataBytesPerOrder: Number(events.bytes) / ORDERS,
+  };
+}
+
+/**
+ * Two tenants' orders, one request at a time: one tenant without webhooks, one subscribed
+ * to every event (so the difference is what deliveries store), then the ERP's poll of
+ * the shipments. Sizes are the database's (D1's `meta.size_after`), once work settled.
+ */
+export async function capacity(ctx) {
+  const { client } = ctx;
+  const hook = await receiver();
+  try {
+    const plain = await lifecycle(ctx, "Bench Capacity", undefined);
+    const hooked = await lifecycle(ctx, "Bench Capacity Webhooks", hook.url);
+    const polls = [];
+    let cursor = "";
+    do {
+      const res = await client.expect(
+        200,
+        "GET",
+        `/v1/shipments?updated_since=${plain.since}&limit=${POLL_LIMIT}${cursor ? `&cursor=${cursor}` : ""}`,
+        plain.shop.key,
+      );
+      polls.push(res);
+      cursor = res.body.pagination.has_more ? res.body.pagination.next_cursor : "";
+    } while (cursor);
+    const perOrder = (x) => x.bytesPerCreate + x.bytesPerShip;
+    const result = {
+      orders: ORDERS,
+      deliveries: hook.count(),
+      create: perRequest(plain.creates),
+      ship: perRequest(plain.ships),
+      poll: { ...perRequest(polls), rowsPerPage: POLL_LIMIT },
+      bytes: {
+        perCreate: plain.bytesPerCreate,
+        perShip: plain.bytesPerShip,
+        perOrder: perOrder(plain),
+        webhooksPerOrder: perOrder(hooked) - perOrder(plain),
+        eventsPerOrder: plain.eventsPerOrder,
+        eventDataPerOrder: plain.eventDataBytesPerOrder,
+      },
+    };
+    log(
+      `capacity: ${ORDERS} orders; per create ${result.create.statements.toFixed(1)} statements, ` +
+        `${result.create.rowsWritten.toFixed(1)} rows written, ${result.bytes.perCreate.toFixed(0)} B; ` +
+        `per ship ${result.ship.rowsWritten.toFixed(1)} rows, ${result.bytes.perShip.toFixed(0)} B; ` +
+        `webhooks ${result.bytes.webhooksPerOrder.toFixed(0)} B per order over ${result.deliveries} deliveries`,
+    );
+    return result;
+  } finally {
+    await hook.close();
+  }
+}
+
+/**
+ * D1 time per statement, from the creates and ships (the writes whose results carry
+ * `meta.duration`): reads through `raw()` report none, so a poll is priced per statement.
+ */
+function model(c) {
+  const writeStatements = c.create.statements + c.ship.statements;
+  const msPerStatement = (c.create.dbMs + c.ship.dbMs) / writeStatements;
+  const pollMs = c.poll.statements * msPerStatement;
+  const deliveriesPerOrder = c.deliveries / c.orders;
+  // A delivery's own writes (the claim, the attempt row, the outcome) happen in the queue
+  // consumer, outside any response's Server-Timing: priced at 3 statements each.
+  const deliveryMs = deliveriesPerOrder * 3 * msPerStatement;
+  const orderMs = c.create.dbMs + c.ship.dbMs + deliveryMs;
+  // Events and deliveries are archived and deleted after the retention window; an event's
+  // row beyond its `data` (ids, type, time, sequence, two index entries) is taken as 150 B.
+  const eventsBytes = c.bytes.eventDataPerOrder + c.bytes.eventsPerOrder * EVENT_ROW_BYTES;
+  const transientBytes = eventsBytes + c.bytes.webhooksPerOrder;
+  const keptBytes = c.bytes.perOrder - eventsBytes;
+  const allInBytes = c.bytes.perOrder + c.bytes.webhooksPerOrder;
+
+  const t = TARGET;
+  const ordersPerDay = t.merchants * t.ordersPerMerchantPerDay;
+  const peakOrdersPerS = (ordersPerDay / 86_400) * t.peakFactor;
+  const pollsPerS = (t.merchants * t.feeds) / t.pollEverySeconds;
+  const peakDbMsPerS = peakOrdersPerS * orderMs + pollsPerS * pollMs;
+  const shardsForThroughput = Math.ceil(peakDbMsPerS / (1000 * UTILISATION));
+  // Cloudflare's own sizing for D1: about 1 ms per query on the platform.
+  const statementsPerOrder = c.create.statements + c.ship.statements + deliveriesPerOrder * 3;
+  const platformDbMsPerS =
+    peakOrdersPerS * statementsPerOrder * PLATFORM_MS_PER_QUERY +
+    pollsPerS * c.poll.statements * PLATFORM_MS_PER_QUERY;
+  const shardsForPlatformThroughput = Math.ceil(platformDbMsPerS / (1000 * UTILISATION));
+  const yearBytes = ordersPerDay * keptBytes * 365 + ordersPerDay * transientBytes * RETENTION_DAYS;
+  const shardsForAYear = Math.ceil(yearBytes / (SHARD_BYTES * FILL));
+  return {
+    msPerStatement,
+    pollMs,
+    deliveriesPerOrder,
+    deliveryMs,
+    orderMs,
+    eventsBytes,
+    transientBytes,
+    keptBytes,
+    allInBytes,
+    shardOrdersPerS: (1000 * UTILISATION) / orderMs,
+    ordersUntilFullAllIn: SHARD_BYTES / allInBytes,
+    ordersUntilFullKept: SHARD_BYTES / keptBytes,
+    ordersPerDay,
+    peakOrdersPerS,
+    pollsPerS,
+    peakDbMsPerS,
+    shardsForThroughput,
+    statementsPerOrder,
+    platformDbMsPerS,
+    shardsForPlatformThroughput,
+    yearBytes,
+    shardsForAYear,
+    shards: Math.max(shardsForThroughput, shardsForPlatformThroughput, shardsForAYear),
+  };
+}
+
+const f = (n, digits = 1) =>
+  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : "n/a";
+
+export function capacityMarkdown(c, { commit, date, storage }) {
+  const m = model(c);
+  const row = (name, x) =>
+    `| ${name} | ${f(x.statements)} | ${f(x.rounds)} | ${f(x.rowsRead)} | ${f(x.rowsWritten)} | ${f(x.dbMs, 3)} | ${f(x.d1WallMs, 2)} |`;
+  return `# Capacity model
+
+Generated by \`npm run bench\` (bench/capacity.mjs) on ${date}, at ${commit}. The measured
+figures are this run's; everything else is arithmetic on them, with its assumptions named.
+One **shard** is one D1 database: single-threaded for writes, at most 10 GB.
+
+## Measured, per operation
+
+${c.orders} orders each by two tenants, one request at a time: one without webhooks, one
+subscribed to every event (${c.deliveries} deliveries, ${f(m.deliveriesPerOrder)} per order). Each create has 2
+lines; each ship 1 parcel with both lines; polls read \`GET /v1/shipments\` ${c.poll.rowsPerPage} rows a
+page. From each response's \`Server-Timing\` (D1 work inside the Durable Objects included):
+
+| operation | statements | D1 round trips | rows read | rows written | D1 ms (meta.duration) | D1 ms (wall, local) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${row("create (2 lines)", c.create)}
+${row("ship (1 parcel)", c.ship)}
+${row("poll page (100 rows)", c.poll)}
+
+- Bytes stored, from the database's size before and after each phase (\`meta.size_after\`),
+  for a tenant without webhooks: **${f(c.bytes.perCreate, 0)} B per create** and
+  **${f(c.bytes.perShip, 0)} B per ship** (${f(c.bytes.eventsPerOrder)} events per order among them, whose
+  \`data\` alone is ${f(c.bytes.eventDataPerOrder, 0)} B). A second tenant subscribed to every event
+  stores **${f(c.bytes.webhooksPerOrder, 0)} B more per order** in deliveries and attempts.
+- Rows read and D1 time come only from statements whose results carry \`meta\`: reads made
+  through \`raw()\` (drizzle's selects, so every poll) report neither. A poll is priced below
+  at the writes' mean D1 time per statement, ${f(m.msPerStatement, 4)} ms.
+- Storage was ${storage.fs}; D1 here is Miniflare's local SQLite, whose \`meta.duration\` is
+  this machine's time, not the platform's (which adds its own overhead per query).
+
+## One shard
+
+- D1 time per order's life: create ${f(c.create.dbMs, 3)} ms + ship ${f(c.ship.dbMs, 3)} ms +
+  ${f(m.deliveriesPerOrder)} deliveries × 3 statements (${f(m.deliveryMs, 3)} ms) =
+  **${f(m.orderMs, 3)} ms**.
+- At ${UTILISATION * 100} % of the writer thread: **${f(m.shardOrdersPerS, 0)} orders/s per shard**.
+- Storage per order: ${f(m.allInBytes, 0)} B all in, of which ${f(m.transientBytes, 0)} B (events,
+  at an assumed ${EVENT_ROW_BYTES} B per row beyond their \`data\`, and webhook deliveries) is archived
+  and deleted after ${RETENTION_DAYS} days, leaving **${f(m.keptBytes, 0)} B kept** (order, lines,
+  shipment, history, claims until they expire).
+- Storage horizon of one 10 GB shard: **${f(m.ordersUntilFullKept, 0)} orders** kept, or
+  ${f(m.ordersUntilFullAllIn, 0)} orders if nothing were ever archived.
+
+## Shards for the target
+
+${TARGET.merchants} merchants × ${f(TARGET.ordersPerMerchantPerDay, 0)} orders a day, a ${TARGET.peakFactor}× peak, each merchant
+polling ${TARGET.feeds} feeds every ${TARGET.pollEverySeconds} s, and webhooks for every event:
+
+| figure | value |
+| --- | ---: |
+| orders a day | ${f(m.ordersPerDay, 0)} |
+| orders/s at the peak | ${f(m.peakOrdersPerS)} |
+| poll pages/s | ${f(m.pollsPerS)} |
+| D1 ms per second at the peak | ${f(m.peakDbMsPerS)} |
+| shards for throughput at the measured D1 time (≤ ${UTILISATION * 100} % busy) | ${m.shardsForThroughput} |
+| statements per order's life | ${f(m.statementsPerOrder)} |
+| D1 ms per second at the peak at ${PLATFORM_MS_PER_QUERY} ms per statement (D1's own sizing rule) | ${f(m.platformDbMsPerS, 0)} |
+| shards for throughput at that rule (≤ ${UTILISATION * 100} % busy) | ${m.shardsForPlatformThroughput} |
+| bytes kept a year, plus ${RETENTION_DAYS} days of events and deliveries | ${f(m.yearBytes / 1024 ** 3, 0)} GiB |
+| shards for a year of data (each ≤ ${FILL * 100} % full) | ${m.shardsForAYear} |
+| **shards needed** | **${m.shards}** |
+
+${
+  m.shardsForAYear >= Math.max(m.shardsForThroughput, m.shardsForPlatformThroughput)
+    ? "Storage, not throughput, decides the count: it grows with every day kept, so shards are added as they fill (new tenants go to the emptiest) and a tenant can be moved (see the README's runbook)."
+    : "Throughput, not storage, decides the count at this size."
+}
+
+## A create's latency budget, database in Oceania
+
+The Worker is smart-placed next to the database and the Durable Objects carry a location
+hint for its region, so a create crosses regions once: the caller's request to the
+Worker and its answer back. Everything after it stays in the region. Round-trip times
+are assumptions from public latency tables, not measured:
+
+| caller | to the edge | edge → Worker (near D1) | in-region work | total |
+| --- | ---: | ---: | ---: | ---: |
+${Object.entries(RTT_MS)
+  .map(
+    ([caller, rtt]) =>
+      `| ${caller.split(" →")[0]} | ~5 ms | ${rtt} ms (${rtt > 50 ? "crosses regions" : "same region"}) | ${f(c.create.rounds, 0)} D1 round trips + 4 object calls, ~${f(c.create.d1WallMs + 4, 0)} ms | ~${f(5 + rtt + c.create.d1WallMs + 4, 0)} ms |`,
+  )
+  .join("\n")}
+
+In-region work is this run's D1 wall time per create (${f(c.create.d1WallMs, 2)} ms locally) plus about
+a millisecond per Durable Object call; on the platform each D1 round trip inside the region
+costs a few milliseconds more.
+`;
+}
+
+export function writeCapacity(path, md) {
+  writeFileSync(path, md);
+}
