@@ -2,10 +2,13 @@
 
 export type Environment = "sandbox" | "production";
 export declare const ENVIRONMENTS: Environment[];
+export declare const D1_REGIONS: readonly ("wnam" | "enam" | "weur" | "eeur" | "apac" | "oc")[];
 
 export interface EnvironmentResources {
   env: string;
   worker: string;
+  /** D1_REGION: where the D1 primary (and the objects that work in it) live. */
+  region: (typeof D1_REGIONS)[number];
   d1: { binding: string; name: string; id: string | null }[];
   kv: { binding: string; title: string; id: string | null }[];
   queues: string[];

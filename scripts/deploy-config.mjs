@@ -6,6 +6,9 @@
 /** The environments scripts/deploy.mjs deploys; development is `npm run dev`. */
 export const ENVIRONMENTS = ["sandbox", "production"];
 
+/** Where D1 can put a primary (`wrangler d1 create --location`), as src/durable/stubs.ts has it. */
+export const D1_REGIONS = ["wnam", "enam", "weur", "eeur", "apac", "oc"];
+
 const HEADER = /^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*(\]\]?)\s*(#.*)?$/;
 const KEY_VALUE = /^(\s*)([A-Za-z0-9_-]+)(\s*=\s*)("[^"\\]*"|'[^']*')(\s*(#.*)?)$/;
 
@@ -41,9 +44,9 @@ export const kvTitle = (worker, binding) =>
   `${worker}-${binding.toLowerCase().replaceAll("_", "-")}`;
 
 /**
- * What an environment declares: its Worker, its D1 databases and KV namespaces (with the id
- * wrangler.toml holds for each, or null before the first deploy) and every queue its producers
- * and consumers name, dead-letter queues included.
+ * What an environment declares: its Worker, the region of its D1 primary (`D1_REGION`), its D1
+ * databases and KV namespaces (with the id wrangler.toml holds for each, or null before the
+ * first deploy) and every queue its producers and consumers name, dead-letter queues included.
  */
 export function readEnvironment(toml, env) {
   const lines = splitLines(toml);
@@ -53,6 +56,14 @@ export function readEnvironment(toml, env) {
   if (!envTable) throw new Error(`wrangler.toml has no [env.${env}]`);
   const topName = entries(lines, all[0]).get("name")?.value;
   const worker = entries(lines, envTable).get("name")?.value ?? `${topName}-${env}`;
+  const [vars] = own(".vars");
+  const region = vars ? entries(lines, vars).get("D1_REGION")?.value : undefined;
+  if (!D1_REGIONS.includes(region)) {
+    throw new Error(
+      `[env.${env}.vars] D1_REGION is ${region === undefined ? "missing" : `"${region}"`}: ` +
+        `name the region of the D1 primary, one of ${D1_REGIONS.join(", ")}`,
+    );
+  }
 
   const d1 = own(".d1_databases").map((t) => {
     const e = entries(lines, t);
@@ -77,7 +88,7 @@ export function readEnvironment(toml, env) {
       if (name && !queues.includes(name)) queues.push(name);
     }
   }
-  return { env, worker, d1, kv, queues };
+  return { env, worker, region, d1, kv, queues };
 }
 
 /**

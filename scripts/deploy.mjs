@@ -80,6 +80,7 @@ function describe(steps) {
 
 function dryRun(wanted) {
   log(`${wanted.env}: Worker ${wanted.worker} (dry run: no Cloudflare account is contacted)`);
+  log(`  D1_REGION ${wanted.region}: the D1 primary and the order and stock objects live there`);
   for (const db of wanted.d1) {
     log(`  D1 ${db.binding.padEnd(5)} ${db.name.padEnd(36)} ${db.id ?? "id written on deploy"}`);
   }
@@ -117,7 +118,8 @@ function deploy(wanted) {
 
   const missing = steps.filter((s) => s.action === "create");
   for (const s of missing) {
-    if (s.kind === "d1") run(["d1", "create", s.name]);
+    // Where the primary lives is fixed at creation; objects are hinted to the same region.
+    if (s.kind === "d1") run(["d1", "create", s.name, "--location", wanted.region]);
     // No --env: wrangler would prefix the title with it, and the title is how we find it again.
     if (s.kind === "kv") run(["kv", "namespace", "create", s.name]);
     if (s.kind === "queue") run(["queues", "create", s.name]);

@@ -6,6 +6,7 @@ import { type AppEnv, environmentOf } from "./env";
 import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
+import { consistentReads } from "./http/consistency";
 import { onError, onNotFound } from "./http/errors";
 import { createRouter, openApiDocument } from "./http/openapi";
 import { requestContext } from "./http/request-context";
@@ -61,6 +62,7 @@ export function createApp() {
   app.use("/v1/sandbox/*", sandboxOnly);
   app.use("/v1/*", partnerAuth);
   app.use("/admin/v1/*", authenticateAdmin);
+  app.use("*", consistentReads);
   app.use("/v1/*", jsonBody);
   app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);

@@ -32,6 +32,8 @@ export interface Env {
   ADMIN_LIMITER: RateLimit;
   /** Read through `environmentOf`, never directly: an unset value must mean production. */
   ENVIRONMENT?: string;
+  /** The D1 primary's region, where order and stock objects are created: see `d1Region`. */
+  D1_REGION?: string;
   /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
   WEBHOOK_RETRY_SCHEDULE?: string;
   /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */

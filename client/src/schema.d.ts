@@ -70,7 +70,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -81,6 +84,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -95,6 +99,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -109,6 +114,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -123,6 +129,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -137,6 +144,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -152,6 +160,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -193,7 +202,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -204,6 +216,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -218,6 +231,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -232,6 +246,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -246,6 +261,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -260,6 +276,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -275,6 +292,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -317,7 +335,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -328,6 +349,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -342,6 +364,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -356,6 +379,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -370,6 +394,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -384,6 +409,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -399,6 +425,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -435,6 +462,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -449,6 +477,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -463,6 +492,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -477,6 +507,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -491,6 +522,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -505,6 +537,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -519,6 +552,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -533,6 +567,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -547,6 +582,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -562,6 +598,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -576,6 +613,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -608,7 +646,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     sku: string;
                 };
@@ -621,6 +662,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -635,6 +677,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -649,6 +692,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -663,6 +707,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -677,6 +722,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -691,6 +737,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -706,6 +753,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -748,6 +796,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -762,6 +811,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -776,6 +826,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -790,6 +841,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -804,6 +856,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -818,6 +871,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -832,6 +886,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -846,6 +901,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -860,6 +916,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -875,6 +932,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -889,6 +947,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -928,7 +987,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -939,6 +1001,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -953,6 +1016,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -967,6 +1031,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -981,6 +1046,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -995,6 +1061,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1010,6 +1077,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1049,6 +1117,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1065,6 +1134,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1081,6 +1151,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1095,6 +1166,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1109,6 +1181,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1123,6 +1196,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1137,6 +1211,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1151,6 +1226,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1165,6 +1241,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1179,6 +1256,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1194,6 +1272,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1208,6 +1287,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1242,7 +1322,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1255,6 +1338,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1270,6 +1354,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1284,6 +1369,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1298,6 +1384,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1312,6 +1399,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1326,6 +1414,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1341,6 +1430,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1385,6 +1475,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1400,6 +1491,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1414,6 +1506,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1428,6 +1521,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1442,6 +1536,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1456,6 +1551,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1470,6 +1566,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1484,6 +1581,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1498,6 +1596,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1512,6 +1611,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1527,6 +1627,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1541,6 +1642,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1590,6 +1692,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1605,6 +1708,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1619,6 +1723,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1633,6 +1738,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1647,6 +1753,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1661,6 +1768,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1675,6 +1783,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1689,6 +1798,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1703,6 +1813,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1717,6 +1828,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1732,6 +1844,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1746,6 +1859,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1786,7 +1900,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1799,6 +1916,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1813,6 +1931,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1827,6 +1946,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1841,6 +1961,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1855,6 +1976,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1869,6 +1991,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1884,6 +2007,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1927,7 +2051,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1938,6 +2065,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1952,6 +2080,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1966,6 +2095,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1980,6 +2110,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1994,6 +2125,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2009,6 +2141,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2042,7 +2175,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2055,6 +2191,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2069,6 +2206,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2083,6 +2221,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2097,6 +2236,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2111,6 +2251,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2125,6 +2266,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2140,6 +2282,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2183,7 +2326,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2194,6 +2340,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2208,6 +2355,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2222,6 +2370,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2236,6 +2385,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2250,6 +2400,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2265,6 +2416,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2306,7 +2458,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2317,6 +2472,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2331,6 +2487,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2345,6 +2502,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2359,6 +2517,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2373,6 +2532,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2388,6 +2548,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2431,7 +2592,10 @@ export interface paths {
                     status?: "expected" | "received" | "processed";
                     order_id?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2442,6 +2606,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2456,6 +2621,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2470,6 +2636,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2484,6 +2651,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2498,6 +2666,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2513,6 +2682,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2552,6 +2722,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2567,6 +2738,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2582,6 +2754,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2596,6 +2769,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2610,6 +2784,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2624,6 +2799,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2638,6 +2814,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2652,6 +2829,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2666,6 +2844,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2680,6 +2859,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2695,6 +2875,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2709,6 +2890,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2741,7 +2923,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2754,6 +2939,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2768,6 +2954,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2782,6 +2969,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2796,6 +2984,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2810,6 +2999,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2824,6 +3014,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2839,6 +3030,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2886,7 +3078,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2897,6 +3092,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2911,6 +3107,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2925,6 +3122,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2939,6 +3137,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2953,6 +3152,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2968,6 +3168,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3007,7 +3208,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3018,6 +3222,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3032,6 +3237,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3046,6 +3252,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3060,6 +3267,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3074,6 +3282,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3089,6 +3298,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3125,6 +3335,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3139,6 +3350,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3153,6 +3365,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3167,6 +3380,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3181,6 +3395,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3195,6 +3410,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3209,6 +3425,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3223,6 +3440,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3238,6 +3456,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3252,6 +3471,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3284,7 +3504,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3297,6 +3520,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3311,6 +3535,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3325,6 +3550,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3339,6 +3565,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3353,6 +3580,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3367,6 +3595,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3382,6 +3611,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3417,6 +3647,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3431,6 +3662,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3445,6 +3677,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3459,6 +3692,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3473,6 +3707,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3487,6 +3722,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3502,6 +3738,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3549,6 +3786,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3563,6 +3801,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3577,6 +3816,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3591,6 +3831,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3605,6 +3846,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3619,6 +3861,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3633,6 +3876,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3647,6 +3891,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3661,6 +3906,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3676,6 +3922,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3690,6 +3937,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3737,6 +3985,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3751,6 +4000,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3765,6 +4015,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3779,6 +4030,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3793,6 +4045,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3807,6 +4060,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3821,6 +4075,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3835,6 +4090,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3849,6 +4105,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3863,6 +4120,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3878,6 +4136,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3892,6 +4151,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3939,6 +4199,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3953,6 +4214,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3967,6 +4229,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3981,6 +4244,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3995,6 +4259,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4009,6 +4274,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4023,6 +4289,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4037,6 +4304,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4051,6 +4319,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4066,6 +4335,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4080,6 +4350,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4121,7 +4392,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4134,6 +4408,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4148,6 +4423,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4162,6 +4438,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4176,6 +4453,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4190,6 +4468,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4204,6 +4483,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4219,6 +4499,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4273,6 +4554,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4287,6 +4569,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4301,6 +4584,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4315,6 +4599,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4329,6 +4614,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4343,6 +4629,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4357,6 +4644,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4371,6 +4659,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4385,6 +4674,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4399,6 +4689,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4414,6 +4705,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4428,6 +4720,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4481,6 +4774,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4495,6 +4789,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4509,6 +4804,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4523,6 +4819,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4537,6 +4834,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4551,6 +4849,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4565,6 +4864,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4579,6 +4879,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4593,6 +4894,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4608,6 +4910,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4622,6 +4925,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4664,7 +4968,10 @@ export interface paths {
                     status?: "expected" | "partially_received" | "received" | "cancelled";
                     reference?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4675,6 +4982,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4689,6 +4997,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4703,6 +5012,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4717,6 +5027,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4731,6 +5042,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4746,6 +5058,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4785,6 +5098,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4800,6 +5114,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4815,6 +5130,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4829,6 +5145,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4843,6 +5160,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4857,6 +5175,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4871,6 +5190,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4885,6 +5205,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4899,6 +5220,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4913,6 +5235,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4928,6 +5251,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4942,6 +5266,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4974,7 +5299,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4987,6 +5315,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5001,6 +5330,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5015,6 +5345,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5029,6 +5360,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5043,6 +5375,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5057,6 +5390,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5072,6 +5406,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5114,6 +5449,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5128,6 +5464,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5142,6 +5479,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5156,6 +5494,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5170,6 +5509,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5184,6 +5524,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5198,6 +5539,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5212,6 +5554,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5226,6 +5569,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5240,6 +5584,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5255,6 +5600,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5269,6 +5615,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5314,6 +5661,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5328,6 +5676,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5342,6 +5691,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5356,6 +5706,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5370,6 +5721,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5384,6 +5736,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5398,6 +5751,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5412,6 +5766,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5426,6 +5781,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5440,6 +5796,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5455,6 +5812,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5469,6 +5827,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5501,7 +5860,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5512,6 +5874,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5526,6 +5889,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5540,6 +5904,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5554,6 +5919,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5568,6 +5934,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5583,6 +5950,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5618,6 +5986,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5632,6 +6001,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5646,6 +6016,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5660,6 +6031,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5674,6 +6046,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5688,6 +6061,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5702,6 +6076,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5716,6 +6091,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5731,6 +6107,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5745,6 +6122,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5802,6 +6180,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5816,6 +6195,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5831,6 +6211,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5845,6 +6226,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5859,6 +6241,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5873,6 +6256,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5887,6 +6271,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5901,6 +6286,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5915,6 +6301,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5929,6 +6316,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5943,6 +6331,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5958,6 +6347,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5972,6 +6362,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6028,6 +6419,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6042,6 +6434,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6056,6 +6449,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6070,6 +6464,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6084,6 +6479,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6098,6 +6494,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6112,6 +6509,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6126,6 +6524,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6140,6 +6539,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6154,6 +6554,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6169,6 +6570,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6183,6 +6585,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6237,6 +6640,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6252,6 +6656,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6267,6 +6672,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6281,6 +6687,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6295,6 +6702,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6309,6 +6717,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6323,6 +6732,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6337,6 +6747,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6351,6 +6762,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6366,6 +6778,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6380,6 +6793,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6432,6 +6846,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6446,6 +6861,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6460,6 +6876,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6474,6 +6891,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6488,6 +6906,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6502,6 +6921,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6516,6 +6936,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6530,6 +6951,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6544,6 +6966,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6558,6 +6981,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6573,6 +6997,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6587,6 +7012,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6643,6 +7069,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6657,6 +7084,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6671,6 +7099,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6685,6 +7114,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6699,6 +7129,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6713,6 +7144,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6727,6 +7159,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6741,6 +7174,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6755,6 +7189,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6769,6 +7204,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6784,6 +7220,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6798,6 +7235,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6850,6 +7288,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6864,6 +7303,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6878,6 +7318,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6892,6 +7333,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6906,6 +7348,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6920,6 +7363,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6934,6 +7378,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6948,6 +7393,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6962,6 +7408,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6976,6 +7423,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6991,6 +7439,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7005,6 +7454,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7059,6 +7509,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7073,6 +7524,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7087,6 +7539,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7101,6 +7554,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7115,6 +7569,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7129,6 +7584,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7143,6 +7599,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7157,6 +7614,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7171,6 +7629,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7185,6 +7644,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7200,6 +7660,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7214,6 +7675,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7270,6 +7732,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7284,6 +7747,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7298,6 +7762,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7312,6 +7777,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7326,6 +7792,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7340,6 +7807,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7354,6 +7822,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7368,6 +7837,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7382,6 +7852,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7396,6 +7867,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7411,6 +7883,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7425,6 +7898,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7477,6 +7951,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7491,6 +7966,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7505,6 +7981,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7519,6 +7996,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7533,6 +8011,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7547,6 +8026,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7561,6 +8041,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7575,6 +8056,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7589,6 +8071,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7603,6 +8086,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7618,6 +8102,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7632,6 +8117,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7686,6 +8172,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7700,6 +8187,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7714,6 +8202,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7728,6 +8217,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7742,6 +8232,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7756,6 +8247,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7770,6 +8262,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7784,6 +8277,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7798,6 +8292,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7812,6 +8307,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7827,6 +8323,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7841,6 +8338,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7897,6 +8395,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7911,6 +8410,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7925,6 +8425,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7939,6 +8440,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7953,6 +8455,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7967,6 +8470,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7981,6 +8485,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7995,6 +8500,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8009,6 +8515,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8023,6 +8530,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8038,6 +8546,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8052,6 +8561,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8104,6 +8614,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8118,6 +8629,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8132,6 +8644,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8146,6 +8659,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8160,6 +8674,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8174,6 +8689,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8188,6 +8704,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8202,6 +8719,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8216,6 +8734,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8230,6 +8749,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8245,6 +8765,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8259,6 +8780,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8313,6 +8835,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8328,6 +8851,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8343,6 +8867,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8357,6 +8882,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8371,6 +8897,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8385,6 +8912,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8399,6 +8927,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8413,6 +8942,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8427,6 +8957,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8441,6 +8972,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8456,6 +8988,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8470,6 +9003,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8526,6 +9060,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8540,6 +9075,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8554,6 +9090,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8568,6 +9105,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8582,6 +9120,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8596,6 +9135,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8610,6 +9150,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8624,6 +9165,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8638,6 +9180,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8652,6 +9195,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8667,6 +9211,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8681,6 +9226,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8733,6 +9279,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8747,6 +9294,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8761,6 +9309,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8775,6 +9324,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8789,6 +9339,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8803,6 +9354,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8817,6 +9369,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8831,6 +9384,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8845,6 +9399,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8859,6 +9414,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8874,6 +9430,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8888,6 +9445,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8923,7 +9481,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -8934,6 +9495,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8945,6 +9507,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8956,6 +9519,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -8967,6 +9531,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -8979,6 +9544,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9010,6 +9576,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9021,6 +9588,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9032,6 +9600,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9043,6 +9612,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9054,6 +9624,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9065,6 +9636,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9076,6 +9648,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9088,6 +9661,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9099,6 +9673,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9125,7 +9700,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9138,6 +9716,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9149,6 +9728,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9160,6 +9740,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9171,6 +9752,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9183,6 +9765,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9216,7 +9799,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9229,6 +9815,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9240,6 +9827,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9251,6 +9839,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9262,6 +9851,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9274,6 +9864,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9307,6 +9898,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9318,6 +9910,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9329,6 +9922,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9340,6 +9934,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9351,6 +9946,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9362,6 +9958,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9373,6 +9970,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9385,6 +9983,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9396,6 +9995,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9428,7 +10028,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9439,6 +10042,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9450,6 +10054,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9461,6 +10066,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9472,6 +10078,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9484,6 +10091,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9515,6 +10123,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9526,6 +10135,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9537,6 +10147,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9548,6 +10159,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9559,6 +10171,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9570,6 +10183,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9581,6 +10195,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9593,6 +10208,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9604,6 +10220,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9649,6 +10266,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9660,6 +10278,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9671,6 +10290,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9682,6 +10302,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9693,6 +10314,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9705,6 +10327,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9735,7 +10358,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9746,6 +10372,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9757,6 +10384,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9768,6 +10396,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9779,6 +10408,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9791,6 +10421,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9822,6 +10453,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9833,6 +10465,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9844,6 +10477,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9855,6 +10489,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9866,6 +10501,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9877,6 +10513,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9888,6 +10525,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9899,6 +10537,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9911,6 +10550,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9922,6 +10562,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -9954,7 +10595,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -9965,6 +10609,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9976,6 +10621,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9987,6 +10633,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -9998,6 +10645,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10010,6 +10658,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10041,6 +10690,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10052,6 +10702,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10063,6 +10714,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10074,6 +10726,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10085,6 +10738,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10096,6 +10750,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10107,6 +10762,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10118,6 +10774,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10130,6 +10787,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10141,6 +10799,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10190,6 +10849,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10201,6 +10861,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10212,6 +10873,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10223,6 +10885,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10234,6 +10897,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10245,6 +10909,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10256,6 +10921,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10267,6 +10933,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10279,6 +10946,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10290,6 +10958,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10320,7 +10989,10 @@ export interface paths {
                     cursor?: string;
                     limit?: number;
                 };
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -10331,6 +11003,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10342,6 +11015,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10353,6 +11027,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10364,6 +11039,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10376,6 +11052,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10403,7 +11080,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. */
+                    "x-consistency-token"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10416,6 +11096,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10427,6 +11108,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10438,6 +11120,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10449,6 +11132,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10460,6 +11144,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10472,6 +11157,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10517,6 +11203,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10528,6 +11215,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10539,6 +11227,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10550,6 +11239,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10561,6 +11251,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10572,6 +11263,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10583,6 +11275,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10594,6 +11287,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10605,6 +11299,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10617,6 +11312,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10628,6 +11324,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10672,6 +11369,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10683,6 +11381,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10694,6 +11393,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10705,6 +11405,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10716,6 +11417,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10727,6 +11429,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10738,6 +11441,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10749,6 +11453,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10760,6 +11465,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -10772,6 +11478,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -10783,6 +11490,7 @@ export interface paths {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
                         "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
                         "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
@@ -12027,6 +12735,8 @@ export interface components {
         "X-Request-Id": string;
         /** @description `total`, then D1 (`d1`, `d1-statements`, `d1-rounds`, `d1-db`, `d1-rows-read`, `d1-rows-written`), Durable Object (`do`) and KV (`kv`) calls with their milliseconds; D1 work done inside Durable Objects included. */
         "Server-Timing": string;
+        /** @description The newest database state this request read or wrote. Send it back on a read, as the request header of the same name, to be served from a copy at least that new: a read after your write then sees it. Opaque and sealed; absent when the request touched no data. */
+        "X-Consistency-Token": string;
         /** @description Requests allowed per minute for this key. */
         "X-RateLimit-Limit": string;
         /** @description Requests left in the current window. */

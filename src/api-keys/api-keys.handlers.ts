@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { apiKeys, tenants } from "../db/schema";
 import { type AppEnv, type Environment, environmentOf } from "../env";
+import { consistencyToken } from "../http/consistency";
 import { notFound, validationError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import type * as routes from "./api-keys.routes";
@@ -69,7 +70,7 @@ async function listKeys(
     )
     .orderBy(asc(apiKeys.id))
     .limit(query.limit + 1);
-  return page(rows, query.limit, renderKey, (r) => ({ id: r.id }));
+  return page(rows, query.limit, renderKey, (r) => ({ id: r.id }), await consistencyToken(c));
 }
 
 export const listTenantKeys: RouteHandler<typeof routes.listTenantKeys, AppEnv> = async (c) => {

@@ -4,7 +4,38 @@ import { type StockKey, stockName } from "../inventory/stock-store";
 /*
  * The one place that names Durable Objects. An object reads its identity back from its
  * name (`ctx.id.name`), so callers never pass the ids it guards.
+ *
+ * Order and stock objects do their work in D1, several round trips per command, so they
+ * are created in the region of the database's primary rather than near whoever first
+ * called them. A hint counts only when an object is created: one already living elsewhere
+ * stays there.
  */
+
+/**
+ * The regions D1 can put a primary in (`wrangler d1 create --location`), each also a
+ * Durable Object location hint. D1_REGION names the primary's region, so the Durable
+ * Object hints D1 cannot hold a primary in (sam, afr, me) are refused with the rest.
+ */
+export const D1_REGIONS = [
+  "wnam",
+  "enam",
+  "weur",
+  "eeur",
+  "apac",
+  "oc",
+] as const satisfies readonly DurableObjectLocationHint[];
+
+export type D1Region = (typeof D1_REGIONS)[number];
+
+/** The configured primary region; a deploy without a valid one fails on its first object call. */
+export function d1Region(env: { D1_REGION?: string }): D1Region {
+  const region = D1_REGIONS.find((r) => r === env.D1_REGION);
+  if (region) return region;
+  const got = env.D1_REGION === undefined ? "is not set" : `is '${env.D1_REGION}'`;
+  throw new Error(
+    `D1_REGION ${got}: set it in wrangler.toml [vars] to the region of the D1 primary, one of ${D1_REGIONS.join(", ")}.`,
+  );
+}
 
 export const orderObjectName = (tenantId: string, orderId: string) => `${tenantId}/${orderId}`;
 
@@ -14,7 +45,10 @@ export function parseOrderObjectName(name: string): { tenantId: string; orderId:
   return { tenantId, orderId };
 }
 
-export const orderObject = (env: Env, tenantId: string, orderId: string) =>
-  env.ORDERS.getByName(orderObjectName(tenantId, orderId));
+type Namespaces = Pick<Env, "ORDERS" | "STOCK" | "D1_REGION">;
 
-export const stockObject = (env: Env, key: StockKey) => env.STOCK.getByName(stockName(key));
+export const orderObject = (env: Namespaces, tenantId: string, orderId: string) =>
+  env.ORDERS.getByName(orderObjectName(tenantId, orderId), { locationHint: d1Region(env) });
+
+export const stockObject = (env: Namespaces, key: StockKey) =>
+  env.STOCK.getByName(stockName(key), { locationHint: d1Region(env) });

@@ -4,6 +4,7 @@ import { events } from "../db/schema";
 import { inList } from "../db/sql";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { ApiError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import { eventPayload } from "./events.render";
@@ -57,7 +58,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(asc(events.seq))
     .limit(limit + 1);
   return c.json(
-    page(rows, limit, eventPayload, (r) => ({ id: r.id })),
+    page(rows, limit, eventPayload, (r) => ({ id: r.id }), await consistencyToken(c)),
     200,
   );
 };

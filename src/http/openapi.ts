@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Scope } from "../api-keys/scopes";
 import type { AppEnv } from "../env";
 import { requireScope } from "./auth";
+import { CONSISTENCY_TOKEN, ConsistencyToken } from "./consistency";
 import { ApiError, ErrorEnvelope } from "./errors";
 
 /** A JSON request or response body described by `schema`. */
@@ -110,17 +111,41 @@ export const HEADERS = {
     description:
       "Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result.",
   }),
-  bookmark: z.string().optional().openapi({ description: "D1 session bookmark of this write." }),
+  consistencyToken: ConsistencyToken.openapi({
+    description:
+      "The newest database state this request read or wrote. Send it back on a read, as the request header of the same name, to be served from a copy at least that new: a read after your write then sees it. Opaque and sealed; absent when the request touched no data.",
+    example:
+      "2mFq3vJb0kX8yQe7TzR1cW5nLp9aHs4dGu6iVo0YtBxNjMwKlEfZrSgDhUcPaIqOeRyTuWvXbNmLkJhGf3s2d1a0zQx9cVb8nM7lK6jH5gF4dS3aA2sD1fG0hJ9kL8zX7cV6bN5mQ4wE3rT2y",
+  }),
+};
+
+/** A read may name the state it must see at least (`consistentReads` checks it first). */
+const ConsistencyTokenHeader = {
+  [CONSISTENCY_TOKEN.toLowerCase()]: HEADERS.consistencyToken.optional().openapi({
+    param: { in: "header" },
+    description:
+      "An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes.",
+  }),
 };
 
 type Responses = RouteConfig["responses"];
 
-/** Adds the error envelope to every 4xx and 5xx, and each response's headers. */
-function withErrors<R extends RouteConfig>(route: R, errors: number[], rateLimited: boolean): R {
+/**
+ * Adds the error envelope to every 4xx and 5xx, and each response's headers. Routes that
+ * read or write data (`rateLimited` or not) say which state they reached, and their reads
+ * take that token back.
+ */
+function withErrors<R extends RouteConfig>(
+  route: R,
+  errors: number[],
+  rateLimited: boolean,
+  data = true,
+): R {
   const merged: Responses = { ...errorResponses(...errors, 500), ...route.responses };
   const common = {
     "X-Request-Id": HEADERS.requestId,
     "Server-Timing": HEADERS.serverTiming,
+    ...(data ? { [CONSISTENCY_TOKEN]: HEADERS.consistencyToken.optional() } : {}),
     ...(rateLimited
       ? {
           "X-RateLimit-Limit": HEADERS.rateLimitLimit,
@@ -147,7 +172,13 @@ function withErrors<R extends RouteConfig>(route: R, errors: number[], rateLimit
       ];
     }),
   );
-  return { ...route, responses };
+  if (!data || route.method !== "get") return { ...route, responses };
+  const own = (route.request?.headers as z.ZodObject | undefined)?.shape ?? {};
+  return {
+    ...route,
+    request: { ...route.request, headers: z.object({ ...own, ...ConsistencyTokenHeader }) },
+    responses,
+  };
 }
 
 const inputErrors = (route: RouteConfig) =>
@@ -161,7 +192,7 @@ type Route<P extends string> = Omit<RouteConfig, "path"> & { path: P };
 
 /** A route anyone may call (health, the document itself). */
 export const publicRoute = <P extends string, R extends Route<P>>(route: R): R =>
-  createRoute(withErrors(route, [], false));
+  createRoute(withErrors(route, [], false, false));
 
 /** A partner/ops route: bearer API key, the given scope (or any key), rate-limited. */
 export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | null, route: R): R {

@@ -5,6 +5,7 @@ import { feedPage } from "../db/feed";
 import { inboundShipments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { ApiError, notFound } from "../http/errors";
 import { page } from "../http/pagination";
 import { resolveReferences } from "../orders/order-references";
@@ -56,7 +57,13 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(...feed.orderBy)
     .limit(feed.limit);
   return c.json(
-    page(rows, query.limit, (r) => JSON.parse(r.json as string) as InboundView, feed.positionOf),
+    page(
+      rows,
+      query.limit,
+      (r) => JSON.parse(r.json as string) as InboundView,
+      feed.positionOf,
+      await consistencyToken(c),
+    ),
     200,
   );
 };

@@ -4,6 +4,7 @@ import { feedPage, feedRows } from "../db/feed";
 import { inventoryAdjustments, inventorySkus } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { page } from "../http/pagination";
 import { skuInventoryJson } from "./inventory.render";
 import type * as routes from "./inventory.routes";
@@ -42,7 +43,13 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(...feed.orderBy)
     .limit(feed.limit);
   return c.json(
-    page(rows, query.limit, (r) => JSON.parse(r.json as string), feed.positionOf),
+    page(
+      rows,
+      query.limit,
+      (r) => JSON.parse(r.json as string),
+      feed.positionOf,
+      await consistencyToken(c),
+    ),
     200,
   );
 };
@@ -60,5 +67,8 @@ export const listAdjustments: RouteHandler<typeof routes.listAdjustments, AppEnv
     ],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
-  return c.json(page(feed.rows, query.limit, renderAdjustment, feed.positionOf), 200);
+  return c.json(
+    page(feed.rows, query.limit, renderAdjustment, feed.positionOf, await consistencyToken(c)),
+    200,
+  );
 };

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
+import { primary } from "../db/sessions";
 import { Schedule } from "../durable/schedule";
 import type { Env } from "../env";
 import { type Cost, Meter, share } from "../lib/metering";
@@ -164,7 +165,8 @@ export class StockObject extends DurableObject<Env> {
 
   private async commit(batch: Pending[]) {
     const meter = new Meter();
-    const db = database(meter.d1(this.env.DB));
+    // Each caller's share of the cost carries the commit's bookmark back to its request.
+    const db = database(primary(meter.d1(this.env.DB)));
     if (!this.book) {
       const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands);

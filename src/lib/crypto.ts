@@ -35,3 +35,39 @@ export async function timingSafeEqualText(a: string, b: string): Promise<boolean
   ]);
   return crypto.subtle.timingSafeEqual(x, y);
 }
+
+export const aesKey = (hexKey: string) =>
+  crypto.subtle.importKey(
+    "raw",
+    Uint8Array.from(hexKey.match(/../g) ?? [], (h) => Number.parseInt(h, 16)),
+    "AES-GCM",
+    false,
+    ["encrypt", "decrypt"],
+  );
+
+const IV_BYTES = 12;
+
+/** AES-GCM with a fresh IV, as base64url: unreadable, and unforgeable without the key. */
+export async function seal(key: CryptoKey, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, encoder.encode(text));
+  const out = new Uint8Array(IV_BYTES + sealed.byteLength);
+  out.set(iv);
+  out.set(new Uint8Array(sealed), IV_BYTES);
+  return toBase64Url(out);
+}
+
+/** What `seal` sealed with this key, or undefined for anything else. */
+export async function unseal(key: CryptoKey, token: string): Promise<string | undefined> {
+  try {
+    const bytes = fromBase64Url(token);
+    const plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: bytes.slice(0, IV_BYTES) },
+      key,
+      bytes.slice(IV_BYTES),
+    );
+    return new TextDecoder().decode(plain);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,14 @@
+import { newest } from "../db/sessions";
+
 /*
  * What a request costs in platform calls: D1 (calls, statements, the database's own time),
  * Durable Object calls and KV calls. The Worker reports it in `Server-Timing`; a Durable
  * Object returns its own cost with each answer, so the request's figures include the D1
  * work done inside the objects it called. `rounds` counts D1 round trips on the critical
  * path: sequential calls add up, parallel branches count their slowest.
+ *
+ * `bookmark` travels the same way: the newest D1 session bookmark the calls reached, the
+ * objects' writes included, so a read started from it sees everything the request did.
  */
 
 export interface Cost {
@@ -16,13 +21,23 @@ export interface Cost {
     /** Rows D1 reports reading and writing (`meta.rows_read`, `meta.rows_written`): what it bills. */
     rowsRead: number;
     rowsWritten: number;
+    bookmark: string | null;
   };
   do: { calls: number; ms: number };
   kv: { calls: number; ms: number };
 }
 
 export const noCost = (): Cost => ({
-  d1: { calls: 0, statements: 0, ms: 0, dbMs: 0, rounds: 0, rowsRead: 0, rowsWritten: 0 },
+  d1: {
+    calls: 0,
+    statements: 0,
+    ms: 0,
+    dbMs: 0,
+    rounds: 0,
+    rowsRead: 0,
+    rowsWritten: 0,
+    bookmark: null,
+  },
   do: { calls: 0, ms: 0 },
   kv: { calls: 0, ms: 0 },
 });
@@ -40,6 +55,7 @@ export function combine(costs: Cost[], parallel = false): Cost {
     total.d1.rounds = parallel
       ? Math.max(total.d1.rounds, c.d1.rounds)
       : total.d1.rounds + c.d1.rounds;
+    total.d1.bookmark = newest(total.d1.bookmark, c.d1.bookmark);
     total.do.calls += c.do.calls;
     total.do.ms += c.do.ms;
     total.kv.calls += c.kv.calls;
@@ -60,6 +76,7 @@ export function share(cost: Cost, parts: number): Cost {
       rounds: cost.d1.rounds,
       rowsRead: part(cost.d1.rowsRead),
       rowsWritten: part(cost.d1.rowsWritten),
+      bookmark: cost.d1.bookmark,
     },
     do: { calls: part(cost.do.calls), ms: cost.do.ms },
     kv: { calls: part(cost.kv.calls), ms: cost.kv.ms },
@@ -94,6 +111,9 @@ const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
 export class Meter {
   cost = noCost();
   private readonly started = performance.now();
+  // The statement a metered one wraps, for batches: a batch may take statements prepared
+  // on another session of the same database.
+  private readonly inner = new WeakMap<object, D1PreparedStatement>();
   // Object calls that overlap in time are parallel branches: their reported costs are
   // combined once the last of them returns, so `rounds` counts only the slowest.
   private inflight = 0;
@@ -108,8 +128,10 @@ export class Meter {
     this.cost = combine([this.cost, combine(costs, parallel)]);
   }
 
-  d1(binding: D1Database): D1Database {
-    const inner = new WeakMap<object, D1PreparedStatement>();
+  /** A D1 binding, or a session of one, that counts its calls and keeps their newest bookmark. */
+  d1<B extends D1Database | D1DatabaseSession>(binding: B): B {
+    const inner = this.inner;
+    const session = "getBookmark" in binding ? (binding as D1DatabaseSession) : undefined;
     const record = (statements: number, ms: number, work: Work[]) => {
       this.cost.d1.calls += 1;
       this.cost.d1.rounds += 1;
@@ -120,6 +142,7 @@ export class Meter {
         this.cost.d1.rowsRead += w.rowsRead;
         this.cost.d1.rowsWritten += w.rowsWritten;
       }
+      if (session) this.cost.d1.bookmark = newest(this.cost.d1.bookmark, session.getBookmark());
     };
     const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
       const proxy = new Proxy(stmt, {
@@ -141,9 +164,11 @@ export class Meter {
       return proxy;
     };
     return new Proxy(binding, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop, target);
+      get: (target, prop) => {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (typeof value !== "function") return value;
         if (prop === "prepare") return (sql: string) => wrapStatement(value.call(target, sql));
+        if (prop === "withSession") return (start?: string) => this.d1(value.call(target, start));
         if (prop === "batch") {
           return async (statements: D1PreparedStatement[]) => {
             const t0 = performance.now();
@@ -155,7 +180,7 @@ export class Meter {
             return results;
           };
         }
-        return typeof value === "function" ? value.bind(target) : value;
+        return value.bind(target);
       },
     });
   }

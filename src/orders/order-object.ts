@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
+import { primary } from "../db/sessions";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName } from "../durable/stubs";
@@ -138,11 +139,14 @@ export class OrderObject extends DurableObject<Env> {
     }
   }
 
-  /** One at a time, metered, and never trusting memory after a failure. */
+  /**
+   * One at a time, metered, and never trusting memory after a failure. The meter's cost goes
+   * back with the outcome, carrying the newest bookmark the command's writes reached.
+   */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.serial.run(async () => {
       const meter = new Meter();
-      this.run = { env: meter.env(this.env), db: database(meter.d1(this.env.DB)) };
+      this.run = { env: meter.env(this.env), db: database(primary(meter.d1(this.env.DB))) };
       try {
         const result = await work();
         return typeof result === "object" && result !== null && "ok" in result

@@ -6,6 +6,7 @@ import { feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { notFound } from "../http/errors";
 import { decodeCursor, page } from "../http/pagination";
 import { createOrder } from "./create-order";
@@ -59,7 +60,13 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     (await readOrders(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
   );
   return c.json(
-    page(rows, query.limit, (r) => views.get(r.id) as OrderView, positionOf),
+    page(
+      rows,
+      query.limit,
+      (r) => views.get(r.id) as OrderView,
+      positionOf,
+      await consistencyToken(c),
+    ),
     200,
   );
 };
@@ -125,7 +132,7 @@ export const history: RouteHandler<typeof routes.history, AppEnv> = async (c) =>
     hash: r.hash,
   });
   return c.json(
-    page(rows, limit, render, (r) => ({ seq: r.seq })),
+    page(rows, limit, render, (r) => ({ seq: r.seq }), await consistencyToken(c)),
     200,
   );
 };

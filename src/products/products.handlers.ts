@@ -5,6 +5,7 @@ import { feedRows, feedStamp } from "../db/feed";
 import { products } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { conflict, notFound } from "../http/errors";
 import { page } from "../http/pagination";
 import { newId } from "../lib/ids";
@@ -97,7 +98,10 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     [query.sku ? eq(products.sku, query.sku) : undefined],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
-  return c.json(page(feed.rows, query.limit, renderProduct, feed.positionOf), 200);
+  return c.json(
+    page(feed.rows, query.limit, renderProduct, feed.positionOf, await consistencyToken(c)),
+    200,
+  );
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {

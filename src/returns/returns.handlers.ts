@@ -4,6 +4,7 @@ import { feedRows } from "../db/feed";
 import { returns } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { notFound } from "../http/errors";
 import { page } from "../http/pagination";
 import { createReturn } from "./create-return";
@@ -44,7 +45,13 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     (await readReturns(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
   );
   return c.json(
-    page(rows, query.limit, (r) => views.get(r.id) as ReturnView, positionOf),
+    page(
+      rows,
+      query.limit,
+      (r) => views.get(r.id) as ReturnView,
+      positionOf,
+      await consistencyToken(c),
+    ),
     200,
   );
 };

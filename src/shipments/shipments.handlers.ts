@@ -4,6 +4,7 @@ import { feedRows } from "../db/feed";
 import { shipments } from "../db/schema";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { notFound } from "../http/errors";
 import { page } from "../http/pagination";
 import { renderShipment } from "./shipments.render";
@@ -31,6 +32,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
       query.limit,
       (r) => renderShipment(byId.get(r.id) ?? { row: r, parcels: [], items: [] }),
       positionOf,
+      await consistencyToken(c),
     ),
     200,
   );

@@ -5,6 +5,7 @@ import { stampFeed } from "../db/feed";
 import { shippingMethods } from "../db/schema";
 import { NOW } from "../db/sql";
 import type { AppEnv } from "../env";
+import { consistencyToken } from "../http/consistency";
 import { conflict, notFound } from "../http/errors";
 import { page } from "../http/pagination";
 import type { adminCreate, adminUpdate, list } from "./shipping-methods.routes";
@@ -27,7 +28,10 @@ export const listShippingMethods: RouteHandler<typeof list, AppEnv> = async (c) 
     cursor,
     limit,
   });
-  return c.json(page(feed.rows, limit, renderShippingMethod, feed.positionOf), 200);
+  return c.json(
+    page(feed.rows, limit, renderShippingMethod, feed.positionOf, await consistencyToken(c)),
+    200,
+  );
 };
 
 export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {

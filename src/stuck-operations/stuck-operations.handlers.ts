@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { stuckOperations } from "../db/schema";
 import { orderObject } from "../durable/stubs";
 import type { AppEnv } from "../env";
+import { consistencyToken } from "../http/consistency";
 import { conflict, notFound } from "../http/errors";
 import { decodeCursor, page } from "../http/pagination";
 import { refusalError } from "../http/refusals";
@@ -60,7 +61,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(desc(stuckOperations.parkedAt), desc(stuckOperations.id))
     .limit(limit + 1);
   return c.json(
-    page(rows, limit, render, (r) => ({ p: r.parkedAt, id: r.id })),
+    page(rows, limit, render, (r) => ({ p: r.parkedAt, id: r.id }), await consistencyToken(c)),
     200,
   );
 };

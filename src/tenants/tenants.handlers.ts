@@ -4,6 +4,7 @@ import { mintKey, renderKey } from "../api-keys/api-keys.service";
 import { defaultTenantScopes } from "../api-keys/scopes";
 import { apiKeys, tenants } from "../db/schema";
 import { type AppEnv, environmentOf } from "../env";
+import { consistencyToken } from "../http/consistency";
 import { notFound } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
@@ -41,7 +42,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(asc(tenants.id))
     .limit(limit + 1);
   return c.json(
-    page(rows, limit, render, (r) => ({ id: r.id })),
+    page(rows, limit, render, (r) => ({ id: r.id }), await consistencyToken(c)),
     200,
   );
 };

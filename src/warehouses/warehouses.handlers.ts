@@ -3,6 +3,7 @@ import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
 import { warehouses } from "../db/schema";
 import type { AppEnv } from "../env";
+import { consistencyToken } from "../http/consistency";
 import { conflict } from "../http/errors";
 import { page } from "../http/pagination";
 import type { adminCreate, list } from "./warehouses.routes";
@@ -23,7 +24,7 @@ export const listWarehouses: RouteHandler<typeof list, AppEnv> = async (c) => {
     cursor,
     limit,
   });
-  return c.json(page(feed.rows, limit, render, feed.positionOf), 200);
+  return c.json(page(feed.rows, limit, render, feed.positionOf, await consistencyToken(c)), 200);
 };
 
 export const createWarehouse: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {

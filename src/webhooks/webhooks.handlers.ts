@@ -7,6 +7,7 @@ import { inList, NOW } from "../db/sql";
 import { type AppEnv, type Env, environmentOf } from "../env";
 import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
+import { consistencyToken } from "../http/consistency";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
 import { decodeCursor, encodeCursor, IdCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
@@ -85,7 +86,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     [eq(webhookSubscriptions.tenantId, tenantOf(c)), isNull(webhookSubscriptions.deletedAt)],
     { updatedSince: updated_since, cursor, limit },
   );
-  return c.json(page(feed.rows, limit, render, feed.positionOf), 200);
+  return c.json(page(feed.rows, limit, render, feed.positionOf, await consistencyToken(c)), 200);
 };
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
@@ -198,7 +199,7 @@ export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async 
     updated_at: r.delivery.updatedAt,
   });
   return c.json(
-    page(rows, limit, view, (r) => ({ id: r.delivery.id })),
+    page(rows, limit, view, (r) => ({ id: r.delivery.id }), await consistencyToken(c)),
     200,
   );
 };

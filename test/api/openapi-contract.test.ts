@@ -22,6 +22,7 @@ const Doc = z.object({
       z.string(),
       z.object({
         security: z.array(z.unknown()).optional(),
+        parameters: z.array(z.object({ name: z.string(), in: z.string() })).optional(),
         responses: z.record(z.string(), Response),
       }),
     ),
@@ -67,6 +68,8 @@ describe("the OpenAPI document", () => {
           if (ref) expect(ref, where).toBe(`#/components/headers/${header}`);
           if (ref) expect(doc.components.headers[header], where).toBeDefined();
         }
+        // Every route that reads or writes data names the state it reached.
+        if (op.security) expect(headers, where).toContain("X-Consistency-Token");
         if (op.security?.some((s) => JSON.stringify(s).includes("ApiKey"))) {
           expect(headers, where).toEqual(
             expect.arrayContaining([
@@ -78,6 +81,13 @@ describe("the OpenAPI document", () => {
         }
         if (status === "429" || status === "503") expect(headers, where).toContain("Retry-After");
       }
+    }
+    for (const { name, op } of operations(doc)) {
+      if (!name.startsWith("GET ") || !op.security) continue;
+      expect(op.parameters ?? [], name).toContainEqual({
+        name: "x-consistency-token",
+        in: "header",
+      });
     }
     const create = doc.paths["/v1/orders"]?.post?.responses ?? {};
     expect(Object.keys(create["201"]?.headers ?? {})).toEqual(

@@ -11,6 +11,7 @@ import {
   raw,
   succeeded,
 } from "../support/client";
+import { bookmarkIn, tokenOf } from "../support/consistency";
 import {
   adjustStock,
   createTenant,
@@ -779,6 +780,8 @@ describe("GET /v1/orders", () => {
           query: { limit: 7, updated_since: mark, cursor: cursor ?? undefined },
         });
         expectStatus(res, 200);
+        // Read in a session: the next page starts from the state this one reached.
+        if (cursor) expect((await tokenOf(res)) >= (await bookmarkIn(cursor))).toBe(true);
         for (const o of res.body.data) {
           expect(walk.has(o.id), `repeat of ${o.id} within one walk`).toBe(false);
           walk.add(o.id);
@@ -786,6 +789,7 @@ describe("GET /v1/orders", () => {
           if (!mark || o.updated_at > mark) mark = o.updated_at;
         }
         cursor = res.body.pagination.next_cursor;
+        if (cursor) expect(await bookmarkIn(cursor)).toBe(await tokenOf(res));
       } while (cursor);
       if (!writing && seen.size >= created.length) break;
     }

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { bookmarkOf } from "../../src/http/consistency";
 import {
   type Api,
   admin,
@@ -10,6 +12,7 @@ import {
   raw,
   succeeded,
 } from "../support/client";
+import { bookmarkIn, TOKEN, tokenOf } from "../support/consistency";
 import { createTenant, merchant, orderBody, parcel, ship, stockOf } from "../support/merchant";
 
 const twoLines = () =>
@@ -384,63 +387,83 @@ describe("GET /v1/shipments", () => {
     expect(rest.body.pagination).toEqual({ next_cursor: null, has_more: false });
   });
 
-  it("a poller following the guide's loop ends with exactly the written set while 120 shipments are written", async () => {
-    const { key } = await merchant({ "WIDGET-BLUE-M": 1000 });
-    const orderIds: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const o = await ok(
-        client(key).v1.orders.$post({
-          json: orderBody({ items: [{ sku: "WIDGET-BLUE-M", quantity: 10 }] }),
-        }),
-      );
-      orderIds.push(o.id);
-    }
-    const written = new Set<string>();
-    let writing = true;
-    const writers = orderIds.map(async (orderId) => {
-      for (let i = 0; i < 10; i++) {
-        const s = await client(key).v1.ops.shipments.$post({
-          json: {
-            order_id: orderId,
-            parcels: [parcel()],
-            items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
-          },
-        });
-        expectStatus(s, 201);
-        written.add(s.body.id);
+  /*
+   * Each read runs in a D1 session (replicas, when the database has them): every page names
+   * the state it read, its cursor carries it, and the next page starts from it. The second
+   * poller also sends each poll's last token with its next poll, so no read steps back.
+   */
+  it.each([
+    ["on its cursors alone", false],
+    ["sending back each consistency token", true],
+  ])(
+    "a poller following the guide's loop ends with exactly the written set while 120 shipments are written, %s",
+    async (_, sendToken) => {
+      const { key } = await merchant({ "WIDGET-BLUE-M": 1000 });
+      const orderIds: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const o = await ok(
+          client(key).v1.orders.$post({
+            json: orderBody({ items: [{ sku: "WIDGET-BLUE-M", quantity: 10 }] }),
+          }),
+        );
+        orderIds.push(o.id);
       }
-    });
-    const done = Promise.all(writers).then(() => {
-      writing = false;
-    });
-
-    const seen = new Set<string>();
-    let mark = "1970-01-01T00:00:00.000Z";
-    for (;;) {
-      const finalPass = !writing;
-      let cursor: string | null = null;
-      const walk = new Set<string>();
-      do {
-        const res = await client(key).v1.shipments.$get({
-          query: { updated_since: mark, limit: 25, cursor: cursor ?? undefined },
-        });
-        expectStatus(res, 200);
-        for (const s of res.body.data) {
-          expect(walk.has(s.id), "an id repeated within one cursor walk").toBe(false);
-          walk.add(s.id);
-          seen.add(s.id);
-          if (s.updated_at > mark) mark = s.updated_at;
+      const written = new Set<string>();
+      let writing = true;
+      const writers = orderIds.map(async (orderId) => {
+        for (let i = 0; i < 10; i++) {
+          const s = await client(key).v1.ops.shipments.$post({
+            json: {
+              order_id: orderId,
+              parcels: [parcel()],
+              items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
+            },
+          });
+          expectStatus(s, 201);
+          written.add(s.body.id);
         }
-        cursor = res.body.pagination.next_cursor;
-        expect(res.body.pagination.has_more).toBe(cursor !== null);
-      } while (cursor);
-      if (finalPass) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await done;
-    expect(written.size).toBe(120);
-    expect([...seen].sort()).toEqual([...written].sort());
-  });
+      });
+      const done = Promise.all(writers).then(() => {
+        writing = false;
+      });
+
+      const seen = new Set<string>();
+      let mark = "1970-01-01T00:00:00.000Z";
+      let sent: string | undefined;
+      for (;;) {
+        const finalPass = !writing;
+        let cursor: string | null = null;
+        const walk = new Set<string>();
+        do {
+          const res = await client(key).v1.shipments.$get(
+            { query: { updated_since: mark, limit: 25, cursor: cursor ?? undefined } },
+            sendToken && sent ? { headers: { [TOKEN]: sent } } : undefined,
+          );
+          expectStatus(res, 200);
+          const reached = await tokenOf(res);
+          // Never older than what the request asked for: its cursor's page, or the token sent.
+          if (cursor) expect(reached >= (await bookmarkIn(cursor))).toBe(true);
+          if (sendToken && sent)
+            expect(reached >= ((await bookmarkOf(env.DB, sent)) ?? "")).toBe(true);
+          sent = res.headers.get(TOKEN) ?? undefined;
+          for (const s of res.body.data) {
+            expect(walk.has(s.id), "an id repeated within one cursor walk").toBe(false);
+            walk.add(s.id);
+            seen.add(s.id);
+            if (s.updated_at > mark) mark = s.updated_at;
+          }
+          cursor = res.body.pagination.next_cursor;
+          expect(res.body.pagination.has_more).toBe(cursor !== null);
+          if (cursor) expect(await bookmarkIn(cursor)).toBe(reached);
+        } while (cursor);
+        if (finalPass) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await done;
+      expect(written.size).toBe(120);
+      expect([...seen].sort()).toEqual([...written].sort());
+    },
+  );
 });
 
 describe("tenant isolation", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  D1_REGIONS,
   type Existing,
   idsOf,
   parseD1List,
@@ -10,6 +11,7 @@ import {
   readEnvironment,
   writeIds,
 } from "../../scripts/deploy-config.mjs";
+import { D1_REGIONS as STUB_REGIONS } from "../../src/durable/stubs";
 import committed from "../../wrangler.toml?raw";
 
 const D1_ID = "5f1f6a0e-3c52-4d0b-9a51-7d2a4c9e8b10";
@@ -33,6 +35,9 @@ id = "local-fulfillment-dev-kv"
 [env.sandbox]
 name = "fulfillment-api-sandbox"
 
+[env.sandbox.vars]
+D1_REGION = "oc"
+
 [[env.sandbox.d1_databases]]
 binding = "DB"
 database_name = "fulfillment-sandbox"
@@ -52,6 +57,9 @@ dead_letter_queue = "fulfillment-webhooks-sandbox-dlq"
 
 [env.production]
 name = "fulfillment-api-production"
+
+[env.production.vars]
+D1_REGION = "weur"
 
 [[env.production.d1_databases]]
 binding = "DB"
@@ -124,6 +132,22 @@ describe("reading an environment", () => {
 
   it("refuses an environment the file does not declare", () => {
     expect(() => readEnvironment(FRESH, "staging")).toThrow(/no \[env\.staging\]/);
+  });
+
+  it("reads where each environment's D1 primary lives, and refuses a region D1 has not", () => {
+    expect(readEnvironment(FRESH, "sandbox").region).toBe("oc");
+    expect(readEnvironment(FRESH, "production").region).toBe("weur");
+    for (const env of ["sandbox", "production"]) {
+      expect(D1_REGIONS).toContain(readEnvironment(committed, env).region);
+    }
+    // Durable Objects take hints D1 cannot hold a primary in; the objects follow D1 here.
+    expect(() =>
+      readEnvironment(FRESH.replace('D1_REGION = "oc"', 'D1_REGION = "sam"'), "sandbox"),
+    ).toThrow(/D1_REGION is "sam": name the region of the D1 primary, one of wnam, enam/);
+    expect(() => readEnvironment(FRESH.replace('D1_REGION = "oc"\n', ""), "sandbox")).toThrow(
+      /D1_REGION is missing/,
+    );
+    expect([...D1_REGIONS]).toEqual([...STUB_REGIONS]);
   });
 });
 

@@ -12,6 +12,7 @@ export * from "./operations";
 export * from "./orders";
 export * from "./returns";
 export * from "./sandbox";
+export * from "./secrets";
 export type { StoredAddress } from "./shared";
 export * from "./shipments";
 export * from "./tenants";
