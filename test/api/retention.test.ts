@@ -2,9 +2,10 @@ import { createScheduledController, env } from "cloudflare:test";
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../src/db/client";
 import type { Env } from "../../src/env";
+import { encodeCursor } from "../../src/http/pagination";
 import worker from "../../src/index";
 import { archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
-import { client, ok } from "../support/client";
+import { client, expectError, expectStatus, ok } from "../support/client";
 import { merchant, orderBody } from "../support/merchant";
 import { eventually, receiver } from "../support/receiver";
 
@@ -429,5 +430,45 @@ describe("the retention archive", () => {
       tenDaysOld.length,
     );
     expectInArchive(await archive(), "events", tenDaysOld);
+  });
+});
+
+describe("reaching past the window", () => {
+  it("refuses a recover since before the window with beyond_retention, naming it", async () => {
+    const since = new Date(Date.now() - 31 * DAY_MS).toISOString();
+    const res = await client(a.key).v1.webhooks[":id"].recover.$post({
+      param: { id: a.webhookId },
+      json: { since },
+    });
+    const error = expectError(res, 422, "beyond_retention", "since");
+    expect(error.retention_days).toBe(30);
+    const earliest = Date.parse(String(error.earliest_allowed));
+    expect(Math.abs(earliest - (Date.now() - 30 * DAY_MS))).toBeLessThan(60_000);
+    expect(error.message).toContain("30-day retention window");
+
+    const inside = await client(a.key).v1.webhooks[":id"].recover.$post({
+      param: { id: a.webhookId },
+      json: { since: new Date(Date.now() - 29 * DAY_MS).toISOString() },
+    });
+    expectStatus(inside, 202);
+  });
+
+  it("refuses to redeliver an event past the window, and says where archived events went", async () => {
+    // Kept in D1 by its delivery still in flight, but past the window all the same.
+    const redeliver = await client(a.key).v1.events[":id"].redeliver.$post({
+      param: { id: live.eventId },
+      json: { subscription_id: a.webhookId },
+    });
+    expect(expectError(redeliver, 422, "beyond_retention", "id").retention_days).toBe(30);
+
+    const [gone] = archived(await archive(), "events", [b.tenantId]);
+    assert(gone);
+    const after = await client(b.key).v1.events.$get({ query: { after: String(gone.id) } });
+    expect(expectError(after, 400, "invalid_parameter", "after").message).toContain("archived");
+    const resumed = await client(b.key).v1.webhooks[":id"].recover.$post({
+      param: { id: b.webhookId },
+      json: { cursor: encodeCursor({ id: gone.id }) },
+    });
+    expect(expectError(resumed, 400, "invalid_cursor", "cursor").message).toContain("archived");
   });
 });
