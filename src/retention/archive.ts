@@ -216,6 +216,7 @@ async function archiveTable<R>(env: Env, db: Db, source: Source<R>): Promise<num
   return archived;
 }
 
+/** Rows put to R2 by one run, per table (each deleted from D1 unless it changed meanwhile). */
 export interface Archived {
   idempotency_claims: number;
   webhook_deliveries: number;
