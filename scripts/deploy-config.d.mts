@@ -11,17 +11,19 @@ export interface EnvironmentResources {
   region: (typeof D1_REGIONS)[number];
   d1: { binding: string; name: string; id: string | null }[];
   kv: { binding: string; title: string; id: string | null }[];
+  r2: { binding: string; name: string }[];
   queues: string[];
 }
 
 export interface Existing {
   d1: { uuid: string; name: string }[];
   kv: { id: string; title: string }[];
+  r2: string[];
   queues: string[];
 }
 
 export interface Step {
-  kind: "d1" | "kv" | "queue";
+  kind: "d1" | "kv" | "r2" | "queue";
   binding?: string;
   name: string;
   action: "keep" | "adopt" | "create";
@@ -39,6 +41,10 @@ export declare function parseD1List(stdout: string): { uuid: string; name: strin
 export declare function parseKvList(stdout: string): { id: string; title: string }[];
 export declare function parseSecretList(stdout: string): string[];
 export declare function queueExists(
+  name: string,
+  result: { status: number | null; stdout: string; stderr: string },
+): boolean;
+export declare function r2BucketExists(
   name: string,
   result: { status: number | null; stdout: string; stderr: string },
 ): boolean;

@@ -46,7 +46,8 @@ export const kvTitle = (worker, binding) =>
 /**
  * What an environment declares: its Worker, the region of its D1 primary (`D1_REGION`), its D1
  * databases and KV namespaces (with the id wrangler.toml holds for each, or null before the
- * first deploy) and every queue its producers and consumers name, dead-letter queues included.
+ * first deploy), its R2 buckets (by name, which is all a binding holds) and every queue its
+ * producers and consumers name, dead-letter queues included.
  */
 export function readEnvironment(toml, env) {
   const lines = splitLines(toml);
@@ -80,6 +81,15 @@ export function readEnvironment(toml, env) {
     if (!binding) throw new Error(`[[env.${env}.kv_namespaces]] needs a binding`);
     return { binding, title: kvTitle(worker, binding), id: e.get("id")?.value || null };
   });
+  const r2 = own(".r2_buckets").map((t) => {
+    const e = entries(lines, t);
+    const binding = e.get("binding")?.value;
+    const name = e.get("bucket_name")?.value;
+    if (!binding || !name) {
+      throw new Error(`[[env.${env}.r2_buckets]] needs binding and bucket_name`);
+    }
+    return { binding, name };
+  });
   const queues = [];
   for (const t of [...own(".queues.producers"), ...own(".queues.consumers")]) {
     const e = entries(lines, t);
@@ -88,7 +98,7 @@ export function readEnvironment(toml, env) {
       if (name && !queues.includes(name)) queues.push(name);
     }
   }
-  return { env, worker, region, d1, kv, queues };
+  return { env, worker, region, d1, kv, r2, queues };
 }
 
 /**
@@ -152,6 +162,22 @@ export function queueExists(name, { status, stdout, stderr }) {
 }
 
 /**
+ * `wrangler r2 bucket info <name> --json`: true when the bucket exists, false when the API
+ * says it does not (code 10006); anything else is an error, never a reason to create one.
+ * Asked bucket by bucket because `wrangler r2 bucket list` shows only the account's first
+ * 20 (cloudflare/workers-sdk#15103).
+ */
+export function r2BucketExists(name, { status, stdout, stderr }) {
+  if (status === 0) {
+    const shown = jsonIn(stdout, `wrangler r2 bucket info ${name}`)?.name;
+    if (shown === name) return true;
+    throw new Error(`wrangler r2 bucket info ${name} described "${shown}" instead`);
+  }
+  if (`${stdout}\n${stderr}`.includes("[code: 10006]")) return false;
+  throw new Error(`wrangler r2 bucket info ${name} failed:\n${stdout}\n${stderr}`);
+}
+
+/**
  * What to do for each resource an environment needs. A resource is kept when the id in
  * wrangler.toml is in the account, adopted when one by its name is, and created otherwise, so
  * a rerun, a clone without the ids, or resources made by hand never lead to a second copy.
@@ -182,6 +208,16 @@ export function planResources(wanted, existing) {
       id: found ? found.id : null,
     });
   }
+  for (const bucket of wanted.r2) {
+    const found = existing.r2.includes(bucket.name);
+    steps.push({
+      kind: "r2",
+      binding: bucket.binding,
+      name: bucket.name,
+      action: found ? "keep" : "create",
+      id: null,
+    });
+  }
   for (const queue of wanted.queues) {
     const found = existing.queues.includes(queue);
     steps.push({ kind: "queue", name: queue, action: found ? "keep" : "create", id: null });
@@ -193,7 +229,8 @@ export function planResources(wanted, existing) {
 export function idsOf(steps) {
   const ids = { d1: {}, kv: {} };
   for (const s of steps) {
-    if (s.kind === "queue") continue;
+    // Buckets and queues are bound by name: there is no id to write.
+    if (s.kind === "queue" || s.kind === "r2") continue;
     if (!s.id) throw new Error(`${s.kind} ${s.name} (${s.binding}) has no id yet`);
     ids[s.kind][s.binding] = s.id;
   }

@@ -1,8 +1,8 @@
 // `npm run deploy:sandbox` / `npm run deploy:production`: one command from an empty Cloudflare
 // account to a running Worker, and safe to rerun. It lists what the account has, creates the
-// D1 database, KV namespace and queues the environment names in wrangler.toml that are missing,
-// writes their ids into wrangler.toml (the one place wrangler reads them), applies the remote
-// D1 migrations and deploys.
+// D1 database, KV namespace, R2 bucket and queues the environment names in wrangler.toml that
+// are missing, writes their ids into wrangler.toml (the one place wrangler reads them), applies
+// the remote D1 migrations and deploys.
 //
 //   node scripts/deploy.mjs <sandbox|production> [--dry-run]
 //
@@ -21,6 +21,7 @@ import {
   parseSecretList,
   planResources,
   queueExists,
+  r2BucketExists,
   readEnvironment,
   writeIds,
 } from "./deploy-config.mjs";
@@ -87,6 +88,7 @@ function dryRun(wanted) {
   for (const ns of wanted.kv) {
     log(`  KV ${ns.binding.padEnd(5)} ${ns.title.padEnd(36)} ${ns.id ?? "id written on deploy"}`);
   }
+  for (const b of wanted.r2) log(`  R2 ${b.binding.padEnd(5)} ${b.name}`);
   for (const q of wanted.queues) log(`  queue    ${q}`);
   const names = wanted.d1.map((d) => d.name).join(", ");
   log(`  a deploy creates whichever is missing, writes the ids into ${CONFIG}, applies any of`);
@@ -106,6 +108,9 @@ function existing(wanted) {
   return {
     d1: parseD1List(read(["d1", "list", "--json"])),
     kv: parseKvList(read(["kv", "namespace", "list"])),
+    r2: wanted.r2
+      .map((b) => b.name)
+      .filter((name) => r2BucketExists(name, capture(["r2", "bucket", "info", name, "--json"]))),
     queues: wanted.queues.filter((q) => queueExists(q, capture(["queues", "info", q]))),
   };
 }
@@ -122,6 +127,7 @@ function deploy(wanted) {
     if (s.kind === "d1") run(["d1", "create", s.name, "--location", wanted.region]);
     // No --env: wrangler would prefix the title with it, and the title is how we find it again.
     if (s.kind === "kv") run(["kv", "namespace", "create", s.name]);
+    if (s.kind === "r2") run(["r2", "bucket", "create", s.name]);
     if (s.kind === "queue") run(["queues", "create", s.name]);
   }
   if (missing.length > 0) {

@@ -105,7 +105,7 @@ export async function startApi(out, adminToken) {
   try {
     const base = await mf.ready;
     await migrate(await mf.getD1Database("DB"));
-    return { base, dispose };
+    return { base, dispose, mf };
   } catch (err) {
     await dispose();
     throw err;

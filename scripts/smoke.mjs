@@ -1,7 +1,7 @@
 // `npm run smoke`: boots the bundle `wrangler deploy` would upload, in workerd through
 // Miniflare, and makes one request through each part of it (D1, KV, the rate-limiter,
-// order and stock Durable Objects, the webhook queue). Vitest compiles src/ its own
-// way, so only this catches a bundle that cannot start in production.
+// order and stock Durable Objects, the webhook queue, the cron and its R2 archive). Vitest
+// compiles src/ its own way, so only this catches a bundle that cannot start in production.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -89,6 +89,26 @@ try {
   const rendered = signIn.status === 200 && html.includes('name="api_key"');
   console.log(`${rendered ? "ok  " : "FAIL"} GET /console/sign-in → ${signIn.status}`);
   if (!rendered) throw new Error(html.slice(0, 2000));
+  // The cron, with something past retention: it reaches the R2 archive and D1 lets it go.
+  const db = await api.mf.getD1Database("DB");
+  await db
+    .prepare(
+      `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
+       VALUES ('smoke', 'k', 'order.create', 'r', 'ord_smoke', 't', '2020-01-01T00:00:00.000Z', '2020-01-02T00:00:00.000Z')`,
+    )
+    .run();
+  const cron = await (await api.mf.getWorker()).scheduled({ cron: "* * * * *" });
+  if (cron.outcome !== "ok") throw new Error(`the cron ended with ${cron.outcome}`);
+  const archived = await (await api.mf.getR2Bucket("ARCHIVE")).list({
+    prefix: "archive/idempotency_claims/smoke/2020-01-01/",
+  });
+  const left = await db
+    .prepare("SELECT COUNT(*) AS n FROM idempotency_claims WHERE owner = 'smoke'")
+    .first();
+  if (archived.objects.length !== 1 || left.n !== 0) {
+    throw new Error(`archive: ${archived.objects.length} objects, ${left.n} claims left`);
+  }
+  console.log("ok   cron archives to R2");
 } catch (err) {
   failed = true;
   console.error(`smoke check failed: ${err instanceof Error ? err.message : err}`);

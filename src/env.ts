@@ -26,6 +26,8 @@ export interface Env {
   STOCK: DurableObjectNamespace<StockObject>;
   WEBHOOK_QUEUE: Queue<WebhookMessage>;
   WEBHOOK_DLQ: Queue<WebhookMessage>;
+  /** Events, deliveries and idempotency claims past retention, as NDJSON: src/retention. */
+  ARCHIVE: R2Bucket;
   /** Per-address Workers rate limits (per location, approximate): see src/http/throttle.ts. */
   AUTH_FAILURE_LIMITER: RateLimit;
   ADMIN_FAILURE_LIMITER: RateLimit;
@@ -40,6 +42,8 @@ export interface Env {
   WEBHOOK_TIMEOUT_MS?: string;
   /** Hours of nothing but failures before an endpoint is disabled; default 72. */
   WEBHOOK_DISABLE_AFTER_HOURS?: string;
+  /** Days events and webhook deliveries stay in D1 before the archive takes them; default 30. */
+  RETENTION_DAYS?: string;
   ADMIN_TOKEN: string;
   /** Signs and encrypts the console's session cookie; required outside development. */
   CONSOLE_SESSION_SECRET?: string;

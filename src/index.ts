@@ -1,8 +1,8 @@
 import { createApp } from "./app";
 import { database } from "./db/client";
-import { purgeExpiredClaims } from "./db/idempotency";
 import type { Env } from "./env";
 import { applyStrandedReceipts } from "./inbound/receive-inbound";
+import { archiveExpired } from "./retention/archive";
 import { finishReturnStock } from "./returns/return-stock";
 import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/outbox";
@@ -21,8 +21,9 @@ export default {
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
    * Every minute: relay any committed event not yet handed to the queue, end rotated
-   * secrets' overlap, forget expired idempotency claims and put restocked returns' units
-   * on the shelf where a crash stopped them. Each job starts whatever the others do, so
+   * secrets' overlap, move what is past retention (events, settled deliveries, expired
+   * idempotency claims) to the R2 archive and put restocked returns' units on the shelf
+   * where a crash stopped them. Each job starts whatever the others do, so
    * one failing never stops the rest.
    */
   scheduled: async (_controller, env) => {
@@ -30,7 +31,7 @@ export default {
     const jobs = await Promise.allSettled([
       sweep(env, db),
       clearExpiredSecrets(db),
-      purgeExpiredClaims(db),
+      archiveExpired(env, db),
       applyStrandedReceipts(env, db),
       finishReturnStock(env, db),
     ]);

@@ -3059,7 +3059,7 @@ export interface paths {
         };
         /**
          * The ordered change feed
-         * @description Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out.
+         * @description Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out. Events are kept for the retention window (30 days unless the deploy sets another) and then archived: they are no longer served, so `updated_since` before the window returns only what is left, and `after` or `cursor` naming an archived event is 400. A consumer away longer than the window restarts with `updated_since`.
          *
          *     Requires scope `events:read`.
          */
@@ -4378,7 +4378,7 @@ export interface paths {
         };
         /**
          * Delivery log: every attempt of every event sent to this endpoint
-         * @description Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false.
+         * @description Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false. A delivery that succeeded or failed more than the retention window ago (30 days unless the deploy sets another) is archived and no longer listed.
          *
          *     Requires scope `webhooks:manage`.
          */
@@ -4530,7 +4530,7 @@ export interface paths {
         put?: never;
         /**
          * Re-send the matching events since a time, a page at a time
-         * @description Each is delivered again with its original event_id, so receivers dedupe as usual. One call sends at most 500 events, oldest first; while `has_more` is true, call again with `next_cursor` once this call's deliveries have finished. One recovery per endpoint is in flight at a time: until every delivery of the previous one has succeeded or failed, recover is 409 `recovery_in_progress`. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`. Recovering an endpoint subscribed to a type the key cannot read is 403.
+         * @description Each is delivered again with its original event_id, so receivers dedupe as usual. One call sends at most 500 events, oldest first; while `has_more` is true, call again with `next_cursor` once this call's deliveries have finished. One recovery per endpoint is in flight at a time: until every delivery of the previous one has succeeded or failed, recover is 409 `recovery_in_progress`. Events are kept for the retention window, 30 days unless the deploy sets another, then archived: a `since` before it is 422 `beyond_retention` with `field: since`, `retention_days` and `earliest_allowed`. A `cursor` whose event has since been archived is 400 `invalid_cursor`: start again with `since`. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`. Recovering an endpoint subscribed to a type the key cannot read is 403.
          *
          *     Requires scope `webhooks:manage`.
          */
@@ -4669,7 +4669,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Validation failed; `field` names the offending path */
+                /** @description Invalid body (`field` names it), or `since` before the retention window (`beyond_retention`) */
                 422: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4750,7 +4750,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver one event again
-         * @description To one subscription (`subscription_id`) or to every enabled one that matches; same event_id. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). The key also needs the read scope of the event's type (403 otherwise).
+         * @description To one subscription (`subscription_id`) or to every enabled one that matches; same event_id. An event older than the retention window (default 30 days) is 422 `beyond_retention`; once archived it is 404. Each endpoint takes 10 recover or redeliver calls a minute (429 `rate_limited` with `Retry-After` beyond that). The key also needs the read scope of the event's type (403 otherwise).
          *
          *     Requires scope `webhooks:manage`.
          */
@@ -4874,7 +4874,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Validation failed; `field` names the offending path */
+                /** @description Invalid body, or an event older than the retention window (`beyond_retention`) */
                 422: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12289,7 +12289,7 @@ export interface components {
         RecoverWebhook: {
             /**
              * Format: date-time
-             * @description Start with the first event created at or after this time.
+             * @description Start with the first event created at or after this time, which must be inside the retention window.
              * @example 2026-07-02T09:15:00Z
              */
             since?: string;

@@ -109,22 +109,3 @@ export async function releaseClaim(db: Db, req: ClaimRequest) {
     .delete(idempotencyClaims)
     .where(and(where(req.owner, req.key), eq(idempotencyClaims.claimToken, req.token)));
 }
-
-const PURGE_BATCH = 500;
-const PURGE_ROUNDS = 20;
-
-/** Deletes expired claims in bounded statements, at most PURGE_ROUNDS of them per call. */
-export async function purgeExpiredClaims(db: Db): Promise<number> {
-  let purged = 0;
-  for (let round = 0; round < PURGE_ROUNDS; round++) {
-    const deleted = await statement(
-      db,
-      sql`DELETE FROM idempotency_claims WHERE rowid IN (
-        SELECT rowid FROM idempotency_claims WHERE expires_at < ${NOW} LIMIT ${PURGE_BATCH})`,
-    );
-    const changes = deleted.meta.changes ?? 0;
-    purged += changes;
-    if (changes < PURGE_BATCH) break;
-  }
-  return purged;
-}

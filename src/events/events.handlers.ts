@@ -7,6 +7,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import { ApiError } from "../http/errors";
 import { decodeCursor, IdCursor, page } from "../http/pagination";
+import { retentionDays } from "../retention/retention-window";
 import { eventPayload } from "./events.render";
 import type * as routes from "./events.routes";
 import { assertReadable, readableEventTypes } from "./events.service";
@@ -30,13 +31,17 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
         .where(and(eq(events.id, afterId), eq(events.tenantId, tenantId)))
     : [];
   if (afterId && !mark) {
+    const archived = `Events older than ${retentionDays(c.env)} days are archived: a reader away that long restarts with updated_since.`;
     throw cursor
-      ? new ApiError(400, "invalid_cursor", "cursor names no event in your feed.", {
+      ? new ApiError(400, "invalid_cursor", `cursor names no event in your feed. ${archived}`, {
           field: "cursor",
         })
-      : new ApiError(400, "invalid_parameter", `after: no event '${query.after}' in your feed.`, {
-          field: "after",
-        });
+      : new ApiError(
+          400,
+          "invalid_parameter",
+          `after: no event '${query.after}' in your feed. ${archived}`,
+          { field: "after" },
+        );
   }
   const after = mark?.seq;
   const rows = await c.var.db

@@ -3,6 +3,7 @@ import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
 import { Timestamp } from "../http/shapes";
+import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
 import { EVENT_TYPES } from "./events.service";
 
 export const Event = z
@@ -27,7 +28,8 @@ export const list = apiRoute("events:read", {
   summary: "The ordered change feed",
   description:
     "Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. " +
-    "Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out.",
+    "Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out. " +
+    `Events are kept for the retention window (${DEFAULT_RETENTION_DAYS} days unless the deploy sets another) and then archived: they are no longer served, so \`updated_since\` before the window returns only what is left, and \`after\` or \`cursor\` naming an archived event is 400. A consumer away longer than the window restarts with \`updated_since\`.`,
   request: {
     query: z.object({
       type: z

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { stampFeed } from "../db/feed";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
@@ -11,6 +11,7 @@ import { consistencyToken } from "../http/consistency";
 import { ApiError, conflict, notFound, validationError } from "../http/errors";
 import { decodeCursor, encodeCursor, IdCursor, page } from "../http/pagination";
 import { newId } from "../lib/ids";
+import { assertWithinRetention, retentionDays } from "../retention/retention-window";
 import {
   activeSubscriptions,
   createDeliveries,
@@ -220,21 +221,38 @@ async function spendReplay(env: Env, subscriptionId: string) {
   }
 }
 
+/** Where a recover's cursor resumes: the position of the last event it sent. */
+async function cursorEvent(c: Context<AppEnv>, tenantId: string, cursor: string) {
+  const { id } = decodeCursor(cursor, IdCursor);
+  const [event] = await c.var.db
+    .select({ seq: events.seq })
+    .from(events)
+    .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
+  if (!event) {
+    throw new ApiError(
+      400,
+      "invalid_cursor",
+      `cursor names no event in your feed: events older than ${retentionDays(c.env)} days are archived, so a recovery left that long cannot resume; start again with since.`,
+      { field: "cursor" },
+    );
+  }
+  return event.seq;
+}
+
 export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   assertReadable(sub.events, c.var.principal.scopes);
-  await spendReplay(c.env, sub.id);
   const { since, cursor } = c.req.valid("json");
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, IdCursor).id;
+  if (since !== undefined) assertWithinRetention(c.env, since, "since");
+  await spendReplay(c.env, sub.id);
+  const after = cursor === undefined ? undefined : await cursorEvent(c, sub.tenantId, cursor);
   const rows = await c.var.db
     .select({ id: events.id, seq: events.seq })
     .from(events)
     .where(
       and(
         eq(events.tenantId, sub.tenantId),
-        after !== undefined
-          ? sql`${events.seq} > (SELECT e.seq FROM events AS e WHERE e.id = ${after} AND e.tenant_id = ${sub.tenantId})`
-          : undefined,
+        after !== undefined ? gt(events.seq, after) : undefined,
         since !== undefined ? gte(events.createdAt, since) : undefined,
         sub.events.includes("*")
           ? ne(events.type, "webhook.test")
@@ -278,6 +296,8 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
     .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
   if (!event) throw notFound("event", id);
   assertReadable([event.type], c.var.principal.scopes);
+  // Past the window the archive may take the event at any moment: no new delivery for it.
+  assertWithinRetention(c.env, event.createdAt, "id", "The event's created_at");
   const subscriptions = subscription_id
     ? [
         await find(c, subscription_id).catch(() => {

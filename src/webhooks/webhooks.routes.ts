@@ -4,6 +4,7 @@ import { ErrorEnvelope } from "../http/errors";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { feedQuery, listOf, listQuery } from "../http/pagination";
 import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
+import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
 import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
 
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
@@ -73,6 +74,8 @@ const EVENT_SCOPES =
   "Each event type needs the read scope of its resource as well: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`.";
 
 const REPLAY_LIMITS = `Each endpoint takes ${REPLAYS_PER_MINUTE} recover or redeliver calls a minute (429 \`rate_limited\` with \`Retry-After\` beyond that).`;
+
+const RETENTION = `Events are kept for the retention window, ${DEFAULT_RETENTION_DAYS} days unless the deploy sets another, then archived: a \`since\` before it is 422 \`beyond_retention\` with \`field: since\`, \`retention_days\` and \`earliest_allowed\`.`;
 
 const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
 const base = { tags: ["Webhooks"] };
@@ -191,8 +194,7 @@ export const deliveries = apiRoute("webhooks:manage", {
   method: "get",
   path: "/webhooks/{id}/deliveries",
   summary: "Delivery log: every attempt of every event sent to this endpoint",
-  description:
-    "Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false.",
+  description: `Newest first. \`updated_since\` keeps the deliveries changed since then (inclusive); walk \`next_cursor\` until \`has_more\` is false. A delivery that succeeded or failed more than the retention window ago (${DEFAULT_RETENTION_DAYS} days unless the deploy sets another) is archived and no longer listed.`,
   request: {
     params: IdParam,
     query: z.object({
@@ -215,7 +217,8 @@ export const deliveries = apiRoute("webhooks:manage", {
 export const RecoverWebhook = z
   .strictObject({
     since: UtcDateTime.optional().openapi({
-      description: "Start with the first event created at or after this time.",
+      description:
+        "Start with the first event created at or after this time, which must be inside the retention window.",
     }),
     cursor: z.string().min(1).optional().openapi({
       description: "Resume after the last event an earlier recover sent: its `next_cursor`.",
@@ -235,6 +238,8 @@ export const recover = apiRoute("webhooks:manage", {
   description: [
     `Each is delivered again with its original event_id, so receivers dedupe as usual. One call sends at most ${RECOVER_PAGE} events, oldest first; while \`has_more\` is true, call again with \`next_cursor\` once this call's deliveries have finished.`,
     "One recovery per endpoint is in flight at a time: until every delivery of the previous one has succeeded or failed, recover is 409 `recovery_in_progress`.",
+    RETENTION,
+    "A `cursor` whose event has since been archived is 400 `invalid_cursor`: start again with `since`.",
     REPLAY_LIMITS,
     `${EVENT_SCOPES} Recovering an endpoint subscribed to a type the key cannot read is 403.`,
   ].join(" "),
@@ -260,6 +265,9 @@ export const recover = apiRoute("webhooks:manage", {
     403: error("The key lacks `webhooks:manage`, or the read scope of a subscribed type"),
     404: { description: "Unknown" },
     409: error("The previous recover of this endpoint is still in flight"),
+    422: error(
+      "Invalid body (`field` names it), or `since` before the retention window (`beyond_retention`)",
+    ),
     429: error("Too many replays for this endpoint; see Retry-After"),
   },
 });
@@ -271,6 +279,7 @@ export const redeliver = apiRoute("webhooks:manage", {
   summary: "Deliver one event again",
   description: [
     "To one subscription (`subscription_id`) or to every enabled one that matches; same event_id.",
+    `An event older than the retention window (default ${DEFAULT_RETENTION_DAYS} days) is 422 \`beyond_retention\`; once archived it is 404.`,
     REPLAY_LIMITS,
     "The key also needs the read scope of the event's type (403 otherwise).",
   ].join(" "),
@@ -292,6 +301,7 @@ export const redeliver = apiRoute("webhooks:manage", {
     },
     403: error("The key lacks `webhooks:manage`, or the read scope of the event's type"),
     404: { description: "Unknown event or subscription" },
+    422: error("Invalid body, or an event older than the retention window (`beyond_retention`)"),
     429: error("Too many replays for an endpoint; see Retry-After"),
   },
 });

@@ -507,7 +507,11 @@ describe("webhooks and events", () => {
     const badSince = await browser.post(`${path}/recover`, { since: "yesterday" });
     expect(badSince.status).toBe(422);
     expect(fieldError(badSince.html, "since")).toMatch(/^since: /);
-    const recovered = await browser.post(`${path}/recover`, { since: "2000-01-01T00:00:00Z" });
+    const tooOld = await browser.post(`${path}/recover`, { since: "2000-01-01T00:00:00Z" });
+    expect(tooOld.status).toBe(422);
+    expect(fieldError(tooOld.html, "since")).toMatch(/retention/);
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const recovered = await browser.post(`${path}/recover`, { since: anHourAgo });
     expect(recovered.status).toBe(202);
     expect(textOf(recovered.html)).toMatch(/Queued \d+ events? for delivery/);
   });

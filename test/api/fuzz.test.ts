@@ -102,7 +102,9 @@ const valid: Record<string, unknown> = {
     events: ["*"],
     description: "fuzz",
   }),
-  "POST /v1/webhooks/:webhook/recover": { since: "2026-01-01T00:00:00Z" },
+  "POST /v1/webhooks/:webhook/recover": () => ({
+    since: new Date(Date.now() - 3_600_000).toISOString(),
+  }),
   "POST /v1/events/:event/redeliver": () => ({ subscription_id: webhookId }),
 };
 

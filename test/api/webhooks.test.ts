@@ -609,7 +609,7 @@ describe("bounded replays", () => {
   it("recovers a page at a time, resumes from next_cursor, one page in flight", async () => {
     const tenant = await tenantWithEvents(520);
     const sub = await subscribe("/ok/paged-recover", ["order.created"], tenant.key);
-    const since = "2020-01-01T00:00:00Z";
+    const since = new Date(Date.now() - 3_600_000).toISOString();
     const first = await client(tenant.key).v1.webhooks[":id"].recover.$post({
       param: { id: sub.id },
       json: { since },
@@ -691,7 +691,7 @@ describe("bounded replays", () => {
     expectError(
       await client(tenant.key).v1.webhooks[":id"].recover.$post({
         param: { id: busy.id },
-        json: { since: "2020-01-01T00:00:00Z" },
+        json: { since: new Date(Date.now() - 3_600_000).toISOString() },
       }),
       429,
       "rate_limited",
@@ -704,7 +704,7 @@ describe("bounded replays", () => {
     );
     const other = await client(tenant.key).v1.webhooks[":id"].recover.$post({
       param: { id: quiet.id },
-      json: { since: "2020-01-01T00:00:00Z" },
+      json: { since: new Date(Date.now() - 3_600_000).toISOString() },
     });
     expectStatus(other, 202);
     expect(other.body.events).toBe(1);

@@ -8,6 +8,7 @@ import {
   parseSecretList,
   planResources,
   queueExists,
+  r2BucketExists,
   readEnvironment,
   writeIds,
 } from "../../scripts/deploy-config.mjs";
@@ -45,6 +46,10 @@ migrations_dir = "migrations"
 
 [[env.sandbox.kv_namespaces]]
 binding = "KV"
+
+[[env.sandbox.r2_buckets]]
+binding = "ARCHIVE"
+bucket_name = "fulfillment-archive-sandbox"
 
 [[env.sandbox.queues.producers]]
 binding = "WEBHOOK_QUEUE"
@@ -103,6 +108,7 @@ describe("reading an environment", () => {
       expect(wanted.kv.map(({ binding, title }) => ({ binding, title }))).toEqual([
         { binding: "KV", title: `fulfillment-api-${env}-kv` },
       ]);
+      expect(wanted.r2).toEqual([{ binding: "ARCHIVE", name: `fulfillment-archive-${env}` }]);
       // Producers, consumers and the dead-letter queue, each once.
       expect(wanted.queues).toEqual([
         `fulfillment-webhooks-${env}`,
@@ -128,6 +134,12 @@ describe("reading an environment", () => {
     expect(readEnvironment(written, "sandbox").d1[0]?.id).toBe(D1_ID);
     expect(readEnvironment(written, "sandbox").kv[0]?.id).toBe(KV_ID);
     expect(readEnvironment(written, "production").d1[0]?.id).toBeNull();
+  });
+
+  it("refuses an R2 binding without its bucket name", () => {
+    const nameless = FRESH.replace('bucket_name = "fulfillment-archive-sandbox"\n', "");
+    expect(() => readEnvironment(nameless, "sandbox")).toThrow(/needs binding and bucket_name/);
+    expect(readEnvironment(FRESH, "production").r2).toEqual([]);
   });
 
   it("refuses an environment the file does not declare", () => {
@@ -305,6 +317,41 @@ describe("parsing wrangler's lists", () => {
       queueExists(name, { status: 1, stdout: "", stderr: "✘ [ERROR] Not logged in." }),
     ).toThrow(/failed/);
   });
+
+  it("tells a missing R2 bucket from a failed command", () => {
+    const name = "fulfillment-archive-sandbox";
+    const info = JSON.stringify({
+      name,
+      created: "2026-07-01T09:12:44.123Z",
+      location: "OC",
+      default_storage_class: "Standard",
+      object_count: "0",
+      bucket_size: "0 B",
+    });
+    expect(r2BucketExists(name, { status: 0, stdout: `${info}\n`, stderr: "" })).toBe(true);
+    expect(
+      r2BucketExists(name, {
+        status: 1,
+        stdout: "",
+        stderr: `✘ [ERROR] A request to the Cloudflare API (/accounts/0123/r2/buckets/${name}) failed.\n\n  The specified bucket does not exist. [code: 10006]\n`,
+      }),
+    ).toBe(false);
+    expect(() =>
+      r2BucketExists(name, {
+        status: 0,
+        stdout: JSON.stringify({ name: "another-bucket" }),
+        stderr: "",
+      }),
+    ).toThrow(/described "another-bucket"/);
+    expect(() =>
+      r2BucketExists(name, {
+        status: 1,
+        stdout: "",
+        stderr:
+          "✘ [ERROR] A request to the Cloudflare API failed. Authentication error [code: 10000]",
+      }),
+    ).toThrow(/failed/);
+  });
 });
 
 describe("planning", () => {
@@ -312,14 +359,16 @@ describe("planning", () => {
   const everything: Existing = {
     d1: parseD1List(D1_LIST),
     kv: parseKvList(KV_LIST),
+    r2: ["fulfillment-archive-sandbox"],
     queues: ["fulfillment-webhooks-sandbox", "fulfillment-webhooks-sandbox-dlq", "other"],
   };
 
   it("creates everything in an empty account, and has no ids to write until it has", () => {
-    const steps = planResources(wanted, { d1: [], kv: [], queues: [] });
+    const steps = planResources(wanted, { d1: [], kv: [], r2: [], queues: [] });
     expect(steps.map((s) => [s.kind, s.name, s.action])).toEqual([
       ["d1", "fulfillment-sandbox", "create"],
       ["kv", "fulfillment-api-sandbox-kv", "create"],
+      ["r2", "fulfillment-archive-sandbox", "create"],
       ["queue", "fulfillment-webhooks-sandbox", "create"],
       ["queue", "fulfillment-webhooks-sandbox-dlq", "create"],
     ]);
@@ -328,7 +377,7 @@ describe("planning", () => {
 
   it("adopts resources by name when wrangler.toml has no ids yet", () => {
     const steps = planResources(wanted, everything);
-    expect(steps.map((s) => s.action)).toEqual(["adopt", "adopt", "keep", "keep"]);
+    expect(steps.map((s) => s.action)).toEqual(["adopt", "adopt", "keep", "keep", "keep"]);
     expect(idsOf(steps)).toEqual({ d1: { DB: D1_ID }, kv: { KV: KV_ID } });
   });
 

@@ -22,6 +22,7 @@ export const events = sqliteTable(
     index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
     index("events_undispatched_idx").on(t.seq).where(sql`dispatched_at IS NULL`),
     index("events_tenant_undispatched_idx").on(t.tenantId, t.seq).where(sql`dispatched_at IS NULL`),
+    index("events_created_idx").on(t.createdAt),
   ],
 );
 
@@ -90,6 +91,9 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_recovering_idx")
       .on(t.subscriptionId)
       .where(sql`origin = 'recover' AND status IN ('pending', 'sending')`),
+    index("webhook_deliveries_settled_idx")
+      .on(t.updatedAt)
+      .where(sql`status IN ('succeeded', 'failed')`),
   ],
 );
 

@@ -1,0 +1,36 @@
+import type { Env } from "../env";
+import { ApiError } from "../http/errors";
+
+export const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * RETENTION_DAYS as a whole number of days. Anything else (unset, empty, 0, a typo) is the
+ * default, so a misconfigured deploy never archives live data.
+ */
+export function retentionDays(env: Pick<Env, "RETENTION_DAYS">): number {
+  const days = Number(env.RETENTION_DAYS);
+  return Number.isInteger(days) && days >= 1 ? days : DEFAULT_RETENTION_DAYS;
+}
+
+/** The earliest time still inside the window: older events and deliveries go to the archive. */
+export const retentionStart = (env: Pick<Env, "RETENTION_DAYS">, now = Date.now()) =>
+  new Date(now - retentionDays(env) * DAY_MS).toISOString();
+
+/** 422 `beyond_retention` unless `time` is inside the window; `field` names what carried it. */
+export function assertWithinRetention(
+  env: Pick<Env, "RETENTION_DAYS">,
+  time: string,
+  field: string,
+  what = field,
+) {
+  const earliest = retentionStart(env);
+  if (Date.parse(time) >= Date.parse(earliest)) return;
+  const days = retentionDays(env);
+  throw new ApiError(
+    422,
+    "beyond_retention",
+    `${what} is ${time}, before the ${days}-day retention window: events and webhook deliveries older than ${days} days are archived and no longer served. The earliest allowed is ${earliest}.`,
+    { field, retention_days: days, earliest_allowed: earliest },
+  );
+}

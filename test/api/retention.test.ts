@@ -1,0 +1,474 @@
+import { createScheduledController, env } from "cloudflare:test";
+import { assert, beforeAll, describe, expect, it } from "vitest";
+import { database } from "../../src/db/client";
+import type { Env } from "../../src/env";
+import { encodeCursor } from "../../src/http/pagination";
+import worker from "../../src/index";
+import { archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
+import { client, expectError, expectStatus, ok } from "../support/client";
+import { merchant, orderBody } from "../support/merchant";
+import { eventually, receiver } from "../support/receiver";
+
+/*
+ * Retention: what the cron archives to R2 is exactly what it deletes from D1. Rows are made
+ * through the API, aged by moving their timestamps back in D1, and then the cron runs.
+ */
+
+type Row = Record<string, unknown>;
+
+const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
+/** Rows made by this test run rather than aged ones. */
+const FRESH = `created_at > strftime(${ISO}, 'now', '-1 hour')`;
+const DAY_MS = 86_400_000;
+
+async function rows(query: string, ...binds: unknown[]): Promise<Row[]> {
+  return (
+    await env.DB.prepare(query)
+      .bind(...binds)
+      .all<Row>()
+  ).results;
+}
+
+/**
+ * Moves the tenants' fresh rows back: events and deliveries to noon `days` or a day more
+ * ago, alternating, so each tenant's rows span exactly two days; idempotency claims two
+ * days back, past their 24 h.
+ */
+async function age(tenants: string[], days: number) {
+  const noon = `strftime(${ISO}, 'now', '-' || (${days} + seq % 2) || ' days', 'start of day', '+12 hours', '+' || (seq % 600) || ' seconds')`;
+  const mine = "tenant_id IN (SELECT value FROM json_each(?1))";
+  await env.DB.batch(
+    [
+      `UPDATE webhook_attempts SET attempted_at = strftime(${ISO}, attempted_at, '-${days} days')
+       WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE ${mine} AND ${FRESH})`,
+      `UPDATE webhook_deliveries SET created_at = ${noon},
+         updated_at = strftime(${ISO}, ${noon}, '+1 second') WHERE ${mine} AND ${FRESH}`,
+      `UPDATE events SET created_at = ${noon} WHERE ${mine} AND ${FRESH}`,
+      `UPDATE idempotency_claims SET created_at = strftime(${ISO}, created_at, '-2 days'),
+         expires_at = strftime(${ISO}, expires_at, '-2 days')
+       WHERE owner IN (SELECT value FROM json_each(?1)) AND ${FRESH}`,
+    ].map((q) => env.DB.prepare(q).bind(JSON.stringify(tenants))),
+  );
+}
+
+/** Waits until the tenants' fresh events are dispatched and their deliveries settled. */
+async function settled(tenants: string[]) {
+  await eventually(
+    () =>
+      rows(
+        `SELECT (SELECT COUNT(*) FROM events WHERE dispatched_at IS NULL AND ${FRESH}
+           AND tenant_id IN (SELECT value FROM json_each(?1)))
+         + (SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('pending', 'sending')
+           AND ${FRESH} AND tenant_id IN (SELECT value FROM json_each(?1))) AS open`,
+        JSON.stringify(tenants),
+      ),
+    (r) => r[0]?.open === 0,
+    "every delivery settled",
+  );
+}
+
+/** What D1 holds for the tenants, as the archive writes it: attempts nested in deliveries. */
+async function stored(tenants: string[]) {
+  const ids = JSON.stringify(tenants);
+  const mine = "tenant_id IN (SELECT value FROM json_each(?))";
+  const attempts = await rows(
+    `SELECT * FROM webhook_attempts WHERE delivery_id IN
+       (SELECT id FROM webhook_deliveries WHERE ${mine}) ORDER BY delivery_id, attempt`,
+    ids,
+  );
+  const deliveries = await rows(`SELECT * FROM webhook_deliveries WHERE ${mine}`, ids);
+  return {
+    events: await rows(`SELECT * FROM events WHERE ${mine}`, ids),
+    webhook_deliveries: deliveries.map((d): Row & { webhook_attempts: Row[] } => ({
+      ...d,
+      webhook_attempts: attempts.filter((at) => at.delivery_id === d.id),
+    })),
+    idempotency_claims: await rows(
+      "SELECT * FROM idempotency_claims WHERE owner IN (SELECT value FROM json_each(?))",
+      ids,
+    ),
+  };
+}
+
+type Table = keyof Awaited<ReturnType<typeof stored>>;
+const TABLES: Table[] = ["events", "webhook_deliveries", "idempotency_claims"];
+
+const ownerOf = (table: string, row: Row) =>
+  table === "idempotency_claims" ? row.owner : row.tenant_id;
+
+const identity = (table: Table, row: Row) =>
+  table === "idempotency_claims" ? `${row.owner} ${row.key}` : String(row.id);
+
+const sorted = (table: Table, list: Row[]) =>
+  [...list].sort((x, y) => identity(table, x).localeCompare(identity(table, y)));
+
+interface ArchivedObject {
+  key: string;
+  etag: string;
+  table: string;
+  tenant: string;
+  day: string;
+  metadata: Record<string, string> | undefined;
+  rows: Row[];
+}
+
+/** Every object in the archive, parsed. */
+async function archive(): Promise<ArchivedObject[]> {
+  const listed: R2Object[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await env.ARCHIVE.list({ prefix: "archive/", cursor });
+    listed.push(...page.objects);
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
+  return Promise.all(
+    listed.map(async (o) => {
+      const object = await env.ARCHIVE.get(o.key);
+      assert(object, o.key);
+      const body = await object.text();
+      const [, table = "", tenant = "", day = ""] = o.key.split("/");
+      return {
+        key: o.key,
+        etag: o.etag,
+        table,
+        tenant,
+        day,
+        metadata: object.customMetadata,
+        rows: body
+          .split("\n")
+          .filter((line) => line !== "")
+          .map((line) => JSON.parse(line) as Row),
+      };
+    }),
+  );
+}
+
+const archived = (objects: ArchivedObject[], table: Table, tenants: string[]) =>
+  objects.filter((o) => o.table === table && tenants.includes(o.tenant)).flatMap((o) => o.rows);
+
+/** Each of `expected` is in the archive exactly as it was in D1. */
+function expectInArchive(objects: ArchivedObject[], table: Table, expected: Row[]) {
+  const found = new Map(
+    objects
+      .filter((o) => o.table === table)
+      .flatMap((o) => o.rows)
+      .map((r) => [identity(table, r), r]),
+  );
+  for (const row of expected) expect(found.get(identity(table, row)), table).toEqual(row);
+}
+
+const cron = () => worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+
+type PutArgs = Parameters<R2Bucket["put"]>;
+
+/** The R2 binding with `put` replaced, as an outage or a race would change it. */
+function puttingWith(put: (bucket: R2Bucket, ...args: PutArgs) => ReturnType<R2Bucket["put"]>) {
+  return new Proxy(env.ARCHIVE, {
+    get(bucket, prop) {
+      if (prop === "put") return (...args: PutArgs) => put(bucket, ...args);
+      const value: unknown = Reflect.get(bucket, prop);
+      return typeof value === "function" ? value.bind(bucket) : value;
+    },
+  });
+}
+
+const failingPuts = (fails: (key: string) => boolean) =>
+  puttingWith((bucket, key, ...rest) =>
+    fails(key) ? Promise.reject(new Error("injected R2 outage")) : bucket.put(key, ...rest),
+  );
+
+const withArchive = (bucket: R2Bucket): Env => ({ ...env, ARCHIVE: bucket });
+
+interface Tenant {
+  tenantId: string;
+  key: string;
+  webhookId: string;
+}
+let a: Tenant;
+let b: Tenant;
+/** The old delivery left in flight by the first test, and its event. */
+let live: { id: string; eventId: string };
+
+/** An order created under an Idempotency-Key, then cancelled: events, deliveries, a claim. */
+async function orderAndCancel(key: string) {
+  const idempotencyKey = crypto.randomUUID();
+  const order = await ok(
+    client(key).v1.orders.$post({
+      json: orderBody({ items: [{ sku: "RET-1", quantity: 1 }] }),
+      header: { "idempotency-key": idempotencyKey },
+    }),
+  );
+  await ok(client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }));
+  return { order, idempotencyKey };
+}
+
+/** Rows past the window (or the claim's 24 h) that the archive may take now. */
+function due(table: Table, row: Row, days = 30) {
+  const cutoff = new Date(Date.now() - days * DAY_MS).toISOString();
+  if (table === "idempotency_claims") return String(row.expires_at) < new Date().toISOString();
+  if (table === "events") return String(row.created_at) < cutoff && row.id !== live?.eventId;
+  return String(row.updated_at) < cutoff && row.id !== live?.id;
+}
+
+async function tenantWithWebhook(path: string): Promise<Tenant> {
+  const tenant = await merchant({ "RET-1": 100 });
+  const hook = await ok(
+    client(tenant.key).v1.webhooks.$post({ json: { url: `${receiver}${path}`, events: ["*"] } }),
+  );
+  return { ...tenant, webhookId: hook.id };
+}
+
+beforeAll(async () => {
+  a = await tenantWithWebhook("/ok/retention-a");
+  // B's endpoint fails its first request: one of its deliveries has two attempts.
+  b = await tenantWithWebhook("/flaky/1/retention-b");
+});
+
+describe("the retention archive", () => {
+  it("holds exactly the rows deleted, one tenant and day per object, and keeps what is live or new", async () => {
+    const tenants = [a.tenantId, b.tenantId];
+    for (const t of [a, b]) {
+      await orderAndCancel(t.key);
+      await orderAndCancel(t.key);
+    }
+    await settled(tenants);
+    await age(tenants, 40);
+    // One old delivery still in flight: it and its event belong to live retries.
+    const [oldest] = await rows(
+      "SELECT id, event_id FROM webhook_deliveries WHERE tenant_id = ? ORDER BY seq LIMIT 1",
+      a.tenantId,
+    );
+    assert(oldest);
+    live = { id: String(oldest.id), eventId: String(oldest.event_id) };
+    await env.DB.prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
+      .bind(live.id)
+      .run();
+    // Newer than the window: untouched.
+    await orderAndCancel(a.key);
+    await settled(tenants);
+
+    const before = await stored(tenants);
+    for (const table of TABLES) {
+      // Proves nothing unless some rows go and some stay.
+      expect(before[table].filter((r) => due(table, r)).length, table).toBeGreaterThan(1);
+      expect(before[table].filter((r) => !due(table, r)).length, table).toBeGreaterThan(0);
+    }
+    const attempts = before.webhook_deliveries.map((d) => d.webhook_attempts.length);
+    expect(Math.max(...attempts)).toBe(2);
+
+    await cron();
+    const objects = await archive();
+    const after = await stored(tenants);
+    for (const table of TABLES) {
+      const gone = before[table].filter((r) => due(table, r));
+      const put = archived(objects, table, tenants);
+      // The same rows, as D1 held them: nothing missing, nothing extra, nothing twice.
+      expect(sorted(table, put), table).toEqual(sorted(table, gone));
+      expect(new Set(put.map((r) => identity(table, r))).size).toBe(put.length);
+      // What stayed is exactly what was not due, unchanged.
+      expect(sorted(table, after[table]), table).toEqual(
+        sorted(
+          table,
+          before[table].filter((r) => !due(table, r)),
+        ),
+      );
+    }
+    expect(after.events.map((e) => e.id)).toContain(live.eventId);
+    expect(after.webhook_deliveries.map((d) => d.id)).toContain(live.id);
+
+    const mine = objects.filter((o) => tenants.includes(o.tenant));
+    for (const object of mine) {
+      expect(object.key).toMatch(
+        /^archive\/[a-z_]+\/ten_[A-Za-z0-9]+\/\d{4}-\d{2}-\d{2}\/\d{6}\.\d{3}Z-[0-9a-f]{16}\.ndjson$/,
+      );
+      for (const row of object.rows) {
+        expect(ownerOf(object.table, row)).toBe(object.tenant);
+        expect(String(row.created_at).slice(0, 10)).toBe(object.day);
+      }
+      expect(object.metadata).toEqual({
+        table: object.table,
+        tenant: object.tenant,
+        day: object.day,
+        rows: String(object.rows.length),
+      });
+    }
+    // Each tenant's aged events span two days, and one run writes one object per day.
+    for (const tenant of tenants) {
+      const days = mine
+        .filter((o) => o.table === "events" && o.tenant === tenant)
+        .map((o) => o.day);
+      expect(days).toHaveLength(2);
+      expect(new Set(days).size).toBe(2);
+    }
+
+    // A second run has nothing left to archive.
+    await cron();
+    expect((await archive()).map((o) => [o.key, o.etag]).sort()).toEqual(
+      objects.map((o) => [o.key, o.etag]).sort(),
+    );
+    expect(await stored(tenants)).toEqual(after);
+  });
+
+  it("deletes nothing whose put failed, and only the parts that were stored", async () => {
+    const tenants = [a.tenantId, b.tenantId];
+    for (const t of [a, b]) await orderAndCancel(t.key);
+    await settled(tenants);
+    await age(tenants, 35);
+    const before = await stored(tenants);
+    const objects = await archive();
+    const db = database(env.DB);
+
+    await expect(archiveExpired(withArchive(failingPuts(() => true)), db)).rejects.toThrow(
+      "archiving failed",
+    );
+    expect(await stored(tenants)).toEqual(before);
+    expect(await archive()).toHaveLength(objects.length);
+
+    // Only B's puts fail: A's due rows are archived and deleted, B's all stay.
+    const ofB = (key: string) => key.split("/")[2] === b.tenantId;
+    await expect(archiveExpired(withArchive(failingPuts(ofB)), db)).rejects.toThrow();
+    const partly = await stored(tenants);
+    const middle = await archive();
+    for (const table of TABLES) {
+      const of = (tenant: string, list: Row[]) => list.filter((r) => ownerOf(table, r) === tenant);
+      expect(of(b.tenantId, partly[table]), table).toEqual(of(b.tenantId, before[table]));
+      const aDue = of(a.tenantId, before[table]).filter((r) => due(table, r));
+      expect(aDue.length, table).toBeGreaterThan(0);
+      expect(sorted(table, of(a.tenantId, partly[table])), table).toEqual(
+        sorted(
+          table,
+          of(a.tenantId, before[table]).filter((r) => !due(table, r)),
+        ),
+      );
+      expectInArchive(middle, table, aDue);
+    }
+    expect(middle.filter((o) => o.tenant === b.tenantId)).toEqual(
+      objects.filter((o) => o.tenant === b.tenantId),
+    );
+
+    // The outage over, the next run takes B's too.
+    await archiveExpired(env, db);
+    const after = await stored(tenants);
+    for (const table of TABLES) {
+      const bDue = before[table].filter((r) => ownerOf(table, r) === b.tenantId && due(table, r));
+      expect(bDue.length, table).toBeGreaterThan(0);
+      expectInArchive(await archive(), table, bDue);
+      expect(sorted(table, after[table]), table).toEqual(
+        sorted(
+          table,
+          before[table].filter((r) => !due(table, r)),
+        ),
+      );
+    }
+  });
+
+  it("keeps a claim taken again between its put and its delete", async () => {
+    const { idempotencyKey } = await orderAndCancel(a.key);
+    await settled([a.tenantId]);
+    await age([a.tenantId], 35);
+    const claim = `SELECT * FROM idempotency_claims WHERE owner = ? AND key = ?`;
+    const [old] = await rows(claim, a.tenantId, idempotencyKey);
+    assert(old);
+    // A retry with the expired key re-claims it while its old claim is being put.
+    const racing = puttingWith(async (bucket, key, ...rest) => {
+      if (key.startsWith("archive/idempotency_claims/")) {
+        await env.DB.prepare(
+          `UPDATE idempotency_claims SET claim_token = 'retry', response_status = NULL,
+             created_at = strftime(${ISO}, 'now'), expires_at = strftime(${ISO}, 'now', '+1 day')
+           WHERE owner = ? AND key = ?`,
+        )
+          .bind(a.tenantId, idempotencyKey)
+          .run();
+      }
+      return bucket.put(key, ...rest);
+    });
+    await archiveExpired(withArchive(racing), database(env.DB));
+    const [now] = await rows(claim, a.tenantId, idempotencyKey);
+    expect(now?.claim_token).toBe("retry");
+    expectInArchive(await archive(), "idempotency_claims", [old]);
+  });
+
+  it("bounds each run: at most PUTS_PER_RUN objects per table, the rest next run", async () => {
+    const owners = Array.from({ length: PUTS_PER_RUN + 20 }, (_, i) => `ten_bound${i}`);
+    await env.DB.batch(
+      owners.map((owner) =>
+        env.DB.prepare(
+          `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
+           VALUES (?, 'k', 'order.create', 'r', 'ord_x', 't', strftime(${ISO}, 'now', '-2 days'), strftime(${ISO}, 'now', '-1 day'))`,
+        ).bind(owner),
+      ),
+    );
+    const db = database(env.DB);
+    const left = async () =>
+      (
+        await rows(
+          "SELECT COUNT(*) AS n FROM idempotency_claims WHERE owner IN (SELECT value FROM json_each(?))",
+          JSON.stringify(owners),
+        )
+      )[0]?.n;
+    expect((await archiveExpired(env, db)).idempotency_claims).toBe(PUTS_PER_RUN);
+    expect(await left()).toBe(20);
+    expect((await archiveExpired(env, db)).idempotency_claims).toBe(20);
+    expect(await left()).toBe(0);
+    const objects = (await archive()).filter((o) => o.tenant.startsWith("ten_bound"));
+    expect(objects).toHaveLength(owners.length);
+  });
+
+  it("takes its window from RETENTION_DAYS, and a value that is not a number of days is 30", async () => {
+    await orderAndCancel(b.key);
+    await settled([b.tenantId]);
+    await age([b.tenantId], 10);
+    // All that is left of B's events: the ones just aged, 10 or 11 days old.
+    const tenDaysOld = (await stored([b.tenantId])).events;
+    expect(tenDaysOld.length).toBeGreaterThan(0);
+    expect(tenDaysOld.every((e) => due("events", e, 9) && !due("events", e))).toBe(true);
+    const db = database(env.DB);
+    for (const RETENTION_DAYS of [undefined, "0", "seven", "-7"]) {
+      expect((await archiveExpired({ ...env, RETENTION_DAYS }, db)).events).toBe(0);
+    }
+    expect((await archiveExpired({ ...env, RETENTION_DAYS: "7" }, db)).events).toBe(
+      tenDaysOld.length,
+    );
+    expectInArchive(await archive(), "events", tenDaysOld);
+  });
+});
+
+describe("reaching past the window", () => {
+  it("refuses a recover since before the window with beyond_retention, naming it", async () => {
+    const since = new Date(Date.now() - 31 * DAY_MS).toISOString();
+    const res = await client(a.key).v1.webhooks[":id"].recover.$post({
+      param: { id: a.webhookId },
+      json: { since },
+    });
+    const error = expectError(res, 422, "beyond_retention", "since");
+    expect(error.retention_days).toBe(30);
+    const earliest = Date.parse(String(error.earliest_allowed));
+    expect(Math.abs(earliest - (Date.now() - 30 * DAY_MS))).toBeLessThan(60_000);
+    expect(error.message).toContain("30-day retention window");
+
+    const inside = await client(a.key).v1.webhooks[":id"].recover.$post({
+      param: { id: a.webhookId },
+      json: { since: new Date(Date.now() - 29 * DAY_MS).toISOString() },
+    });
+    expectStatus(inside, 202);
+  });
+
+  it("refuses to redeliver an event past the window, and says where archived events went", async () => {
+    // Kept in D1 by its delivery still in flight, but past the window all the same.
+    const redeliver = await client(a.key).v1.events[":id"].redeliver.$post({
+      param: { id: live.eventId },
+      json: { subscription_id: a.webhookId },
+    });
+    expect(expectError(redeliver, 422, "beyond_retention", "id").retention_days).toBe(30);
+
+    const [gone] = archived(await archive(), "events", [b.tenantId]);
+    assert(gone);
+    const after = await client(b.key).v1.events.$get({ query: { after: String(gone.id) } });
+    expect(expectError(after, 400, "invalid_parameter", "after").message).toContain("archived");
+    const resumed = await client(b.key).v1.webhooks[":id"].recover.$post({
+      param: { id: b.webhookId },
+      json: { cursor: encodeCursor({ id: gone.id }) },
+    });
+    expect(expectError(resumed, 400, "invalid_cursor", "cursor").message).toContain("archived");
+  });
+});
