@@ -12635,6 +12635,11 @@ export interface components {
             id: string;
             /** @example Acme Outdoor */
             name: string;
+            /**
+             * @description The D1 binding of the shard that holds the tenant's data: a new tenant goes to the shard with the fewest tenants.
+             * @example SHARD_1
+             */
+            shard: string;
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
         };
