@@ -25,8 +25,14 @@ export function renderOrder(
   const items = [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((line) => {
-      const status = released ? "released" : line.allocation;
       const shippedQuantity = shipped.get(line.sku) ?? 0;
+      // A line that has all left the shelf holds no stock any more, but it was allocated and
+      // nothing of it waits: it must not read as backordered.
+      const status = released
+        ? "released"
+        : shippedQuantity >= line.quantity
+          ? "allocated"
+          : line.allocation;
       return {
         sku: line.sku,
         description: line.description,

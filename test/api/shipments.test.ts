@@ -94,6 +94,12 @@ describe("POST /v1/ops/shipments", () => {
     const done = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(done.status).toBe("shipped");
     expect(done.shipments).toHaveLength(2);
+    // Everything left the shelf: allocated and shipped, nothing waiting or backordered.
+    expect(done.allocation_status).toBe("allocated");
+    for (const item of done.items) {
+      expect(item).toMatchObject({ allocation_status: "allocated", allocated_quantity: 0 });
+      expect(item.shipped_quantity).toBe(item.quantity);
+    }
     const cancel = await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
     expect(expectError(cancel, 409, "already_shipped").order_status).toBe("shipped");
     expectError(

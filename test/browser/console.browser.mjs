@@ -10,10 +10,8 @@ import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Miniflare } from "miniflare";
 import { chromium } from "playwright-core";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { buildApi, migrate } from "../../scripts/local-worker.mjs";
+import { startApi } from "../../scripts/local-worker.mjs";
 
 process.chdir(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -158,9 +156,8 @@ async function screenshots(page, name, focus) {
 }
 
 const out = mkdtempSync(path.join(os.tmpdir(), "fulfillment-browser-"));
-const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
 const admin = randomBytes(16).toString("hex");
-let mf;
+let server;
 let browser;
 let receiver;
 let page;
@@ -169,25 +166,9 @@ const cspViolations = [];
 
 try {
   const base = await step("boot the deploy bundle in workerd", async () => {
-    const build = buildApi(out, main);
     receiver = await startReceiver();
-    mf = new Miniflare({
-      ...workerOptions,
-      host: "127.0.0.1",
-      port: 0,
-      cf: false,
-      modules: true,
-      modulesRoot: build.dir,
-      scriptPath: build.entry,
-      bindings: {
-        ...workerOptions.bindings,
-        ENVIRONMENT: "development",
-        ADMIN_TOKEN: admin,
-        CONSOLE_SESSION_SECRET: randomBytes(32).toString("hex"),
-      },
-    });
-    const url = await mf.ready;
-    await migrate(await mf.getD1Database("DB"));
+    server = await startApi(out, admin);
+    const url = server.base;
     return url.origin;
   });
   const key = await step("seed a merchant with a catalog and stock", () =>
@@ -389,7 +370,7 @@ try {
   }
 } finally {
   await browser?.close().catch(() => {});
-  await mf?.dispose().catch(() => {});
+  await server?.dispose().catch(() => {});
   receiver?.server.close();
   rmSync(out, { recursive: true, force: true });
 }
