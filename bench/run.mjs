@@ -45,7 +45,7 @@ async function main() {
     const merchant = await tenant(client, adminToken, "Bench Merchant");
     // The merchant's rows, which the scenarios seed and count, are in its shard.
     const db = await databaseOf(merchant.shard);
-    const ctx = { base, client, db, merchant, adminToken };
+    const ctx = { base, client, db, databaseOf, merchant, adminToken };
     await scenarios.prepare(ctx);
     log(`seeded tenant ${merchant.id}`);
 
