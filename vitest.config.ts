@@ -2,13 +2,20 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { defineConfig } from "vitest/config";
 
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations("./migrations");
+  // The control database (DB) and each shard take their own set (src/db/shards.ts).
+  const migrations = {
+    control: await readD1Migrations("./migrations/control"),
+    shard: await readD1Migrations("./migrations/shard"),
+  };
   return {
     plugins: [
       cloudflareTest({
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // A database bound but not yet listed in SHARDS: test/api/shards.test.ts adds it as
+          // an operator adds a shard, to show new tenants go there and nothing else moves.
+          d1Databases: { SHARD_2: "local-fulfillment-test-shard-2" },
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token",

@@ -83,8 +83,10 @@ function perRequest(responses) {
 
 /** `ORDERS` creates, then a ship of each, with the database's size read after each phase. */
 async function lifecycle(ctx, name, subscribeTo) {
-  const { client, db, adminToken } = ctx;
+  const { client, databaseOf, adminToken } = ctx;
   const shop = await tenant(client, adminToken, name);
+  // One shard's size and work: the tenant's, which holds all its rows.
+  const db = await databaseOf(shop.shard);
   await products(client, shop.key, SEED.products.slice(0, 2));
   for (const sku of CREATE_SKUS) await stock(client, shop.key, sku, CREATE_STOCK);
   if (subscribeTo) {

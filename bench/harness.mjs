@@ -15,7 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { buildApi, bundle, migrate } from "../scripts/local-worker.mjs";
+import { buildApi, bundle, migrateAll } from "../scripts/local-worker.mjs";
 
 const BUILD = "bench/.build";
 
@@ -155,21 +155,21 @@ export async function serve(adminToken) {
     rmSync(persistRoot, { recursive: true, force: true });
   };
   let base;
-  let db;
   let applied;
   try {
     base = await mf.ready;
-    db = await mf.getD1Database("DB", "api");
-    applied = await migrate(db);
+    applied = await migrateAll(mf, "api");
   } catch (err) {
     await dispose();
     throw err;
   }
   const storage = { ...storageOf(persistRoot), objects: () => objectsIn(persistRoot) };
   log(
-    `serving at ${base.href}; applied ${applied.length} migrations; storage in ${storage.path} (${storage.fs})`,
+    `serving at ${base.href}; migrated ${Object.keys(applied).join(", ")}; storage in ${storage.path} (${storage.fs})`,
   );
-  return { dispose, base, db, storage, client: client(base) };
+  /** A database by binding: the control DB, or the shard a tenant's `shard` names. */
+  const databaseOf = (binding) => mf.getD1Database(binding, "api");
+  return { dispose, base, databaseOf, storage, client: client(base) };
 }
 
 /** Durable Objects with SQLite storage, per class: one `.sqlite` file each. */

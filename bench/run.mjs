@@ -34,7 +34,7 @@ async function main() {
   const loadBefore = os.loadavg();
   const wholeRun = cpuWindow();
   const adminToken = randomBytes(24).toString("hex");
-  const { dispose, base, db, client, storage } = await serve(adminToken);
+  const { dispose, base, databaseOf, client, storage } = await serve(adminToken);
   const stop = () => {
     dispose().finally(() => process.exit(130));
   };
@@ -43,7 +43,9 @@ async function main() {
   try {
     await referenceData(client, adminToken);
     const merchant = await tenant(client, adminToken, "Bench Merchant");
-    const ctx = { base, client, db, merchant, adminToken };
+    // The merchant's rows, which the scenarios seed and count, are in its shard.
+    const db = await databaseOf(merchant.shard);
+    const ctx = { base, client, db, databaseOf, merchant, adminToken };
     await scenarios.prepare(ctx);
     log(`seeded tenant ${merchant.id}`);
 

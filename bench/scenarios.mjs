@@ -1,4 +1,4 @@
-// One function per scenario. Each takes the run's context ({ client, db, base, merchant,
+// One function per scenario. Each takes the run's context ({ client, db, databaseOf, base, merchant,
 // adminToken }) and returns what it measured; none writes the report.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
@@ -368,7 +368,7 @@ export async function bigOrder({ client, merchant }) {
 }
 
 /** Where a poll near the end of a tenant's history starts, checked with one real request. */
-async function pollShape({ client, db }, shop) {
+async function pollShape({ client }, db, shop) {
   const { n } = await db
     .prepare("SELECT COUNT(*) AS n FROM shipments WHERE tenant_id = ?")
     .bind(shop.id)
@@ -395,12 +395,12 @@ async function pollShape({ client, db }, shop) {
 
 /**
  * GET /v1/shipments?updated_since=… (the newest 100) from one connection, for a tenant
- * with `knobs.shipmentsSmall` shipments and one with `knobs.shipmentsLarge`, in the same
- * D1. The two polls take turns in `knobs.pollRounds` short windows, so whatever else
- * the machine does meanwhile falls on both alike.
+ * with `knobs.shipmentsSmall` shipments and one with `knobs.shipmentsLarge`, each in the
+ * shard it was placed on. The two polls take turns in `knobs.pollRounds` short windows, so
+ * whatever else the machine does meanwhile falls on both alike.
  */
 export async function polls(ctx) {
-  const { base, client, db, adminToken } = ctx;
+  const { base, client, databaseOf, adminToken } = ctx;
   const startMs = Date.now() - 3_600_000 - (knobs.shipmentsLarge + 1) * 1000;
   const sizes = [];
   for (const [label, count] of [
@@ -409,6 +409,7 @@ export async function polls(ctx) {
   ]) {
     const shop = await tenant(client, adminToken, `Bench Poll ${label}`);
     const began = Date.now();
+    const db = await databaseOf(shop.shard);
     await shipments(db, {
       tenantId: shop.id,
       idPrefix: `shp_${label}`,
@@ -416,7 +417,7 @@ export async function polls(ctx) {
       to: count,
       startMs,
     });
-    const shape = await pollShape(ctx, shop);
+    const shape = await pollShape(ctx, db, shop);
     log(`seeded ${count} shipments in ${((Date.now() - began) / 1000).toFixed(1)} s`);
     const opts = {
       url: new URL(shape.path, base).href,

@@ -53,7 +53,7 @@ export async function tenant(client, adminToken, name) {
     adminToken,
     { name: "bench", rate_limit_per_minute: 1_000_000 },
   );
-  return { id: t.id, key: k.key };
+  return { id: t.id, key: k.key, shard: t.shard };
 }
 
 /** Catalog products through the API: the seed's by default, or `{ sku, name }` ones. */

@@ -9,7 +9,10 @@ export interface EnvironmentResources {
   worker: string;
   /** D1_REGION: where the D1 primary (and the objects that work in it) live. */
   region: (typeof D1_REGIONS)[number];
-  d1: { binding: string; name: string; id: string | null }[];
+  /** SHARDS: the shard bindings, in order; each has a d1 entry migrated from migrations/shard. */
+  shards: string[];
+  /** DB (the control database) and each shard, with the folder of its migrations. */
+  d1: { binding: string; name: string; id: string | null; migrations: string }[];
   kv: { binding: string; title: string; id: string | null }[];
   r2: { binding: string; name: string }[];
   queues: string[];

@@ -73,8 +73,37 @@ export function readEnvironment(toml, env) {
     if (!binding || !name) {
       throw new Error(`[[env.${env}.d1_databases]] needs binding and database_name`);
     }
-    return { binding, name, id: e.get("database_id")?.value || null };
+    const migrations = e.get("migrations_dir")?.value ?? "migrations";
+    return { binding, name, id: e.get("database_id")?.value || null, migrations };
   });
+  // A shard listed but not bound would fail every request of the tenants placed on it.
+  const shards = (vars ? entries(lines, vars).get("SHARDS")?.value : undefined) ?? "";
+  const listed = shards
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (listed.length === 0) {
+    throw new Error(
+      `[env.${env}.vars] SHARDS is missing: list the shard D1 bindings, e.g. "SHARD_0,SHARD_1"`,
+    );
+  }
+  for (const shard of listed) {
+    const db = d1.find((d) => d.binding === shard);
+    if (!db)
+      throw new Error(
+        `[env.${env}.vars] SHARDS names ${shard}, which has no [[env.${env}.d1_databases]] binding`,
+      );
+    if (db.migrations !== "migrations/shard") {
+      throw new Error(
+        `[[env.${env}.d1_databases]] ${shard} is a shard: its migrations_dir must be "migrations/shard"`,
+      );
+    }
+  }
+  if (d1.find((d) => d.binding === "DB")?.migrations !== "migrations/control") {
+    throw new Error(
+      `[[env.${env}.d1_databases]] DB is the control database: its migrations_dir must be "migrations/control"`,
+    );
+  }
   const kv = own(".kv_namespaces").map((t) => {
     const e = entries(lines, t);
     const binding = e.get("binding")?.value;
@@ -98,7 +127,7 @@ export function readEnvironment(toml, env) {
       if (name && !queues.includes(name)) queues.push(name);
     }
   }
-  return { env, worker, region, d1, kv, r2, queues };
+  return { env, worker, region, shards: listed, d1, kv, r2, queues };
 }
 
 /**

@@ -65,7 +65,7 @@ function run(args) {
   if (res.status !== 0) fail(`wrangler ${args.join(" ")} exited with ${res.status ?? res.signal}`);
 }
 
-const migrations = () => readdirSync("migrations").filter((f) => f.endsWith(".sql"));
+const migrations = (dir) => readdirSync(dir).filter((f) => f.endsWith(".sql"));
 
 function describe(steps) {
   for (const s of steps) {
@@ -82,17 +82,19 @@ function describe(steps) {
 function dryRun(wanted) {
   log(`${wanted.env}: Worker ${wanted.worker} (dry run: no Cloudflare account is contacted)`);
   log(`  D1_REGION ${wanted.region}: the D1 primary and the order and stock objects live there`);
+  log(`  SHARDS ${wanted.shards.join(", ")}: new tenants go to the one holding fewest`);
   for (const db of wanted.d1) {
-    log(`  D1 ${db.binding.padEnd(5)} ${db.name.padEnd(36)} ${db.id ?? "id written on deploy"}`);
+    const id = db.id ?? "id written on deploy";
+    const sql = `${migrations(db.migrations).length} migrations in ${db.migrations}`;
+    log(`  D1 ${db.binding.padEnd(7)} ${db.name.padEnd(36)} ${id}; ${sql}`);
   }
   for (const ns of wanted.kv) {
     log(`  KV ${ns.binding.padEnd(5)} ${ns.title.padEnd(36)} ${ns.id ?? "id written on deploy"}`);
   }
   for (const b of wanted.r2) log(`  R2 ${b.binding.padEnd(5)} ${b.name}`);
   for (const q of wanted.queues) log(`  queue    ${q}`);
-  const names = wanted.d1.map((d) => d.name).join(", ");
-  log(`  a deploy creates whichever is missing, writes the ids into ${CONFIG}, applies any of`);
-  log(`  the ${migrations().length} migrations not yet in ${names} and deploys the Worker`);
+  log(`  a deploy creates whichever is missing, writes the ids into ${CONFIG}, applies to each`);
+  log(`  database the migrations it lacks and deploys the Worker`);
   const out = mkdtempSync(path.join(os.tmpdir(), `fulfillment-deploy-${wanted.env}-`));
   try {
     run(["deploy", "--dry-run", "--env", wanted.env, "--outdir", out]);

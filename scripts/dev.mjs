@@ -44,6 +44,12 @@ function readAdminToken() {
   return token;
 }
 
+/** The D1 bindings wrangler.toml declares for development: its top-level [[d1_databases]]. */
+function localBindings() {
+  const toml = readFileSync("wrangler.toml", "utf8");
+  return [...toml.matchAll(/^\[\[d1_databases\]\]\s*\nbinding\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+}
+
 async function waitForHealth(child) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -62,13 +68,16 @@ if (await healthy()) {
   );
   process.exit(1);
 }
-const migrate = spawnSync(
-  process.execPath,
-  [WRANGLER, "d1", "migrations", "apply", "DB", "--local"],
-  // CI=true answers the "apply N migrations?" prompt; wrangler dev keeps its TTY hotkeys.
-  { stdio: "inherit", env: { ...ENV, CI: "true" } },
-);
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+// The control database and every shard, each with its own migrations (wrangler.toml).
+for (const binding of localBindings()) {
+  const migrate = spawnSync(
+    process.execPath,
+    [WRANGLER, "d1", "migrations", "apply", binding, "--local"],
+    // CI=true answers the "apply N migrations?" prompt; wrangler dev keeps its TTY hotkeys.
+    { stdio: "inherit", env: { ...ENV, CI: "true" } },
+  );
+  if (migrate.status !== 0) process.exit(migrate.status ?? 1);
+}
 
 const args = [WRANGLER, "dev", "--port", String(PORT), "--log-level", "warn"];
 const child = spawn(process.execPath, args, { stdio: "inherit", env: ENV });

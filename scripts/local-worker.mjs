@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 
@@ -60,19 +60,39 @@ export function buildApi(out, main) {
   return { dir: out, entry };
 }
 
-/** Applies migrations/*.sql in order, as `wrangler d1 migrations apply` would. */
-export async function migrate(db) {
-  const files = readdirSync("migrations")
+/** Applies the `.sql` files of `dir` in order, as `wrangler d1 migrations apply` would. */
+export async function migrate(db, dir) {
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
     .sort();
   for (const file of files) {
-    const statements = readFileSync(path.join("migrations", file), "utf8")
+    const statements = readFileSync(path.join(dir, file), "utf8")
       .split("--> statement-breakpoint")
       .map((s) => s.trim())
       .filter(Boolean);
     await db.batch(statements.map((s) => db.prepare(s)));
   }
   return files;
+}
+
+/**
+ * The D1 databases wrangler.toml declares at its top level (development): the control
+ * database and each shard, with the migrations folder each takes.
+ */
+export function localDatabases() {
+  return unstable_readConfig({ config: "wrangler.toml" }).d1_databases.map((d) => ({
+    binding: d.binding,
+    dir: d.migrations_dir ?? "migrations",
+  }));
+}
+
+/** Migrates every database of `mf` (of its worker `worker`); returns the files applied, per binding. */
+export async function migrateAll(mf, worker) {
+  const applied = {};
+  for (const { binding, dir } of localDatabases()) {
+    applied[binding] = await migrate(await mf.getD1Database(binding, worker), dir);
+  }
+  return applied;
 }
 
 /**
@@ -104,7 +124,7 @@ export async function startApi(out, adminToken) {
   };
   try {
     const base = await mf.ready;
-    await migrate(await mf.getD1Database("DB"));
+    await migrateAll(mf);
     return { base, dispose, mf };
   } catch (err) {
     await dispose();

@@ -19,7 +19,13 @@ export const environmentOf = (env: { ENVIRONMENT?: string }): Environment =>
     : "production";
 
 export interface Env {
+  /** The control database: tenants and their shards, keys, reference data (src/db/shards.ts). */
   DB: D1Database;
+  /**
+   * The shard bindings, comma-separated and in order, e.g. "SHARD_0,SHARD_1": each names a D1
+   * binding that holds tenants' data. Shard bindings are read by name, through src/db/shards.ts.
+   */
+  SHARDS?: string;
   KV: KVNamespace;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   ORDERS: DurableObjectNamespace<OrderObject>;
@@ -54,6 +60,12 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     meter: Meter;
+    /**
+     * The database this request's data lives in: the tenant's shard for a tenant key, the
+     * control database otherwise. Its consistency token names a state of this one.
+     */
+    home: { name: string; d1: D1Database };
+    /** `home`, through drizzle: its primary, or a session for a read (`consistentReads`). */
     db: Db;
     principal: Principal;
   };

@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 import { database } from "./db/client";
+import { mendReplicas } from "./db/replicas";
+import { shards } from "./db/shards";
 import type { Env } from "./env";
 import { applyStrandedReceipts } from "./inbound/receive-inbound";
 import { archiveExpired } from "./retention/archive";
@@ -20,20 +22,27 @@ export default {
   queue: (batch, env) =>
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
-   * Every minute: relay any committed event not yet handed to the queue, end rotated
-   * secrets' overlap, move what is past retention (events, settled deliveries, expired
-   * idempotency claims) to the R2 archive and put restocked returns' units on the shelf
-   * where a crash stopped them. Each job starts whatever the others do, so
-   * one failing never stops the rest.
+   * Every minute, on each shard: relay any committed event not yet handed to the queue, end
+   * rotated secrets' overlap, move what is past retention (events, settled deliveries,
+   * expired idempotency claims) to the R2 archive and put restocked returns' units on the
+   * shelf where a crash stopped them. On the control database: archive platform keys'
+   * expired claims, and mend any shard's copy of the reference data. Each job starts
+   * whatever the others do, so one failing never stops the rest.
    */
   scheduled: async (_controller, env) => {
-    const db = database(env.DB);
     const jobs = await Promise.allSettled([
-      sweep(env, db),
-      clearExpiredSecrets(db),
-      archiveExpired(env, db),
-      applyStrandedReceipts(env, db),
-      finishReturnStock(env, db),
+      archiveExpired(env, database(env.DB), Date.now(), { claimsOnly: true }),
+      mendReplicas(env),
+      ...shards(env).flatMap(({ d1 }) => {
+        const db = database(d1);
+        return [
+          sweep(env, db),
+          clearExpiredSecrets(db),
+          archiveExpired(env, db),
+          applyStrandedReceipts(env, db),
+          finishReturnStock(env, db),
+        ];
+      }),
     ]);
     const failed = jobs.filter((j) => j.status === "rejected");
     if (failed.length > 0)

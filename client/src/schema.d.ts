@@ -170,6 +170,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -296,6 +312,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -429,6 +461,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -608,7 +656,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -757,6 +805,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -942,7 +1006,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1081,6 +1145,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1282,7 +1362,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1434,6 +1514,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1637,7 +1733,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1854,7 +1950,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2017,6 +2113,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2145,6 +2257,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2292,6 +2420,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2420,6 +2564,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2558,6 +2718,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2686,6 +2862,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2885,7 +3077,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3040,6 +3232,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3178,6 +3386,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3302,6 +3526,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3466,7 +3706,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3621,6 +3861,22 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3742,6 +3998,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3932,7 +4204,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4146,7 +4418,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4345,7 +4617,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4503,6 +4775,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4715,7 +5003,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4920,7 +5208,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5062,6 +5350,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5261,7 +5565,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5410,6 +5714,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5610,7 +5930,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5822,7 +6142,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5954,6 +6274,22 @@ export interface paths {
                         "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                         "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                         "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        "X-Request-Id": components["headers"]["X-Request-Id"];
+                        "Server-Timing": components["headers"]["Server-Timing"];
+                        "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                        "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                        "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                        "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                        "Retry-After": components["headers"]["Retry-After"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6117,7 +6453,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6357,7 +6693,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6580,7 +6916,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6788,7 +7124,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7007,7 +7343,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7230,7 +7566,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7449,7 +7785,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7670,7 +8006,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7893,7 +8229,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8112,7 +8448,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8333,7 +8669,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8556,7 +8892,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8775,7 +9111,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8998,7 +9334,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9221,7 +9557,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9440,7 +9776,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9668,7 +10004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9990,7 +10326,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10215,7 +10551,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10557,7 +10893,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10794,7 +11130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10953,7 +11289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11319,7 +11655,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11485,7 +11821,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The resource is finishing an earlier change; retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12635,6 +12971,11 @@ export interface components {
             id: string;
             /** @example Acme Outdoor */
             name: string;
+            /**
+             * @description The D1 binding of the shard that holds the tenant's data: a new tenant goes to the shard with the fewest tenants.
+             * @example SHARD_1
+             */
+            shard: string;
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
         };

@@ -4,6 +4,7 @@ import type { Scope } from "../api-keys/scopes";
 import { type AppEnv, environmentOf } from "../env";
 import { timingSafeEqualText } from "../lib/crypto";
 import { ApiError } from "./errors";
+import { useTenantShard } from "./request-context";
 import { countingFailures, throttleAdmin } from "./throttle";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="fulfillment-api"' };
@@ -15,11 +16,14 @@ const revokedKey = () => unauthorized("revoked_api_key", "This API key has been 
 
 /**
  * Resolves `Authorization: Bearer wms_…` to a principal, then spends one request of its
- * budget. Refused keys count against the caller's address (see `countingFailures`).
+ * budget. Refused keys count against the caller's address (see `countingFailures`). A
+ * tenant key's request then works in the tenant's shard; a platform key's stays on the
+ * control database, and finds the shard of whatever it acts on.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { principal, decision } = await countingFailures(c, "AUTH_FAILURE_LIMITER", () => admit(c));
   c.set("principal", principal);
+  if (principal.tenantId) await useTenantShard(c, principal.tenantId);
   const headers = {
     "X-RateLimit-Limit": String(decision.limit),
     "X-RateLimit-Remaining": String(decision.remaining),

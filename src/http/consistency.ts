@@ -17,8 +17,13 @@ import { cursorToken, invalidCursor } from "./pagination";
  * that new: it sees that write, and a walk never steps back in time.
  *
  * A bookmark is a position in the whole database's commit log, so two of them tell how much
- * every tenant wrote in between. Tokens are therefore sealed (AES-GCM, with a key each
- * database makes in its migrations): they show nothing, and a forged one is refused.
+ * every tenant wrote in between. Tokens are therefore sealed (AES-GCM, with the key the
+ * control database makes in its migrations): they show nothing, and a forged one is refused.
+ *
+ * A token names its database too (the request's `home`: a tenant's shard, or the control
+ * database), since each D1 database has its own commit log. A token of another database (a
+ * tenant moved to another shard since it was issued) cannot say which state to start from,
+ * so that read goes to the primary, which holds every committed write.
  */
 
 export const CONSISTENCY_TOKEN = "X-Consistency-Token";
@@ -46,31 +51,49 @@ function keyOf(d1: D1Database): Promise<CryptoKey> {
   return key;
 }
 
-/** The token naming `bookmark`, or null for a request that reached no database state. */
-export const tokenFor = async (d1: D1Database, bookmark: string | null) =>
-  bookmark ? seal(await keyOf(d1), bookmark) : null;
-
-/** The bookmark a token this API sealed names; undefined for anything else. */
-export async function bookmarkOf(d1: D1Database, token: string): Promise<string | undefined> {
-  const opened = await unseal(await keyOf(d1), token);
-  return Bookmark.safeParse(opened).success ? opened : undefined;
+/** A state of one database: its binding, and a D1 bookmark in its commit log. */
+export interface State {
+  database: string;
+  bookmark: string;
 }
 
 /**
- * The token of the newest state this request's queries, and the objects it called, have
- * reached so far: what a page's cursor carries for the next page to start from.
+ * The token naming `bookmark` of `database`, or null for a request that reached no state of
+ * it. `control` is the control database, which holds the key.
  */
-export const consistencyToken = (c: Context<AppEnv>) =>
-  tokenFor(c.env.DB, c.var.meter.cost.d1.bookmark);
+export async function tokenFor(
+  control: D1Database,
+  database: string,
+  bookmark: string | null | undefined,
+): Promise<string | null> {
+  return bookmark ? seal(await keyOf(control), `${database} ${bookmark}`) : null;
+}
+
+/** The state a token this API sealed names; undefined for anything else. */
+export async function stateOf(control: D1Database, token: string): Promise<State | undefined> {
+  const [database, bookmark, ...rest] =
+    (await unseal(await keyOf(control), token))?.split(" ") ?? [];
+  if (!database || rest.length > 0 || !Bookmark.safeParse(bookmark).success) return undefined;
+  return { database, bookmark: bookmark as string };
+}
+
+/**
+ * The token of the newest state of the request's database that its queries, and the objects
+ * it called, have reached so far: what a page's cursor carries for the next page to start from.
+ */
+export const consistencyToken = (c: Context<AppEnv>) => {
+  const { name } = c.var.home;
+  return tokenFor(c.env.DB, name, c.var.meter.cost.d1.bookmarks[name]);
+};
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
 
 /** The state the token a read sent names: a token this API did not seal is a 400. */
-async function sentBookmark(c: Context<AppEnv>): Promise<string | undefined> {
+async function sentState(c: Context<AppEnv>): Promise<State | undefined> {
   const sent = c.req.header(HEADER)?.trim();
   if (sent === undefined) return undefined;
-  const bookmark = await bookmarkOf(c.env.DB, sent);
-  if (bookmark) return bookmark;
+  const state = await stateOf(c.env.DB, sent);
+  if (state) return state;
   throw new ApiError(
     400,
     "invalid_parameter",
@@ -79,23 +102,31 @@ async function sentBookmark(c: Context<AppEnv>): Promise<string | undefined> {
   );
 }
 
-async function followedBookmark(c: Context<AppEnv>): Promise<string | undefined> {
+async function followedState(c: Context<AppEnv>): Promise<State | undefined> {
   const token = cursorToken(c.req.query("cursor"));
   if (token === undefined) return undefined;
-  const bookmark = await bookmarkOf(c.env.DB, token);
-  if (bookmark) return bookmark;
+  const state = await stateOf(c.env.DB, token);
+  if (state) return state;
   throw invalidCursor();
 }
 
+/** Where a read's session starts: the newest state it was sent, or the primary for another database's. */
+function startOf(home: string, states: (State | undefined)[]): string {
+  const sent = states.filter((s) => s !== undefined);
+  if (sent.some((s) => s.database !== home)) return "first-primary";
+  return newest(...sent.map((s) => s.bookmark)) ?? "first-unconstrained";
+}
+
 /**
- * Runs after authentication (whose key lookups stay on the primary, so a new key is never
- * refused by a replica that has not seen it yet): a read gets a session that starts from
- * the newest of its token and its cursor's, or anywhere when it has neither.
+ * Runs after authentication, which points a tenant's request at its shard (and whose key
+ * lookups stay on the control primary, so a new key is never refused by a replica that has
+ * not seen it yet): a read gets a session of that database that starts from the newest of
+ * its token and its cursor's, or anywhere when it has neither.
  */
 export const consistentReads: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (isRead(c.req.method)) {
-    const [sent, followed] = await Promise.all([sentBookmark(c), followedBookmark(c)]);
-    c.set("db", reading(c.env.DB, newest(sent, followed) ?? "first-unconstrained"));
+    const states = await Promise.all([sentState(c), followedState(c)]);
+    c.set("db", reading(c.var.home.d1, startOf(c.var.home.name, states)));
   }
   await next();
   const token = await consistencyToken(c);

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";
 
 type Details = { field?: string } & Record<string, unknown>;
 
@@ -62,8 +63,21 @@ const httpExceptionCodes: Record<number, string> = {
   415: "unsupported_media_type",
 };
 
+/** A merchant being moved between shards is unavailable for a few minutes, and says so. */
+const frozen = () => {
+  const retryAfter = String((2 * PLACEMENT_TTL_MS) / 1000);
+  return new ApiError(
+    503,
+    "tenant_unavailable",
+    `This merchant's data is being moved for maintenance; retry after ${retryAfter} s. This request changed nothing.`,
+    { retry_after: Number(retryAfter) },
+    { "Retry-After": retryAfter },
+  );
+};
+
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof TenantFrozen) return errorResponse(c, frozen());
   if (err instanceof HTTPException && err.status < 500) {
     const code = httpExceptionCodes[err.status] ?? "bad_request";
     return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message));

@@ -59,7 +59,7 @@ const describe: Record<number, string> = {
   422: "Validation failed; `field` names the offending path",
   429: "Rate limited; see Retry-After",
   500: "Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key",
-  503: "The resource is finishing an earlier change; retry after Retry-After seconds",
+  503: "Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds",
 };
 
 export const errorResponses = (...statuses: number[]) =>
@@ -207,7 +207,8 @@ export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | nu
           .filter(Boolean)
           .join("\n\n"),
       },
-      [401, 403, 429, ...inputErrors(route)],
+      // Any tenant request may meet its tenant frozen for a move between shards: 503.
+      [401, 403, 429, 503, ...inputErrors(route)],
       true,
     ),
   );

@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
+import { d1Of, shardOf } from "../db/shards";
 import { Schedule } from "../durable/schedule";
 import type { Env } from "../env";
 import { type Cost, Meter, share } from "../lib/metering";
@@ -165,8 +166,9 @@ export class StockObject extends DurableObject<Env> {
 
   private async commit(batch: Pending[]) {
     const meter = new Meter();
+    const env = meter.env(this.env);
     // Each caller's share of the cost carries the commit's bookmark back to its request.
-    const db = database(primary(meter.d1(this.env.DB)));
+    const db = database(primary(d1Of(env, await shardOf(this.env, this.key.tenantId))));
     if (!this.book) {
       const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands);

@@ -7,8 +7,10 @@ import { newest } from "../db/sessions";
  * work done inside the objects it called. `rounds` counts D1 round trips on the critical
  * path: sequential calls add up, parallel branches count their slowest.
  *
- * `bookmark` travels the same way: the newest D1 session bookmark the calls reached, the
- * objects' writes included, so a read started from it sees everything the request did.
+ * `bookmarks` travel the same way: per database (by binding name), the newest D1 session
+ * bookmark the calls reached, the objects' writes included, so a read of that database
+ * started from it sees everything the request did there. Bookmarks of different databases
+ * are positions in different commit logs, so they are never compared.
  */
 
 export interface Cost {
@@ -21,7 +23,7 @@ export interface Cost {
     /** Rows D1 reports reading and writing (`meta.rows_read`, `meta.rows_written`): what it bills. */
     rowsRead: number;
     rowsWritten: number;
-    bookmark: string | null;
+    bookmarks: Record<string, string>;
   };
   do: { calls: number; ms: number };
   kv: { calls: number; ms: number };
@@ -36,11 +38,20 @@ export const noCost = (): Cost => ({
     rounds: 0,
     rowsRead: 0,
     rowsWritten: 0,
-    bookmark: null,
+    bookmarks: {},
   },
   do: { calls: 0, ms: 0 },
   kv: { calls: 0, ms: 0 },
 });
+
+/** Per database, the newer of two bookmarks. */
+function newestOf(a: Record<string, string>, b: Record<string, string>): Record<string, string> {
+  const out = { ...a };
+  for (const [name, bookmark] of Object.entries(b)) {
+    out[name] = newest(out[name], bookmark) ?? bookmark;
+  }
+  return out;
+}
 
 /** Sums costs spent one after another; `rounds` of parallel work is their maximum. */
 export function combine(costs: Cost[], parallel = false): Cost {
@@ -55,7 +66,7 @@ export function combine(costs: Cost[], parallel = false): Cost {
     total.d1.rounds = parallel
       ? Math.max(total.d1.rounds, c.d1.rounds)
       : total.d1.rounds + c.d1.rounds;
-    total.d1.bookmark = newest(total.d1.bookmark, c.d1.bookmark);
+    total.d1.bookmarks = newestOf(total.d1.bookmarks, c.d1.bookmarks);
     total.do.calls += c.do.calls;
     total.do.ms += c.do.ms;
     total.kv.calls += c.kv.calls;
@@ -76,7 +87,7 @@ export function share(cost: Cost, parts: number): Cost {
       rounds: cost.d1.rounds,
       rowsRead: part(cost.d1.rowsRead),
       rowsWritten: part(cost.d1.rowsWritten),
-      bookmark: cost.d1.bookmark,
+      bookmarks: cost.d1.bookmarks,
     },
     do: { calls: part(cost.do.calls), ms: cost.do.ms },
     kv: { calls: part(cost.kv.calls), ms: cost.kv.ms },
@@ -128,8 +139,11 @@ export class Meter {
     this.cost = combine([this.cost, combine(costs, parallel)]);
   }
 
-  /** A D1 binding, or a session of one, that counts its calls and keeps their newest bookmark. */
-  d1<B extends D1Database | D1DatabaseSession>(binding: B): B {
+  /**
+   * A D1 binding, or a session of one, that counts its calls and keeps their newest bookmark
+   * under `name`, the database's binding.
+   */
+  d1<B extends D1Database | D1DatabaseSession>(binding: B, name: string): B {
     const inner = this.inner;
     const session = "getBookmark" in binding ? (binding as D1DatabaseSession) : undefined;
     const record = (statements: number, ms: number, work: Work[]) => {
@@ -142,7 +156,10 @@ export class Meter {
         this.cost.d1.rowsRead += w.rowsRead;
         this.cost.d1.rowsWritten += w.rowsWritten;
       }
-      if (session) this.cost.d1.bookmark = newest(this.cost.d1.bookmark, session.getBookmark());
+      if (session) {
+        const reached = newest(this.cost.d1.bookmarks[name], session.getBookmark());
+        if (reached) this.cost.d1.bookmarks[name] = reached;
+      }
     };
     const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
       const proxy = new Proxy(stmt, {
@@ -168,7 +185,9 @@ export class Meter {
         const value: unknown = Reflect.get(target, prop, target);
         if (typeof value !== "function") return value;
         if (prop === "prepare") return (sql: string) => wrapStatement(value.call(target, sql));
-        if (prop === "withSession") return (start?: string) => this.d1(value.call(target, start));
+        if (prop === "withSession") {
+          return (start?: string) => this.d1(value.call(target, start), name);
+        }
         if (prop === "batch") {
           return async (statements: D1PreparedStatement[]) => {
             const t0 = performance.now();
@@ -258,8 +277,9 @@ export class Meter {
         if (cache.has(prop)) return cache.get(prop);
         const value: unknown = Reflect.get(target, prop);
         let metered = value;
-        if (isA(value, ["prepare", "batch", "exec"])) metered = meter.d1(value as D1Database);
-        else if (isA(value, ["getWithMetadata", "put", "list"]))
+        if (isA(value, ["prepare", "batch", "exec"])) {
+          metered = meter.d1(value as D1Database, String(prop));
+        } else if (isA(value, ["getWithMetadata", "put", "list"]))
           metered = meter.kv(value as KVNamespace);
         else if (isA(value, ["idFromName", "getByName"])) {
           metered = meter.objects(value as DurableObjectNamespace<undefined>);

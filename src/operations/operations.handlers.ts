@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError, notFound } from "../http/errors";
 import { once } from "../http/idempotent";
+import { floorDb, type Target } from "../http/request-context";
 import type { InboundShipment } from "../inbound/inbound.routes";
 import { closeReceiving, receiveInbound as receive } from "../inbound/receive-inbound";
 import { adjustStock } from "../inventory/adjust-stock";
@@ -13,18 +14,25 @@ import type { ShipmentView } from "../shipments/shipments.schemas";
 import { ownerOfShipment } from "../shipments/shipments.service";
 import type * as routes from "./operations.routes";
 
-/** The floor acts on any tenant with a platform key, on its own with a tenant key. */
-const who = (c: Context<AppEnv>) => ({
+/**
+ * The floor acts on any tenant with a platform key, in the shard of what it names, and on
+ * its own with a tenant key.
+ */
+const who = async (c: Context<AppEnv>, target: Target) => ({
   env: c.env,
-  db: c.var.db,
+  db: await floorDb(c, target),
   tenantId: c.var.principal.tenantId,
   actor: c.var.principal.keyId,
 });
 
+const orderRow = (id: string): Target => ({ table: "orders", id });
+const inboundRow = (id: string): Target => ({ table: "inbound_shipments", id });
+const returnRow = (id: string): Target => ({ table: "returns", id });
+
 export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "order.start_picking", { resourceId: id, params: { id } }, async () => {
-    const { order } = await runOrderCommand(who(c), id, {
+    const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
       type: "start_picking",
       actor: c.var.principal.keyId,
     });
@@ -36,7 +44,7 @@ export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   return once(c, "order.hold", { resourceId: id, params: { id }, body }, async () => {
-    const { order } = await runOrderCommand(who(c), id, {
+    const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
       type: "hold",
       actor: c.var.principal.keyId,
       reason: body.reason,
@@ -48,7 +56,7 @@ export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
 export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "order.release", { resourceId: id, params: { id } }, async () => {
-    const { order } = await runOrderCommand(who(c), id, {
+    const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
       type: "release",
       actor: c.var.principal.keyId,
     });
@@ -59,7 +67,7 @@ export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) =>
 export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "shipment.create", { resourceId: newId("shp"), body }, async (shipmentId) => {
-    const outcome = await runOrderCommand(who(c), body.order_id, {
+    const outcome = await runOrderCommand(await who(c, orderRow(body.order_id)), body.order_id, {
       type: "ship",
       actor: c.var.principal.keyId,
       shipmentId,
@@ -100,10 +108,11 @@ async function onShipment(
   shipmentId: string,
   command: Parameters<typeof runOrderCommand>[2],
 ) {
-  const owner = await ownerOfShipment(c.var.db, c.var.principal.tenantId, shipmentId);
+  const acting = await who(c, { table: "shipments", id: shipmentId });
+  const owner = await ownerOfShipment(acting.db, acting.tenantId, shipmentId);
   if (!owner) throw notFound("shipment", shipmentId);
   const outcome = await runOrderCommand(
-    { ...who(c), tenantId: owner.tenantId },
+    { ...acting, tenantId: owner.tenantId },
     owner.orderId,
     command,
   );
@@ -138,7 +147,7 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
     status: 201,
-    body: await adjustStock(who(c), body, adjustmentId),
+    body: await adjustStock(await who(c, { tenantId: body.tenant_id }), body, adjustmentId),
   }));
 };
 
@@ -151,7 +160,7 @@ export const receiveInbound: RouteHandler<typeof routes.receiveInbound, AppEnv> 
     { resourceId: newId("rcp"), params: { id }, body },
     async (receiptId) => ({
       status: 200,
-      body: (await receive(who(c), id, body, receiptId)) as InboundShipment,
+      body: (await receive(await who(c, inboundRow(id)), id, body, receiptId)) as InboundShipment,
     }),
   );
 };
@@ -160,14 +169,18 @@ export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = as
   const { id } = c.req.valid("param");
   return once(c, "inbound.close", { resourceId: id, params: { id } }, async () => ({
     status: 200,
-    body: (await closeReceiving(who(c), id)) as InboundShipment,
+    body: (await closeReceiving(await who(c, inboundRow(id)), id)) as InboundShipment,
   }));
 };
 
 export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
-    const { view, created } = await returns.recordReturn(who(c), returnId, body);
+    const { view, created } = await returns.recordReturn(
+      await who(c, orderRow(body.order_id)),
+      returnId,
+      body,
+    );
     if (created) c.header("Location", `/v1/returns/${view.id}`);
     return { status: created ? 201 : 200, body: view, created };
   });
@@ -178,7 +191,7 @@ export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = 
   const body = c.req.valid("json");
   return once(c, "return.receive", { resourceId: id, params: { id }, body }, async () => ({
     status: 200,
-    body: await returns.receiveReturn(who(c), id, body.items),
+    body: await returns.receiveReturn(await who(c, returnRow(id)), id, body.items),
   }));
 };
 
@@ -186,6 +199,6 @@ export const processReturn: RouteHandler<typeof routes.processReturn, AppEnv> = 
   const { id } = c.req.valid("param");
   return once(c, "return.process", { resourceId: id, params: { id } }, async () => ({
     status: 200,
-    body: await returns.processReturn(who(c), id),
+    body: await returns.processReturn(await who(c, returnRow(id)), id),
   }));
 };

@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
-import { database } from "../db/client";
+import { type Db, database } from "../db/client";
 import { primary } from "../db/sessions";
+import { d1Of, shardOf } from "../db/shards";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName } from "../durable/stubs";
@@ -36,7 +37,7 @@ export class OrderObject extends DurableObject<Env> {
   private readonly serial = new Serial();
   private state: OrderState | null | undefined;
   /** The metered bindings of the command running now (commands run one at a time). */
-  private run = { env: this.env, db: database(this.env.DB) };
+  private run!: { env: Env; db: Db };
   private readonly warehouse: SimulatedWarehouse;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -140,13 +141,16 @@ export class OrderObject extends DurableObject<Env> {
   }
 
   /**
-   * One at a time, metered, and never trusting memory after a failure. The meter's cost goes
-   * back with the outcome, carrying the newest bookmark the command's writes reached.
+   * One at a time, metered, in the tenant's shard, and never trusting memory after a failure.
+   * The meter's cost goes back with the outcome, carrying the newest bookmark the command's
+   * writes reached.
    */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.serial.run(async () => {
       const meter = new Meter();
-      this.run = { env: meter.env(this.env), db: database(primary(meter.d1(this.env.DB))) };
+      const env = meter.env(this.env);
+      const shard = await shardOf(this.env, this.id.tenantId);
+      this.run = { env, db: database(primary(d1Of(env, shard))) };
       try {
         const result = await work();
         return typeof result === "object" && result !== null && "ok" in result

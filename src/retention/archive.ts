@@ -224,11 +224,17 @@ export interface Archived {
 }
 
 /**
- * The cron job: each table in turn, deliveries before events so the events they free go
- * in the same run. One table failing does not stop the others; the job then fails with
- * every reason.
+ * The cron job, for one database: each table in turn, deliveries before events so the events
+ * they free go in the same run. The control database holds only claims (those of platform
+ * keys), so `claimsOnly` leaves the rest alone there. One table failing does not stop the
+ * others; the job then fails with every reason.
  */
-export async function archiveExpired(env: Env, db: Db, now = Date.now()): Promise<Archived> {
+export async function archiveExpired(
+  env: Env,
+  db: Db,
+  now = Date.now(),
+  { claimsOnly = false } = {},
+): Promise<Archived> {
   const cutoff = retentionStart(env, now);
   const errors: unknown[] = [];
   const settle = (run: Promise<number>) =>
@@ -238,8 +244,8 @@ export async function archiveExpired(env: Env, db: Db, now = Date.now()): Promis
     });
   const archived = {
     idempotency_claims: await settle(archiveTable(env, db, claims)),
-    webhook_deliveries: await settle(archiveTable(env, db, deliveries(cutoff))),
-    events: await settle(archiveTable(env, db, events(cutoff))),
+    webhook_deliveries: claimsOnly ? 0 : await settle(archiveTable(env, db, deliveries(cutoff))),
+    events: claimsOnly ? 0 : await settle(archiveTable(env, db, events(cutoff))),
   };
   if (errors.length > 0) throw new AggregateError(errors, "archiving failed");
   return archived;

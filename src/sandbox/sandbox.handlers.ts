@@ -3,15 +3,17 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
 import { once } from "../http/idempotent";
+import { floorDb, type Target } from "../http/request-context";
 import { newId } from "../lib/ids";
 import type * as routes from "./sandbox.routes";
 import { advanceShipment, fulfilOrder, replenish as receiveStock } from "./sandbox-commands";
 import { settingsRow, writeSettings } from "./sandbox-settings";
 import { DEFAULT_SETTINGS, type SimulationSettings } from "./simulation";
 
-const who = (c: Context<AppEnv>) => ({
+/** As on the floor: a platform key works in the shard of what it names. */
+const who = async (c: Context<AppEnv>, target: Target) => ({
   env: c.env,
-  db: c.var.db,
+  db: await floorDb(c, target),
   tenantId: c.var.principal.tenantId,
   actor: c.var.principal.keyId,
 });
@@ -50,7 +52,12 @@ export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) =>
     "sandbox.fulfill",
     { resourceId: newId("shp"), params: { id }, body },
     async (shipmentId) => {
-      const { shipment, created } = await fulfilOrder(who(c), id, shipmentId, body);
+      const { shipment, created } = await fulfilOrder(
+        await who(c, { table: "orders", id }),
+        id,
+        shipmentId,
+        body,
+      );
       if (created) c.header("Location", `/v1/shipments/${shipment.id}`);
       return { status: created ? 201 : 200, body: shipment, created };
     },
@@ -62,7 +69,7 @@ export const advance: RouteHandler<typeof routes.advance, AppEnv> = async (c) =>
   const body = c.req.valid("json") ?? {};
   return once(c, "sandbox.advance", { resourceId: id, params: { id }, body }, async () => ({
     status: 200,
-    body: await advanceShipment(who(c), id, body.status),
+    body: await advanceShipment(await who(c, { table: "shipments", id }), id, body.status),
   }));
 };
 
@@ -70,7 +77,7 @@ export const replenish: RouteHandler<typeof routes.replenish, AppEnv> = async (c
   const body = c.req.valid("json");
   const tenantId = tenantOf(c);
   return once(c, "sandbox.replenish", { resourceId: newId("ib"), body }, async (resourceId) => {
-    const asn = await receiveStock({ ...who(c), tenantId }, resourceId, body);
+    const asn = await receiveStock({ ...(await who(c, { tenantId })), tenantId }, resourceId, body);
     c.header("Location", `/v1/inbound-shipments/${asn.id}`);
     return { status: 201, body: asn };
   });

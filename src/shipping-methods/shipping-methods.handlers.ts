@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
+import { replicate } from "../db/replicas";
 import { shippingMethods } from "../db/schema";
 import { NOW } from "../db/sql";
 import type { AppEnv } from "../env";
@@ -48,6 +49,7 @@ export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = as
         aliases: body.aliases ?? [],
       })
       .returning();
+    await replicate(c.env, "shipping_methods", [body.id]);
     return c.json(renderShippingMethod(row as typeof shippingMethods.$inferSelect), 201);
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -76,5 +78,6 @@ export const updateShippingMethod: RouteHandler<typeof adminUpdate, AppEnv> = as
     .where(eq(shippingMethods.id, id))
     .returning();
   if (!row) throw notFound("shipping method", id);
+  await replicate(c.env, "shipping_methods", [id]);
   return c.json(renderShippingMethod(row), 200);
 };

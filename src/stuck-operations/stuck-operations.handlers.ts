@@ -2,7 +2,9 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { database } from "../db/client";
 import { stuckOperations } from "../db/schema";
+import { shards } from "../db/shards";
 import { orderObject } from "../durable/stubs";
 import type { AppEnv } from "../env";
 import { consistencyToken } from "../http/consistency";
@@ -28,11 +30,22 @@ const render = (r: Row) => ({
   resolved_at: r.resolvedAt,
 });
 
+/** Each shard's database: an order parks its operations in its tenant's shard. */
+const shardDbs = (c: Context<AppEnv>) => shards(c.env).map(({ d1 }) => database(d1));
+
 async function find(c: Context<AppEnv>, id: string): Promise<Row> {
-  const row = await c.var.db.query.stuckOperations.findFirst({ where: eq(stuckOperations.id, id) });
+  const found = await Promise.all(
+    shardDbs(c).map((db) =>
+      db.query.stuckOperations.findFirst({ where: eq(stuckOperations.id, id) }),
+    ),
+  );
+  const row = found.find((r) => r !== undefined);
   if (!row) throw notFound("stuck operation", id);
   return row;
 }
+
+const newestFirst = (a: Row, b: Row) =>
+  b.parkedAt.localeCompare(a.parkedAt) || b.id.localeCompare(a.id);
 
 async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
   const row = await find(c, id);
@@ -44,22 +57,31 @@ async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
   return row;
 }
 
+/** Newest first across every shard: each shard's page after the cursor, merged. */
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { status, cursor, limit } = c.req.valid("query");
   const after = cursor ? decodeCursor(cursor, Cursor) : undefined;
-  const rows = await c.var.db
-    .select()
-    .from(stuckOperations)
-    .where(
-      and(
-        status ? eq(stuckOperations.status, status) : undefined,
-        after
-          ? sql`(${stuckOperations.parkedAt}, ${stuckOperations.id}) < (${after.p}, ${after.id})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(stuckOperations.parkedAt), desc(stuckOperations.id))
-    .limit(limit + 1);
+  const pages = await Promise.all(
+    shardDbs(c).map((db) =>
+      db
+        .select()
+        .from(stuckOperations)
+        .where(
+          and(
+            status ? eq(stuckOperations.status, status) : undefined,
+            after
+              ? sql`(${stuckOperations.parkedAt}, ${stuckOperations.id}) < (${after.p}, ${after.id})`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(stuckOperations.parkedAt), desc(stuckOperations.id))
+        .limit(limit + 1),
+    ),
+  );
+  const rows = pages
+    .flat()
+    .sort(newestFirst)
+    .slice(0, limit + 1);
   return c.json(
     page(rows, limit, render, (r) => ({ p: r.parkedAt, id: r.id }), await consistencyToken(c)),
     200,

@@ -2,7 +2,9 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { asc, eq, gt } from "drizzle-orm";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
 import { defaultTenantScopes } from "../api-keys/scopes";
+import { mendShard } from "../db/replicas";
 import { apiKeys, tenants } from "../db/schema";
+import { d1Of, pickShard } from "../db/shards";
 import { type AppEnv, environmentOf } from "../env";
 import { consistencyToken } from "../http/consistency";
 import { notFound } from "../http/errors";
@@ -13,8 +15,15 @@ import type * as routes from "./tenants.routes";
 const render = (row: typeof tenants.$inferSelect) => ({
   id: row.id,
   name: row.name,
+  shard: row.shard,
   created_at: row.createdAt,
 });
+
+/**
+ * A new tenant goes to the shard holding fewest tenants. Its row is written to the control
+ * database first, then copied to the shard with the reference data the shard may still lack
+ * (one added since the last cron run), so the tenant's first write finds everything it names.
+ */
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const { name } = c.req.valid("json");
@@ -24,11 +33,13 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     name: "Default key",
     scopes: defaultTenantScopes(environmentOf(c.env)),
   });
+  const shard = await pickShard(c.env);
   const [[tenant], [stored]] = await c.var.db.batch([
-    c.var.db.insert(tenants).values({ id, name }).returning(),
+    c.var.db.insert(tenants).values({ id, name, shard }).returning(),
     c.var.db.insert(apiKeys).values(row).returning(),
   ]);
   if (!tenant || !stored) throw new Error("tenant insert returned no row");
+  await mendShard(c.env, { name: shard, d1: d1Of(c.env, shard) });
   return c.json({ ...render(tenant), api_key: { ...renderKey(stored), key } }, 201);
 };
 

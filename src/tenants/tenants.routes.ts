@@ -8,6 +8,11 @@ export const Tenant = z
   .object({
     id: z.string().openapi({ example: "ten_8Kd92mQ4xTa1Bc2De3Fg" }),
     name: z.string().openapi({ example: "Acme Outdoor" }),
+    shard: z.string().openapi({
+      example: "SHARD_1",
+      description:
+        "The D1 binding of the shard that holds the tenant's data: a new tenant goes to the shard with the fewest tenants.",
+    }),
     created_at: Timestamp,
   })
   .openapi("Tenant");

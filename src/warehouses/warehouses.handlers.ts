@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
+import { replicate } from "../db/replicas";
 import { warehouses } from "../db/schema";
 import type { AppEnv } from "../env";
 import { consistencyToken } from "../http/consistency";
@@ -31,6 +32,7 @@ export const createWarehouse: RouteHandler<typeof adminCreate, AppEnv> = async (
   const body = c.req.valid("json");
   try {
     const [row] = await c.var.db.insert(warehouses).values(body).returning();
+    await replicate(c.env, "warehouses", [body.id]);
     return c.json(render(row as typeof warehouses.$inferSelect), 201);
   } catch (err) {
     if (isUniqueViolation(err)) {

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import pkg from "../../package.json";
 import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import { tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
 import { eventPayload } from "../events/events.render";
@@ -159,15 +160,27 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
           })
           .where(eq(webhookSubscriptions.id, subscription.id)),
   ]);
-  if (exhausted) await env.WEBHOOK_DLQ.send({ delivery_id: deliveryId } satisfies WebhookMessage);
+  if (exhausted) {
+    await env.WEBHOOK_DLQ.send({
+      delivery_id: deliveryId,
+      tenant_id: delivery.tenantId,
+    } satisfies WebhookMessage);
+  }
   return { retryIn };
 }
 
-/** Queue consumer: each message is acked or retried on its own, never the whole batch. */
+/** The delivery's shard, found through its tenant. */
+const shardDb = async (env: Env, message: WebhookMessage) =>
+  database((await tenantShard(env, message.tenant_id)).d1);
+
+/**
+ * Queue consumer: each message is acked or retried on its own, never the whole batch. A
+ * tenant frozen for a move fails its attempt here, before anything is sent, and retries.
+ */
 export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: Env) {
-  const db = database(env.DB);
   for (const message of batch.messages) {
     try {
+      const db = await shardDb(env, message.body);
       const { retryIn } = await attemptDelivery(env, db, message.body.delivery_id);
       if (retryIn === undefined) message.ack();
       else message.retry({ delaySeconds: retryIn });
@@ -187,8 +200,8 @@ export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: 
 
 /** Dead letters: whatever reaches here is recorded as failed so it shows in the log. */
 export async function consumeDeadLetters(batch: MessageBatch<WebhookMessage>, env: Env) {
-  const db = database(env.DB);
   for (const message of batch.messages) {
+    const db = await shardDb(env, message.body);
     await db
       .update(webhookDeliveries)
       .set({ status: "failed", leaseUntil: null, nextAttemptAt: null, updatedAt: NOW })

@@ -1,14 +1,25 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import { shards, tenantShard } from "../db/shards";
 import { inList, NOW, nowPlus } from "../db/sql";
 import type { Env } from "../env";
 import { newId } from "../lib/ids";
 import { attemptDelivery } from "./delivery";
 
+/** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
 export interface WebhookMessage {
   delivery_id: string;
+  tenant_id: string;
 }
+
+/** A delivery as the queue and the first attempt need it. */
+export interface Delivery {
+  id: string;
+  tenantId: string;
+}
+
+const messageOf = (d: Delivery): WebhookMessage => ({ delivery_id: d.id, tenant_id: d.tenantId });
 
 const BATCH = 100;
 // About 100 bytes of JSON each: a chunk stays well under D1's 100 KB per statement.
@@ -17,13 +28,11 @@ const DELIVERIES_PER_STATEMENT = 500;
 export const subscribedTo = (events: string[], type: string) =>
   events.includes("*") || events.includes(type);
 
-/** Hands delivery ids to the queue; the consumer is idempotent per delivery. */
-export async function enqueue(env: Env, deliveryIds: string[]) {
-  for (let i = 0; i < deliveryIds.length; i += BATCH) {
+/** Hands deliveries to the queue; the consumer is idempotent per delivery. */
+export async function enqueue(env: Env, deliveries: Delivery[]) {
+  for (let i = 0; i < deliveries.length; i += BATCH) {
     await env.WEBHOOK_QUEUE.sendBatch(
-      deliveryIds
-        .slice(i, i + BATCH)
-        .map((id) => ({ body: { delivery_id: id } satisfies WebhookMessage })),
+      deliveries.slice(i, i + BATCH).map((d) => ({ body: messageOf(d) })),
     );
   }
 }
@@ -43,7 +52,7 @@ function insertDeliveries(chunk: string, origin: DeliveryOrigin, onlyIf: SQL = s
     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ${generation}, ${origin}, 'pending'
     FROM json_each(${chunk}) AS j
     WHERE ${onlyIf}
-    RETURNING id`;
+    RETURNING id, tenant_id AS tenantId`;
 }
 
 type DeliveryRow = { tenantId: string; subscriptionId: string; eventId: string };
@@ -52,7 +61,7 @@ const chunkOf = (rows: DeliveryRow[]) =>
   JSON.stringify(rows.map((r) => [newId("del"), r.tenantId, r.subscriptionId, r.eventId]));
 
 /**
- * Creates deliveries and returns the ids to enqueue. An initial delivery (relay or test,
+ * Creates deliveries and returns those to enqueue. An initial delivery (relay or test,
  * generation 0) exists at most once per event and subscription, and one still pending
  * from an earlier relay is returned again; a replay is always a new delivery, one
  * generation above the last. Rows go in as JSON, many per statement, to stay far below
@@ -62,17 +71,17 @@ export async function createDeliveries(
   db: Db,
   rows: DeliveryRow[],
   origin: Exclude<DeliveryOrigin, "recover">,
-): Promise<string[]> {
-  const ids: string[] = [];
+): Promise<Delivery[]> {
+  const created: Delivery[] = [];
   for (let i = 0; i < rows.length; i += DELIVERIES_PER_STATEMENT) {
     const chunk = chunkOf(rows.slice(i, i + DELIVERIES_PER_STATEMENT));
-    const inserted = await db.all<{ id: string }>(insertDeliveries(chunk, origin));
+    const inserted = await db.all<Delivery>(insertDeliveries(chunk, origin));
     if (isReplay(origin)) {
-      ids.push(...inserted.map((r) => r.id));
+      created.push(...inserted);
       continue;
     }
     const waiting = await db
-      .select({ id: webhookDeliveries.id })
+      .select({ id: webhookDeliveries.id, tenantId: webhookDeliveries.tenantId })
       .from(webhookDeliveries)
       .where(
         and(
@@ -82,9 +91,9 @@ export async function createDeliveries(
             IN (SELECT value ->> 3, value ->> 2 FROM json_each(${chunk}))`,
         ),
       );
-    ids.push(...waiting.map((r) => r.id));
+    created.push(...waiting);
   }
-  return ids;
+  return created;
 }
 
 /** The most events one recover call replays: one insert statement holds them all. */
@@ -113,7 +122,7 @@ export async function startRecovery(
   db: Db,
   subscription: { id: string; tenantId: string },
   eventIds: string[],
-): Promise<string[] | undefined> {
+): Promise<Delivery[] | undefined> {
   const inFlight = recoveryInFlight(subscription.id);
   if (eventIds.length === 0) {
     const [row] = await db.all<{ busy: number }>(sql`SELECT ${inFlight} AS busy`);
@@ -126,10 +135,8 @@ export async function startRecovery(
       eventId,
     })),
   );
-  const inserted = await db.all<{ id: string }>(
-    insertDeliveries(chunk, "recover", sql`NOT ${inFlight}`),
-  );
-  return inserted.length === 0 ? undefined : inserted.map((r) => r.id);
+  const inserted = await db.all<Delivery>(insertDeliveries(chunk, "recover", sql`NOT ${inFlight}`));
+  return inserted.length === 0 ? undefined : inserted;
 }
 
 /** The subscriptions that receive deliveries now: enabled and not deleted. */
@@ -146,11 +153,11 @@ export function activeSubscriptions(db: Db, tenantIds: string[]) {
     );
 }
 
-/** Hands delivery ids to the queue to be attempted after `delaySeconds`. */
-export async function enqueueLater(env: Env, deliveryIds: string[], delaySeconds: number) {
-  for (let i = 0; i < deliveryIds.length; i += BATCH) {
+/** Hands deliveries to the queue to be attempted after `delaySeconds`. */
+export async function enqueueLater(env: Env, deliveries: Delivery[], delaySeconds: number) {
+  for (let i = 0; i < deliveries.length; i += BATCH) {
     await env.WEBHOOK_QUEUE.sendBatch(
-      deliveryIds.slice(i, i + BATCH).map((id) => ({ body: { delivery_id: id }, delaySeconds })),
+      deliveries.slice(i, i + BATCH).map((d) => ({ body: messageOf(d), delaySeconds })),
     );
   }
 }
@@ -177,12 +184,12 @@ async function relayOnce(env: Env, db: Db, tenantId: string | null): Promise<num
   return pending.length;
 }
 
-/** First attempts made here and now; each failed one goes to the queue for its retries. */
-export async function deliverNow(env: Env, db: Db, deliveryIds: string[]) {
+/** First attempts made here and now (`db` holds the deliveries); each failed one goes to the queue for its retries. */
+export async function deliverNow(env: Env, db: Db, deliveries: Delivery[]) {
   await Promise.all(
-    deliveryIds.map(async (id) => {
-      const { retryIn } = await attemptDelivery(env, db, id);
-      if (retryIn !== undefined) await enqueueLater(env, [id], retryIn);
+    deliveries.map(async (delivery) => {
+      const { retryIn } = await attemptDelivery(env, db, delivery.id);
+      if (retryIn !== undefined) await enqueueLater(env, [delivery], retryIn);
     }),
   );
 }
@@ -232,15 +239,27 @@ async function hasSubscriptions(db: Db, tenantId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Relays after a write: a tenant's events (`null`: everyone's, for a platform key's write). */
-export function relay(env: Env, tenantId: string | null): Promise<void> {
-  const key = tenantId ?? "*";
+/**
+ * Relays after a write: a tenant's events, in its shard (`null`: every tenant's, in every
+ * shard, for a platform key's write).
+ */
+export async function relay(env: Env, tenantId: string | null): Promise<void> {
+  if (tenantId) {
+    const { d1 } = await tenantShard(env, tenantId);
+    return relayIn(env, database(d1), tenantId, tenantId);
+  }
+  await Promise.all(
+    shards(env).map(({ name, d1 }) => relayIn(env, database(d1), `*${name}`, null)),
+  );
+}
+
+/** One relay of one tenant's events (`null`: all in `db`), or a turn more of the one running under `key`. */
+function relayIn(env: Env, db: Db, key: string, tenantId: string | null): Promise<void> {
   const running = inFlight.get(key);
   if (running) {
     again.add(key);
     return running;
   }
-  const db = database(env.DB);
   const run = (async () => {
     if (tenantId && !(await hasSubscriptions(db, tenantId))) return;
     do {
@@ -254,9 +273,9 @@ export function relay(env: Env, tenantId: string | null): Promise<void> {
 }
 
 /**
- * The cron's backstop: events no relay dispatched become deliveries on the queue, and
- * deliveries whose first attempt never happened (the relay stopped part-way, a queue send
- * failed) or whose attempt died holding its lease are queued again. Bounded per run.
+ * The cron's backstop, run on each shard: events no relay dispatched become deliveries on the
+ * queue, and deliveries whose first attempt never happened (the relay stopped part-way, a
+ * queue send failed) or whose attempt died holding its lease are queued again. Bounded per run.
  */
 export async function sweep(env: Env, db: Db) {
   for (let round = 0; round < 50; round++) {
@@ -272,7 +291,7 @@ export async function sweep(env: Env, db: Db) {
     if (pending.length < BATCH) break;
   }
   const stranded = await db
-    .select({ id: webhookDeliveries.id })
+    .select({ id: webhookDeliveries.id, tenantId: webhookDeliveries.tenantId })
     .from(webhookDeliveries)
     .where(
       sql`(${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.attempts} = 0
@@ -280,10 +299,7 @@ export async function sweep(env: Env, db: Db) {
         OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW})`,
     )
     .limit(STRANDED_PER_SWEEP);
-  await enqueue(
-    env,
-    stranded.map((d) => d.id),
-  );
+  await enqueue(env, stranded);
 }
 
 const STRANDED_PER_SWEEP = 1000;

@@ -129,14 +129,14 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   if (!inserted) throw new Error("test event insert returned no row");
   // A test goes to this endpoint only; the relay must not fan it out to others.
   await c.var.db.update(events).set({ dispatchedAt: NOW }).where(eq(events.seq, inserted.seq));
-  const [deliveryId] = await createDeliveries(
+  const [delivery] = await createDeliveries(
     c.var.db,
     [{ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id }],
     "test",
   );
-  if (!deliveryId) throw new Error("test delivery was not created");
-  c.executionCtx.waitUntil(deliverNow(c.env, c.var.db, [deliveryId]));
-  return c.json({ event_id: inserted.id, delivery_id: deliveryId }, 202);
+  if (!delivery) throw new Error("test delivery was not created");
+  c.executionCtx.waitUntil(deliverNow(c.env, c.var.db, [delivery]));
+  return c.json({ event_id: inserted.id, delivery_id: delivery.id }, 202);
 };
 
 export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
@@ -262,18 +262,18 @@ export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) =>
     .orderBy(asc(events.seq))
     .limit(RECOVER_PAGE + 1);
   const replayed = rows.slice(0, RECOVER_PAGE);
-  const ids = await startRecovery(
+  const deliveries = await startRecovery(
     c.var.db,
     sub,
     replayed.map((e) => e.id),
   );
-  if (!ids) {
+  if (!deliveries) {
     throw conflict(
       "recovery_in_progress",
       "The previous recover of this endpoint is still being delivered; call again once its deliveries have finished (its next_cursor resumes where it stopped).",
     );
   }
-  await enqueue(c.env, ids);
+  await enqueue(c.env, deliveries);
   const last = replayed.at(-1);
   const hasMore = rows.length > RECOVER_PAGE;
   return c.json(
@@ -310,11 +310,11 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
         subscribedTo(s.events, event.type),
       );
   for (const s of subscriptions) await spendReplay(c.env, s.id);
-  const ids = await createDeliveries(
+  const deliveries = await createDeliveries(
     c.var.db,
     subscriptions.map((s) => ({ tenantId, subscriptionId: s.id, eventId: event.id })),
     "redeliver",
   );
-  await enqueue(c.env, ids);
-  return c.json({ deliveries: ids }, 202);
+  await enqueue(c.env, deliveries);
+  return c.json({ deliveries: deliveries.map((d) => d.id) }, 202);
 };

@@ -30,6 +30,7 @@ describe("tenants", () => {
     expect(res.body).toMatchObject({
       id: expect.stringMatching(/^ten_[A-Za-z0-9]{20}$/),
       name: "Acme Outdoor",
+      shard: expect.stringMatching(/^SHARD_[01]$/),
       api_key: {
         id: expect.stringMatching(/^key_/),
         key: expect.stringMatching(/^wms_test_[A-Za-z0-9]{40}$/),
@@ -47,6 +48,7 @@ describe("tenants", () => {
     expect(got.body).toEqual({
       id: res.body.id,
       name: "Acme Outdoor",
+      shard: res.body.shard,
       created_at: expect.any(String),
     });
     const listed = await admin.tenants.$get({ query: { limit: "200" } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cursorToken, encodeCursor } from "../../src/http/pagination";
 import { client, expectError, expectStatus, ok, raw } from "../support/client";
-import { bookmarkIn, sealed, TOKEN, tokenOf } from "../support/consistency";
+import { bookmarkIn, sealed, stateIn, TOKEN, tokenOf } from "../support/consistency";
 import { merchant, orderBody } from "../support/merchant";
 
 /*
@@ -72,7 +72,7 @@ describe("X-Consistency-Token", () => {
   });
 
   it("starts a read from the token sent, and its cursor carries that state to the next page", async () => {
-    const { key } = await merchant({ "WIDGET-BLUE-M": 5 });
+    const { key, shard } = await merchant({ "WIDGET-BLUE-M": 5 });
     for (let i = 0; i < 3; i++) await ok(client(key).v1.orders.$post({ json: orderBody() }));
 
     const plain = await client(key).v1.orders.$get({ query: { limit: "1" } });
@@ -81,7 +81,7 @@ describe("X-Consistency-Token", () => {
 
     const first = await client(key).v1.orders.$get(
       { query: { limit: "1" } },
-      { headers: { [TOKEN]: await sealed(AHEAD) } },
+      { headers: { [TOKEN]: await sealed(AHEAD, shard) } },
     );
     expectStatus(first, 200);
     expect(await tokenOf(first)).toBe(AHEAD);
@@ -96,6 +96,22 @@ describe("X-Consistency-Token", () => {
     expectStatus(second, 200);
     expect(await tokenOf(second)).toBe(AHEAD);
     expect(second.body.data[0]?.id).not.toBe(first.body.data[0]?.id);
+  });
+
+  it("reads from the primary of the tenant's shard when sent a token of another database", async () => {
+    const { key, shard } = await merchant({ "WIDGET-BLUE-M": 5 });
+    await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    // A token issued before the tenant moved shards names a state of another commit log.
+    const elsewhere = shard === "SHARD_0" ? "SHARD_1" : "SHARD_0";
+    const res = await client(key).v1.orders.$get(
+      {},
+      { headers: { [TOKEN]: await sealed(AHEAD, elsewhere) } },
+    );
+    expectStatus(res, 200);
+    expect(res.body.data).toHaveLength(1);
+    const state = await stateIn(res);
+    expect(state.database).toBe(shard);
+    expect(state.bookmark < AHEAD).toBe(true);
   });
 
   it("never steps back across pages: each cursor carries at least the state of the page before", async () => {

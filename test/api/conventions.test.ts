@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError, ErrorEnvelope, onError } from "../../src/http/errors";
 import { createRouter } from "../../src/http/openapi";
@@ -140,7 +141,7 @@ describe("routing and failures", () => {
     const original = console.error;
     console.error = (...args: unknown[]) => logged.push(args);
     try {
-      const res = await app.request("/boom", {}, {});
+      const res = await app.request("/boom", {}, { DB: env.DB });
       expect(res.status).toBe(500);
       const body = await res.json();
       const { error } = ErrorEnvelope.parse(body);
@@ -155,7 +156,7 @@ describe("routing and failures", () => {
     } finally {
       console.error = original;
     }
-    const conflict = await app.request("/teapot", {}, {});
+    const conflict = await app.request("/teapot", {}, { DB: env.DB });
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toMatchObject({
       error: {

@@ -16,6 +16,7 @@ import {
   ship,
   stockOf,
 } from "../support/merchant";
+import { dataOf } from "../support/shards";
 
 /*
  * Every write a client may retry takes an Idempotency-Key, with one claim mechanism: a
@@ -210,23 +211,29 @@ describe("claims that are refused claim nothing", () => {
 
   it("forgets expired claims in the cron, a bounded batch at a time", async () => {
     const { tenantId } = await createTenant("Expired claims");
+    // A tenant key's claims live in the tenant's shard; the cron archives them there.
+    const shard = await dataOf(tenantId);
     const rows = Array.from({ length: 1_200 }, (_, i) =>
-      env.DB.prepare(
-        `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, expires_at)
+      shard
+        .prepare(
+          `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, expires_at)
          VALUES (?, ?, 'order.create', 'r', 'ord_x', 't', '2020-01-01T00:00:00.000Z')`,
-      ).bind(tenantId, `old-${i}`),
+        )
+        .bind(tenantId, `old-${i}`),
     );
-    for (let i = 0; i < rows.length; i += 400) await env.DB.batch(rows.slice(i, i + 400));
-    await env.DB.prepare(
-      `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, expires_at)
+    for (let i = 0; i < rows.length; i += 400) await shard.batch(rows.slice(i, i + 400));
+    await shard
+      .prepare(
+        `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, expires_at)
        VALUES (?, 'fresh', 'order.create', 'r', 'ord_y', 't', '2999-01-01T00:00:00.000Z')`,
-    )
+      )
       .bind(tenantId)
       .run();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
     await waitOnExecutionContext(ctx);
-    const left = await env.DB.prepare("SELECT key FROM idempotency_claims WHERE owner = ?")
+    const left = await shard
+      .prepare("SELECT key FROM idempotency_claims WHERE owner = ?")
       .bind(tenantId)
       .all();
     expect(left.results).toEqual([{ key: "fresh" }]);

@@ -20,6 +20,7 @@ import {
   stockOf,
 } from "../support/merchant";
 import { received as deliveries, eventually, payloadOf, receiver } from "../support/receiver";
+import { dataOf } from "../support/shards";
 
 /*
  * Guide §5a: the ERP announces an ASN, the floor counts what arrives, the ERP polls (or is
@@ -412,25 +413,29 @@ describe("POST /v1/ops/inbound-shipments/{id}/receipts", () => {
   });
 
   it("puts a counted receipt's stock on the shelf once, even when the backstop runs again", async () => {
-    const { key } = await merchant({ [BLUE]: 0, [RED]: 0 });
+    const { key, tenantId } = await merchant({ [BLUE]: 0, [RED]: 0 });
     const a = await announce(key);
     await received(key, a.id, [{ sku: BLUE, received_quantity: 7 }]);
-    const db = database(env.DB);
+    const shard = await dataOf(tenantId);
+    const db = database(shard);
     // Pretend the request stopped after counting: the stock object must still take it once.
-    await env.DB.prepare("UPDATE inbound_receipts SET stock_applied_at = NULL WHERE inbound_id = ?")
+    await shard
+      .prepare("UPDATE inbound_receipts SET stock_applied_at = NULL WHERE inbound_id = ?")
       .bind(a.id)
       .run();
-    await env.DB.prepare(
-      "UPDATE inbound_receipts SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') WHERE inbound_id = ?",
-    )
+    await shard
+      .prepare(
+        "UPDATE inbound_receipts SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') WHERE inbound_id = ?",
+      )
       .bind(a.id)
       .run();
     await applyStrandedReceipts(env, db);
     await applyStrandedReceipts(env, db);
     expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 7 });
-    const left = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM inbound_receipts WHERE inbound_id = ? AND stock_applied_at IS NULL",
-    )
+    const left = await shard
+      .prepare(
+        "SELECT COUNT(*) AS n FROM inbound_receipts WHERE inbound_id = ? AND stock_applied_at IS NULL",
+      )
       .bind(a.id)
       .first<{ n: number }>();
     expect(left?.n).toBe(0);

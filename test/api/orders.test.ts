@@ -12,14 +12,7 @@ import {
   succeeded,
 } from "../support/client";
 import { bookmarkIn, tokenOf } from "../support/consistency";
-import {
-  adjustStock,
-  createTenant,
-  merchant,
-  orderBody,
-  SHIP_TO,
-  stockOf,
-} from "../support/merchant";
+import { adjustStock, merchant, orderBody, othersOf, SHIP_TO, stockOf } from "../support/merchant";
 
 const CATALOG = { "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5, "GADGET-PRO": 0 };
 const idem = () => ({ "idempotency-key": crypto.randomUUID() });
@@ -631,52 +624,57 @@ describe("operations", () => {
 });
 
 describe("tenant isolation", () => {
-  it("answers another tenant's order with 404 on every route", async () => {
+  it("answers another tenant's order with 404 on every route, on its shard or another", async () => {
     const a = await merchant({ "WIDGET-BLUE-M": 5 });
-    const b = await createTenant("Other");
     const order = await ok(client(a.key).v1.orders.$post({ json: orderBody() }));
-    expectError(
-      await client(b.key).v1.orders[":id"].$get({ param: { id: order.id } }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.orders[":id"].history.$get({ param: { id: order.id } }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.orders[":id"].$patch({
-        param: { id: order.id },
-        json: { packing_note: "x" },
-      }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.ops.orders[":id"].hold.$post({
-        param: { id: order.id },
-        json: { reason: "x" },
-      }),
-      404,
-      "not_found",
-    );
-    expectError(
-      await client(b.key).v1.ops.orders[":id"].release.$post({ param: { id: order.id } }),
-      404,
-      "not_found",
-    );
-    expect((await ok(client(b.key).v1.orders.$get())).data).toEqual([]);
+    const others = await othersOf(a.shard);
+    expect(others.map((o) => o.shard === a.shard)).toEqual([true, false]);
+    for (const b of others) {
+      expectError(
+        await client(b.key).v1.orders[":id"].$get({ param: { id: order.id } }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.orders[":id"].history.$get({ param: { id: order.id } }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.orders[":id"].$patch({
+          param: { id: order.id },
+          json: { packing_note: "x" },
+        }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.ops.orders[":id"]["start-picking"].$post({
+          param: { id: order.id },
+        }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.ops.orders[":id"].hold.$post({
+          param: { id: order.id },
+          json: { reason: "x" },
+        }),
+        404,
+        "not_found",
+      );
+      expectError(
+        await client(b.key).v1.ops.orders[":id"].release.$post({ param: { id: order.id } }),
+        404,
+        "not_found",
+      );
+      expect((await ok(client(b.key).v1.orders.$get())).data).toEqual([]);
+    }
     expect(
       (await ok(client(a.key).v1.orders[":id"].$get({ param: { id: order.id } }))).status,
     ).toBe("received");

@@ -4,14 +4,17 @@ import { database } from "../../src/db/client";
 import type { Env } from "../../src/env";
 import { encodeCursor } from "../../src/http/pagination";
 import worker from "../../src/index";
-import { archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
+import { type Archived, archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
 import { client, expectError, expectStatus, ok } from "../support/client";
 import { merchant, orderBody } from "../support/merchant";
 import { eventually, receiver } from "../support/receiver";
+import { dataOf, everyShard } from "../support/shards";
 
 /*
  * Retention: what the cron archives to R2 is exactly what it deletes from D1. Rows are made
- * through the API, aged by moving their timestamps back in D1, and then the cron runs.
+ * through the API, aged by moving their timestamps back in D1, and then the cron runs. Each
+ * tenant's rows are in its shard, and consecutive tenants land on different shards, so what
+ * D1 holds is read from every tenant's shard, and the archive job runs as the cron runs it.
  */
 
 type Row = Record<string, unknown>;
@@ -21,12 +24,32 @@ const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
 const FRESH = `created_at > strftime(${ISO}, 'now', '-1 hour')`;
 const DAY_MS = 86_400_000;
 
-async function rows(query: string, ...binds: unknown[]): Promise<Row[]> {
+async function rows(db: D1Database, query: string, ...binds: unknown[]): Promise<Row[]> {
   return (
-    await env.DB.prepare(query)
+    await db
+      .prepare(query)
       .bind(...binds)
       .all<Row>()
   ).results;
+}
+
+/** The tenants grouped by the shard that holds their data. */
+async function byShard(tenants: string[]): Promise<Map<D1Database, string[]>> {
+  const groups = new Map<D1Database, string[]>();
+  for (const tenant of tenants) {
+    const shard = await dataOf(tenant);
+    groups.set(shard, [...(groups.get(shard) ?? []), tenant]);
+  }
+  return groups;
+}
+
+/** `query` on each of the tenants' shards, bound to that shard's tenants as JSON: every row. */
+async function tenantRows(tenants: string[], query: string): Promise<Row[]> {
+  const found: Row[] = [];
+  for (const [shard, mine] of await byShard(tenants)) {
+    found.push(...(await rows(shard, query, JSON.stringify(mine))));
+  }
+  return found;
 }
 
 /**
@@ -37,55 +60,57 @@ async function rows(query: string, ...binds: unknown[]): Promise<Row[]> {
 async function age(tenants: string[], days: number) {
   const noon = `strftime(${ISO}, 'now', '-' || (${days} + seq % 2) || ' days', 'start of day', '+12 hours', '+' || (seq % 600) || ' seconds')`;
   const mine = "tenant_id IN (SELECT value FROM json_each(?1))";
-  await env.DB.batch(
-    [
-      `UPDATE webhook_attempts SET attempted_at = strftime(${ISO}, attempted_at, '-${days} days')
+  for (const [shard, theirs] of await byShard(tenants)) {
+    await shard.batch(
+      [
+        `UPDATE webhook_attempts SET attempted_at = strftime(${ISO}, attempted_at, '-${days} days')
        WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE ${mine} AND ${FRESH})`,
-      `UPDATE webhook_deliveries SET created_at = ${noon},
+        `UPDATE webhook_deliveries SET created_at = ${noon},
          updated_at = strftime(${ISO}, ${noon}, '+1 second') WHERE ${mine} AND ${FRESH}`,
-      `UPDATE events SET created_at = ${noon} WHERE ${mine} AND ${FRESH}`,
-      `UPDATE idempotency_claims SET created_at = strftime(${ISO}, created_at, '-2 days'),
+        `UPDATE events SET created_at = ${noon} WHERE ${mine} AND ${FRESH}`,
+        `UPDATE idempotency_claims SET created_at = strftime(${ISO}, created_at, '-2 days'),
          expires_at = strftime(${ISO}, expires_at, '-2 days')
        WHERE owner IN (SELECT value FROM json_each(?1)) AND ${FRESH}`,
-    ].map((q) => env.DB.prepare(q).bind(JSON.stringify(tenants))),
-  );
+      ].map((q) => shard.prepare(q).bind(JSON.stringify(theirs))),
+    );
+  }
 }
 
 /** Waits until the tenants' fresh events are dispatched and their deliveries settled. */
 async function settled(tenants: string[]) {
   await eventually(
     () =>
-      rows(
+      tenantRows(
+        tenants,
         `SELECT (SELECT COUNT(*) FROM events WHERE dispatched_at IS NULL AND ${FRESH}
            AND tenant_id IN (SELECT value FROM json_each(?1)))
          + (SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('pending', 'sending')
            AND ${FRESH} AND tenant_id IN (SELECT value FROM json_each(?1))) AS open`,
-        JSON.stringify(tenants),
       ),
-    (r) => r[0]?.open === 0,
+    // One count per shard.
+    (r) => r.length > 0 && r.every((shard) => shard.open === 0),
     "every delivery settled",
   );
 }
 
 /** What D1 holds for the tenants, as the archive writes it: attempts nested in deliveries. */
 async function stored(tenants: string[]) {
-  const ids = JSON.stringify(tenants);
   const mine = "tenant_id IN (SELECT value FROM json_each(?))";
-  const attempts = await rows(
+  const attempts = await tenantRows(
+    tenants,
     `SELECT * FROM webhook_attempts WHERE delivery_id IN
        (SELECT id FROM webhook_deliveries WHERE ${mine}) ORDER BY delivery_id, attempt`,
-    ids,
   );
-  const deliveries = await rows(`SELECT * FROM webhook_deliveries WHERE ${mine}`, ids);
+  const deliveries = await tenantRows(tenants, `SELECT * FROM webhook_deliveries WHERE ${mine}`);
   return {
-    events: await rows(`SELECT * FROM events WHERE ${mine}`, ids),
+    events: await tenantRows(tenants, `SELECT * FROM events WHERE ${mine}`),
     webhook_deliveries: deliveries.map((d): Row & { webhook_attempts: Row[] } => ({
       ...d,
       webhook_attempts: attempts.filter((at) => at.delivery_id === d.id),
     })),
-    idempotency_claims: await rows(
+    idempotency_claims: await tenantRows(
+      tenants,
       "SELECT * FROM idempotency_claims WHERE owner IN (SELECT value FROM json_each(?))",
-      ids,
     ),
   };
 }
@@ -179,6 +204,28 @@ const failingPuts = (fails: (key: string) => boolean) =>
 
 const withArchive = (bucket: R2Bucket): Env => ({ ...env, ARCHIVE: bucket });
 
+/**
+ * The cron's archive job alone, as src/index.ts `scheduled` runs it: on every shard, and on
+ * the control database for platform keys' claims. Every run settles before this returns or
+ * throws, so a failed run leaves nothing still writing; it fails with every run's message.
+ */
+async function archiveAll(jobEnv: Env = env): Promise<Archived> {
+  const runs = await Promise.allSettled([
+    archiveExpired(jobEnv, database(jobEnv.DB), Date.now(), { claimsOnly: true }),
+    ...everyShard().map((shard) => archiveExpired(jobEnv, database(shard))),
+  ]);
+  const failed = runs.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+  if (failed.length > 0) {
+    throw new AggregateError(failed, failed.map((e) => String(e?.message ?? e)).join("; "));
+  }
+  const total: Archived = { idempotency_claims: 0, webhook_deliveries: 0, events: 0 };
+  for (const run of runs) {
+    if (run.status !== "fulfilled") continue;
+    for (const table of TABLES) total[table] += run.value[table];
+  }
+  return total;
+}
+
 interface Tenant {
   tenantId: string;
   key: string;
@@ -234,13 +281,16 @@ describe("the retention archive", () => {
     await settled(tenants);
     await age(tenants, 40);
     // One old delivery still in flight: it and its event belong to live retries.
+    const aShard = await dataOf(a.tenantId);
     const [oldest] = await rows(
+      aShard,
       "SELECT id, event_id FROM webhook_deliveries WHERE tenant_id = ? ORDER BY seq LIMIT 1",
       a.tenantId,
     );
     assert(oldest);
     live = { id: String(oldest.id), eventId: String(oldest.event_id) };
-    await env.DB.prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
+    await aShard
+      .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
       .bind(live.id)
       .run();
     // Newer than the window: untouched.
@@ -316,9 +366,8 @@ describe("the retention archive", () => {
     await age(tenants, 35);
     const before = await stored(tenants);
     const objects = await archive();
-    const db = database(env.DB);
 
-    await expect(archiveExpired(withArchive(failingPuts(() => true)), db)).rejects.toThrow(
+    await expect(archiveAll(withArchive(failingPuts(() => true)))).rejects.toThrow(
       "archiving failed",
     );
     expect(await stored(tenants)).toEqual(before);
@@ -326,7 +375,7 @@ describe("the retention archive", () => {
 
     // Only B's puts fail: A's due rows are archived and deleted, B's all stay.
     const ofB = (key: string) => key.split("/")[2] === b.tenantId;
-    await expect(archiveExpired(withArchive(failingPuts(ofB)), db)).rejects.toThrow();
+    await expect(archiveAll(withArchive(failingPuts(ofB)))).rejects.toThrow();
     const partly = await stored(tenants);
     const middle = await archive();
     for (const table of TABLES) {
@@ -347,7 +396,7 @@ describe("the retention archive", () => {
     );
 
     // The outage over, the next run takes B's too.
-    await archiveExpired(env, db);
+    await archiveAll();
     const after = await stored(tenants);
     for (const table of TABLES) {
       const bDue = before[table].filter((r) => ownerOf(table, r) === b.tenantId && due(table, r));
@@ -366,49 +415,56 @@ describe("the retention archive", () => {
     const { idempotencyKey } = await orderAndCancel(a.key);
     await settled([a.tenantId]);
     await age([a.tenantId], 35);
+    const aShard = await dataOf(a.tenantId);
     const claim = `SELECT * FROM idempotency_claims WHERE owner = ? AND key = ?`;
-    const [old] = await rows(claim, a.tenantId, idempotencyKey);
+    const [old] = await rows(aShard, claim, a.tenantId, idempotencyKey);
     assert(old);
     // A retry with the expired key re-claims it while its old claim is being put.
     const racing = puttingWith(async (bucket, key, ...rest) => {
       if (key.startsWith("archive/idempotency_claims/")) {
-        await env.DB.prepare(
-          `UPDATE idempotency_claims SET claim_token = 'retry', response_status = NULL,
-             created_at = strftime(${ISO}, 'now'), expires_at = strftime(${ISO}, 'now', '+1 day')
-           WHERE owner = ? AND key = ?`,
-        )
+        await aShard
+          .prepare(
+            `UPDATE idempotency_claims SET claim_token = 'retry', response_status = NULL,
+               created_at = strftime(${ISO}, 'now'), expires_at = strftime(${ISO}, 'now', '+1 day')
+             WHERE owner = ? AND key = ?`,
+          )
           .bind(a.tenantId, idempotencyKey)
           .run();
       }
       return bucket.put(key, ...rest);
     });
-    await archiveExpired(withArchive(racing), database(env.DB));
-    const [now] = await rows(claim, a.tenantId, idempotencyKey);
+    await archiveAll(withArchive(racing));
+    const [now] = await rows(aShard, claim, a.tenantId, idempotencyKey);
     expect(now?.claim_token).toBe("retry");
     expectInArchive(await archive(), "idempotency_claims", [old]);
   });
 
   it("bounds each run: at most PUTS_PER_RUN objects per table, the rest next run", async () => {
     const owners = Array.from({ length: PUTS_PER_RUN + 20 }, (_, i) => `ten_bound${i}`);
-    await env.DB.batch(
+    // All on one shard: the bound is per database and run, and each shard has its own run.
+    const [shard] = everyShard();
+    assert(shard);
+    await shard.batch(
       owners.map((owner) =>
-        env.DB.prepare(
-          `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
+        shard
+          .prepare(
+            `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
            VALUES (?, 'k', 'order.create', 'r', 'ord_x', 't', strftime(${ISO}, 'now', '-2 days'), strftime(${ISO}, 'now', '-1 day'))`,
-        ).bind(owner),
+          )
+          .bind(owner),
       ),
     );
-    const db = database(env.DB);
     const left = async () =>
       (
         await rows(
+          shard,
           "SELECT COUNT(*) AS n FROM idempotency_claims WHERE owner IN (SELECT value FROM json_each(?))",
           JSON.stringify(owners),
         )
       )[0]?.n;
-    expect((await archiveExpired(env, db)).idempotency_claims).toBe(PUTS_PER_RUN);
+    expect((await archiveAll()).idempotency_claims).toBe(PUTS_PER_RUN);
     expect(await left()).toBe(20);
-    expect((await archiveExpired(env, db)).idempotency_claims).toBe(20);
+    expect((await archiveAll()).idempotency_claims).toBe(20);
     expect(await left()).toBe(0);
     const objects = (await archive()).filter((o) => o.tenant.startsWith("ten_bound"));
     expect(objects).toHaveLength(owners.length);
@@ -422,13 +478,10 @@ describe("the retention archive", () => {
     const tenDaysOld = (await stored([b.tenantId])).events;
     expect(tenDaysOld.length).toBeGreaterThan(0);
     expect(tenDaysOld.every((e) => due("events", e, 9) && !due("events", e))).toBe(true);
-    const db = database(env.DB);
     for (const RETENTION_DAYS of [undefined, "0", "seven", "-7"]) {
-      expect((await archiveExpired({ ...env, RETENTION_DAYS }, db)).events).toBe(0);
+      expect((await archiveAll({ ...env, RETENTION_DAYS })).events).toBe(0);
     }
-    expect((await archiveExpired({ ...env, RETENTION_DAYS: "7" }, db)).events).toBe(
-      tenDaysOld.length,
-    );
+    expect((await archiveAll({ ...env, RETENTION_DAYS: "7" })).events).toBe(tenDaysOld.length);
     expectInArchive(await archive(), "events", tenDaysOld);
   });
 });

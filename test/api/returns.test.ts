@@ -8,6 +8,7 @@ import { admin, client, expectError, expectStatus, ok, raw, succeeded } from "..
 import { failWrites } from "../support/faults";
 import { createKey, merchant, orderBody, ship, stockOf } from "../support/merchant";
 import { received as deliveries, eventually, payloadOf, receiver } from "../support/receiver";
+import { dataOf } from "../support/shards";
 
 /*
  * Customer returns (guide §5c), through HTTP as the ERP and the floor use them: an RMA
@@ -597,7 +598,8 @@ describe("returned stock", () => {
   });
 
   it("finishes a return's stock in the cron when it was committed but never reached the shelf", async () => {
-    const { key } = await merchant({ "SWEEP-1": 2 });
+    const { key, tenantId } = await merchant({ "SWEEP-1": 2 });
+    const shard = await dataOf(tenantId);
     const shipped = await shippedOrder(key, [{ sku: "SWEEP-1", quantity: 2 }]);
     const waiting = await ok(
       client(key).v1.orders.$post({
@@ -618,9 +620,10 @@ describe("returned stock", () => {
     // Within its first minute the return is left to its own request (or its retry).
     await cron();
     expect(await stockOf(key, "SWEEP-1")).toMatchObject({ on_hand: 0 });
-    await env.DB.prepare(
-      "UPDATE returns SET received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes') WHERE id = ?",
-    )
+    await shard
+      .prepare(
+        "UPDATE returns SET received_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes') WHERE id = ?",
+      )
       .bind(res.body.id)
       .run();
     await cron();
@@ -634,7 +637,8 @@ describe("returned stock", () => {
     ).toBe("received");
     await cron();
     expect(await stockOf(key, "SWEEP-1")).toMatchObject({ on_hand: 1 });
-    const left = await env.DB.prepare("SELECT stock_applied_at FROM returns WHERE id = ?")
+    const left = await shard
+      .prepare("SELECT stock_applied_at FROM returns WHERE id = ?")
       .bind(res.body.id)
       .first<{ stock_applied_at: string | null }>();
     expect(left?.stock_applied_at).toMatch(ISO_MS);
@@ -728,18 +732,21 @@ describe("retries and races", () => {
   });
 
   it("has the database refuse lines beyond what shipped, whatever wrote them", async () => {
-    const { key } = await merchant({ "GUARD-1": 5 });
+    const { key, tenantId } = await merchant({ "GUARD-1": 5 });
+    const shard = await dataOf(tenantId);
     const order = await shippedOrder(key, [{ sku: "GUARD-1", quantity: 1 }]);
     const res = await record(key, { order_id: order.id, items: [damaged("GUARD-1")] });
     expectStatus(res, 201);
-    const extra = env.DB.prepare(
-      `INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked)
+    const extra = shard
+      .prepare(
+        `INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked)
        VALUES (?, 'received', 2, 'GUARD-1', 1, 'damaged', 0)`,
-    ).bind(res.body.id);
+      )
+      .bind(res.body.id);
     await expect(extra.run()).rejects.toThrow(/return_over_shipped/);
-    const forward = env.DB.prepare("UPDATE returns SET status = 'expected' WHERE id = ?").bind(
-      res.body.id,
-    );
+    const forward = shard
+      .prepare("UPDATE returns SET status = 'expected' WHERE id = ?")
+      .bind(res.body.id);
     await expect(forward.run()).rejects.toThrow(/return_status_conflict/);
   });
 });

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { database } from "../../src/db/client";
@@ -7,7 +6,8 @@ import { decide, settle } from "../../src/orders/order-rules";
 import { persist } from "../../src/orders/order-store";
 import { MAX_LINES } from "../../src/orders/orders.schemas";
 import { client, expectStatus, ok } from "../support/client";
-import { merchant, orderBody, parcel, stockOf } from "../support/merchant";
+import { createTenant, merchant, orderBody, parcel, stockOf } from "../support/merchant";
+import { dataOf } from "../support/shards";
 
 /*
  * D1 takes at most 100 bound parameters and 100 KB of SQL per statement. Every statement
@@ -18,17 +18,23 @@ import { merchant, orderBody, parcel, stockOf } from "../support/merchant";
 const MAX_PARCELS = 100;
 const MAX_ITEMS = 500;
 
-/** Catalog and shelf stock for many SKUs at once, written straight to D1 to keep the test fast. */
+/**
+ * Catalog and shelf stock for many SKUs at once, written straight to the tenant's shard to
+ * keep the test fast.
+ */
 async function stockUp(tenantId: string, skus: string[], onHand: number) {
+  const shard = await dataOf(tenantId);
   const statements = skus.flatMap((sku, i) => [
-    env.DB.prepare(
-      "INSERT INTO products (id, tenant_id, sku, name, change_seq) VALUES (?, ?, ?, ?, ?)",
-    ).bind(`prd_size_${tenantId}_${i}`, tenantId, sku, sku, 10_000 + i),
-    env.DB.prepare(
-      "INSERT INTO inventory (tenant_id, warehouse_id, sku, on_hand, allocated, backordered, version, updated_at) VALUES (?, 'wh_syd_1', ?, ?, 0, 0, 0, '2026-01-01T00:00:00.000Z')",
-    ).bind(tenantId, sku, onHand),
+    shard
+      .prepare("INSERT INTO products (id, tenant_id, sku, name, change_seq) VALUES (?, ?, ?, ?, ?)")
+      .bind(`prd_size_${tenantId}_${i}`, tenantId, sku, sku, 10_000 + i),
+    shard
+      .prepare(
+        "INSERT INTO inventory (tenant_id, warehouse_id, sku, on_hand, allocated, backordered, version, updated_at) VALUES (?, 'wh_syd_1', ?, ?, 0, 0, 0, '2026-01-01T00:00:00.000Z')",
+      )
+      .bind(tenantId, sku, onHand),
   ]);
-  for (let i = 0; i < statements.length; i += 200) await env.DB.batch(statements.slice(i, i + 200));
+  for (let i = 0; i < statements.length; i += 200) await shard.batch(statements.slice(i, i + 200));
 }
 
 const skusFor = (prefix: string, n: number) =>
@@ -118,7 +124,9 @@ describe("statements sized by input", () => {
   }, 120_000);
 
   it("persists every size from 1 to the schema maxima (lines, parcels, items)", async () => {
-    const db = database(env.DB);
+    // Orders are written where the API writes them: a real tenant's shard.
+    const { tenantId } = await createTenant("Sizes");
+    const db = database(await dataOf(tenantId));
     const long = (n: number) => fc.string({ minLength: n, maxLength: n, unit: "grapheme" });
     await fc.assert(
       fc.asyncProperty(
@@ -126,7 +134,7 @@ describe("statements sized by input", () => {
         fc.integer({ min: 1, max: MAX_PARCELS }),
         long(500),
         async (lines, parcels, text) => {
-          const id = { tenantId: "ten_sizes", orderId: `ord_${crypto.randomUUID()}` };
+          const id = { tenantId, orderId: `ord_${crypto.randomUUID()}` };
           const created = decide(
             id,
             null,

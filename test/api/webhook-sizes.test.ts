@@ -1,15 +1,17 @@
 import { createScheduledController, env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { assert, describe, expect, it } from "vitest";
+import { shards } from "../../src/db/shards";
 import worker from "../../src/index";
 import { client, expectStatus, ok } from "../support/client";
 import { createTenant } from "../support/merchant";
 import { eventually, payloadOf, received, receiver } from "../support/receiver";
+import { dataOf, everyShard } from "../support/shards";
 
 /*
  * Webhook statements whose size follows the data (a page of deliveries, the tenants of the
  * oldest pending events) against D1's 100 bound parameters per statement. Rows are
- * written straight to D1: the point is their number, not how they came about. A file of
- * its own, so the outbox holds only what these tests put there.
+ * written straight to the tenant's shard: the point is their number, not how they came
+ * about. A file of its own, so the outbox holds only what these tests put there.
  */
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -21,25 +23,32 @@ describe("size-safe webhook SQL", () => {
       json: { url: `${receiver}/ok/many-deliveries`, events: ["order.created"] },
     });
     expectStatus(sub, 201);
-    await env.DB.batch([
-      env.DB.prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
-         INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-         SELECT printf('evt_many_%03d', i), ?1, 'order.created', 'ord_many', '{}',
-           strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         FROM n`,
-      ).bind(tenantId),
-      env.DB.prepare(
-        `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts)
-         SELECT 'del_many_' || substr(id, 10), tenant_id, ?2, id, 0, 'succeeded', 2
-         FROM events WHERE tenant_id = ?1 ORDER BY seq`,
-      ).bind(tenantId, sub.body.id),
-      env.DB.prepare(
-        `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms, attempted_at)
-         SELECT d.id, a.value, CASE a.value WHEN 1 THEN 500 ELSE 200 END,
-           CASE a.value WHEN 1 THEN 'HTTP 500' END, 5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-         FROM webhook_deliveries AS d, json_each('[1, 2]') AS a WHERE d.subscription_id = ?1`,
-      ).bind(sub.body.id),
+    const db = await dataOf(tenantId);
+    await db.batch([
+      db
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+           INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
+           SELECT printf('evt_many_%03d', i), ?1, 'order.created', 'ord_many', '{}',
+             strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           FROM n`,
+        )
+        .bind(tenantId),
+      db
+        .prepare(
+          `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts)
+           SELECT 'del_many_' || substr(id, 10), tenant_id, ?2, id, 0, 'succeeded', 2
+           FROM events WHERE tenant_id = ?1 ORDER BY seq`,
+        )
+        .bind(tenantId, sub.body.id),
+      db
+        .prepare(
+          `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms, attempted_at)
+           SELECT d.id, a.value, CASE a.value WHEN 1 THEN 500 ELSE 200 END,
+             CASE a.value WHEN 1 THEN 'HTTP 500' END, 5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           FROM webhook_deliveries AS d, json_each('[1, 2]') AS a WHERE d.subscription_id = ?1`,
+        )
+        .bind(sub.body.id),
     ]);
 
     const all = await client(key).v1.webhooks[":id"].deliveries.$get({
@@ -71,15 +80,29 @@ describe("size-safe webhook SQL", () => {
 
   it("relays the oldest pending events when they span 100 tenants", async () => {
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
-    await env.DB.batch([
-      env.DB.prepare(
-        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
-         INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, status)
-         SELECT printf('whk_fanout_%03d', i), printf('ten_fanout_%03d', i),
-           ?1 || printf('/ok/fanout-%03d/fanout', i), '["order.created"]', ?2, 'enabled'
-         FROM n`,
-      ).bind(receiver, SECRET),
-      env.DB.prepare(
+    // All 100 tenants on one shard, so one relay there reads the events of all of them. The
+    // control database places them, as the queue consumer looks each delivery's tenant up.
+    const [shard] = shards(env);
+    assert(shard);
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+       INSERT INTO tenants (id, name, shard)
+       SELECT printf('ten_fanout_%03d', i), 'Fanout', ?1 FROM n`,
+    )
+      .bind(shard.name)
+      .run();
+    const db = shard.d1;
+    await db.batch([
+      db
+        .prepare(
+          `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+           INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, status)
+           SELECT printf('whk_fanout_%03d', i), printf('ten_fanout_%03d', i),
+             ?1 || printf('/ok/fanout-%03d/fanout', i), '["order.created"]', ?2, 'enabled'
+           FROM n`,
+        )
+        .bind(receiver, SECRET),
+      db.prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
          INSERT INTO events (id, tenant_id, type, resource_id, data)
          SELECT printf('evt_fanout_%03d', i), printf('ten_fanout_%03d', i), 'order.created',
@@ -90,14 +113,19 @@ describe("size-safe webhook SQL", () => {
 
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
 
-    const pending = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM events WHERE dispatched_at IS NULL",
-    ).first<{ n: number }>();
-    expect(pending?.n).toBe(0);
-    const { results } = await env.DB.prepare(
-      `SELECT subscription_id, event_id FROM webhook_deliveries
-       WHERE subscription_id LIKE 'whk_fanout_%' ORDER BY subscription_id`,
-    ).all<{ subscription_id: string; event_id: string }>();
+    // The cron relays every shard: nothing is left pending on any.
+    for (const data of everyShard()) {
+      const pending = await data
+        .prepare("SELECT COUNT(*) AS n FROM events WHERE dispatched_at IS NULL")
+        .first<{ n: number }>();
+      expect(pending?.n).toBe(0);
+    }
+    const { results } = await db
+      .prepare(
+        `SELECT subscription_id, event_id FROM webhook_deliveries
+         WHERE subscription_id LIKE 'whk_fanout_%' ORDER BY subscription_id`,
+      )
+      .all<{ subscription_id: string; event_id: string }>();
     expect(results).toHaveLength(100);
     for (const [i, row] of results.entries()) {
       const n = String(i + 1).padStart(3, "0");

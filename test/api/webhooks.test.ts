@@ -8,6 +8,7 @@ import {
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import worker from "../../src/index";
+import type { WebhookMessage } from "../../src/webhooks/outbox";
 import type { CreateWebhook } from "../../src/webhooks/webhooks.routes";
 import {
   type Api,
@@ -21,6 +22,7 @@ import {
 } from "../support/client";
 import { createKey, createTenant, merchant, orderBody, ship } from "../support/merchant";
 import { eventually, payloadOf, type Received, received, receiver } from "../support/receiver";
+import { dataOf } from "../support/shards";
 
 // A receiver's verification, written from the documentation rather than our code.
 const enc = new TextEncoder();
@@ -48,8 +50,11 @@ async function verifiesStandardWebhooks(secret: string, msg: Received) {
 
 let key: string;
 let tenantId: string;
+/** The tenant's shard, where its events, subscriptions and deliveries are. */
+let db: D1Database;
 beforeAll(async () => {
   ({ key, tenantId } = await merchant({ "WIDGET-BLUE-M": 100 }));
+  db = await dataOf(tenantId);
 });
 
 type Subscribable = z.input<typeof CreateWebhook>["events"];
@@ -407,29 +412,36 @@ describe("delivery", () => {
       "the relays' own deliveries",
     );
     const eventOf = (orderId: string) =>
-      env.DB.prepare("SELECT id FROM events WHERE type = 'order.created' AND resource_id = ?")
+      db
+        .prepare("SELECT id FROM events WHERE type = 'order.created' AND resource_id = ?")
         .bind(orderId)
         .first<{ id: string }>();
     // A commit whose relay never ran (the isolate stopped right after): its event waits.
     const stranded = await eventOf(order.id);
-    await env.DB.batch([
-      env.DB.prepare(
-        "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
-      ).bind(stranded?.id),
-      env.DB.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(stranded?.id),
-      env.DB.prepare("UPDATE events SET dispatched_at = NULL WHERE id = ?").bind(stranded?.id),
+    await db.batch([
+      db
+        .prepare(
+          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
+        )
+        .bind(stranded?.id),
+      db.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(stranded?.id),
+      db.prepare("UPDATE events SET dispatched_at = NULL WHERE id = ?").bind(stranded?.id),
     ]);
     // And a delivery created two minutes ago whose first attempt never happened.
     const never = (await eventOf(other.id))?.id;
-    await env.DB.batch([
-      env.DB.prepare(
-        "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
-      ).bind(never),
-      env.DB.prepare(
-        `UPDATE webhook_deliveries SET status = 'pending', attempts = 0,
-           created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes')
-         WHERE subscription_id = ? AND event_id = ?`,
-      ).bind(sub.id, never),
+    await db.batch([
+      db
+        .prepare(
+          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
+        )
+        .bind(never),
+      db
+        .prepare(
+          `UPDATE webhook_deliveries SET status = 'pending', attempts = 0,
+             created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes')
+           WHERE subscription_id = ? AND event_id = ?`,
+        )
+        .bind(sub.id, never),
     ]);
 
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
@@ -469,9 +481,10 @@ describe("delivery", () => {
 
   it("disables an endpoint that has failed for 3 days, says why, and re-enables on request", async () => {
     const sub = await subscribe("/fail/dying", ["order.created"]);
-    await env.DB.prepare(
-      "UPDATE webhook_subscriptions SET failing_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-4 days') WHERE id = ?",
-    )
+    await db
+      .prepare(
+        "UPDATE webhook_subscriptions SET failing_since = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-4 days') WHERE id = ?",
+      )
       .bind(sub.id)
       .run();
     await client(key).v1.orders.$post({ json: orderBody() });
@@ -493,9 +506,10 @@ describe("delivery", () => {
 });
 
 const subscriptionRow = (id: string) =>
-  env.DB.prepare(
-    "SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_subscriptions WHERE id = ?",
-  )
+  db
+    .prepare(
+      "SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_subscriptions WHERE id = ?",
+    )
     .bind(id)
     .first<{
       secret: string;
@@ -507,11 +521,11 @@ describe("secret rotation", () => {
   it("saves every secret handed out by concurrent rotations", async () => {
     const sub = await subscribe("/ok/concurrent-rotate", ["order.created"]);
     // Logs each secret as it is written, to see whether a rotation overwrote one unseen.
-    await env.DB.batch([
-      env.DB.prepare(
+    await db.batch([
+      db.prepare(
         "CREATE TABLE rotation_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, secret TEXT, previous_secret TEXT)",
       ),
-      env.DB.prepare(
+      db.prepare(
         `CREATE TRIGGER rotation_logger AFTER UPDATE OF secret ON webhook_subscriptions
          WHEN NEW.id = '${sub.id}'
          BEGIN INSERT INTO rotation_log (secret, previous_secret) VALUES (NEW.secret, NEW.previous_secret); END`,
@@ -525,12 +539,12 @@ describe("secret rotation", () => {
         client(k).v1.webhooks[":id"]["rotate-secret"].$post({ param: { id: sub.id } }),
       ),
     );
-    const { results: log } = await env.DB.prepare(
-      "SELECT secret, previous_secret FROM rotation_log ORDER BY seq",
-    ).all<{ secret: string; previous_secret: string }>();
-    await env.DB.batch([
-      env.DB.prepare("DROP TRIGGER rotation_logger"),
-      env.DB.prepare("DROP TABLE rotation_log"),
+    const { results: log } = await db
+      .prepare("SELECT secret, previous_secret FROM rotation_log ORDER BY seq")
+      .all<{ secret: string; previous_secret: string }>();
+    await db.batch([
+      db.prepare("DROP TRIGGER rotation_logger"),
+      db.prepare("DROP TABLE rotation_log"),
     ]);
 
     expect(rotations.map((r) => r.status)).toEqual(keys.map(() => 200));
@@ -564,9 +578,10 @@ describe("secret rotation", () => {
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
     expect((await subscriptionRow(sub.id))?.previous_secret).toBe(sub.secret);
 
-    await env.DB.prepare(
-      "UPDATE webhook_subscriptions SET previous_secret_expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second') WHERE id = ?",
-    )
+    await db
+      .prepare(
+        "UPDATE webhook_subscriptions SET previous_secret_expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 second') WHERE id = ?",
+      )
       .bind(sub.id)
       .run();
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
@@ -591,19 +606,21 @@ describe("secret rotation", () => {
 });
 
 describe("bounded replays", () => {
-  /** `count` order.created events for a fresh tenant, written straight to the outbox. */
+  /** `count` order.created events for a fresh tenant, written straight to its shard's outbox. */
   async function tenantWithEvents(count: number) {
     const tenant = await createTenant("Replays");
-    await env.DB.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
-       INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-       SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
-         json_object('id', printf('ord_%04d', i)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-       FROM n`,
-    )
+    const data = await dataOf(tenant.tenantId);
+    await data
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
+         INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
+         SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
+           json_object('id', printf('ord_%04d', i)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         FROM n`,
+      )
       .bind(tenant.tenantId, count)
       .run();
-    return tenant;
+    return { ...tenant, data };
   }
 
   it("recovers a page at a time, resumes from next_cursor, one page in flight", async () => {
@@ -633,9 +650,10 @@ describe("bounded replays", () => {
 
     await eventually(
       () =>
-        env.DB.prepare(
-          "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ? AND status = 'succeeded'",
-        )
+        tenant.data
+          .prepare(
+            "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ? AND status = 'succeeded'",
+          )
           .bind(sub.id)
           .first<{ n: number }>(),
       (row) => row?.n === 500,
@@ -737,14 +755,20 @@ describe("failure handling", () => {
     ).data;
     assert(event);
     const deliveryId = "del_deadletteredtest00";
-    await env.DB.prepare(
-      `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
-       VALUES (?, ?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
-    )
+    await db
+      .prepare(
+        `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
+         VALUES (?, ?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
+      )
       .bind(deliveryId, tenantId, sub.id, event.event_id)
       .run();
-    const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev-dlq", [
-      { id: "m1", timestamp: new Date(), attempts: 1, body: { delivery_id: deliveryId } },
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
+      {
+        id: "m1",
+        timestamp: new Date(),
+        attempts: 1,
+        body: { delivery_id: deliveryId, tenant_id: tenantId },
+      },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env);
@@ -763,8 +787,13 @@ describe("failure handling", () => {
       "delivery",
     );
     assert(delivery);
-    const batch = createMessageBatch<{ delivery_id: string }>("fulfillment-webhooks-dev", [
-      { id: "dup", timestamp: new Date(), attempts: 1, body: { delivery_id: delivery.id } },
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev", [
+      {
+        id: "dup",
+        timestamp: new Date(),
+        attempts: 1,
+        body: { delivery_id: delivery.id, tenant_id: tenantId },
+      },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env);

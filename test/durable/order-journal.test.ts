@@ -7,6 +7,7 @@ import type { OrderCommand } from "../../src/orders/order";
 import { client, expectError, ok } from "../support/client";
 import { failWrites } from "../support/faults";
 import { createTenant, merchant, orderBody } from "../support/merchant";
+import { dataOf } from "../support/shards";
 
 /*
  * An order object journals a change that moves stock before its first step (`intent`)
@@ -52,7 +53,8 @@ describe("the order object's intent journal", () => {
     const started = Date.now();
     expectError(await client(key).v1.orders.$post({ json: body }), 500, "internal_error");
     expect(JSON.stringify(errors.mock.calls)).toContain("injected failure");
-    const claim = await env.DB.prepare("SELECT order_id FROM order_references WHERE reference = ?")
+    const claim = await (await dataOf(tenantId))
+      .prepare("SELECT order_id FROM order_references WHERE reference = ?")
       .bind(body.reference)
       .first<{ order_id: string }>();
     assert(claim, "the failed create claimed its reference");

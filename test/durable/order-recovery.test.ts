@@ -4,6 +4,7 @@ import { orderObjectName } from "../../src/durable/stubs";
 import { client, expectError, expectStatus, ok } from "../support/client";
 import { failWrites } from "../support/faults";
 import { merchant, orderBody, stockOf } from "../support/merchant";
+import { dataOf } from "../support/shards";
 
 /*
  * A failure between the steps of a multi-object change is injected with a real SQLite
@@ -14,9 +15,12 @@ import { merchant, orderBody, stockOf } from "../support/merchant";
 const failStockWrites = (sku: string, on: "INSERT" | "UPDATE") =>
   failWrites("injected_failure", `BEFORE ${on} ON stock_demands WHEN NEW.sku = '${sku}'`);
 
-const orderIdFor = async (reference: string) =>
+const orderIdFor = async (tenantId: string, reference: string) =>
   (
-    await env.DB.prepare("SELECT order_id FROM order_references WHERE reference = ?")
+    await (
+      await dataOf(tenantId)
+    )
+      .prepare("SELECT order_id FROM order_references WHERE reference = ?")
       .bind(reference)
       .first<{ order_id: string }>()
   )?.order_id as string;
@@ -36,7 +40,7 @@ describe("recovery of a half-done change", () => {
     expectError(failed, 500, "internal_error");
     expect(JSON.stringify(failed.body)).not.toContain("injected");
 
-    const orderId = await orderIdFor(body.reference);
+    const orderId = await orderIdFor(tenantId, body.reference);
     expectError(
       await client(key).v1.orders[":id"].$get({ param: { id: orderId } }),
       404,

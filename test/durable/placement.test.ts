@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { Bookmark } from "../../src/db/sessions";
 import { D1_REGIONS, d1Region, orderObject, stockObject } from "../../src/durable/stubs";
+import { createTenant } from "../support/merchant";
 
 /*
  * Order and stock objects work in D1, so the stub factory creates them in the primary's
@@ -37,7 +38,8 @@ describe("where order and stock objects are created", () => {
         ORDERS: noting(env.ORDERS, asked),
         STOCK: noting(env.STOCK, asked),
       };
-      const tenantId = `ten_placement_${region}`;
+      // The objects work in the tenant's shard, which they look up in the control database.
+      const { tenantId, shard } = await createTenant(`Placement ${region}`);
       const missing = await orderObject(hinted, tenantId, `ord_${region}`).execute({
         type: "hold",
         actor: "key_placement",
@@ -51,9 +53,11 @@ describe("where order and stock objects are created", () => {
       }).setDemand(`ord_${region}`, 0, 1);
       expect(released.status).toBe("released");
       expect(asked).toEqual([{ locationHint: region }, { locationHint: region }]);
-      // Each answer carries the D1 bookmark its reads reached, for the request to hand on.
+      // Each answer carries the D1 bookmark its reads reached in the tenant's shard, for the
+      // request to hand on.
       for (const cost of [missing.cost, released.cost]) {
-        expect(Bookmark.safeParse(cost?.d1.bookmark).success).toBe(true);
+        expect(Object.keys(cost?.d1.bookmarks ?? {})).toEqual([shard]);
+        expect(Bookmark.safeParse(cost?.d1.bookmarks[shard]).success).toBe(true);
       }
     }
   });

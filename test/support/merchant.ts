@@ -13,7 +13,24 @@ export const SHIPPING_METHODS = seed.shipping_methods;
 export async function createTenant(name = "Acme") {
   const res = await admin.tenants.$post({ json: { name } });
   expectStatus(res, 201);
-  return { tenantId: res.body.id, key: res.body.api_key.key };
+  return { tenantId: res.body.id, key: res.body.api_key.key, shard: res.body.shard };
+}
+
+/**
+ * Two more tenants: one on `shard` and one on another, so an isolation test covers tenants
+ * that share a database and tenants that do not. New tenants fill the emptiest shard, so
+ * this creates a few at most.
+ */
+export async function othersOf(shard: string) {
+  let same: Awaited<ReturnType<typeof createTenant>> | undefined;
+  let other: Awaited<ReturnType<typeof createTenant>> | undefined;
+  for (let i = 0; i < 8 && !(same && other); i++) {
+    const t = await createTenant(`Other ${i}`);
+    if (t.shard === shard) same ??= t;
+    else other ??= t;
+  }
+  if (!same || !other) throw new Error(`could not place tenants on and off ${shard}`);
+  return [same, other] as const;
 }
 
 export async function createKey(tenantId: string, spec: z.input<typeof CreateApiKey> = {}) {

@@ -1,4 +1,5 @@
 import { applyD1Migrations, env } from "cloudflare:test";
+import { shards } from "../../src/db/shards";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -9,9 +10,10 @@ declare module "vitest" {
 declare global {
   namespace Cloudflare {
     interface Env {
-      TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+      TEST_MIGRATIONS: Record<"control" | "shard", import("cloudflare:test").D1Migration[]>;
     }
   }
 }
 
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+await applyD1Migrations(env.DB, env.TEST_MIGRATIONS.control);
+for (const shard of shards(env)) await applyD1Migrations(shard.d1, env.TEST_MIGRATIONS.shard);

@@ -17,6 +17,7 @@ import committed from "../../wrangler.toml?raw";
 
 const D1_ID = "5f1f6a0e-3c52-4d0b-9a51-7d2a4c9e8b10";
 const KV_ID = "0f2ac74b498b48028cb68387c421e279";
+const SHARD_ID = "7c0d2b8e-1f4a-4e6b-8d3c-2a9e5b7f1c04";
 
 // The shape of wrangler.toml before a first deploy: development with its local ids, two
 // environments whose D1 and KV bindings carry none.
@@ -26,8 +27,8 @@ main = "src/index.ts"
 [[d1_databases]]
 binding = "DB"
 database_name = "fulfillment-dev"
-database_id = "local-fulfillment-dev"
-migrations_dir = "migrations"
+database_id = "local-fulfillment-dev-control"
+migrations_dir = "migrations/control"
 
 [[kv_namespaces]]
 binding = "KV"
@@ -38,11 +39,17 @@ name = "fulfillment-api-sandbox"
 
 [env.sandbox.vars]
 D1_REGION = "oc"
+SHARDS = "SHARD_0"
 
 [[env.sandbox.d1_databases]]
 binding = "DB"
 database_name = "fulfillment-sandbox"
-migrations_dir = "migrations"
+migrations_dir = "migrations/control"
+
+[[env.sandbox.d1_databases]]
+binding = "SHARD_0"
+database_name = "fulfillment-sandbox-shard-0"
+migrations_dir = "migrations/shard"
 
 [[env.sandbox.kv_namespaces]]
 binding = "KV"
@@ -65,11 +72,17 @@ name = "fulfillment-api-production"
 
 [env.production.vars]
 D1_REGION = "weur"
+SHARDS = "SHARD_0"
 
 [[env.production.d1_databases]]
 binding = "DB"
 database_name = "fulfillment-production"
-migrations_dir = "migrations"
+migrations_dir = "migrations/control"
+
+[[env.production.d1_databases]]
+binding = "SHARD_0"
+database_name = "fulfillment-production-shard-0"
+migrations_dir = "migrations/shard"
 
 [[env.production.kv_namespaces]]
 binding = "KV"
@@ -102,9 +115,17 @@ describe("reading an environment", () => {
     for (const env of ["sandbox", "production"]) {
       const wanted = readEnvironment(committed, env);
       expect(wanted.worker).toBe(`fulfillment-api-${env}`);
+      const id = expect.toSatisfy((v) => v !== "");
       expect(wanted.d1).toEqual([
-        { binding: "DB", name: `fulfillment-${env}`, id: expect.toSatisfy((v) => v !== "") },
+        { binding: "DB", name: `fulfillment-${env}`, id, migrations: "migrations/control" },
+        ...["0", "1"].map((n) => ({
+          binding: `SHARD_${n}`,
+          name: `fulfillment-${env}-shard-${n}`,
+          id,
+          migrations: "migrations/shard",
+        })),
       ]);
+      expect(wanted.shards).toEqual(["SHARD_0", "SHARD_1"]);
       expect(wanted.kv.map(({ binding, title }) => ({ binding, title }))).toEqual([
         { binding: "KV", title: `fulfillment-api-${env}-kv` },
       ]);
@@ -142,6 +163,34 @@ describe("reading an environment", () => {
     expect(readEnvironment(FRESH, "production").r2).toEqual([]);
   });
 
+  it("refuses a shard list that names an unbound or misconfigured database", () => {
+    const added = FRESH.replace('SHARDS = "SHARD_0"', 'SHARDS = "SHARD_0,SHARD_1"');
+    expect(() => readEnvironment(added, "sandbox")).toThrow(
+      /SHARDS names SHARD_1, which has no \[\[env\.sandbox\.d1_databases\]\] binding/,
+    );
+    // Adding a shard is its binding plus its name in SHARDS: nothing else.
+    const bound = added.replace(
+      "[[env.sandbox.kv_namespaces]]",
+      '[[env.sandbox.d1_databases]]\nbinding = "SHARD_1"\ndatabase_name = "fulfillment-sandbox-shard-1"\nmigrations_dir = "migrations/shard"\n\n[[env.sandbox.kv_namespaces]]',
+    );
+    expect(readEnvironment(bound, "sandbox").shards).toEqual(["SHARD_0", "SHARD_1"]);
+    expect(readEnvironment(bound, "sandbox").d1.map((d) => d.name)).toEqual([
+      "fulfillment-sandbox",
+      "fulfillment-sandbox-shard-0",
+      "fulfillment-sandbox-shard-1",
+    ]);
+    expect(() => readEnvironment(FRESH.replace('SHARDS = "SHARD_0"\n', ""), "sandbox")).toThrow(
+      /SHARDS is missing/,
+    );
+    const wrongDir = FRESH.replace(
+      'database_name = "fulfillment-sandbox-shard-0"\nmigrations_dir = "migrations/shard"',
+      'database_name = "fulfillment-sandbox-shard-0"\nmigrations_dir = "migrations/control"',
+    );
+    expect(() => readEnvironment(wrongDir, "sandbox")).toThrow(
+      /its migrations_dir must be "migrations\/shard"/,
+    );
+  });
+
   it("refuses an environment the file does not declare", () => {
     expect(() => readEnvironment(FRESH, "staging")).toThrow(/no \[env\.staging\]/);
   });
@@ -171,7 +220,7 @@ describe("writing ids", () => {
 binding = "DB"
 database_name = "fulfillment-sandbox"
 database_id = "${D1_ID}"
-migrations_dir = "migrations"
+migrations_dir = "migrations/control"
 `,
     );
     expect(written).toContain(`[[env.sandbox.kv_namespaces]]
@@ -217,7 +266,9 @@ id = "${KV_ID}"
         if (touched.includes(header)) expect(after.get(header)).not.toBe(text);
         else expect(after.get(header), header).toBe(text);
       }
-      expect(after.get("[[d1_databases]]")).toContain('database_id = "local-fulfillment-dev"');
+      expect(after.get("[[d1_databases]]")).toContain(
+        'database_id = "local-fulfillment-dev-control"',
+      );
       expect(after.get(`[[env.${other}.d1_databases]]`)).not.toContain(D1_ID);
     }
   });
@@ -241,6 +292,15 @@ const D1_LIST = `▲ [WARNING] Processing wrangler.toml configuration:
     "version": "production",
     "num_tables": 31,
     "file_size": 1327104,
+    "jurisdiction": null
+  },
+  {
+    "uuid": "${SHARD_ID}",
+    "name": "fulfillment-sandbox-shard-0",
+    "created_at": "2026-07-01T09:12:45.001Z",
+    "version": "production",
+    "num_tables": 30,
+    "file_size": 2654208,
     "jurisdiction": null
   },
   {
@@ -271,6 +331,7 @@ describe("parsing wrangler's lists", () => {
   it("reads D1 databases, skipping what wrangler prints before the JSON", () => {
     expect(parseD1List(D1_LIST)).toEqual([
       { uuid: D1_ID, name: "fulfillment-sandbox" },
+      { uuid: SHARD_ID, name: "fulfillment-sandbox-shard-0" },
       { uuid: "9a26fb67-b6e5-4d5f-8e62-3ecfde5ee8c2", name: "another-app" },
     ]);
     expect(parseD1List("[]\n")).toEqual([]);
@@ -367,6 +428,7 @@ describe("planning", () => {
     const steps = planResources(wanted, { d1: [], kv: [], r2: [], queues: [] });
     expect(steps.map((s) => [s.kind, s.name, s.action])).toEqual([
       ["d1", "fulfillment-sandbox", "create"],
+      ["d1", "fulfillment-sandbox-shard-0", "create"],
       ["kv", "fulfillment-api-sandbox-kv", "create"],
       ["r2", "fulfillment-archive-sandbox", "create"],
       ["queue", "fulfillment-webhooks-sandbox", "create"],
@@ -377,12 +439,15 @@ describe("planning", () => {
 
   it("adopts resources by name when wrangler.toml has no ids yet", () => {
     const steps = planResources(wanted, everything);
-    expect(steps.map((s) => s.action)).toEqual(["adopt", "adopt", "keep", "keep", "keep"]);
-    expect(idsOf(steps)).toEqual({ d1: { DB: D1_ID }, kv: { KV: KV_ID } });
+    expect(steps.map((s) => s.action)).toEqual(["adopt", "adopt", "adopt", "keep", "keep", "keep"]);
+    expect(idsOf(steps)).toEqual({ d1: { DB: D1_ID, SHARD_0: SHARD_ID }, kv: { KV: KV_ID } });
   });
 
   it("creates nothing when everything exists and the ids are written", () => {
-    const written = writeIds(FRESH, "sandbox", { d1: { DB: D1_ID }, kv: { KV: KV_ID } });
+    const written = writeIds(FRESH, "sandbox", {
+      d1: { DB: D1_ID, SHARD_0: SHARD_ID },
+      kv: { KV: KV_ID },
+    });
     const steps = planResources(readEnvironment(written, "sandbox"), everything);
     expect(steps.every((s) => s.action === "keep")).toBe(true);
     expect(writeIds(written, "sandbox", idsOf(steps))).toBe(written);
@@ -391,7 +456,7 @@ describe("planning", () => {
   it("keeps an id wrangler.toml already names, whatever its title", () => {
     // A namespace made by hand with `wrangler kv namespace create KV --env sandbox`.
     const manual = writeIds(FRESH, "sandbox", { kv: { KV: "a1b2c3d4e5f60718293a4b5c6d7e8f90" } });
-    const [, kv] = planResources(readEnvironment(manual, "sandbox"), everything);
+    const [, , kv] = planResources(readEnvironment(manual, "sandbox"), everything);
     expect(kv).toMatchObject({ action: "keep", name: "sandbox-KV" });
     expect(kv?.id).toBe("a1b2c3d4e5f60718293a4b5c6d7e8f90");
   });

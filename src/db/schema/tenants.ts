@@ -2,11 +2,19 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import type { Scope } from "../../api-keys/scopes";
 import { now } from "./shared";
 
-export const tenants = sqliteTable("tenants", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  createdAt: text("created_at").notNull().default(now),
-});
+export const tenants = sqliteTable(
+  "tenants",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** The binding, among SHARDS, of the database that holds the tenant's data. */
+    shard: text("shard").notNull(),
+    /** Set while the tenant moves between shards: nothing reads or writes its data until cleared. */
+    frozenAt: text("frozen_at"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("tenants_shard_idx").on(t.shard)],
+);
 
 export const apiKeys = sqliteTable(
   "api_keys",

@@ -1,0 +1,29 @@
+// Types for scripts/tenant-copy.mjs, which stays plain JavaScript so Node runs it as is.
+
+export interface TenantTable {
+  table: string;
+  /** The tenant's rows: `:tenant` is its id. */
+  where: string;
+  /** A column the shard assigns, left out of the copy so the destination numbers anew. */
+  renumber?: string;
+}
+
+export type Row = Record<string, unknown>;
+export type Reader = (sql: string) => Promise<Row[]>;
+
+export declare const TENANT_TABLES: TenantTable[];
+export declare function whereFor(where: string, tenantId: string): string;
+export declare function literal(value: unknown): string;
+export declare function readTenant(
+  read: Reader,
+  tenantId: string,
+): Promise<(TenantTable & { rows: Row[] })[]>;
+export declare function deleteStatements(tenantId: string): string[];
+export declare function copyStatements(
+  tables: (TenantTable & { rows: Row[] })[],
+  tenantId: string,
+): string[];
+export declare function countTenant(
+  read: Reader,
+  tenantId: string,
+): Promise<Record<string, number>>;
