@@ -23,12 +23,16 @@ import { dataOf } from "../support/shards";
  */
 const journalOf = (tenantId: string, orderId: string) =>
   runInDurableObject(orderObject(env, tenantId, orderId), async (_, state) => {
+    // The simulator's own alarm may run while getAlarm() is awaited and move its due-time:
+    // the alarm read is the simulator's if it matches its due-time before or after.
+    const simulateBefore = state.storage.kv.get<number>("due:simulate");
     const alarm = await state.storage.getAlarm();
-    const simulate = state.storage.kv.get<number>("due:simulate");
+    const simulateAfter = state.storage.kv.get<number>("due:simulate");
+    const simulators = alarm !== null && (alarm === simulateBefore || alarm === simulateAfter);
     return {
       intent: state.storage.kv.get<Intent<OrderCommand>>("intent"),
       due: state.storage.kv.get<number>("due:recover"),
-      alarm: alarm !== null && alarm === simulate ? null : alarm,
+      alarm: simulators ? null : alarm,
     };
   });
 
