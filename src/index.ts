@@ -2,7 +2,6 @@ import { createApp } from "./app";
 import { database } from "./db/client";
 import { mendReplicas } from "./db/replicas";
 import { shards } from "./db/shards";
-import type { Env } from "./env";
 import { applyStrandedReceipts } from "./inbound/receive-inbound";
 import { archiveExpired } from "./retention/archive";
 import { finishReturnStock } from "./returns/return-stock";
@@ -10,7 +9,7 @@ import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
 import { sweep, type WebhookMessage } from "./webhooks/outbox";
 import { clearExpiredSecrets } from "./webhooks/secrets";
 
-export { RateLimiter } from "./api-keys/rate-limiter";
+export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
 export { OrderObject } from "./orders/order-object";
 

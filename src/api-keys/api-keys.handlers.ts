@@ -1,24 +1,23 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { cursorPosition } from "../db/feed";
 import { apiKeys, tenants } from "../db/schema";
-import { type AppEnv, type Environment, environmentOf } from "../env";
+import { refused } from "../domain/refusals";
+import type { Scope } from "../domain/scopes";
 import { consistencyToken } from "../http/consistency";
-import { notFound, validationError } from "../http/errors";
-import { decodeCursor, IdCursor, page } from "../http/pagination";
+import type { AppEnv } from "../http/context";
+import { IdCursor, page } from "../http/pagination";
+import { type Environment, environmentOf } from "../lib/environment";
 import type * as routes from "./api-keys.routes";
 import { mintKey, renderKey, revokeKey } from "./api-keys.service";
-import { defaultTenantScopes, type Scope, tenantMayHold } from "./scopes";
+import { defaultTenantScopes, tenantMayHold } from "./scopes";
 
 /** Scopes for a new tenant key: the defaults, or the requested ones if this environment allows them. */
 export function tenantKeyScopes(environment: Environment, requested?: Scope[]): Scope[] {
   if (!requested) return defaultTenantScopes(environment);
   requested.forEach((scope, i) => {
     if (!tenantMayHold(scope, environment)) {
-      throw validationError(
-        `scopes[${i}]`,
-        `A tenant key may not hold '${scope}' in ${environment}; issue a platform key for the warehouse floor.`,
-        "scope_not_allowed",
-      );
+      throw refused("scope_not_allowed", { field: `scopes[${i}]`, scope, environment });
     }
   });
   return requested;
@@ -28,7 +27,7 @@ export const createTenantKey: RouteHandler<typeof routes.createTenantKey, AppEnv
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
-  if (!tenant) throw notFound("tenant", id);
+  if (!tenant) throw refused("not_found", { resource: "tenant", id: id });
   const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: id,
     name: body.name,
@@ -58,7 +57,7 @@ async function listKeys(
   tenantId: string | null,
   query: { limit: number; cursor?: string },
 ) {
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursor).id : undefined;
+  const after = query.cursor ? cursorPosition(query.cursor, IdCursor).id : undefined;
   const rows = await c.var.db
     .select()
     .from(apiKeys)
@@ -76,7 +75,7 @@ async function listKeys(
 export const listTenantKeys: RouteHandler<typeof routes.listTenantKeys, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
-  if (!tenant) throw notFound("tenant", id);
+  if (!tenant) throw refused("not_found", { resource: "tenant", id: id });
   return c.json(await listKeys(c as never, id, c.req.valid("query")), 200);
 };
 
@@ -86,6 +85,6 @@ export const listPlatformKeys: RouteHandler<typeof routes.listPlatformKeys, AppE
 export const revoke: RouteHandler<typeof routes.revoke, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await revokeKey(c.env, c.var.db, id);
-  if (!row) throw notFound("API key", id);
+  if (!row) throw refused("not_found", { resource: "API key", id: id });
   return c.json(renderKey(row), 200);
 };

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { optionalText, Timestamp } from "../domain/shapes";
 import { adminRoute } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
-import { optionalText, Timestamp } from "../http/shapes";
 import { ScopeSchema } from "./scopes";
 
 export const ApiKey = z

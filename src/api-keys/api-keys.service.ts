@@ -1,31 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { apiKeys } from "../db/schema";
-import type { Env, Environment } from "../env";
+import type { Scope } from "../domain/scopes";
+import { forgetKey, keyPrefixFor } from "../http/keys";
 import { sha256Hex } from "../lib/crypto";
+import type { Environment } from "../lib/environment";
 import { newId, randomBase62 } from "../lib/ids";
-import type { Scope } from "./scopes";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
-const KV_TTL_SECONDS = 60;
-const MEMORY_TTL_MS = 30_000;
-const MEMORY_MAX_ENTRIES = 1000;
-
-export interface Principal {
-  keyId: string;
-  tenantId: string | null;
-  scopes: Scope[];
-  rateLimitPerMinute: number;
-}
-
-export type KeyLookup =
-  | { status: "active"; principal: Principal }
-  | { status: "revoked" | "unknown" };
-
-export const keyPrefixFor = (environment: Environment) =>
-  environment === "production" ? "wms_live_" : "wms_test_";
-
-const cacheKey = (hash: string) => `apikey:${hash}`;
 
 export interface NewKey {
   tenantId: string | null;
@@ -51,57 +33,6 @@ export async function mintKey(environment: Environment, spec: NewKey) {
 }
 
 /**
- * Principals this isolate resolved in the last 30 s, so most requests skip KV too. Like
- * the KV entry it may outlive a revocation; that is safe because every request then asks
- * the key's RateLimiter, which holds the revoked flag.
- */
-const remembered = new Map<string, { principal: Principal; until: number }>();
-
-function recall(hash: string): Principal | undefined {
-  const entry = remembered.get(hash);
-  if (entry && entry.until > Date.now()) return entry.principal;
-  remembered.delete(hash);
-  return undefined;
-}
-
-function remember(hash: string, principal: Principal) {
-  remembered.delete(hash);
-  if (remembered.size >= MEMORY_MAX_ENTRIES) {
-    // Maps iterate in insertion order, so the first entry is the oldest.
-    const oldest = remembered.keys().next().value;
-    if (oldest !== undefined) remembered.delete(oldest);
-  }
-  remembered.set(hash, { principal, until: Date.now() + MEMORY_TTL_MS });
-}
-
-/**
- * Resolves a presented key: this isolate's memory, then KV (a minute), then D1. The caches
- * only spare D1; they decide nothing about revocation (see `revokeKey`).
- */
-export async function lookupKey(env: Env, db: Db, presented: string): Promise<KeyLookup> {
-  const hash = await sha256Hex(presented);
-  const inMemory = recall(hash);
-  if (inMemory) return { status: "active", principal: inMemory };
-  const cached = await env.KV.get<Principal>(cacheKey(hash), "json");
-  if (cached) {
-    remember(hash, cached);
-    return { status: "active", principal: cached };
-  }
-  const row = await db.query.apiKeys.findFirst({ where: eq(apiKeys.keyHash, hash) });
-  if (!row) return { status: "unknown" };
-  if (row.revokedAt) return { status: "revoked" };
-  const principal: Principal = {
-    keyId: row.id,
-    tenantId: row.tenantId,
-    scopes: row.scopes,
-    rateLimitPerMinute: row.rateLimitPerMinute,
-  };
-  remember(hash, principal);
-  await env.KV.put(cacheKey(hash), JSON.stringify(principal), { expirationTtl: KV_TTL_SECONDS });
-  return { status: "active", principal };
-}
-
-/**
  * Revokes a key in every location at once. Its RateLimiter, which every request of the key
  * consults, is marked first, so the next request anywhere is refused whatever a cache or a
  * lookup in flight still holds; D1 then records it and the caches are dropped to spare
@@ -116,8 +47,7 @@ export async function revokeKey(env: Env, db: Db, id: string) {
     .set({ revokedAt: new Date().toISOString() })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning();
-  remembered.delete(existing.keyHash);
-  await env.KV.delete(cacheKey(existing.keyHash));
+  await forgetKey(env, existing.keyHash);
   return revoked ?? existing;
 }
 

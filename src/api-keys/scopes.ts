@@ -1,23 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { Environment } from "../env";
-
-export const SCOPES = [
-  "orders:read",
-  "orders:write",
-  "shipments:read",
-  "inventory:read",
-  "products:read",
-  "products:write",
-  "inbound:read",
-  "inbound:write",
-  "returns:read",
-  "returns:write",
-  "webhooks:manage",
-  "events:read",
-  "warehouse:operate",
-] as const;
-
-export type Scope = (typeof SCOPES)[number];
+import { SCOPES, type Scope } from "../domain/scopes";
+import type { Environment } from "../lib/environment";
 export const ScopeSchema = z.enum(SCOPES).openapi("Scope");
 
 /** In production the warehouse floor is the 3PL's alone: only platform keys may operate it. */

@@ -2,7 +2,7 @@ import type { Context, ExecutionContext } from "hono";
 import { type ClientResponse, hc } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { AppType } from "../app";
-import type { AppEnv, Env } from "../env";
+import type { AppEnv } from "../http/context";
 import { ErrorEnvelope } from "../http/errors";
 import type { Session } from "./session";
 

@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { environmentOf } from "../env";
+import { environmentOf } from "../lib/environment";
 import { type ApiFetch, apiAs, type ConsoleContext, type ConsoleEnv } from "./api";
 import { Problem } from "./components";
 import { CSRF_FIELD, sameOrigin, tokenMatches } from "./csrf";

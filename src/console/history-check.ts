@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH } from "../orders/orders.history";
+import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
 
 /*
  * The console checks an order's history the way an auditor would: from what the API

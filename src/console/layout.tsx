@@ -1,7 +1,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type Environment, environmentOf } from "../env";
+import { type Environment, environmentOf } from "../lib/environment";
 import type { ConsoleContext } from "./api";
 import { CsrfField, Notice } from "./components";
 import { CSS_HREF } from "./styles";

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
-import { type Environment, environmentOf } from "../env";
 import { fromBase64Url, toBase64Url } from "../lib/crypto";
+import { type Environment, environmentOf } from "../lib/environment";
 
 /*
  * The console's session lives in one cookie, so the Worker keeps no session state. The API

@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, getTableName, gte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { decodeCursor } from "../http/pagination";
+import { Refused } from "../domain/refusals";
+import { decodeCursor } from "../lib/cursor";
 import type { Db } from "./client";
 
 /*
@@ -14,6 +15,13 @@ import type { Db } from "./client";
  * walk lands after the poller's high-water mark and comes in its next poll
  * (`updated_since` is inclusive).
  */
+
+/** The position a cursor names in a list of `shape`; a cursor this API did not issue is refused. */
+export function cursorPosition<T extends z.ZodType>(cursor: string, shape: T): z.infer<T> {
+  const position = decodeCursor(cursor, shape);
+  if (position === undefined) throw new Refused({ code: "invalid_cursor", field: "cursor" });
+  return position;
+}
 
 /** SQL values that place a row written for `tenantId` at the end of `table`'s feed. */
 export function feedStamp(table: FeedTable, tenantId: string | SQL) {
@@ -63,7 +71,7 @@ export async function feedPage(
   limit: number;
   positionOf: (row: { updatedAt: string; changeSeq: number }) => FeedCursor;
 }> {
-  const cursor = req.cursor ? decodeCursor(req.cursor, FeedCursor) : undefined;
+  const cursor = req.cursor ? cursorPosition(req.cursor, FeedCursor) : undefined;
   const snapshot =
     cursor?.h ??
     (
@@ -113,7 +121,7 @@ const StampCursor = z.object({ u: z.string(), id: z.string(), h: z.string() });
 export async function stampFeed<
   T extends SQLiteTable & { updatedAt: SQLiteColumn; id: SQLiteColumn },
 >(db: Db, table: T, filters: (SQL | undefined)[], req: FeedRequest) {
-  const cursor = req.cursor ? decodeCursor(req.cursor, StampCursor) : undefined;
+  const cursor = req.cursor ? cursorPosition(req.cursor, StampCursor) : undefined;
   const scope = and(...filters);
   const snapshot =
     cursor?.h ??

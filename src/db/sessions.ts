@@ -6,20 +6,13 @@ import * as schema from "./schema";
 /*
  * D1's Sessions API. A session's queries are sequentially consistent, and its bookmark names
  * the database state they reached: a session started from a bookmark reads a state at least
- * that new, from the nearest replica that has it. Bookmarks sort oldest to newest as plain
- * strings (D1 Time Travel docs), so the newest of several is their maximum.
+ * that new, from the nearest replica that has it.
  */
 
 /** The shape D1 documents for a bookmark (and Miniflare issues): four dash-joined hex runs. */
 export const Bookmark = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/, {
   message: "is not a consistency token this API issued",
 });
-
-export function newest(...bookmarks: (string | null | undefined)[]): string | null {
-  let found: string | null = null;
-  for (const b of bookmarks) if (b && (found === null || b > found)) found = b;
-  return found;
-}
 
 /**
  * Every call on the primary, as the plain binding sends them, each in a "first-primary"

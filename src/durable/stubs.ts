@@ -1,6 +1,3 @@
-import type { Env } from "../env";
-import { type StockKey, stockName } from "../inventory/stock-store";
-
 /*
  * The one place that names Durable Objects. An object reads its identity back from its
  * name (`ctx.id.name`), so callers never pass the ids it guards.
@@ -37,6 +34,26 @@ export function d1Region(env: { D1_REGION?: string }): D1Region {
   );
 }
 
+/** One stock row: a tenant's SKU in one warehouse. */
+export interface StockKey {
+  tenantId: string;
+  warehouseId: string;
+  sku: string;
+}
+
+/**
+ * A stock object's name. Tenant and warehouse ids never contain '/', and the SKU is
+ * percent-encoded, so two different rows can never share a name whatever their SKUs hold.
+ */
+export const stockName = (key: StockKey) =>
+  `${key.tenantId}/${key.warehouseId}/${encodeURIComponent(key.sku)}`;
+
+export function parseStockName(name: string): StockKey {
+  const [tenantId, warehouseId, sku] = name.split("/");
+  if (!tenantId || !warehouseId || sku === undefined) throw new Error(`bad stock name '${name}'`);
+  return { tenantId, warehouseId, sku: decodeURIComponent(sku) };
+}
+
 export const orderObjectName = (tenantId: string, orderId: string) => `${tenantId}/${orderId}`;
 
 export function parseOrderObjectName(name: string): { tenantId: string; orderId: string } {
@@ -45,7 +62,8 @@ export function parseOrderObjectName(name: string): { tenantId: string; orderId:
   return { tenantId, orderId };
 }
 
-type Namespaces = Pick<Env, "ORDERS" | "STOCK" | "D1_REGION">;
+// D1_REGION may be missing from a deploy's vars: `d1Region` then says what to set.
+type Namespaces = Pick<Env, "ORDERS" | "STOCK"> & { D1_REGION?: string };
 
 export const orderObject = (env: Namespaces, tenantId: string, orderId: string) =>
   env.ORDERS.getByName(orderObjectName(tenantId, orderId), { locationHint: d1Region(env) });

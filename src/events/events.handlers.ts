@@ -1,16 +1,18 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
+import { cursorPosition } from "../db/feed";
 import { events } from "../db/schema";
 import { inList } from "../db/sql";
-import type { AppEnv } from "../env";
+import { readableEventTypes } from "../domain/events";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { ApiError } from "../http/errors";
-import { decodeCursor, IdCursor, page } from "../http/pagination";
+import type { AppEnv } from "../http/context";
+import { IdCursor, page } from "../http/pagination";
 import { retentionDays } from "../retention/retention-window";
 import { eventPayload } from "./events.render";
 import type * as routes from "./events.routes";
-import { assertReadable, readableEventTypes } from "./events.service";
+import { assertReadable } from "./events.service";
 
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_EVENT_ID = sql`"events"."id"`;
@@ -23,7 +25,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   if (type) assertReadable([type], scopes);
   const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
   // Positions are event ids, never the outbox's sequence, which counts every tenant's events.
-  const afterId = cursor ? decodeCursor(cursor, IdCursor).id : query.after;
+  const afterId = cursor ? cursorPosition(cursor, IdCursor).id : query.after;
   const [mark] = afterId
     ? await c.var.db
         .select({ seq: events.seq })
@@ -31,17 +33,14 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
         .where(and(eq(events.id, afterId), eq(events.tenantId, tenantId)))
     : [];
   if (afterId && !mark) {
-    const archived = `Events older than ${retentionDays(c.env)} days are archived: a reader away that long restarts with updated_since.`;
+    const retention_days = retentionDays(c.env);
     throw cursor
-      ? new ApiError(400, "invalid_cursor", `cursor names no event in your feed. ${archived}`, {
-          field: "cursor",
-        })
-      : new ApiError(
-          400,
-          "invalid_parameter",
-          `after: no event '${query.after}' in your feed. ${archived}`,
-          { field: "after" },
-        );
+      ? refused("invalid_cursor", { field: "cursor", walk: "events", retention_days })
+      : refused("invalid_parameter", {
+          field: "after",
+          unknown_event: query.after,
+          retention_days,
+        });
   }
   const after = mark?.seq;
   const rows = await c.var.db

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { EVENT_TYPES } from "../domain/events";
+import { Timestamp } from "../domain/shapes";
 import { ErrorEnvelope } from "../http/errors";
 import { apiRoute } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
-import { Timestamp } from "../http/shapes";
 import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
-import { EVENT_TYPES } from "./events.service";
 
 export const Event = z
   .object({

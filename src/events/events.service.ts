@@ -1,48 +1,17 @@
 import type { SQL } from "drizzle-orm";
-import type { Scope } from "../api-keys/scopes";
 import type { Db } from "../db/client";
 import { events } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { type EventType, readScopeOf, unreadable } from "../domain/events";
+import { refused } from "../domain/refusals";
+import type { Scope } from "../domain/scopes";
 import { newId } from "../lib/ids";
-import { EVENT_TYPES, type EventType } from "./event-types";
-
-export { EVENT_TYPES, type EventType };
-
-type FamilyOf<T> = T extends `${infer Family}.${string}` ? Family : never;
-type EventFamily = FamilyOf<EventType>;
-
-/**
- * The scope that reading each family of events needs. An event carries its full resource,
- * so receiving it by webhook or reading it from the feed is reading that resource.
- */
-const READ_SCOPE = {
-  order: "orders:read",
-  shipment: "shipments:read",
-  inventory: "inventory:read",
-  inbound: "inbound:read",
-  return: "returns:read",
-  webhook: "webhooks:manage",
-} as const satisfies Record<EventFamily, Scope>;
-
-export const readScopeOf = (type: EventType): Scope =>
-  READ_SCOPE[type.slice(0, type.indexOf(".")) as EventFamily];
-
-export const readableEventTypes = (scopes: readonly Scope[]): EventType[] =>
-  EVENT_TYPES.filter((type) => scopes.includes(readScopeOf(type)));
 
 /** 403 unless `scopes` may read every one of `types` (`"*"` standing for all of them). */
 export function assertReadable(types: readonly string[], scopes: readonly Scope[]) {
-  const type = (
-    types.includes("*") ? EVENT_TYPES : EVENT_TYPES.filter((t) => types.includes(t))
-  ).find((t) => !scopes.includes(readScopeOf(t)));
+  const type = unreadable(types, scopes);
   if (type) {
     const scope = readScopeOf(type);
-    throw new ApiError(
-      403,
-      "insufficient_scope",
-      `Events of type '${type}' carry data that needs the '${scope}' scope, which this API key lacks.`,
-      { event_type: type, required_scope: scope },
-    );
+    throw refused("insufficient_scope", { event_type: type, required_scope: scope });
   }
 }
 

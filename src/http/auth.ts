@@ -1,18 +1,12 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { keyPrefixFor, lookupKey } from "../api-keys/api-keys.service";
-import type { Scope } from "../api-keys/scopes";
-import { type AppEnv, environmentOf } from "../env";
+import { refused } from "../domain/refusals";
+import type { Scope } from "../domain/scopes";
 import { timingSafeEqualText } from "../lib/crypto";
-import { ApiError } from "./errors";
+import { environmentOf } from "../lib/environment";
+import type { AppEnv } from "./context";
+import { keyPrefixFor, lookupKey } from "./keys";
 import { useTenantShard } from "./request-context";
 import { countingFailures, throttleAdmin } from "./throttle";
-
-const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="fulfillment-api"' };
-
-const unauthorized = (code: string, message: string) =>
-  new ApiError(401, code, message, {}, CHALLENGE);
-
-const revokedKey = () => unauthorized("revoked_api_key", "This API key has been revoked.");
 
 /**
  * Resolves `Authorization: Bearer wms_…` to a principal, then spends one request of its
@@ -29,16 +23,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     "X-RateLimit-Remaining": String(decision.remaining),
     "X-RateLimit-Reset": String(decision.reset),
   };
-  if (!decision.allowed) {
-    throw new ApiError(
-      429,
-      "rate_limited",
-      `Rate limit of ${decision.limit} requests per minute exceeded; retry after ${decision.retryAfter} s.`,
-      { retry_after: decision.retryAfter },
-      { ...headers, "Retry-After": String(decision.retryAfter) },
-    );
-  }
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  if (!decision.allowed) {
+    throw refused("rate_limited", { retry_after: decision.retryAfter, limit: decision.limit });
+  }
   await next();
   for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
 };
@@ -50,38 +38,26 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 async function admit(c: Context<AppEnv>) {
   const header = c.req.header("authorization");
-  if (!header) {
-    throw unauthorized("missing_api_key", "No API key: send it as 'Authorization: Bearer <key>'.");
-  }
+  if (!header) throw refused("missing_api_key");
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const presented = match?.[1];
-  if (!presented) {
-    throw unauthorized(
-      "invalid_api_key",
-      "Malformed Authorization header: expected 'Bearer <key>'.",
-    );
-  }
+  if (!presented) throw refused("invalid_api_key", { malformed: true });
   const environment = environmentOf(c.env);
   const expected = keyPrefixFor(environment);
   const other = expected === "wms_live_" ? "wms_test_" : "wms_live_";
   if (presented.startsWith(other)) {
-    throw unauthorized(
-      "wrong_environment",
-      `This is the ${environment} environment, which accepts ${expected}… keys; a ${other}… key belongs to ${
-        other === "wms_live_" ? "production" : "development and sandbox"
-      }.`,
-    );
+    throw refused("wrong_environment", { environment, accepts: expected, presented: other });
   }
   const found = presented.startsWith(expected)
     ? await lookupKey(c.env, c.var.db, presented)
     : ({ status: "unknown" } as const);
-  if (found.status === "revoked") throw revokedKey();
-  if (found.status !== "active") throw unauthorized("invalid_api_key", "The API key is not valid.");
+  if (found.status === "revoked") throw refused("revoked_api_key");
+  if (found.status !== "active") throw refused("invalid_api_key");
   const { principal } = found;
   const decision = await c.env.RATE_LIMITER.getByName(principal.keyId).take(
     principal.rateLimitPerMinute,
   );
-  if (decision === "revoked") throw revokedKey();
+  if (decision === "revoked") throw refused("revoked_api_key");
   return { principal, decision };
 }
 
@@ -89,9 +65,7 @@ export const requireScope =
   (scope: Scope): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     if (!c.var.principal.scopes.includes(scope)) {
-      throw new ApiError(403, "insufficient_scope", `This API key lacks the '${scope}' scope.`, {
-        required_scope: scope,
-      });
+      throw refused("insufficient_scope", { required_scope: scope });
     }
     await next();
   };
@@ -99,13 +73,7 @@ export const requireScope =
 /** The tenant a partner call acts for; platform keys have none and must use the ops API. */
 export function tenantOf(c: Context<AppEnv>): string {
   const { tenantId } = c.var.principal;
-  if (!tenantId) {
-    throw new ApiError(
-      403,
-      "tenant_key_required",
-      "This endpoint acts for one merchant; use a tenant API key, not a platform key.",
-    );
-  }
+  if (!tenantId) throw refused("tenant_key_required");
   return tenantId;
 }
 
@@ -122,13 +90,8 @@ export const authenticateAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
 async function checkAdminToken(c: Context<AppEnv>) {
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
   const expected = c.env.ADMIN_TOKEN;
-  if (!expected) {
-    throw new ApiError(503, "admin_disabled", "ADMIN_TOKEN is not configured for this deploy.");
-  }
+  if (!expected) throw refused("admin_disabled");
   if (!presented || !(await timingSafeEqualText(presented, expected))) {
-    throw unauthorized(
-      "invalid_admin_token",
-      "Admin endpoints need 'Authorization: Bearer <ADMIN_TOKEN>'.",
-    );
+    throw refused("invalid_admin_token");
   }
 }

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { every } from "hono/combine";
-import type { AppEnv } from "../env";
-import { ApiError } from "./errors";
+import { refused } from "../domain/refusals";
+import type { AppEnv } from "./context";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
@@ -11,7 +11,7 @@ const WRITES = new Set(["POST", "PUT", "PATCH"]);
 const limit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
-    throw new ApiError(413, "payload_too_large", "Request body exceeds the 1 MiB limit.");
+    throw refused("payload_too_large");
   },
 });
 
@@ -25,20 +25,14 @@ const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (text.length > 0) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type)) {
-      throw new ApiError(
-        415,
-        "unsupported_media_type",
-        `Request bodies must be JSON; send Content-Type: application/json${type ? ` (got '${type}')` : ""}.`,
-      );
+      throw refused("unsupported_media_type", { content_type: type || undefined });
     }
     try {
       c.req.bodyCache.json = Promise.resolve(JSON.parse(text));
     } catch (err) {
-      throw new ApiError(
-        400,
-        "invalid_json",
-        `Request body is not valid JSON: ${err instanceof Error ? err.message : "parse error"}.`,
-      );
+      throw refused("invalid_json", {
+        reason: err instanceof Error ? err.message : "parse error",
+      });
     }
   }
   await next();

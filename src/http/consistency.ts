@@ -3,11 +3,12 @@ import { eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { database } from "../db/client";
 import { secrets } from "../db/schema";
-import { Bookmark, newest, reading } from "../db/sessions";
-import type { AppEnv } from "../env";
+import { Bookmark, reading } from "../db/sessions";
+import { Refused, refused } from "../domain/refusals";
+import { newest } from "../lib/bookmarks";
 import { aesKey, seal, unseal } from "../lib/crypto";
-import { ApiError } from "./errors";
-import { cursorToken, invalidCursor } from "./pagination";
+import { cursorToken } from "../lib/cursor";
+import type { AppEnv } from "./context";
 
 /*
  * Reads may be served by a D1 read replica; writes always go to the primary. Every response
@@ -94,20 +95,15 @@ async function sentState(c: Context<AppEnv>): Promise<State | undefined> {
   if (sent === undefined) return undefined;
   const state = await stateOf(c.env.DB, sent);
   if (state) return state;
-  throw new ApiError(
-    400,
-    "invalid_parameter",
-    `${HEADER}: is not a token this API issued; send back an ${CONSISTENCY_TOKEN} response header unchanged.`,
-    { field: HEADER },
-  );
+  throw refused("invalid_parameter", { field: HEADER });
 }
 
 async function followedState(c: Context<AppEnv>): Promise<State | undefined> {
   const token = cursorToken(c.req.query("cursor"));
   if (token === undefined) return undefined;
-  const state = await stateOf(c.env.DB, token);
+  const state = token === null ? undefined : await stateOf(c.env.DB, token);
   if (state) return state;
-  throw invalidCursor();
+  throw new Refused({ code: "invalid_cursor", field: "cursor" });
 }
 
 /** Where a read's session starts: the newest state it was sent, or the primary for another database's. */

@@ -1,32 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import type { ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";
-
-type Details = { field?: string } & Record<string, unknown>;
-
-/** Any failure a client should see: thrown anywhere, rendered once by `onError`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details: Details = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
-
-export const validationError = (field: string, message: string, code = "validation_error") =>
-  new ApiError(422, code, message, { field });
-
-export const notFound = (resource: string, id: string) =>
-  new ApiError(404, "not_found", `No ${resource} with id '${id}'.`);
-
-export const conflict = (code: string, message: string, details: Details = {}) =>
-  new ApiError(409, code, message, details);
+import { type Refusal, Refused } from "../domain/refusals";
+import { refusalResponse } from "./refusals";
 
 export const ErrorEnvelope = z
   .object({
@@ -41,46 +18,30 @@ export const ErrorEnvelope = z
   })
   .openapi("Error");
 
-export function errorResponse(c: Context, err: ApiError) {
-  for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-  return c.json(
-    {
-      error: {
-        code: err.code,
-        message: err.message,
-        ...err.details,
-        request_id: c.get("requestId"),
-      },
-    },
-    err.status,
-  );
+/** What an exception Hono's own middleware threw means to the client. */
+function fromHttpException(err: HTTPException): Refusal {
+  if (err.status === 400) return { code: "invalid_json", reason: err.message };
+  if (err.status === 413) return { code: "payload_too_large" };
+  if (err.status === 415) return { code: "unsupported_media_type" };
+  return { code: "bad_request", reason: err.message };
 }
 
-const httpExceptionCodes: Record<number, string> = {
-  400: "invalid_json",
-  401: "unauthorized",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-};
-
-/** A merchant being moved between shards is unavailable for a few minutes, and says so. */
-const frozen = () => {
-  const retryAfter = String((2 * PLACEMENT_TTL_MS) / 1000);
-  return new ApiError(
-    503,
-    "tenant_unavailable",
-    `This merchant's data is being moved for maintenance; retry after ${retryAfter} s. This request changed nothing.`,
-    { retry_after: Number(retryAfter) },
-    { "Retry-After": retryAfter },
-  );
-};
-
+/**
+ * Every error a client sees passes here once: a refusal through the one table, a tenant
+ * frozen for a move as 503, and anything unexpected as a 500 that leaks nothing but is
+ * logged whole.
+ */
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ApiError) return errorResponse(c, err);
-  if (err instanceof TenantFrozen) return errorResponse(c, frozen());
+  if (err instanceof Refused) return refusalResponse(c, err.refusal);
+  if (err instanceof TenantFrozen) {
+    // A merchant being moved between shards is unavailable for a few minutes, and says so.
+    return refusalResponse(c, {
+      code: "tenant_unavailable",
+      retry_after: (2 * PLACEMENT_TTL_MS) / 1000,
+    });
+  }
   if (err instanceof HTTPException && err.status < 500) {
-    const code = httpExceptionCodes[err.status] ?? "bad_request";
-    return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, code, err.message));
+    return refusalResponse(c, fromHttpException(err));
   }
   console.error(
     JSON.stringify({
@@ -92,18 +53,8 @@ export const onError: ErrorHandler = (err, c) => {
         err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : err,
     }),
   );
-  return errorResponse(
-    c,
-    new ApiError(
-      500,
-      "internal_error",
-      "Something went wrong on our side and the outcome is unknown: the change may still complete. Retry with the same Idempotency-Key (a retry never applies a change twice), or look the resource up (an order by its reference: GET /v1/orders?reference=…) before sending anything new. Contact support with the request_id if it persists.",
-    ),
-  );
+  return refusalResponse(c, { code: "internal_error" });
 };
 
 export const onNotFound: NotFoundHandler = (c) =>
-  errorResponse(
-    c,
-    new ApiError(404, "route_not_found", `No route for ${c.req.method} ${c.req.path}.`),
-  );
+  refusalResponse(c, { code: "route_not_found", method: c.req.method, path: c.req.path });

@@ -2,10 +2,11 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ClaimRequest, claim, recordResponse, releaseClaim } from "../db/idempotency";
-import type { AppEnv } from "../env";
+import { Refused, refused } from "../domain/refusals";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
-import { ApiError } from "./errors";
+import type { AppEnv } from "./context";
+import { statusOf } from "./refusals";
 
 export const IdempotencyKeyHeader = z.object({
   "idempotency-key": z
@@ -28,12 +29,11 @@ export const keyOwner = (c: Context<AppEnv>) =>
 export const requestHash = (value: unknown) => sha256Hex(canonicalJson(value));
 
 export const keyReused = (operation: string, resourceId: string) =>
-  new ApiError(
-    422,
-    "idempotency_key_reused",
-    `This Idempotency-Key was already used for a different request (${operation} of ${resourceId}); use a new key for a new request.`,
-    { field: "Idempotency-Key", resource_id: resourceId },
-  );
+  refused("idempotency_key_reused", {
+    field: "Idempotency-Key",
+    resource_id: resourceId,
+    operation,
+  });
 
 export interface Result<T> {
   status: ContentfulStatusCode;
@@ -77,7 +77,7 @@ export async function once<T>(
   try {
     result = await run(claimed.resourceId);
   } catch (err) {
-    if (claimed.kind === "claimed" && err instanceof ApiError && err.status < 500) {
+    if (claimed.kind === "claimed" && err instanceof Refused && statusOf(err.refusal.code) < 500) {
       await releaseClaim(c.var.db, req);
     }
     throw err;

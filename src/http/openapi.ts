@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { Scope } from "../api-keys/scopes";
-import type { AppEnv } from "../env";
+import { type Refused, refused } from "../domain/refusals";
+import type { Scope } from "../domain/scopes";
 import { requireScope } from "./auth";
 import { CONSISTENCY_TOKEN, ConsistencyToken } from "./consistency";
-import { ApiError, ErrorEnvelope } from "./errors";
+import type { AppEnv } from "./context";
+import { ErrorEnvelope } from "./errors";
 
 /** A JSON request or response body described by `schema`. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -18,21 +19,19 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-export function issueToApiError(issue: z.core.$ZodIssue, target: string): ApiError {
+/** A failed check of the body (422) or of a parameter or header (400), naming its path. */
+export function issueRefusal(issue: z.core.$ZodIssue, target: string): Refused {
   let path = [...issue.path];
-  let message = issue.message;
+  let reason = issue.message;
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     path = [...path, key];
-    message = `unknown field '${key}'`;
-  } else if (issue.code === "invalid_type" && message.endsWith("received undefined")) {
-    message = "is required";
+    reason = `unknown field '${key}'`;
+  } else if (issue.code === "invalid_type" && reason.endsWith("received undefined")) {
+    reason = "is required";
   }
   const field = fieldPath(path) || target;
-  const text = `${field}: ${message}`.replace(/\.?$/, ".");
-  return target === "json"
-    ? new ApiError(422, "validation_error", text, { field })
-    : new ApiError(400, "invalid_parameter", text, { field });
+  return refused(target === "json" ? "validation_error" : "invalid_parameter", { field, reason });
 }
 
 /** Every router shares one validation hook, so a bad input anywhere reads the same. */
@@ -41,9 +40,7 @@ export const createRouter = () =>
     defaultHook: (result) => {
       if (!result.success) {
         const issue = result.error.issues[0];
-        throw issue
-          ? issueToApiError(issue, result.target)
-          : new ApiError(422, "validation_error", "Invalid request.");
+        throw issue ? issueRefusal(issue, result.target) : refused("validation_error");
       }
     },
   });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "./errors";
-import { UtcDateTime } from "./shapes";
+import { UtcDateTime } from "../domain/shapes";
+import { encodeCursor } from "../lib/cursor";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -53,65 +53,6 @@ export const Pagination = z
 
 export const listOf = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ data: z.array(item), pagination: Pagination }).openapi(name);
-
-/*
- * A cursor is a position in a list plus, under `b`, the consistency token of the state the
- * page was read at: the next page's session starts from it (see `consistentReads`), so page
- * N+1 is never read from an older copy of the database than page N. A cursor without `b`,
- * issued before cursors carried one, still pages; its next page may come from any copy.
- */
-
-export function encodeCursor(position: object, token: string | null = null): string {
-  const value = token ? { ...position, b: token } : position;
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function decoded(cursor: string): unknown {
-  const binary = atob(cursor.replaceAll("-", "+").replaceAll("_", "/"));
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
-
-export const invalidCursor = () =>
-  new ApiError(
-    400,
-    "invalid_cursor",
-    "cursor is not a cursor this API issued; pass pagination.next_cursor unchanged.",
-    { field: "cursor" },
-  );
-
-/** Decodes a cursor this API issued (its token aside); anything else is a 400 naming `cursor`. */
-export function decodeCursor<T extends z.ZodType>(cursor: string, shape: T): z.infer<T> {
-  let value: unknown;
-  try {
-    value = decoded(cursor);
-  } catch {
-    throw invalidCursor();
-  }
-  const parsed = shape.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw invalidCursor();
-}
-
-/**
- * The consistency token a cursor carries, if any. A cursor that does not decode is left to
- * the list that reads it, which answers 400.
- */
-export function cursorToken(cursor: string | undefined): string | undefined {
-  if (!cursor) return undefined;
-  let value: unknown;
-  try {
-    value = decoded(cursor);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null || !("b" in value)) return undefined;
-  if (typeof value.b !== "string") throw invalidCursor();
-  return value.b;
-}
 
 /**
  * Turns `limit + 1` fetched rows into a page: the extra row only proves there is more.

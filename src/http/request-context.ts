@@ -11,9 +11,9 @@ import {
   tenantShard,
   UnknownTenant,
 } from "../db/shards";
-import type { AppEnv } from "../env";
 import { newId } from "../lib/ids";
 import { Meter } from "../lib/metering";
+import type { AppEnv } from "./context";
 
 /** Hands the request's handlers `name`'s database: its primary, until a read gets a session. */
 function useDatabase(c: Context<AppEnv>, name: string) {

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import { ApiError } from "./errors";
+import { Refused, refused } from "../domain/refusals";
+import type { AppEnv } from "./context";
+import { statusOf } from "./refusals";
 
 /*
  * Per-address throttles on refused credentials and on the admin API. They use the Workers
@@ -43,13 +44,7 @@ function block(key: string, now: number) {
 }
 
 const tooManyFailures = (retryAfter: number) =>
-  new ApiError(
-    429,
-    "too_many_failed_attempts",
-    `Too many failed authentication attempts from this address; retry after ${retryAfter} s.`,
-    { retry_after: retryAfter },
-    { "Retry-After": String(retryAfter) },
-  );
+  refused("too_many_failed_attempts", { retry_after: retryAfter });
 
 /**
  * Runs an authentication step for the caller's address: a 401 it throws counts against
@@ -68,7 +63,7 @@ export async function countingFailures<T>(
   try {
     return await attempt();
   } catch (err) {
-    if (!(err instanceof ApiError && err.status === 401)) throw err;
+    if (!(err instanceof Refused && statusOf(err.refusal.code) === 401)) throw err;
     const { success } = await c.env[limiter].limit({ key: address });
     if (success) throw err;
     block(key, Date.now());
@@ -80,12 +75,6 @@ export async function countingFailures<T>(
 export async function throttleAdmin(c: Context<AppEnv>) {
   const { success } = await c.env.ADMIN_LIMITER.limit({ key: clientAddress(c) });
   if (!success) {
-    throw new ApiError(
-      429,
-      "rate_limited",
-      `Too many admin requests from this address; retry after ${PERIOD_SECONDS} s.`,
-      { retry_after: PERIOD_SECONDS },
-      { "Retry-After": String(PERIOD_SECONDS) },
-    );
+    throw refused("rate_limited", { retry_after: PERIOD_SECONDS });
   }
 }

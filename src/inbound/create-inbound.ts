@@ -8,7 +8,7 @@ import {
   claimStatement,
   interpretClaim,
 } from "../db/idempotency";
-import { ApiError } from "../http/errors";
+import { refused } from "../domain/refusals";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import {
@@ -109,12 +109,7 @@ export async function createInbound(
     checkReferences(refs, JSON.parse(row.refs) as Resolved);
     if (!asn) throw new Error("inbound reference claim read back nothing");
     if (asn.requestHash !== hash) {
-      throw new ApiError(
-        409,
-        "duplicate_reference",
-        `reference is already used by inbound shipment ${asn.id} with a different body.`,
-        { field: "reference", inbound_id: asn.id },
-      );
+      throw refused("duplicate_reference", { field: "reference", inbound_id: asn.id });
     }
     id = asn.id;
   }

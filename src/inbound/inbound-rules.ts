@@ -1,19 +1,9 @@
+import type { InboundStatus } from "../domain/statuses";
 /*
  * An ASN's life (guide §5a): expected → partially_received while some expected lines have
  * no receipt yet → received once every one has, or when receiving is closed; cancelled
  * while still expected. Discrepancy is signed: received − expected.
  */
-
-export const INBOUND_STATUSES = [
-  "expected",
-  "partially_received",
-  "received",
-  "cancelled",
-] as const;
-export type InboundStatus = (typeof INBOUND_STATUSES)[number];
-
-/** Still on its way: its outstanding units count as `incoming` in inventory. */
-export const OPEN_INBOUND: readonly InboundStatus[] = ["expected", "partially_received"];
 
 export interface ReceiptItem {
   sku: string;

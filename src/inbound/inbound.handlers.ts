@@ -3,10 +3,10 @@ import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { feedPage } from "../db/feed";
 import { inboundShipments } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { ApiError, notFound } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { resolveReferences } from "../orders/order-references";
 import { createInbound } from "./create-inbound";
@@ -70,19 +70,12 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 
 async function owned(c: Context<AppEnv>, id: string) {
   const found = await readInbound(c.var.db, tenantOf(c), id);
-  if (!found) throw notFound("inbound shipment", id);
+  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
   return found;
 }
 
 const notExpected = (status: string) =>
-  new ApiError(
-    409,
-    "inbound_not_open",
-    `The ASN is ${status}: only an expected ASN can be amended or cancelled.`,
-    {
-      inbound_status: status,
-    },
-  );
+  refused("inbound_not_open", { inbound_status: status, change: "amend" });
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
   c.json((await owned(c, c.req.valid("param").id)).view, 200);

@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { OPEN_INBOUND } from "./inbound-rules";
+import { OPEN_INBOUND } from "../domain/statuses";
 
 /*
  * The ASN object of guide §5a, built by SQLite from its rows: the one rendering used by

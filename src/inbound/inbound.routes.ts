@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { optionalText, Sku, Timestamp, text, UtcDateTime } from "../domain/shapes";
+import { INBOUND_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
-import { optionalText, Timestamp, text, UtcDateTime } from "../http/shapes";
-import { Sku } from "../products/products.routes";
-import { INBOUND_STATUSES } from "./inbound-rules";
 
 const Quantity = z.number().int().min(1).max(1_000_000);
 const Count = z.number().int().min(0).max(1_000_000);

@@ -2,9 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { inboundReceipts, products } from "../db/schema";
 import { inList } from "../db/sql";
+import { refused } from "../domain/refusals";
 import { stockObject } from "../durable/stubs";
-import type { Env } from "../env";
-import { ApiError, notFound, validationError } from "../http/errors";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
   closeInbound,
@@ -21,15 +20,7 @@ interface Who {
   tenantId: string | null;
 }
 
-const notOpen = (status: string) =>
-  new ApiError(
-    409,
-    "inbound_not_open",
-    `The ASN is ${status}${status === "received" ? " and closed" : ""}; nothing more can be received.`,
-    {
-      inbound_status: status,
-    },
-  );
+const notOpen = (status: string) => refused("inbound_not_open", { inbound_status: status });
 
 /**
  * POST /v1/ops/inbound-shipments/{id}/receipts: count what arrived into the ASN (once per
@@ -44,7 +35,7 @@ export async function receiveInbound(
   receiptId: string,
 ) {
   const found = await readInbound(who.db, who.tenantId, id);
-  if (!found) throw notFound("inbound shipment", id);
+  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
   const asn = found.row;
   if (mayReceive(asn)) throw notOpen(asn.status);
   const skus = body.items.map((i) => i.sku);
@@ -58,14 +49,15 @@ export async function receiveInbound(
   );
   const unknown = skus.findIndex((sku) => !known.has(sku));
   if (unknown >= 0) {
-    throw validationError(
-      `items[${unknown}].sku`,
-      `sku '${skus[unknown]}' is not in the catalog.`,
-      "unknown_sku",
-    );
+    throw refused("unknown_sku", { field: `items[${unknown}].sku`, sku: skus[unknown] });
   }
   const damaged = overDamaged(body.items);
-  if (damaged) throw validationError(damaged, `${damaged}: cannot be more than received_quantity.`);
+  if (damaged) {
+    throw refused("validation_error", {
+      field: damaged,
+      reason: "cannot be more than received_quantity",
+    });
+  }
   await countReceipt(who.db, asn, {
     id: receiptId,
     token: crypto.randomUUID(),
@@ -100,7 +92,7 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
 /** POST /v1/ops/inbound-shipments/{id}/close: receiving ends with what has arrived. */
 export async function closeReceiving(who: Who, id: string) {
   const found = await readInbound(who.db, who.tenantId, id);
-  if (!found) throw notFound("inbound shipment", id);
+  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
   const asn = found.row;
   if (asn.closedAt) return found.view;
   if (asn.status === "cancelled") throw notOpen(asn.status);

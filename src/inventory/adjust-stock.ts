@@ -1,10 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { products, tenants, warehouses } from "../db/schema";
+import { Refused, refused } from "../domain/refusals";
 import { stockObject } from "../durable/stubs";
-import type { Env } from "../env";
-import { validationError } from "../http/errors";
-import { refusalError } from "../http/refusals";
 import type { CreateAdjustment } from "./inventory.routes";
 import type { Adjustment } from "./stock-store";
 
@@ -20,7 +18,12 @@ export async function adjustStock(
 ): Promise<Adjustment> {
   const { db } = who;
   const tenantId = who.tenantId ?? body.tenant_id;
-  if (!tenantId) throw validationError("tenant_id", "tenant_id is required with a platform key.");
+  if (!tenantId) {
+    throw refused("validation_error", {
+      field: "tenant_id",
+      reason: "is required with a platform key",
+    });
+  }
   const [tenant, warehouse, product] = await db.batch([
     db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)),
     db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, body.warehouse_id)),
@@ -30,21 +33,16 @@ export async function adjustStock(
       .where(and(eq(products.tenantId, tenantId), eq(products.sku, body.sku))),
   ]);
   if (tenant.length === 0) {
-    throw validationError(
-      "tenant_id",
-      `tenant_id '${tenantId}' is not a known tenant.`,
-      "unknown_tenant",
-    );
+    throw refused("unknown_tenant", { field: "tenant_id", tenant_id: tenantId });
   }
   if (warehouse.length === 0) {
-    throw validationError(
-      "warehouse_id",
-      `warehouse_id '${body.warehouse_id}' is not a known warehouse.`,
-      "invalid_warehouse",
-    );
+    throw refused("invalid_warehouse", {
+      field: "warehouse_id",
+      warehouse_id: body.warehouse_id,
+    });
   }
   if (product.length === 0) {
-    throw validationError("sku", `sku '${body.sku}' is not in the catalog.`, "unknown_sku");
+    throw refused("unknown_sku", { field: "sku", sku: body.sku });
   }
   const result = await stockObject(who.env, {
     tenantId,
@@ -58,7 +56,7 @@ export async function adjustStock(
     actor: who.actor,
   });
   if ("refused" in result) {
-    throw refusalError({
+    throw new Refused({
       code: result.refused === "stock_in_picking" ? "stock_in_picking" : "insufficient_stock",
       field: "quantity_delta",
       on_hand: "onHand" in result ? result.onHand : 0,

@@ -1,3 +1,4 @@
+import type { AllocationStatus, DemandStatus } from "../domain/statuses";
 import { WaitingQueue } from "./waiting-queue";
 
 /*
@@ -9,12 +10,6 @@ import { WaitingQueue } from "./waiting-queue";
  *   may take what is left.
  * The stock object applies these to its book and persists what changed.
  */
-
-export const DEMAND_STATUSES = ["allocated", "backordered"] as const;
-export type DemandStatus = (typeof DEMAND_STATUSES)[number];
-/** What an order line holds in a stock row; `released` once it wants nothing. */
-export const ALLOCATION_STATUSES = [...DEMAND_STATUSES, "released"] as const;
-export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 export interface Demand {
   orderId: string;

@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { OPEN_INBOUND } from "../domain/statuses";
 import { incomingUnits } from "../inbound/inbound.render";
-import { OPEN_INBOUND } from "../inbound/inbound-rules";
 
 /*
  * The SKU inventory object of guide §3, built by SQLite from the stock rows and the open

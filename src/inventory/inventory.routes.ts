@@ -1,9 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { optionalText, Sku, Timestamp } from "../domain/shapes";
+import { ADJUSTMENT_REASONS } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
-import { optionalText, Timestamp } from "../http/shapes";
-import { Sku } from "../products/products.routes";
-import { ADJUSTMENT_REASONS } from "./stock-ops";
 
 export const WarehouseStock = z
   .object({

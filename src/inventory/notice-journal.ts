@@ -1,6 +1,5 @@
 import type { Schedule } from "../durable/schedule";
 import { orderObject } from "../durable/stubs";
-import type { Env } from "../env";
 import type { Notice } from "./stock-object";
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];

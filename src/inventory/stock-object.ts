@@ -2,10 +2,11 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
+import type { AllocationStatus } from "../domain/statuses";
 import { Schedule } from "../durable/schedule";
-import type { Env } from "../env";
+import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, Meter, share } from "../lib/metering";
-import { type AllocationStatus, type BookRefusal, DemandBook } from "./allocation";
+import { type BookRefusal, DemandBook } from "./allocation";
 import { NoticeJournal } from "./notice-journal";
 import { adjustmentIdsOf, applyOps, type OpResult, refsOf, type StockOp } from "./stock-ops";
 import {
@@ -14,8 +15,6 @@ import {
   appliedAlready,
   commitStock,
   loadStock,
-  parseStockName,
-  type StockKey,
 } from "./stock-store";
 
 /** Tells one order what its line in this stock row now holds, as of stock version `seq`. */

@@ -6,9 +6,6 @@ import type { AdjustmentInput, Movement } from "./stock-store";
  * arrival order, with no I/O: the object commits the result in one D1 batch.
  */
 
-export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
-export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
-
 export type StockOp =
   | { kind: "demand"; orderId: string; quantity: number; priority: number }
   | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }

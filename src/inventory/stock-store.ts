@@ -9,35 +9,17 @@ import {
   stockMovements,
 } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
+import type { AdjustmentReason } from "../domain/statuses";
+import type { StockKey } from "../durable/stubs";
 import { recordEvent } from "../events/events.service";
 import { newId } from "../lib/ids";
 import type { Demand, StockLevels } from "./allocation";
 import { skuInventoryJson } from "./inventory.render";
-import type { AdjustmentReason } from "./stock-ops";
 
 /*
  * How one stock row persists to D1: its levels, its demands, and the movements and
  * adjustments that changed it, with their events, in one batch per commit.
  */
-
-export interface StockKey {
-  tenantId: string;
-  warehouseId: string;
-  sku: string;
-}
-
-/**
- * A stock object's name. Tenant and warehouse ids never contain '/', and the SKU is
- * percent-encoded, so two different rows can never share a name whatever their SKUs hold.
- */
-export const stockName = (key: StockKey) =>
-  `${key.tenantId}/${key.warehouseId}/${encodeURIComponent(key.sku)}`;
-
-export function parseStockName(name: string): StockKey {
-  const [tenantId, warehouseId, sku] = name.split("/");
-  if (!tenantId || !warehouseId || sku === undefined) throw new Error(`bad stock name '${name}'`);
-  return { tenantId, warehouseId, sku: decodeURIComponent(sku) };
-}
 
 export interface AdjustmentInput {
   id: string;

@@ -1,4 +1,4 @@
-import { newest } from "../db/sessions";
+import { newest } from "./bookmarks";
 
 /*
  * What a request costs in platform calls: D1 (calls, statements, the database's own time),

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
-import { ApiError, notFound } from "../http/errors";
+import { Refused, refused } from "../domain/refusals";
+import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import type { InboundShipment } from "../inbound/inbound.routes";
@@ -84,15 +84,8 @@ export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
       shippedAt: body.shipped_at ?? new Date().toISOString(),
     }).catch((err: unknown) => {
       // The order is named in the body, so an unknown one is a field error, not a missing path.
-      if (err instanceof ApiError && err.status === 404) {
-        throw new ApiError(
-          422,
-          "unknown_order",
-          `order_id '${body.order_id}' is not a known order.`,
-          {
-            field: "order_id",
-          },
-        );
+      if (err instanceof Refused && err.refusal.code === "not_found") {
+        throw refused("unknown_order", { field: "order_id", order_id: body.order_id });
       }
       throw err;
     });
@@ -110,7 +103,7 @@ async function onShipment(
 ) {
   const acting = await who(c, { table: "shipments", id: shipmentId });
   const owner = await ownerOfShipment(acting.db, acting.tenantId, shipmentId);
-  if (!owner) throw notFound("shipment", shipmentId);
+  if (!owner) throw refused("not_found", { resource: "shipment", id: shipmentId });
   const outcome = await runOrderCommand(
     { ...acting, tenantId: owner.tenantId },
     owner.orderId,

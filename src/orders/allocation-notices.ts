@@ -1,5 +1,4 @@
 import { orderObject } from "../durable/stubs";
-import type { Env } from "../env";
 import type { Notice } from "../inventory/stock-object";
 
 /**

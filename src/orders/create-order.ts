@@ -7,11 +7,9 @@ import {
   claimStatement,
   interpretClaim,
 } from "../db/idempotency";
+import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
-import type { Env } from "../env";
-import { ApiError } from "../http/errors";
 import { keyReused, requestHash } from "../http/idempotent";
-import { refusalError } from "../http/refusals";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
@@ -129,12 +127,7 @@ export async function createOrder(
     checkReferences(input, resolved);
     if (!ref) throw new Error("reference claim read back nothing");
     if (ref.requestHash !== hash) {
-      throw new ApiError(
-        409,
-        "duplicate_reference",
-        `reference is already used by order ${ref.orderId} with a different body.`,
-        { field: "reference", order_id: ref.orderId },
-      );
+      throw refused("duplicate_reference", { field: "reference", order_id: ref.orderId });
     }
     orderId = ref.orderId;
   }
@@ -166,7 +159,7 @@ export async function createOrder(
     },
     lines: toLines(input.items),
   });
-  if (!outcome.ok) throw refusalError(outcome.refusal);
+  if (!outcome.ok) throw new Refused(outcome.refusal);
   await tellOrders(caller.env, tenantId, outcome.notices);
   return { order: outcome.order, created: outcome.created };
 }

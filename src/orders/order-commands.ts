@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orders } from "../db/schema";
+import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
-import type { Env } from "../env";
-import { notFound } from "../http/errors";
-import { refusalError } from "../http/refusals";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
 import { resolveReferences } from "./order-references";
@@ -26,7 +24,7 @@ export async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
     .select({ tenantId: orders.tenantId })
     .from(orders)
     .where(eq(orders.id, orderId));
-  if (!row) throw notFound("order", orderId);
+  if (!row) throw refused("not_found", { resource: "order", id: orderId });
   return row.tenantId;
 }
 
@@ -43,7 +41,7 @@ export async function runOrderCommand(
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const cmd = typeof command === "function" ? command(tenantId) : command;
   const outcome = await orderObject(who.env, tenantId, orderId).execute(cmd);
-  if (!outcome.ok) throw refusalError(outcome.refusal);
+  if (!outcome.ok) throw new Refused(outcome.refusal);
   await tellOrders(who.env, tenantId, outcome.notices);
   return outcome;
 }

@@ -2,13 +2,13 @@ import { DurableObject } from "cloudflare:workers";
 import { type Db, database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
+import { isRefusal, type Refusal } from "../domain/refusals";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName } from "../durable/stubs";
-import { type Env, environmentOf } from "../env";
 import type { Notice } from "../inventory/stock-object";
+import { environmentOf } from "../lib/environment";
 import { Meter } from "../lib/metering";
-import { isRefusal, type Refusal } from "../lib/refusal";
 import { Serial } from "../lib/serial";
 import { SimulatedWarehouse } from "../sandbox/simulated-warehouse";
 import { relay } from "../webhooks/outbox";
@@ -73,7 +73,8 @@ export class OrderObject extends DurableObject<Env> {
   retryParked(id: string): Promise<Outcome> {
     return this.exclusive(async () => {
       const intent = this.journal.parked(id);
-      if (!intent) return { ok: false, refusal: { code: "not_found", operation_id: id } };
+      if (!intent)
+        return { ok: false, refusal: { code: "not_found", resource: "stuck operation", id } };
       const busy = await this.recover(false);
       if (busy) return { ok: false, refusal: busy };
       try {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { validationError } from "../http/errors";
+import { refused } from "../domain/refusals";
 
 /*
  * What an order refers to (a warehouse, a shipping method, catalog SKUs), resolved in SQL
@@ -65,43 +65,35 @@ export function referencesJson(tenantId: string, refs: References): SQL {
  */
 export function checkReferences(refs: References, resolved: Resolved) {
   if (refs.warehouse_id !== undefined && resolved.warehouse === null) {
-    throw validationError(
-      "warehouse_id",
-      `warehouse_id '${refs.warehouse_id}' is not a known warehouse; see GET /v1/warehouses.`,
-      "invalid_warehouse",
-    );
+    throw refused("invalid_warehouse", { field: "warehouse_id", warehouse_id: refs.warehouse_id });
   }
   const [method, another] = resolved.methods ?? [];
   if (refs.shipping_method_id != null && !method) {
-    throw validationError(
-      "shipping_method_id",
-      `shipping_method_id '${refs.shipping_method_id}' is not a known shipping method; see GET /v1/shipping-methods.`,
-      "invalid_shipping_method",
-    );
+    throw refused("invalid_shipping_method", {
+      field: "shipping_method_id",
+      value: refs.shipping_method_id,
+    });
   }
   if (byText(refs) && !method) {
-    throw validationError(
-      "shipping_method",
-      `shipping_method '${refs.shipping_method}' matches no shipping method's name, service code or alias; valid names are ${(resolved.names ?? []).map((n) => `'${n}'`).join(", ")}. Or send shipping_method_id from GET /v1/shipping-methods.`,
-      "invalid_shipping_method",
-    );
+    throw refused("invalid_shipping_method", {
+      field: "shipping_method",
+      value: refs.shipping_method,
+      names: (resolved.names ?? []).map((n) => `'${n}'`).join(", "),
+    });
   }
   if (byText(refs) && another) {
-    throw validationError(
-      "shipping_method",
-      `shipping_method '${refs.shipping_method}' matches more than one shipping method ('${method?.name}', '${another.name}'); send shipping_method_id instead.`,
-      "ambiguous_shipping_method",
-    );
+    throw refused("ambiguous_shipping_method", {
+      field: "shipping_method",
+      value: refs.shipping_method,
+      first: method?.name,
+      second: another.name,
+    });
   }
   const known = new Set(resolved.known);
   const skus = skusOf(refs);
   const missing = skus.findIndex((sku) => !known.has(sku));
   if (missing >= 0) {
-    throw validationError(
-      `items[${missing}].sku`,
-      `sku '${skus[missing]}' is not in your catalog; create it with POST /v1/products first.`,
-      "unknown_sku",
-    );
+    throw refused("unknown_sku", { field: `items[${missing}].sku`, sku: skus[missing] });
   }
   if (refs.shipping_method_id === undefined && refs.shipping_method === undefined) {
     return { shipping: undefined };

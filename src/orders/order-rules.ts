@@ -1,5 +1,6 @@
+import type { Refusal } from "../domain/refusals";
+import type { OrderStatus } from "../domain/statuses";
 import { canonicalJson } from "../lib/canonical-json";
-import type { Refusal } from "../lib/refusal";
 import {
   decideShipment,
   decideTracking,
@@ -14,7 +15,6 @@ import type {
   OrderFields,
   OrderLine,
   OrderState,
-  OrderStatus,
   StockAnswer,
 } from "./order";
 import { AMENDABLE, type AmendPatch } from "./order";
@@ -107,7 +107,7 @@ export function decide(
       allocationDecides: true,
     };
   }
-  if (!state) return { code: "not_found", order_id: identity.orderId };
+  if (!state) return { code: "not_found", resource: "order", id: identity.orderId };
   const status = state.order.status;
   switch (cmd.type) {
     case "amend":

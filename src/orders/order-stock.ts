@@ -1,5 +1,4 @@
 import { stockObject } from "../durable/stubs";
-import type { Env } from "../env";
 import type { DemandAnswer, Notice } from "../inventory/stock-object";
 import type { Change, StockAnswer } from "./order";
 

@@ -11,11 +11,12 @@ import {
   stuckOperations,
 } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
-import { type EventType, recordEvent } from "../events/events.service";
+import type { EventType } from "../domain/events";
+import { recordEvent } from "../events/events.service";
+import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
 import type { ShipmentRecord } from "../shipments/shipment-rules";
 import { renderShipment } from "../shipments/shipments.render";
 import type { Change, OrderLine, OrderState } from "./order";
-import { chainHash, GENESIS_HASH } from "./orders.history";
 import { renderOrder } from "./orders.render";
 
 /*

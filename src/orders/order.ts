@@ -1,29 +1,12 @@
 import type { orderLines, orders } from "../db/schema";
-import type { AllocationStatus } from "../inventory/allocation";
-import type { Refusal } from "../lib/refusal";
-import type {
-  Item,
-  Move,
-  ShipInput,
-  ShipmentRecord,
-  TrackingStatus,
-} from "../shipments/shipment-rules";
+import type { Refusal } from "../domain/refusals";
+import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
+import type { Item, Move, ShipInput, ShipmentRecord } from "../shipments/shipment-rules";
 
 /*
  * The order as the domain sees it: its statuses, its state, the commands it takes and
  * the change a command makes. The rules that decide are in order-rules.ts.
  */
-
-export const ORDER_STATUSES = [
-  "received",
-  "processing",
-  "partially_shipped",
-  "shipped",
-  "on_hold",
-  "backordered",
-  "cancelled",
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLine = typeof orderLines.$inferSelect;

@@ -2,13 +2,13 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import type { Context } from "hono";
-import { feedRows } from "../db/feed";
+import { cursorPosition, feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { notFound } from "../http/errors";
-import { decodeCursor, page } from "../http/pagination";
+import type { AppEnv } from "../http/context";
+import { page } from "../http/pagination";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./order-commands";
 import { readOrder, readOrders } from "./order-reads";
@@ -74,7 +74,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const order = await readOrder(c.var.db, tenantOf(c), id);
-  if (!order) throw notFound("order", id);
+  if (!order) throw refused("not_found", { resource: "order", id: id });
   return respond(c, order);
 };
 
@@ -107,9 +107,9 @@ export const history: RouteHandler<typeof routes.history, AppEnv> = async (c) =>
     where: and(eq(orders.id, id), eq(orders.tenantId, tenantOf(c))),
     columns: { id: true },
   });
-  if (!order) throw notFound("order", id);
+  if (!order) throw refused("not_found", { resource: "order", id: id });
   const { updated_since, cursor, limit } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, SeqCursor).seq : 0;
+  const after = cursor ? cursorPosition(cursor, SeqCursor).seq : 0;
   const rows = await c.var.db
     .select()
     .from(orderHistory)

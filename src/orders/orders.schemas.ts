@@ -1,28 +1,19 @@
 import { z } from "@hono/zod-openapi";
-import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 import {
-  Address,
   CurrencyCode,
   MoneyAmount,
   optionalText,
+  ShipTo,
+  Sku,
   Timestamp,
   text,
   UtcDateTime,
-} from "../http/shapes";
-import { ALLOCATION_STATUSES } from "../inventory/allocation";
-import { Sku } from "../products/products.routes";
+} from "../domain/shapes";
+import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../domain/statuses";
+import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 import { Shipment } from "../shipments/shipments.schemas";
-import { ORDER_STATUSES } from "./order";
 
 export const MAX_LINES = 500;
-
-/** A delivery address plus who receives it. */
-export const ShipTo = Address.extend({
-  name: text(200),
-  company: optionalText(200),
-  email: z.email().max(320).nullable().optional(),
-  phone: optionalText(50),
-}).openapi("ShipTo");
 
 const LineFields = z.strictObject({
   sku: Sku,

@@ -1,6 +1,6 @@
+import type { Refusal } from "../domain/refusals";
 import type { Notice } from "../inventory/stock-object";
 import type { Cost } from "../lib/metering";
-import type { Refusal } from "../lib/refusal";
 import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentView } from "../shipments/shipments.schemas";
 import type { OrderCommand, OrderState } from "./order";

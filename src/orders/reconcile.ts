@@ -1,5 +1,4 @@
 import { stockObject } from "../durable/stubs";
-import type { Env } from "../env";
 import { moveRef } from "../shipments/shipment-rules";
 import type { OrderCommand, OrderState, StockAnswer } from "./order";
 import { heldUnits } from "./order-rules";

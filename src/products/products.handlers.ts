@@ -3,10 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
 import { feedRows, feedStamp } from "../db/feed";
 import { products } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { conflict, notFound } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { newId } from "../lib/ids";
 import type * as routes from "./products.routes";
@@ -80,9 +80,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
     return c.json(renderProduct(row as Row), 201);
   } catch (err) {
     if (isUniqueViolation(err, "sku")) {
-      throw conflict("duplicate_sku", `A product with sku '${body.sku}' already exists.`, {
-        field: "sku",
-      });
+      throw refused("duplicate_sku", { field: "sku", sku: body.sku });
     }
     throw err;
   }
@@ -110,7 +108,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const row = await c.var.db.query.products.findFirst({
     where: and(eq(products.tenantId, tenantId), eq(products.sku, sku)),
   });
-  if (!row) throw notFound("product", sku);
+  if (!row) throw refused("not_found", { resource: "product", id: sku });
   return c.json(renderProduct(row), 200);
 };
 
@@ -121,7 +119,7 @@ export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
   const where = and(eq(products.tenantId, tenantId), eq(products.sku, sku));
   if (Object.keys(changes).length === 0) {
     const row = await c.var.db.query.products.findFirst({ where });
-    if (!row) throw notFound("product", sku);
+    if (!row) throw refused("not_found", { resource: "product", id: sku });
     return c.json(renderProduct(row), 200);
   }
   const stamp = feedStamp("products", tenantId);
@@ -135,6 +133,6 @@ export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
     })
     .where(where)
     .returning();
-  if (!row) throw notFound("product", sku);
+  if (!row) throw refused("not_found", { resource: "product", id: sku });
   return c.json(renderProduct(row), 200);
 };

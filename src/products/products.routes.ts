@@ -1,20 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { Dimensions, optionalText, Sku, Timestamp, text, Weight } from "../domain/shapes";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
-import { Dimensions, optionalText, Timestamp, text, Weight } from "../http/shapes";
-
-/**
- * Catalogs use slashes, spaces, plus signs and more (`TSHIRT/RED/M`, `ABC 123`, `KIT+2`):
- * any 1–100 printable characters, without control or other invisible characters and
- * without a space at either end. In a path it is percent-encoded.
- */
-export const Sku = z
-  .string()
-  .regex(/^(?!\s)[^\p{C}\p{Zl}\p{Zp}]{1,100}(?<!\s)$/u, {
-    message:
-      "must be 1-100 printable characters, without control characters or a space at either end",
-  })
-  .openapi({ example: "WIDGET-BLUE-M" });
 
 export const Product = z
   .object({

@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf, statement } from "../db/client";
 import { chunked, jsonRows, NOW } from "../db/sql";
-import type { Env } from "../env";
 import { type Layout, type Part, partsOf } from "./archive-parts";
 import { retentionStart } from "./retention-window";
 

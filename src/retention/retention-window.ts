@@ -1,5 +1,4 @@
-import type { Env } from "../env";
-import { ApiError } from "../http/errors";
+import { refused } from "../domain/refusals";
 
 export const DEFAULT_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -17,20 +16,22 @@ export function retentionDays(env: Pick<Env, "RETENTION_DAYS">): number {
 export const retentionStart = (env: Pick<Env, "RETENTION_DAYS">, now = Date.now()) =>
   new Date(now - retentionDays(env) * DAY_MS).toISOString();
 
-/** 422 `beyond_retention` unless `time` is inside the window; `field` names what carried it. */
+/**
+ * Refuses `beyond_retention` unless `time` is inside the window; `field` names what carried
+ * it (`id` for an event named by id, whose creation time it is).
+ */
 export function assertWithinRetention(
   env: Pick<Env, "RETENTION_DAYS">,
   time: string,
   field: string,
-  what = field,
 ) {
   const earliest = retentionStart(env);
   if (Date.parse(time) >= Date.parse(earliest)) return;
   const days = retentionDays(env);
-  throw new ApiError(
-    422,
-    "beyond_retention",
-    `${what} is ${time}, before the ${days}-day retention window: events and webhook deliveries older than ${days} days are archived and no longer served. The earliest allowed is ${earliest}.`,
-    { field, retention_days: days, earliest_allowed: earliest },
-  );
+  throw refused("beyond_retention", {
+    field,
+    time,
+    retention_days: days,
+    earliest_allowed: earliest,
+  });
 }

@@ -8,10 +8,10 @@ import {
   interpretClaim,
   releaseClaim,
 } from "../db/idempotency";
-import { conflict } from "../http/errors";
+import { type Refusal, Refused } from "../domain/refusals";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
-import { checkReturnable, knownOrder, knownWarehouse } from "./return-rules";
+import { refuseReturn } from "./return-rules";
 import { findByRma, findReturn, insertExpected, orderFactsJson, parseFacts } from "./return-store";
 import { renderReturn } from "./returns.render";
 import type { CreateReturn, ReturnView } from "./returns.routes";
@@ -21,15 +21,12 @@ interface RmaHolder {
   requestHash: string | null;
 }
 
-const duplicateRma = (rma: string, returnId: string) =>
-  conflict(
-    "duplicate_rma",
-    `rma '${rma}' is already used by return ${returnId} with a different body.`,
-    {
-      field: "rma",
-      return_id: returnId,
-    },
-  );
+const duplicateRma = (rma: string, returnId: string): Refusal => ({
+  code: "duplicate_rma",
+  field: "rma",
+  return_id: returnId,
+  rma,
+});
 
 /**
  * POST /v1/returns, top to bottom. Like an order's reference, the `rma` is the dedup
@@ -102,7 +99,7 @@ export async function createReturn(
   }
   const existing = row.holder ? (JSON.parse(row.holder) as RmaHolder) : undefined;
   if (!returnId && existing) {
-    if (existing.requestHash !== hash) throw duplicateRma(input.rma, existing.id);
+    if (existing.requestHash !== hash) throw new Refused(duplicateRma(input.rma, existing.id));
     returnId = existing.id;
   }
   returnId ??= candidate;
@@ -111,19 +108,21 @@ export async function createReturn(
     if (found) return { view: renderReturn(found.row, found.lines), created: false };
   }
 
-  const refused = async (err: unknown): Promise<never> => {
+  const refuse = async (refusal: Refusal): Promise<never> => {
     if (keyClaim && claimed) await releaseClaim(db, keyClaim);
-    throw err;
+    throw new Refused(refusal);
   };
   const facts = parseFacts(row.facts);
-  let order: ReturnType<typeof knownOrder>;
-  try {
-    order = knownOrder(facts, input.order_id);
-    if (input.warehouse_id !== undefined) knownWarehouse(row.warehouse, input.warehouse_id);
-    checkReturnable(input.items, facts);
-  } catch (err) {
-    return refused(err);
-  }
+  const refusal = refuseReturn(facts, {
+    order_id: input.order_id,
+    warehouse:
+      input.warehouse_id === undefined
+        ? undefined
+        : { id: input.warehouse_id, resolved: row.warehouse },
+    items: input.items,
+  });
+  if (refusal) return refuse(refusal);
+  const order = facts.order as NonNullable<typeof facts.order>;
   const stored = await insertExpected(
     db,
     {
@@ -144,7 +143,7 @@ export async function createReturn(
   const winner = await findByRma(db, tenantId, input.rma);
   if (!winner) throw new Error(`rma ${input.rma} was neither written nor taken`);
   if (winner.row.id !== returnId && winner.row.requestHash !== hash) {
-    return refused(duplicateRma(input.rma, winner.row.id));
+    return refuse(duplicateRma(input.rma, winner.row.id));
   }
   return { view: renderReturn(winner.row, winner.lines), created: false };
 }

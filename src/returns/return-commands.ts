@@ -1,14 +1,12 @@
 import type { Db } from "../db/client";
 import { isAbort, isUniqueViolation } from "../db/errors";
-import type { Env } from "../env";
-import { conflict, notFound } from "../http/errors";
+import { Refused, refused } from "../domain/refusals";
 import {
-  checkReturnable,
-  knownOrder,
-  knownWarehouse,
   type ReceivedItem,
+  refuseReturn,
   restockedBySku,
   sameReceipt,
+  unreturnable,
 } from "./return-rules";
 import { settleReturnStock } from "./return-stock";
 import {
@@ -51,11 +49,10 @@ async function repeatedReceipt(
 ): Promise<ReturnView> {
   const received = stored.lines.filter((l) => l.stage === "received");
   if (!sameReceipt(received, items)) {
-    throw conflict(
-      "already_received",
-      `Return ${stored.row.id} is already ${stored.row.status}, with other lines; a return is received once. Record what else arrived with POST /v1/ops/returns.`,
-      { return_status: stored.row.status },
-    );
+    throw refused("already_received", {
+      return_status: stored.row.status,
+      return_id: stored.row.id,
+    });
   }
   await settleReturnStock(who.env, who.db, stored);
   return view(stored);
@@ -66,10 +63,8 @@ async function repeatedReceipt(
  * the order committed first: the refusal as the order's facts now explain it.
  */
 async function racedReturn(db: Db, orderId: string, items: readonly ReceivedItem[]) {
-  checkReturnable(items, await currentFacts(db, orderId));
-  return conflict(
-    "return_conflict",
-    "The order's shipments changed while this return was being written; send it again.",
+  return new Refused(
+    unreturnable(items, await currentFacts(db, orderId)) ?? { code: "return_conflict" },
   );
 }
 
@@ -80,9 +75,10 @@ export async function receiveReturn(
   items: readonly ReceivedItem[],
 ): Promise<ReturnView> {
   const loaded = await findReturnWithFacts(who.db, who.tenantId, returnId);
-  if (!loaded) throw notFound("return", returnId);
+  if (!loaded) throw refused("not_found", { resource: "return", id: returnId });
   if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
-  checkReturnable(items, loaded.facts);
+  const refusal = unreturnable(items, loaded.facts);
+  if (refusal) throw new Refused(refusal);
   let stored: Stored;
   try {
     stored = await commitReceipt(who.db, loaded, items, restockedBySku(items).size > 0);
@@ -116,9 +112,13 @@ export async function recordReturn(
     await settleReturnStock(who.env, db, state.existing);
     return { view: view(state.existing), created: false };
   }
-  const order = knownOrder(state.facts, body.order_id);
-  knownWarehouse(state.warehouse, body.warehouse_id);
-  checkReturnable(body.items, state.facts);
+  const refusal = refuseReturn(state.facts, {
+    order_id: body.order_id,
+    warehouse: { id: body.warehouse_id, resolved: state.warehouse },
+    items: body.items,
+  });
+  if (refusal) throw new Refused(refusal);
+  const order = state.facts.order as NonNullable<typeof state.facts.order>;
   let stored: Stored;
   try {
     stored = await insertReceived(
@@ -138,11 +138,12 @@ export async function recordReturn(
   } catch (err) {
     if (body.rma !== undefined && isUniqueViolation(err, "returns.rma")) {
       const holder = await findByRma(db, order.tenantId, body.rma);
-      throw conflict(
-        "duplicate_rma",
-        `rma '${body.rma}' is already used by return ${holder?.row.id}; receive an announced return with POST /v1/ops/returns/{id}/receive.`,
-        { field: "rma", return_id: holder?.row.id },
-      );
+      throw refused("duplicate_rma", {
+        field: "rma",
+        return_id: holder?.row.id,
+        rma: body.rma,
+        announced: true,
+      });
     }
     if (isUniqueViolation(err, "returns.id")) {
       // A retry of this very request wrote it first.
@@ -159,14 +160,10 @@ export async function recordReturn(
 /** POST /v1/ops/returns/{id}/process: received → processed; processing twice changes nothing. */
 export async function processReturn(who: Floor, returnId: string): Promise<ReturnView> {
   const stored = await findReturn(who.db, who.tenantId, returnId);
-  if (!stored) throw notFound("return", returnId);
+  if (!stored) throw refused("not_found", { resource: "return", id: returnId });
   if (stored.row.status === "processed") return view(stored);
   if (stored.row.status === "expected") {
-    throw conflict(
-      "not_received",
-      `Return ${returnId} is still expected; receive it with POST /v1/ops/returns/${returnId}/receive before processing it.`,
-      { return_status: stored.row.status },
-    );
+    throw refused("not_received", { return_status: stored.row.status, return_id: returnId });
   }
   try {
     return view(await commitProcessed(who.db, stored));

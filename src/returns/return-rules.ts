@@ -1,17 +1,10 @@
-import { ApiError, validationError } from "../http/errors";
+import type { Refusal } from "../domain/refusals";
+import type { ReturnCondition } from "../domain/statuses";
 
 /*
  * What a customer return may say, checked against what really happened to its order:
  * only units that shipped can come back, and each unit only once.
  */
-
-export const RETURN_STATUSES = ["expected", "received", "processed"] as const;
-
-export const RETURN_CONDITIONS = ["resellable", "damaged", "defective", "wrong_item"] as const;
-type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
-
-/** An RMA's lines are `expected`; what the floor found in the parcel is `received`. */
-export const LINE_STAGES = ["expected", "received"] as const;
 
 export interface ReturnedItem {
   sku: string;
@@ -32,56 +25,52 @@ export interface OrderFacts {
   returned: Map<string, number>;
 }
 
-/** The order a body names, or a 422: it is a field of the request, not a missing path. */
-export function knownOrder(facts: OrderFacts, orderId: string) {
-  if (!facts.order) {
-    throw validationError(
-      "order_id",
-      `order_id '${orderId}' is not a known order.`,
-      "unknown_order",
-    );
+/**
+ * Why a return of `items` for the order the body names is refused, or undefined when it may
+ * come back: the order and the warehouse are fields of the request (422), not missing paths.
+ */
+export function refuseReturn(
+  facts: OrderFacts,
+  body: {
+    order_id: string;
+    warehouse?: { id: string; resolved: string | null };
+    items: readonly ReturnedItem[];
+  },
+): Refusal | undefined {
+  if (!facts.order) return { code: "unknown_order", field: "order_id", order_id: body.order_id };
+  if (body.warehouse && body.warehouse.resolved === null) {
+    return { code: "invalid_warehouse", field: "warehouse_id", warehouse_id: body.warehouse.id };
   }
-  return facts.order;
-}
-
-export function knownWarehouse(resolved: string | null, warehouseId: string) {
-  if (resolved === null) {
-    throw validationError(
-      "warehouse_id",
-      `warehouse_id '${warehouseId}' is not a known warehouse; see GET /v1/warehouses.`,
-      "invalid_warehouse",
-    );
-  }
+  return unreturnable(body.items, facts);
 }
 
 /**
- * A 422 naming the first line that would bring back a SKU that never shipped, or more
- * units than shipped minus what already came back (lines of one SKU add up).
+ * The first line that would bring back a SKU that never shipped, or more units than shipped
+ * minus what already came back (lines of one SKU add up); undefined when every line may.
  */
-export function checkReturnable(items: readonly ReturnedItem[], facts: OrderFacts) {
+export function unreturnable(
+  items: readonly ReturnedItem[],
+  facts: OrderFacts,
+): Refusal | undefined {
   const claimed = new Map<string, number>();
-  items.forEach((item, i) => {
+  for (const [i, item] of items.entries()) {
     const shipped = facts.shipped.get(item.sku) ?? 0;
-    if (shipped === 0) {
-      throw validationError(
-        `items[${i}].sku`,
-        `sku '${item.sku}' never shipped on this order; only shipped units can be returned.`,
-        "sku_not_shipped",
-      );
-    }
+    if (shipped === 0) return { code: "sku_not_shipped", field: `items[${i}].sku`, sku: item.sku };
     const returned = facts.returned.get(item.sku) ?? 0;
     const earlierLines = claimed.get(item.sku) ?? 0;
-    const before = returned + earlierLines;
-    if (before + item.quantity > shipped) {
-      throw new ApiError(
-        422,
-        "over_return",
-        `Only ${Math.max(shipped - before, 0)} of '${item.sku}' can still be returned: ${shipped} shipped, ${returned} already returned.`,
-        { field: `items[${i}].quantity`, sku: item.sku, shipped, returned },
-      );
+    if (returned + earlierLines + item.quantity > shipped) {
+      return {
+        code: "over_return",
+        field: `items[${i}].quantity`,
+        sku: item.sku,
+        shipped,
+        returned,
+        earlier_lines: earlierLines,
+      };
     }
     claimed.set(item.sku, earlierLines + item.quantity);
-  });
+  }
+  return undefined;
 }
 
 /** Restocked units per SKU: what goes back on the shelf. */

@@ -1,6 +1,5 @@
 import type { Db } from "../db/client";
 import { stockObject } from "../durable/stubs";
-import type { Env } from "../env";
 import { restockedBySku } from "./return-rules";
 import { markStockApplied, type Stored, stockOverdue } from "./return-store";
 

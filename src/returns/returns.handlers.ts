@@ -2,10 +2,10 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { feedRows } from "../db/feed";
 import { returns } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { notFound } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { createReturn } from "./create-return";
 import { findReturn, readReturns } from "./return-store";
@@ -59,6 +59,6 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const stored = await findReturn(c.var.db, tenantOf(c), id);
-  if (!stored) throw notFound("return", id);
+  if (!stored) throw refused("not_found", { resource: "return", id: id });
   return c.json(renderReturn(stored.row, stored.lines), 200);
 };

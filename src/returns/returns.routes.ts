@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { optionalText, Sku, Timestamp, text } from "../domain/shapes";
+import { RETURN_CONDITIONS, RETURN_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
-import { optionalText, Timestamp, text } from "../http/shapes";
-import { Sku } from "../products/products.routes";
-import { RETURN_CONDITIONS, RETURN_STATUSES } from "./return-rules";
 
 const Quantity = z.number().int().positive().max(1_000_000);
 

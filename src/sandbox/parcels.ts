@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../http/shapes";
+import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../domain/shapes";
 import type { ShipInput } from "../shipments/shipment-rules";
 import { type Draw, draw } from "./seeded-draw";
 import { type Format, formatOf } from "./tracking-numbers";

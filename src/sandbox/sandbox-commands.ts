@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { shipments } from "../db/schema";
-import { ApiError, notFound, validationError } from "../http/errors";
-import { refusalError } from "../http/refusals";
+import { Refused, refused } from "../domain/refusals";
+import type { TrackingStatus } from "../domain/statuses";
 import { createInbound } from "../inbound/create-inbound";
 import { receiveInbound } from "../inbound/receive-inbound";
 import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/order-commands";
 import { readOrder } from "../orders/order-reads";
-import type { Item, TrackingStatus } from "../shipments/shipment-rules";
+import type { Item } from "../shipments/shipment-rules";
 import type { ShipmentView } from "../shipments/shipments.schemas";
 import { ownerOfShipment } from "../shipments/shipments.service";
 import { readSettings } from "./sandbox-settings";
@@ -28,7 +28,7 @@ export async function fulfilOrder(
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const acting = { ...who, tenantId };
   let order = await readOrder(who.db, tenantId, orderId);
-  if (!order) throw notFound("order", orderId);
+  if (!order) throw refused("not_found", { resource: "order", id: orderId });
   if (order.status === "received") {
     order = (await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor }))
       .order;
@@ -41,12 +41,7 @@ export async function fulfilOrder(
       .filter((i) => i.quantity > 0);
   // A held, cancelled or backordered order is refused by the ship command itself, which says why.
   if (items.length === 0 && ["processing", "partially_shipped", "shipped"].includes(order.status)) {
-    throw new ApiError(
-      409,
-      "nothing_to_ship",
-      `Order ${orderId} has no allocated units left to ship (it is ${order.status}).`,
-      { order_status: order.status },
-    );
+    throw refused("nothing_to_ship", { order_status: order.status, order_id: orderId });
   }
   const settings = await readSettings(who.db, tenantId);
   const ship = await simulatedShipment(
@@ -77,25 +72,21 @@ export async function advanceShipment(
   status: TrackingStatus | undefined,
 ) {
   const owner = await ownerOfShipment(who.db, who.tenantId, shipmentId);
-  if (!owner) throw notFound("shipment", shipmentId);
+  if (!owner) throw refused("not_found", { resource: "shipment", id: shipmentId });
   const [row] = await who.db
     .select({ status: shipments.status })
     .from(shipments)
     .where(eq(shipments.id, shipmentId));
   const current = row?.status ?? "shipped";
   if (current === "voided") {
-    throw refusalError({ code: "shipment_voided", shipment_status: current });
+    throw new Refused({ code: "shipment_voided", shipment_status: current });
   }
   if (current === "delivered") {
-    throw refusalError({ code: "already_delivered", shipment_status: current });
+    throw new Refused({ code: "already_delivered", shipment_status: current });
   }
   const next = status ?? nextTrackingStatus(current);
   if (!next) {
-    throw validationError(
-      "status",
-      `The shipment is '${current}', which has no next scan: name the status to record.`,
-      "status_required",
-    );
+    throw refused("status_required", { field: "status", shipment_status: current });
   }
   const outcome = await runOrderCommand({ ...who, tenantId: owner.tenantId }, owner.orderId, {
     type: "track",
@@ -126,11 +117,8 @@ export async function replenish(
     undefined,
   ).catch((err: unknown) => {
     // The ASN is ours; the caller's body names the SKU at its top level.
-    if (err instanceof ApiError && err.details.field === "items[0].sku") {
-      throw new ApiError(err.status, err.code, err.message.replace("items[0].sku", "sku"), {
-        ...err.details,
-        field: "sku",
-      });
+    if (err instanceof Refused && err.refusal.field === "items[0].sku") {
+      throw new Refused({ ...err.refusal, field: "sku" });
     }
     throw err;
   });

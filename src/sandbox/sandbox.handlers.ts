@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
 import { tenantOf } from "../http/auth";
+import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import { newId } from "../lib/ids";

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
-import { environmentOf } from "../env";
+import type { AppEnv } from "../http/context";
 import { onNotFound } from "../http/errors";
 import { createRouter } from "../http/openapi";
+import { environmentOf } from "../lib/environment";
 import * as handlers from "./sandbox.handlers";
 import * as routes from "./sandbox.routes";
 

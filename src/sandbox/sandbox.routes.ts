@@ -1,11 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { Sku, Timestamp } from "../domain/shapes";
+import { TRACKING_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
-import { Timestamp } from "../http/shapes";
 import { InboundShipment } from "../inbound/inbound.routes";
 import { OrderIdParam } from "../orders/orders.schemas";
-import { Sku } from "../products/products.routes";
-import { TRACKING_STATUSES } from "../shipments/shipment-rules";
 import { Shipment, ShipmentIdParam } from "../shipments/shipments.schemas";
 import { DEFAULT_SETTINGS } from "./simulation";
 

@@ -1,10 +1,6 @@
+import type { TrackingStatus } from "../domain/statuses";
 import type { OrderState } from "../orders/order";
-import {
-  type Item,
-  type ShipmentRecord,
-  shippedBySku,
-  type TrackingStatus,
-} from "../shipments/shipment-rules";
+import { type Item, type ShipmentRecord, shippedBySku } from "../shipments/shipment-rules";
 
 /*
  * What the sandbox's warehouse does next with an order, with no I/O: the order object asks

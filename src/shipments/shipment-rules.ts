@@ -1,30 +1,12 @@
 import type { shipmentItems, shipmentParcels, shipments } from "../db/schema";
-import type { Refusal } from "../lib/refusal";
+import type { Refusal } from "../domain/refusals";
+import type { ShipmentStatus, TrackingStatus } from "../domain/statuses";
 
 /*
  * A shipment's life, with no I/O: what may ship for an order, which carrier statuses may
  * follow which, and what a void gives back. The order object applies these decisions;
  * nothing here knows about orders beyond their lines.
  */
-
-export const SHIPMENT_STATUSES = [
-  "shipped",
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-  "voided",
-] as const;
-export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
-
-/** Carrier updates the floor may report; `voided` has its own command. */
-export const TRACKING_STATUSES = [
-  "in_transit",
-  "out_for_delivery",
-  "delivered",
-  "exception",
-] as const satisfies readonly ShipmentStatus[];
-export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 
 export type ShipmentRow = typeof shipments.$inferSelect;
 export type ParcelRow = typeof shipmentParcels.$inferSelect;

@@ -2,10 +2,10 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { feedRows } from "../db/feed";
 import { shipments } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { notFound } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { renderShipment } from "./shipments.render";
 import type * as routes from "./shipments.routes";
@@ -44,7 +44,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
     .select()
     .from(shipments)
     .where(and(eq(shipments.id, id), eq(shipments.tenantId, tenantOf(c))));
-  if (!row) throw notFound("shipment", id);
+  if (!row) throw refused("not_found", { resource: "shipment", id: id });
   const [record] = await loadShipments(c.var.db, [row]);
   return c.json(renderShipment(record ?? { row, parcels: [], items: [] }), 200);
 };

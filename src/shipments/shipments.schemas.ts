@@ -1,17 +1,17 @@
 import { z } from "@hono/zod-openapi";
-import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 import {
   Dimensions,
   Money,
   optionalText,
+  Sku,
   Slug,
   Timestamp,
   text,
   UtcDateTime,
   Weight,
-} from "../http/shapes";
-import { Sku } from "../products/products.routes";
-import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "./shipment-rules";
+} from "../domain/shapes";
+import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
+import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 
 export const Parcel = z
   .object({

@@ -5,9 +5,9 @@ import { stampFeed } from "../db/feed";
 import { replicate } from "../db/replicas";
 import { shippingMethods } from "../db/schema";
 import { NOW } from "../db/sql";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import { conflict, notFound } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import type { adminCreate, adminUpdate, list } from "./shipping-methods.routes";
 
@@ -53,11 +53,7 @@ export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = as
     return c.json(renderShippingMethod(row as typeof shippingMethods.$inferSelect), 201);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw conflict(
-        "duplicate_shipping_method",
-        `A shipping method with id '${body.id}' already exists.`,
-        { field: "id" },
-      );
+      throw refused("duplicate_shipping_method", { field: "id", id: body.id });
     }
     throw err;
   }
@@ -77,7 +73,7 @@ export const updateShippingMethod: RouteHandler<typeof adminUpdate, AppEnv> = as
     })
     .where(eq(shippingMethods.id, id))
     .returning();
-  if (!row) throw notFound("shipping method", id);
+  if (!row) throw refused("not_found", { resource: "shipping method", id: id });
   await replicate(c.env, "shipping_methods", [id]);
   return c.json(renderShippingMethod(row), 200);
 };

@@ -3,14 +3,14 @@ import { z } from "@hono/zod-openapi";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { database } from "../db/client";
+import { cursorPosition } from "../db/feed";
 import { stuckOperations } from "../db/schema";
 import { shards } from "../db/shards";
+import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
-import type { AppEnv } from "../env";
 import { consistencyToken } from "../http/consistency";
-import { conflict, notFound } from "../http/errors";
-import { decodeCursor, page } from "../http/pagination";
-import { refusalError } from "../http/refusals";
+import type { AppEnv } from "../http/context";
+import { page } from "../http/pagination";
 import type * as routes from "./stuck-operations.routes";
 
 type Row = typeof stuckOperations.$inferSelect;
@@ -40,7 +40,7 @@ async function find(c: Context<AppEnv>, id: string): Promise<Row> {
     ),
   );
   const row = found.find((r) => r !== undefined);
-  if (!row) throw notFound("stuck operation", id);
+  if (!row) throw refused("not_found", { resource: "stuck operation", id: id });
   return row;
 }
 
@@ -50,9 +50,7 @@ const newestFirst = (a: Row, b: Row) =>
 async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
   const row = await find(c, id);
   if (row.status !== "parked") {
-    throw conflict("not_parked", `Operation ${id} was already ${row.status}.`, {
-      status: row.status,
-    });
+    throw refused("not_parked", { status: row.status, operation_id: id });
   }
   return row;
 }
@@ -60,7 +58,7 @@ async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
 /** Newest first across every shard: each shard's page after the cursor, merged. */
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { status, cursor, limit } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, Cursor) : undefined;
+  const after = cursor ? cursorPosition(cursor, Cursor) : undefined;
   const pages = await Promise.all(
     shardDbs(c).map((db) =>
       db
@@ -94,7 +92,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
 export const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
   const row = await parked(c, c.req.valid("param").id);
   const outcome = await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id);
-  if (!outcome.ok && outcome.refusal.code === "retry_failed") throw refusalError(outcome.refusal);
+  if (!outcome.ok && outcome.refusal.code === "retry_failed") throw new Refused(outcome.refusal);
   return c.json(
     { operation: render(await find(c, row.id)), order: outcome.ok ? outcome.order : null },
     200,

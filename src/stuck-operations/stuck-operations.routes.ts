@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { Timestamp } from "../domain/shapes";
 import { adminRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
-import { Timestamp } from "../http/shapes";
 import { Order } from "../orders/orders.schemas";
 
 const STATUSES = ["parked", "retried", "discarded"] as const;

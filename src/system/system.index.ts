@@ -1,6 +1,6 @@
 import pkg from "../../package.json";
-import { environmentOf } from "../env";
 import { createRouter } from "../http/openapi";
+import { environmentOf } from "../lib/environment";
 import { health } from "./system.routes";
 
 const DOCS_PAGE = `<!doctype html>

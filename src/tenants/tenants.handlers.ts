@@ -2,13 +2,15 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { asc, eq, gt } from "drizzle-orm";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
 import { defaultTenantScopes } from "../api-keys/scopes";
+import { cursorPosition } from "../db/feed";
 import { mendShard } from "../db/replicas";
 import { apiKeys, tenants } from "../db/schema";
 import { d1Of, pickShard } from "../db/shards";
-import { type AppEnv, environmentOf } from "../env";
+import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import { notFound } from "../http/errors";
-import { decodeCursor, IdCursor, page } from "../http/pagination";
+import type { AppEnv } from "../http/context";
+import { IdCursor, page } from "../http/pagination";
+import { environmentOf } from "../lib/environment";
 import { newId } from "../lib/ids";
 import type * as routes from "./tenants.routes";
 
@@ -45,7 +47,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const { limit, cursor } = c.req.valid("query");
-  const after = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
+  const after = cursor ? cursorPosition(cursor, IdCursor).id : undefined;
   const rows = await c.var.db
     .select()
     .from(tenants)
@@ -61,6 +63,6 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
-  if (!row) throw notFound("tenant", id);
+  if (!row) throw refused("not_found", { resource: "tenant", id: id });
   return c.json(render(row), 200);
 };

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { IssuedApiKey } from "../api-keys/api-keys.routes";
+import { Timestamp, text } from "../domain/shapes";
 import { adminRoute } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
-import { Timestamp, text } from "../http/shapes";
 
 export const Tenant = z
   .object({

@@ -3,9 +3,9 @@ import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
 import { replicate } from "../db/replicas";
 import { warehouses } from "../db/schema";
-import type { AppEnv } from "../env";
+import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import { conflict } from "../http/errors";
+import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import type { adminCreate, list } from "./warehouses.routes";
 
@@ -36,9 +36,7 @@ export const createWarehouse: RouteHandler<typeof adminCreate, AppEnv> = async (
     return c.json(render(row as typeof warehouses.$inferSelect), 201);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw conflict("duplicate_warehouse", `A warehouse with id '${body.id}' already exists.`, {
-        field: "id",
-      });
+      throw refused("duplicate_warehouse", { field: "id", id: body.id });
     }
     throw err;
   }

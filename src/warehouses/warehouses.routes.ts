@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { Address, Slug, Timestamp, text } from "../domain/shapes";
 import { adminRoute, apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
-import { Address, Slug, Timestamp, text } from "../http/shapes";
 
 export const Warehouse = z
   .object({

@@ -4,7 +4,6 @@ import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
-import type { Env } from "../env";
 import { eventPayload } from "../events/events.render";
 import type { WebhookMessage } from "./outbox";
 import { signatureHeaders } from "./signing";

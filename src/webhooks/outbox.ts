@@ -3,7 +3,6 @@ import { type Db, database } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { shards, tenantShard } from "../db/shards";
 import { inList, NOW, nowPlus } from "../db/sql";
-import type { Env } from "../env";
 import { newId } from "../lib/ids";
 import { attemptDelivery } from "./delivery";
 

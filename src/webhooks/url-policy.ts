@@ -1,4 +1,4 @@
-import type { Environment } from "../env";
+import type { Environment } from "../lib/environment";
 
 /*
  * Where a webhook may point. Deliveries are POSTs made from our network, so a URL that
@@ -8,10 +8,14 @@ import type { Environment } from "../env";
  * the 127.0.0.1 they reach, never as the text the caller wrote.
  */
 
-export interface UrlRefusal {
-  code: "insecure_url" | "url_not_allowed";
-  message: string;
-}
+/** Why a URL may not be a webhook's: a refusal whose message the refusal table words. */
+export type UrlRefusal =
+  | { code: "insecure_url" }
+  | { code: "url_not_allowed"; reason: "not_absolute" | "credentials" }
+  | { code: "url_not_allowed"; reason: "scheme"; scheme: string }
+  | { code: "url_not_allowed"; reason: "port"; port: string }
+  | { code: "url_not_allowed"; reason: "single_label"; host: string }
+  | { code: "url_not_allowed"; reason: "not_public"; host: string; locality: string };
 
 type Bytes = number[];
 type Range = { net: Bytes; bits: number; label: string };
@@ -110,11 +114,6 @@ function localName(host: string): string | undefined {
   return undefined;
 }
 
-const refuse = (message: string, code: UrlRefusal["code"] = "url_not_allowed"): UrlRefusal => ({
-  code,
-  message,
-});
-
 /**
  * Why `raw` may not be a webhook URL in `environment`, or undefined when it may.
  * Development relaxes one rule for local receivers: loopback over http or https, any port.
@@ -124,36 +123,21 @@ export function webhookUrlRefusal(raw: string, environment: Environment): UrlRef
   try {
     url = new URL(raw);
   } catch {
-    return refuse("url: not an absolute URL.");
+    return { code: "url_not_allowed", reason: "not_absolute" };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return refuse(`url: webhooks are sent over https, not ${url.protocol.slice(0, -1)}.`);
+    return { code: "url_not_allowed", reason: "scheme", scheme: url.protocol.slice(0, -1) };
   }
   if (url.username || url.password) {
-    return refuse(
-      "url: must not contain a user name or password; deliveries are authenticated by their signature.",
-    );
+    return { code: "url_not_allowed", reason: "credentials" };
   }
   // A trailing dot names the same host (`localhost.` is localhost).
   const host = url.hostname.replace(/\.+$/, "");
   const locality = isIpLiteral(host) ? blockedRange(host) : localName(host);
   if (environment === "development" && locality === "loopback") return undefined;
-  if (url.protocol !== "https:") {
-    return refuse(
-      "url: webhooks must use https; plain http is only for loopback receivers in development.",
-      "insecure_url",
-    );
-  }
-  if (url.port !== "") {
-    return refuse(`url: port ${url.port} is not allowed; webhooks are sent to port 443 only.`);
-  }
-  if (locality === "single-label") {
-    return refuse(`url: '${host}' is not a fully qualified domain name.`);
-  }
-  if (locality) {
-    return refuse(
-      `url: '${host}' is not publicly reachable (${locality}); webhooks must reach a public endpoint.`,
-    );
-  }
+  if (url.protocol !== "https:") return { code: "insecure_url" };
+  if (url.port !== "") return { code: "url_not_allowed", reason: "port", port: url.port };
+  if (locality === "single-label") return { code: "url_not_allowed", reason: "single_label", host };
+  if (locality) return { code: "url_not_allowed", reason: "not_public", host, locality };
   return undefined;
 }

@@ -1,15 +1,17 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import { stampFeed } from "../db/feed";
+import { cursorPosition, stampFeed } from "../db/feed";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW } from "../db/sql";
-import { type AppEnv, type Env, environmentOf } from "../env";
+import { Refused, refused } from "../domain/refusals";
 import { assertReadable, recordEvent } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import { ApiError, conflict, notFound, validationError } from "../http/errors";
-import { decodeCursor, encodeCursor, IdCursor, page } from "../http/pagination";
+import type { AppEnv } from "../http/context";
+import { IdCursor, page } from "../http/pagination";
+import { encodeCursor } from "../lib/cursor";
+import { environmentOf } from "../lib/environment";
 import { newId } from "../lib/ids";
 import { assertWithinRetention, retentionDays } from "../retention/retention-window";
 import {
@@ -52,7 +54,7 @@ async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
         isNull(webhookSubscriptions.deletedAt),
       ),
     );
-  if (!row) throw notFound("webhook", id);
+  if (!row) throw refused("not_found", { resource: "webhook", id: id });
   return row;
 }
 
@@ -60,7 +62,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
   const refusal = webhookUrlRefusal(body.url, environmentOf(c.env));
-  if (refusal) throw validationError("url", refusal.message, refusal.code);
+  if (refusal) throw new Refused({ ...refusal, field: "url" });
   assertReadable(body.events, c.var.principal.scopes);
   const [row] = await c.var.db
     .insert(webhookSubscriptions)
@@ -106,7 +108,7 @@ export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
 export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await rotateSecret(c.var.db, tenantOf(c), id);
-  if (!row?.previousSecretExpiresAt) throw notFound("webhook", id);
+  if (!row?.previousSecretExpiresAt) throw refused("not_found", { resource: "webhook", id: id });
   return c.json(
     { ...render(row), secret: row.secret, previous_secret_expires_at: row.previousSecretExpiresAt },
     200,
@@ -116,9 +118,7 @@ export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
 export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   if (sub.status !== "enabled") {
-    throw conflict("webhook_disabled", "This endpoint is disabled; enable it first.", {
-      disabled_reason: sub.disabledReason,
-    });
+    throw refused("webhook_disabled", { disabled_reason: sub.disabledReason });
   }
   const event = recordEvent(c.var.db, sub.tenantId, "webhook.test", sub.id, {
     webhook_id: sub.id,
@@ -153,7 +153,7 @@ export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
 export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   const { status, updated_since, cursor, limit } = c.req.valid("query");
-  const before = cursor ? decodeCursor(cursor, IdCursor).id : undefined;
+  const before = cursor ? cursorPosition(cursor, IdCursor).id : undefined;
   const rows = await c.var.db
     .select({ delivery: webhookDeliveries, eventType: events.type })
     .from(webhookDeliveries)
@@ -211,30 +211,27 @@ async function spendReplay(env: Env, subscriptionId: string) {
   );
   // Replay budgets are never revoked; only API keys are.
   if (decision !== "revoked" && !decision.allowed) {
-    throw new ApiError(
-      429,
-      "rate_limited",
-      `Webhook ${subscriptionId} may be sent ${decision.limit} recover or redeliver calls per minute; retry after ${decision.retryAfter} s.`,
-      { retry_after: decision.retryAfter, webhook_id: subscriptionId },
-      { "Retry-After": String(decision.retryAfter) },
-    );
+    throw refused("rate_limited", {
+      retry_after: decision.retryAfter,
+      webhook_id: subscriptionId,
+      limit: decision.limit,
+    });
   }
 }
 
 /** Where a recover's cursor resumes: the position of the last event it sent. */
 async function cursorEvent(c: Context<AppEnv>, tenantId: string, cursor: string) {
-  const { id } = decodeCursor(cursor, IdCursor);
+  const { id } = cursorPosition(cursor, IdCursor);
   const [event] = await c.var.db
     .select({ seq: events.seq })
     .from(events)
     .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
   if (!event) {
-    throw new ApiError(
-      400,
-      "invalid_cursor",
-      `cursor names no event in your feed: events older than ${retentionDays(c.env)} days are archived, so a recovery left that long cannot resume; start again with since.`,
-      { field: "cursor" },
-    );
+    throw refused("invalid_cursor", {
+      field: "cursor",
+      walk: "recover",
+      retention_days: retentionDays(c.env),
+    });
   }
   return event.seq;
 }
@@ -268,10 +265,7 @@ export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) =>
     replayed.map((e) => e.id),
   );
   if (!deliveries) {
-    throw conflict(
-      "recovery_in_progress",
-      "The previous recover of this endpoint is still being delivered; call again once its deliveries have finished (its next_cursor resumes where it stopped).",
-    );
+    throw refused("recovery_in_progress");
   }
   await enqueue(c.env, deliveries);
   const last = replayed.at(-1);
@@ -294,14 +288,16 @@ export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c
     .select()
     .from(events)
     .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
-  if (!event) throw notFound("event", id);
+  if (!event) throw refused("not_found", { resource: "event", id: id });
   assertReadable([event.type], c.var.principal.scopes);
   // Past the window the archive may take the event at any moment: no new delivery for it.
-  assertWithinRetention(c.env, event.createdAt, "id", "The event's created_at");
+  assertWithinRetention(c.env, event.createdAt, "id");
   const subscriptions = subscription_id
     ? [
         await find(c, subscription_id).catch(() => {
-          throw new ApiError(404, "not_found", `No webhook with id '${subscription_id}'.`, {
+          throw refused("not_found", {
+            resource: "webhook",
+            id: subscription_id,
             field: "subscription_id",
           });
         }),

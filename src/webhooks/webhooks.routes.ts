@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { EVENT_TYPES } from "../events/events.service";
+import { EVENT_TYPES } from "../domain/events";
+import { optionalText, Timestamp, UtcDateTime } from "../domain/shapes";
 import { ErrorEnvelope } from "../http/errors";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { feedQuery, listOf, listQuery } from "../http/pagination";
-import { optionalText, Timestamp, UtcDateTime } from "../http/shapes";
 import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
 import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { assert, beforeAll, describe, expect, it } from "vitest";
-import { SCOPES } from "../../src/api-keys/scopes";
+import { SCOPES } from "../../src/domain/scopes";
 import { sha256Hex } from "../../src/lib/crypto";
 import { ADMIN_TOKEN, admin, client, expectError, expectStatus, ok, raw } from "../support/client";
 import { createTenant, SHIPPING_METHODS, WAREHOUSES } from "../support/merchant";

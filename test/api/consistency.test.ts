@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cursorToken, encodeCursor } from "../../src/http/pagination";
+import { cursorToken, encodeCursor } from "../../src/lib/cursor";
 import { client, expectError, expectStatus, ok, raw } from "../support/client";
 import { bookmarkIn, sealed, stateIn, TOKEN, tokenOf } from "../support/consistency";
 import { merchant, orderBody } from "../support/merchant";

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError, ErrorEnvelope, onError } from "../../src/http/errors";
+import { Refused } from "../../src/domain/refusals";
+import { ErrorEnvelope, onError } from "../../src/http/errors";
 import { createRouter } from "../../src/http/openapi";
 import { requestContext } from "../../src/http/request-context";
 import { client, expectError, expectStatus, raw } from "../support/client";
@@ -134,7 +135,7 @@ describe("routing and failures", () => {
       throw new Error("D1_ERROR: no such column: secret_internal_detail");
     });
     app.get("/teapot", () => {
-      throw new ApiError(409, "not_cancelable", "Too late.", { order_status: "processing" });
+      throw new Refused({ code: "not_cancelable", order_status: "processing" });
     });
     app.onError(onError);
     const logged: unknown[] = [];

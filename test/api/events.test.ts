@@ -1,6 +1,6 @@
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { Scope } from "../../src/api-keys/scopes";
+import type { Scope } from "../../src/domain/scopes";
 import type { Event as EventSchema } from "../../src/events/events.routes";
 import { SkuInventory } from "../../src/inventory/inventory.routes";
 import { Order } from "../../src/orders/orders.schemas";

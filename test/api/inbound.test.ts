@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { database } from "../../src/db/client";
-import type { EventType } from "../../src/events/events.service";
+import type { EventType } from "../../src/domain/events";
 import { ErrorEnvelope } from "../../src/http/errors";
 import type {
   CreateInbound,

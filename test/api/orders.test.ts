@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainHash, GENESIS_HASH } from "../../src/orders/orders.history";
+import { chainHash, GENESIS_HASH } from "../../src/lib/hash-chain";
 import {
   type Api,
   admin,

@@ -1,9 +1,8 @@
 import { createScheduledController, env } from "cloudflare:test";
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../src/db/client";
-import type { Env } from "../../src/env";
-import { encodeCursor } from "../../src/http/pagination";
 import worker from "../../src/index";
+import { encodeCursor } from "../../src/lib/cursor";
 import { type Archived, archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
 import { client, expectError, expectStatus, ok } from "../support/client";
 import { merchant, orderBody } from "../support/merchant";

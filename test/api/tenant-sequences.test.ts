@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cursorToken } from "../../src/http/pagination";
+import { cursorToken } from "../../src/lib/cursor";
 import { client, expectStatus, ok } from "../support/client";
 import { adjustStock, merchant, orderBody } from "../support/merchant";
 

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { Bookmark } from "../../src/db/sessions";
 import { shardNames } from "../../src/db/shards";
 import { type State, stateOf, tokenFor } from "../../src/http/consistency";
-import { cursorToken } from "../../src/http/pagination";
+import { cursorToken } from "../../src/lib/cursor";
 import type { Reply } from "./client";
 
 export const TOKEN = "x-consistency-token";

@@ -9,7 +9,7 @@ import {
   sessionSecret,
   unseal,
 } from "../../src/console/session";
-import { chainHash, GENESIS_HASH } from "../../src/orders/orders.history";
+import { chainHash, GENESIS_HASH } from "../../src/lib/hash-chain";
 
 const SECRET = "a-console-session-secret-for-these-tests";
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Refusal } from "../../src/lib/refusal";
+import type { Refusal } from "../../src/domain/refusals";
+import type { OrderStatus } from "../../src/domain/statuses";
 import {
   type Change,
   type Decision,
   isChange,
   type OrderCommand,
   type OrderState,
-  type OrderStatus,
 } from "../../src/orders/order";
 import { decide, settle } from "../../src/orders/order-rules";
 import type { ShipmentRecord } from "../../src/shipments/shipment-rules";

@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { database, statement } from "../../src/db/client";
-import { Bookmark, newest, primary, reading } from "../../src/db/sessions";
+import { Bookmark, primary, reading } from "../../src/db/sessions";
+import { newest } from "../../src/lib/bookmarks";
 import { combine, Meter, noCost, share } from "../../src/lib/metering";
 
 /*

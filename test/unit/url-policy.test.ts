@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { messageOf } from "../../src/http/refusals";
 import { webhookUrlRefusal } from "../../src/webhooks/url-policy";
 
-const refused = (url: string, environment: "development" | "sandbox" | "production") =>
-  webhookUrlRefusal(url, environment);
+/** The refusal as a client reads it: its code, and the message the refusal table words. */
+const refused = (url: string, environment: "development" | "sandbox" | "production") => {
+  const refusal = webhookUrlRefusal(url, environment);
+  return refusal && { code: refusal.code, message: messageOf(refusal) };
+};
 
 describe("webhook URL policy outside development", () => {
   const nonPublic = [

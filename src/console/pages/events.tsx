@@ -1,5 +1,5 @@
+import { EVENT_TYPES, type EventType } from "../../domain/events";
 import type { Event } from "../../events/events.routes";
-import { EVENT_TYPES, type EventType } from "../../events/events.service";
 import { type ConsoleContext, outcome } from "../api";
 import {
   type Column,

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { environmentOf } from "../../env";
+import { environmentOf } from "../../lib/environment";
 import {
   type AmendOrder,
   type HistoryEntry,

@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, type OrderStatus } from "../../orders/order";
+import { ORDER_STATUSES, type OrderStatus } from "../../domain/statuses";
 import type { OrderView } from "../../orders/orders.schemas";
 import { type ConsoleContext, outcome } from "../api";
 import {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import { TRACKING_STATUSES, type TrackingStatus } from "../../domain/statuses";
 import type { SandboxSettings } from "../../sandbox/sandbox.routes";
-import { TRACKING_STATUSES, type TrackingStatus } from "../../shipments/shipment-rules";
 import { type ConsoleContext, outcome } from "../api";
 import {
   CheckboxField,

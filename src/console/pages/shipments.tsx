@@ -1,5 +1,5 @@
-import { environmentOf } from "../../env";
-import { SHIPMENT_STATUSES, type ShipmentStatus } from "../../shipments/shipment-rules";
+import { SHIPMENT_STATUSES, type ShipmentStatus } from "../../domain/statuses";
+import { environmentOf } from "../../lib/environment";
 import type { ShipmentView } from "../../shipments/shipments.schemas";
 import { type ConsoleContext, outcome } from "../api";
 import {

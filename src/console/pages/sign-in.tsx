@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { environmentOf } from "../../env";
+import { environmentOf } from "../../lib/environment";
 import { type ApiFailure, type ApiFetch, apiAs, type ConsoleContext, outcome } from "../api";
 import { CsrfField, Field, Problem } from "../components";
 import { readForm, text } from "../forms";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { EVENT_TYPES } from "../../events/events.service";
+import { EVENT_TYPES } from "../../domain/events";
 import type { Delivery, Webhook } from "../../webhooks/webhooks.routes";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import {

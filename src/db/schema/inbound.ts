@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { INBOUND_STATUSES } from "../../inbound/inbound-rules";
+import { INBOUND_STATUSES } from "../../domain/statuses";
 import { now } from "./shared";
 
 /** An ASN (guide §5a): stock the ERP says is on its way to one warehouse. */

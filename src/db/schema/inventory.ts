@@ -1,6 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ALLOCATION_STATUSES } from "../../inventory/allocation";
-import { ADJUSTMENT_REASONS } from "../../inventory/stock-ops";
+import { ADJUSTMENT_REASONS, ALLOCATION_STATUSES } from "../../domain/statuses";
 import { now } from "./shared";
 
 /** One row per tenant × warehouse × sku; written only by that stock Durable Object. */

@@ -1,6 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ALLOCATION_STATUSES } from "../../inventory/allocation";
-import { ORDER_STATUSES } from "../../orders/order";
+import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
 import { now, type ShipTo } from "./shared";
 
 export const orders = sqliteTable(

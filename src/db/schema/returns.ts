@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { LINE_STAGES, RETURN_CONDITIONS, RETURN_STATUSES } from "../../returns/return-rules";
+import { RETURN_CONDITIONS, RETURN_LINE_STAGES, RETURN_STATUSES } from "../../domain/statuses";
 
 /** A customer return (guide §5c): announced by the ERP as an RMA, or recorded by the floor. */
 export const returns = sqliteTable(
@@ -39,7 +39,7 @@ export const returnLines = sqliteTable(
   "return_lines",
   {
     returnId: text("return_id").notNull(),
-    stage: text("stage", { enum: LINE_STAGES }).notNull(),
+    stage: text("stage", { enum: RETURN_LINE_STAGES }).notNull(),
     lineNo: integer("line_no").notNull(),
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),

@@ -1,7 +1,10 @@
 import type { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../../http/shapes";
-import type { ShipTo as ShipToShape } from "../../orders/orders.schemas";
+import type {
+  Dimensions as DimensionsShape,
+  ShipTo as ShipToShape,
+  Weight as WeightShape,
+} from "../../domain/shapes";
 
 export type ShipTo = z.infer<typeof ShipToShape>;
 export type Weight = z.infer<typeof WeightShape>;

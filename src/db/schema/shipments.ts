@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { SHIPMENT_STATUSES } from "../../shipments/shipment-rules";
+import { SHIPMENT_STATUSES } from "../../domain/statuses";
 import type { Dimensions, Weight } from "./shared";
 
 export const shipments = sqliteTable(

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Scope } from "../../api-keys/scopes";
+import type { Scope } from "../../domain/scopes";
 import { now } from "./shared";
 
 export const tenants = sqliteTable(

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { EVENT_TYPES } from "../../events/event-types";
+import { EVENT_TYPES } from "../../domain/events";
 import { now } from "./shared";
 
 /** The outbox: every state change inserts its event in the same atomic write. */

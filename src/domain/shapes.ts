@@ -48,8 +48,8 @@ export const Money = z
   .strictObject({ amount: MoneyAmount, currency: CurrencyCode })
   .openapi("Money");
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+export const text = (max: number) => z.string().trim().min(1).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const Address = z
   .strictObject({
@@ -61,6 +61,27 @@ export const Address = z
     country: CountryCode,
   })
   .openapi("Address");
+
+/** A delivery address plus who receives it. */
+export const ShipTo = Address.extend({
+  name: text(200),
+  company: optionalText(200),
+  email: z.email().max(320).nullable().optional(),
+  phone: optionalText(50),
+}).openapi("ShipTo");
+
+/**
+ * Catalogs use slashes, spaces, plus signs and more (`TSHIRT/RED/M`, `ABC 123`, `KIT+2`):
+ * any 1–100 printable characters, without control or other invisible characters and
+ * without a space at either end. In a path it is percent-encoded.
+ */
+export const Sku = z
+  .string()
+  .regex(/^(?!\s)[^\p{C}\p{Zl}\p{Zp}]{1,100}(?<!\s)$/u, {
+    message:
+      "must be 1-100 printable characters, without control characters or a space at either end",
+  })
+  .openapi({ example: "WIDGET-BLUE-M" });
 
 export const Weight = z
   .strictObject({
@@ -90,5 +111,3 @@ export const UtcDateTime = z.iso
 export const Slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, {
   message: "must be 2-64 characters of letters, digits, '_' or '-'",
 });
-
-export { optionalText, text };

@@ -1,0 +1,112 @@
+/*
+ * Every way the API says no, as a code. Rules, stores, use cases and objects return or throw
+ * refusals, never HTTP statuses or messages: the table in src/http/refusals.ts alone turns a
+ * code into a status, a message and the headers that go with it, and lists every code the
+ * API can answer (docs/errors.md is generated from it). A refusal's other members travel to
+ * the client in the error envelope; `field` names the offending path.
+ */
+
+export const REFUSAL_CODES = [
+  // The request itself
+  "invalid_json",
+  "invalid_parameter",
+  "invalid_cursor",
+  "bad_request",
+  "payload_too_large",
+  "unsupported_media_type",
+  "route_not_found",
+  "validation_error",
+  "idempotency_key_reused",
+  // Who is asking
+  "missing_api_key",
+  "invalid_api_key",
+  "revoked_api_key",
+  "wrong_environment",
+  "invalid_admin_token",
+  "admin_disabled",
+  "insufficient_scope",
+  "tenant_key_required",
+  "rate_limited",
+  "too_many_failed_attempts",
+  // What the request names
+  "not_found",
+  "shipment_not_found",
+  "invalid_warehouse",
+  "invalid_shipping_method",
+  "ambiguous_shipping_method",
+  "unknown_sku",
+  "unknown_order",
+  "unknown_tenant",
+  "scope_not_allowed",
+  "insecure_url",
+  "url_not_allowed",
+  "beyond_retention",
+  // Orders and shipments
+  "duplicate_reference",
+  "version_conflict",
+  "too_late_to_amend",
+  "order_cancelled",
+  "warehouse_change_not_allowed",
+  "already_shipped",
+  "not_cancelable",
+  "not_holdable",
+  "not_on_hold",
+  "not_allocated",
+  "order_on_hold",
+  "sku_not_in_order",
+  "over_shipment",
+  "currency_required",
+  "shipment_voided",
+  "already_delivered",
+  "nothing_to_ship",
+  "status_required",
+  "order_busy",
+  // Stock
+  "insufficient_stock",
+  "stock_in_picking",
+  // Catalogue and reference data
+  "duplicate_sku",
+  "duplicate_warehouse",
+  "duplicate_shipping_method",
+  // Inbound and returns
+  "inbound_not_open",
+  "duplicate_rma",
+  "sku_not_shipped",
+  "over_return",
+  "already_received",
+  "not_received",
+  "return_conflict",
+  // Webhooks
+  "webhook_disabled",
+  "recovery_in_progress",
+  // Operators
+  "not_parked",
+  "retry_failed",
+  // The service
+  "tenant_unavailable",
+  "internal_error",
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+type Detail = string | number | boolean | null | undefined;
+
+export type Refusal = { code: RefusalCode; field?: string } & { [detail: string]: Detail };
+
+export const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === "object" && value !== null && "code" in value && typeof value.code === "string";
+
+/**
+ * A refusal thrown rather than returned, by code that has nothing else to answer with (a
+ * use case, a store, a handler); `onError` renders it through the one table.
+ */
+export class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.code);
+    this.name = "Refused";
+  }
+}
+
+/** `throw refused("not_found", { resource: "order", id })`. */
+export const refused = (code: RefusalCode, details: Omit<Refusal, "code"> = {}) =>
+  new Refused({ ...details, code } as Refusal);

@@ -1,0 +1,84 @@
+/*
+ * Every resource's status vocabulary, at the bottom so the tables, the rules, the API
+ * shapes and the console all name the same words. What a status means and which may
+ * follow which is for each resource's rules to say.
+ */
+
+/** The guide's order statuses. */
+export const ORDER_STATUSES = [
+  "received",
+  "processing",
+  "partially_shipped",
+  "shipped",
+  "on_hold",
+  "backordered",
+  "cancelled",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What an order line holds in its stock row: allocated whole, or waiting whole. */
+export const DEMAND_STATUSES = ["allocated", "backordered"] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+/** A line's allocation, `released` once it wants nothing. */
+export const ALLOCATION_STATUSES = [...DEMAND_STATUSES, "released"] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+export const SHIPMENT_STATUSES = [
+  "shipped",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "voided",
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+/** Carrier updates the floor may report; `voided` has its own command. */
+export const TRACKING_STATUSES = [
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+] as const satisfies readonly ShipmentStatus[];
+export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
+
+/** An ASN (guide §5a). */
+export const INBOUND_STATUSES = [
+  "expected",
+  "partially_received",
+  "received",
+  "cancelled",
+] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+
+/** Still on its way: its outstanding units count as `incoming` in inventory. */
+export const OPEN_INBOUND: readonly InboundStatus[] = ["expected", "partially_received"];
+
+/** A customer return (guide §5c). */
+export const RETURN_STATUSES = ["expected", "received", "processed"] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+export const RETURN_CONDITIONS = ["resellable", "damaged", "defective", "wrong_item"] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+
+/** An RMA's lines are `expected`; what the floor found in the parcel is `received`. */
+export const RETURN_LINE_STAGES = ["expected", "received"] as const;
+export type ReturnLineStage = (typeof RETURN_LINE_STAGES)[number];
+
+/** Why the floor changed a stock count (guide §5b). */
+export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+/** An operation an order object gave up retrying, and what an operator made of it. */
+export const STUCK_OPERATION_STATUSES = ["parked", "retried", "discarded"] as const;
+export type StuckOperationStatus = (typeof STUCK_OPERATION_STATUSES)[number];
+
+export const WEBHOOK_STATUSES = ["enabled", "disabled"] as const;
+export type WebhookStatus = (typeof WEBHOOK_STATUSES)[number];
+
+export const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** What created a delivery: the outbox relay, a test, a redeliver or a recover. */
+export const DELIVERY_ORIGINS = ["relay", "test", "redeliver", "recover"] as const;
+export type DeliveryOrigin = (typeof DELIVERY_ORIGINS)[number];

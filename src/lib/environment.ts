@@ -1,0 +1,32 @@
+/*
+ * The deploy's configuration beyond its bindings. Bindings and the vars wrangler.toml sets are
+ * typed in src/env.d.ts, which `npm run cf-typegen` generates from wrangler.toml; the settings
+ * below are optional vars a deploy may add, each with the default its reader states.
+ */
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
+      WEBHOOK_RETRY_SCHEDULE?: string;
+      /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */
+      WEBHOOK_TIMEOUT_MS?: string;
+      /** Hours of nothing but failures before an endpoint is disabled; default 72. */
+      WEBHOOK_DISABLE_AFTER_HOURS?: string;
+      /** Days events and webhook deliveries stay in D1 before the archive takes them; default 30. */
+      RETENTION_DAYS?: string;
+    }
+  }
+}
+
+export type Environment = "development" | "sandbox" | "production";
+
+/**
+ * The rules this deploy runs under. Anything but an explicit "development" or "sandbox"
+ * (unset, misspelt) gets production's: live keys only, no tenant floor access, no
+ * simulator. A deploy that forgets its ENVIRONMENT fails safe, never open.
+ */
+export const environmentOf = (env: { ENVIRONMENT?: string }): Environment =>
+  env.ENVIRONMENT === "development" || env.ENVIRONMENT === "sandbox"
+    ? env.ENVIRONMENT
+    : "production";
