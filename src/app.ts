@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import pkg from "../package.json";
 import { apiKeysAdmin } from "./api-keys/api-keys.index";
-import { consoleApp } from "./console/console.index";
 import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
@@ -27,8 +26,8 @@ import { stuckOperationsAdmin } from "./stuck-operations/stuck-operations.index"
 import { systemRoutes } from "./system/system.index";
 import { tenantsAdmin } from "./tenants/tenants.index";
 import { warehousesAdmin, warehousesApi } from "./warehouses/warehouses.index";
-import { relay } from "./webhooks/outbox";
 import { webhooksApi } from "./webhooks/webhooks.index";
+import { relay } from "./webhooks/webhooks.outbox";
 
 const OPENAPI_PATH = "/v1/openapi.json";
 
@@ -67,9 +66,6 @@ export function createApp() {
   app.use("/v1/*", jsonBody);
   app.use("/v1/*", relayAfterWrites);
   app.use("/admin/v1/*", jsonBody);
-  // The console has its own session sign-in, so it sits outside /v1's key authentication,
-  // and reaches the API through this app's own fetch.
-  app.route("/console", consoleApp(app.fetch));
 
   // One chain, so the app's type carries every route's schema and `hc<AppType>` is typed.
   const routed = app

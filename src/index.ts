@@ -1,19 +1,23 @@
 import { createApp } from "./app";
+import { consoleApp } from "./console/console.index";
 import { database } from "./db/client";
 import { mendReplicas } from "./db/replicas";
 import { shards } from "./db/shards";
-import { applyStrandedReceipts } from "./inbound/receive-inbound";
+import { applyStrandedReceipts } from "./inbound/inbound.commands";
 import { archiveExpired } from "./retention/archive";
 import { finishReturnStock } from "./returns/return-stock";
-import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
-import { sweep, type WebhookMessage } from "./webhooks/outbox";
+import { consumeDeadLetters, consumeWebhooks, type WebhookMessage } from "./webhooks/delivery";
 import { clearExpiredSecrets } from "./webhooks/secrets";
+import { sweep } from "./webhooks/webhooks.outbox";
 
 export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
 export { OrderObject } from "./orders/order-object";
 
 const app = createApp();
+// The console has its own session sign-in, so it sits outside /v1's key authentication, and
+// reaches the API as a client, through this app's own fetch.
+app.route("/console", consoleApp(app.fetch));
 
 export default {
   fetch: app.fetch,

@@ -9,8 +9,8 @@ import type { AppEnv } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { type Environment, environmentOf } from "../lib/environment";
 import type * as routes from "./api-keys.routes";
+import { defaultTenantScopes, tenantMayHold } from "./api-keys.scopes";
 import { mintKey, renderKey, revokeKey } from "./api-keys.service";
-import { defaultTenantScopes, tenantMayHold } from "./scopes";
 
 /** Scopes for a new tenant key: the defaults, or the requested ones if this environment allows them. */
 export function tenantKeyScopes(environment: Environment, requested?: Scope[]): Scope[] {

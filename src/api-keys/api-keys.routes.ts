@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { optionalText, Timestamp } from "../domain/shapes";
 import { adminRoute } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
-import { ScopeSchema } from "./scopes";
+import { ScopeSchema } from "./api-keys.scopes";
 
 export const ApiKey = z
   .object({

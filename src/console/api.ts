@@ -2,8 +2,8 @@ import type { Context, ExecutionContext } from "hono";
 import { type ClientResponse, hc } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { AppType } from "../app";
+import { ErrorEnvelope } from "../domain/shapes";
 import type { AppEnv } from "../http/context";
-import { ErrorEnvelope } from "../http/errors";
 import type { Session } from "./session";
 
 /*

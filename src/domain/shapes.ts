@@ -111,3 +111,17 @@ export const UtcDateTime = z.iso
 export const Slug = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, {
   message: "must be 2-64 characters of letters, digits, '_' or '-'",
 });
+
+/** The one error envelope every 4xx and 5xx carries (docs/errors.md lists the codes). */
+export const ErrorEnvelope = z
+  .object({
+    error: z
+      .object({
+        code: z.string().openapi({ example: "validation_error" }),
+        message: z.string(),
+        field: z.string().optional().openapi({ example: "items[0].sku" }),
+        request_id: z.string().openapi({ example: "req_3kTq9x2VbN8mLp4Rz7Yw" }),
+      })
+      .catchall(z.unknown()),
+  })
+  .openapi("Error");

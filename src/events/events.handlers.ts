@@ -9,7 +9,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
-import { retentionDays } from "../retention/retention-window";
+import { retentionDays } from "../retention/retention.window";
 import { eventPayload } from "./events.render";
 import type * as routes from "./events.routes";
 import { assertReadable } from "./events.service";

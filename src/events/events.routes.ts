@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../domain/events";
-import { Timestamp } from "../domain/shapes";
-import { ErrorEnvelope } from "../http/errors";
+import { ErrorEnvelope, Timestamp } from "../domain/shapes";
 import { apiRoute } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
-import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
+import { DEFAULT_RETENTION_DAYS } from "../retention/retention.window";
 
 export const Event = z
   .object({

@@ -5,19 +5,6 @@ import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";
 import { type Refusal, Refused } from "../domain/refusals";
 import { refusalResponse } from "./refusals";
 
-export const ErrorEnvelope = z
-  .object({
-    error: z
-      .object({
-        code: z.string().openapi({ example: "validation_error" }),
-        message: z.string(),
-        field: z.string().optional().openapi({ example: "items[0].sku" }),
-        request_id: z.string().openapi({ example: "req_3kTq9x2VbN8mLp4Rz7Yw" }),
-      })
-      .catchall(z.unknown()),
-  })
-  .openapi("Error");
-
 /** What an exception Hono's own middleware threw means to the client. */
 function fromHttpException(err: HTTPException): Refusal {
   if (err.status === 400) return { code: "invalid_json", reason: err.message };

@@ -2,10 +2,10 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi
 import type { MiddlewareHandler } from "hono";
 import { type Refused, refused } from "../domain/refusals";
 import type { Scope } from "../domain/scopes";
+import { ErrorEnvelope } from "../domain/shapes";
 import { requireScope } from "./auth";
 import { CONSISTENCY_TOKEN, ConsistencyToken } from "./consistency";
 import type { AppEnv } from "./context";
-import { ErrorEnvelope } from "./errors";
 
 /** A JSON request or response body described by `schema`. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });

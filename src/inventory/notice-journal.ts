@@ -1,6 +1,6 @@
 import type { Schedule } from "../durable/schedule";
 import { orderObject } from "../durable/stubs";
-import type { Notice } from "./stock-object";
+import type { Notice } from "./inventory.notices";
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const PREFIX = "notice:";

@@ -7,6 +7,7 @@ import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, Meter, share } from "../lib/metering";
 import { type BookRefusal, DemandBook } from "./allocation";
+import type { DemandAnswer, Notice } from "./inventory.notices";
 import { NoticeJournal } from "./notice-journal";
 import { adjustmentIdsOf, applyOps, type OpResult, refsOf, type StockOp } from "./stock-ops";
 import {
@@ -16,22 +17,6 @@ import {
   commitStock,
   loadStock,
 } from "./stock-store";
-
-/** Tells one order what its line in this stock row now holds, as of stock version `seq`. */
-export interface Notice {
-  orderId: string;
-  sku: string;
-  status: AllocationStatus;
-  seq: number;
-}
-
-export interface DemandAnswer {
-  status: AllocationStatus;
-  seq: number;
-  /** Other orders whose waiting lines this change filled; the caller should tell them. */
-  notices: Notice[];
-  cost?: Cost;
-}
 
 type Adjusted = { adjustment: Adjustment; notices: Notice[]; cost?: Cost };
 type Received = { notices: Notice[]; cost?: Cost };

@@ -4,14 +4,14 @@ import { Refused, refused } from "../domain/refusals";
 import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
+import { closeReceiving, receiveInbound as receive } from "../inbound/inbound.commands";
 import type { InboundShipment } from "../inbound/inbound.routes";
-import { closeReceiving, receiveInbound as receive } from "../inbound/receive-inbound";
-import { adjustStock } from "../inventory/adjust-stock";
+import { adjustStock } from "../inventory/inventory.commands";
 import { newId } from "../lib/ids";
-import { runOrderCommand } from "../orders/order-commands";
-import * as returns from "../returns/return-commands";
+import { runOrderCommand } from "../orders/orders.commands";
+import * as returns from "../returns/returns.commands";
+import { ownerOfShipment } from "../shipments/shipments.reads";
 import type { ShipmentView } from "../shipments/shipments.schemas";
-import { ownerOfShipment } from "../shipments/shipments.service";
 import type * as routes from "./operations.routes";
 
 /**

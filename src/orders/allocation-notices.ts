@@ -1,5 +1,5 @@
 import { orderObject } from "../durable/stubs";
-import type { Notice } from "../inventory/stock-object";
+import type { Notice } from "../inventory/inventory.notices";
 
 /**
  * Tells the orders whose waiting lines a change filled, before the response goes out, so

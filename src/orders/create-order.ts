@@ -7,14 +7,14 @@ import {
   claimStatement,
   interpretClaim,
 } from "../db/idempotency";
+import { checkReferences, type Resolved, referencesHold, referencesJson } from "../db/references";
 import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
-import { readOrder } from "./order-reads";
-import { checkReferences, type Resolved, referencesHold, referencesJson } from "./order-references";
+import { readOrder } from "./orders.reads";
 import type { CreateOrder, OrderView } from "./orders.schemas";
 
 export interface Caller {

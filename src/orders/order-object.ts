@@ -6,12 +6,16 @@ import { isRefusal, type Refusal } from "../domain/refusals";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName } from "../durable/stubs";
-import type { Notice } from "../inventory/stock-object";
+import type { Notice } from "../inventory/inventory.notices";
 import { environmentOf } from "../lib/environment";
 import { Meter } from "../lib/metering";
 import { Serial } from "../lib/serial";
-import { SimulatedWarehouse } from "../sandbox/simulated-warehouse";
-import { relay } from "../webhooks/outbox";
+import {
+  SIMULATOR,
+  SimulatedWarehouse,
+  type WarehouseStep,
+} from "../simulator/simulator.warehouse";
+import { relay } from "../webhooks/webhooks.outbox";
 import { tellOrders } from "./allocation-notices";
 import { isChange, type OrderCommand, type OrderState } from "./order";
 import { decide, settle } from "./order-rules";
@@ -114,7 +118,10 @@ export class OrderObject extends DurableObject<Env> {
             db: this.run.db,
             load: () => this.load(false),
             busy: () => this.journal.pending() !== undefined,
-            execute: (command) => this.journaled(command),
+            perform: async (step) => {
+              const outcome = await this.journaled(commandFor(step));
+              return { ok: outcome.ok, notices: outcome.ok ? outcome.notices : [] };
+            },
           })
         : { stepped: 0, notices: [] };
       await this.schedule.arm();
@@ -251,5 +258,29 @@ export class OrderObject extends DurableObject<Env> {
     }
     this.state = await loadOrder(this.run.db, this.id.tenantId, this.id.orderId);
     return this.state;
+  }
+}
+
+/** The command a step of the sandbox's warehouse is, as the operations API would send it. */
+function commandFor(step: WarehouseStep): OrderCommand {
+  const actor = SIMULATOR;
+  switch (step.type) {
+    case "hold":
+      return { type: "hold", actor, reason: step.reason };
+    case "start_picking":
+      return { type: "start_picking", actor };
+    case "ship":
+      return { type: "ship", actor, ...step.input };
+    case "track":
+      return {
+        type: "track",
+        actor,
+        shipmentId: step.shipmentId,
+        status: step.status,
+        occurredAt: new Date().toISOString(),
+        note: null,
+      };
+    case "void":
+      return { type: "void", actor, shipmentId: step.shipmentId };
   }
 }

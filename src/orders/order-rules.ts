@@ -7,7 +7,7 @@ import {
   decideVoid,
   fulfilmentStatus,
   type Item,
-} from "../shipments/shipment-rules";
+} from "../shipments/shipments.rules";
 import type {
   Change,
   Decision,

@@ -1,5 +1,5 @@
 import { stockObject } from "../durable/stubs";
-import type { DemandAnswer, Notice } from "../inventory/stock-object";
+import type { DemandAnswer, Notice } from "../inventory/inventory.notices";
 import type { Change, StockAnswer } from "./order";
 
 /**

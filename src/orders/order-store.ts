@@ -14,8 +14,8 @@ import { chunked, jsonRows } from "../db/sql";
 import type { EventType } from "../domain/events";
 import { recordEvent } from "../events/events.service";
 import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
-import type { ShipmentRecord } from "../shipments/shipment-rules";
 import { renderShipment } from "../shipments/shipments.render";
+import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { Change, OrderLine, OrderState } from "./order";
 import { renderOrder } from "./orders.render";
 

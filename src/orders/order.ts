@@ -1,7 +1,7 @@
 import type { orderLines, orders } from "../db/schema";
 import type { Refusal } from "../domain/refusals";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
-import type { Item, Move, ShipInput, ShipmentRecord } from "../shipments/shipment-rules";
+import type { Item, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
 
 /*
  * The order as the domain sees it: its statuses, its state, the commands it takes and

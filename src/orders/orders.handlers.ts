@@ -10,8 +10,8 @@ import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { createOrder } from "./create-order";
-import { amendOrder, runOrderCommand } from "./order-commands";
-import { readOrder, readOrders } from "./order-reads";
+import { amendOrder, runOrderCommand } from "./orders.commands";
+import { readOrder, readOrders } from "./orders.reads";
 import type * as routes from "./orders.routes";
 import type { OrderView } from "./orders.schemas";
 

@@ -1,6 +1,6 @@
-import type { ShipmentRecord } from "../shipments/shipment-rules";
-import { shippedBySku } from "../shipments/shipment-rules";
 import { renderShipment } from "../shipments/shipments.render";
+import type { ShipmentRecord } from "../shipments/shipments.rules";
+import { shippedBySku } from "../shipments/shipments.rules";
 import type { OrderLine, OrderRow } from "./order";
 import type { OrderView } from "./orders.schemas";
 

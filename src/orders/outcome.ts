@@ -1,5 +1,5 @@
 import type { Refusal } from "../domain/refusals";
-import type { Notice } from "../inventory/stock-object";
+import type { Notice } from "../inventory/inventory.notices";
 import type { Cost } from "../lib/metering";
 import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentView } from "../shipments/shipments.schemas";

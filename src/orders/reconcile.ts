@@ -1,5 +1,5 @@
 import { stockObject } from "../durable/stubs";
-import { moveRef } from "../shipments/shipment-rules";
+import { moveRef } from "../shipments/shipments.rules";
 import type { OrderCommand, OrderState, StockAnswer } from "./order";
 import { heldUnits } from "./order-rules";
 

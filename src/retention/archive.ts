@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf, statement } from "../db/client";
 import { chunked, jsonRows, NOW } from "../db/sql";
 import { type Layout, type Part, partsOf } from "./archive-parts";
-import { retentionStart } from "./retention-window";
+import { retentionStart } from "./retention.window";
 
 /*
  * Retention: the cron moves what is past its window from D1 to R2. Events and webhook

@@ -2,16 +2,16 @@ import { eq } from "drizzle-orm";
 import { shipments } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import type { TrackingStatus } from "../domain/statuses";
-import { createInbound } from "../inbound/create-inbound";
-import { receiveInbound } from "../inbound/receive-inbound";
-import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/order-commands";
-import { readOrder } from "../orders/order-reads";
-import type { Item } from "../shipments/shipment-rules";
+import { receiveInbound } from "../inbound/inbound.commands";
+import { createInbound } from "../inbound/inbound.create";
+import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/orders.commands";
+import { readOrder } from "../orders/orders.reads";
+import { ownerOfShipment } from "../shipments/shipments.reads";
+import type { Item } from "../shipments/shipments.rules";
 import type { ShipmentView } from "../shipments/shipments.schemas";
-import { ownerOfShipment } from "../shipments/shipments.service";
-import { readSettings } from "./sandbox-settings";
-import { simulatedShipment } from "./simulated-shipment";
-import { nextTrackingStatus } from "./simulation";
+import { nextTrackingStatus } from "../simulator/simulator.plan";
+import { readSettings } from "../simulator/simulator.settings";
+import { simulatedShipment } from "../simulator/simulator.shipment";
 
 /*
  * The sandbox's explicit controls: each is the operations API's own commands, with the

@@ -5,10 +5,10 @@ import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import { newId } from "../lib/ids";
+import { DEFAULT_SETTINGS, type SimulationSettings } from "../simulator/simulator.plan";
+import { settingsRow, writeSettings } from "../simulator/simulator.settings";
 import type * as routes from "./sandbox.routes";
 import { advanceShipment, fulfilOrder, replenish as receiveStock } from "./sandbox-commands";
-import { settingsRow, writeSettings } from "./sandbox-settings";
-import { DEFAULT_SETTINGS, type SimulationSettings } from "./simulation";
 
 /** As on the floor: a platform key works in the shard of what it names. */
 const who = async (c: Context<AppEnv>, target: Target) => ({

@@ -6,7 +6,7 @@ import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { InboundShipment } from "../inbound/inbound.routes";
 import { OrderIdParam } from "../orders/orders.schemas";
 import { Shipment, ShipmentIdParam } from "../shipments/shipments.schemas";
-import { DEFAULT_SETTINGS } from "./simulation";
+import { DEFAULT_SETTINGS } from "../simulator/simulator.plan";
 
 /*
  * /v1/sandbox: the warehouse played by the API itself, in development and sandbox only

@@ -7,9 +7,9 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
+import { loadShipments } from "./shipments.reads";
 import { renderShipment } from "./shipments.render";
 import type * as routes from "./shipments.routes";
-import { loadShipments } from "./shipments.service";
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   const tenantId = tenantOf(c);

@@ -1,4 +1,4 @@
-import type { ShipmentRecord } from "./shipment-rules";
+import type { ShipmentRecord } from "./shipments.rules";
 import type { ShipmentView } from "./shipments.schemas";
 
 /** The guide's shipment object; parcels omit weight/dimensions they were not given. */

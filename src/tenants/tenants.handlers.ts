@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { asc, eq, gt } from "drizzle-orm";
+import { defaultTenantScopes } from "../api-keys/api-keys.scopes";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
-import { defaultTenantScopes } from "../api-keys/scopes";
 import { cursorPosition } from "../db/feed";
 import { mendShard } from "../db/replicas";
 import { apiKeys, tenants } from "../db/schema";

@@ -5,8 +5,13 @@ import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from
 import { tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
 import { eventPayload } from "../events/events.render";
-import type { WebhookMessage } from "./outbox";
 import { signatureHeaders } from "./signing";
+
+/** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
+export interface WebhookMessage {
+  delivery_id: string;
+  tenant_id: string;
+}
 
 const LEASE_SECONDS = 60;
 

@@ -13,7 +13,10 @@ import { IdCursor, page } from "../http/pagination";
 import { encodeCursor } from "../lib/cursor";
 import { environmentOf } from "../lib/environment";
 import { newId } from "../lib/ids";
-import { assertWithinRetention, retentionDays } from "../retention/retention-window";
+import { assertWithinRetention, retentionDays } from "../retention/retention.window";
+import { rotateSecret } from "./secrets";
+import { newSecret } from "./signing";
+import { webhookUrlRefusal } from "./url-policy";
 import {
   activeSubscriptions,
   createDeliveries,
@@ -24,10 +27,7 @@ import {
   REPLAYS_PER_MINUTE,
   startRecovery,
   subscribedTo,
-} from "./outbox";
-import { rotateSecret } from "./secrets";
-import { newSecret } from "./signing";
-import { webhookUrlRefusal } from "./url-policy";
+} from "./webhooks.outbox";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;

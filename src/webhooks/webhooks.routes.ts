@@ -1,11 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../domain/events";
-import { optionalText, Timestamp, UtcDateTime } from "../domain/shapes";
-import { ErrorEnvelope } from "../http/errors";
+import { ErrorEnvelope, optionalText, Timestamp, UtcDateTime } from "../domain/shapes";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { feedQuery, listOf, listQuery } from "../http/pagination";
-import { DEFAULT_RETENTION_DAYS } from "../retention/retention-window";
-import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./outbox";
+import { DEFAULT_RETENTION_DAYS } from "../retention/retention.window";
+import { RECOVER_PAGE, REPLAYS_PER_MINUTE } from "./webhooks.outbox";
 
 const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
 

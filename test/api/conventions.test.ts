@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Refused } from "../../src/domain/refusals";
-import { ErrorEnvelope, onError } from "../../src/http/errors";
+import { ErrorEnvelope } from "../../src/domain/shapes";
+import { onError } from "../../src/http/errors";
 import { createRouter } from "../../src/http/openapi";
 import { requestContext } from "../../src/http/request-context";
 import { client, expectError, expectStatus, raw } from "../support/client";

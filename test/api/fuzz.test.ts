@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { assert, beforeAll, describe, expect, it } from "vitest";
-import { ErrorEnvelope } from "../../src/http/errors";
+import { ErrorEnvelope } from "../../src/domain/shapes";
 import { ADMIN_TOKEN, client, expectStatus, ok, raw } from "../support/client";
 import {
   createTenant,

@@ -3,13 +3,13 @@ import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { database } from "../../src/db/client";
 import type { EventType } from "../../src/domain/events";
-import { ErrorEnvelope } from "../../src/http/errors";
+import { ErrorEnvelope } from "../../src/domain/shapes";
+import { applyStrandedReceipts } from "../../src/inbound/inbound.commands";
 import type {
   CreateInbound,
   InboundShipment,
   ReceiveInbound,
 } from "../../src/inbound/inbound.routes";
-import { applyStrandedReceipts } from "../../src/inbound/receive-inbound";
 import { admin, client, expectError, expectStatus, ok, raw, succeeded } from "../support/client";
 import {
   createKey,

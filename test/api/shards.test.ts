@@ -6,8 +6,8 @@ import {
   deleteStatements,
   readTenant,
 } from "../../scripts/tenant-copy.mjs";
+import { defaultTenantScopes } from "../../src/api-keys/api-keys.scopes";
 import { mintKey } from "../../src/api-keys/api-keys.service";
-import { defaultTenantScopes } from "../../src/api-keys/scopes";
 import { database } from "../../src/db/client";
 import { mendShard } from "../../src/db/replicas";
 import { apiKeys } from "../../src/db/schema";

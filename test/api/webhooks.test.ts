@@ -8,7 +8,7 @@ import {
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import worker from "../../src/index";
-import type { WebhookMessage } from "../../src/webhooks/outbox";
+import type { WebhookMessage } from "../../src/webhooks/delivery";
 import type { CreateWebhook } from "../../src/webhooks/webhooks.routes";
 import {
   type Api,

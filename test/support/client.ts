@@ -3,7 +3,7 @@ import { type ClientRequestOptions, type ClientResponse, hc } from "hono/client"
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import { expect } from "vitest";
 import type { AppType } from "../../src/app";
-import { ErrorEnvelope } from "../../src/http/errors";
+import { ErrorEnvelope } from "../../src/domain/shapes";
 import worker from "../../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Layout, partsOf } from "../../src/retention/archive-parts";
-import { retentionDays, retentionStart } from "../../src/retention/retention-window";
+import { retentionDays, retentionStart } from "../../src/retention/retention.window";
 
 interface Row {
   seq: number;

@@ -9,7 +9,7 @@ import {
   type OrderState,
 } from "../../src/orders/order";
 import { decide, settle } from "../../src/orders/order-rules";
-import type { ShipmentRecord } from "../../src/shipments/shipment-rules";
+import type { ShipmentRecord } from "../../src/shipments/shipments.rules";
 
 const ID = { tenantId: "ten_1", orderId: "ord_1" };
 const NOW = "2026-07-02T10:00:00.000Z";

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import seed from "../../fixtures/seed.json";
-import { type SimItem, type SimParcel, simulatedParcels } from "../../src/sandbox/parcels";
+import type { ShipInput } from "../../src/shipments/shipments.rules";
+import { CreateShipment } from "../../src/shipments/shipments.schemas";
+import { type SimItem, type SimParcel, simulatedParcels } from "../../src/simulator/parcels";
 import {
   isValidDhl,
   isValidFedex,
@@ -9,9 +11,7 @@ import {
   isValidTrackingNumber,
   isValidUps,
   SIM_CARRIERS,
-} from "../../src/sandbox/tracking-numbers";
-import type { ShipInput } from "../../src/shipments/shipment-rules";
-import { CreateShipment } from "../../src/shipments/shipments.schemas";
+} from "../../src/simulator/tracking-numbers";
 
 const ITEMS: SimItem[] = [
   {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type Change, isChange, type OrderCommand, type OrderState } from "../../src/orders/order";
 import { decide, settle } from "../../src/orders/order-rules";
+import type { ShipmentRecord } from "../../src/shipments/shipments.rules";
 import {
   nextStep,
   nextTrackingStatus,
   type SimulationSettings,
   scenariosOf,
-} from "../../src/sandbox/simulation";
-import type { ShipmentRecord } from "../../src/shipments/shipment-rules";
+} from "../../src/simulator/simulator.plan";
 
 const ID = { tenantId: "ten_1", orderId: "ord_1" };
 const T0 = "2026-07-02T10:00:00.000Z";

@@ -6,7 +6,7 @@ import {
   isValidTrackingNumber,
   isValidUps,
   isValidUsps,
-} from "../../src/sandbox/tracking-numbers";
+} from "../../src/simulator/tracking-numbers";
 
 describe("check digits against published numbers", () => {
   it("accepts S10 ids from several posts", () => {

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { orders } from "../db/schema";
 import { products, shippingMethods } from "../db/schema";
 import { inList } from "../db/sql";
 import { newId } from "../lib/ids";
-import type { OrderRow } from "../orders/order";
-import type { Item, ShipInput } from "../shipments/shipment-rules";
+import type { Item, ShipInput } from "../shipments/shipments.rules";
 import { simulatedParcels } from "./parcels";
 
 type Unit<T> = T extends { unit: infer U } ? U : never;
@@ -32,7 +32,10 @@ const dimensionsOf = (p: ProductRow) =>
  */
 export async function simulatedShipment(
   db: Db,
-  order: Pick<OrderRow, "id" | "tenantId" | "shippingMethodId" | "shippingMethod">,
+  order: Pick<
+    typeof orders.$inferSelect,
+    "id" | "tenantId" | "shippingMethodId" | "shippingMethod"
+  >,
   /** Shipments the order has had, voided ones too: the next one's place in its numbering. */
   shipmentCount: number,
   items: Item[],

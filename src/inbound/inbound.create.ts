@@ -8,15 +8,10 @@ import {
   claimStatement,
   interpretClaim,
 } from "../db/idempotency";
+import { checkReferences, type Resolved, referencesHold, referencesJson } from "../db/references";
 import { refused } from "../domain/refusals";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
-import {
-  checkReferences,
-  type Resolved,
-  referencesHold,
-  referencesJson,
-} from "../orders/order-references";
 import type { CreateInbound } from "./inbound.routes";
 import { incomingChanged, insertLines, readInbound } from "./inbound-store";
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shipmentItems, shipmentParcels, shipments } from "../db/schema";
 import { inList } from "../db/sql";
-import type { ShipmentRecord, ShipmentRow } from "./shipment-rules";
+import type { ShipmentRecord, ShipmentRow } from "./shipments.rules";
 
 /** Attaches parcels and items to shipment rows in one round trip, keeping the rows' order. */
 export async function loadShipments(db: Db, rows: ShipmentRow[]): Promise<ShipmentRecord[]> {

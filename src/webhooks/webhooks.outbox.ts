@@ -4,13 +4,7 @@ import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { shards, tenantShard } from "../db/shards";
 import { inList, NOW, nowPlus } from "../db/sql";
 import { newId } from "../lib/ids";
-import { attemptDelivery } from "./delivery";
-
-/** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
-export interface WebhookMessage {
-  delivery_id: string;
-  tenant_id: string;
-}
+import { attemptDelivery, type WebhookMessage } from "./delivery";
 
 /** A delivery as the queue and the first attempt need it. */
 export interface Delivery {

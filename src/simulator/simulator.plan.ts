@@ -1,12 +1,19 @@
+import type { orderLines, orders } from "../db/schema";
 import type { TrackingStatus } from "../domain/statuses";
-import type { OrderState } from "../orders/order";
-import { type Item, type ShipmentRecord, shippedBySku } from "../shipments/shipment-rules";
+import { type Item, type ShipmentRecord, shippedBySku } from "../shipments/shipments.rules";
 
 /*
  * What the sandbox's warehouse does next with an order, with no I/O: the order object asks
- * after every change and sets its alarm for the answer. Each step is a command the
- * operations API also sends, so a partner sees exactly what production will send.
+ * after every change and sets its alarm for the answer. Each step is one the operations API
+ * also takes, so a partner sees exactly what production will send.
  */
+
+/** What the simulator reads of an order: its row, its lines and its shipments, as committed. */
+export interface SimulatedOrder {
+  order: typeof orders.$inferSelect;
+  lines: (typeof orderLines.$inferSelect)[];
+  shipments: ShipmentRecord[];
+}
 
 export interface SimulationSettings {
   autoFulfill: boolean;
@@ -74,7 +81,7 @@ const lastScan = (record: ShipmentRecord) =>
   Date.parse(record.row.statusHistory.at(-1)?.occurred_at ?? record.row.shippedAt);
 
 /** Units each line still has to ship: the rest of every line once picking has begun. */
-export function unshipped(state: Pick<OrderState, "lines" | "shipments">): Item[] {
+export function unshipped(state: Pick<SimulatedOrder, "lines" | "shipments">): Item[] {
   const shipped = shippedBySku(state.shipments);
   return state.lines
     .map((l) => ({ sku: l.sku, quantity: l.quantity - (shipped.get(l.sku) ?? 0) }))
@@ -101,7 +108,7 @@ function firstHalf(items: Item[]): Item[] {
  * last scan.
  */
 export function nextStep(
-  state: OrderState,
+  state: SimulatedOrder,
   settings: SimulationSettings,
   memory: SimulationMemory,
 ): Planned | undefined {

@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Dimensions as DimensionsShape, Weight as WeightShape } from "../domain/shapes";
-import type { ShipInput } from "../shipments/shipment-rules";
+import type { ShipInput } from "../shipments/shipments.rules";
 import { type Draw, draw } from "./seeded-draw";
 import { type Format, formatOf } from "./tracking-numbers";
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orderLines, orders } from "../db/schema";
 import { inList } from "../db/sql";
-import { shipmentsOfOrders } from "../shipments/shipments.service";
+import { shipmentsOfOrders } from "../shipments/shipments.reads";
 import type { OrderRow } from "./order";
 import { renderOrder } from "./orders.render";
 import type { OrderView } from "./orders.schemas";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { sandboxSettings } from "../db/schema";
 import { NOW } from "../db/sql";
-import { DEFAULT_SETTINGS, type SimulationSettings } from "./simulation";
+import { DEFAULT_SETTINGS, type SimulationSettings } from "./simulator.plan";
 
 /*
  * Settings are read by order objects after every change in development and sandbox, so

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { resolveReferences } from "../db/references";
 import { orders } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
-import { resolveReferences } from "./order-references";
 import type { AmendOrder } from "./orders.schemas";
 import type { Outcome } from "./outcome";
 

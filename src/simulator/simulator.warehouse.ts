@@ -1,27 +1,33 @@
 import type { Db } from "../db/client";
 import type { Schedule } from "../durable/schedule";
-import type { Notice } from "../inventory/stock-object";
-import type { OrderCommand, OrderState } from "../orders/order";
-import type { Outcome } from "../orders/outcome";
-import { cachedSettings, readSettings } from "./sandbox-settings";
-import { simulatedShipment } from "./simulated-shipment";
+import type { Notice } from "../inventory/inventory.notices";
+import type { ShipInput } from "../shipments/shipments.rules";
 import {
   nextStep,
+  type SimulatedOrder,
   type SimulationMemory,
   type SimulationSettings,
   type SimulationStep,
-} from "./simulation";
+} from "./simulator.plan";
+import { cachedSettings, readSettings } from "./simulator.settings";
+import { simulatedShipment } from "./simulator.shipment";
 
 /** The actor the sandbox's warehouse writes into history. */
 export const SIMULATOR = "sandbox-simulator";
 
+/** A step as the warehouse performs it: a shipment comes with its parcels. */
+export type WarehouseStep =
+  | Exclude<SimulationStep, { type: "ship" }>
+  | { type: "ship"; input: ShipInput };
+
 /** What one order object lends its warehouse for a turn: its state and its command path. */
 export interface OrderHost {
   db: Db;
-  load(): Promise<OrderState | null>;
+  load(): Promise<SimulatedOrder | null>;
   /** A journaled change is unfinished: recovery goes first. */
   busy(): boolean;
-  execute(command: OrderCommand): Promise<Outcome>;
+  /** Takes the step as the operations API would; `ok` false when the order refused it. */
+  perform(step: WarehouseStep): Promise<{ ok: boolean; notices: Notice[] }>;
 }
 
 /** Steps per alarm, so a zero-delay order cannot hold the object's queue. */
@@ -61,8 +67,9 @@ export class SimulatedWarehouse {
         await this.schedule.at("simulate", planned.at, { replace: true });
         return { stepped, notices };
       }
-      const command = await this.commandFor(host.db, state, planned.step, settings);
-      const outcome = await host.execute(command);
+      const outcome = await host.perform(
+        await this.prepared(host.db, state, planned.step, settings),
+      );
       if (!outcome.ok) {
         // Someone else moved the order first; its next change plans again.
         await this.schedule.clear("simulate");
@@ -75,40 +82,24 @@ export class SimulatedWarehouse {
     return { stepped: MAX_STEPS, notices };
   }
 
-  private async commandFor(
+  /** A shipment is packed into parcels for the order's carrier; every other step goes as planned. */
+  private async prepared(
     db: Db,
-    state: OrderState,
+    state: SimulatedOrder,
     step: SimulationStep,
     settings: SimulationSettings,
-  ): Promise<OrderCommand> {
-    const actor = SIMULATOR;
-    switch (step.type) {
-      case "hold":
-        return { type: "hold", actor, reason: step.reason };
-      case "start_picking":
-        return { type: "start_picking", actor };
-      case "ship": {
-        const input = await simulatedShipment(
-          db,
-          state.order,
-          state.shipments.length,
-          step.items,
-          settings.parcelsPerOrder,
-        );
-        return { type: "ship", actor, ...input };
-      }
-      case "track":
-        return {
-          type: "track",
-          actor,
-          shipmentId: step.shipmentId,
-          status: step.status,
-          occurredAt: new Date().toISOString(),
-          note: null,
-        };
-      case "void":
-        return { type: "void", actor, shipmentId: step.shipmentId };
-    }
+  ): Promise<WarehouseStep> {
+    if (step.type !== "ship") return step;
+    return {
+      type: "ship",
+      input: await simulatedShipment(
+        db,
+        state.order,
+        state.shipments.length,
+        step.items,
+        settings.parcelsPerOrder,
+      ),
+    };
   }
 
   private memory(): SimulationMemory {
