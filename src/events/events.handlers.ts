@@ -10,7 +10,7 @@ import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { retentionDays } from "../retention/retention.window";
-import { eventPayload } from "./events.render";
+import { renderEvent } from "./events.render";
 import type * as routes from "./events.routes";
 import { assertReadable } from "./events.service";
 
@@ -62,7 +62,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .orderBy(asc(events.seq))
     .limit(limit + 1);
   return c.json(
-    page(rows, limit, eventPayload, (r) => ({ id: r.id }), await consistencyToken(c)),
+    page(rows, limit, renderEvent, (r) => ({ id: r.id }), await consistencyToken(c)),
     200,
   );
 };

@@ -1,15 +1,40 @@
 import type { events } from "../db/schema";
+import { type EventResource, resourceOf } from "../domain/events";
+import { type InboundSnapshot, renderInbound } from "../inbound/inbound.render";
+import { renderAdjustment, renderSkuInventory } from "../inventory/inventory.render";
+import type { AdjustmentSnapshot, SkuSnapshot } from "../inventory/inventory.snapshot";
+import type { Committed } from "../orders/orders.reads";
+import { renderOrder } from "../orders/orders.render";
+import { renderReturn, type StoredReturn } from "../returns/returns.render";
+import { renderShipment } from "../shipments/shipments.render";
+import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { Event } from "./events.routes";
 
-/**
- * An event as receivers see it, the same in a webhook body and in GET /v1/events, so one
- * handler serves both: the guide's "always be able to fall back to a poll".
+/*
+ * The one webhook renderer. An event stores its resource as committed (src/db/events.ts);
+ * this turns it into the API's shape, the same in a webhook body and in GET /v1/events, so
+ * one handler serves both: the guide's "always be able to fall back to a poll". Each
+ * resource renders as its own endpoints show it.
  */
-export const eventPayload = (
+
+type Snapshot = Record<string, unknown>;
+
+const RENDER: { [R in EventResource]: (snapshot: Snapshot) => Record<string, unknown> } = {
+  order: (s) => renderOrder(s as unknown as Committed),
+  shipment: (s) => renderShipment(s as unknown as ShipmentRecord),
+  sku_inventory: (s) => renderSkuInventory(s as unknown as SkuSnapshot),
+  adjustment: (s) => renderAdjustment(s as unknown as AdjustmentSnapshot),
+  inbound: (s) => renderInbound(s as unknown as InboundSnapshot),
+  return: (s) => renderReturn(s as unknown as StoredReturn),
+  // A test event's payload is written as it is sent.
+  webhook: (s) => s,
+};
+
+export const renderEvent = (
   row: Pick<typeof events.$inferSelect, "id" | "type" | "createdAt" | "data">,
 ): Event => ({
   event_id: row.id,
   event_type: row.type,
   created_at: row.createdAt,
-  data: row.data,
+  data: RENDER[resourceOf(row.type)](row.data),
 });

@@ -1,4 +1,3 @@
-import { z } from "@hono/zod-openapi";
 import type { ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";

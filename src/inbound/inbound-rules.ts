@@ -1,3 +1,4 @@
+import type { Refusal } from "../domain/refusals";
 import type { InboundStatus } from "../domain/statuses";
 /*
  * An ASN's life (guide §5a): expected → partially_received while some expected lines have
@@ -15,13 +16,17 @@ export interface ReceiptItem {
 export const goodUnits = (item: ReceiptItem) =>
   item.received_quantity - (item.damaged_quantity ?? 0);
 
-/** The first receipt line whose damaged units exceed what arrived, as a field path. */
-export function overDamaged(items: readonly ReceiptItem[]): string | undefined {
+/** The first receipt line whose damaged units exceed what arrived, refused by its path. */
+export function overDamaged(items: readonly ReceiptItem[]): Refusal | undefined {
   const i = items.findIndex((item) => (item.damaged_quantity ?? 0) > item.received_quantity);
-  return i >= 0 ? `items[${i}].damaged_quantity` : undefined;
+  return i >= 0
+    ? {
+        code: "validation_error",
+        field: `items[${i}].damaged_quantity`,
+        reason: "cannot be more than received_quantity",
+      }
+    : undefined;
 }
-
-export type Refused = { code: "inbound_not_open"; status: InboundStatus };
 
 /**
  * Receiving goes on until it is closed (late units of a received ASN still count, as
@@ -30,12 +35,43 @@ export type Refused = { code: "inbound_not_open"; status: InboundStatus };
 export function mayReceive(asn: {
   status: InboundStatus;
   closedAt: string | null;
-}): Refused | undefined {
+}): Refusal | undefined {
   return asn.status === "cancelled" || asn.closedAt
-    ? { code: "inbound_not_open", status: asn.status }
+    ? { code: "inbound_not_open", inbound_status: asn.status }
     : undefined;
 }
 
-export function mayChange(status: InboundStatus): Refused | undefined {
-  return status === "expected" ? undefined : { code: "inbound_not_open", status };
+export function mayChange(status: InboundStatus): Refusal | undefined {
+  return status === "expected"
+    ? undefined
+    : { code: "inbound_not_open", inbound_status: status, change: "amend" };
 }
+
+/**
+ * The events an ASN change emits. Whether a receipt completed the ASN, and whether its
+ * lines then disagree with what was expected, is known only inside the write, so the
+ * discrepancy event names the condition the write checks.
+ */
+export type InboundEvent =
+  | { type: "inbound.received" }
+  | { type: "inbound.discrepancy"; when: "completed_with_discrepancy" | "has_discrepancy" }
+  /** `incoming` moved for these SKUs: each one's stock changed for pollers and receivers. */
+  | { type: "inventory.updated"; skus: readonly string[] };
+
+/** A new, amended or cancelled ASN changes what is on its way, and nothing else. */
+export const incomingEvents = (skus: readonly string[]): InboundEvent[] => [
+  { type: "inventory.updated", skus },
+];
+
+/** A receipt: counted into the ASN, a discrepancy if it completed it short or over. */
+export const receiptEvents = (skus: readonly string[]): InboundEvent[] => [
+  { type: "inbound.received" },
+  { type: "inbound.discrepancy", when: "completed_with_discrepancy" },
+  ...incomingEvents(skus),
+];
+
+/** Closing receiving: what never came stops being incoming, and a discrepancy left is told. */
+export const closeEvents = (skus: readonly string[]): InboundEvent[] => [
+  { type: "inbound.discrepancy", when: "has_discrepancy" },
+  ...incomingEvents(skus),
+];

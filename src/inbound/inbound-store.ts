@@ -1,63 +1,86 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf, statement } from "../db/client";
+import { type EventWrite, eventStatements } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { inboundReceipts, inboundShipments } from "../db/schema";
 import { chunked, jsonRows, NOW } from "../db/sql";
-import { skuInventoryJson } from "../inventory/inventory.render";
-import { newId } from "../lib/ids";
-import { inboundJson } from "./inbound.render";
-import type { InboundShipment } from "./inbound.routes";
-import type { ReceiptItem } from "./inbound-rules";
+import { skuSnapshot } from "../inventory/inventory.snapshot";
+import { type InboundSnapshot, inboundSnapshot } from "./inbound.render";
+import {
+  closeEvents,
+  type InboundEvent,
+  incomingEvents,
+  type ReceiptItem,
+  receiptEvents,
+} from "./inbound-rules";
 
 /*
- * How ASNs persist to D1. Every change is one batch carrying its events: the ASN's own,
- * and `inventory.updated` for each SKU whose `incoming` it moves, with the SKU's feed
- * stamp, so pollers of /v1/inventory see incoming change too.
+ * How ASNs persist to D1. Every change is one batch carrying the events its rules named:
+ * the ASN's own, and `inventory.updated` for each SKU whose `incoming` it moves, with the
+ * SKU's feed stamp, so pollers of /v1/inventory see incoming change too. Each statement
+ * after the first acts only if `guard` says this request's change happened.
  */
 
 type BatchItem = Parameters<Db["batch"]>[0][number];
-export type InboundRow = typeof inboundShipments.$inferSelect;
 
 const always = sql`1`;
 
-/** Stamps each SKU in its tenant's inventory feed and records its `inventory.updated`, when `guard` holds. */
-export function incomingChanged(
-  db: Db,
-  tenantId: string,
-  skus: string[],
-  guard: SQL = always,
-): BatchItem[] {
+/** True in SQL when the ASN, after this batch's changes, has a line that did not arrive as expected. */
+const hasDiscrepancy = (id: string) =>
+  sql`EXISTS (SELECT 1 FROM inbound_lines WHERE inbound_id = ${id} AND received_quantity != expected_quantity)`;
+
+/** The inventory feed stamps for SKUs whose `incoming` a change moves, when `guard` holds. */
+function stampSkus(db: Db, tenantId: string, skus: readonly string[], guard: SQL): BatchItem[] {
   const stamp = feedStamp("inventory_skus", tenantId);
-  return chunked(skus.map((sku) => [sku, newId("evt")])).flatMap((group) => [
+  return chunked(skus).map((group) =>
     statement(
       db,
       sql`INSERT INTO inventory_skus (tenant_id, sku, updated_at, change_seq)
-        SELECT ${tenantId}, j.value ->> 0, ${stamp.updatedAt}, ${stamp.changeSeq} + j.key
+        SELECT ${tenantId}, j.value, ${stamp.updatedAt}, ${stamp.changeSeq} + j.key
         FROM ${jsonRows(group)} AS j WHERE ${guard}
         ON CONFLICT (tenant_id, sku) DO UPDATE SET updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
     ),
-    statement(
-      db,
-      sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
-        SELECT j.value ->> 1, ${tenantId}, 'inventory.updated', j.value ->> 0, ${skuInventoryJson(tenantId, sql`j.value ->> 0`)}
-        FROM ${jsonRows(group)} AS j WHERE ${guard}`,
-    ),
-  ]);
+  );
 }
 
-/** Records an `inbound.*` event carrying the ASN as committed, when `guard` holds. */
-export const inboundEvent = (
+/**
+ * The writes of the events an ASN change emits, with the feed stamps of the SKUs they show;
+ * a receipt's discrepancy holds only if it completed the ASN (`receiptId`'s prior status
+ * was not yet received).
+ */
+export function eventWrites(
   db: Db,
-  tenantId: string,
-  type: "inbound.received" | "inbound.discrepancy",
-  id: string,
-  guard: SQL = always,
-) =>
-  statement(
-    db,
-    sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
-      SELECT ${newId("evt")}, ${tenantId}, ${type}, ${id}, ${inboundJson(id)} WHERE ${guard}`,
-  );
+  asn: { id: string; tenantId: string },
+  events: InboundEvent[],
+  guard: SQL,
+  receiptId?: string,
+): BatchItem[] {
+  const completed = sql`(SELECT status FROM inbound_shipments WHERE id = ${asn.id}) = 'received'
+    AND (SELECT prior_status FROM inbound_receipts WHERE id = ${receiptId ?? null}) != 'received'`;
+  const ofAsn = events.flatMap((event): EventWrite["events"][number][] => {
+    if (event.type === "inventory.updated") return [];
+    if (event.type === "inbound.received") return [{ type: event.type, when: guard }];
+    const discrepancy = sql`${guard} AND ${hasDiscrepancy(asn.id)}`;
+    const when =
+      event.when === "has_discrepancy" ? discrepancy : sql`${discrepancy} AND ${completed}`;
+    return [{ type: event.type, when }];
+  });
+  const skus = events.flatMap((event) => (event.type === "inventory.updated" ? event.skus : []));
+  const writes: EventWrite[] = [];
+  if (ofAsn.length > 0)
+    writes.push({ events: ofAsn, resources: [asn.id], snapshot: inboundSnapshot });
+  if (skus.length > 0) {
+    writes.push({
+      events: [{ type: "inventory.updated", when: guard }],
+      resources: skus,
+      snapshot: (sku) => skuSnapshot(asn.tenantId, sku),
+    });
+  }
+  return [
+    ...stampSkus(db, asn.tenantId, skus, guard),
+    ...eventStatements(db, asn.tenantId, writes),
+  ];
+}
 
 export function insertLines(
   db: Db,
@@ -80,28 +103,21 @@ export const touched = (tenantId: string) => ({
   ...feedStamp("inbound_shipments", tenantId),
 });
 
-/** An ASN the caller may see (every tenant's for a platform key), as a row and as the API object. */
-export async function readInbound(db: Db, tenantId: string | null, id: string) {
-  const [row] = await db
-    .select()
-    .from(inboundShipments)
-    .where(
-      and(
-        eq(inboundShipments.id, id),
-        tenantId ? eq(inboundShipments.tenantId, tenantId) : undefined,
-      ),
-    );
-  if (!row) return undefined;
-  const [rendered] = await rowsOf<{ json: string }>(db, sql`SELECT ${inboundJson(id)} AS json`);
-  return { row, view: JSON.parse(rendered?.json ?? "null") as InboundView };
+/** An ASN the caller may see (every tenant's for a platform key), as committed. */
+export async function readInbound(
+  db: Db,
+  tenantId: string | null,
+  id: string,
+): Promise<InboundSnapshot | undefined> {
+  const [found] = await rowsOf<{ asn: string | null }>(
+    db,
+    sql`SELECT ${inboundSnapshot(id)} AS asn`,
+  );
+  const asn = found?.asn ? (JSON.parse(found.asn) as InboundSnapshot) : undefined;
+  return asn && (tenantId === null || asn.tenantId === tenantId) ? asn : undefined;
 }
 
-/** The ASN as the API shows it: the zod schema is the one definition of its shape. */
-export type InboundView = InboundShipment;
-
-/** True in SQL when the ASN, after this batch's changes, has a line that did not arrive as expected. */
-const hasDiscrepancy = (id: string) =>
-  sql`EXISTS (SELECT 1 FROM inbound_lines WHERE inbound_id = ${id} AND received_quantity != expected_quantity)`;
+type Asn = Pick<InboundSnapshot, "id" | "tenantId" | "warehouseId">;
 
 /**
  * Counts one receipt into its ASN, once: the receipt row is written first, and every other
@@ -110,7 +126,7 @@ const hasDiscrepancy = (id: string) =>
  */
 export async function countReceipt(
   db: Db,
-  asn: InboundRow,
+  asn: Asn,
   receipt: { id: string; token: string; items: ReceiptItem[]; receivedAt: string | null },
 ) {
   const ours = sql`EXISTS (SELECT 1 FROM inbound_receipts WHERE id = ${receipt.id} AND claim_token = ${receipt.token})`;
@@ -152,17 +168,7 @@ export async function countReceipt(
         ...touched(asn.tenantId),
       })
       .where(and(eq(inboundShipments.id, asn.id), ours)),
-    inboundEvent(db, asn.tenantId, "inbound.received", asn.id, ours),
-    inboundEvent(
-      db,
-      asn.tenantId,
-      "inbound.discrepancy",
-      asn.id,
-      sql`${ours} AND ${hasDiscrepancy(asn.id)}
-        AND (SELECT status FROM inbound_shipments WHERE id = ${asn.id}) = 'received'
-        AND (SELECT prior_status FROM inbound_receipts WHERE id = ${receipt.id}) != 'received'`,
-    ),
-    ...incomingChanged(db, asn.tenantId, [...new Set(items.map((i) => i.sku))], ours),
+    ...eventWrites(db, asn, receiptEvents([...new Set(items.map((i) => i.sku))]), ours, receipt.id),
   ];
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);
@@ -173,7 +179,7 @@ export async function countReceipt(
  * outstanding units stop counting as incoming, and a discrepancy left then is reported.
  * Only the request that closes it reports, however many close at once.
  */
-export async function closeInbound(db: Db, asn: InboundRow, skus: string[]) {
+export async function closeInbound(db: Db, asn: Asn, skus: string[]) {
   const token = crypto.randomUUID();
   const ours = sql`EXISTS (SELECT 1 FROM inbound_shipments WHERE id = ${asn.id} AND write_token = ${token})`;
   await db.batch([
@@ -186,14 +192,7 @@ export async function closeInbound(db: Db, asn: InboundRow, skus: string[]) {
           sql`${inboundShipments.closedAt} IS NULL AND ${inboundShipments.status} != 'cancelled'`,
         ),
       ),
-    inboundEvent(
-      db,
-      asn.tenantId,
-      "inbound.discrepancy",
-      asn.id,
-      sql`${ours} AND ${hasDiscrepancy(asn.id)}`,
-    ),
-    ...incomingChanged(db, asn.tenantId, skus, ours),
+    ...eventWrites(db, asn, closeEvents(skus), ours),
   ]);
 }
 
@@ -216,7 +215,7 @@ export const markApplied = (db: Db, receiptId: string) =>
  */
 export async function changeExpected(
   db: Db,
-  asn: InboundRow,
+  asn: Asn,
   change: {
     status?: "cancelled";
     supplier?: string | null;
@@ -244,6 +243,6 @@ export async function changeExpected(
           ...insertLines(db, asn.id, change.items, ours),
         ]
       : []),
-    ...incomingChanged(db, asn.tenantId, change.skus, ours),
+    ...eventWrites(db, asn, incomingEvents(change.skus), ours),
   ]);
 }

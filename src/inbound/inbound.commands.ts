@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { inboundReceipts, products } from "../db/schema";
 import { inList } from "../db/sql";
-import { refused } from "../domain/refusals";
+import { Refused, refused } from "../domain/refusals";
 import { stockObject } from "../durable/stubs";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
@@ -20,8 +20,6 @@ interface Who {
   tenantId: string | null;
 }
 
-const notOpen = (status: string) => refused("inbound_not_open", { inbound_status: status });
-
 /**
  * POST /v1/ops/inbound-shipments/{id}/receipts: count what arrived into the ASN (once per
  * receipt id, in D1), then put the good units on the shelf through each SKU's stock object,
@@ -34,10 +32,10 @@ export async function receiveInbound(
   body: { items: ReceiptItem[]; received_at?: string },
   receiptId: string,
 ) {
-  const found = await readInbound(who.db, who.tenantId, id);
-  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
-  const asn = found.row;
-  if (mayReceive(asn)) throw notOpen(asn.status);
+  const asn = await readInbound(who.db, who.tenantId, id);
+  if (!asn) throw refused("not_found", { resource: "inbound shipment", id });
+  const closed = mayReceive(asn);
+  if (closed) throw new Refused(closed);
   const skus = body.items.map((i) => i.sku);
   const known = new Set(
     (
@@ -52,12 +50,7 @@ export async function receiveInbound(
     throw refused("unknown_sku", { field: `items[${unknown}].sku`, sku: skus[unknown] });
   }
   const damaged = overDamaged(body.items);
-  if (damaged) {
-    throw refused("validation_error", {
-      field: damaged,
-      reason: "cannot be more than received_quantity",
-    });
-  }
+  if (damaged) throw new Refused(damaged);
   await countReceipt(who.db, asn, {
     id: receiptId,
     token: crypto.randomUUID(),
@@ -65,7 +58,13 @@ export async function receiveInbound(
     receivedAt: body.received_at ?? null,
   });
   await applyReceipt(who.env, who.db, receiptId);
-  return (await readInbound(who.db, who.tenantId, id))?.view;
+  return reread(who, id);
+}
+
+async function reread(who: Who, id: string) {
+  const asn = await readInbound(who.db, who.tenantId, id);
+  if (!asn) throw new Error(`inbound shipment ${id} vanished`);
+  return asn;
 }
 
 /** Puts a counted receipt's good units on the shelf, once, and marks it done. */
@@ -91,17 +90,17 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
 
 /** POST /v1/ops/inbound-shipments/{id}/close: receiving ends with what has arrived. */
 export async function closeReceiving(who: Who, id: string) {
-  const found = await readInbound(who.db, who.tenantId, id);
-  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
-  const asn = found.row;
-  if (asn.closedAt) return found.view;
-  if (asn.status === "cancelled") throw notOpen(asn.status);
+  const asn = await readInbound(who.db, who.tenantId, id);
+  if (!asn) throw refused("not_found", { resource: "inbound shipment", id });
+  if (asn.closedAt) return asn;
+  const closed = mayReceive(asn);
+  if (closed) throw new Refused(closed);
   await closeInbound(
     who.db,
     asn,
-    found.view.items.map((i) => i.sku),
+    asn.lines.map((l) => l.sku),
   );
-  return (await readInbound(who.db, who.tenantId, id))?.view;
+  return reread(who, id);
 }
 
 /** The cron's backstop: receipts counted a while ago whose stock a stopped request never applied. */

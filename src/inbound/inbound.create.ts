@@ -13,7 +13,8 @@ import { refused } from "../domain/refusals";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import type { CreateInbound } from "./inbound.routes";
-import { incomingChanged, insertLines, readInbound } from "./inbound-store";
+import { incomingEvents } from "./inbound-rules";
+import { eventWrites, insertLines, readInbound } from "./inbound-store";
 
 /**
  * POST /v1/inbound-shipments, exactly once like an order: one D1 batch checks the
@@ -68,10 +69,10 @@ export async function createInbound(
         ON CONFLICT (tenant_id, reference) DO NOTHING`,
     ),
     ...insertLines(db, candidate, input.items, ours),
-    ...incomingChanged(
+    ...eventWrites(
       db,
-      tenantId,
-      input.items.map((i) => i.sku),
+      { id: candidate, tenantId },
+      incomingEvents(input.items.map((i) => i.sku)),
       ours,
     ),
     rowsOf<{ asn: string | null; claim: string | null; refs: string }>(
@@ -108,7 +109,7 @@ export async function createInbound(
     }
     id = asn.id;
   }
-  const found = await readInbound(db, tenantId, id);
-  if (!found) throw new Error(`inbound shipment ${id} vanished`);
-  return { view: found.view, created: id === candidate };
+  const made = await readInbound(db, tenantId, id);
+  if (!made) throw new Error(`inbound shipment ${id} vanished`);
+  return { asn: made, created: id === candidate };
 }

@@ -4,27 +4,28 @@ import type { Context } from "hono";
 import { feedPage } from "../db/feed";
 import { resolveReferences } from "../db/references";
 import { inboundShipments } from "../db/schema";
-import { refused } from "../domain/refusals";
+import { Refused, refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { createInbound } from "./inbound.create";
-import { inboundJson } from "./inbound.render";
+import { type InboundSnapshot, inboundSnapshot, renderInbound } from "./inbound.render";
 import type * as routes from "./inbound.routes";
 import { mayChange } from "./inbound-rules";
-import { changeExpected, type InboundView, readInbound } from "./inbound-store";
+import { changeExpected, readInbound } from "./inbound-store";
 
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_ID = sql`"inbound_shipments"."id"`;
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
-  const { view, created } = await createInbound(
+  const { asn, created } = await createInbound(
     { db: c.var.db, tenantId: tenantOf(c) },
     c.req.valid("json"),
     key,
   );
+  const view = renderInbound(asn);
   if (!created) {
     c.header("Idempotent-Replayed", "true");
     return c.json(view, 200);
@@ -45,7 +46,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .select({
       updatedAt: inboundShipments.updatedAt,
       changeSeq: inboundShipments.changeSeq,
-      json: inboundJson(OUTER_ID),
+      json: inboundSnapshot(OUTER_ID),
     })
     .from(inboundShipments)
     .where(
@@ -60,7 +61,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     page(
       rows,
       query.limit,
-      (r) => JSON.parse(r.json as string) as InboundView,
+      (r) => renderInbound(JSON.parse(r.json as string) as InboundSnapshot),
       feed.positionOf,
       await consistencyToken(c),
     ),
@@ -69,41 +70,48 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
 };
 
 async function owned(c: Context<AppEnv>, id: string) {
-  const found = await readInbound(c.var.db, tenantOf(c), id);
-  if (!found) throw refused("not_found", { resource: "inbound shipment", id: id });
-  return found;
+  const asn = await readInbound(c.var.db, tenantOf(c), id);
+  if (!asn) throw refused("not_found", { resource: "inbound shipment", id });
+  return asn;
 }
 
-const notExpected = (status: string) =>
-  refused("inbound_not_open", { inbound_status: status, change: "amend" });
+/** Amends and cancels hold only while the ASN is still expected, before and after the write. */
+function expected(asn: InboundSnapshot) {
+  const refusal = mayChange(asn.status);
+  if (refusal) throw new Refused(refusal);
+}
+
+/** The ASN as the write left it, unless something else (a receipt) changed it first. */
+function changedTo(asn: InboundSnapshot, status: "expected" | "cancelled") {
+  if (asn.status !== status) {
+    throw new Refused({ code: "inbound_not_open", inbound_status: asn.status, change: "amend" });
+  }
+  return renderInbound(asn);
+}
 
 export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
-  c.json((await owned(c, c.req.valid("param").id)).view, 200);
+  c.json(renderInbound(await owned(c, c.req.valid("param").id)), 200);
 
 export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
-  const { row, view } = await owned(c, id);
-  if (mayChange(row.status)) throw notExpected(row.status);
-  if (body.items) await resolveReferences(c.var.db, row.tenantId, { items: body.items });
-  await changeExpected(c.var.db, row, {
+  const asn = await owned(c, id);
+  expected(asn);
+  if (body.items) await resolveReferences(c.var.db, asn.tenantId, { items: body.items });
+  await changeExpected(c.var.db, asn, {
     supplier: body.supplier,
     expectedAt: body.expected_at,
     items: body.items,
-    skus: [...new Set([...view.items.map((i) => i.sku), ...(body.items ?? []).map((i) => i.sku)])],
+    skus: [...new Set([...asn.lines.map((l) => l.sku), ...(body.items ?? []).map((i) => i.sku)])],
   });
-  const after = await owned(c, id);
-  if (after.row.status !== "expected") throw notExpected(after.row.status);
-  return c.json(after.view, 200);
+  return c.json(changedTo(await owned(c, id), "expected"), 200);
 };
 
 export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const { row, view } = await owned(c, id);
-  if (row.status === "cancelled") return c.json(view, 200);
-  if (mayChange(row.status)) throw notExpected(row.status);
-  await changeExpected(c.var.db, row, { status: "cancelled", skus: view.items.map((i) => i.sku) });
-  const after = await owned(c, id);
-  if (after.row.status !== "cancelled") throw notExpected(after.row.status);
-  return c.json(after.view, 200);
+  const asn = await owned(c, id);
+  if (asn.status === "cancelled") return c.json(renderInbound(asn), 200);
+  expected(asn);
+  await changeExpected(c.var.db, asn, { status: "cancelled", skus: asn.lines.map((l) => l.sku) });
+  return c.json(changedTo(await owned(c, id), "cancelled"), 200);
 };

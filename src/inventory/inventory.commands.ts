@@ -4,7 +4,7 @@ import { products, tenants, warehouses } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import { stockObject } from "../durable/stubs";
 import type { CreateAdjustment } from "./inventory.routes";
-import type { Adjustment } from "./stock-store";
+import type { AdjustmentSnapshot } from "./inventory.snapshot";
 
 /**
  * POST /v1/ops/inventory-adjustments: resolve the tenant (a platform key names it), check
@@ -15,7 +15,7 @@ export async function adjustStock(
   who: { env: Env; db: Db; tenantId: string | null; actor: string },
   body: CreateAdjustment,
   adjustmentId: string,
-): Promise<Adjustment> {
+): Promise<AdjustmentSnapshot> {
   const { db } = who;
   const tenantId = who.tenantId ?? body.tenant_id;
   if (!tenantId) {

@@ -6,9 +6,9 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
-import { skuInventoryJson } from "./inventory.render";
+import { renderAdjustment, renderSkuInventory } from "./inventory.render";
 import type * as routes from "./inventory.routes";
-import { renderAdjustment } from "./stock-store";
+import { type SkuSnapshot, skuSnapshot } from "./inventory.snapshot";
 
 // Drizzle leaves columns unqualified in single-table queries; inside a correlated
 // subquery that would silently bind to the inner table, so name the outer row in full.
@@ -27,7 +27,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     .select({
       updatedAt: inventorySkus.updatedAt,
       changeSeq: inventorySkus.changeSeq,
-      json: skuInventoryJson(OUTER_TENANT, OUTER_SKU, query.warehouse_id),
+      json: skuSnapshot(OUTER_TENANT, OUTER_SKU, query.warehouse_id),
     })
     .from(inventorySkus)
     .where(
@@ -46,7 +46,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     page(
       rows,
       query.limit,
-      (r) => JSON.parse(r.json as string),
+      (r) => renderSkuInventory(JSON.parse(r.json as string) as SkuSnapshot),
       feed.positionOf,
       await consistencyToken(c),
     ),

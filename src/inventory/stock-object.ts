@@ -2,23 +2,24 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
-import type { AllocationStatus } from "../domain/statuses";
 import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, Meter, share } from "../lib/metering";
 import { type BookRefusal, DemandBook } from "./allocation";
 import type { DemandAnswer, Notice } from "./inventory.notices";
+import type { AdjustmentSnapshot } from "./inventory.snapshot";
 import { NoticeJournal } from "./notice-journal";
-import { adjustmentIdsOf, applyOps, type OpResult, refsOf, type StockOp } from "./stock-ops";
 import {
-  type Adjustment,
   type AdjustmentInput,
-  appliedAlready,
-  commitStock,
-  loadStock,
-} from "./stock-store";
+  adjustmentIdsOf,
+  applyOps,
+  type OpResult,
+  refsOf,
+  type StockOp,
+} from "./stock-ops";
+import { appliedAlready, commitStock, loadStock } from "./stock-store";
 
-type Adjusted = { adjustment: Adjustment; notices: Notice[]; cost?: Cost };
+type Adjusted = { adjustment: AdjustmentSnapshot; notices: Notice[]; cost?: Cost };
 type Received = { notices: Notice[]; cost?: Cost };
 type Answer = DemandAnswer | Adjusted | Received | (BookRefusal & { cost?: Cost });
 
@@ -167,41 +168,31 @@ export class StockObject extends DurableObject<Env> {
     const ops = pending.map((p) => p.op);
     const done = await appliedAlready(db, this.key, refsOf(ops), adjustmentIdsOf(ops));
     const seq = this.version + 1;
-    const before = {
-      onHand: book.onHand,
-      allocated: book.allocated,
-      backordered: book.backordered,
-    };
     const applied = applyOps(
       book,
       ops,
       { refs: done.refs, adjustmentIds: new Set(done.adjustments.keys()) },
       seq,
     );
-    let written: Adjustment[] = [];
-    if (
-      applied.demands.size > 0 ||
-      applied.movements.length > 0 ||
-      applied.adjustments.length > 0
-    ) {
+    let written: AdjustmentSnapshot[] = [];
+    if (applied.events.length > 0) {
       await this.notices.owe(applied.refilled, seq);
       written = await commitStock(db, this.key, {
         ...applied,
         version: seq,
-        before,
         levels: { onHand: book.onHand, allocated: book.allocated, backordered: book.backordered },
       });
       this.version = seq;
     }
     const cost = share(meter.cost, pending.length);
     const adjustmentOf = (id: string) =>
-      (done.adjustments.get(id) ?? written.find((a) => a.id === id)) as Adjustment;
+      (done.adjustments.get(id) ?? written.find((a) => a.id === id)) as AdjustmentSnapshot;
     for (const [i, p] of pending.entries()) {
       p.resolve({ ...this.answer(applied.results[i] as OpResult, adjustmentOf), cost });
     }
   }
 
-  private answer(result: OpResult, adjustmentOf: (id: string) => Adjustment): Answer {
+  private answer(result: OpResult, adjustmentOf: (id: string) => AdjustmentSnapshot): Answer {
     if (result.kind === "refused") return result.refusal;
     const notices = result.filled.map((id) => this.noticeFor(id));
     if (result.kind === "adjusted") return { adjustment: adjustmentOf(result.id), notices };

@@ -1,10 +1,40 @@
-import type { BookChange, BookRefusal, Demand, DemandBook } from "./allocation";
-import type { AdjustmentInput, Movement } from "./stock-store";
+import type { AdjustmentReason } from "../domain/statuses";
+import type { BookChange, BookRefusal, Demand, DemandBook, StockLevels } from "./allocation";
 
 /*
  * What a stock object is asked to do, and how a batch of requests applies to its book in
- * arrival order, with no I/O: the object commits the result in one D1 batch.
+ * arrival order, with no I/O: what changed, and the events that says, which the object
+ * commits in one D1 batch.
  */
+
+export interface AdjustmentInput {
+  id: string;
+  delta: number;
+  reason: AdjustmentReason;
+  note: string | null;
+  actor: string;
+}
+
+/** Stock that left or came back for a reason (`ref`): applied once per ref. */
+export interface Movement {
+  ref: string;
+  orderId: string;
+  delta: number;
+}
+
+/**
+ * An event a commit emits, as of the row's new version. `available` going below or back up
+ * to a product's low-stock threshold is decided inside the write, against the threshold as
+ * stored: the event names the move, and is recorded only where the threshold lies across it.
+ */
+export type StockEvent =
+  | { type: "inventory.adjusted"; adjustmentId: string; version: number }
+  | { type: "inventory.updated"; version: number }
+  | {
+      type: "inventory.low_stock" | "inventory.restocked";
+      version: number;
+      available: { from: number; to: number };
+    };
 
 export type StockOp =
   | { kind: "demand"; orderId: string; quantity: number; priority: number }
@@ -27,6 +57,33 @@ export interface Batch {
   /** Every order whose waiting line this batch filled: each is owed a notice. */
   refilled: Set<string>;
   results: OpResult[];
+  events: StockEvent[];
+}
+
+const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
+
+/**
+ * What a commit that changed the row emits: each new adjustment, `inventory.updated` always,
+ * and the low-stock crossing `available` may have made.
+ */
+export function stockEvents(
+  before: StockLevels,
+  after: StockLevels,
+  adjustments: readonly AdjustmentInput[],
+  version: number,
+): StockEvent[] {
+  const events: StockEvent[] = adjustments.map((a) => ({
+    type: "inventory.adjusted",
+    adjustmentId: a.id,
+    version,
+  }));
+  events.push({ type: "inventory.updated", version });
+  const move = { from: available(before), to: available(after) };
+  if (move.to !== move.from) {
+    const type = move.to < move.from ? "inventory.low_stock" : "inventory.restocked";
+    events.push({ type, version, available: move });
+  }
+  return events;
 }
 
 /** The movement refs a batch of requests needs checked against what the row already applied. */
@@ -52,12 +109,14 @@ export function applyOps(
   applied: { refs: Set<string>; adjustmentIds: Set<string> },
   seq: number,
 ): Batch {
+  const before = { onHand: book.onHand, allocated: book.allocated, backordered: book.backordered };
   const batch: Batch = {
     demands: new Map(),
     movements: [],
     adjustments: [],
     refilled: new Set(),
     results: [],
+    events: [],
   };
   const record = (change: BookChange) => {
     for (const [id, d] of change.demands) batch.demands.set(id, d);
@@ -113,5 +172,8 @@ export function applyOps(
       batch.results.push({ kind: "adjusted", id, filled: record(result.change), repeated: false });
     }
   }
+  const changed =
+    batch.demands.size > 0 || batch.movements.length > 0 || batch.adjustments.length > 0;
+  if (changed) batch.events = stockEvents(before, book, batch.adjustments, seq);
   return batch;
 }

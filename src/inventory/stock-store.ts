@@ -1,5 +1,6 @@
-import { and, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
+import { type EventWrite, eventStatements } from "../db/events";
 import { feedStamp } from "../db/feed";
 import {
   inventory,
@@ -9,42 +10,15 @@ import {
   stockMovements,
 } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
-import type { AdjustmentReason } from "../domain/statuses";
 import type { StockKey } from "../durable/stubs";
-import { recordEvent } from "../events/events.service";
-import { newId } from "../lib/ids";
 import type { Demand, StockLevels } from "./allocation";
-import { skuInventoryJson } from "./inventory.render";
+import { type AdjustmentSnapshot, adjustmentSnapshot, skuSnapshot } from "./inventory.snapshot";
+import type { AdjustmentInput, Movement, StockEvent } from "./stock-ops";
 
 /*
  * How one stock row persists to D1: its levels, its demands, and the movements and
- * adjustments that changed it, with their events, in one batch per commit.
+ * adjustments that changed it, with the events its rules named, in one batch per commit.
  */
-
-export interface AdjustmentInput {
-  id: string;
-  delta: number;
-  reason: AdjustmentReason;
-  note: string | null;
-  actor: string;
-}
-
-/** The guide's adjustment object (§5b). */
-export interface Adjustment {
-  id: string;
-  sku: string;
-  warehouse_id: string;
-  quantity_delta: number;
-  reason: AdjustmentReason;
-  note: string | null;
-  adjusted_at: string;
-}
-
-export interface Movement {
-  ref: string;
-  orderId: string;
-  delta: number;
-}
 
 export interface Loaded {
   levels: StockLevels;
@@ -102,7 +76,7 @@ export async function appliedAlready(
   key: StockKey,
   refs: string[],
   adjustmentIds: string[],
-): Promise<{ refs: Set<string>; adjustments: Map<string, Adjustment> }> {
+): Promise<{ refs: Set<string>; adjustments: Map<string, AdjustmentSnapshot> }> {
   if (refs.length === 0 && adjustmentIds.length === 0) {
     return { refs: new Set(), adjustments: new Map() };
   }
@@ -130,38 +104,66 @@ export async function appliedAlready(
   ]);
   return {
     refs: new Set(moved.map((m) => m.ref)),
-    adjustments: new Map(adjusted.map((a) => [a.id, renderAdjustment(a)])),
-  };
-}
-
-export function renderAdjustment(row: typeof inventoryAdjustments.$inferSelect): Adjustment {
-  return {
-    id: row.id,
-    sku: row.sku,
-    warehouse_id: row.warehouseId,
-    quantity_delta: row.quantityDelta,
-    reason: row.reason,
-    note: row.note,
-    adjusted_at: row.adjustedAt,
+    adjustments: new Map(adjusted.map((a) => [a.id, a])),
   };
 }
 
 export interface Commit {
   version: number;
-  /** The row's levels before this commit and after it. */
-  before: StockLevels;
   levels: StockLevels;
   demands: Map<string, Demand | null>;
   movements: Movement[];
   adjustments: AdjustmentInput[];
+  events: StockEvent[];
+}
+
+/**
+ * What the events a stock rule named record: each adjustment as committed, and the SKU's
+ * stock as committed for the rest, a low-stock crossing only where the product's threshold
+ * as stored lies across the move.
+ */
+function eventWrites(key: StockKey, events: readonly StockEvent[]): EventWrite[] {
+  const adjusted = events.flatMap((e) => (e.type === "inventory.adjusted" ? [e.adjustmentId] : []));
+  const ofSku = events.flatMap((e): EventWrite["events"][number][] => {
+    if (e.type === "inventory.adjusted") return [];
+    if (e.type === "inventory.updated") return [{ type: e.type }];
+    const { from, to } = e.available;
+    const crossed =
+      e.type === "inventory.low_stock"
+        ? sql`${from} >= low_stock_threshold AND ${to} < low_stock_threshold`
+        : sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`;
+    const when = sql`EXISTS (SELECT 1 FROM products WHERE tenant_id = ${key.tenantId}
+      AND sku = ${key.sku} AND low_stock_threshold IS NOT NULL AND ${crossed})`;
+    return [{ type: e.type, when }];
+  });
+  const writes: EventWrite[] = [];
+  if (adjusted.length > 0) {
+    writes.push({
+      events: [{ type: "inventory.adjusted" }],
+      resources: adjusted,
+      snapshot: adjustmentSnapshot,
+    });
+  }
+  if (ofSku.length > 0) {
+    writes.push({
+      events: ofSku,
+      resources: [key.sku],
+      snapshot: () => skuSnapshot(key.tenantId, key.sku),
+    });
+  }
+  return writes;
 }
 
 /**
  * One batch: movements and adjustments first (so the SKU's feed stamp that follows is
  * never earlier than the change it reports), then the levels, the feed stamp, the
- * demands and the `inventory.updated` event built from the rows as committed.
+ * demands, and last the events, which read the rows as committed.
  */
-export async function commitStock(db: Db, key: StockKey, commit: Commit): Promise<Adjustment[]> {
+export async function commitStock(
+  db: Db,
+  key: StockKey,
+  commit: Commit,
+): Promise<AdjustmentSnapshot[]> {
   const writes: Parameters<Db["batch"]>[0][number][] = [];
   for (const group of chunked(commit.movements)) {
     writes.push(
@@ -191,7 +193,6 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
         updatedAt: stamp.updatedAt,
         changeSeq: stamp.changeSeq,
       }),
-      recordEvent(db, key.tenantId, "inventory.adjusted", a.id, adjustmentJson(a.id)),
     );
   }
   const counts = { ...commit.levels, version: commit.version, updatedAt: NOW };
@@ -230,7 +231,7 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
       ),
     );
   }
-  writes.push(inventoryEvents(db, key, commit));
+  writes.push(...eventStatements(db, key.tenantId, eventWrites(key, commit.events)));
   const ids = commit.adjustments.map((a) => a.id);
   const [first, ...rest] = writes;
   if (!first) return [];
@@ -243,49 +244,5 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
     ...rest,
     db.select().from(inventoryAdjustments).where(inList(inventoryAdjustments.id, ids)),
   ]);
-  const adjusted = results[results.length - 1] as (typeof inventoryAdjustments.$inferSelect)[];
-  return adjusted.map(renderAdjustment);
-}
-
-/** The adjustment as committed, read inside the write so the event carries `adjusted_at`. */
-const adjustmentJson = (id: string): SQL => sql`(SELECT json_object(
-  'id', a.id, 'sku', a.sku, 'warehouse_id', a.warehouse_id, 'quantity_delta', a.quantity_delta,
-  'reason', a.reason, 'note', a.note, 'adjusted_at', a.adjusted_at)
-  FROM inventory_adjustments AS a WHERE a.id = ${id})`;
-
-const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
-
-/**
- * One statement for the row's events: `inventory.updated` always, plus
- * `inventory.low_stock` when `available` falls below the product's threshold or
- * `inventory.restocked` when it climbs back to it, decided inside the write against the
- * threshold as stored. Each carries the SKU's inventory object as committed.
- */
-function inventoryEvents(db: Db, key: StockKey, commit: Commit) {
-  const [from, to] = [available(commit.before), available(commit.levels)];
-  const object = skuInventoryJson(key.tenantId, key.sku);
-  const crossing =
-    to < from
-      ? {
-          type: "inventory.low_stock",
-          when: sql`${from} >= low_stock_threshold AND ${to} < low_stock_threshold`,
-        }
-      : to > from
-        ? {
-            type: "inventory.restocked",
-            when: sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`,
-          }
-        : undefined;
-  return statement(
-    db,
-    sql`INSERT INTO events (id, tenant_id, type, resource_id, data)
-      SELECT ${newId("evt")}, ${key.tenantId}, 'inventory.updated', ${key.sku}, ${object}
-      ${
-        crossing
-          ? sql`UNION ALL SELECT ${newId("evt")}, ${key.tenantId}, ${crossing.type}, ${key.sku}, ${object}
-              FROM products WHERE tenant_id = ${key.tenantId} AND sku = ${key.sku}
-                AND low_stock_threshold IS NOT NULL AND ${crossing.when}`
-          : sql``
-      }`,
-  );
+  return results[results.length - 1] as AdjustmentSnapshot[];
 }

@@ -5,13 +5,16 @@ import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import { closeReceiving, receiveInbound as receive } from "../inbound/inbound.commands";
-import type { InboundShipment } from "../inbound/inbound.routes";
+import { renderInbound } from "../inbound/inbound.render";
 import { adjustStock } from "../inventory/inventory.commands";
+import { renderAdjustment } from "../inventory/inventory.render";
 import { newId } from "../lib/ids";
-import { runOrderCommand } from "../orders/orders.commands";
+import { runOrderCommand, shipmentOf } from "../orders/orders.commands";
+import { renderOrder } from "../orders/orders.render";
 import * as returns from "../returns/returns.commands";
+import { renderReturn } from "../returns/returns.render";
 import { ownerOfShipment } from "../shipments/shipments.reads";
-import type { ShipmentView } from "../shipments/shipments.schemas";
+import { renderShipment } from "../shipments/shipments.render";
 import type * as routes from "./operations.routes";
 
 /**
@@ -36,7 +39,7 @@ export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = as
       type: "start_picking",
       actor: c.var.principal.keyId,
     });
-    return { status: 200, body: order };
+    return { status: 200, body: renderOrder(order) };
   });
 };
 
@@ -49,7 +52,7 @@ export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
       actor: c.var.principal.keyId,
       reason: body.reason,
     });
-    return { status: 200, body: order };
+    return { status: 200, body: renderOrder(order) };
   });
 };
 
@@ -60,7 +63,7 @@ export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) =>
       type: "release",
       actor: c.var.principal.keyId,
     });
-    return { status: 200, body: order };
+    return { status: 200, body: renderOrder(order) };
   });
 };
 
@@ -89,7 +92,7 @@ export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
       }
       throw err;
     });
-    const shipment = outcome.shipment as ShipmentView;
+    const shipment = renderShipment(shipmentOf(outcome));
     if (outcome.created) c.header("Location", `/v1/shipments/${shipment.id}`);
     return { status: outcome.created ? 201 : 200, body: shipment, created: outcome.created };
   });
@@ -109,7 +112,7 @@ async function onShipment(
     owner.orderId,
     command,
   );
-  return outcome.shipment as ShipmentView;
+  return renderShipment(shipmentOf(outcome));
 }
 
 export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
@@ -140,7 +143,9 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
     status: 201,
-    body: await adjustStock(await who(c, { tenantId: body.tenant_id }), body, adjustmentId),
+    body: renderAdjustment(
+      await adjustStock(await who(c, { tenantId: body.tenant_id }), body, adjustmentId),
+    ),
   }));
 };
 
@@ -153,7 +158,7 @@ export const receiveInbound: RouteHandler<typeof routes.receiveInbound, AppEnv> 
     { resourceId: newId("rcp"), params: { id }, body },
     async (receiptId) => ({
       status: 200,
-      body: (await receive(await who(c, inboundRow(id)), id, body, receiptId)) as InboundShipment,
+      body: renderInbound(await receive(await who(c, inboundRow(id)), id, body, receiptId)),
     }),
   );
 };
@@ -162,18 +167,19 @@ export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = as
   const { id } = c.req.valid("param");
   return once(c, "inbound.close", { resourceId: id, params: { id } }, async () => ({
     status: 200,
-    body: (await closeReceiving(await who(c, inboundRow(id)), id)) as InboundShipment,
+    body: renderInbound(await closeReceiving(await who(c, inboundRow(id)), id)),
   }));
 };
 
 export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
-    const { view, created } = await returns.recordReturn(
+    const { stored, created } = await returns.recordReturn(
       await who(c, orderRow(body.order_id)),
       returnId,
       body,
     );
+    const view = renderReturn(stored);
     if (created) c.header("Location", `/v1/returns/${view.id}`);
     return { status: created ? 201 : 200, body: view, created };
   });
@@ -184,7 +190,7 @@ export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = 
   const body = c.req.valid("json");
   return once(c, "return.receive", { resourceId: id, params: { id }, body }, async () => ({
     status: 200,
-    body: await returns.receiveReturn(await who(c, returnRow(id)), id, body.items),
+    body: renderReturn(await returns.receiveReturn(await who(c, returnRow(id)), id, body.items)),
   }));
 };
 
@@ -192,6 +198,6 @@ export const processReturn: RouteHandler<typeof routes.processReturn, AppEnv> = 
   const { id } = c.req.valid("param");
   return once(c, "return.process", { resourceId: id, params: { id } }, async () => ({
     status: 200,
-    body: await returns.processReturn(await who(c, returnRow(id)), id),
+    body: renderReturn(await returns.processReturn(await who(c, returnRow(id)), id)),
   }));
 };

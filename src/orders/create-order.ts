@@ -14,8 +14,9 @@ import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
+import type { Committed } from "./orders.reads";
 import { readOrder } from "./orders.reads";
-import type { CreateOrder, OrderView } from "./orders.schemas";
+import type { CreateOrder } from "./orders.schemas";
 
 export interface Caller {
   env: Env;
@@ -54,7 +55,7 @@ export async function createOrder(
   caller: Caller,
   input: CreateOrder,
   idempotencyKey: string | undefined,
-): Promise<{ order: OrderView; created: boolean }> {
+): Promise<{ order: Committed; created: boolean }> {
   const { db, tenantId } = caller;
   const candidate = newId("ord");
   const hash = await requestHash(input);

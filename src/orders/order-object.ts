@@ -20,9 +20,10 @@ import { tellOrders } from "./allocation-notices";
 import { isChange, type OrderCommand, type OrderState } from "./order";
 import { decide, settle } from "./order-rules";
 import { moveStock } from "./order-stock";
-import { loadOrder, persist, registerStuck, resolveStuck } from "./order-store";
+import { loadOrder, persist } from "./order-store";
 import { type Outcome, outcomeOf } from "./outcome";
 import { reconcile } from "./reconcile";
+import { registerStuck, resolveStuck } from "./stuck-store";
 
 /**
  * Guards one order (named tenant/order id): its commands run here one at a time. A change

@@ -1,73 +1,31 @@
+import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { OrderStatus } from "../domain/statuses";
-import { canonicalJson } from "../lib/canonical-json";
 import {
   decideShipment,
   decideTracking,
   decideVoid,
   fulfilmentStatus,
-  type Item,
 } from "../shipments/shipments.rules";
-import type {
-  Change,
-  Decision,
-  OrderCommand,
-  OrderFields,
-  OrderLine,
-  OrderState,
-  StockAnswer,
-} from "./order";
-import { AMENDABLE, type AmendPatch } from "./order";
+import type { Change, ChangeEvent, Decision, OrderCommand, OrderState, StockAnswer } from "./order";
+import { amend } from "./order-amend";
+import {
+  ALLOCATING,
+  allAllocated,
+  change,
+  EDITABLE,
+  SHIPPED,
+  summary,
+  UNCHANGED,
+} from "./order-change";
 
 /*
  * An order's rules, with no I/O: `decide(state, command)` answers with a refusal, with
  * "nothing to do" (a repeated command), or with the change to make and the stock it
  * needs. Stock answers come back through `settle`, which is where allocation decides
- * between `received` and `backordered`. The order object runs the steps; the store
- * writes the result.
+ * between `received` and `backordered`, and which events the change emits. The order
+ * object runs the steps; the store writes the result.
  */
-
-const EDITABLE: readonly OrderStatus[] = ["received", "backordered", "on_hold"];
-const ALLOCATING: readonly OrderStatus[] = ["received", "backordered"];
-const SHIPPED: readonly OrderStatus[] = ["partially_shipped", "shipped"];
-const UNCHANGED = { unchanged: true } as const;
-
-const summary = (l: Pick<OrderLine, "sku" | "quantity">) => ({ sku: l.sku, quantity: l.quantity });
-const lineKey = (lines: readonly OrderLine[]) =>
-  JSON.stringify(lines.map((l) => [l.sku, l.description, l.quantity, l.unitPrice, l.currency]));
-
-export const allAllocated = (lines: readonly Pick<OrderLine, "allocation">[]) =>
-  lines.every((l) => l.allocation === "allocated");
-
-/** Units each line should hold in its stock row: what is left to ship, nothing once cancelled. */
-export function heldUnits(state: Pick<OrderState, "order" | "lines" | "shipments">): Item[] {
-  const shipped = new Map<string, number>();
-  for (const s of state.shipments) {
-    if (s.row.voided) continue;
-    for (const i of s.items) shipped.set(i.sku, (shipped.get(i.sku) ?? 0) + i.quantity);
-  }
-  return state.lines.map((l) => ({
-    sku: l.sku,
-    quantity: state.order.status === "cancelled" ? 0 : l.quantity - (shipped.get(l.sku) ?? 0),
-  }));
-}
-
-function change(
-  state: OrderState,
-  patch: Partial<Change> & Pick<Change, "action" | "actor" | "diff">,
-): Change {
-  return {
-    order: { ...state.order },
-    lines: state.lines,
-    linesChanged: false,
-    touchesOrder: true,
-    demands: [],
-    moves: [],
-    locks: [],
-    allocationDecides: false,
-    ...patch,
-  };
-}
 
 export function decide(
   identity: { tenantId: string; orderId: string },
@@ -105,6 +63,8 @@ export function decide(
       moves: [],
       locks: [],
       allocationDecides: true,
+      version: 1,
+      events: [],
     };
   }
   if (!state) return { code: "not_found", resource: "order", id: identity.orderId };
@@ -207,94 +167,6 @@ function notPickable(status: OrderStatus): Refusal {
   return { code: "already_shipped", order_status: status };
 }
 
-function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>): Decision {
-  const { order } = state;
-  if (!EDITABLE.includes(order.status)) {
-    return order.status === "cancelled"
-      ? { code: "order_cancelled", order_status: order.status }
-      : { code: "too_late_to_amend", order_status: order.status };
-  }
-  if (cmd.ifMatch !== undefined && cmd.ifMatch !== order.version) {
-    return {
-      code: "version_conflict",
-      if_match: String(cmd.ifMatch),
-      current_version: String(order.version),
-    };
-  }
-  if (cmd.warehouseId !== undefined && cmd.warehouseId !== order.warehouseId) {
-    return { code: "warehouse_change_not_allowed", field: "warehouse_id" };
-  }
-  const next: OrderFields = { ...order };
-  const diff: Record<string, unknown> = {};
-  const values: Partial<Record<keyof AmendPatch, unknown>> = {
-    ...cmd.patch,
-    ship_to: cmd.patch.ship_to && mergePatch(order.shipTo, cmd.patch.ship_to),
-  };
-  for (const [field, column] of Object.entries(AMENDABLE) as [
-    keyof AmendPatch,
-    keyof OrderFields,
-  ][]) {
-    const value = values[field];
-    if (value === undefined || canonicalJson(value) === canonicalJson(order[column])) continue;
-    diff[field] = { from: order[column], to: value };
-    (next as Record<string, unknown>)[column] = value;
-  }
-  let lines = state.lines;
-  const demands: Item[] = [];
-  if (cmd.lines) {
-    const before = new Map(state.lines.map((l) => [l.sku, l]));
-    const proposed = cmd.lines.map((l, i) => {
-      const kept = before.get(l.sku);
-      return {
-        sku: l.sku,
-        quantity: l.quantity,
-        description: l.description === undefined ? (kept?.description ?? null) : l.description,
-        unitPrice: l.unitPrice === undefined ? (kept?.unitPrice ?? null) : l.unitPrice,
-        currency: l.currency === undefined ? (kept?.currency ?? null) : l.currency,
-        orderId: order.id,
-        lineNo: i + 1,
-        allocation: kept?.allocation ?? ("backordered" as const),
-        allocationSeq: kept?.allocationSeq ?? 0,
-      };
-    });
-    const unpriced = proposed.findIndex((l) => l.unitPrice !== null && l.currency === null);
-    if (unpriced >= 0) return { code: "currency_required", field: `items[${unpriced}].currency` };
-    if (lineKey(proposed) !== lineKey(state.lines)) {
-      diff.items = { from: state.lines.map(summary), to: proposed.map(summary) };
-      lines = proposed;
-      const after = new Map(proposed.map((l) => [l.sku, l.quantity]));
-      for (const l of state.lines) if (!after.has(l.sku)) demands.push({ sku: l.sku, quantity: 0 });
-      for (const l of proposed) {
-        if (before.get(l.sku)?.quantity !== l.quantity) demands.push(summary(l));
-      }
-    }
-  }
-  if (Object.keys(diff).length === 0) return UNCHANGED;
-  return change(state, {
-    action: "amended",
-    actor: cmd.actor,
-    diff,
-    order: next,
-    lines,
-    linesChanged: lines !== state.lines,
-    demands,
-    allocationDecides: true,
-  });
-}
-
-/** RFC 7396 on one flat object: a key sent replaces, `null` clears, a key not sent stays. */
-function mergePatch<T extends Record<string, unknown>>(
-  current: T,
-  patch: { [K in keyof T]?: T[K] | null },
-): T {
-  const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    merged[key] = value;
-  }
-  return merged as T;
-}
-
 function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): Decision {
   const { order } = state;
   if (state.shipments.some((s) => s.row.id === cmd.shipmentId)) return UNCHANGED;
@@ -331,8 +203,8 @@ function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): 
 }
 
 /**
- * Applies what the stock rows answered (newer answers only) and, where allocation
- * decides, moves the order between `received` and `backordered`.
+ * Applies what the stock rows answered (newer answers only), where allocation decides
+ * moves the order between `received` and `backordered`, and names the events it emits.
  */
 export function settle(before: OrderState | null, change: Change, answers: StockAnswer[]): Change {
   const bySku = new Map(answers.map((a) => [a.sku, a]));
@@ -357,11 +229,37 @@ export function settle(before: OrderState | null, change: Change, answers: Stock
   const from = before?.order.status;
   if (!before) diff.status = order.status;
   else if (order.status !== from) diff.status = { from, to: order.status };
-  return {
+  const settled = {
     ...change,
     order,
     lines,
     diff,
     linesChanged: change.linesChanged || lines.some((l, i) => l !== change.lines[i]),
   };
+  return { ...settled, events: eventsOf(before, settled) };
+}
+
+/**
+ * What a settled change emits: its shipment's event, and the order's own when the change
+ * touches it, with `order.backordered` when the order has just started to wait for stock.
+ */
+function eventsOf(before: OrderState | null, change: Change): ChangeEvent[] {
+  const events: ChangeEvent[] = [];
+  const shipment = change.shipment;
+  if (shipment) {
+    const type = shipment.created ? "shipment.created" : "shipment.updated";
+    events.push({ type, version: shipment.record.row.version });
+  }
+  if (!change.touchesOrder) return events;
+  const status = change.order.status;
+  const type: EventType = !before
+    ? "order.created"
+    : status === "cancelled"
+      ? "order.cancelled"
+      : "order.updated";
+  events.push({ type, version: change.version });
+  if (status === "backordered" && before?.order.status !== "backordered") {
+    events.push({ type: "order.backordered", version: change.version });
+  }
+  return events;
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
+import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import {
   orderHistory,
@@ -8,21 +9,23 @@ import {
   shipmentItems,
   shipmentParcels,
   shipments,
-  stuckOperations,
 } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
-import type { EventType } from "../domain/events";
-import { recordEvent } from "../events/events.service";
+import { resourceOf } from "../domain/events";
 import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
-import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { Change, OrderLine, OrderState } from "./order";
-import { renderOrder } from "./orders.render";
+import {
+  insertShipment,
+  shipmentSnapshot,
+  shipmentStamps,
+  updateShipment,
+} from "./order-shipments";
 
 /*
  * How an order persists to D1: one read to load it, one batch to write a change with its
- * lines, shipment, history entry and events. Every statement is sized by D1's limits, not
- * by the input: lines, parcels and items travel as chunked JSON rows.
+ * lines, shipment, history entry and the events its rules named. Every statement is sized
+ * by D1's limits, not by the input: lines, parcels and items travel as chunked JSON rows.
  */
 
 type BatchItem = Parameters<Db["batch"]>[0][number];
@@ -97,67 +100,34 @@ function insertLines(db: Db, lines: readonly OrderLine[]): BatchItem[] {
   );
 }
 
-function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
-  const { createdAt: _c, updatedAt: _u, changeSeq: _s, ...row } = record.row;
-  const stamp = feedStamp("shipments", row.tenantId);
-  const parcels = record.parcels.map((p) => [
-    p.position,
-    p.trackingNumber,
-    p.trackingUrl,
-    p.carrier,
-    p.service,
-    p.weight === null ? null : JSON.stringify(p.weight),
-    p.dimensions === null ? null : JSON.stringify(p.dimensions),
-  ]);
-  const items = record.items.map((i) => [i.sku, i.quantity]);
-  return [
-    db
-      .insert(shipments)
-      .values({ ...row, createdAt: stamp.updatedAt, ...stamp })
-      .returning(STAMPS_OF_SHIPMENT),
-    ...chunked(parcels).map((group) =>
-      statement(
-        db,
-        sql`INSERT INTO shipment_parcels (shipment_id, position, tracking_number, tracking_url, carrier, service, weight, dimensions)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
-        FROM ${jsonRows(group)} AS j`,
-      ),
-    ),
-    ...chunked(items).map((group) =>
-      statement(
-        db,
-        sql`INSERT INTO shipment_items (shipment_id, sku, quantity)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1 FROM ${jsonRows(group)} AS j`,
-      ),
-    ),
-  ];
-}
-
-const STAMPS_OF_ORDER = {
+const ORDER_STAMPS = {
   createdAt: orders.createdAt,
   updatedAt: orders.updatedAt,
   changeSeq: orders.changeSeq,
 };
-const STAMPS_OF_SHIPMENT = {
-  createdAt: shipments.createdAt,
-  updatedAt: shipments.updatedAt,
-  changeSeq: shipments.changeSeq,
-};
-
-/** A row's timestamps, read inside the write that assigns them. */
-const stampsOf = (table: "orders" | "shipments", id: string, path = "$") => [
-  sql`, ${`${path}.created_at`}, (SELECT created_at FROM ${sql.raw(table)} WHERE id = ${id})`,
-  sql`, ${`${path}.updated_at`}, (SELECT updated_at FROM ${sql.raw(table)} WHERE id = ${id})`,
-];
-
-const withStamps = (json: unknown, stamps: SQL[]): SQL =>
-  sql`json_set(${JSON.stringify(json)}${sql.join(stamps)})`;
 
 /**
- * Commits a settled change as one D1 batch and returns the order as stored. Timestamps
- * the database assigns are patched into event data inside the same batch, so an event
- * never disagrees with the row it describes. The history entry's unique (order, seq)
- * makes a second writer's batch fail whole rather than interleave.
+ * The order as committed, for its events: the state the change leaves, with the columns the
+ * write assigns (times, feed position) read inside it for the order and the shipment it made
+ * or moved, so an event never disagrees with the rows it describes.
+ */
+function orderSnapshot(state: Omit<OrderState, "head">, touched?: ShipmentRecord): SQL {
+  const id = state.order.id;
+  const stamps: [string, SQL][] = (["createdAt", "updatedAt", "changeSeq"] as const).map((key) => [
+    `$.order.${key}`,
+    sql`(SELECT ${sql.identifier(ORDER_STAMPS[key].name)} FROM orders WHERE id = ${id})`,
+  ]);
+  const position = touched ? state.shipments.indexOf(touched) : -1;
+  if (touched && position >= 0) {
+    stamps.push(...shipmentStamps(touched.row.id, `$.shipments[${position}].row`));
+  }
+  return patched(state, stamps);
+}
+
+/**
+ * Commits a settled change as one D1 batch and returns the order as stored. The history
+ * entry's unique (order, seq) makes a second writer's batch fail whole rather than
+ * interleave.
  */
 export async function persist(
   db: Db,
@@ -165,7 +135,7 @@ export async function persist(
   change: Change,
   createdAt?: string,
 ): Promise<OrderState> {
-  const { order: fields, lines } = change;
+  const { order: fields, lines, version } = change;
   const { id, tenantId } = fields;
   const touched = change.shipment?.record;
   const records = touched
@@ -178,41 +148,13 @@ export async function persist(
   // Where the order's and the shipment's own writes sit in the batch: they return their stamps.
   let shipmentAt = -1;
   let orderAt = -1;
-  if (touched && change.shipment?.created) {
-    shipmentAt = writes.length;
-    writes.push(...insertShipment(db, touched));
-  } else if (touched) {
-    shipmentAt = writes.length;
-    const stamp = feedStamp("shipments", tenantId);
-    writes.push(
-      db
-        .update(shipments)
-        .set({
-          status: touched.row.status,
-          statusHistory: touched.row.statusHistory,
-          voided: touched.row.voided,
-          voidedAt: touched.row.voidedAt,
-          version: touched.row.version,
-          ...stamp,
-        })
-        .where(eq(shipments.id, touched.row.id))
-        .returning(STAMPS_OF_SHIPMENT),
-    );
-  }
   if (touched) {
+    shipmentAt = writes.length;
     writes.push(
-      recordEvent(
-        db,
-        tenantId,
-        change.shipment?.created ? "shipment.created" : "shipment.updated",
-        touched.row.id,
-        withStamps(renderShipment(touched), stampsOf("shipments", touched.row.id)),
-      ),
+      ...(change.shipment?.created ? insertShipment(db, touched) : [updateShipment(db, touched)]),
     );
   }
-
   let head = before?.head ?? { seq: 0, hash: GENESIS_HASH };
-  const version = (before?.order.version ?? 0) + (change.touchesOrder ? 1 : 0);
   if (change.touchesOrder) {
     const stamp = feedStamp("orders", tenantId);
     orderAt = writes.length;
@@ -222,11 +164,11 @@ export async function persist(
             .update(orders)
             .set({ ...fields, version, ...stamp })
             .where(eq(orders.id, id))
-            .returning(STAMPS_OF_ORDER)
+            .returning(ORDER_STAMPS)
         : db
             .insert(orders)
             .values({ ...fields, version, createdAt: createdAt ?? stamp.updatedAt, ...stamp })
-            .returning(STAMPS_OF_ORDER),
+            .returning(ORDER_STAMPS),
     );
     if (change.linesChanged) {
       if (before) writes.push(db.delete(orderLines).where(eq(orderLines.orderId, id)));
@@ -244,29 +186,32 @@ export async function persist(
       db.insert(orderHistory).values({ orderId: id, ...entry, prevHash: head.hash, hash }),
     );
     head = { seq: entry.seq, hash };
-
-    const types: EventType[] = [
-      !before
-        ? "order.created"
-        : fields.status === "cancelled"
-          ? "order.cancelled"
-          : "order.updated",
-    ];
-    if (fields.status === "backordered" && before?.order.status !== "backordered") {
-      types.push("order.backordered");
-    }
-    const provisional = renderOrder(
-      { ...fields, version, createdAt: "", updatedAt: "", changeSeq: 0 },
-      lines,
-      records,
-    );
-    const stamps = stampsOf("orders", id);
-    const position = touched ? records.indexOf(touched) : -1;
-    if (touched) stamps.push(...stampsOf("shipments", touched.row.id, `$.shipments[${position}]`));
-    for (const type of types) {
-      writes.push(recordEvent(db, tenantId, type, id, withStamps(provisional, stamps)));
-    }
   }
+
+  const committed = {
+    order: { ...fields, version, createdAt: "", updatedAt: "", changeSeq: 0 },
+    lines,
+    shipments: records,
+  };
+  const ofOrder = change.events.filter((e) => resourceOf(e.type) === "order");
+  const ofShipment = change.events.filter((e) => resourceOf(e.type) === "shipment");
+  if (ofShipment.length > 0 && !touched) throw new Error("a shipment event without a shipment");
+  writes.push(
+    ...eventStatements(db, tenantId, [
+      ...(touched && ofShipment.length > 0
+        ? [
+            {
+              events: ofShipment,
+              resources: [touched.row.id],
+              snapshot: () => shipmentSnapshot(touched),
+            },
+          ]
+        : []),
+      ...(ofOrder.length > 0
+        ? [{ events: ofOrder, resources: [id], snapshot: () => orderSnapshot(committed, touched) }]
+        : []),
+    ]),
+  );
 
   const [first, ...rest] = writes;
   if (!first) throw new Error("an order change with nothing to write");
@@ -289,37 +234,4 @@ export async function persist(
     ),
     head,
   };
-}
-
-/** Lists a parked intent for operators; idempotent, so a retried park never duplicates it. */
-export async function registerStuck(
-  db: Db,
-  id: { tenantId: string; orderId: string },
-  intent: { id: string; command: { type: string }; attempts: number; lastError?: string },
-) {
-  await db
-    .insert(stuckOperations)
-    .values({
-      id: intent.id,
-      tenantId: id.tenantId,
-      orderId: id.orderId,
-      operation: intent.command.type,
-      command: intent.command,
-      attempts: intent.attempts,
-      lastError: intent.lastError ?? "",
-      status: "parked",
-    })
-    .onConflictDoNothing();
-}
-
-export async function resolveStuck(
-  db: Db,
-  id: string,
-  status: "retried" | "discarded",
-  resolution: string,
-) {
-  await db
-    .update(stuckOperations)
-    .set({ status, resolution, resolvedAt: new Date().toISOString() })
-    .where(eq(stuckOperations.id, id));
 }

@@ -1,4 +1,5 @@
 import type { orderLines, orders } from "../db/schema";
+import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
 import type { Item, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
@@ -96,6 +97,12 @@ export interface StockAnswer {
   seq: number;
 }
 
+/** An event a change emits: its type, and the version of the order or shipment it describes. */
+export interface ChangeEvent {
+  type: EventType;
+  version: number;
+}
+
 export interface Change {
   action: string;
   actor: string;
@@ -114,6 +121,10 @@ export interface Change {
   shipment?: { record: ShipmentRecord; created: boolean };
   /** Whether stock answers pick between `received` and `backordered`. */
   allocationDecides: boolean;
+  /** The order's version once committed: one more than before when the change touches it. */
+  version: number;
+  /** What the change emits, decided by `settle` once allocation has answered. */
+  events: ChangeEvent[];
 }
 
 export type Decision = Refusal | { unchanged: true } | Change;

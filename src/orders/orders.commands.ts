@@ -19,6 +19,12 @@ export interface Actor {
 
 export type Applied = Extract<Outcome, { ok: true }>;
 
+/** The shipment a ship, track or void command named or made. */
+export function shipmentOf(applied: Applied) {
+  if (!applied.shipment) throw new Error("a shipment command answered without its shipment");
+  return applied.shipment;
+}
+
 export async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
   const [row] = await db
     .select({ tenantId: orders.tenantId })

@@ -11,9 +11,10 @@ import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./orders.commands";
+import type { Committed } from "./orders.reads";
 import { readOrder, readOrders } from "./orders.reads";
+import { renderOrder } from "./orders.render";
 import type * as routes from "./orders.routes";
-import type { OrderView } from "./orders.schemas";
 
 /** A position in one order's history: its own sequence, which reveals nothing of others. */
 const SeqCursor = z.object({ seq: z.number().int() });
@@ -25,14 +26,15 @@ const who = (c: Context<AppEnv>) => ({
   actor: c.var.principal.keyId,
 });
 
-function respond(c: Context<AppEnv>, order: OrderView) {
-  c.header("ETag", `"${order.version}"`);
-  return c.json(order, 200);
+function respond(c: Context<AppEnv>, order: Committed) {
+  c.header("ETag", `"${order.order.version}"`);
+  return c.json(renderOrder(order), 200);
 }
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
-  const { order, created } = await createOrder(who(c), c.req.valid("json"), key);
+  const { order: committed, created } = await createOrder(who(c), c.req.valid("json"), key);
+  const order = renderOrder(committed);
   c.header("ETag", `"${order.version}"`);
   if (!created) {
     c.header("Idempotent-Replayed", "true");
@@ -56,14 +58,14 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     ],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
-  const views = new Map(
-    (await readOrders(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
+  const read = new Map(
+    (await readOrders(c.var.db, rows.slice(0, query.limit))).map((o) => [o.order.id, o]),
   );
   return c.json(
     page(
       rows,
       query.limit,
-      (r) => views.get(r.id) as OrderView,
+      (r) => renderOrder(read.get(r.id) as Committed),
       positionOf,
       await consistencyToken(c),
     ),

@@ -3,12 +3,13 @@ import type { Db } from "../db/client";
 import { orderLines, orders } from "../db/schema";
 import { inList } from "../db/sql";
 import { shipmentsOfOrders } from "../shipments/shipments.reads";
-import type { OrderRow } from "./order";
-import { renderOrder } from "./orders.render";
-import type { OrderView } from "./orders.schemas";
+import type { OrderRow, OrderState } from "./order";
 
-/** Reads orders as the API shows them, in the given order, in two round trips whatever their number. */
-export async function readOrders(db: Db, rows: OrderRow[]): Promise<OrderView[]> {
+/** An order as committed: its row, lines and shipments, as callers render it. */
+export type Committed = Omit<OrderState, "head">;
+
+/** Orders as committed, in the given order, in two round trips whatever their number. */
+export async function readOrders(db: Db, rows: OrderRow[]): Promise<Committed[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [lines, shipments] = await Promise.all([
@@ -19,20 +20,19 @@ export async function readOrders(db: Db, rows: OrderRow[]): Promise<OrderView[]>
       .orderBy(asc(orderLines.lineNo)),
     shipmentsOfOrders(db, ids),
   ]);
-  return rows.map((row) =>
-    renderOrder(
-      row,
-      lines.filter((l) => l.orderId === row.id),
-      shipments.get(row.id) ?? [],
-    ),
-  );
+  return rows.map((order) => ({
+    order,
+    lines: lines.filter((l) => l.orderId === order.id),
+    shipments: shipments.get(order.id) ?? [],
+  }));
 }
 
+/** The tenant's order, as committed, or undefined for an id it does not have. */
 export async function readOrder(
   db: Db,
   tenantId: string,
   id: string,
-): Promise<OrderView | undefined> {
+): Promise<Committed | undefined> {
   const rows = await db
     .select()
     .from(orders)

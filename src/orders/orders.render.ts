@@ -1,7 +1,6 @@
 import { renderShipment } from "../shipments/shipments.render";
-import type { ShipmentRecord } from "../shipments/shipments.rules";
 import { shippedBySku } from "../shipments/shipments.rules";
-import type { OrderLine, OrderRow } from "./order";
+import type { Committed } from "./orders.reads";
 import type { OrderView } from "./orders.schemas";
 
 /** Optional address fields are always present, null when not given, like every other field. */
@@ -15,11 +14,7 @@ const EMPTY_SHIP_TO = {
 };
 
 /** The one rendering of an order, shared by reads, transition responses and events. */
-export function renderOrder(
-  row: OrderRow,
-  lines: readonly OrderLine[],
-  shipments: readonly ShipmentRecord[],
-): OrderView {
+export function renderOrder({ order: row, lines, shipments }: Committed): OrderView {
   const released = row.status === "cancelled";
   const shipped = shippedBySku(shipments);
   const items = [...lines]

@@ -1,15 +1,16 @@
 import type { Refusal } from "../domain/refusals";
 import type { Notice } from "../inventory/inventory.notices";
 import type { Cost } from "../lib/metering";
-import { renderShipment } from "../shipments/shipments.render";
-import type { ShipmentView } from "../shipments/shipments.schemas";
+import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { OrderCommand, OrderState } from "./order";
-import { renderOrder } from "./orders.render";
-import type { OrderView } from "./orders.schemas";
+import type { Committed } from "./orders.reads";
 
-/** What an order object answers a command: the order as committed, or a domain refusal. */
+/**
+ * What an order object answers a command, as domain state: the order as committed and the
+ * shipment the command named or made, or a refusal. Handlers render it.
+ */
 export type Outcome = (
-  | { ok: true; order: OrderView; created: boolean; shipment?: ShipmentView; notices: Notice[] }
+  | { ok: true; order: Committed; created: boolean; shipment?: ShipmentRecord; notices: Notice[] }
   | { ok: false; refusal: Refusal }
 ) & { cost?: Cost };
 
@@ -20,8 +21,8 @@ export function outcomeOf(
   created: boolean,
   notices: Notice[],
 ): Outcome {
-  const order = renderOrder(state.order, state.lines, state.shipments);
+  const { head: _head, ...order } = state;
   const shipmentId = "shipmentId" in command ? command.shipmentId : undefined;
-  const record = shipmentId ? state.shipments.find((s) => s.row.id === shipmentId) : undefined;
-  return { ok: true, order, created, shipment: record && renderShipment(record), notices };
+  const shipment = shipmentId ? state.shipments.find((s) => s.row.id === shipmentId) : undefined;
+  return { ok: true, order, created, shipment, notices };
 }

@@ -1,7 +1,7 @@
 import { stockObject } from "../durable/stubs";
 import { moveRef } from "../shipments/shipments.rules";
 import type { OrderCommand, OrderState, StockAnswer } from "./order";
-import { heldUnits } from "./order-rules";
+import { heldUnits } from "./order-change";
 
 /**
  * Makes stock agree with the order as committed, whatever part of `command` ran before it

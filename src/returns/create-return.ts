@@ -13,8 +13,8 @@ import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { refuseReturn } from "./return-rules";
 import { findByRma, findReturn, insertExpected, orderFactsJson, parseFacts } from "./return-store";
-import { renderReturn } from "./returns.render";
-import type { CreateReturn, ReturnView } from "./returns.routes";
+import type { StoredReturn } from "./returns.render";
+import type { CreateReturn } from "./returns.routes";
 
 interface RmaHolder {
   id: string;
@@ -42,7 +42,7 @@ export async function createReturn(
   caller: { db: Db; tenantId: string },
   input: CreateReturn,
   idempotencyKey: string | undefined,
-): Promise<{ view: ReturnView; created: boolean }> {
+): Promise<{ stored: StoredReturn; created: boolean }> {
   const { db, tenantId } = caller;
   const candidate = newId("ret");
   const hash = await requestHash(input);
@@ -105,7 +105,7 @@ export async function createReturn(
   returnId ??= candidate;
   if (returnId !== candidate) {
     const found = await findReturn(db, tenantId, returnId);
-    if (found) return { view: renderReturn(found.row, found.lines), created: false };
+    if (found) return { stored: found, created: false };
   }
 
   const refuse = async (refusal: Refusal): Promise<never> => {
@@ -137,7 +137,7 @@ export async function createReturn(
     },
     input.items,
   );
-  if (stored) return { view: renderReturn(stored.row, stored.lines), created: true };
+  if (stored) return { stored, created: true };
 
   // A concurrent create took the rma first: the same body is a replay, another a conflict.
   const winner = await findByRma(db, tenantId, input.rma);
@@ -145,5 +145,5 @@ export async function createReturn(
   if (winner.row.id !== returnId && winner.row.requestHash !== hash) {
     return refuse(duplicateRma(input.rma, winner.row.id));
   }
-  return { view: renderReturn(winner.row, winner.lines), created: false };
+  return { stored: winner, created: false };
 }

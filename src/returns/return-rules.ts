@@ -1,3 +1,4 @@
+import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { ReturnCondition } from "../domain/statuses";
 
@@ -105,3 +106,6 @@ export const sameReceipt = (
       line.restocked === item.restocked
     );
   });
+
+/** What a return's arrival emits, whether announced or recorded by the floor: the return as received. */
+export const ARRIVAL_EVENTS: readonly EventType[] = ["return.received"];

@@ -1,12 +1,12 @@
 import { and, asc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf, statement } from "../db/client";
+import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { returnLines, returns } from "../db/schema";
 import { chunked, inList, jsonRows, NOW, nowPlus } from "../db/sql";
-import { recordEvent } from "../events/events.service";
 import type { OrderFacts, ReceivedItem, ReturnedItem } from "./return-rules";
-import { type ReturnLine, type ReturnRow, renderReturn, returnJson } from "./returns.render";
-import type { ReturnView } from "./returns.routes";
+import { ARRIVAL_EVENTS } from "./return-rules";
+import type { ReturnLine, ReturnRow, StoredReturn } from "./returns.render";
 
 /*
  * How returns persist to D1: each change is one batch with its lines and its event.
@@ -16,9 +16,28 @@ import type { ReturnView } from "./returns.routes";
 
 type BatchItem = Parameters<Db["batch"]>[0][number];
 
-export interface Stored {
-  row: ReturnRow;
-  lines: ReturnLine[];
+export type Stored = StoredReturn;
+
+/**
+ * The events of a return's arrival, with the return as committed: the times the write
+ * assigns are read inside it, so an event never disagrees with the row.
+ */
+function arrivalEvents(db: Db, stored: Stored): BatchItem[] {
+  const { id, tenantId } = stored.row;
+  const stamps = (["createdAt", "updatedAt", "receivedAt"] as const).map(
+    (key) =>
+      [
+        `$.row.${key}`,
+        sql`(SELECT ${sql.identifier(returns[key].name)} FROM returns WHERE id = ${id})`,
+      ] as const,
+  );
+  return eventStatements(db, tenantId, [
+    {
+      events: ARRIVAL_EVENTS.map((type) => ({ type })),
+      resources: [id],
+      snapshot: () => patched(stored, stamps),
+    },
+  ]);
 }
 
 /** The tenant's return, or any tenant's for a platform key (`tenantId` null). */
@@ -119,8 +138,8 @@ export async function currentFacts(db: Db, orderId: string): Promise<OrderFacts>
   return parseFacts(facts);
 }
 
-/** Reads returns' lines and renders them, in the given order, in one round trip whatever their number. */
-export async function readReturns(db: Db, rows: ReturnRow[]): Promise<ReturnView[]> {
+/** Returns with their lines, in the given order, in one round trip whatever their number. */
+export async function readReturns(db: Db, rows: ReturnRow[]): Promise<Stored[]> {
   if (rows.length === 0) return [];
   const lines = await db
     .select()
@@ -131,12 +150,7 @@ export async function readReturns(db: Db, rows: ReturnRow[]): Promise<ReturnView
         rows.map((r) => r.id),
       ),
     );
-  return rows.map((row) =>
-    renderReturn(
-      row,
-      lines.filter((l) => l.returnId === row.id),
-    ),
-  );
+  return rows.map((row) => ({ row, lines: lines.filter((l) => l.returnId === row.id) }));
 }
 
 const linesOf = (
@@ -239,7 +253,7 @@ export async function commitReceipt(
     ...linesOf(row.id, "received", items),
   ];
   const version = row.version + 1;
-  const provisional = renderReturn({ ...row, status: "received", version }, lines);
+  const received: Stored = { row: { ...row, status: "received", version }, lines };
   const updated = await commit(db, [
     db
       .update(returns)
@@ -250,7 +264,7 @@ export async function commitReceipt(
       db,
       lines.filter((l) => l.stage === "received"),
     ),
-    recordEvent(db, row.tenantId, "return.received", row.id, returnJson(provisional)),
+    ...arrivalEvents(db, received),
   ]);
   if (!updated) throw new Error(`return ${row.id} vanished inside its own receipt`);
   return { row: updated, lines };
@@ -268,8 +282,8 @@ export async function insertReceived(
 ): Promise<Stored> {
   const columns = receivedColumns(fields.tenantId, restocks);
   const lines = linesOf(fields.id, "received", items);
-  const provisional = renderReturn(
-    {
+  const received: Stored = {
+    row: {
       ...fields,
       status: "received",
       requestHash: null,
@@ -282,7 +296,7 @@ export async function insertReceived(
       changeSeq: 0,
     },
     lines,
-  );
+  };
   const row = await commit(db, [
     db
       .insert(returns)
@@ -295,7 +309,7 @@ export async function insertReceived(
       })
       .returning(),
     ...insertLines(db, lines),
-    recordEvent(db, fields.tenantId, "return.received", fields.id, returnJson(provisional)),
+    ...arrivalEvents(db, received),
   ]);
   if (!row) throw new Error(`return ${fields.id} was not written`);
   return { row, lines };

@@ -20,8 +20,7 @@ import {
   recordingState,
   type Stored,
 } from "./return-store";
-import { renderReturn } from "./returns.render";
-import type { RecordReturn, ReturnView } from "./returns.routes";
+import type { RecordReturn } from "./returns.routes";
 
 /*
  * The floor's commands on returns. Each checks the return against its order before it
@@ -36,8 +35,6 @@ export interface Floor {
   tenantId: string | null;
 }
 
-const view = ({ row, lines }: Stored) => renderReturn(row, lines);
-
 /**
  * A receipt the return already holds, line for line, is a repeat: the return as it is,
  * with its stock made sure of. Any other receipt of a received return is a 409.
@@ -46,7 +43,7 @@ async function repeatedReceipt(
   who: Floor,
   stored: Stored,
   items: readonly ReceivedItem[],
-): Promise<ReturnView> {
+): Promise<Stored> {
   const received = stored.lines.filter((l) => l.stage === "received");
   if (!sameReceipt(received, items)) {
     throw refused("already_received", {
@@ -55,7 +52,7 @@ async function repeatedReceipt(
     });
   }
   await settleReturnStock(who.env, who.db, stored);
-  return view(stored);
+  return stored;
 }
 
 /**
@@ -73,7 +70,7 @@ export async function receiveReturn(
   who: Floor,
   returnId: string,
   items: readonly ReceivedItem[],
-): Promise<ReturnView> {
+): Promise<Stored> {
   const loaded = await findReturnWithFacts(who.db, who.tenantId, returnId);
   if (!loaded) throw refused("not_found", { resource: "return", id: returnId });
   if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
@@ -93,7 +90,7 @@ export async function receiveReturn(
     throw err;
   }
   await settleReturnStock(who.env, who.db, stored);
-  return view(stored);
+  return stored;
 }
 
 /** POST /v1/ops/returns: a return that arrived without an RMA, received at once. */
@@ -101,7 +98,7 @@ export async function recordReturn(
   who: Floor,
   returnId: string,
   body: RecordReturn,
-): Promise<{ view: ReturnView; created: boolean }> {
+): Promise<{ stored: Stored; created: boolean }> {
   const { db } = who;
   const state = await recordingState(db, who.tenantId, {
     returnId,
@@ -110,7 +107,7 @@ export async function recordReturn(
   });
   if (state.existing) {
     await settleReturnStock(who.env, db, state.existing);
-    return { view: view(state.existing), created: false };
+    return { stored: state.existing, created: false };
   }
   const refusal = refuseReturn(state.facts, {
     order_id: body.order_id,
@@ -148,30 +145,30 @@ export async function recordReturn(
     if (isUniqueViolation(err, "returns.id")) {
       // A retry of this very request wrote it first.
       const now = await findReturn(db, who.tenantId, returnId);
-      if (now) return { view: view(now), created: false };
+      if (now) return { stored: now, created: false };
     }
     if (isAbort(err, "return_over_shipped")) throw await racedReturn(db, order.id, body.items);
     throw err;
   }
   await settleReturnStock(who.env, db, stored);
-  return { view: view(stored), created: true };
+  return { stored, created: true };
 }
 
 /** POST /v1/ops/returns/{id}/process: received → processed; processing twice changes nothing. */
-export async function processReturn(who: Floor, returnId: string): Promise<ReturnView> {
+export async function processReturn(who: Floor, returnId: string): Promise<Stored> {
   const stored = await findReturn(who.db, who.tenantId, returnId);
   if (!stored) throw refused("not_found", { resource: "return", id: returnId });
-  if (stored.row.status === "processed") return view(stored);
+  if (stored.row.status === "processed") return stored;
   if (stored.row.status === "expected") {
     throw refused("not_received", { return_status: stored.row.status, return_id: returnId });
   }
   try {
-    return view(await commitProcessed(who.db, stored));
+    return await commitProcessed(who.db, stored);
   } catch (err) {
     if (isAbort(err, "return_status_conflict")) {
       // Statuses only move forward, so the change that beat this one processed it.
       const now = await findReturn(who.db, who.tenantId, returnId);
-      if (now?.row.status === "processed") return view(now);
+      if (now?.row.status === "processed") return now;
     }
     throw err;
   }

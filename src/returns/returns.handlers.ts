@@ -9,17 +9,17 @@ import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
 import { createReturn } from "./create-return";
 import { findReturn, readReturns } from "./return-store";
-import { renderReturn } from "./returns.render";
+import { renderReturn, type StoredReturn } from "./returns.render";
 import type * as routes from "./returns.routes";
-import type { ReturnView } from "./returns.routes";
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
-  const { view, created } = await createReturn(
+  const { stored, created } = await createReturn(
     { db: c.var.db, tenantId: tenantOf(c) },
     c.req.valid("json"),
     key,
   );
+  const view = renderReturn(stored);
   if (!created) {
     c.header("Idempotent-Replayed", "true");
     return c.json(view, 200);
@@ -41,14 +41,14 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     ],
     { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
   );
-  const views = new Map(
-    (await readReturns(c.var.db, rows.slice(0, query.limit))).map((v) => [v.id, v]),
+  const read = new Map(
+    (await readReturns(c.var.db, rows.slice(0, query.limit))).map((r) => [r.row.id, r]),
   );
   return c.json(
     page(
       rows,
       query.limit,
-      (r) => views.get(r.id) as ReturnView,
+      (r) => renderReturn(read.get(r.id) as StoredReturn),
       positionOf,
       await consistencyToken(c),
     ),
@@ -60,5 +60,5 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const stored = await findReturn(c.var.db, tenantOf(c), id);
   if (!stored) throw refused("not_found", { resource: "return", id: id });
-  return c.json(renderReturn(stored.row, stored.lines), 200);
+  return c.json(renderReturn(stored), 200);
 };

@@ -1,12 +1,17 @@
-import { type SQL, sql } from "drizzle-orm";
 import type { returnLines, returns } from "../db/schema";
 import type { ReturnView } from "./returns.routes";
 
 export type ReturnRow = typeof returns.$inferSelect;
 export type ReturnLine = typeof returnLines.$inferSelect;
 
+/** A return as committed: its row and its lines, expected and received. */
+export interface StoredReturn {
+  row: ReturnRow;
+  lines: ReturnLine[];
+}
+
 /** The guide's return object (§5c): the lines received, or the RMA's until then. */
-export function renderReturn(row: ReturnRow, lines: readonly ReturnLine[]): ReturnView {
+export function renderReturn({ row, lines }: StoredReturn): ReturnView {
   const ordered = [...lines].sort((a, b) => a.lineNo - b.lineNo);
   const expected = ordered.filter((l) => l.stage === "expected");
   const received = ordered.filter((l) => l.stage === "received");
@@ -32,16 +37,3 @@ export function renderReturn(row: ReturnRow, lines: readonly ReturnLine[]): Retu
     updated_at: row.updatedAt,
   };
 }
-
-/**
- * The return as an event carries it: rendered before the write, with the times the
- * database assigns inside it read back in the same statement, so the event never
- * disagrees with the row.
- */
-export const returnJson = (view: ReturnView): SQL => {
-  const of = (column: string) =>
-    sql`(SELECT ${sql.raw(column)} FROM returns WHERE id = ${view.id})`;
-  return sql`json_set(${JSON.stringify(view)},
-    '$.created_at', ${of("created_at")}, '$.updated_at', ${of("updated_at")},
-    '$.received_at', ${of("received_at")})`;
-};

@@ -4,11 +4,11 @@ import { Refused, refused } from "../domain/refusals";
 import type { TrackingStatus } from "../domain/statuses";
 import { receiveInbound } from "../inbound/inbound.commands";
 import { createInbound } from "../inbound/inbound.create";
-import { type Actor, runOrderCommand, tenantOfOrder } from "../orders/orders.commands";
+import { type Actor, runOrderCommand, shipmentOf, tenantOfOrder } from "../orders/orders.commands";
+import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
 import { ownerOfShipment } from "../shipments/shipments.reads";
-import type { Item } from "../shipments/shipments.rules";
-import type { ShipmentView } from "../shipments/shipments.schemas";
+import { type Item, shippedBySku } from "../shipments/shipments.rules";
 import { nextTrackingStatus } from "../simulator/simulator.plan";
 import { readSettings } from "../simulator/simulator.settings";
 import { simulatedShipment } from "../simulator/simulator.shipment";
@@ -17,6 +17,16 @@ import { simulatedShipment } from "../simulator/simulator.shipment";
  * The sandbox's explicit controls: each is the operations API's own commands, with the
  * parcels, scans and receipts a real warehouse would have supplied.
  */
+
+/** Every allocated unit of an open order that has not shipped yet. */
+function allocatedUnshipped({ order, lines, shipments }: Committed): Item[] {
+  if (order.status === "cancelled") return [];
+  const shipped = shippedBySku(shipments);
+  return lines
+    .filter((l) => l.allocation === "allocated")
+    .map((l) => ({ sku: l.sku, quantity: l.quantity - (shipped.get(l.sku) ?? 0) }))
+    .filter((i) => i.quantity > 0);
+}
 
 /** Picks if picking has not started, then ships `items` or every allocated unit left. */
 export async function fulfilOrder(
@@ -27,18 +37,15 @@ export async function fulfilOrder(
 ) {
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const acting = { ...who, tenantId };
-  let order = await readOrder(who.db, tenantId, orderId);
-  if (!order) throw refused("not_found", { resource: "order", id: orderId });
-  if (order.status === "received") {
-    order = (await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor }))
-      .order;
+  let committed = await readOrder(who.db, tenantId, orderId);
+  if (!committed) throw refused("not_found", { resource: "order", id: orderId });
+  if (committed.order.status === "received") {
+    committed = (
+      await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor })
+    ).order;
   }
-  const items =
-    input.items ??
-    order.items
-      .filter((i) => i.allocation_status === "allocated")
-      .map((i) => ({ sku: i.sku, quantity: i.quantity - i.shipped_quantity }))
-      .filter((i) => i.quantity > 0);
+  const { order } = committed;
+  const items = input.items ?? allocatedUnshipped(committed);
   // A held, cancelled or backordered order is refused by the ship command itself, which says why.
   if (items.length === 0 && ["processing", "partially_shipped", "shipped"].includes(order.status)) {
     throw refused("nothing_to_ship", { order_status: order.status, order_id: orderId });
@@ -46,13 +53,8 @@ export async function fulfilOrder(
   const settings = await readSettings(who.db, tenantId);
   const ship = await simulatedShipment(
     who.db,
-    {
-      id: order.id,
-      tenantId,
-      shippingMethodId: order.shipping_method_id,
-      shippingMethod: order.shipping_method,
-    },
-    order.shipments.length,
+    order,
+    committed.shipments.length,
     items,
     input.parcels ?? settings.parcelsPerOrder,
   );
@@ -62,7 +64,7 @@ export async function fulfilOrder(
     ...ship,
     shipmentId,
   });
-  return { shipment: outcome.shipment as ShipmentView, created: outcome.created };
+  return { shipment: shipmentOf(outcome), created: outcome.created };
 }
 
 /** Records the carrier's next scan, or the status named. */
@@ -96,7 +98,7 @@ export async function advanceShipment(
     occurredAt: new Date().toISOString(),
     note: null,
   });
-  return outcome.shipment as ShipmentView;
+  return shipmentOf(outcome);
 }
 
 /** Stock arrives the way production stock does: an ASN, received in full. */
@@ -105,7 +107,7 @@ export async function replenish(
   replenishmentId: string,
   input: { sku: string; warehouse_id: string; quantity: number },
 ) {
-  const { view } = await createInbound(
+  const { asn } = await createInbound(
     who,
     {
       reference: `SANDBOX-${replenishmentId.slice("ib_".length)}`,
@@ -122,13 +124,11 @@ export async function replenish(
     }
     throw err;
   });
-  const received = await receiveInbound(
+  return receiveInbound(
     who,
-    view.id,
+    asn.id,
     { items: [{ sku: input.sku, received_quantity: input.quantity }] },
     // One receipt per replenishment: a concurrent retry counts the same receipt, once.
     `rcp_${replenishmentId.slice("ib_".length)}`,
   );
-  if (!received) throw new Error(`replenishment ASN ${view.id} vanished`);
-  return received;
 }

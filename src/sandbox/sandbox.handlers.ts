@@ -4,7 +4,9 @@ import { tenantOf } from "../http/auth";
 import type { AppEnv } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
+import { renderInbound } from "../inbound/inbound.render";
 import { newId } from "../lib/ids";
+import { renderShipment } from "../shipments/shipments.render";
 import { DEFAULT_SETTINGS, type SimulationSettings } from "../simulator/simulator.plan";
 import { settingsRow, writeSettings } from "../simulator/simulator.settings";
 import type * as routes from "./sandbox.routes";
@@ -52,12 +54,14 @@ export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) =>
     "sandbox.fulfill",
     { resourceId: newId("shp"), params: { id }, body },
     async (shipmentId) => {
-      const { shipment, created } = await fulfilOrder(
+      const fulfilled = await fulfilOrder(
         await who(c, { table: "orders", id }),
         id,
         shipmentId,
         body,
       );
+      const shipment = renderShipment(fulfilled.shipment);
+      const { created } = fulfilled;
       if (created) c.header("Location", `/v1/shipments/${shipment.id}`);
       return { status: created ? 201 : 200, body: shipment, created };
     },
@@ -69,7 +73,9 @@ export const advance: RouteHandler<typeof routes.advance, AppEnv> = async (c) =>
   const body = c.req.valid("json") ?? {};
   return once(c, "sandbox.advance", { resourceId: id, params: { id }, body }, async () => ({
     status: 200,
-    body: await advanceShipment(await who(c, { table: "shipments", id }), id, body.status),
+    body: renderShipment(
+      await advanceShipment(await who(c, { table: "shipments", id }), id, body.status),
+    ),
   }));
 };
 
@@ -79,6 +85,6 @@ export const replenish: RouteHandler<typeof routes.replenish, AppEnv> = async (c
   return once(c, "sandbox.replenish", { resourceId: newId("ib"), body }, async (resourceId) => {
     const asn = await receiveStock({ ...(await who(c, { tenantId })), tenantId }, resourceId, body);
     c.header("Location", `/v1/inbound-shipments/${asn.id}`);
-    return { status: 201, body: asn };
+    return { status: 201, body: renderInbound(asn) };
   });
 };

@@ -11,6 +11,7 @@ import { orderObject } from "../durable/stubs";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
 import { page } from "../http/pagination";
+import { renderOrder } from "../orders/orders.render";
 import type * as routes from "./stuck-operations.routes";
 
 type Row = typeof stuckOperations.$inferSelect;
@@ -94,7 +95,10 @@ export const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
   const outcome = await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id);
   if (!outcome.ok && outcome.refusal.code === "retry_failed") throw new Refused(outcome.refusal);
   return c.json(
-    { operation: render(await find(c, row.id)), order: outcome.ok ? outcome.order : null },
+    {
+      operation: render(await find(c, row.id)),
+      order: outcome.ok ? renderOrder(outcome.order) : null,
+    },
     200,
   );
 };

@@ -4,7 +4,7 @@ import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
-import { eventPayload } from "../events/events.render";
+import { renderEvent } from "../events/events.render";
 import { signatureHeaders } from "./signing";
 
 /** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
@@ -76,7 +76,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
     return {};
   }
 
-  const body = JSON.stringify(eventPayload(event));
+  const body = JSON.stringify(renderEvent(event));
   const secrets = [subscription.secret];
   if (
     subscription.previousSecret &&

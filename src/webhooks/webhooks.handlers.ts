@@ -1,11 +1,12 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { eventStatements } from "../db/events";
 import { cursorPosition, stampFeed } from "../db/feed";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { inList, NOW } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
-import { assertReadable, recordEvent } from "../events/events.service";
+import { assertReadable } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv } from "../http/context";
@@ -120,23 +121,32 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   if (sub.status !== "enabled") {
     throw refused("webhook_disabled", { disabled_reason: sub.disabledReason });
   }
-  const event = recordEvent(c.var.db, sub.tenantId, "webhook.test", sub.id, {
+  const payload = {
     webhook_id: sub.id,
     message:
       "A test event from the fulfillment API. If you can verify its signature, you are ready.",
-  });
-  const [[inserted]] = await c.var.db.batch([event.returning({ id: events.id, seq: events.seq })]);
-  if (!inserted) throw new Error("test event insert returned no row");
-  // A test goes to this endpoint only; the relay must not fan it out to others.
-  await c.var.db.update(events).set({ dispatchedAt: NOW }).where(eq(events.seq, inserted.seq));
+  };
+  const eventId = newId("evt");
+  const [record, ...rest] = eventStatements(c.var.db, sub.tenantId, [
+    {
+      events: [{ type: "webhook.test" }],
+      resources: [sub.id],
+      snapshot: () => sql`json(${JSON.stringify(payload)})`,
+      ids: [eventId],
+      // A test goes to this endpoint only; the relay must not fan it out to others.
+      dispatched: true,
+    },
+  ]);
+  if (!record) throw new Error("a test event with nothing to write");
+  await c.var.db.batch([record, ...rest]);
   const [delivery] = await createDeliveries(
     c.var.db,
-    [{ tenantId: sub.tenantId, subscriptionId: sub.id, eventId: inserted.id }],
+    [{ tenantId: sub.tenantId, subscriptionId: sub.id, eventId }],
     "test",
   );
   if (!delivery) throw new Error("test delivery was not created");
   c.executionCtx.waitUntil(deliverNow(c.env, c.var.db, [delivery]));
-  return c.json({ event_id: inserted.id, delivery_id: delivery.id }, 202);
+  return c.json({ event_id: eventId, delivery_id: delivery.id }, 202);
 };
 
 export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {

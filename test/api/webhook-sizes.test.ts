@@ -5,7 +5,7 @@ import worker from "../../src/index";
 import { client, expectStatus, ok } from "../support/client";
 import { createTenant } from "../support/merchant";
 import { eventually, payloadOf, received, receiver } from "../support/receiver";
-import { dataOf, everyShard } from "../support/shards";
+import { dataOf, everyShard, orderSnapshotSql } from "../support/shards";
 
 /*
  * Webhook statements whose size follows the data (a page of deliveries, the tenants of the
@@ -29,7 +29,8 @@ describe("size-safe webhook SQL", () => {
         .prepare(
           `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
            INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-           SELECT printf('evt_many_%03d', i), ?1, 'order.created', 'ord_many', '{}',
+           SELECT printf('evt_many_%03d', i), ?1, 'order.created', 'ord_many',
+             ${orderSnapshotSql("'ord_many'", "?1")},
              strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
            FROM n`,
         )
@@ -106,7 +107,8 @@ describe("size-safe webhook SQL", () => {
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
          INSERT INTO events (id, tenant_id, type, resource_id, data)
          SELECT printf('evt_fanout_%03d', i), printf('ten_fanout_%03d', i), 'order.created',
-           printf('ord_fanout_%03d', i), json_object('id', printf('ord_fanout_%03d', i))
+           printf('ord_fanout_%03d', i),
+           ${orderSnapshotSql("printf('ord_fanout_%03d', i)", "printf('ten_fanout_%03d', i)")}
          FROM n`,
       ),
     ]);

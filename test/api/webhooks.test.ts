@@ -22,7 +22,7 @@ import {
 } from "../support/client";
 import { createKey, createTenant, merchant, orderBody, ship } from "../support/merchant";
 import { eventually, payloadOf, type Received, received, receiver } from "../support/receiver";
-import { dataOf } from "../support/shards";
+import { dataOf, orderSnapshotSql } from "../support/shards";
 
 // A receiver's verification, written from the documentation rather than our code.
 const enc = new TextEncoder();
@@ -615,7 +615,7 @@ describe("bounded replays", () => {
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
          INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
          SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
-           json_object('id', printf('ord_%04d', i)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           ${orderSnapshotSql("printf('ord_%04d', i)", "?1")}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          FROM n`,
       )
       .bind(tenant.tenantId, count)

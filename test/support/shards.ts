@@ -7,3 +7,18 @@ export const dataOf = async (tenantId: string): Promise<D1Database> =>
 
 /** Every shard's database, for what a test does to all tenants' data at once. */
 export const everyShard = (): D1Database[] => shards(env).map((s) => s.d1);
+
+/**
+ * SQL for the snapshot an `order.*` event stores (src/db/events.ts): an order with no lines,
+ * for events written straight to a shard's outbox. `id` and `tenant` are SQL expressions.
+ */
+export const orderSnapshotSql = (id: string, tenant: string) => `json_object(
+  'order', json_object('id', ${id}, 'tenantId', ${tenant}, 'orderNumber', ${id},
+    'reference', ${id}, 'orderDate', NULL, 'warehouseId', 'wh_syd_1', 'shippingMethodId', NULL,
+    'shippingMethod', NULL, 'signatureRequired', json('false'), 'insurance', json('false'),
+    'giftMessage', NULL, 'packingNote', NULL,
+    'shipTo', json_object('name', 'Test', 'address1', '1 Test St', 'city', 'Sydney', 'country', 'AU'),
+    'status', 'received', 'holdReason', NULL, 'cancelReason', NULL, 'priority', 1, 'version', 1,
+    'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'updatedAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+    'cancelledAt', NULL, 'changeSeq', 1),
+  'lines', json_array(), 'shipments', json_array())`;

@@ -1,0 +1,64 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { EventType } from "../domain/events";
+import { newId } from "../lib/ids";
+import { type Db, statement } from "./client";
+import { chunked, jsonRows, NOW } from "./sql";
+
+/*
+ * The outbox, written one way: every event goes into `events` through `eventStatements`,
+ * inside the batch of the change it describes, so there is never a change without its event
+ * or an event without its change. An event stores its resource as a snapshot of the rows as
+ * committed (read inside the write); the one renderer, src/events/events.render.ts, turns
+ * it into the API's shape when the event is read or sent.
+ */
+
+type BatchItem = Parameters<Db["batch"]>[0][number];
+
+/**
+ * Events about resources of one kind, which share how their snapshot is read: each of
+ * `events`, in order, for each of `resources`, in one statement however many there are.
+ */
+export interface EventWrite {
+  events: readonly { type: EventType; when?: SQL }[];
+  resources: readonly string[];
+  /** The resource as committed, given its id as SQL; evaluated inside the write. */
+  snapshot: (resourceId: SQL) => SQL;
+  /** Event ids to use, resource by resource, when the caller must name them afterwards. */
+  ids?: readonly string[];
+  /** Already handed over (a webhook test goes to one endpoint): the relay must not fan it out. */
+  dispatched?: boolean;
+}
+
+/**
+ * The statements that record `writes` for `tenantId`: one per kind of resource (more only
+ * when the resources outgrow one statement), each event recorded only where its `when` holds.
+ */
+export function eventStatements(db: Db, tenantId: string, writes: readonly EventWrite[]) {
+  return writes.flatMap((write): BatchItem[] => {
+    const rows = write.resources.flatMap((id) => write.events.map(({ type }) => [id, type]));
+    const ids = rows.map(([id, type], i) => [id, type, write.ids?.[i] ?? newId("evt")]);
+    const conditional = write.events.filter((e) => e.when);
+    const where =
+      conditional.length === 0
+        ? sql``
+        : sql`WHERE CASE j.value ->> 1 ${sql.join(
+            conditional.map((e) => sql`WHEN ${e.type} THEN ${e.when}`),
+            sql` `,
+          )} ELSE 1 END`;
+    return chunked(ids).map((group) =>
+      statement(
+        db,
+        sql`INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
+          SELECT j.value ->> 2, ${tenantId}, j.value ->> 1, j.value ->> 0,
+            ${write.snapshot(sql`j.value ->> 0`)}, ${write.dispatched ? NOW : null}
+          FROM ${jsonRows(group)} AS j ${where}`,
+      ),
+    );
+  });
+}
+
+/** A snapshot built before the write, with the values the write assigns read back inside it. */
+export function patched(snapshot: unknown, stamps: readonly (readonly [string, SQL])[]): SQL {
+  const sets = stamps.map(([path, value]) => sql`, ${path}, ${value}`);
+  return sql`json_set(${JSON.stringify(snapshot)}${sql.join(sets)})`;
+}

@@ -1,0 +1,82 @@
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { inventoryAdjustments } from "../db/schema";
+import { OPEN_INBOUND } from "../domain/statuses";
+
+/*
+ * A SKU's stock as committed, read by SQLite from its rows: every warehouse that holds it
+ * or has units of it on the way, with the SKU's feed position. GET /v1/inventory reads it,
+ * and every `inventory.*` event stores it inside the write it describes; inventory.render.ts
+ * turns it into the API's shape. A warehouse with no stock yet but units on the way shows,
+ * with its `incoming`.
+ */
+
+export interface SkuSnapshot {
+  sku: string;
+  updatedAt: string;
+  changeSeq: number;
+  warehouses: {
+    warehouseId: string;
+    onHand: number;
+    allocated: number;
+    backordered: number;
+    incoming: number;
+  }[];
+}
+
+/** An adjustment as committed, as `inventory.adjusted` stores it. */
+export type AdjustmentSnapshot = Pick<
+  typeof inventoryAdjustments.$inferSelect,
+  "id" | "sku" | "warehouseId" | "quantityDelta" | "reason" | "note" | "adjustedAt"
+>;
+
+/** Units still on their way to one warehouse for one SKU: open ASNs' expected − received, never below 0. */
+function incomingUnits(
+  tenantId: SQLWrapper | string,
+  warehouseId: SQLWrapper | string,
+  sku: SQLWrapper | string,
+): SQL {
+  return sql`(SELECT COALESCE(SUM(MAX(il.expected_quantity - il.received_quantity, 0)), 0)
+    FROM inbound_lines AS il JOIN inbound_shipments AS ish ON ish.id = il.inbound_id
+    WHERE ish.tenant_id = ${tenantId} AND ish.warehouse_id = ${warehouseId} AND il.sku = ${sku}
+      AND ish.status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_INBOUND)})))`;
+}
+
+/** The SKU's snapshot (`SkuSnapshot`) as one JSON value, narrowed to one warehouse if named. */
+export function skuSnapshot(
+  tenantId: SQLWrapper | string,
+  sku: SQLWrapper | string,
+  warehouseId?: string,
+): SQL {
+  const onlyWarehouse = (column: SQL) =>
+    warehouseId ? sql`AND ${column} = ${warehouseId}` : sql``;
+  return sql`json_object(
+    'sku', ${sku},
+    'updatedAt', (SELECT s.updated_at FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
+    'changeSeq', (SELECT s.change_seq FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
+    'warehouses', json((
+      SELECT json_group_array(json_object(
+        'warehouseId', w.warehouse_id,
+        'onHand', COALESCE(i.on_hand, 0),
+        'allocated', COALESCE(i.allocated, 0),
+        'backordered', COALESCE(i.backordered, 0),
+        'incoming', ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)}
+      ))
+      FROM (
+        SELECT warehouse_id FROM inventory
+        WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
+        UNION
+        SELECT ws.warehouse_id FROM inbound_lines AS wl JOIN inbound_shipments AS ws ON ws.id = wl.inbound_id
+        WHERE ws.tenant_id = ${tenantId} AND wl.sku = ${sku} ${onlyWarehouse(sql`ws.warehouse_id`)}
+          AND ws.status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_INBOUND)}))
+        ORDER BY warehouse_id
+      ) AS w
+      LEFT JOIN inventory AS i ON i.tenant_id = ${tenantId} AND i.sku = ${sku} AND i.warehouse_id = w.warehouse_id
+    ))
+  )`;
+}
+
+/** The adjustment as committed, read inside the write so the snapshot carries `adjustedAt`. */
+export const adjustmentSnapshot = (id: SQLWrapper | string): SQL => sql`(SELECT json_object(
+  'id', a.id, 'sku', a.sku, 'warehouseId', a.warehouse_id, 'quantityDelta', a.quantity_delta,
+  'reason', a.reason, 'note', a.note, 'adjustedAt', a.adjusted_at)
+  FROM inventory_adjustments AS a WHERE a.id = ${id})`;

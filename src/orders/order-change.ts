@@ -1,0 +1,57 @@
+import type { OrderStatus } from "../domain/statuses";
+import type { Item } from "../shipments/shipments.rules";
+import type { Change, OrderLine, OrderState } from "./order";
+
+/* What every order rule shares: the statuses that allow what, and how a change starts. */
+
+export const EDITABLE: readonly OrderStatus[] = ["received", "backordered", "on_hold"];
+export const ALLOCATING: readonly OrderStatus[] = ["received", "backordered"];
+export const SHIPPED: readonly OrderStatus[] = ["partially_shipped", "shipped"];
+export const UNCHANGED = { unchanged: true } as const;
+
+export const summary = (l: Pick<OrderLine, "sku" | "quantity">) => ({
+  sku: l.sku,
+  quantity: l.quantity,
+});
+export const lineKey = (lines: readonly OrderLine[]) =>
+  JSON.stringify(lines.map((l) => [l.sku, l.description, l.quantity, l.unitPrice, l.currency]));
+
+export const allAllocated = (lines: readonly Pick<OrderLine, "allocation">[]) =>
+  lines.every((l) => l.allocation === "allocated");
+
+/** Units each line should hold in its stock row: what is left to ship, nothing once cancelled. */
+export function heldUnits(state: Pick<OrderState, "order" | "lines" | "shipments">): Item[] {
+  const shipped = new Map<string, number>();
+  for (const s of state.shipments) {
+    if (s.row.voided) continue;
+    for (const i of s.items) shipped.set(i.sku, (shipped.get(i.sku) ?? 0) + i.quantity);
+  }
+  return state.lines.map((l) => ({
+    sku: l.sku,
+    quantity: state.order.status === "cancelled" ? 0 : l.quantity - (shipped.get(l.sku) ?? 0),
+  }));
+}
+
+/**
+ * A change of a committed order: it touches the order (a new version) unless it says not,
+ * and what it emits is for `settle` to decide once allocation has answered.
+ */
+export function change(
+  state: OrderState,
+  patch: Partial<Change> & Pick<Change, "action" | "actor" | "diff">,
+): Change {
+  const touchesOrder = patch.touchesOrder ?? true;
+  return {
+    order: { ...state.order },
+    lines: state.lines,
+    linesChanged: false,
+    touchesOrder,
+    demands: [],
+    moves: [],
+    locks: [],
+    allocationDecides: false,
+    version: state.order.version + (touchesOrder ? 1 : 0),
+    events: [],
+    ...patch,
+  };
+}

@@ -1,0 +1,85 @@
+import { eq, type SQL, sql } from "drizzle-orm";
+import { type Db, statement } from "../db/client";
+import { patched } from "../db/events";
+import { feedStamp } from "../db/feed";
+import { shipments } from "../db/schema";
+import { chunked, jsonRows } from "../db/sql";
+import type { ShipmentRecord } from "../shipments/shipments.rules";
+
+/*
+ * A shipment's rows, written inside the batch of the order change that makes or moves it:
+ * the shipment, its parcels and its items, each sized by D1's limits whatever the input.
+ */
+
+type BatchItem = Parameters<Db["batch"]>[0][number];
+
+/** The columns the database assigns a shipment inside the write, read back with it. */
+export const SHIPMENT_STAMPS = {
+  createdAt: shipments.createdAt,
+  updatedAt: shipments.updatedAt,
+  changeSeq: shipments.changeSeq,
+};
+
+export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
+  const { createdAt: _c, updatedAt: _u, changeSeq: _s, ...row } = record.row;
+  const stamp = feedStamp("shipments", row.tenantId);
+  const parcels = record.parcels.map((p) => [
+    p.position,
+    p.trackingNumber,
+    p.trackingUrl,
+    p.carrier,
+    p.service,
+    p.weight === null ? null : JSON.stringify(p.weight),
+    p.dimensions === null ? null : JSON.stringify(p.dimensions),
+  ]);
+  const items = record.items.map((i) => [i.sku, i.quantity]);
+  return [
+    db
+      .insert(shipments)
+      .values({ ...row, createdAt: stamp.updatedAt, ...stamp })
+      .returning(SHIPMENT_STAMPS),
+    ...chunked(parcels).map((group) =>
+      statement(
+        db,
+        sql`INSERT INTO shipment_parcels (shipment_id, position, tracking_number, tracking_url, carrier, service, weight, dimensions)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+        FROM ${jsonRows(group)} AS j`,
+      ),
+    ),
+    ...chunked(items).map((group) =>
+      statement(
+        db,
+        sql`INSERT INTO shipment_items (shipment_id, sku, quantity)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1 FROM ${jsonRows(group)} AS j`,
+      ),
+    ),
+  ];
+}
+
+/** A carrier status or a void: the shipment's new status, history and version. */
+export function updateShipment(db: Db, record: ShipmentRecord): BatchItem {
+  const stamp = feedStamp("shipments", record.row.tenantId);
+  return db
+    .update(shipments)
+    .set({
+      status: record.row.status,
+      statusHistory: record.row.statusHistory,
+      voided: record.row.voided,
+      voidedAt: record.row.voidedAt,
+      version: record.row.version,
+      ...stamp,
+    })
+    .where(eq(shipments.id, record.row.id))
+    .returning(SHIPMENT_STAMPS);
+}
+
+/** The stamps a shipment's write assigns, read inside the write, for its place in a snapshot. */
+export const shipmentStamps = (id: string, path: string): [string, SQL][] =>
+  (["createdAt", "updatedAt", "changeSeq"] as const).map((key) => [
+    `${path}.${key}`,
+    sql`(SELECT ${sql.identifier(SHIPMENT_STAMPS[key].name)} FROM shipments WHERE id = ${id})`,
+  ]);
+
+/** The shipment as committed: the record, with what the write assigned. */
+export const shipmentSnapshot = (record: ShipmentRecord) =>
+  patched(record, shipmentStamps(record.row.id, "$.row"));
