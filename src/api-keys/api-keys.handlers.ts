@@ -1,11 +1,11 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import type { Context } from "hono";
 import { cursorPosition } from "../db/feed";
 import { apiKeys, tenants } from "../db/schema";
 import { refused } from "../domain/refusals";
 import type { Scope } from "../domain/scopes";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { type Environment, environmentOf } from "../lib/environment";
 import type * as routes from "./api-keys.routes";
@@ -23,7 +23,7 @@ export function tenantKeyScopes(environment: Environment, requested?: Scope[]): 
   return requested;
 }
 
-export const createTenantKey: RouteHandler<typeof routes.createTenantKey, AppEnv> = async (c) => {
+export const createTenantKey: AppRouteHandler<typeof routes.createTenantKey> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
@@ -38,9 +38,7 @@ export const createTenantKey: RouteHandler<typeof routes.createTenantKey, AppEnv
   return c.json({ ...renderKey(stored as typeof apiKeys.$inferSelect), key }, 201);
 };
 
-export const createPlatformKey: RouteHandler<typeof routes.createPlatformKey, AppEnv> = async (
-  c,
-) => {
+export const createPlatformKey: AppRouteHandler<typeof routes.createPlatformKey> = async (c) => {
   const body = c.req.valid("json");
   const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: null,
@@ -53,7 +51,7 @@ export const createPlatformKey: RouteHandler<typeof routes.createPlatformKey, Ap
 };
 
 async function listKeys(
-  c: Parameters<RouteHandler<typeof routes.listPlatformKeys, AppEnv>>[0],
+  c: Context<AppEnv>,
   tenantId: string | null,
   query: { limit: number; cursor?: string },
 ) {
@@ -72,17 +70,17 @@ async function listKeys(
   return page(rows, query.limit, renderKey, (r) => ({ id: r.id }), await consistencyToken(c));
 }
 
-export const listTenantKeys: RouteHandler<typeof routes.listTenantKeys, AppEnv> = async (c) => {
+export const listTenantKeys: AppRouteHandler<typeof routes.listTenantKeys> = async (c) => {
   const { id } = c.req.valid("param");
   const tenant = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
   if (!tenant) throw refused("not_found", { resource: "tenant", id: id });
-  return c.json(await listKeys(c as never, id, c.req.valid("query")), 200);
+  return c.json(await listKeys(c, id, c.req.valid("query")), 200);
 };
 
-export const listPlatformKeys: RouteHandler<typeof routes.listPlatformKeys, AppEnv> = async (c) =>
+export const listPlatformKeys: AppRouteHandler<typeof routes.listPlatformKeys> = async (c) =>
   c.json(await listKeys(c, null, c.req.valid("query")), 200);
 
-export const revoke: RouteHandler<typeof routes.revoke, AppEnv> = async (c) => {
+export const revoke: AppRouteHandler<typeof routes.revoke> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await revokeKey(c.env, c.var.db, id);
   if (!row) throw refused("not_found", { resource: "API key", id: id });

@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
 import { cursorPosition } from "../db/feed";
 import { events } from "../db/schema";
@@ -7,7 +6,7 @@ import { readableEventTypes } from "../domain/events";
 import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { retentionDays } from "../retention/retention.window";
 import { renderEvent } from "./events.render";
@@ -17,7 +16,7 @@ import { assertReadable } from "./events.service";
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_EVENT_ID = sql`"events"."id"`;
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const { type, delivery_status, cursor, limit } = query;

@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { feedPage } from "../db/feed";
@@ -7,7 +6,7 @@ import { inboundShipments } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { createInbound } from "./inbound.create";
 import { type InboundSnapshot, inboundSnapshot, renderInbound } from "./inbound.render";
@@ -18,7 +17,7 @@ import { changeExpected, readInbound } from "./inbound-store";
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_ID = sql`"inbound_shipments"."id"`;
 
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
   const { asn, created } = await createInbound(
     { db: c.var.db, tenantId: tenantOf(c) },
@@ -34,7 +33,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   return c.json(view, 201);
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const feed = await feedPage(c.var.db, "inbound_shipments", tenantId, inboundShipments, {
@@ -89,10 +88,10 @@ function changedTo(asn: InboundSnapshot, status: "expected" | "cancelled") {
   return renderInbound(asn);
 }
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
+export const get: AppRouteHandler<typeof routes.get> = async (c) =>
   c.json(renderInbound(await owned(c, c.req.valid("param").id)), 200);
 
-export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
+export const amend: AppRouteHandler<typeof routes.amend> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const asn = await owned(c, id);
@@ -107,7 +106,7 @@ export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
   return c.json(changedTo(await owned(c, id), "expected"), 200);
 };
 
-export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
+export const cancel: AppRouteHandler<typeof routes.cancel> = async (c) => {
   const { id } = c.req.valid("param");
   const asn = await owned(c, id);
   if (asn.status === "cancelled") return c.json(renderInbound(asn), 200);

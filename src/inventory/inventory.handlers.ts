@@ -1,10 +1,9 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { feedPage, feedRows } from "../db/feed";
 import { inventoryAdjustments, inventorySkus } from "../db/schema";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { renderAdjustment, renderSkuInventory } from "./inventory.render";
 import type * as routes from "./inventory.routes";
@@ -15,7 +14,7 @@ import { type SkuSnapshot, skuSnapshot } from "./inventory.snapshot";
 const OUTER_TENANT = sql`"inventory_skus"."tenant_id"`;
 const OUTER_SKU = sql`"inventory_skus"."sku"`;
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const feed = await feedPage(c.var.db, "inventory_skus", tenantId, inventorySkus, {
@@ -54,7 +53,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const listAdjustments: RouteHandler<typeof routes.listAdjustments, AppEnv> = async (c) => {
+export const listAdjustments: AppRouteHandler<typeof routes.listAdjustments> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const feed = await feedRows(

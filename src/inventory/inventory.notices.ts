@@ -1,5 +1,5 @@
 import type { AllocationStatus } from "../domain/statuses";
-import type { Cost } from "../lib/metering";
+import type { Cost } from "../lib/cost";
 
 /*
  * What passes between a stock object and the orders whose lines it holds: the answer to an

@@ -19,7 +19,8 @@ declare global {
   }
 }
 
-export type Environment = "development" | "sandbox" | "production";
+export const ENVIRONMENTS = ["development", "sandbox", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
 
 /**
  * The rules this deploy runs under. Anything but an explicit "development" or "sandbox"

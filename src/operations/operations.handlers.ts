@@ -1,7 +1,6 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { Refused, refused } from "../domain/refusals";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import { closeReceiving, receiveInbound as receive } from "../inbound/inbound.commands";
@@ -32,7 +31,7 @@ const orderRow = (id: string): Target => ({ table: "orders", id });
 const inboundRow = (id: string): Target => ({ table: "inbound_shipments", id });
 const returnRow = (id: string): Target => ({ table: "returns", id });
 
-export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = async (c) => {
+export const startPicking: AppRouteHandler<typeof routes.startPicking> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "order.start_picking", { resourceId: id, params: { id } }, async () => {
     const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
@@ -43,7 +42,7 @@ export const startPicking: RouteHandler<typeof routes.startPicking, AppEnv> = as
   });
 };
 
-export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
+export const hold: AppRouteHandler<typeof routes.hold> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   return once(c, "order.hold", { resourceId: id, params: { id }, body }, async () => {
@@ -56,7 +55,7 @@ export const hold: RouteHandler<typeof routes.hold, AppEnv> = async (c) => {
   });
 };
 
-export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) => {
+export const release: AppRouteHandler<typeof routes.release> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "order.release", { resourceId: id, params: { id } }, async () => {
     const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
@@ -67,7 +66,7 @@ export const release: RouteHandler<typeof routes.release, AppEnv> = async (c) =>
   });
 };
 
-export const ship: RouteHandler<typeof routes.ship, AppEnv> = async (c) => {
+export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "shipment.create", { resourceId: newId("shp"), body }, async (shipmentId) => {
     const outcome = await runOrderCommand(await who(c, orderRow(body.order_id)), body.order_id, {
@@ -115,7 +114,7 @@ async function onShipment(
   return renderShipment(shipmentOf(outcome));
 }
 
-export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
+export const track: AppRouteHandler<typeof routes.track> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   return once(c, "shipment.track", { resourceId: id, params: { id }, body }, async () => ({
@@ -131,7 +130,7 @@ export const track: RouteHandler<typeof routes.track, AppEnv> = async (c) => {
   }));
 };
 
-export const voidShipment: RouteHandler<typeof routes.voidShipment, AppEnv> = async (c) => {
+export const voidShipment: AppRouteHandler<typeof routes.voidShipment> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "shipment.void", { resourceId: id, params: { id } }, async () => ({
     status: 200,
@@ -139,7 +138,7 @@ export const voidShipment: RouteHandler<typeof routes.voidShipment, AppEnv> = as
   }));
 };
 
-export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
+export const adjust: AppRouteHandler<typeof routes.adjust> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
     status: 201,
@@ -149,7 +148,7 @@ export const adjust: RouteHandler<typeof routes.adjust, AppEnv> = async (c) => {
   }));
 };
 
-export const receiveInbound: RouteHandler<typeof routes.receiveInbound, AppEnv> = async (c) => {
+export const receiveInbound: AppRouteHandler<typeof routes.receiveInbound> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   return once(
@@ -163,7 +162,7 @@ export const receiveInbound: RouteHandler<typeof routes.receiveInbound, AppEnv> 
   );
 };
 
-export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = async (c) => {
+export const closeInbound: AppRouteHandler<typeof routes.closeInbound> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "inbound.close", { resourceId: id, params: { id } }, async () => ({
     status: 200,
@@ -171,7 +170,7 @@ export const closeInbound: RouteHandler<typeof routes.closeInbound, AppEnv> = as
   }));
 };
 
-export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = async (c) => {
+export const recordReturn: AppRouteHandler<typeof routes.recordReturn> = async (c) => {
   const body = c.req.valid("json");
   return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
     const { stored, created } = await returns.recordReturn(
@@ -185,7 +184,7 @@ export const recordReturn: RouteHandler<typeof routes.recordReturn, AppEnv> = as
   });
 };
 
-export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = async (c) => {
+export const receiveReturn: AppRouteHandler<typeof routes.receiveReturn> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   return once(c, "return.receive", { resourceId: id, params: { id }, body }, async () => ({
@@ -194,7 +193,7 @@ export const receiveReturn: RouteHandler<typeof routes.receiveReturn, AppEnv> = 
   }));
 };
 
-export const processReturn: RouteHandler<typeof routes.processReturn, AppEnv> = async (c) => {
+export const processReturn: AppRouteHandler<typeof routes.processReturn> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "return.process", { resourceId: id, params: { id } }, async () => ({
     status: 200,

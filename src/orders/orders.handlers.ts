@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import type { Context } from "hono";
@@ -7,7 +6,7 @@ import { orderHistory, orders } from "../db/schema";
 import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./orders.commands";
@@ -31,7 +30,7 @@ function respond(c: Context<AppEnv>, order: Committed) {
   return c.json(renderOrder(order), 200);
 }
 
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
   const { order: committed, created } = await createOrder(who(c), c.req.valid("json"), key);
   const order = renderOrder(committed);
@@ -44,7 +43,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   return c.json(order, 201);
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const { rows, positionOf } = await feedRows(
@@ -73,14 +72,14 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const { id } = c.req.valid("param");
   const order = await readOrder(c.var.db, tenantOf(c), id);
   if (!order) throw refused("not_found", { resource: "order", id: id });
   return respond(c, order);
 };
 
-export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
+export const amend: AppRouteHandler<typeof routes.amend> = async (c) => {
   const { id } = c.req.valid("param");
   const ifMatch = c.req.valid("header")["if-match"];
   const version =
@@ -91,7 +90,7 @@ export const amend: RouteHandler<typeof routes.amend, AppEnv> = async (c) => {
   return respond(c, order);
 };
 
-export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
+export const cancel: AppRouteHandler<typeof routes.cancel> = async (c) => {
   const { id } = c.req.valid("param");
   const { reason } = c.req.valid("json");
   const actor = who(c);
@@ -103,7 +102,7 @@ export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
   return respond(c, order);
 };
 
-export const history: RouteHandler<typeof routes.history, AppEnv> = async (c) => {
+export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const { id } = c.req.valid("param");
   const order = await c.var.db.query.orders.findFirst({
     where: and(eq(orders.id, id), eq(orders.tenantId, tenantOf(c))),

@@ -1,6 +1,6 @@
 import type { Refusal } from "../domain/refusals";
 import type { Notice } from "../inventory/inventory.notices";
-import type { Cost } from "../lib/metering";
+import type { Cost } from "../lib/cost";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { OrderCommand, OrderState } from "./order";
 import type { Committed } from "./orders.reads";

@@ -1,4 +1,4 @@
-import type { RouteHandler, z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
 import { feedRows, feedStamp } from "../db/feed";
@@ -6,7 +6,7 @@ import { products } from "../db/schema";
 import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { newId } from "../lib/ids";
 import type * as routes from "./products.routes";
@@ -59,7 +59,7 @@ function columns(body: z.infer<typeof UpdateProduct>) {
   return out;
 }
 
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
   const stamp = feedStamp("products", tenantId);
@@ -86,7 +86,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   }
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const feed = await feedRows(
@@ -102,7 +102,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const tenantId = tenantOf(c);
   const { sku } = c.req.valid("param");
   const row = await c.var.db.query.products.findFirst({
@@ -112,7 +112,7 @@ export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
   return c.json(renderProduct(row), 200);
 };
 
-export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
+export const update: AppRouteHandler<typeof routes.update> = async (c) => {
   const tenantId = tenantOf(c);
   const { sku } = c.req.valid("param");
   const changes = columns(c.req.valid("json"));

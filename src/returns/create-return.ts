@@ -11,8 +11,9 @@ import {
 import { type Refusal, Refused } from "../domain/refusals";
 import { keyReused, requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
+import { findByRma, findReturn, orderFactsJson, parseFacts } from "./return-reads";
 import { refuseReturn } from "./return-rules";
-import { findByRma, findReturn, insertExpected, orderFactsJson, parseFacts } from "./return-store";
+import { insertExpected } from "./return-store";
 import type { StoredReturn } from "./returns.render";
 import type { CreateReturn } from "./returns.routes";
 

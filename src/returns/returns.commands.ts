@@ -2,6 +2,13 @@ import type { Db } from "../db/client";
 import { isAbort, isUniqueViolation } from "../db/errors";
 import { Refused, refused } from "../domain/refusals";
 import {
+  currentFacts,
+  findByRma,
+  findReturn,
+  findReturnWithFacts,
+  recordingState,
+} from "./return-reads";
+import {
   type ReceivedItem,
   refuseReturn,
   restockedBySku,
@@ -9,17 +16,7 @@ import {
   unreturnable,
 } from "./return-rules";
 import { settleReturnStock } from "./return-stock";
-import {
-  commitProcessed,
-  commitReceipt,
-  currentFacts,
-  findByRma,
-  findReturn,
-  findReturnWithFacts,
-  insertReceived,
-  recordingState,
-  type Stored,
-} from "./return-store";
+import { commitProcessed, commitReceipt, insertReceived, type Stored } from "./return-store";
 import type { RecordReturn } from "./returns.routes";
 
 /*

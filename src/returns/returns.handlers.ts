@@ -1,18 +1,17 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { feedRows } from "../db/feed";
 import { returns } from "../db/schema";
 import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { createReturn } from "./create-return";
-import { findReturn, readReturns } from "./return-store";
+import { findReturn, readReturns } from "./return-reads";
 import { renderReturn, type StoredReturn } from "./returns.render";
 import type * as routes from "./returns.routes";
 
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
   const { stored, created } = await createReturn(
     { db: c.var.db, tenantId: tenantOf(c) },
@@ -28,7 +27,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   return c.json(view, 201);
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
   const { rows, positionOf } = await feedRows(
@@ -56,7 +55,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const { id } = c.req.valid("param");
   const stored = await findReturn(c.var.db, tenantOf(c), id);
   if (!stored) throw refused("not_found", { resource: "return", id: id });

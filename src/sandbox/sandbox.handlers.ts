@@ -1,7 +1,6 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { tenantOf } from "../http/auth";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { once } from "../http/idempotent";
 import { floorDb, type Target } from "../http/request-context";
 import { renderInbound } from "../inbound/inbound.render";
@@ -29,12 +28,12 @@ const settingsJson = (settings: SimulationSettings, updatedAt: string | null) =>
   updated_at: updatedAt,
 });
 
-export const getSettings: RouteHandler<typeof routes.getSettings, AppEnv> = async (c) => {
+export const getSettings: AppRouteHandler<typeof routes.getSettings> = async (c) => {
   const row = await settingsRow(c.var.db, tenantOf(c));
   return c.json(settingsJson(row ?? DEFAULT_SETTINGS, row?.updatedAt ?? null), 200);
 };
 
-export const putSettings: RouteHandler<typeof routes.putSettings, AppEnv> = async (c) => {
+export const putSettings: AppRouteHandler<typeof routes.putSettings> = async (c) => {
   const body = c.req.valid("json");
   const row = await writeSettings(c.var.db, tenantOf(c), {
     autoFulfill: body.auto_fulfill,
@@ -46,7 +45,7 @@ export const putSettings: RouteHandler<typeof routes.putSettings, AppEnv> = asyn
   return c.json(settingsJson(row, row.updatedAt), 200);
 };
 
-export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) => {
+export const fulfill: AppRouteHandler<typeof routes.fulfill> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
   return once(
@@ -68,7 +67,7 @@ export const fulfill: RouteHandler<typeof routes.fulfill, AppEnv> = async (c) =>
   );
 };
 
-export const advance: RouteHandler<typeof routes.advance, AppEnv> = async (c) => {
+export const advance: AppRouteHandler<typeof routes.advance> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
   return once(c, "sandbox.advance", { resourceId: id, params: { id }, body }, async () => ({
@@ -79,7 +78,7 @@ export const advance: RouteHandler<typeof routes.advance, AppEnv> = async (c) =>
   }));
 };
 
-export const replenish: RouteHandler<typeof routes.replenish, AppEnv> = async (c) => {
+export const replenish: AppRouteHandler<typeof routes.replenish> = async (c) => {
   const body = c.req.valid("json");
   const tenantId = tenantOf(c);
   return once(c, "sandbox.replenish", { resourceId: newId("ib"), body }, async (resourceId) => {

@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
@@ -7,7 +6,7 @@ import { shippingMethods } from "../db/schema";
 import { NOW } from "../db/sql";
 import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import type { adminCreate, adminUpdate, list } from "./shipping-methods.routes";
 
@@ -22,7 +21,7 @@ export const renderShippingMethod = (row: typeof shippingMethods.$inferSelect) =
   updated_at: row.updatedAt,
 });
 
-export const listShippingMethods: RouteHandler<typeof list, AppEnv> = async (c) => {
+export const listShippingMethods: AppRouteHandler<typeof list> = async (c) => {
   const { updated_since, cursor, limit } = c.req.valid("query");
   const feed = await stampFeed(c.var.db, shippingMethods, [], {
     updatedSince: updated_since,
@@ -35,7 +34,7 @@ export const listShippingMethods: RouteHandler<typeof list, AppEnv> = async (c) 
   );
 };
 
-export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {
+export const createShippingMethod: AppRouteHandler<typeof adminCreate> = async (c) => {
   const body = c.req.valid("json");
   try {
     const [row] = await c.var.db
@@ -59,7 +58,7 @@ export const createShippingMethod: RouteHandler<typeof adminCreate, AppEnv> = as
   }
 };
 
-export const updateShippingMethod: RouteHandler<typeof adminUpdate, AppEnv> = async (c) => {
+export const updateShippingMethod: AppRouteHandler<typeof adminUpdate> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const [row] = await c.var.db

@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
@@ -9,7 +8,7 @@ import { shards } from "../db/shards";
 import { Refused, refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { renderOrder } from "../orders/orders.render";
 import type * as routes from "./stuck-operations.routes";
@@ -57,7 +56,7 @@ async function parked(c: Context<AppEnv>, id: string): Promise<Row> {
 }
 
 /** Newest first across every shard: each shard's page after the cursor, merged. */
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const { status, cursor, limit } = c.req.valid("query");
   const after = cursor ? cursorPosition(cursor, Cursor) : undefined;
   const pages = await Promise.all(
@@ -87,10 +86,10 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
+export const get: AppRouteHandler<typeof routes.get> = async (c) =>
   c.json(render(await find(c, c.req.valid("param").id)), 200);
 
-export const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
+export const retry: AppRouteHandler<typeof routes.retry> = async (c) => {
   const row = await parked(c, c.req.valid("param").id);
   const outcome = await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id);
   if (!outcome.ok && outcome.refusal.code === "retry_failed") throw new Refused(outcome.refusal);
@@ -103,7 +102,7 @@ export const retry: RouteHandler<typeof routes.retry, AppEnv> = async (c) => {
   );
 };
 
-export const discard: RouteHandler<typeof routes.discard, AppEnv> = async (c) => {
+export const discard: AppRouteHandler<typeof routes.discard> = async (c) => {
   const row = await parked(c, c.req.valid("param").id);
   await orderObject(c.env, row.tenantId, row.orderId).discardParked(row.id);
   return c.json(render(await find(c, row.id)), 200);

@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { Timestamp } from "../domain/shapes";
+import { STUCK_OPERATION_STATUSES } from "../domain/statuses";
 import { adminRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf } from "../http/pagination";
 import { Order } from "../orders/orders.schemas";
-
-const STATUSES = ["parked", "retried", "discarded"] as const;
 
 export const StuckOperation = z
   .object({
@@ -19,7 +18,7 @@ export const StuckOperation = z
       .openapi({ description: "The command as it was saved." }),
     attempts: z.number().int(),
     last_error: z.string(),
-    status: z.enum(STATUSES),
+    status: z.enum(STUCK_OPERATION_STATUSES),
     resolution: z.string().nullable(),
     parked_at: Timestamp,
     resolved_at: Timestamp.nullable(),
@@ -41,7 +40,7 @@ export const list = adminRoute({
   request: {
     query: z.object({
       status: z
-        .enum(STATUSES)
+        .enum(STUCK_OPERATION_STATUSES)
         .optional()
         .openapi({ param: { name: "status", in: "query" } }),
       cursor: cursorParam,

@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { publicRoute } from "../http/openapi";
+import { ENVIRONMENTS } from "../lib/environment";
 
 export const Health = z
   .object({
     status: z.literal("ok"),
-    environment: z.enum(["development", "sandbox", "production"]),
+    environment: z.enum(ENVIRONMENTS),
     version: z.string().openapi({ example: "0.1.0" }),
   })
   .openapi("Health");

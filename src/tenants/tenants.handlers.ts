@@ -1,4 +1,3 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { asc, eq, gt } from "drizzle-orm";
 import { defaultTenantScopes } from "../api-keys/api-keys.scopes";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
@@ -8,7 +7,7 @@ import { apiKeys, tenants } from "../db/schema";
 import { d1Of, pickShard } from "../db/shards";
 import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { environmentOf } from "../lib/environment";
 import { newId } from "../lib/ids";
@@ -27,7 +26,7 @@ const render = (row: typeof tenants.$inferSelect) => ({
  * (one added since the last cron run), so the tenant's first write finds everything it names.
  */
 
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const { name } = c.req.valid("json");
   const id = newId("ten");
   const { key, row } = await mintKey(environmentOf(c.env), {
@@ -45,7 +44,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   return c.json({ ...render(tenant), api_key: { ...renderKey(stored), key } }, 201);
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const { limit, cursor } = c.req.valid("query");
   const after = cursor ? cursorPosition(cursor, IdCursor).id : undefined;
   const rows = await c.var.db
@@ -60,7 +59,7 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   );
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) => {
+export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await c.var.db.query.tenants.findFirst({ where: eq(tenants.id, id) });
   if (!row) throw refused("not_found", { resource: "tenant", id: id });

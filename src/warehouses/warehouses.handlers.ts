@@ -1,11 +1,10 @@
-import type { RouteHandler } from "@hono/zod-openapi";
 import { isUniqueViolation } from "../db/errors";
 import { stampFeed } from "../db/feed";
 import { replicate } from "../db/replicas";
 import { warehouses } from "../db/schema";
 import { refused } from "../domain/refusals";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import type { adminCreate, list } from "./warehouses.routes";
 
@@ -18,7 +17,7 @@ const render = (row: typeof warehouses.$inferSelect) => ({
   updated_at: row.updatedAt,
 });
 
-export const listWarehouses: RouteHandler<typeof list, AppEnv> = async (c) => {
+export const listWarehouses: AppRouteHandler<typeof list> = async (c) => {
   const { updated_since, cursor, limit } = c.req.valid("query");
   const feed = await stampFeed(c.var.db, warehouses, [], {
     updatedSince: updated_since,
@@ -28,7 +27,7 @@ export const listWarehouses: RouteHandler<typeof list, AppEnv> = async (c) => {
   return c.json(page(feed.rows, limit, render, feed.positionOf, await consistencyToken(c)), 200);
 };
 
-export const createWarehouse: RouteHandler<typeof adminCreate, AppEnv> = async (c) => {
+export const createWarehouse: AppRouteHandler<typeof adminCreate> = async (c) => {
   const body = c.req.valid("json");
   try {
     const [row] = await c.var.db.insert(warehouses).values(body).returning();

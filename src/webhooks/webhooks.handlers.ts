@@ -1,65 +1,26 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
-import type { Context } from "hono";
+import { eq, isNull, sql } from "drizzle-orm";
 import { eventStatements } from "../db/events";
-import { cursorPosition, stampFeed } from "../db/feed";
-import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { inList, NOW } from "../db/sql";
+import { stampFeed } from "../db/feed";
+import { webhookSubscriptions } from "../db/schema";
+import { NOW } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
 import { assertReadable } from "../events/events.service";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
-import type { AppEnv } from "../http/context";
-import { IdCursor, page } from "../http/pagination";
-import { encodeCursor } from "../lib/cursor";
+import type { AppRouteHandler } from "../http/context";
+import { page } from "../http/pagination";
 import { environmentOf } from "../lib/environment";
 import { newId } from "../lib/ids";
-import { assertWithinRetention, retentionDays } from "../retention/retention.window";
 import { rotateSecret } from "./secrets";
 import { newSecret } from "./signing";
+import { findSubscription as find, renderSubscription as render } from "./subscriptions";
 import { webhookUrlRefusal } from "./url-policy";
-import {
-  activeSubscriptions,
-  createDeliveries,
-  deliverNow,
-  enqueue,
-  forgetSubscriptions,
-  RECOVER_PAGE,
-  REPLAYS_PER_MINUTE,
-  startRecovery,
-  subscribedTo,
-} from "./webhooks.outbox";
+import { createDeliveries, deliverNow, forgetSubscriptions } from "./webhooks.outbox";
 import type * as routes from "./webhooks.routes";
 
 type Subscription = typeof webhookSubscriptions.$inferSelect;
 
-const render = (s: Subscription) => ({
-  id: s.id,
-  url: s.url,
-  events: s.events,
-  description: s.description,
-  status: s.status,
-  disabled_reason: s.disabledReason,
-  created_at: s.createdAt,
-  updated_at: s.updatedAt,
-});
-
-async function find(c: Context<AppEnv>, id: string): Promise<Subscription> {
-  const [row] = await c.var.db
-    .select()
-    .from(webhookSubscriptions)
-    .where(
-      and(
-        eq(webhookSubscriptions.id, id),
-        eq(webhookSubscriptions.tenantId, tenantOf(c)),
-        isNull(webhookSubscriptions.deletedAt),
-      ),
-    );
-  if (!row) throw refused("not_found", { resource: "webhook", id: id });
-  return row;
-}
-
-export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
+export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");
   const refusal = webhookUrlRefusal(body.url, environmentOf(c.env));
@@ -82,7 +43,7 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
   return c.json({ ...render(row), secret: row.secret }, 201);
 };
 
-export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const { updated_since, cursor, limit } = c.req.valid("query");
   const feed = await stampFeed(
     c.var.db,
@@ -93,10 +54,10 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
   return c.json(page(feed.rows, limit, render, feed.positionOf, await consistencyToken(c)), 200);
 };
 
-export const get: RouteHandler<typeof routes.get, AppEnv> = async (c) =>
+export const get: AppRouteHandler<typeof routes.get> = async (c) =>
   c.json(render(await find(c, c.req.valid("param").id)), 200);
 
-export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
+export const remove: AppRouteHandler<typeof routes.remove> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   await c.var.db
     .update(webhookSubscriptions)
@@ -106,7 +67,7 @@ export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
   return c.json({ id: sub.id, deleted: true as const }, 200);
 };
 
-export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
+export const rotate: AppRouteHandler<typeof routes.rotate> = async (c) => {
   const { id } = c.req.valid("param");
   const row = await rotateSecret(c.var.db, tenantOf(c), id);
   if (!row?.previousSecretExpiresAt) throw refused("not_found", { resource: "webhook", id: id });
@@ -116,7 +77,7 @@ export const rotate: RouteHandler<typeof routes.rotate, AppEnv> = async (c) => {
   );
 };
 
-export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
+export const test: AppRouteHandler<typeof routes.test> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   if (sub.status !== "enabled") {
     throw refused("webhook_disabled", { disabled_reason: sub.disabledReason });
@@ -149,7 +110,7 @@ export const test: RouteHandler<typeof routes.test, AppEnv> = async (c) => {
   return c.json({ event_id: eventId, delivery_id: delivery.id }, 202);
 };
 
-export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
+export const enable: AppRouteHandler<typeof routes.enable> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   const [row] = await c.var.db
     .update(webhookSubscriptions)
@@ -158,169 +119,4 @@ export const enable: RouteHandler<typeof routes.enable, AppEnv> = async (c) => {
     .returning();
   forgetSubscriptions(sub.tenantId);
   return c.json(render(row ?? sub), 200);
-};
-
-export const deliveries: RouteHandler<typeof routes.deliveries, AppEnv> = async (c) => {
-  const sub = await find(c, c.req.valid("param").id);
-  const { status, updated_since, cursor, limit } = c.req.valid("query");
-  const before = cursor ? cursorPosition(cursor, IdCursor).id : undefined;
-  const rows = await c.var.db
-    .select({ delivery: webhookDeliveries, eventType: events.type })
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
-    .where(
-      and(
-        eq(webhookDeliveries.subscriptionId, sub.id),
-        status ? eq(webhookDeliveries.status, status) : undefined,
-        updated_since ? gte(webhookDeliveries.updatedAt, updated_since) : undefined,
-        before !== undefined
-          ? sql`${webhookDeliveries.seq} < (SELECT d.seq FROM webhook_deliveries AS d WHERE d.id = ${before})`
-          : undefined,
-      ),
-    )
-    .orderBy(desc(webhookDeliveries.seq))
-    .limit(limit + 1);
-  const ids = rows.slice(0, limit).map((r) => r.delivery.id);
-  const attempts =
-    ids.length === 0
-      ? []
-      : await c.var.db
-          .select()
-          .from(webhookAttempts)
-          .where(inList(webhookAttempts.deliveryId, ids))
-          .orderBy(asc(webhookAttempts.attempt));
-  const view = (r: (typeof rows)[number]) => ({
-    id: r.delivery.id,
-    event_id: r.delivery.eventId,
-    event_type: r.eventType,
-    status: r.delivery.status,
-    attempts: attempts
-      .filter((a) => a.deliveryId === r.delivery.id)
-      .map((a) => ({
-        attempt: a.attempt,
-        status_code: a.statusCode,
-        error: a.error,
-        duration_ms: a.durationMs,
-        attempted_at: a.attemptedAt,
-        next_retry_at: a.nextRetryAt,
-      })),
-    last_error: r.delivery.lastError,
-    next_attempt_at: r.delivery.nextAttemptAt,
-    created_at: r.delivery.createdAt,
-    updated_at: r.delivery.updatedAt,
-  });
-  return c.json(
-    page(rows, limit, view, (r) => ({ id: r.delivery.id }), await consistencyToken(c)),
-    200,
-  );
-};
-
-async function spendReplay(env: Env, subscriptionId: string) {
-  const decision = await env.RATE_LIMITER.getByName(`replay:${subscriptionId}`).take(
-    REPLAYS_PER_MINUTE,
-  );
-  // Replay budgets are never revoked; only API keys are.
-  if (decision !== "revoked" && !decision.allowed) {
-    throw refused("rate_limited", {
-      retry_after: decision.retryAfter,
-      webhook_id: subscriptionId,
-      limit: decision.limit,
-    });
-  }
-}
-
-/** Where a recover's cursor resumes: the position of the last event it sent. */
-async function cursorEvent(c: Context<AppEnv>, tenantId: string, cursor: string) {
-  const { id } = cursorPosition(cursor, IdCursor);
-  const [event] = await c.var.db
-    .select({ seq: events.seq })
-    .from(events)
-    .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
-  if (!event) {
-    throw refused("invalid_cursor", {
-      field: "cursor",
-      walk: "recover",
-      retention_days: retentionDays(c.env),
-    });
-  }
-  return event.seq;
-}
-
-export const recover: RouteHandler<typeof routes.recover, AppEnv> = async (c) => {
-  const sub = await find(c, c.req.valid("param").id);
-  assertReadable(sub.events, c.var.principal.scopes);
-  const { since, cursor } = c.req.valid("json");
-  if (since !== undefined) assertWithinRetention(c.env, since, "since");
-  await spendReplay(c.env, sub.id);
-  const after = cursor === undefined ? undefined : await cursorEvent(c, sub.tenantId, cursor);
-  const rows = await c.var.db
-    .select({ id: events.id, seq: events.seq })
-    .from(events)
-    .where(
-      and(
-        eq(events.tenantId, sub.tenantId),
-        after !== undefined ? gt(events.seq, after) : undefined,
-        since !== undefined ? gte(events.createdAt, since) : undefined,
-        sub.events.includes("*")
-          ? ne(events.type, "webhook.test")
-          : inList(events.type, sub.events),
-      ),
-    )
-    .orderBy(asc(events.seq))
-    .limit(RECOVER_PAGE + 1);
-  const replayed = rows.slice(0, RECOVER_PAGE);
-  const deliveries = await startRecovery(
-    c.var.db,
-    sub,
-    replayed.map((e) => e.id),
-  );
-  if (!deliveries) {
-    throw refused("recovery_in_progress");
-  }
-  await enqueue(c.env, deliveries);
-  const last = replayed.at(-1);
-  const hasMore = rows.length > RECOVER_PAGE;
-  return c.json(
-    {
-      events: replayed.length,
-      has_more: hasMore,
-      next_cursor: hasMore && last ? encodeCursor({ id: last.id }) : null,
-    },
-    202,
-  );
-};
-
-export const redeliver: RouteHandler<typeof routes.redeliver, AppEnv> = async (c) => {
-  const tenantId = tenantOf(c);
-  const { id } = c.req.valid("param");
-  const { subscription_id } = c.req.valid("json");
-  const [event] = await c.var.db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, id), eq(events.tenantId, tenantId)));
-  if (!event) throw refused("not_found", { resource: "event", id: id });
-  assertReadable([event.type], c.var.principal.scopes);
-  // Past the window the archive may take the event at any moment: no new delivery for it.
-  assertWithinRetention(c.env, event.createdAt, "id");
-  const subscriptions = subscription_id
-    ? [
-        await find(c, subscription_id).catch(() => {
-          throw refused("not_found", {
-            resource: "webhook",
-            id: subscription_id,
-            field: "subscription_id",
-          });
-        }),
-      ]
-    : (await activeSubscriptions(c.var.db, [tenantId])).filter((s) =>
-        subscribedTo(s.events, event.type),
-      );
-  for (const s of subscriptions) await spendReplay(c.env, s.id);
-  const deliveries = await createDeliveries(
-    c.var.db,
-    subscriptions.map((s) => ({ tenantId, subscriptionId: s.id, eventId: event.id })),
-    "redeliver",
-  );
-  await enqueue(c.env, deliveries);
-  return c.json({ deliveries: deliveries.map((d) => d.id) }, 202);
 };

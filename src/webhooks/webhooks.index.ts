@@ -1,4 +1,6 @@
 import { createRouter } from "../http/openapi";
+import * as replays from "./replays.handlers";
+import * as replayRoutes from "./replays.routes";
 import * as handlers from "./webhooks.handlers";
 import * as routes from "./webhooks.routes";
 
@@ -10,6 +12,6 @@ export const webhooksApi = createRouter()
   .openapi(routes.rotate, handlers.rotate)
   .openapi(routes.test, handlers.test)
   .openapi(routes.enable, handlers.enable)
-  .openapi(routes.deliveries, handlers.deliveries)
-  .openapi(routes.recover, handlers.recover)
-  .openapi(routes.redeliver, handlers.redeliver);
+  .openapi(replayRoutes.deliveries, replays.deliveries)
+  .openapi(replayRoutes.recover, replays.recover)
+  .openapi(replayRoutes.redeliver, replays.redeliver);

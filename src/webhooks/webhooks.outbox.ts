@@ -3,6 +3,7 @@ import { type Db, database } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { shards, tenantShard } from "../db/shards";
 import { inList, NOW, nowPlus } from "../db/sql";
+import type { DeliveryOrigin } from "../domain/statuses";
 import { newId } from "../lib/ids";
 import { attemptDelivery, type WebhookMessage } from "./delivery";
 
@@ -29,8 +30,6 @@ export async function enqueue(env: Env, deliveries: Delivery[]) {
     );
   }
 }
-
-export type DeliveryOrigin = (typeof webhookDeliveries.$inferSelect)["origin"];
 
 const isReplay = (origin: DeliveryOrigin) => origin === "redeliver" || origin === "recover";
 

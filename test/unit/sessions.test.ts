@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { database, statement } from "../../src/db/client";
 import { Bookmark, primary, reading } from "../../src/db/sessions";
 import { newest } from "../../src/lib/bookmarks";
-import { combine, Meter, noCost, share } from "../../src/lib/metering";
+import { combine, noCost, share } from "../../src/lib/cost";
+import { Meter } from "../../src/lib/metering";
 
 /*
  * The D1 connections a request uses: writes on the primary that still tell their bookmark,

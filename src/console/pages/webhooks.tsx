@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { EVENT_TYPES } from "../../domain/events";
-import type { Delivery, Webhook } from "../../webhooks/webhooks.routes";
+import type { Delivery } from "../../webhooks/replays.routes";
+import type { Webhook } from "../../webhooks/webhooks.routes";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import {
   ActionButton,

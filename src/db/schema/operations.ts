@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { STUCK_OPERATION_STATUSES } from "../../domain/statuses";
 import { now } from "./shared";
 
 /** Operations an order object gave up retrying: listed for operators to retry or discard. */
@@ -12,7 +13,7 @@ export const stuckOperations = sqliteTable(
     command: text("command", { mode: "json" }).$type<object>().notNull(),
     attempts: integer("attempts").notNull(),
     lastError: text("last_error").notNull(),
-    status: text("status", { enum: ["parked", "retried", "discarded"] }).notNull(),
+    status: text("status", { enum: STUCK_OPERATION_STATUSES }).notNull(),
     resolution: text("resolution"),
     parkedAt: text("parked_at").notNull().default(now),
     resolvedAt: text("resolved_at"),

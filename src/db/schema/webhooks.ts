@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { EVENT_TYPES } from "../../domain/events";
+import type { DeliveryOrigin, DeliveryStatus, WebhookStatus } from "../../domain/statuses";
 import { now } from "./shared";
 
 /** The outbox: every state change inserts its event in the same atomic write. */
@@ -38,7 +39,7 @@ export const webhookSubscriptions = sqliteTable(
     // During a rotation the old secret keeps signing alongside the new one until this time.
     previousSecret: text("previous_secret"),
     previousSecretExpiresAt: text("previous_secret_expires_at"),
-    status: text("status").$type<"enabled" | "disabled">().notNull(),
+    status: text("status").$type<WebhookStatus>().notNull(),
     disabledReason: text("disabled_reason"),
     failingSince: text("failing_since"),
     createdAt: text("created_at").notNull().default(now),
@@ -67,11 +68,8 @@ export const webhookDeliveries = sqliteTable(
     subscriptionId: text("subscription_id").notNull(),
     eventId: text("event_id").notNull(),
     generation: integer("generation").notNull(),
-    origin: text("origin")
-      .$type<"relay" | "test" | "redeliver" | "recover">()
-      .notNull()
-      .default("relay"),
-    status: text("status").$type<"pending" | "sending" | "succeeded" | "failed">().notNull(),
+    origin: text("origin").$type<DeliveryOrigin>().notNull().default("relay"),
+    status: text("status").$type<DeliveryStatus>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     leaseUntil: text("lease_until"),
     nextAttemptAt: text("next_attempt_at"),

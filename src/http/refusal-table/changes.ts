@@ -1,0 +1,240 @@
+import type { RefusalCode } from "../../domain/refusals";
+import { quoted, type Rendering } from "./rendering";
+
+/** What the state of a resource, or of the service, forbids. */
+export const CHANGE_REFUSALS = {
+  duplicate_reference: {
+    status: 409,
+    about:
+      "The `reference` is taken by another order (`order_id`) or ASN (`inbound_id`) with a different body.",
+    message: (d) =>
+      d.inbound_id
+        ? `reference is already used by inbound shipment ${d.inbound_id} with a different body.`
+        : `reference is already used by order ${d.order_id} with a different body.`,
+  },
+  version_conflict: {
+    status: 409,
+    about: "`If-Match` names an older version (`current_version`): read the order and retry.",
+    message: (d) =>
+      `If-Match names version ${d.if_match} but the order is at version ${d.current_version}; re-read it and retry.`,
+  },
+  too_late_to_amend: {
+    status: 409,
+    about: "The order is being picked or has shipped; amend is over.",
+    message: () =>
+      "Order is being picked or has shipped and can no longer be amended; cancel to change it.",
+  },
+  order_cancelled: {
+    status: 409,
+    about: "The order is cancelled: nothing more changes it.",
+    message: () =>
+      "The order is cancelled; nothing more can change it. Create a new order with a new reference (a reference stays used forever, e.g. F-100423-2 after F-100423-1).",
+  },
+  warehouse_change_not_allowed: {
+    status: 422,
+    about: "An amend names another warehouse: cancel and recreate with a new reference.",
+    message: () =>
+      "An order cannot move between warehouses: cancel it and create a new one there, with a new reference (a reference stays used forever, e.g. F-100423-2 after F-100423-1).",
+  },
+  already_shipped: {
+    status: 409,
+    about: "The order has shipped.",
+    message: () => "Order has shipped.",
+  },
+  not_cancelable: {
+    status: 409,
+    about: "Picking has started: cancel is over.",
+    message: () => "Order is being picked and can no longer be cancelled.",
+  },
+  not_holdable: {
+    status: 409,
+    about: "Only `received`, `backordered` and `on_hold` orders can be held.",
+    message: (d) => `An order that is ${d.order_status} cannot be put on hold.`,
+  },
+  not_on_hold: {
+    status: 409,
+    about: "Release of an order that is not on hold.",
+    message: (d) => `The order is ${d.order_status}, not on hold.`,
+  },
+  not_allocated: {
+    status: 409,
+    about: "Picking or shipping while a line still waits for stock.",
+    message: () =>
+      "Lines are still waiting for stock; picking and shipping need every line allocated.",
+  },
+  order_on_hold: {
+    status: 409,
+    about: "The order is on hold: release it first.",
+    message: () => "The order is on hold; release it first.",
+  },
+  sku_not_in_order: {
+    status: 422,
+    about: "A shipment item names a SKU the order does not have.",
+    message: (d) => `sku ${quoted(d.sku)} is not a line of this order.`,
+  },
+  over_shipment: {
+    status: 422,
+    about: "A shipment item is more than ordered minus shipped (`remaining`).",
+    message: (d) =>
+      `Only ${d.remaining} of ${quoted(d.sku)} remain to ship (ordered ${d.ordered}).`,
+  },
+  currency_required: {
+    status: 422,
+    wire: "validation_error",
+    about: "A line has `unit_price` without `currency` (answered as `validation_error`).",
+    message: (d) => `${d.field}: is required with unit_price.`,
+  },
+  shipment_voided: {
+    status: 409,
+    about: "The shipment is voided: its status is final.",
+    message: () => "The shipment is voided; its status can no longer change.",
+  },
+  already_delivered: {
+    status: 409,
+    about: "The shipment is delivered: it can no longer change or be voided.",
+    message: () => "The shipment is delivered; it can no longer change or be voided.",
+  },
+  nothing_to_ship: {
+    status: 409,
+    about: "Sandbox fulfil of an order with no allocated units left to ship.",
+    message: (d) =>
+      `Order ${d.order_id} has no allocated units left to ship (it is ${d.order_status}).`,
+    messageOnly: ["order_id"],
+  },
+  status_required: {
+    status: 422,
+    about: "Sandbox advance of a shipment whose status has no next scan: name the status.",
+    message: (d) =>
+      `The shipment is ${quoted(d.shipment_status)}, which has no next scan: name the status to record.`,
+    messageOnly: ["shipment_status"],
+  },
+  order_busy: {
+    status: 503,
+    about:
+      "The order is still finishing an earlier change that failed part-way; nothing changed, retry after `Retry-After`.",
+    message: (d) =>
+      `A previous change to this order is still being completed; retry in ${d.retry_after} s. Nothing was changed by this request.`,
+  },
+  insufficient_stock: {
+    status: 409,
+    about:
+      "An adjustment would take `on_hand` below zero, or below what open orders hold (`allocated`).",
+    message: (d) =>
+      Number(d.on_hand) + Number(d.quantity_delta) < 0
+        ? `Only ${d.on_hand} on hand; a delta of ${d.quantity_delta} would go below zero.`
+        : `${d.allocated} of the ${d.on_hand} on hand are allocated to open orders; amend or cancel them before removing more than ${Number(d.on_hand) - Number(d.allocated)}.`,
+  },
+  stock_in_picking: {
+    status: 409,
+    about: "A loss that only stock already being picked (`orders`) could cover.",
+    message: (d) =>
+      `Only ${d.on_hand} on hand and ${d.allocated} allocated: the shortfall is held by orders already being picked (${d.orders}); finish or void their picking before recording this loss.`,
+  },
+  duplicate_sku: {
+    status: 409,
+    about: "A product with this SKU exists.",
+    message: (d) => `A product with sku ${quoted(d.sku)} already exists.`,
+    messageOnly: ["sku"],
+  },
+  duplicate_warehouse: {
+    status: 409,
+    about: "A warehouse with this id exists.",
+    message: (d) => `A warehouse with id ${quoted(d.id)} already exists.`,
+    messageOnly: ["id"],
+  },
+  duplicate_shipping_method: {
+    status: 409,
+    about: "A shipping method with this id exists.",
+    message: (d) => `A shipping method with id ${quoted(d.id)} already exists.`,
+    messageOnly: ["id"],
+  },
+  inbound_not_open: {
+    status: 409,
+    about:
+      "The ASN no longer takes receipts (cancelled or closed), or is no longer `expected` for an amend or cancel.",
+    message: (d) =>
+      d.change === "amend"
+        ? `The ASN is ${d.inbound_status}: only an expected ASN can be amended or cancelled.`
+        : `The ASN is ${d.inbound_status}${d.inbound_status === "received" ? " and closed" : ""}; nothing more can be received.`,
+    messageOnly: ["change"],
+  },
+  duplicate_rma: {
+    status: 409,
+    about: "The `rma` is taken by another return (`return_id`).",
+    message: (d) =>
+      d.announced
+        ? `rma ${quoted(d.rma)} is already used by return ${d.return_id}; receive an announced return with POST /v1/ops/returns/{id}/receive.`
+        : `rma ${quoted(d.rma)} is already used by return ${d.return_id} with a different body.`,
+    messageOnly: ["rma", "announced"],
+  },
+  sku_not_shipped: {
+    status: 422,
+    about: "A return line names a SKU the order never shipped.",
+    message: (d) =>
+      `sku ${quoted(d.sku)} never shipped on this order; only shipped units can be returned.`,
+    messageOnly: ["sku"],
+  },
+  over_return: {
+    status: 422,
+    about: "A return line brings back more than shipped minus already returned.",
+    message: (d) =>
+      `Only ${Math.max(Number(d.shipped) - Number(d.returned) - Number(d.earlier_lines), 0)} of ${quoted(d.sku)} can still be returned: ${d.shipped} shipped, ${d.returned} already returned.`,
+    messageOnly: ["earlier_lines"],
+  },
+  already_received: {
+    status: 409,
+    about: "The return was received with other lines: a return is received once.",
+    message: (d) =>
+      `Return ${d.return_id} is already ${d.return_status}, with other lines; a return is received once. Record what else arrived with POST /v1/ops/returns.`,
+    messageOnly: ["return_id"],
+  },
+  not_received: {
+    status: 409,
+    about: "Processing a return that is still expected: receive it first.",
+    message: (d) =>
+      `Return ${d.return_id} is still expected; receive it with POST /v1/ops/returns/${d.return_id}/receive before processing it.`,
+    messageOnly: ["return_id"],
+  },
+  return_conflict: {
+    status: 409,
+    about: "The order's shipments changed while the return was written; send it again.",
+    message: () =>
+      "The order's shipments changed while this return was being written; send it again.",
+  },
+  webhook_disabled: {
+    status: 409,
+    about: "The endpoint is disabled (`disabled_reason`); enable it first.",
+    message: () => "This endpoint is disabled; enable it first.",
+  },
+  recovery_in_progress: {
+    status: 409,
+    about: "The endpoint's previous recover is still being delivered.",
+    message: () =>
+      "The previous recover of this endpoint is still being delivered; call again once its deliveries have finished (its next_cursor resumes where it stopped).",
+  },
+  not_parked: {
+    status: 409,
+    about: "The stuck operation was already retried or discarded.",
+    message: (d) => `Operation ${d.operation_id} was already ${d.status}.`,
+    messageOnly: ["operation_id"],
+  },
+  retry_failed: {
+    status: 409,
+    about: "A retried stuck operation failed again and stays parked.",
+    message: (d) => `The operation failed again and stays parked: ${d.error}`,
+  },
+  tenant_unavailable: {
+    status: 503,
+    about:
+      "The merchant's data is moving between shards; nothing changed, retry after `Retry-After`.",
+    message: (d) =>
+      `This merchant's data is being moved for maintenance; retry after ${d.retry_after} s. This request changed nothing.`,
+  },
+  internal_error: {
+    status: 500,
+    about:
+      "The outcome is unknown: retry with the same `Idempotency-Key`, or look the resource up, before sending anything new.",
+    message: () =>
+      "Something went wrong on our side and the outcome is unknown: the change may still complete. Retry with the same Idempotency-Key (a retry never applies a change twice), or look the resource up (an order by its reference: GET /v1/orders?reference=…) before sending anything new. Contact support with the request_id if it persists.",
+  },
+} as const satisfies Partial<Record<RefusalCode, Rendering>>;
