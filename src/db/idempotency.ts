@@ -1,4 +1,5 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { refused } from "../domain/refusals";
 import { type Db, statement } from "./client";
 import { idempotencyClaims } from "./schema";
 import { NOW, nowPlus } from "./sql";
@@ -12,6 +13,14 @@ import { NOW, nowPlus } from "./sql";
  */
 
 export const IDEMPOTENCY_TTL = "+1 day";
+
+/** The key was bound to another request: the caller must send a new one. */
+export const keyReused = (operation: string, resourceId: string) =>
+  refused("idempotency_key_reused", {
+    field: "Idempotency-Key",
+    resource_id: resourceId,
+    operation,
+  });
 
 export interface ClaimRequest {
   /** A tenant id, or `platform:<key id>` for a platform key acting across tenants. */

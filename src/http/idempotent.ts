@@ -1,8 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { type ClaimRequest, claim, recordResponse, releaseClaim } from "../db/idempotency";
-import { Refused, refused } from "../domain/refusals";
+import {
+  type ClaimRequest,
+  claim,
+  keyReused,
+  recordResponse,
+  releaseClaim,
+} from "../db/idempotency";
+import { Refused } from "../domain/refusals";
 import { canonicalJson } from "../lib/canonical-json";
 import { sha256Hex } from "../lib/crypto";
 import type { AppEnv } from "./context";
@@ -27,13 +33,6 @@ export const keyOwner = (c: Context<AppEnv>) =>
   c.var.principal.tenantId ?? `platform:${c.var.principal.keyId}`;
 
 export const requestHash = (value: unknown) => sha256Hex(canonicalJson(value));
-
-export const keyReused = (operation: string, resourceId: string) =>
-  refused("idempotency_key_reused", {
-    field: "Idempotency-Key",
-    resource_id: resourceId,
-    operation,
-  });
 
 export interface Result<T> {
   status: ContentfulStatusCode;

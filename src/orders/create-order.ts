@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
-import { type Db, rowsOf, statement } from "../db/client";
-import {
-  type ClaimRequest,
-  type ClaimRow,
-  claimJson,
-  claimStatement,
-  interpretClaim,
-} from "../db/idempotency";
-import { checkReferences, type Resolved, referencesHold, referencesJson } from "../db/references";
-import { Refused, refused } from "../domain/refusals";
+import type { Db } from "../db/client";
+import { statement } from "../db/client";
+import { claimReference, type Holder } from "../db/reference-claims";
+import { checkReferences } from "../db/references";
+import { Refused } from "../domain/refusals";
 import { orderObject } from "../durable/stubs";
-import { keyReused, requestHash } from "../http/idempotent";
+import { requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
@@ -25,10 +20,9 @@ export interface Caller {
   actor: string;
 }
 
-interface ReferenceClaim {
+/** The order a reference is claimed for, with the claim's place in the tenant's queue. */
+interface ReferenceHolder extends Holder {
   seq: number;
-  orderId: string;
-  requestHash: string;
   createdAt: string;
 }
 
@@ -59,79 +53,31 @@ export async function createOrder(
   const { db, tenantId } = caller;
   const candidate = newId("ord");
   const hash = await requestHash(input);
-  const holds = referencesHold(tenantId, input);
-  const claimedBy = sql`(SELECT order_id FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference})`;
-  const keyClaim: ClaimRequest | undefined = idempotencyKey
-    ? {
-        owner: tenantId,
-        key: idempotencyKey,
-        operation: "order.create",
-        // Guide §1: the key and the reference together are the dedup anchor.
-        anchor: input.reference,
-        resourceId: sql`COALESCE(${claimedBy}, ${candidate})`,
-        token: crypto.randomUUID(),
-      }
-    : undefined;
-
-  const claimKey = keyClaim
-    ? [
-        claimStatement(
-          db,
-          keyClaim,
-          sql`${holds} AND NOT EXISTS (SELECT 1 FROM order_references WHERE tenant_id = ${tenantId}
-            AND reference = ${input.reference} AND request_hash != ${hash})`,
-        ),
-      ]
-    : [];
-  const results = await db.batch([
-    ...claimKey,
-    statement(
-      db,
-      sql`INSERT INTO order_references (tenant_id, reference, order_id, request_hash)
-      SELECT ${tenantId}, ${input.reference}, ${candidate}, ${hash}
-      WHERE ${holds} ${
-        keyClaim
-          ? sql`AND NOT EXISTS (SELECT 1 FROM idempotency_claims WHERE owner = ${tenantId}
-              AND key = ${keyClaim.key} AND (operation != 'order.create' OR anchor != ${input.reference}))`
-          : sql``
-      }
-      ON CONFLICT (tenant_id, reference) DO NOTHING`,
-    ),
-    rowsOf<{ ref: string | null; claim: string | null; refs: string }>(
-      db,
-      sql`SELECT
-      (SELECT json_object('seq', seq, 'orderId', order_id, 'requestHash', request_hash, 'createdAt', created_at)
-        FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference}) AS ref,
-      ${keyClaim ? claimJson(tenantId, keyClaim.key) : sql`NULL`} AS claim,
-      ${referencesJson(tenantId, input)} AS refs`,
-    ),
-  ] as unknown as Parameters<Db["batch"]>[0]);
-  const [row] = results[results.length - 1] as {
-    ref: string | null;
-    claim: string | null;
-    refs: string;
-  }[];
-  if (!row) throw new Error("order claim read back nothing");
-  const ref = row.ref ? (JSON.parse(row.ref) as ReferenceClaim) : undefined;
-  const resolved = JSON.parse(row.refs) as Resolved;
-
-  let orderId: string | undefined;
-  if (keyClaim) {
-    const outcome = interpretClaim(
-      keyClaim,
-      row.claim ? (JSON.parse(row.claim) as ClaimRow) : undefined,
-    );
-    if (outcome?.kind === "reused") throw keyReused(outcome.operation, outcome.resourceId);
-    orderId = outcome?.resourceId;
-  }
-  if (!orderId) {
-    checkReferences(input, resolved);
-    if (!ref) throw new Error("reference claim read back nothing");
-    if (ref.requestHash !== hash) {
-      throw refused("duplicate_reference", { field: "reference", order_id: ref.orderId });
-    }
-    orderId = ref.orderId;
-  }
+  const ofReference = sql`FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference}`;
+  const {
+    id: orderId,
+    holder: ref,
+    resolved,
+  } = await claimReference<ReferenceHolder>(db, {
+    tenantId,
+    idempotencyKey,
+    operation: "order.create",
+    reference: input.reference,
+    candidate,
+    requestHash: hash,
+    refs: input,
+    holder: sql`(SELECT json_object('id', order_id, 'seq', seq, 'requestHash', request_hash, 'createdAt', created_at) ${ofReference})`,
+    holderId: sql`(SELECT order_id ${ofReference})`,
+    holderField: "order_id",
+    writes: (claim) => [
+      statement(
+        db,
+        sql`INSERT INTO order_references (tenant_id, reference, order_id, request_hash)
+        SELECT ${tenantId}, ${input.reference}, ${candidate}, ${hash} WHERE ${claim}
+        ON CONFLICT (tenant_id, reference) DO NOTHING`,
+      ),
+    ],
+  });
 
   if (orderId !== candidate) {
     const existing = await readOrder(db, tenantId, orderId);

@@ -6,10 +6,11 @@ import {
   claimJson,
   claimStatement,
   interpretClaim,
+  keyReused,
   releaseClaim,
 } from "../db/idempotency";
 import { type Refusal, Refused } from "../domain/refusals";
-import { keyReused, requestHash } from "../http/idempotent";
+import { requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { findByRma, findReturn, orderFactsJson, parseFacts } from "./return-reads";
 import { refuseReturn } from "./return-rules";
