@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { inboundReceipts, products } from "../db/schema";
 import { inList } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
+import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
@@ -77,12 +78,14 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
   await Promise.all(
     receipt.items
       .filter((item) => goodUnits(item) > 0)
-      .map((item) =>
-        stockObject(env, {
-          tenantId: receipt.tenantId,
-          warehouseId: receipt.warehouseId,
-          sku: item.sku,
-        }).receive(`receipt:${receipt.id}`, goodUnits(item)),
+      .map(async (item) =>
+        answered(
+          await stockObject(env, {
+            tenantId: receipt.tenantId,
+            warehouseId: receipt.warehouseId,
+            sku: item.sku,
+          }).receive(`receipt:${receipt.id}`, goodUnits(item)),
+        ),
       ),
   );
   await markApplied(db, receipt.id);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { products, tenants, warehouses } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
+import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import type { CreateAdjustment } from "./inventory.routes";
 import type { AdjustmentSnapshot } from "./inventory.snapshot";
@@ -44,17 +45,19 @@ export async function adjustStock(
   if (product.length === 0) {
     throw refused("unknown_sku", { field: "sku", sku: body.sku });
   }
-  const result = await stockObject(who.env, {
-    tenantId,
-    warehouseId: body.warehouse_id,
-    sku: body.sku,
-  }).adjust({
-    id: adjustmentId,
-    delta: body.quantity_delta,
-    reason: body.reason,
-    note: body.note ?? null,
-    actor: who.actor,
-  });
+  const result = answered(
+    await stockObject(who.env, {
+      tenantId,
+      warehouseId: body.warehouse_id,
+      sku: body.sku,
+    }).adjust({
+      id: adjustmentId,
+      delta: body.quantity_delta,
+      reason: body.reason,
+      note: body.note ?? null,
+      actor: who.actor,
+    }),
+  );
   if ("refused" in result) {
     throw new Refused({
       code: result.refused === "stock_in_picking" ? "stock_in_picking" : "insufficient_stock",

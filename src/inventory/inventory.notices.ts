@@ -1,4 +1,6 @@
 import type { AllocationStatus } from "../domain/statuses";
+import { answered } from "../durable/answers";
+import { orderObject } from "../durable/stubs";
 import type { Cost } from "../lib/cost";
 
 /*
@@ -21,4 +23,12 @@ export interface DemandAnswer {
   /** Other orders whose waiting lines this change filled; the caller should tell them. */
   notices: Notice[];
   cost?: Cost;
+}
+
+/**
+ * Tells one order what its line now holds: true once the order took the notice, false while
+ * an unfinished change of its own keeps it from applying one (it is told again later).
+ */
+export async function tellOrder(env: Env, tenantId: string, notice: Notice): Promise<boolean> {
+  return answered(await orderObject(env, tenantId, notice.orderId).allocationChanged(notice));
 }

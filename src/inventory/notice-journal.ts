@@ -1,6 +1,7 @@
 import type { Schedule } from "../durable/schedule";
-import { orderObject } from "../durable/stubs";
+
 import type { Notice } from "./inventory.notices";
+import { tellOrder } from "./inventory.notices";
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const PREFIX = "notice:";
@@ -35,7 +36,7 @@ export class NoticeJournal {
   async deliver(notices: Notice[]): Promise<number> {
     const results = await Promise.allSettled(
       notices.map(async (n) => {
-        await orderObject(this.env, this.tenantId, n.orderId).allocationChanged(n);
+        if (!(await tellOrder(this.env, this.tenantId, n))) throw new Error("order busy");
         const owed = this.storage.kv.get<number>(`${PREFIX}${n.orderId}`);
         if (owed !== undefined && owed <= n.seq) this.storage.kv.delete(`${PREFIX}${n.orderId}`);
       }),

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
+import { answering, type Failure } from "../durable/answers";
 import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, share } from "../lib/cost";
@@ -59,8 +60,10 @@ export class StockObject extends DurableObject<Env> {
   }
 
   /** Declares how many units `orderId` wants from this row (0 releases). Idempotent. */
-  setDemand(orderId: string, quantity: number, priority: number): Promise<DemandAnswer> {
-    return this.submit({ kind: "demand", orderId, quantity, priority }) as Promise<DemandAnswer>;
+  setDemand(orderId: string, quantity: number, priority: number): Promise<DemandAnswer | Failure> {
+    return answering(
+      () => this.submit({ kind: "demand", orderId, quantity, priority }) as Promise<DemandAnswer>,
+    );
   }
 
   /** Shipped units leave an order's allocation (negative), voided ones return (positive); once per `ref`. */
@@ -69,10 +72,13 @@ export class StockObject extends DurableObject<Env> {
     ref: string,
     delta: number,
     priority: number,
-  ): Promise<DemandAnswer | BookRefusal> {
-    return this.submit({ kind: "move", orderId, ref, delta, priority }) as Promise<
-      DemandAnswer | BookRefusal
-    >;
+  ): Promise<DemandAnswer | BookRefusal | Failure> {
+    return answering(
+      () =>
+        this.submit({ kind: "move", orderId, ref, delta, priority }) as Promise<
+          DemandAnswer | BookRefusal
+        >,
+    );
   }
 
   /** Reverses movement `ref` (by its opposite `delta`), once, and only if it happened. */
@@ -81,37 +87,44 @@ export class StockObject extends DurableObject<Env> {
     ref: string,
     delta: number,
     priority: number,
-  ): Promise<DemandAnswer | BookRefusal> {
-    return this.submit({
-      kind: "move",
-      orderId,
-      ref: `undo:${ref}`,
-      delta,
-      priority,
-      undoes: ref,
-    }) as Promise<DemandAnswer | BookRefusal>;
+  ): Promise<DemandAnswer | BookRefusal | Failure> {
+    return answering(
+      () =>
+        this.submit({
+          kind: "move",
+          orderId,
+          ref: `undo:${ref}`,
+          delta,
+          priority,
+          undoes: ref,
+        }) as Promise<DemandAnswer | BookRefusal>,
+    );
   }
 
   /** Picking started for `orderId`: a loss on the shelf can no longer take its units back. */
-  lock(orderId: string): Promise<DemandAnswer> {
-    return this.submit({ kind: "lock", orderId }) as Promise<DemandAnswer>;
+  lock(orderId: string): Promise<DemandAnswer | Failure> {
+    return answering(() => this.submit({ kind: "lock", orderId }) as Promise<DemandAnswer>);
   }
 
   /** Units that arrived (a receipt, a restocked return), once per `ref`. Called by Workers only. */
-  async receive(ref: string, quantity: number): Promise<{ cost?: Cost }> {
-    const answer = (await this.submit({ kind: "receive", ref, quantity })) as Received;
-    await this.notices.deliver(answer.notices);
-    return { cost: answer.cost };
+  receive(ref: string, quantity: number): Promise<{ cost?: Cost } | Failure> {
+    return answering(async () => {
+      const answer = (await this.submit({ kind: "receive", ref, quantity })) as Received;
+      await this.notices.deliver(answer.notices);
+      return { cost: answer.cost };
+    });
   }
 
   /** A counted change on the shelf, once per adjustment id. Called by Workers, never by orders. */
-  async adjust(
+  adjust(
     input: AdjustmentInput,
-  ): Promise<Omit<Adjusted, "notices"> | (BookRefusal & { cost?: Cost })> {
-    const answer = (await this.submit({ kind: "adjust", input })) as Adjusted | BookRefusal;
-    if ("refused" in answer) return answer;
-    await this.notices.deliver(answer.notices);
-    return { adjustment: answer.adjustment, cost: answer.cost };
+  ): Promise<Omit<Adjusted, "notices"> | (BookRefusal & { cost?: Cost }) | Failure> {
+    return answering(async () => {
+      const answer = (await this.submit({ kind: "adjust", input })) as Adjusted | BookRefusal;
+      if ("refused" in answer) return answer;
+      await this.notices.deliver(answer.notices);
+      return { adjustment: answer.adjustment, cost: answer.cost };
+    });
   }
 
   override async alarm() {

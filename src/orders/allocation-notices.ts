@@ -1,5 +1,4 @@
-import { orderObject } from "../durable/stubs";
-import type { Notice } from "../inventory/inventory.notices";
+import { type Notice, tellOrder } from "../inventory/inventory.notices";
 
 /**
  * Tells the orders whose waiting lines a change filled, before the response goes out, so
@@ -8,16 +7,14 @@ import type { Notice } from "../inventory/inventory.notices";
  * are delivered, and its alarm tells those orders again.
  */
 export async function tellOrders(env: Env, tenantId: string, notices: Notice[]) {
-  const results = await Promise.allSettled(
-    notices.map((n) => orderObject(env, tenantId, n.orderId).allocationChanged(n)),
-  );
+  const results = await Promise.allSettled(notices.map((n) => tellOrder(env, tenantId, n)));
   for (const r of results) {
-    if (r.status === "rejected") {
+    if (r.status === "rejected" || !r.value) {
       console.error(
         JSON.stringify({
           level: "warn",
           msg: "allocation notice deferred to the stock alarm",
-          err: String(r.reason),
+          err: r.status === "rejected" ? String(r.reason) : "order busy",
         }),
       );
     }

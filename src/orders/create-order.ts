@@ -4,6 +4,7 @@ import { statement } from "../db/client";
 import { claimReference, type Holder } from "../db/reference-claims";
 import { checkReferences } from "../db/references";
 import { Refused } from "../domain/refusals";
+import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
@@ -85,27 +86,29 @@ export async function createOrder(
   }
   if (!ref) throw new Error("a claimed order without its reference");
   const { shipping } = checkReferences(input, resolved);
-  const outcome = await orderObject(caller.env, tenantId, orderId).execute({
-    type: "create",
-    actor: caller.actor,
-    // The claim's sequence and time: "oldest first" means the order accepted first.
-    priority: ref.seq,
-    createdAt: ref.createdAt,
-    order: {
-      orderNumber: input.order_number,
-      reference: input.reference,
-      orderDate: input.order_date ?? null,
-      warehouseId: input.warehouse_id,
-      shippingMethodId: shipping?.shippingMethodId ?? null,
-      shippingMethod: shipping?.shippingMethod ?? null,
-      signatureRequired: input.signature_required ?? false,
-      insurance: input.insurance ?? false,
-      giftMessage: input.gift_message ?? null,
-      packingNote: input.packing_note ?? null,
-      shipTo: input.ship_to,
-    },
-    lines: toLines(input.items),
-  });
+  const outcome = answered(
+    await orderObject(caller.env, tenantId, orderId).execute({
+      type: "create",
+      actor: caller.actor,
+      // The claim's sequence and time: "oldest first" means the order accepted first.
+      priority: ref.seq,
+      createdAt: ref.createdAt,
+      order: {
+        orderNumber: input.order_number,
+        reference: input.reference,
+        orderDate: input.order_date ?? null,
+        warehouseId: input.warehouse_id,
+        shippingMethodId: shipping?.shippingMethodId ?? null,
+        shippingMethod: shipping?.shippingMethod ?? null,
+        signatureRequired: input.signature_required ?? false,
+        insurance: input.insurance ?? false,
+        giftMessage: input.gift_message ?? null,
+        packingNote: input.packing_note ?? null,
+        shipTo: input.ship_to,
+      },
+      lines: toLines(input.items),
+    }),
+  );
   if (!outcome.ok) throw new Refused(outcome.refusal);
   await tellOrders(caller.env, tenantId, outcome.notices);
   return { order: outcome.order, created: outcome.created };

@@ -3,6 +3,7 @@ import { type Db, database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
 import { isRefusal, type Refusal } from "../domain/refusals";
+import { answering, type Failure } from "../durable/answers";
 import { type Intent, IntentJournal } from "../durable/intent-journal";
 import { Schedule } from "../durable/schedule";
 import { parseOrderObjectName } from "../durable/stubs";
@@ -59,7 +60,31 @@ export class OrderObject extends DurableObject<Env> {
     );
   }
 
-  execute(command: OrderCommand): Promise<Outcome> {
+  execute(command: OrderCommand): Promise<Outcome | Failure> {
+    return answering(() => this.executing(command));
+  }
+
+  /**
+   * A stock row filled or released one of this order's lines. Idempotent, order-insensitive;
+   * false while an unfinished change keeps it from applying: the stock object tells it again.
+   */
+  allocationChanged(notice: Notice): Promise<boolean | Failure> {
+    return answering(async () => {
+      const { sku, status, seq } = notice;
+      const outcome = await this.executing({ type: "allocation_changed", sku, status, seq });
+      return outcome.ok || outcome.refusal.code !== "order_busy";
+    });
+  }
+
+  retryParked(id: string): Promise<Outcome | Failure> {
+    return answering(() => this.retrying(id));
+  }
+
+  discardParked(id: string): Promise<boolean | Failure> {
+    return answering(() => this.discarding(id));
+  }
+
+  private executing(command: OrderCommand): Promise<Outcome> {
     return this.exclusive(async () => {
       const busy = await this.recover(false);
       if (busy) return { ok: false, refusal: busy };
@@ -67,15 +92,7 @@ export class OrderObject extends DurableObject<Env> {
     });
   }
 
-  /** A stock row filled or released one of this order's lines. Idempotent, order-insensitive. */
-  async allocationChanged(notice: Notice): Promise<void> {
-    const { sku, status, seq } = notice;
-    const outcome = await this.execute({ type: "allocation_changed", sku, status, seq });
-    // Busy means not applied: the stock object keeps the notice and tells us again.
-    if (!outcome.ok && outcome.refusal.code === "order_busy") throw new Error("order busy");
-  }
-
-  retryParked(id: string): Promise<Outcome> {
+  private retrying(id: string): Promise<Outcome> {
     return this.exclusive(async () => {
       const intent = this.journal.parked(id);
       if (!intent)
@@ -99,7 +116,7 @@ export class OrderObject extends DurableObject<Env> {
     });
   }
 
-  discardParked(id: string): Promise<boolean> {
+  private discarding(id: string): Promise<boolean> {
     return this.exclusive(async () => {
       const intent = this.journal.parked(id);
       if (!intent) return false;

@@ -1,3 +1,4 @@
+import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import type { DemandAnswer, Notice } from "../inventory/inventory.notices";
 import type { Change, StockAnswer } from "./order";
@@ -21,11 +22,11 @@ export async function moveStock(
   const stock = (sku: string) => stockObject(env, { tenantId: id.tenantId, warehouseId, sku });
   await Promise.all([
     ...change.demands.map(async (d) =>
-      take(d.sku, await stock(d.sku).setDemand(id.orderId, d.quantity, priority)),
+      take(d.sku, answered(await stock(d.sku).setDemand(id.orderId, d.quantity, priority))),
     ),
-    ...change.locks.map(async (sku) => take(sku, await stock(sku).lock(id.orderId))),
+    ...change.locks.map(async (sku) => take(sku, answered(await stock(sku).lock(id.orderId)))),
     ...change.moves.map(async (m) => {
-      const moved = await stock(m.sku).move(id.orderId, m.ref, m.quantity, priority);
+      const moved = answered(await stock(m.sku).move(id.orderId, m.ref, m.quantity, priority));
       // The rules checked this order's own allocation before anything moved, so only a
       // race lands here: fail, and let the journaled retry settle it.
       if ("refused" in moved)

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { resolveReferences } from "../db/references";
 import { orders } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
+import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
@@ -46,7 +47,7 @@ export async function runOrderCommand(
 ): Promise<Applied> {
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const cmd = typeof command === "function" ? command(tenantId) : command;
-  const outcome = await orderObject(who.env, tenantId, orderId).execute(cmd);
+  const outcome = answered(await orderObject(who.env, tenantId, orderId).execute(cmd));
   if (!outcome.ok) throw new Refused(outcome.refusal);
   await tellOrders(who.env, tenantId, outcome.notices);
   return outcome;

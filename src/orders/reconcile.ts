@@ -1,3 +1,4 @@
+import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import { moveRef } from "../shipments/shipments.rules";
 import type { OrderCommand, OrderState, StockAnswer } from "./order";
@@ -26,21 +27,25 @@ export async function reconcile(
       : undefined;
   if (command.type === "ship" && !shipment) {
     for (const i of command.items) {
-      await stock(i.sku).undo(
-        id.orderId,
-        moveRef("ship", command.shipmentId),
-        i.quantity,
-        priority,
+      answered(
+        await stock(i.sku).undo(
+          id.orderId,
+          moveRef("ship", command.shipmentId),
+          i.quantity,
+          priority,
+        ),
       );
     }
   }
   if (command.type === "void" && shipment && !shipment.row.voided) {
     for (const i of shipment.items) {
-      await stock(i.sku).undo(
-        id.orderId,
-        moveRef("void", command.shipmentId),
-        -i.quantity,
-        priority,
+      answered(
+        await stock(i.sku).undo(
+          id.orderId,
+          moveRef("void", command.shipmentId),
+          -i.quantity,
+          priority,
+        ),
       );
     }
   }
@@ -51,7 +56,7 @@ export async function reconcile(
   ]);
   const answers: StockAnswer[] = [];
   for (const sku of touched) {
-    const answer = await stock(sku).setDemand(id.orderId, held.get(sku) ?? 0, priority);
+    const answer = answered(await stock(sku).setDemand(id.orderId, held.get(sku) ?? 0, priority));
     answers.push({ sku, status: answer.status, seq: answer.seq });
   }
   return answers;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import { restockedBySku } from "./return-rules";
 import { markStockApplied, type Stored, stockOverdue } from "./return-store";
@@ -13,10 +14,13 @@ import { markStockApplied, type Stored, stockOverdue } from "./return-store";
 async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
   const received = lines.filter((l) => l.stage === "received");
   await Promise.all(
-    [...restockedBySku(received)].map(([sku, units]) =>
-      stockObject(env, { tenantId: row.tenantId, warehouseId: row.warehouseId, sku }).receive(
-        `return:${row.id}`,
-        units,
+    [...restockedBySku(received)].map(async ([sku, units]) =>
+      answered(
+        await stockObject(env, {
+          tenantId: row.tenantId,
+          warehouseId: row.warehouseId,
+          sku,
+        }).receive(`return:${row.id}`, units),
       ),
     ),
   );

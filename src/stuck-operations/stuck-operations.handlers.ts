@@ -6,6 +6,7 @@ import { cursorPosition } from "../db/feed";
 import { stuckOperations } from "../db/schema";
 import { shards } from "../db/shards";
 import { Refused, refused } from "../domain/refusals";
+import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv, AppRouteHandler } from "../http/context";
@@ -91,7 +92,7 @@ export const get: AppRouteHandler<typeof routes.get> = async (c) =>
 
 export const retry: AppRouteHandler<typeof routes.retry> = async (c) => {
   const row = await parked(c, c.req.valid("param").id);
-  const outcome = await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id);
+  const outcome = answered(await orderObject(c.env, row.tenantId, row.orderId).retryParked(row.id));
   if (!outcome.ok && outcome.refusal.code === "retry_failed") throw new Refused(outcome.refusal);
   return c.json(
     {
@@ -104,6 +105,6 @@ export const retry: AppRouteHandler<typeof routes.retry> = async (c) => {
 
 export const discard: AppRouteHandler<typeof routes.discard> = async (c) => {
   const row = await parked(c, c.req.valid("param").id);
-  await orderObject(c.env, row.tenantId, row.orderId).discardParked(row.id);
+  answered(await orderObject(c.env, row.tenantId, row.orderId).discardParked(row.id));
   return c.json(render(await find(c, row.id)), 200);
 };

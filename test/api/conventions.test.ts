@@ -6,6 +6,7 @@ import { onError } from "../../src/http/errors";
 import { createRouter } from "../../src/http/openapi";
 import { requestContext } from "../../src/http/request-context";
 import { client, expectError, expectStatus, raw } from "../support/client";
+import { expectFailureLogs } from "../support/faults";
 import { createTenant } from "../support/merchant";
 
 let key: string;
@@ -139,9 +140,7 @@ describe("routing and failures", () => {
       throw new Refused({ code: "not_cancelable", order_status: "processing" });
     });
     app.onError(onError);
-    const logged: unknown[] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => logged.push(args);
+    const failure = expectFailureLogs("secret_internal_detail");
     try {
       const res = await app.request("/boom", {}, { DB: env.DB });
       expect(res.status).toBe(500);
@@ -154,9 +153,9 @@ describe("routing and failures", () => {
       expect(error.message).toContain("reference");
       expect(JSON.stringify(body)).not.toContain("secret_internal_detail");
       expect(error.request_id).toBe(res.headers.get("x-request-id"));
-      expect(JSON.stringify(logged)).toContain("secret_internal_detail");
+      expect(failure.logged.join("\n")).toContain("secret_internal_detail");
     } finally {
-      console.error = original;
+      failure.restore();
     }
     const conflict = await app.request("/teapot", {}, { DB: env.DB });
     expect(conflict.status).toBe(409);

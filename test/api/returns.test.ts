@@ -607,12 +607,12 @@ describe("returned stock", () => {
       }),
     );
     // A crash between the commit and the stock: the stock object's write fails.
-    const heal = await failWrites(
+    const fault = await failWrites(
       "injected_return_stock_failure",
       "BEFORE INSERT ON stock_movements WHEN NEW.sku = 'SWEEP-1'",
     );
     const res = await record(key, { order_id: shipped.id, items: [resellable("SWEEP-1")] });
-    await heal();
+    await fault.heal();
     expectStatus(res, 201);
     expect(await stockOf(key, "SWEEP-1")).toMatchObject({ on_hand: 0, backordered: 1 });
 

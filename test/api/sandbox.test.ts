@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { answered } from "../../src/durable/answers";
 import { orderObject } from "../../src/durable/stubs";
 import { OrderObject } from "../../src/orders/order-object";
 import type { CreateOrder } from "../../src/orders/orders.schemas";
@@ -504,11 +505,13 @@ describe("nothing of this in production", () => {
       state.storage.kv.delete("due:simulate");
       await state.storage.deleteAlarm();
       const production = new OrderObject(state, { ...env, ENVIRONMENT: "production" });
-      const amended = await production.execute({
-        type: "amend",
-        actor: "test",
-        patch: { packing_note: "amended in production" },
-      });
+      const amended = answered(
+        await production.execute({
+          type: "amend",
+          actor: "test",
+          patch: { packing_note: "amended in production" },
+        }),
+      );
       const scheduled = state.storage.kv.get("due:simulate");
       // A due-time planted by hand: the production alarm drops it without a step.
       state.storage.kv.put("due:simulate", Date.now());

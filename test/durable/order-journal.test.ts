@@ -1,5 +1,5 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { afterEach, assert, describe, expect, it, vi } from "vitest";
+import { assert, describe, expect, it } from "vitest";
 import { BACKOFF_MS, type Intent } from "../../src/durable/intent-journal";
 import { Schedule } from "../../src/durable/schedule";
 import { orderObject } from "../../src/durable/stubs";
@@ -36,13 +36,8 @@ const journalOf = (tenantId: string, orderId: string) =>
     };
   });
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 describe("the order object's intent journal", () => {
   it("keeps a failed change and its recover time until the alarm finishes it", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { key, tenantId } = await merchant({ "JRN-A": 5, "JRN-B": 5 });
     const body = orderBody({
       items: [
@@ -50,13 +45,13 @@ describe("the order object's intent journal", () => {
         { sku: "JRN-B", quantity: 2 },
       ],
     });
-    const heal = await failWrites(
+    const fault = await failWrites(
       "journal_failure",
       "BEFORE INSERT ON stock_demands WHEN NEW.sku = 'JRN-B'",
     );
     const started = Date.now();
     expectError(await client(key).v1.orders.$post({ json: body }), 500, "internal_error");
-    expect(JSON.stringify(errors.mock.calls)).toContain("injected failure");
+    expect(fault.logged.join("\n")).toContain("injected failure");
     const claim = await (await dataOf(tenantId))
       .prepare("SELECT order_id FROM order_references WHERE reference = ?")
       .bind(body.reference)
@@ -75,7 +70,7 @@ describe("the order object's intent journal", () => {
     expect(open.due).toBe(open.intent?.nextAt);
     expect(open.alarm).toBe(open.due);
 
-    await heal();
+    await fault.heal();
     await runDurableObjectAlarm(orderObject(env, tenantId, orderId));
     expect(await journalOf(tenantId, orderId)).toEqual({
       intent: undefined,

@@ -35,7 +35,7 @@ describe("recovery of a half-done change", () => {
       ],
     });
     const headers = { "idempotency-key": crypto.randomUUID() };
-    const heal = await failStockWrites("REC-B", "INSERT");
+    const fault = await failStockWrites("REC-B", "INSERT");
     const failed = await client(key).v1.orders.$post({ json: body, header: headers });
     expectError(failed, 500, "internal_error");
     expect(JSON.stringify(failed.body)).not.toContain("injected");
@@ -49,7 +49,7 @@ describe("recovery of a half-done change", () => {
     expect(await stockOf(key, "REC-A")).toMatchObject({ allocated: 2 });
     expect(await stockOf(key, "REC-B")).toMatchObject({ allocated: 0 });
 
-    await heal();
+    await fault.heal();
     expect(
       await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, orderId))),
     ).toBe(true);
@@ -88,7 +88,7 @@ describe("recovery of a half-done change", () => {
         }),
       }),
     );
-    const heal = await failStockWrites("REC-D", "UPDATE");
+    const fault = await failStockWrites("REC-D", "UPDATE");
     expectError(
       await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } }),
       500,
@@ -100,7 +100,7 @@ describe("recovery of a half-done change", () => {
     expect(await stockOf(key, "REC-C")).toMatchObject({ allocated: 0 });
     expect(await stockOf(key, "REC-D")).toMatchObject({ allocated: 4 });
 
-    await heal();
+    await fault.heal();
     expect(
       await runDurableObjectAlarm(env.ORDERS.getByName(orderObjectName(tenantId, order.id))),
     ).toBe(true);
@@ -126,7 +126,7 @@ describe("recovery of a half-done change", () => {
         }),
       }),
     );
-    const heal = await failStockWrites("REC-F", "UPDATE");
+    const fault = await failStockWrites("REC-F", "UPDATE");
     const amend = await client(key).v1.orders[":id"].$patch({
       param: { id: order.id },
       json: {
@@ -137,7 +137,7 @@ describe("recovery of a half-done change", () => {
       },
     });
     expectError(amend, 500, "internal_error");
-    await heal();
+    await fault.heal();
     const held = await client(key).v1.ops.orders[":id"].hold.$post({
       param: { id: order.id },
       json: { reason: "check" },

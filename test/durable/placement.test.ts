@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { Bookmark } from "../../src/db/sessions";
+import { answered } from "../../src/durable/answers";
 import { D1_REGIONS, d1Region, orderObject, stockObject } from "../../src/durable/stubs";
 import { createTenant } from "../support/merchant";
 
@@ -40,17 +41,21 @@ describe("where order and stock objects are created", () => {
       };
       // The objects work in the tenant's shard, which they look up in the control database.
       const { tenantId, shard } = await createTenant(`Placement ${region}`);
-      const missing = await orderObject(hinted, tenantId, `ord_${region}`).execute({
-        type: "hold",
-        actor: "key_placement",
-        reason: "placement check",
-      });
+      const missing = answered(
+        await orderObject(hinted, tenantId, `ord_${region}`).execute({
+          type: "hold",
+          actor: "key_placement",
+          reason: "placement check",
+        }),
+      );
       expect(missing).toMatchObject({ ok: false, refusal: { code: "not_found" } });
-      const released = await stockObject(hinted, {
-        tenantId,
-        warehouseId: "wh_placement",
-        sku: "PLACED",
-      }).setDemand(`ord_${region}`, 0, 1);
+      const released = answered(
+        await stockObject(hinted, {
+          tenantId,
+          warehouseId: "wh_placement",
+          sku: "PLACED",
+        }).setDemand(`ord_${region}`, 0, 1),
+      );
       expect(released.status).toBe("released");
       expect(asked).toEqual([{ locationHint: region }, { locationHint: region }]);
       // Each answer carries the D1 bookmark its reads reached in the tenant's shard, for the

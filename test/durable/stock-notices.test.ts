@@ -1,5 +1,5 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stockObject } from "../../src/durable/stubs";
 import { client, ok } from "../support/client";
 import { failWrites } from "../support/faults";
@@ -28,13 +28,8 @@ function journalOf(tenantId: string) {
   };
 }
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 describe("the stock object's notice journal", () => {
   it("keeps a notice its order could not take, and its alarm delivers it once the order can", async () => {
-    const warnings = vi.spyOn(console, "error").mockImplementation(() => {});
     const { key, tenantId } = await merchant({ [SKU]: 2 });
     const api = client(key).v1;
     const holder = await ok(
@@ -46,7 +41,7 @@ describe("the stock object's notice journal", () => {
     expect(waiting).toMatchObject({ status: "backordered", version: "1" });
 
     // The waiting order cannot record any allocation change until healed.
-    const heal = await failWrites(
+    const fault = await failWrites(
       "refuse_fill",
       `BEFORE INSERT ON order_history WHEN NEW.action = 'allocation_changed' AND NEW.order_id = '${waiting.id}'`,
     );
@@ -54,7 +49,7 @@ describe("the stock object's notice journal", () => {
     expect(await stockOf(key, SKU)).toMatchObject({ allocated: 2, backordered: 0 });
     const order = () => ok(api.orders[":id"].$get({ param: { id: waiting.id } }));
     expect(await order()).toMatchObject({ status: "backordered", version: "1" });
-    expect(JSON.stringify(warnings.mock.calls)).toContain("allocation notice deferred");
+    expect(fault.logged.join("\n")).toContain("allocation notice deferred");
 
     const journal = journalOf(tenantId);
     const kept = await journal.read(waiting.id);
@@ -68,10 +63,10 @@ describe("the stock object's notice journal", () => {
     expect(retried.owed).toBe(kept.owed);
     expect(retried.due).toBeGreaterThan(Date.now());
     expect(retried.alarm).toBe(retried.due);
-    expect(JSON.stringify(warnings.mock.calls)).toContain("order notice failed; the alarm retries");
+    expect(fault.logged.join("\n")).toContain("order notice failed; the alarm retries");
     expect(await order()).toMatchObject({ status: "backordered", version: "1" });
 
-    await heal();
+    await fault.heal();
     expect(await runDurableObjectAlarm(journal.stub)).toBe(true);
     expect(await journal.read(waiting.id)).toEqual({
       owed: undefined,

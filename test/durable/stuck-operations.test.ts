@@ -36,7 +36,7 @@ describe("a change that keeps failing", () => {
         json: orderBody({ items: [{ sku: "POI-A", quantity: 2 }] }),
       }),
     );
-    const heal = await failWrites(
+    const fault = await failWrites(
       "poison_amend",
       `BEFORE INSERT ON order_history WHEN NEW.action = 'amended' AND NEW.order_id = '${order.id}'`,
     );
@@ -78,7 +78,7 @@ describe("a change that keeps failing", () => {
     expect(held.body).toMatchObject({ status: "on_hold", version: "2" });
     expect(held.body.items[0]).toMatchObject({ quantity: 2 });
 
-    await heal();
+    await fault.heal();
     const retried = await admin["stuck-operations"][":id"].retry.$post({
       param: { id: parked.id },
     });
@@ -113,7 +113,7 @@ describe("a change that keeps failing", () => {
         }),
       }),
     );
-    const heal = await failWrites(
+    const fault = await failWrites(
       "poison_ship",
       `BEFORE INSERT ON shipments WHEN NEW.order_id = '${order.id}'`,
     );
@@ -133,7 +133,7 @@ describe("a change that keeps failing", () => {
     await exhaust(tenantId, order.id);
     const parked = await parkedFor(order.id);
     expect(parked).toMatchObject({ operation: "ship", status: "parked" });
-    await heal();
+    await fault.heal();
 
     const discarded = await admin["stuck-operations"][":id"].discard.$post({
       param: { id: parked.id },
