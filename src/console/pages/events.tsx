@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type EventType } from "../../domain/events";
-import type { Event } from "../../events/events.routes";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
 import {
   type Column,
@@ -15,9 +15,13 @@ import {
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { EventView } from "../views";
 
 const FILTERS = ["type", "delivery_status", "updated_since"] as const;
-const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+/** The feed counts a delivery in flight as pending, so `sending` is no filter of its own. */
+const DELIVERY_FILTERS = DELIVERY_STATUSES.filter(
+  (s): s is Exclude<DeliveryStatus, "sending"> => s !== "sending",
+);
 
 /** The resource an event carries, linked where the console has a page for it. */
 function Resource(props: { data: Record<string, unknown> }) {
@@ -42,7 +46,7 @@ function Resource(props: { data: Record<string, unknown> }) {
   );
 }
 
-const EVENT_COLUMNS: Column<Event>[] = [
+const EVENT_COLUMNS: Column<EventView>[] = [
   { label: "Created", cell: (e) => <Time at={e.created_at} /> },
   { label: "Type", cell: (e) => e.event_type },
   { label: "Resource", cell: (e) => <Resource data={e.data} /> },
@@ -67,7 +71,7 @@ export async function eventsPage(c: ConsoleContext) {
         ...filters,
         // The API judges both: a hand-made value comes back as its 400 on the filter.
         type: filters.type as EventType | undefined,
-        delivery_status: filters.delivery_status as (typeof DELIVERY_STATUSES)[number] | undefined,
+        delivery_status: filters.delivery_status as (typeof DELIVERY_FILTERS)[number] | undefined,
         cursor: c.req.query("cursor") || undefined,
         limit: String(PAGE_SIZE),
       },
@@ -95,7 +99,7 @@ export async function eventsPage(c: ConsoleContext) {
           name="delivery_status"
           label="Webhook delivery"
           value={filters.delivery_status}
-          options={DELIVERY_STATUSES}
+          options={DELIVERY_FILTERS}
           blank="Any"
           failure={failure}
         />

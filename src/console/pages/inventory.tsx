@@ -1,5 +1,3 @@
-import type { z } from "zod";
-import type { SkuInventory } from "../../inventory/inventory.routes";
 import { type ConsoleContext, outcome } from "../api";
 import {
   type Column,
@@ -14,8 +12,8 @@ import {
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { SkuView } from "../views";
 
-type SkuView = z.infer<typeof SkuInventory>;
 const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;
 
 interface StockRow {

@@ -1,11 +1,5 @@
-import type { z } from "zod";
+import { MAX_LINES } from "../../domain/shapes";
 import { environmentOf } from "../../lib/environment";
-import {
-  type AmendOrder,
-  type HistoryEntry,
-  MAX_LINES,
-  type OrderView,
-} from "../../orders/orders.schemas";
 import { type ApiFailure, type ConsoleContext, type Outcome, outcome } from "../api";
 import {
   ActionButton,
@@ -26,9 +20,8 @@ import {
 import { type Form, noticeOf, optional, readForm, text, whole } from "../forms";
 import { type ChainVerdict, checkChain } from "../history-check";
 import { hasSandbox, render } from "../layout";
+import type { AmendBody, HistoryRow, OrderView } from "../views";
 import { ShipmentsTable } from "./shipments";
-
-type HistoryRow = z.infer<typeof HistoryEntry>;
 
 /** An order's history is walked whole to check its chain; this caps a pathological one. */
 const HISTORY_PAGES = 10;
@@ -75,8 +68,6 @@ function submittedValues(form: Form): Record<string, string> {
   }
   return values;
 }
-
-type AmendBody = z.input<typeof AmendOrder>;
 
 /**
  * The PATCH body: only what differs from the order as it is now, as the API's amend

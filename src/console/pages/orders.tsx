@@ -1,5 +1,4 @@
 import { ORDER_STATUSES, type OrderStatus } from "../../domain/statuses";
-import type { OrderView } from "../../orders/orders.schemas";
 import { type ConsoleContext, outcome } from "../api";
 import {
   Badge,
@@ -15,6 +14,7 @@ import {
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { OrderView } from "../views";
 
 const FILTERS = ["status", "reference", "updated_since"] as const;
 

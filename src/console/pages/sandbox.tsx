@@ -1,6 +1,4 @@
-import type { z } from "zod";
 import { TRACKING_STATUSES, type TrackingStatus } from "../../domain/statuses";
-import type { SandboxSettings } from "../../sandbox/sandbox.routes";
 import { type ConsoleContext, outcome } from "../api";
 import {
   CheckboxField,
@@ -14,10 +12,9 @@ import {
 } from "../components";
 import { type Form, noticeOf, readForm, text, whole } from "../forms";
 import { render } from "../layout";
+import type { SettingsView } from "../views";
 import { renderOrder } from "./order";
 import type { ReturnTo } from "./shipments";
-
-type SettingsView = z.infer<typeof SandboxSettings>;
 
 const SECONDS = [
   ["pick_after_seconds", "Pick after (seconds)"],

@@ -1,6 +1,5 @@
 import { SHIPMENT_STATUSES, type ShipmentStatus } from "../../domain/statuses";
 import { environmentOf } from "../../lib/environment";
-import type { ShipmentView } from "../../shipments/shipments.schemas";
 import { type ConsoleContext, outcome } from "../api";
 import {
   ActionButton,
@@ -18,6 +17,7 @@ import {
 } from "../components";
 import { filtersOf, noticeOf } from "../forms";
 import { hasSandbox, render } from "../layout";
+import type { ShipmentView } from "../views";
 
 const FILTERS = ["order_id", "status", "updated_since"] as const;
 

@@ -1,6 +1,5 @@
-import type { z } from "zod";
-import { EVENT_TYPES } from "../../domain/events";
-import type { Delivery, Webhook } from "../../webhooks/webhooks.routes";
+import { SUBSCRIBABLE } from "../../domain/events";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import {
   ActionButton,
@@ -22,13 +21,7 @@ import {
 } from "../components";
 import { filtersOf, noticeOf, readForm, text, texts } from "../forms";
 import { render } from "../layout";
-
-type WebhookView = z.infer<typeof Webhook>;
-type DeliveryView = z.infer<typeof Delivery>;
-
-const SUBSCRIBABLE = EVENT_TYPES.filter((t) => t !== "webhook.test");
-const DELIVERY_STATUSES = ["pending", "sending", "succeeded", "failed"] as const;
-type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+import type { DeliveryView, WebhookView } from "../views";
 
 const path = (id: string) => `/console/webhooks/${encodeURIComponent(id)}`;
 
