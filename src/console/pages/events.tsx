@@ -1,18 +1,12 @@
 import { EVENT_TYPES, type EventType } from "../../domain/events";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
-import {
-  type Column,
-  DataTable,
-  Empty,
-  Field,
-  Json,
-  PAGE_SIZE,
-  Pager,
-  RefusedUnlessPlaced,
-  SelectField,
-  Time,
-} from "../components";
+import { Field, SelectField } from "../components/fields";
+import { Filters } from "../components/filters";
+import { RefusedUnlessPlaced } from "../components/messages";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { type Column, DataTable } from "../components/table";
+import { Empty, Json, Time } from "../components/values";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
 import type { EventView } from "../views";
@@ -86,7 +80,7 @@ export async function eventsPage(c: ConsoleContext) {
       <p class="lead">
         Every event this key may read, oldest first: each one exactly the body a webhook carries.
       </p>
-      <form method="get" action="/console/events" class="filters" aria-label="Filter events">
+      <Filters action="/console/events" label="Filter events">
         <SelectField
           name="type"
           label="Type"
@@ -110,8 +104,7 @@ export async function eventsPage(c: ConsoleContext) {
           placeholder="2026-07-02"
           failure={failure}
         />
-        <button type="submit">Filter</button>
-      </form>
+      </Filters>
       {listed.ok ? (
         listed.body.data.length === 0 ? (
           <Empty text="No events match." />

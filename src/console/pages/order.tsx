@@ -1,27 +1,16 @@
 import { MAX_LINES } from "../../domain/shapes";
 import { environmentOf } from "../../lib/environment";
 import { type ApiFailure, type ConsoleContext, type Outcome, outcome } from "../api";
-import {
-  ActionButton,
-  Badge,
-  CheckboxField,
-  type Column,
-  CsrfField,
-  DataTable,
-  Empty,
-  Field,
-  type FormState,
-  Json,
-  Problem,
-  Refused,
-  Time,
-  unplaced,
-} from "../components";
+import { ActionButton } from "../components/action-button";
+import { CheckboxField, CsrfField, Field, type FormState, unplaced } from "../components/fields";
+import { Problem, Refused } from "../components/messages";
+import { ShipmentsTable } from "../components/shipments-table";
+import { type Column, DataTable } from "../components/table";
+import { Badge, Empty, Json, Time } from "../components/values";
 import { type Form, noticeOf, optional, readForm, text, whole } from "../forms";
 import { type ChainVerdict, checkChain } from "../history-check";
 import { hasSandbox, render } from "../layout";
 import type { AmendBody, HistoryRow, OrderView } from "../views";
-import { ShipmentsTable } from "./shipments";
 
 /** An order's history is walked whole to check its chain; this caps a pathological one. */
 const HISTORY_PAGES = 10;

@@ -5,16 +5,15 @@ import {
   CsrfField,
   Field,
   type FormState,
-  Problem,
-  Refused,
   SelectField,
   unplaced,
-} from "../components";
+} from "../components/fields";
+import { Problem, Refused } from "../components/messages";
+import type { ReturnTo } from "../components/shipments-table";
 import { type Form, noticeOf, readForm, text, whole } from "../forms";
 import { render } from "../layout";
 import type { SettingsView } from "../views";
 import { renderOrder } from "./order";
-import type { ReturnTo } from "./shipments";
 
 const SECONDS = [
   ["pick_after_seconds", "Pick after (seconds)"],

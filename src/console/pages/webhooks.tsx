@@ -1,24 +1,13 @@
 import { SUBSCRIBABLE } from "../../domain/events";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
-import {
-  ActionButton,
-  Badge,
-  type Column,
-  CsrfField,
-  DataTable,
-  Empty,
-  Field,
-  type FormState,
-  PAGE_SIZE,
-  Pager,
-  Problem,
-  Refused,
-  RefusedUnlessPlaced,
-  SelectField,
-  Time,
-  unplaced,
-} from "../components";
+import { ActionButton } from "../components/action-button";
+import { CsrfField, Field, type FormState, SelectField, unplaced } from "../components/fields";
+import { Filters } from "../components/filters";
+import { Problem, Refused, RefusedUnlessPlaced } from "../components/messages";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { type Column, DataTable } from "../components/table";
+import { Badge, Empty, Time } from "../components/values";
 import { filtersOf, noticeOf, readForm, text, texts } from "../forms";
 import { render } from "../layout";
 import type { DeliveryView, WebhookView } from "../views";
@@ -400,7 +389,7 @@ async function renderWebhook(
         <RecoverForm id={w.id} csrf={csrf} state={state.recover} />
       </section>
       <h2>Deliveries</h2>
-      <form method="get" action={path(w.id)} class="filters" aria-label="Filter deliveries">
+      <Filters action={path(w.id)} label="Filter deliveries">
         <SelectField
           name="status"
           label="Status"
@@ -409,8 +398,7 @@ async function renderWebhook(
           blank="Any status"
           failure={deliveries.ok ? undefined : deliveries}
         />
-        <button type="submit">Filter</button>
-      </form>
+      </Filters>
       {deliveries.ok ? (
         <>
           <DeliveriesTable webhookId={w.id} deliveries={deliveries.body.data} csrf={csrf} />
