@@ -15,15 +15,14 @@ import { advanceShipment, fulfilOrder, sandboxPage, saveSettings } from "./pages
 import { shipmentsPage } from "./pages/shipments";
 import { signIn, signInPage, signOut } from "./pages/sign-in";
 import {
-  createWebhook,
   enableWebhook,
   recoverWebhook,
   redeliverEvent,
   rotateSecret,
   sendTest,
   webhookPage,
-  webhooksPage,
-} from "./pages/webhooks";
+} from "./pages/webhook";
+import { createWebhook, webhooksPage } from "./pages/webhooks";
 import { readSession, sessionSecret } from "./session";
 import { CONSOLE_CSS, CSS_PATH } from "./styles";
 
