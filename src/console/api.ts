@@ -3,7 +3,6 @@ import { type ClientResponse, hc } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { AppType } from "../app";
 import { ErrorEnvelope } from "../domain/shapes";
-import type { AppEnv } from "../http/context";
 import type { Session } from "./session";
 
 /*
@@ -25,7 +24,9 @@ export type Api = ReturnType<typeof typedClient>;
 
 export interface ConsoleEnv {
   Bindings: Env;
-  Variables: AppEnv["Variables"] & {
+  Variables: {
+    /** Set by the app's request middleware before the console runs: what a refusal quotes. */
+    requestId: string;
     secret: string;
     session: Session | null;
     /** The API as the signed-in key; set for every page behind sign-in. */

@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { environmentOf } from "../lib/environment";
 import { type ApiFetch, apiAs, type ConsoleContext, type ConsoleEnv } from "./api";
-import { Problem } from "./components";
+import { Problem } from "./components/messages";
 import { CSRF_FIELD, sameOrigin, tokenMatches } from "./csrf";
 import { readForm, text } from "./forms";
 import { hasSandbox, Layout, render } from "./layout";
@@ -15,22 +15,23 @@ import { advanceShipment, fulfilOrder, sandboxPage, saveSettings } from "./pages
 import { shipmentsPage } from "./pages/shipments";
 import { signIn, signInPage, signOut } from "./pages/sign-in";
 import {
-  createWebhook,
   enableWebhook,
   recoverWebhook,
   redeliverEvent,
   rotateSecret,
   sendTest,
   webhookPage,
-  webhooksPage,
-} from "./pages/webhooks";
+} from "./pages/webhook";
+import { createWebhook, webhooksPage } from "./pages/webhooks";
 import { readSession, sessionSecret } from "./session";
 import { CONSOLE_CSS, CSS_PATH } from "./styles";
 
 /*
  * /console: the API's own pages for the people behind a key. Server-rendered HTML and plain
  * forms, no script at all; it signs in with an API key (its own session, not /v1's bearer
- * auth) and calls the API in-process as that key for everything it shows or changes.
+ * auth) and calls the API in-process as that key for everything it shows or changes. Every
+ * page goes through Hono's JSX, which escapes every text and attribute value: no page builds
+ * HTML from strings.
  */
 
 const CONTENT_SECURITY_POLICY = [

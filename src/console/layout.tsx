@@ -3,7 +3,8 @@ import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type Environment, environmentOf } from "../lib/environment";
 import type { ConsoleContext } from "./api";
-import { CsrfField, Notice } from "./components";
+import { CsrfField } from "./components/fields";
+import { Notice } from "./components/messages";
 import { CSS_HREF } from "./styles";
 
 export type Section = "orders" | "shipments" | "inventory" | "webhooks" | "events" | "sandbox";

@@ -83,6 +83,9 @@ export const Sku = z
   })
   .openapi({ example: "WIDGET-BLUE-M" });
 
+/** An order's lines at most: the API's limit, and how far the console reads an amend form. */
+export const MAX_LINES = 500;
+
 export const Weight = z
   .strictObject({
     value: z.number().positive().max(100_000),

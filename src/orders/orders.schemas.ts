@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import {
   CurrencyCode,
+  MAX_LINES,
   MoneyAmount,
   optionalText,
   ShipTo,
@@ -12,8 +13,6 @@ import {
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../domain/statuses";
 import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
 import { Shipment } from "../shipments/shipments.schemas";
-
-export const MAX_LINES = 500;
 
 const LineFields = z.strictObject({
   sku: Sku,

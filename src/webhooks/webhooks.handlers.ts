@@ -18,8 +18,6 @@ import { webhookUrlRefusal } from "./url-policy";
 import { createDeliveries, deliverNow, forgetSubscriptions } from "./webhooks.outbox";
 import type * as routes from "./webhooks.routes";
 
-type Subscription = typeof webhookSubscriptions.$inferSelect;
-
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const tenantId = tenantOf(c);
   const body = c.req.valid("json");

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { database } from "../../src/db/client";
+import { MAX_LINES } from "../../src/domain/shapes";
 import { isChange, type OrderState } from "../../src/orders/order";
 import { decide, settle } from "../../src/orders/order-rules";
 import { persist } from "../../src/orders/order-store";
-import { MAX_LINES } from "../../src/orders/orders.schemas";
 import { client, expectStatus, ok } from "../support/client";
 import { createTenant, merchant, orderBody, parcel, stockOf } from "../support/merchant";
 import { dataOf } from "../support/shards";

@@ -1,23 +1,21 @@
 import { EVENT_TYPES, type EventType } from "../../domain/events";
-import type { Event } from "../../events/events.routes";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
-import {
-  type Column,
-  DataTable,
-  Empty,
-  Field,
-  Json,
-  PAGE_SIZE,
-  Pager,
-  RefusedUnlessPlaced,
-  SelectField,
-  Time,
-} from "../components";
+import { Field, SelectField } from "../components/fields";
+import { Filters } from "../components/filters";
+import { RefusedUnlessPlaced } from "../components/messages";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { type Column, DataTable } from "../components/table";
+import { Empty, Json, Time } from "../components/values";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { EventView } from "../views";
 
 const FILTERS = ["type", "delivery_status", "updated_since"] as const;
-const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+/** The feed counts a delivery in flight as pending, so `sending` is no filter of its own. */
+const DELIVERY_FILTERS = DELIVERY_STATUSES.filter(
+  (s): s is Exclude<DeliveryStatus, "sending"> => s !== "sending",
+);
 
 /** The resource an event carries, linked where the console has a page for it. */
 function Resource(props: { data: Record<string, unknown> }) {
@@ -42,7 +40,7 @@ function Resource(props: { data: Record<string, unknown> }) {
   );
 }
 
-const EVENT_COLUMNS: Column<Event>[] = [
+const EVENT_COLUMNS: Column<EventView>[] = [
   { label: "Created", cell: (e) => <Time at={e.created_at} /> },
   { label: "Type", cell: (e) => e.event_type },
   { label: "Resource", cell: (e) => <Resource data={e.data} /> },
@@ -67,7 +65,7 @@ export async function eventsPage(c: ConsoleContext) {
         ...filters,
         // The API judges both: a hand-made value comes back as its 400 on the filter.
         type: filters.type as EventType | undefined,
-        delivery_status: filters.delivery_status as (typeof DELIVERY_STATUSES)[number] | undefined,
+        delivery_status: filters.delivery_status as (typeof DELIVERY_FILTERS)[number] | undefined,
         cursor: c.req.query("cursor") || undefined,
         limit: String(PAGE_SIZE),
       },
@@ -82,7 +80,7 @@ export async function eventsPage(c: ConsoleContext) {
       <p class="lead">
         Every event this key may read, oldest first: each one exactly the body a webhook carries.
       </p>
-      <form method="get" action="/console/events" class="filters" aria-label="Filter events">
+      <Filters action="/console/events" label="Filter events">
         <SelectField
           name="type"
           label="Type"
@@ -95,7 +93,7 @@ export async function eventsPage(c: ConsoleContext) {
           name="delivery_status"
           label="Webhook delivery"
           value={filters.delivery_status}
-          options={DELIVERY_STATUSES}
+          options={DELIVERY_FILTERS}
           blank="Any"
           failure={failure}
         />
@@ -106,8 +104,7 @@ export async function eventsPage(c: ConsoleContext) {
           placeholder="2026-07-02"
           failure={failure}
         />
-        <button type="submit">Filter</button>
-      </form>
+      </Filters>
       {listed.ok ? (
         listed.body.data.length === 0 ? (
           <Empty text="No events match." />

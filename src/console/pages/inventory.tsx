@@ -1,21 +1,14 @@
-import type { z } from "zod";
-import type { SkuInventory } from "../../inventory/inventory.routes";
 import { type ConsoleContext, outcome } from "../api";
-import {
-  type Column,
-  DataTable,
-  Empty,
-  Field,
-  PAGE_SIZE,
-  Pager,
-  RefusedUnlessPlaced,
-  SelectField,
-  Time,
-} from "../components";
+import { Field, SelectField } from "../components/fields";
+import { Filters } from "../components/filters";
+import { RefusedUnlessPlaced } from "../components/messages";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { type Column, DataTable } from "../components/table";
+import { Empty, Time } from "../components/values";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { SkuView } from "../views";
 
-type SkuView = z.infer<typeof SkuInventory>;
 const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;
 
 interface StockRow {
@@ -82,7 +75,7 @@ export async function inventoryPage(c: ConsoleContext) {
     <>
       <h1>Inventory</h1>
       <p class="lead">Per warehouse: available is on hand less allocated.</p>
-      <form method="get" action="/console/inventory" class="filters" aria-label="Filter inventory">
+      <Filters action="/console/inventory" label="Filter inventory">
         <SelectField
           name="warehouse_id"
           label="Warehouse"
@@ -99,8 +92,7 @@ export async function inventoryPage(c: ConsoleContext) {
           placeholder="2026-07-02"
           failure={failure}
         />
-        <button type="submit">Filter</button>
-      </form>
+      </Filters>
       {listed.ok ? (
         <>
           <WarehouseStock skus={listed.body.data} only={filters.warehouse_id} />

@@ -1,20 +1,14 @@
 import { ORDER_STATUSES, type OrderStatus } from "../../domain/statuses";
-import type { OrderView } from "../../orders/orders.schemas";
 import { type ConsoleContext, outcome } from "../api";
-import {
-  Badge,
-  type Column,
-  DataTable,
-  Empty,
-  Field,
-  PAGE_SIZE,
-  Pager,
-  RefusedUnlessPlaced,
-  SelectField,
-  Time,
-} from "../components";
+import { Field, SelectField } from "../components/fields";
+import { Filters } from "../components/filters";
+import { RefusedUnlessPlaced } from "../components/messages";
+import { PAGE_SIZE, Pager } from "../components/pager";
+import { type Column, DataTable } from "../components/table";
+import { Badge, Empty, Time } from "../components/values";
 import { filtersOf, noticeOf } from "../forms";
 import { render } from "../layout";
+import type { OrderView } from "../views";
 
 const FILTERS = ["status", "reference", "updated_since"] as const;
 
@@ -65,7 +59,7 @@ export async function ordersPage(c: ConsoleContext) {
     <>
       <h1>Orders</h1>
       <p class="lead">Oldest change first, as the API lists them; filter by date to start later.</p>
-      <form method="get" action="/console/orders" class="filters" aria-label="Filter orders">
+      <Filters action="/console/orders" label="Filter orders">
         <SelectField
           name="status"
           label="Status"
@@ -82,8 +76,7 @@ export async function ordersPage(c: ConsoleContext) {
           placeholder="2026-07-02 or 2026-07-02T09:15:00Z"
           failure={failure}
         />
-        <button type="submit">Filter</button>
-      </form>
+      </Filters>
       {listed.ok ? (
         <>
           <OrdersTable orders={listed.body.data} />

@@ -1,23 +1,19 @@
-import type { z } from "zod";
 import { TRACKING_STATUSES, type TrackingStatus } from "../../domain/statuses";
-import type { SandboxSettings } from "../../sandbox/sandbox.routes";
 import { type ConsoleContext, outcome } from "../api";
 import {
   CheckboxField,
   CsrfField,
   Field,
   type FormState,
-  Problem,
-  Refused,
   SelectField,
   unplaced,
-} from "../components";
+} from "../components/fields";
+import { Problem, Refused } from "../components/messages";
+import type { ReturnTo } from "../components/shipments-table";
 import { type Form, noticeOf, readForm, text, whole } from "../forms";
 import { render } from "../layout";
+import type { SettingsView } from "../views";
 import { renderOrder } from "./order";
-import type { ReturnTo } from "./shipments";
-
-type SettingsView = z.infer<typeof SandboxSettings>;
 
 const SECONDS = [
   ["pick_after_seconds", "Pick after (seconds)"],

@@ -1,7 +1,8 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { environmentOf } from "../../lib/environment";
 import { type ApiFailure, type ApiFetch, apiAs, type ConsoleContext, outcome } from "../api";
-import { CsrfField, Field, Problem } from "../components";
+import { CsrfField, Field } from "../components/fields";
+import { Problem } from "../components/messages";
 import { readForm, text } from "../forms";
 import { Layout } from "../layout";
 import { clearSession, newSession, writeSession } from "../session";

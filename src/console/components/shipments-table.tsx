@@ -1,0 +1,73 @@
+import type { ShipmentView } from "../views";
+import { ActionButton } from "./action-button";
+import { type Column, DataTable } from "./table";
+import { Badge, Empty, ExternalLink, Time } from "./values";
+
+/** Where an action taken from a list goes back to; never a URL taken from the form. */
+export type ReturnTo = "order" | "shipments" | "sandbox";
+
+function ParcelList(props: { shipment: ShipmentView }) {
+  return (
+    <ul>
+      {props.shipment.parcels.map((p) => (
+        <li>
+          <ExternalLink href={p.tracking_url}>
+            <code>{p.tracking_number}</code>
+          </ExternalLink>{" "}
+          <span class="meta">
+            {p.carrier} · {p.service}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Shipments as rows: parcels with their tracking links, and in development and sandbox a
+ * button that moves each one on to its next carrier status.
+ */
+export function ShipmentsTable(props: {
+  shipments: ShipmentView[];
+  advance?: { csrf: string; returnTo: ReturnTo };
+}) {
+  if (props.shipments.length === 0) return <Empty text="No shipments." />;
+  const { advance } = props;
+  const columns: Column<ShipmentView>[] = [
+    { label: "Shipment", cell: (s) => <code>{s.id}</code> },
+    {
+      label: "Order",
+      cell: (s) => (
+        <a href={`/console/orders/${encodeURIComponent(s.order_id)}`}>{s.order_number}</a>
+      ),
+    },
+    { label: "Status", cell: (s) => <Badge value={s.voided ? "voided" : s.status} /> },
+    { label: "Shipped", cell: (s) => <Time at={s.shipped_at} /> },
+    { label: "Parcels and tracking", cell: (s) => <ParcelList shipment={s} /> },
+    {
+      label: "Items",
+      cell: (s) =>
+        s.items.map((i) => (
+          <div>
+            <code>{i.sku}</code> × {i.quantity}
+          </div>
+        )),
+    },
+    { label: "Version", num: true, cell: (s) => s.version },
+  ];
+  if (advance) {
+    columns.push({
+      label: "Sandbox",
+      cell: (s) => (
+        <ActionButton
+          action="/console/sandbox/advance"
+          csrf={advance.csrf}
+          label="Advance"
+          tone="secondary"
+          hidden={{ shipment_id: s.id, return_to: advance.returnTo }}
+        />
+      ),
+    });
+  }
+  return <DataTable label="Shipments" rows={props.shipments} columns={columns} />;
+}
