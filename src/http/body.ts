@@ -21,14 +21,15 @@ const limit = bodyLimit({
  * The parsed body is handed to the validators, so it is parsed once.
  */
 const jsonOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const text = await c.req.text();
-  if (text.length > 0) {
+  // Read as bytes: a body is decoded as text only once it says it is JSON.
+  const bytes = await c.req.arrayBuffer();
+  if (bytes.byteLength > 0) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type)) {
       throw refused("unsupported_media_type", { content_type: type || undefined });
     }
     try {
-      c.req.bodyCache.json = Promise.resolve(JSON.parse(text));
+      c.req.bodyCache.json = Promise.resolve(JSON.parse(new TextDecoder().decode(bytes)));
     } catch (err) {
       throw refused("invalid_json", {
         reason: err instanceof Error ? err.message : "parse error",

@@ -11,11 +11,7 @@ import type { Notice } from "../inventory/inventory.notices";
 import { environmentOf } from "../lib/environment";
 import { Meter } from "../lib/metering";
 import { Serial } from "../lib/serial";
-import {
-  SIMULATOR,
-  SimulatedWarehouse,
-  type WarehouseStep,
-} from "../simulator/simulator.warehouse";
+import { SimulatedWarehouse } from "../simulator/simulator.warehouse";
 import { relay } from "../webhooks/webhooks.outbox";
 import { tellOrders } from "./allocation-notices";
 import { isChange, type OrderCommand, type OrderState } from "./order";
@@ -25,6 +21,7 @@ import { loadOrder, persist } from "./order-store";
 import { type Outcome, outcomeOf } from "./outcome";
 import { reconcile } from "./reconcile";
 import { registerStuck, resolveStuck } from "./stuck-store";
+import { commandFor } from "./warehouse-steps";
 
 /**
  * Guards one order (named tenant/order id): its commands run here one at a time. A change
@@ -276,29 +273,5 @@ export class OrderObject extends DurableObject<Env> {
     }
     this.state = await loadOrder(this.run.db, this.id.tenantId, this.id.orderId);
     return this.state;
-  }
-}
-
-/** The command a step of the sandbox's warehouse is, as the operations API would send it. */
-function commandFor(step: WarehouseStep): OrderCommand {
-  const actor = SIMULATOR;
-  switch (step.type) {
-    case "hold":
-      return { type: "hold", actor, reason: step.reason };
-    case "start_picking":
-      return { type: "start_picking", actor };
-    case "ship":
-      return { type: "ship", actor, ...step.input };
-    case "track":
-      return {
-        type: "track",
-        actor,
-        shipmentId: step.shipmentId,
-        status: step.status,
-        occurredAt: new Date().toISOString(),
-        note: null,
-      };
-    case "void":
-      return { type: "void", actor, shipmentId: step.shipmentId };
   }
 }

@@ -1,0 +1,26 @@
+import { SIMULATOR, type WarehouseStep } from "../simulator/simulator.warehouse";
+import type { OrderCommand } from "./order";
+
+/** The command a step of the sandbox's warehouse is, as the operations API would send it. */
+export function commandFor(step: WarehouseStep): OrderCommand {
+  const actor = SIMULATOR;
+  switch (step.type) {
+    case "hold":
+      return { type: "hold", actor, reason: step.reason };
+    case "start_picking":
+      return { type: "start_picking", actor };
+    case "ship":
+      return { type: "ship", actor, ...step.input };
+    case "track":
+      return {
+        type: "track",
+        actor,
+        shipmentId: step.shipmentId,
+        status: step.status,
+        occurredAt: new Date().toISOString(),
+        note: null,
+      };
+    case "void":
+      return { type: "void", actor, shipmentId: step.shipmentId };
+  }
+}
