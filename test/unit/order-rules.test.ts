@@ -489,3 +489,74 @@ describe("allocation changes from stock", () => {
     expect(decide(ID, s, { ...fill, sku: "Z" }, NOW)).toEqual({ unchanged: true });
   });
 });
+
+describe("the events a change emits", () => {
+  const types = (c: Change) => c.events.map((e) => [e.type, e.version]);
+  const allocated = (skus: string[], status: "allocated" | "backordered") =>
+    skus.map((sku) => ({ sku, status, seq: 9 }));
+
+  it("creates an order, and says it waits when a line is short", () => {
+    const c = change(decide(ID, null, create, NOW));
+    expect(types(settle(null, c, allocated(["A", "B"], "allocated")))).toEqual([
+      ["order.created", 1],
+    ]);
+    expect(
+      types(
+        settle(null, c, [...allocated(["A"], "allocated"), ...allocated(["B"], "backordered")]),
+      ),
+    ).toEqual([
+      ["order.created", 1],
+      ["order.backordered", 1],
+    ]);
+  });
+
+  it("updates, cancels and backorders the order at its next version", () => {
+    const s = state("received");
+    const hold = change(decide(ID, s, { type: "hold", actor: "k", reason: "r" }, NOW));
+    expect(types(settle(s, hold, []))).toEqual([["order.updated", 4]]);
+    const cancel = change(decide(ID, s, { type: "cancel", actor: "k", reason: null }, NOW));
+    expect(types(settle(s, cancel, []))).toEqual([["order.cancelled", 4]]);
+    const taken = {
+      type: "allocation_changed" as const,
+      sku: "B",
+      status: "backordered" as const,
+      seq: 9,
+    };
+    const short = change(decide(ID, s, taken, NOW));
+    expect(types(settle(s, short, [taken]))).toEqual([
+      ["order.updated", 4],
+      ["order.backordered", 4],
+    ]);
+    const waiting = state("backordered", { B: "backordered" });
+    const stillShort = change(
+      decide(ID, waiting, { type: "amend", actor: "k", patch: { packing_note: "x" } }, NOW),
+    );
+    expect(types(settle(waiting, stillShort, []))).toEqual([["order.updated", 4]]);
+  });
+
+  it("names the shipment's event before the order's, and a carrier scan only the shipment's", () => {
+    const s = state("processing");
+    const shipping = change(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW));
+    expect(types(settle(s, shipping, []))).toEqual([
+      ["shipment.created", 1],
+      ["order.updated", 4],
+    ]);
+    const after = shipped(s, shipping);
+    const scan = change(
+      decide(
+        ID,
+        after,
+        {
+          type: "track",
+          actor: "k",
+          shipmentId: "shp_1",
+          status: "in_transit",
+          occurredAt: NOW,
+          note: null,
+        },
+        NOW,
+      ),
+    );
+    expect(types(settle(after, scan, []))).toEqual([["shipment.updated", 2]]);
+  });
+});
