@@ -48,9 +48,11 @@ export function mayChange(status: InboundStatus): Refusal | undefined {
 }
 
 /**
- * The events an ASN change emits. Whether a receipt completed the ASN, and whether its
- * lines then disagree with what was expected, is known only inside the write, so the
- * discrepancy event names the condition the write checks.
+ * The events an ASN change emits. Receipts of one ASN count in concurrently, each inside its
+ * own write, so whether a receipt completed the ASN, whether its lines then disagree with
+ * what was expected, and the version it reached are known only there: the discrepancy event
+ * names the condition the write checks, and each event's snapshot, read in the write,
+ * carries the version.
  */
 export type InboundEvent =
   | { type: "inbound.received" }

@@ -107,5 +107,10 @@ export const sameReceipt = (
     );
   });
 
-/** What a return's arrival emits, whether announced or recorded by the floor: the return as received. */
-export const ARRIVAL_EVENTS: readonly EventType[] = ["return.received"];
+/**
+ * What a return's arrival emits, whether announced or recorded by the floor: the return as
+ * received, at the version the arrival gives it.
+ */
+export const arrivalEvents = (version: number): { type: EventType; version: number }[] => [
+  { type: "return.received", version },
+];

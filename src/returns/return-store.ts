@@ -5,7 +5,7 @@ import { feedStamp } from "../db/feed";
 import { returnLines, returns } from "../db/schema";
 import { chunked, inList, jsonRows, NOW, nowPlus } from "../db/sql";
 import type { ReceivedItem, ReturnedItem } from "./return-rules";
-import { ARRIVAL_EVENTS } from "./return-rules";
+import { arrivalEvents } from "./return-rules";
 import type { ReturnLine, ReturnRow, StoredReturn } from "./returns.render";
 
 /*
@@ -22,7 +22,7 @@ export type Stored = StoredReturn;
  * The events of a return's arrival, with the return as committed: the times the write
  * assigns are read inside it, so an event never disagrees with the row.
  */
-function arrivalEvents(db: Db, stored: Stored): BatchItem[] {
+function arrivalWrites(db: Db, stored: Stored): BatchItem[] {
   const { id, tenantId } = stored.row;
   const stamps = (["createdAt", "updatedAt", "receivedAt"] as const).map(
     (key) =>
@@ -33,7 +33,7 @@ function arrivalEvents(db: Db, stored: Stored): BatchItem[] {
   );
   return eventStatements(db, tenantId, [
     {
-      events: ARRIVAL_EVENTS.map((type) => ({ type })),
+      events: arrivalEvents(stored.row.version),
       resources: [id],
       snapshot: () => patched(stored, stamps),
     },
@@ -151,7 +151,7 @@ export async function commitReceipt(
       db,
       lines.filter((l) => l.stage === "received"),
     ),
-    ...arrivalEvents(db, received),
+    ...arrivalWrites(db, received),
   ]);
   if (!updated) throw new Error(`return ${row.id} vanished inside its own receipt`);
   return { row: updated, lines };
@@ -196,7 +196,7 @@ export async function insertReceived(
       })
       .returning(),
     ...insertLines(db, lines),
-    ...arrivalEvents(db, received),
+    ...arrivalWrites(db, received),
   ]);
   if (!row) throw new Error(`return ${fields.id} was not written`);
   return { row, lines };
