@@ -1,12 +1,17 @@
 /*
  * The deploy's configuration beyond its bindings. Bindings and the vars wrangler.toml sets are
- * typed in src/env.d.ts, which `npm run cf-typegen` generates from wrangler.toml; the settings
- * below are optional vars a deploy may add, each with the default its reader states.
+ * typed in src/env.d.ts, which `npm run cf-typegen` generates from wrangler.toml; below are
+ * the secrets (`wrangler secret put`, locally .dev.vars) and the optional vars a deploy may
+ * add, each with the default its reader states.
  */
 
 declare global {
   namespace Cloudflare {
     interface Env {
+      /** The operator's bearer token for /admin/v1; without it the admin API answers 503. */
+      ADMIN_TOKEN: string;
+      /** Signs and encrypts the console's session cookie; required outside development. */
+      CONSOLE_SESSION_SECRET?: string;
       /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
       WEBHOOK_RETRY_SCHEDULE?: string;
       /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */
