@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { refused } from "../domain/refusals";
+import { type Refusal, Refused } from "../domain/refusals";
 import { type Db, rowsOf } from "./client";
 import {
   type ClaimRequest,
@@ -8,6 +8,7 @@ import {
   claimStatement,
   interpretClaim,
   keyReused,
+  releaseClaim,
 } from "./idempotency";
 import {
   checkReferences,
@@ -18,12 +19,16 @@ import {
 } from "./references";
 
 /*
- * Creating a resource named by the client's own reference (an order, an ASN), exactly once.
- * One D1 batch checks every reference the request makes, claims its Idempotency-Key and its
- * reference for a new id, and reads back what holds them; a request that is refused claims
- * nothing. The anchor is the key and the reference together (guide §1): the same key with
- * the same reference is a retry whatever the rebuilt body; without a key, the same reference
- * is a replay only with the same body.
+ * Creating a resource named by the client's own reference (an order's or an ASN's
+ * `reference`, a return's `rma`), exactly once. One D1 batch checks every reference the
+ * request makes, claims its Idempotency-Key and its reference for a new id, and reads back
+ * what holds them; a request that is refused claims nothing. The anchor is the key and the
+ * reference together (guide §1): the same key with the same reference is a retry whatever
+ * the rebuilt body; without a key, the same reference is a replay only with the same body.
+ *
+ * A create whose checks need more than SQL can say (a return is checked against what its
+ * order shipped) writes nothing in the batch: it reads what it checks with the claim, and
+ * releases the key it claimed if it then refuses.
  */
 
 type BatchItem = Parameters<Db["batch"]>[0][number];
@@ -31,7 +36,7 @@ type BatchItem = Parameters<Db["batch"]>[0][number];
 /** What holds a reference: its resource's id and the hash of the request that made it. */
 export interface Holder {
   id: string;
-  requestHash: string;
+  requestHash: string | null;
 }
 
 export interface ReferenceClaim {
@@ -49,10 +54,15 @@ export interface ReferenceClaim {
   holder: SQL;
   /** The holder's id, as SQL: what a key claimed for this reference points at. */
   holderId: SQL;
-  /** The field of a duplicate_reference refusal that names the holder, e.g. `order_id`. */
-  holderField: string;
-  /** The statements that claim the reference for `candidate`, to act only where `claim` holds. */
-  writes: (claim: SQL) => BatchItem[];
+  /** The refusal for another body under the same reference, naming the resource holding it. */
+  duplicate: (holderId: string) => Refusal;
+  /**
+   * The statements that claim the reference for `candidate`, to act only where `claim` holds.
+   * Without them the caller writes after its own checks, and a new reference has no holder.
+   */
+  writes?: (claim: SQL) => BatchItem[];
+  /** Anything else the caller checks, as one JSON value read in the same batch. */
+  extra?: SQL;
 }
 
 export interface Claimed<H extends Holder> {
@@ -61,6 +71,10 @@ export interface Claimed<H extends Holder> {
   holder: H | undefined;
   /** What the references resolve to, for the resource's own columns. */
   resolved: Resolved;
+  /** The claim's `extra`, as read. */
+  extra: string | null;
+  /** Frees the Idempotency-Key if this request claimed it, for a create refused after the batch. */
+  release: () => Promise<void>;
 }
 
 export async function claimReference<H extends Holder>(
@@ -83,38 +97,46 @@ export async function claimReference<H extends Holder>(
     ? sql`AND NOT EXISTS (SELECT 1 FROM idempotency_claims WHERE owner = ${tenantId}
         AND key = ${key.key} AND (operation != ${c.operation} OR anchor != ${reference}))`
     : sql``;
-  const differentBody = sql`(SELECT json_extract(${c.holder}, '$.requestHash')) != ${c.requestHash}`;
+  // A holder written without a request (a return recorded on arrival) has no hash: it is
+  // another body, never a retry. No holder at all is a new reference.
+  const differentBody = sql`json_extract(COALESCE(${c.holder}, json_object('requestHash', ${c.requestHash})),
+    '$.requestHash') IS NOT ${c.requestHash}`;
   const results = await db.batch([
-    ...(key ? [claimStatement(db, key, sql`${holds} AND NOT COALESCE(${differentBody}, 0)`)] : []),
-    ...c.writes(sql`${holds} ${keyAgrees}`),
-    rowsOf<{ holder: string | null; claim: string | null; refs: string }>(
+    ...(key ? [claimStatement(db, key, sql`${holds} AND NOT (${differentBody})`)] : []),
+    ...(c.writes?.(sql`${holds} ${keyAgrees}`) ?? []),
+    rowsOf<ClaimRead>(
       db,
       sql`SELECT ${c.holder} AS holder,
         ${key ? claimJson(tenantId, key.key) : sql`NULL`} AS claim,
-        ${referencesJson(tenantId, c.refs)} AS refs`,
+        ${referencesJson(tenantId, c.refs)} AS refs,
+        ${c.extra ?? sql`NULL`} AS extra`,
     ),
   ] as unknown as Parameters<Db["batch"]>[0]);
-  const [row] = results[results.length - 1] as {
-    holder: string | null;
-    claim: string | null;
-    refs: string;
-  }[];
+  const [row] = results[results.length - 1] as ClaimRead[];
   if (!row) throw new Error(`${c.operation} claim read back nothing`);
   const holder = row.holder ? (JSON.parse(row.holder) as H) : undefined;
   const resolved = JSON.parse(row.refs) as Resolved;
+  const read = { holder, resolved, extra: row.extra };
+  const outcome = key
+    ? interpretClaim(key, row.claim ? (JSON.parse(row.claim) as ClaimRow) : undefined)
+    : undefined;
+  const release =
+    key && outcome?.kind === "claimed" ? () => releaseClaim(db, key) : () => Promise.resolve();
 
-  if (key) {
-    const outcome = interpretClaim(
-      key,
-      row.claim ? (JSON.parse(row.claim) as ClaimRow) : undefined,
-    );
-    if (outcome?.kind === "reused") throw keyReused(outcome.operation, outcome.resourceId);
-    if (outcome) return { id: outcome.resourceId, holder, resolved };
-  }
+  if (outcome?.kind === "reused") throw keyReused(outcome.operation, outcome.resourceId);
+  if (outcome) return { ...read, id: outcome.resourceId, release };
   checkReferences(c.refs, resolved);
-  if (!holder) throw new Error(`${c.operation} reference claim read back nothing`);
-  if (holder.requestHash !== c.requestHash) {
-    throw refused("duplicate_reference", { field: "reference", [c.holderField]: holder.id });
+  if (!holder) {
+    if (c.writes) throw new Error(`${c.operation} reference claim read back nothing`);
+    return { ...read, id: c.candidate, release };
   }
-  return { id: holder.id, holder, resolved };
+  if (holder.requestHash !== c.requestHash) throw new Refused(c.duplicate(holder.id));
+  return { ...read, id: holder.id, release };
+}
+
+interface ClaimRead {
+  holder: string | null;
+  claim: string | null;
+  refs: string;
+  extra: string | null;
 }

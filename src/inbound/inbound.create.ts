@@ -35,7 +35,7 @@ export async function createInbound(
     refs: { warehouse_id: input.warehouse_id, items: input.items },
     holder: sql`(SELECT json_object('id', id, 'requestHash', request_hash) ${ofReference})`,
     holderId: sql`(SELECT id ${ofReference})`,
-    holderField: "inbound_id",
+    duplicate: (id) => ({ code: "duplicate_reference", field: "reference", inbound_id: id }),
     writes: (claim) => [
       statement(
         db,

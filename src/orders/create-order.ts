@@ -69,7 +69,7 @@ export async function createOrder(
     refs: input,
     holder: sql`(SELECT json_object('id', order_id, 'seq', seq, 'requestHash', request_hash, 'createdAt', created_at) ${ofReference})`,
     holderId: sql`(SELECT order_id ${ofReference})`,
-    holderField: "order_id",
+    duplicate: (id) => ({ code: "duplicate_reference", field: "reference", order_id: id }),
     writes: (claim) => [
       statement(
         db,

@@ -1,27 +1,14 @@
 import { sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../db/client";
-import {
-  type ClaimRequest,
-  type ClaimRow,
-  claimJson,
-  claimStatement,
-  interpretClaim,
-  keyReused,
-  releaseClaim,
-} from "../db/idempotency";
+import type { Db } from "../db/client";
+import { claimReference } from "../db/reference-claims";
 import { type Refusal, Refused } from "../domain/refusals";
 import { requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
-import { findByRma, findReturn, orderFactsJson, parseFacts } from "./return-reads";
+import { type FactsJson, factsOf, findByRma, findReturn, orderFactsJson } from "./return-reads";
 import { refuseReturn } from "./return-rules";
 import { insertExpected } from "./return-store";
 import type { StoredReturn } from "./returns.render";
 import type { CreateReturn } from "./returns.routes";
-
-interface RmaHolder {
-  id: string;
-  requestHash: string | null;
-}
 
 const duplicateRma = (rma: string, returnId: string): Refusal => ({
   code: "duplicate_rma",
@@ -48,79 +35,40 @@ export async function createReturn(
   const { db, tenantId } = caller;
   const candidate = newId("ret");
   const hash = await requestHash(input);
-  const holder = sql`(SELECT id FROM returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma})`;
-  const keyClaim: ClaimRequest | undefined = idempotencyKey
-    ? {
-        owner: tenantId,
-        key: idempotencyKey,
-        operation: "return.create",
-        anchor: input.rma,
-        resourceId: sql`COALESCE(${holder}, ${candidate})`,
-        token: crypto.randomUUID(),
-      }
-    : undefined;
-
-  const read = rowsOf<{
-    holder: string | null;
-    claim: string | null;
-    facts: string;
-    warehouse: string | null;
-  }>(
-    db,
-    sql`SELECT
-      (SELECT json_object('id', id, 'requestHash', request_hash) FROM returns
-        WHERE tenant_id = ${tenantId} AND rma = ${input.rma}) AS holder,
-      ${keyClaim ? claimJson(tenantId, keyClaim.key) : sql`NULL`} AS claim,
-      ${orderFactsJson(input.order_id, tenantId)} AS facts,
-      (SELECT id FROM warehouses WHERE id = ${input.warehouse_id ?? null}) AS warehouse`,
-  );
-  const results = keyClaim
-    ? await db.batch([
-        claimStatement(
-          db,
-          keyClaim,
-          sql`NOT EXISTS (SELECT 1 FROM returns WHERE tenant_id = ${tenantId}
-            AND rma = ${input.rma} AND request_hash IS NOT ${hash})`,
-        ),
-        read,
-      ])
-    : await db.batch([read]);
-  const [row] = results[results.length - 1] as Awaited<typeof read>;
-  if (!row) throw new Error("return claim read back nothing");
-
-  let returnId: string | undefined;
-  let claimed = false;
-  if (keyClaim) {
-    const outcome = interpretClaim(
-      keyClaim,
-      row.claim ? (JSON.parse(row.claim) as ClaimRow) : undefined,
-    );
-    if (outcome?.kind === "reused") throw keyReused(outcome.operation, outcome.resourceId);
-    returnId = outcome?.resourceId;
-    claimed = outcome?.kind === "claimed";
-  }
-  const existing = row.holder ? (JSON.parse(row.holder) as RmaHolder) : undefined;
-  if (!returnId && existing) {
-    if (existing.requestHash !== hash) throw new Refused(duplicateRma(input.rma, existing.id));
-    returnId = existing.id;
-  }
-  returnId ??= candidate;
+  const ofRma = sql`FROM returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma}`;
+  const claimed = await claimReference(db, {
+    tenantId,
+    idempotencyKey,
+    operation: "return.create",
+    reference: input.rma,
+    candidate,
+    requestHash: hash,
+    refs: {},
+    holder: sql`(SELECT json_object('id', id, 'requestHash', request_hash) ${ofRma})`,
+    holderId: sql`(SELECT id ${ofRma})`,
+    duplicate: (id) => duplicateRma(input.rma, id),
+    extra: sql`json_object('facts', json(${orderFactsJson(input.order_id, tenantId)}),
+      'warehouse', (SELECT id FROM warehouses WHERE id = ${input.warehouse_id ?? null}))`,
+  });
+  const returnId = claimed.id;
   if (returnId !== candidate) {
     const found = await findReturn(db, tenantId, returnId);
     if (found) return { stored: found, created: false };
   }
 
   const refuse = async (refusal: Refusal): Promise<never> => {
-    if (keyClaim && claimed) await releaseClaim(db, keyClaim);
+    await claimed.release();
     throw new Refused(refusal);
   };
-  const facts = parseFacts(row.facts);
+  if (!claimed.extra) throw new Error("return claim read back no order facts");
+  const read = JSON.parse(claimed.extra) as { facts: FactsJson; warehouse: string | null };
+  const facts = factsOf(read.facts);
   const refusal = refuseReturn(facts, {
     order_id: input.order_id,
     warehouse:
       input.warehouse_id === undefined
         ? undefined
-        : { id: input.warehouse_id, resolved: row.warehouse },
+        : { id: input.warehouse_id, resolved: read.warehouse },
     items: input.items,
   });
   if (refusal) return refuse(refusal);

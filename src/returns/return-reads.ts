@@ -51,14 +51,20 @@ export const orderFactsJson = (orderId: SQL | string, tenantId: string | null) =
     WHERE l.stage = 'received' AND l.return_id IN (SELECT r.id FROM returns AS r WHERE r.order_id = ${orderId})
     GROUP BY l.sku))))`;
 
-export function parseFacts(json: string): OrderFacts {
-  const raw = JSON.parse(json) as {
-    order: OrderFacts["order"];
-    shipped: [string, number][];
-    returned: [string, number][];
-  };
-  return { order: raw.order, shipped: new Map(raw.shipped), returned: new Map(raw.returned) };
+/** The facts as `orderFactsJson` writes them. */
+export interface FactsJson {
+  order: OrderFacts["order"];
+  shipped: [string, number][];
+  returned: [string, number][];
 }
+
+export const factsOf = (raw: FactsJson): OrderFacts => ({
+  order: raw.order,
+  shipped: new Map(raw.shipped),
+  returned: new Map(raw.returned),
+});
+
+export const parseFacts = (json: string) => factsOf(JSON.parse(json) as FactsJson);
 
 /** The return and the facts of its order, read together, before a change is decided. */
 export async function findReturnWithFacts(db: Db, tenantId: string | null, id: string) {

@@ -333,6 +333,13 @@ describe("unannounced returns and processing", () => {
       items: [{ sku: "UNANN-2", quantity: 1 }],
     });
     expect(expectError(taken, 409, "duplicate_rma", "rma").return_id).toBe(own.body.id);
+    // A floor return was made by no request: a keyed create is not a retry of it.
+    const keyed = await rma(
+      key,
+      { order_id: order.id, rma: "RMA-FLOOR-1", items: [{ sku: "UNANN-2", quantity: 1 }] },
+      idem(),
+    );
+    expect(expectError(keyed, 409, "duplicate_rma", "rma").return_id).toBe(own.body.id);
   });
 
   it("processes a received return once, never an expected one", async () => {
