@@ -39,12 +39,30 @@ function workOf(result: unknown): Work {
 
 const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
 
+/** A statement as a metered binding runs it: the database's binding, its SQL and bound values. */
+export interface Ran {
+  database: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Whoever wants to see every statement metered bindings run: how the query-plan test
+ * (test/api/query-plans.test.ts) captures what real requests, objects and jobs execute.
+ */
+export const statementListeners = new Set<(ran: Ran) => void>();
+
+const told = (ran: Ran) => {
+  for (const listen of statementListeners) listen(ran);
+};
+
 export class Meter {
   cost = noCost();
   private readonly started = performance.now();
   // The statement a metered one wraps, for batches: a batch may take statements prepared
   // on another session of the same database.
   private readonly inner = new WeakMap<object, D1PreparedStatement>();
+  private readonly ranOf = new WeakMap<object, Ran>();
   // Object calls that overlap in time are parallel branches: their reported costs are
   // combined once the last of them returns, so `rounds` counts only the slowest.
   private inflight = 0;
@@ -64,7 +82,7 @@ export class Meter {
    * under `name`, the database's binding.
    */
   d1<B extends D1Database | D1DatabaseSession>(binding: B, name: string): B {
-    const inner = this.inner;
+    const { inner, ranOf } = this;
     const session = "getBookmark" in binding ? (binding as D1DatabaseSession) : undefined;
     const record = (statements: number, ms: number, work: Work[]) => {
       this.cost.d1.calls += 1;
@@ -81,35 +99,54 @@ export class Meter {
         if (reached) this.cost.d1.bookmarks[name] = reached;
       }
     };
-    const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement => {
+    const wrapStatement = (stmt: D1PreparedStatement, ran: Ran): D1PreparedStatement => {
       const proxy = new Proxy(stmt, {
         get(target, prop) {
           const value = Reflect.get(target, prop, target);
           if (typeof value !== "function") return value;
-          if (prop === "bind")
-            return (...args: unknown[]) => wrapStatement(value.apply(target, args));
+          if (prop === "bind") {
+            return (...args: unknown[]) =>
+              wrapStatement(value.apply(target, args), { ...ran, params: args });
+          }
           if (!STATEMENT_CALLS.has(String(prop))) return value.bind(target);
           return async (...args: unknown[]) => {
+            told(ran);
             const t0 = performance.now();
-            const result = await value.apply(target, args);
+            // raw() drops D1's meta, rows read included, and drizzle reads every select
+            // through it: read with all() and hand back the rows as arrays, as drizzle's
+            // own batch path maps them.
+            const result =
+              prop === "raw" && args.length === 0
+                ? await target.all().then((r) => ({ rows: r.results.map(arrayOf), meta: r.meta }))
+                : await value.apply(target, args);
             record(1, performance.now() - t0, [workOf(result)]);
-            return result;
+            return prop === "raw" && args.length === 0
+              ? (result as { rows: unknown }).rows
+              : result;
           };
         },
       });
       inner.set(proxy, stmt);
+      ranOf.set(proxy, ran);
       return proxy;
     };
     return new Proxy(binding, {
       get: (target, prop) => {
         const value: unknown = Reflect.get(target, prop, target);
         if (typeof value !== "function") return value;
-        if (prop === "prepare") return (sql: string) => wrapStatement(value.call(target, sql));
+        if (prop === "prepare") {
+          return (sql: string) =>
+            wrapStatement(value.call(target, sql), { database: name, sql, params: [] });
+        }
         if (prop === "withSession") {
           return (start?: string) => this.d1(value.call(target, start), name);
         }
         if (prop === "batch") {
           return async (statements: D1PreparedStatement[]) => {
+            for (const s of statements) {
+              const ran = ranOf.get(s);
+              if (ran) told(ran);
+            }
             const t0 = performance.now();
             const results = (await value.call(
               target,
@@ -228,6 +265,8 @@ export class Meter {
     ].join(", ");
   }
 }
+
+const arrayOf = (row: unknown) => Object.values(row as Record<string, unknown>);
 
 const isA = (value: unknown, methods: string[]) =>
   typeof value === "object" &&
