@@ -23,12 +23,21 @@ export function cursorPosition<T extends z.ZodType>(cursor: string, shape: T): z
   return position;
 }
 
-/** SQL values that place a row written for `tenantId` at the end of `table`'s feed. */
+/** The tenant's newest row of `column` in `table`'s feed head (0 or '' before its first write). */
+const head = (table: FeedTable, tenantId: string | SQL, column: "change_seq" | "updated_at") =>
+  sql`COALESCE((SELECT ${sql.raw(column)} FROM feed_heads
+    WHERE tenant_id = ${tenantId} AND feed = ${table}), ${column === "change_seq" ? 0 : ""})`;
+
+/**
+ * SQL values that place a row written for `tenantId` at the end of `table`'s feed: one past
+ * the feed's head (migrations/shard/0001_feed_heads.sql; triggers advance it with the row),
+ * and no earlier than the head's time. SQLite reads each once per statement, so a statement
+ * writing several rows adds its own offset to `changeSeq`.
+ */
 export function feedStamp(table: FeedTable, tenantId: string | SQL) {
-  const t = sql.raw(table);
   return {
-    changeSeq: sql`(SELECT COALESCE(MAX(change_seq), 0) + 1 FROM ${t} WHERE tenant_id = ${tenantId})`,
-    updatedAt: sql`(SELECT MAX(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), COALESCE((SELECT updated_at FROM ${t} WHERE tenant_id = ${tenantId} ORDER BY change_seq DESC LIMIT 1), '')))`,
+    changeSeq: sql`(${head(table, tenantId, "change_seq")} + 1)`,
+    updatedAt: sql`(SELECT MAX(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ${head(table, tenantId, "updated_at")}))`,
   };
 }
 
@@ -74,11 +83,7 @@ export async function feedPage(
   const cursor = req.cursor ? cursorPosition(req.cursor, FeedCursor) : undefined;
   const snapshot =
     cursor?.h ??
-    (
-      await db.get<{ h: number }>(
-        sql`SELECT COALESCE(MAX(change_seq), 0) AS h FROM ${sql.raw(table)} WHERE tenant_id = ${tenantId}`,
-      )
-    ).h;
+    (await db.get<{ h: number }>(sql`SELECT ${head(table, tenantId, "change_seq")} AS h`)).h;
   const where = and(
     req.updatedSince ? gte(cols.updatedAt, req.updatedSince) : undefined,
     cursor ? sql`(${cols.updatedAt}, ${cols.changeSeq}) > (${cursor.u}, ${cursor.s})` : undefined,

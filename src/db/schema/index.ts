@@ -5,6 +5,7 @@
  */
 
 export * from "./catalog";
+export * from "./feeds";
 export * from "./idempotency";
 export * from "./inbound";
 export * from "./inventory";
