@@ -6,6 +6,12 @@ export interface TenantTable {
   where: string;
   /** A column the shard assigns, left out of the copy so the destination numbers anew. */
   renumber?: string;
+  /** Kept by the destination's triggers from rows copied before it: cleared, never copied. */
+  derived?: boolean;
+  /** Copied over whatever the destination's triggers wrote for it. */
+  replace?: boolean;
+  /** The column to page by in a table without rowids. */
+  order?: string;
 }
 
 export type Row = Record<string, unknown>;

@@ -1,13 +1,13 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { inventoryAdjustments } from "../db/schema";
-import { OPEN_INBOUND } from "../domain/statuses";
 
 /*
  * A SKU's stock as committed, read by SQLite from its rows: every warehouse that holds it
  * or has units of it on the way, with the SKU's feed position. GET /v1/inventory reads it,
  * and every `inventory.*` event stores it inside the write it describes; inventory.render.ts
  * turns it into the API's shape. A warehouse with no stock yet but units on the way shows,
- * with its `incoming`.
+ * with its `incoming`. Every part is read by tenant and SKU (inventory_sku_idx, and
+ * incoming_stock, which holds only open ASNs' lines), so it costs this SKU's rows alone.
  */
 
 export interface SkuSnapshot {
@@ -29,16 +29,14 @@ export type AdjustmentSnapshot = Pick<
   "id" | "sku" | "warehouseId" | "quantityDelta" | "reason" | "note" | "adjustedAt"
 >;
 
-/** Units still on their way to one warehouse for one SKU: open ASNs' expected − received, never below 0. */
+/** Units still on their way to one warehouse for one SKU: its open ASN lines' expected − received. */
 function incomingUnits(
   tenantId: SQLWrapper | string,
   warehouseId: SQLWrapper | string,
   sku: SQLWrapper | string,
 ): SQL {
-  return sql`(SELECT COALESCE(SUM(MAX(il.expected_quantity - il.received_quantity, 0)), 0)
-    FROM inbound_lines AS il JOIN inbound_shipments AS ish ON ish.id = il.inbound_id
-    WHERE ish.tenant_id = ${tenantId} AND ish.warehouse_id = ${warehouseId} AND il.sku = ${sku}
-      AND ish.status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_INBOUND)})))`;
+  return sql`(SELECT COALESCE(SUM(units), 0) FROM incoming_stock
+    WHERE tenant_id = ${tenantId} AND sku = ${sku} AND warehouse_id = ${warehouseId})`;
 }
 
 /** The SKU's snapshot (`SkuSnapshot`) as one JSON value, narrowed to one warehouse if named. */
@@ -65,9 +63,8 @@ export function skuSnapshot(
         SELECT warehouse_id FROM inventory
         WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
         UNION
-        SELECT ws.warehouse_id FROM inbound_lines AS wl JOIN inbound_shipments AS ws ON ws.id = wl.inbound_id
-        WHERE ws.tenant_id = ${tenantId} AND wl.sku = ${sku} ${onlyWarehouse(sql`ws.warehouse_id`)}
-          AND ws.status IN (SELECT value FROM json_each(${JSON.stringify(OPEN_INBOUND)}))
+        SELECT warehouse_id FROM incoming_stock
+        WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
         ORDER BY warehouse_id
       ) AS w
       LEFT JOIN inventory AS i ON i.tenant_id = ${tenantId} AND i.sku = ${sku} AND i.warehouse_id = w.warehouse_id

@@ -97,8 +97,10 @@ export async function appliedAlready(
       .from(inventoryAdjustments)
       .where(
         and(
-          eq(inventoryAdjustments.tenantId, key.tenantId),
           inList(inventoryAdjustments.id, adjustmentIds),
+          // The unary + keeps SQLite on the id's key: offered tenant_id = ?, it would walk
+          // the tenant's adjustments by their feed index instead.
+          sql`+${inventoryAdjustments.tenantId} = ${key.tenantId}`,
         ),
       ),
   ]);

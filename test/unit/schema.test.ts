@@ -4,6 +4,7 @@ import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../src/db/schema";
 import { shardNames } from "../../src/db/shards";
+import { OPEN_INBOUND } from "../../src/domain/statuses";
 
 /*
  * Migrations are hand-written SQL and src/db/schema/ is their typed mirror: every table,
@@ -70,5 +71,20 @@ describe("src/db/schema matches the migrations", () => {
     for (const name of ["tenants", "warehouses", "shipping_methods"]) {
       expect(await where(name), name).toEqual(["DB", ...everyShard]);
     }
+  });
+
+  it("keeps incoming stock for the ASN statuses the domain calls open", async () => {
+    const [shard] = shardNames(env);
+    const { results } = await (Reflect.get(env, shard as string) as D1Database)
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%incoming_stock%'",
+      )
+      .all<{ name: string; sql: string }>();
+    const open = `(${OPEN_INBOUND.map((s) => `'${s}'`).join(", ")})`;
+    const statusLists = results.flatMap((r) => [
+      ...r.sql.matchAll(/status` (?:NOT )?IN (\([^)]*\))/g),
+    ]);
+    expect(statusLists.length).toBeGreaterThanOrEqual(2);
+    for (const [, list] of statusLists) expect(list).toBe(open);
   });
 });

@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { ADJUSTMENT_REASONS, ALLOCATION_STATUSES } from "../../domain/statuses";
 import { now } from "./shared";
 
@@ -15,7 +22,26 @@ export const inventory = sqliteTable(
     version: integer("version").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("inventory_pk").on(t.tenantId, t.warehouseId, t.sku)],
+  (t) => [
+    uniqueIndex("inventory_pk").on(t.tenantId, t.warehouseId, t.sku),
+    index("inventory_sku_idx").on(t.tenantId, t.sku, t.warehouseId),
+  ],
+);
+
+/**
+ * Units on their way per open ASN line, kept by triggers on inbound_lines and
+ * inbound_shipments (migrations/shard/0002_stock_by_sku.sql) while the ASN is open.
+ */
+export const incomingStock = sqliteTable(
+  "incoming_stock",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sku: text("sku").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    inboundId: text("inbound_id").notNull(),
+    units: integer("units").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sku, t.warehouseId, t.inboundId] })],
 );
 
 /** The per-SKU change feed behind GET /v1/inventory (a SKU changes when any warehouse does). */
