@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { refused } from "../domain/refusals";
+import { inList } from "./sql";
 
 /*
  * What an order refers to (a warehouse, a shipping method, catalog SKUs), resolved in SQL
@@ -45,7 +46,7 @@ export function referencesHold(tenantId: string, refs: References): SQL {
   return sql`(${refs.warehouse_id === undefined ? sql`1` : sql`EXISTS (SELECT 1 FROM warehouses WHERE id = ${refs.warehouse_id})`}
     AND ${method ? sql`EXISTS (SELECT 1 FROM shipping_methods WHERE ${method})` : sql`1`}
     AND (SELECT COUNT(*) FROM products WHERE tenant_id = ${tenantId}
-      AND sku IN (SELECT value FROM json_each(${JSON.stringify(skus)}))) = ${skus.length})`;
+      AND ${inList(sql`sku`, skus)}) = ${skus.length})`;
 }
 
 /** What each reference resolves to, as one JSON value for the caller's SELECT. */
@@ -56,7 +57,7 @@ export function referencesJson(tenantId: string, refs: References): SQL {
     'methods', ${method ? sql`json((SELECT json_group_array(json_object('id', id, 'name', name)) FROM (SELECT id, name FROM shipping_methods WHERE ${method} ORDER BY id LIMIT 2)))` : sql`NULL`},
     'names', ${byText(refs) ? sql`json((SELECT json_group_array(name) FROM (SELECT name FROM shipping_methods ORDER BY name)))` : sql`NULL`},
     'known', json((SELECT json_group_array(sku) FROM products WHERE tenant_id = ${tenantId}
-      AND sku IN (SELECT value FROM json_each(${JSON.stringify(skusOf(refs))})))))`;
+      AND ${inList(sql`sku`, skusOf(refs))})))`;
 }
 
 /**
