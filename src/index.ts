@@ -8,7 +8,7 @@ import { archiveExpired } from "./retention/archive";
 import { finishReturnStock } from "./returns/return-stock";
 import { consumeDeadLetters, consumeWebhooks, type WebhookMessage } from "./webhooks/delivery";
 import { clearExpiredSecrets } from "./webhooks/secrets";
-import { sweep } from "./webhooks/webhooks.outbox";
+import { sweep } from "./webhooks/webhooks.sweep";
 
 export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
