@@ -152,11 +152,3 @@ export async function mendPage(
   const tenants = await mendTenants(control, shard, after, TENANTS_PER_MEND);
   return { written: reference + tenants.written, next: tenants.next };
 }
-
-/** The cron's part: every shard mended. Returns the rows written per shard. */
-export async function mendReplicas(env: { DB: D1Database; SHARDS?: string }) {
-  const written = await Promise.all(
-    shards(env).map(async (s) => [s.name, await mendShard(env, s)]),
-  );
-  return Object.fromEntries(written) as Record<string, number>;
-}
