@@ -17,7 +17,7 @@ import { sweep } from "./webhooks/webhooks.sweep";
  * each database's janitor object (one per shard, one for the control database) and makes no
  * D1 query itself, so what any one invocation does is the same at 2 shards or 2,000. A unit
  * runs each job of its database once, each within its own page limits and all within
- * UNIT_MS, so its statements (a few hundred at most, a dozen or so when idle) and time are
+ * UNIT_MS, so its statements (about 280 at most, 16 when idle) and its time are
  * bounded whatever the backlog; a job that stops at its bounds with work left brings the
  * janitor back through its alarm a few seconds later, not a minute later.
  *
@@ -28,6 +28,10 @@ import { sweep } from "./webhooks/webhooks.sweep";
  * with its alarm and keeps its mend cursor in its storage, with no second queue or dead-letter
  * queue to deploy; and, like order and stock objects, it is created in D1's region, next to
  * the database it makes hundreds of round trips to.
+ *
+ * This file sits beside index.ts because it wires every feature's background job together,
+ * as app.ts wires their routes: a feature folder could reach them only through their public
+ * modules.
  *
  * A tenant being moved between shards is frozen: each shard's unit reads the frozen tenants
  * from the control database when it starts (a partial index, normally empty) and its jobs
