@@ -13,9 +13,12 @@ export default defineConfig(async () => {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          // A database bound but not yet listed in SHARDS: test/api/shards.test.ts adds it as
-          // an operator adds a shard, to show new tenants go there and nothing else moves.
-          d1Databases: { SHARD_2: "local-fulfillment-test-shard-2" },
+          // Databases bound but not listed in SHARDS: test/api/shards.test.ts adds SHARD_2 as
+          // an operator adds a shard, to show new tenants go there and nothing else moves, and
+          // test/durable/janitor.test.ts runs the cron over eight shards.
+          d1Databases: Object.fromEntries(
+            [2, 3, 4, 5, 6, 7].map((n) => [`SHARD_${n}`, `local-fulfillment-test-shard-${n}`]),
+          ),
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token",

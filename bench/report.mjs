@@ -16,6 +16,7 @@ export const TARGETS = {
   setdemand_cost_ratio_10k_vs_10: ["<=", 2],
   poll_ratio_100k_10k: ["<=", 1.3],
   webhook_p50_ms: ["<=", 100],
+  cron_max_queries_ratio_8_vs_2_shards: ["<=", 1.25],
 };
 
 const round = (n, digits) =>
@@ -39,6 +40,7 @@ export function figures(r) {
     poll_ratio_100k_10k: round(r.polls.ratio, 3),
     order_500_lines_ms: round(r.big.ms, 3),
     webhook_p50_ms: round(r.webhooks.p50, 3),
+    cron_max_queries_ratio_8_vs_2_shards: round(r.cron.ratio, 3),
   };
 }
 

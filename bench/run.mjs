@@ -67,6 +67,7 @@ async function main() {
       webhooks,
       objects,
       cores: wholeRun(),
+      cron: await (await import("./cron.mjs")).cronBound(),
     };
     const fig = figures(results);
     writeResults(RESULTS, markdown(results, fig, { loadBefore, started, runtimeOutput, storage }));

@@ -1,17 +1,11 @@
 import { createApp } from "./app";
 import { consoleApp } from "./console/console.index";
-import { database } from "./db/client";
-import { mendReplicas } from "./db/replicas";
-import { shards } from "./db/shards";
-import { applyStrandedReceipts } from "./inbound/inbound.commands";
-import { archiveExpired } from "./retention/archive";
-import { finishReturnStock } from "./returns/return-stock";
+import { handOut } from "./janitor";
 import { consumeDeadLetters, consumeWebhooks, type WebhookMessage } from "./webhooks/delivery";
-import { clearExpiredSecrets } from "./webhooks/secrets";
-import { sweep } from "./webhooks/webhooks.outbox";
 
 export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
+export { JanitorObject } from "./janitor";
 export { OrderObject } from "./orders/order-object";
 
 const app = createApp();
@@ -25,33 +19,18 @@ export default {
   queue: (batch, env) =>
     batch.queue.endsWith("-dlq") ? consumeDeadLetters(batch, env) : consumeWebhooks(batch, env),
   /**
-   * Every minute, on each shard: relay any committed event not yet handed to the queue, end
-   * rotated secrets' overlap, move what is past retention (events, settled deliveries,
-   * expired idempotency claims) to the R2 archive and put restocked returns' units on the
-   * shelf where a crash stopped them. On the control database: archive platform keys'
-   * expired claims, and mend any shard's copy of the reference data. Each job starts
-   * whatever the others do, so one failing never stops the rest.
+   * Every minute, one bounded unit of background work per shard and one for the control
+   * database, each handed to that database's janitor object (src/janitor.ts), which runs it
+   * in an invocation of its own; this handler makes no D1 query, so its work grows with the
+   * shards only by one call each. On a shard: relay any committed event not yet handed to the
+   * queue, end rotated secrets' overlap, move what is past retention (events, settled
+   * deliveries, expired idempotency claims) to the R2 archive, put restocked receipts' and
+   * returns' units on the shelf where a crash stopped them, and mend the shard's copy of the
+   * control rows; never a frozen tenant's rows. On the control database: archive platform
+   * keys' expired claims. Each job starts whatever the others do, one failing never stops the
+   * rest, and each unit logs its failures as one line.
    */
   scheduled: async (_controller, env) => {
-    const jobs = await Promise.allSettled([
-      archiveExpired(env, database(env.DB), Date.now(), { claimsOnly: true }),
-      mendReplicas(env),
-      ...shards(env).flatMap(({ d1 }) => {
-        const db = database(d1);
-        return [
-          sweep(env, db),
-          clearExpiredSecrets(db),
-          archiveExpired(env, db),
-          applyStrandedReceipts(env, db),
-          finishReturnStock(env, db),
-        ];
-      }),
-    ]);
-    const failed = jobs.filter((j) => j.status === "rejected");
-    if (failed.length > 0)
-      throw new AggregateError(
-        failed.map((j) => (j as PromiseRejectedResult).reason),
-        "cron jobs failed",
-      );
+    await handOut(env);
   },
 } satisfies ExportedHandler<Env, WebhookMessage>;

@@ -13,8 +13,9 @@ import { chunked, jsonRows } from "./sql";
  * database stored it (timestamps included), so a tenant's feed of warehouses reads like the
  * operator's and the control database stays the one source of truth. D1 has no transaction
  * across databases, so a copy can miss a write (a shard failed mid-request) or start empty
- * (a shard added since): the cron compares every copy with the control rows each minute and
- * writes what differs. Reference data is a few hundred rows, so whole tables are compared.
+ * (a shard added since): each shard's unit of background work (src/janitor.ts) compares its
+ * copy with the control rows each minute and writes what differs. Reference data is a few
+ * hundred rows, so whole tables are compared; tenants are compared a page at a time.
  */
 
 type Row = Record<string, unknown>;
@@ -87,29 +88,67 @@ async function mend(copy: Db, table: Copied, wanted: Row[], held: Row[]) {
 
 const everything = (db: Db, table: Copied) => read(db, sql`SELECT * FROM ${sql.identifier(table)}`);
 
-/**
- * Makes one shard's copies equal to the control rows: the reference tables whole, and the
- * rows of the tenants placed there. Returns how many rows it wrote.
- */
-export async function mendShard(env: { DB: D1Database }, shard: { name: string; d1: D1Database }) {
-  const control = database(env.DB);
-  const copy = database(shard.d1);
+/** Makes one shard's reference tables equal to the control database's; returns the rows written. */
+async function mendReference(control: Db, copy: Db) {
   let written = 0;
   for (const table of REFERENCE_TABLES) {
     const [wanted, held] = await Promise.all([everything(control, table), everything(copy, table)]);
     written += await mend(copy, table, wanted, held);
   }
-  const [placed, held] = await Promise.all([
-    read(control, sql`SELECT * FROM tenants WHERE shard = ${shard.name}`),
-    everything(copy, "tenants"),
-  ]);
-  return written + (await mend(copy, "tenants", placed, held));
+  return written;
 }
 
-/** The cron's part: every shard mended. Returns the rows written per shard. */
-export async function mendReplicas(env: { DB: D1Database; SHARDS?: string }) {
-  const written = await Promise.all(
-    shards(env).map(async (s) => [s.name, await mendShard(env, s)]),
+/** The most tenants one unit of background work mends, so its rows read stay bounded. */
+export const TENANTS_PER_MEND = 200;
+
+/**
+ * Makes one shard's copies of its tenants' control rows equal to them, those after `after` in
+ * id order (at most `limit`), leaving frozen tenants alone: their move copies their row.
+ * `next` is where the following page starts, undefined after the last.
+ */
+async function mendTenants(
+  control: Db,
+  shard: { name: string; d1: D1Database },
+  after: string,
+  limit?: number,
+) {
+  const copy = database(shard.d1);
+  const placed = await read(
+    control,
+    sql`SELECT * FROM tenants WHERE shard = ${shard.name} AND frozen_at IS NULL AND id > ${after}
+      ORDER BY id ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}`,
   );
-  return Object.fromEntries(written) as Record<string, number>;
+  const last = placed.at(-1)?.id;
+  const next = limit !== undefined && placed.length === limit ? String(last) : undefined;
+  // Up to the page's last tenant: a row past it is the next page's business.
+  const held = await read(
+    copy,
+    sql`SELECT * FROM tenants WHERE id > ${after} ${next === undefined ? sql`` : sql`AND id <= ${next}`}`,
+  );
+  return { written: await mend(copy, "tenants", placed, held), next };
+}
+
+/**
+ * Makes one shard's copies equal to the control rows: the reference tables whole, and the rows
+ * of every tenant placed there. Returns how many rows it wrote.
+ */
+export async function mendShard(env: { DB: D1Database }, shard: { name: string; d1: D1Database }) {
+  const control = database(env.DB);
+  const reference = await mendReference(control, database(shard.d1));
+  return reference + (await mendTenants(control, shard, "")).written;
+}
+
+/**
+ * The cron's part, once per unit of background work on a shard: the reference tables, and
+ * TENANTS_PER_MEND of its tenants from `after` on. Each minute's unit takes the next page.
+ */
+export async function mendPage(
+  env: { DB: D1Database },
+  shard: { name: string; d1: D1Database },
+  after: string,
+) {
+  const control = database(env.DB);
+  const reference = await mendReference(control, database(shard.d1));
+  const tenants = await mendTenants(control, shard, after, TENANTS_PER_MEND);
+  return { written: reference + tenants.written, next: tenants.next };
 }

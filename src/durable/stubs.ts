@@ -2,10 +2,10 @@
  * The one place that names Durable Objects. An object reads its identity back from its
  * name (`ctx.id.name`), so callers never pass the ids it guards.
  *
- * Order and stock objects do their work in D1, several round trips per command, so they
- * are created in the region of the database's primary rather than near whoever first
- * called them. A hint counts only when an object is created: one already living elsewhere
- * stays there.
+ * Order, stock and janitor objects do their work in D1, several round trips per command or
+ * unit, so they are created in the region of the database's primary rather than near
+ * whoever first called them. A hint counts only when an object is created: one already
+ * living elsewhere stays there.
  */
 
 /**
@@ -70,3 +70,9 @@ export const orderObject = (env: Namespaces, tenantId: string, orderId: string) 
 
 export const stockObject = (env: Namespaces, key: StockKey) =>
   env.STOCK.getByName(stockName(key), { locationHint: d1Region(env) });
+
+/** A database's janitor (src/janitor.ts), named by its binding: a shard's, or DB for the control database. */
+export const janitorObject = (
+  env: Pick<Env, "JANITORS"> & { D1_REGION?: string },
+  binding: string,
+) => env.JANITORS.getByName(binding, { locationHint: d1Region(env) });

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type JobScope, unfrozen } from "../db/background";
 import { type Db, rowsOf, statement } from "../db/client";
 import { type EventWrite, eventStatements } from "../db/events";
 import { feedStamp } from "../db/feed";
@@ -196,13 +197,19 @@ export async function closeInbound(db: Db, asn: Asn, skus: string[]) {
   ]);
 }
 
-/** Receipts whose good units did not reach stock a while ago (the request stopped part-way). */
-export const unappliedReceipts = (db: Db, limit: number) =>
+/**
+ * Receipts whose good units did not reach stock a while ago (the request stopped part-way),
+ * of tenants not frozen.
+ */
+export const unappliedReceipts = (db: Db, limit: number, scope: JobScope) =>
   db
     .select()
     .from(inboundReceipts)
     .where(
-      sql`${inboundReceipts.stockAppliedAt} IS NULL AND ${inboundReceipts.createdAt} < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')`,
+      and(
+        sql`${inboundReceipts.stockAppliedAt} IS NULL AND ${inboundReceipts.createdAt} < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 minute')`,
+        unfrozen(inboundReceipts.tenantId, scope),
+      ),
     )
     .limit(limit);
 

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { inTime, type JobScope, UNSCOPED } from "../db/background";
 import type { Db } from "../db/client";
 import { inboundReceipts, products } from "../db/schema";
 import { inList } from "../db/sql";
@@ -106,7 +107,18 @@ export async function closeReceiving(who: Who, id: string) {
   return reread(who, id);
 }
 
-/** The cron's backstop: receipts counted a while ago whose stock a stopped request never applied. */
-export async function applyStrandedReceipts(env: Env, db: Db) {
-  for (const receipt of await unappliedReceipts(db, 100)) await applyReceipt(env, db, receipt.id);
+/** Receipts one backstop run applies; each costs two statements and a stock call per SKU. */
+const STRANDED_RECEIPTS = 25;
+
+/**
+ * The cron's backstop: receipts counted a while ago whose stock a stopped request never
+ * applied, a bounded batch of tenants not frozen. True when it stopped with more left.
+ */
+export async function applyStrandedReceipts(env: Env, db: Db, scope: JobScope = UNSCOPED) {
+  const stranded = await unappliedReceipts(db, STRANDED_RECEIPTS, scope);
+  for (const receipt of stranded) {
+    if (!inTime(scope)) return true;
+    await applyReceipt(env, db, receipt.id);
+  }
+  return stranded.length === STRANDED_RECEIPTS;
 }

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { inTime, type JobScope, UNSCOPED, unfrozen } from "../db/background";
 import { type Db, rowsOf, statement } from "../db/client";
 import { chunked, jsonRows, NOW } from "../db/sql";
 import { type Layout, type Part, partsOf } from "./archive-parts";
@@ -17,8 +18,8 @@ import { retentionStart } from "./retention.window";
 interface Source<R> extends Layout<R> {
   /** Rows read, put and deleted per page: a page is held in memory twice over, as rows and NDJSON. */
   page: number;
-  /** Up to `limit` rows past retention, oldest first. */
-  due(db: Db, limit: number): Promise<R[]>;
+  /** Up to `limit` rows past retention, oldest first, of tenants not frozen. */
+  due(db: Db, limit: number, scope: JobScope): Promise<R[]>;
   /** Deletes these rows, each only if it is still as it was read. */
   remove(db: Db, rows: readonly R[]): Promise<void>;
 }
@@ -78,11 +79,12 @@ const events = (cutoff: string): Source<EventRow> => ({
   ownerOf: (r) => r.tenant_id,
   createdAt: (r) => r.created_at,
   compare: (a, b) => a.seq - b.seq,
-  due: async (db, limit) =>
+  due: async (db, limit, scope) =>
     await rowsOf<EventRow>(
       db,
       sql`SELECT * FROM events AS e
         WHERE e.created_at < ${cutoff} AND e.dispatched_at IS NOT NULL
+          AND ${unfrozen(sql`e.tenant_id`, scope)}
           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = e.id)
         ORDER BY e.created_at, e.seq LIMIT ${limit}`,
     ),
@@ -98,9 +100,10 @@ const events = (cutoff: string): Source<EventRow> => ({
     ),
 });
 
-const SETTLED_DUE = (cutoff: string, limit: number) =>
+const SETTLED_DUE = (cutoff: string, limit: number, scope: JobScope) =>
   sql`SELECT id FROM webhook_deliveries
     WHERE status IN ('succeeded', 'failed') AND updated_at < ${cutoff}
+      AND ${unfrozen(sql`tenant_id`, scope)}
     ORDER BY updated_at, seq LIMIT ${limit}`;
 
 /**
@@ -114,17 +117,17 @@ const deliveries = (cutoff: string): Source<DeliveryRow> => ({
   ownerOf: (r) => r.tenant_id,
   createdAt: (r) => r.created_at,
   compare: (a, b) => a.seq - b.seq,
-  async due(db, limit) {
+  async due(db, limit, scope) {
     // One batch is one snapshot: the attempts read are exactly those of the deliveries read.
     const [rows, attempts] = await db.batch([
       rowsOf<SettledDelivery>(
         db,
-        sql`SELECT * FROM webhook_deliveries WHERE id IN (${SETTLED_DUE(cutoff, limit)})
+        sql`SELECT * FROM webhook_deliveries WHERE id IN (${SETTLED_DUE(cutoff, limit, scope)})
           ORDER BY updated_at, seq`,
       ),
       rowsOf<Columns & { delivery_id: string }>(
         db,
-        sql`SELECT * FROM webhook_attempts WHERE delivery_id IN (${SETTLED_DUE(cutoff, limit)})
+        sql`SELECT * FROM webhook_attempts WHERE delivery_id IN (${SETTLED_DUE(cutoff, limit, scope)})
           ORDER BY delivery_id, attempt`,
       ),
     ]);
@@ -159,10 +162,11 @@ const claims: Source<ClaimRow> = {
   ownerOf: (r) => r.owner,
   createdAt: (r) => r.created_at,
   compare: (a, b) => a.created_at.localeCompare(b.created_at) || a.key.localeCompare(b.key),
-  due: async (db, limit) =>
+  due: async (db, limit, scope) =>
     await rowsOf<ClaimRow>(
       db,
-      sql`SELECT * FROM idempotency_claims WHERE expires_at < ${NOW} ORDER BY expires_at LIMIT ${limit}`,
+      sql`SELECT * FROM idempotency_claims WHERE expires_at < ${NOW} AND ${unfrozen(sql`owner`, scope)}
+        ORDER BY expires_at LIMIT ${limit}`,
     ),
   remove: (db, rows) =>
     deleteAll(
@@ -192,11 +196,12 @@ async function store(bucket: R2Bucket, table: string, part: Part<unknown>) {
  * Archives one table a page at a time, oldest first, within the run's bounds. Rows whose
  * put failed stay in D1 for the next run, and the pass stops there, failing the job.
  */
-async function archiveTable<R>(env: Env, db: Db, source: Source<R>): Promise<number> {
+async function archiveTable<R>(env: Env, db: Db, source: Source<R>, scope: JobScope) {
   let archived = 0;
   let puts = 0;
-  for (let page = 0; page < PAGES_PER_RUN && puts < PUTS_PER_RUN; page++) {
-    const rows = await source.due(db, source.page);
+  let more = true;
+  for (let page = 0; more && page < PAGES_PER_RUN && puts < PUTS_PER_RUN && inTime(scope); page++) {
+    const rows = await source.due(db, source.page, scope);
     const all = await partsOf(source, rows);
     // Whole parts only: rows of a part left out are read again by the next page or run.
     const parts = all.slice(0, PUTS_PER_RUN - puts);
@@ -210,9 +215,9 @@ async function archiveTable<R>(env: Env, db: Db, source: Source<R>): Promise<num
     if (failed.length > 0) {
       throw new AggregateError(failed, `${source.table}: ${failed.length} archive puts failed`);
     }
-    if (rows.length < source.page && parts.length === all.length) break;
+    more = rows.length === source.page || parts.length < all.length;
   }
-  return archived;
+  return { archived, more };
 }
 
 /** Rows put to R2 by one run, per table (each deleted from D1 unless it changed meanwhile). */
@@ -224,28 +229,35 @@ export interface Archived {
 
 /**
  * The cron job, for one database: each table in turn, deliveries before events so the events
- * they free go in the same run. The control database holds only claims (those of platform
- * keys), so `claimsOnly` leaves the rest alone there. One table failing does not stop the
- * others; the job then fails with every reason.
+ * they free go in the same run, frozen tenants' rows left alone. The control database holds
+ * only claims (those of platform keys), so `claimsOnly` leaves the rest alone there. One
+ * table failing does not stop the others; the job then fails with every reason. `more`: a
+ * table stopped at the run's bounds with rows still due.
  */
 export async function archiveExpired(
   env: Env,
   db: Db,
   now = Date.now(),
-  { claimsOnly = false } = {},
-): Promise<Archived> {
+  { claimsOnly = false, scope = UNSCOPED } = {},
+): Promise<Archived & { more: boolean }> {
   const cutoff = retentionStart(env, now);
   const errors: unknown[] = [];
-  const settle = (run: Promise<number>) =>
-    run.catch((err: unknown) => {
+  let more = false;
+  const settle = async <R>(source: Source<R>) => {
+    try {
+      const run = await archiveTable(env, db, source, scope);
+      more ||= run.more;
+      return run.archived;
+    } catch (err) {
       errors.push(err);
       return 0;
-    });
+    }
+  };
   const archived = {
-    idempotency_claims: await settle(archiveTable(env, db, claims)),
-    webhook_deliveries: claimsOnly ? 0 : await settle(archiveTable(env, db, deliveries(cutoff))),
-    events: claimsOnly ? 0 : await settle(archiveTable(env, db, events(cutoff))),
+    idempotency_claims: await settle(claims),
+    webhook_deliveries: claimsOnly ? 0 : await settle(deliveries(cutoff)),
+    events: claimsOnly ? 0 : await settle(events(cutoff)),
   };
   if (errors.length > 0) throw new AggregateError(errors, "archiving failed");
-  return archived;
+  return { ...archived, more };
 }

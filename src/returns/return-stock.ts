@@ -1,3 +1,4 @@
+import { type JobScope, UNSCOPED } from "../db/background";
 import type { Db } from "../db/client";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
@@ -45,11 +46,15 @@ export async function settleReturnStock(env: Env, db: Db, stored: Stored) {
   );
 }
 
-const SWEEP_BATCH = 50;
+/** Returns one run finishes; each costs a statement and a stock call per SKU. */
+const SWEEP_BATCH = 25;
 
-/** The cron's part: returns whose stock is still not applied a minute after receipt, a bounded batch per run. */
-export async function finishReturnStock(env: Env, db: Db): Promise<number> {
-  const overdue = await stockOverdue(db, SWEEP_BATCH);
+/**
+ * The cron's part: returns whose stock is still not applied a minute after receipt, a bounded
+ * batch of tenants not frozen per run. True when it took a whole batch: more may be waiting.
+ */
+export async function finishReturnStock(env: Env, db: Db, scope: JobScope = UNSCOPED) {
+  const overdue = await stockOverdue(db, SWEEP_BATCH, scope);
   const results = await Promise.allSettled(overdue.map((r) => applyReturnStock(env, db, r)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed.length > 0) {
@@ -58,5 +63,5 @@ export async function finishReturnStock(env: Env, db: Db): Promise<number> {
       `${failed.length} of ${overdue.length} returns' stock still not applied`,
     );
   }
-  return overdue.length;
+  return overdue.length === SWEEP_BATCH;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { type JobScope, unfrozen } from "../db/background";
 import { type Db, statement } from "../db/client";
 import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
@@ -225,12 +226,21 @@ export async function markStockApplied(db: Db, id: string) {
     .where(and(eq(returns.id, id), isNull(returns.stockAppliedAt)));
 }
 
-/** Received returns whose stock is still not applied a minute on, oldest first, with their lines. */
-export async function stockOverdue(db: Db, limit: number): Promise<Stored[]> {
+/**
+ * Received returns whose stock is still not applied a minute on, oldest first, with their
+ * lines, of tenants not frozen.
+ */
+export async function stockOverdue(db: Db, limit: number, scope: JobScope): Promise<Stored[]> {
   const rows = await db
     .select()
     .from(returns)
-    .where(and(isNull(returns.stockAppliedAt), lt(returns.receivedAt, nowPlus("-1 minute"))))
+    .where(
+      and(
+        isNull(returns.stockAppliedAt),
+        lt(returns.receivedAt, nowPlus("-1 minute")),
+        unfrozen(returns.tenantId, scope),
+      ),
+    )
     .orderBy(asc(returns.receivedAt))
     .limit(limit);
   if (rows.length === 0) return [];

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { type JobScope, UNSCOPED, unfrozen } from "../db/background";
 import type { Db } from "../db/client";
 import { webhookSubscriptions } from "../db/schema";
 import { NOW, nowPlus } from "../db/sql";
@@ -34,16 +35,18 @@ export async function rotateSecret(db: Db, tenantId: string, id: string) {
 }
 
 /**
- * For the cron: forgets secrets whose overlap is over. Signing already ignores them, so a
- * bounded batch per run is enough; the next run takes the rest.
+ * For the cron: forgets secrets whose overlap is over, except frozen tenants'. Signing
+ * already ignores them, so a bounded batch per run is enough; true when the next run has more.
  */
-export async function clearExpiredSecrets(db: Db) {
-  await db
+export async function clearExpiredSecrets(db: Db, scope: JobScope = UNSCOPED) {
+  const cleared = await db
     .update(webhookSubscriptions)
     .set({ previousSecret: null, previousSecretExpiresAt: null })
     .where(
       sql`${webhookSubscriptions.id} IN (SELECT id FROM webhook_subscriptions
         WHERE previous_secret IS NOT NULL AND previous_secret_expires_at <= ${NOW}
+          AND ${unfrozen(sql.identifier("tenant_id"), scope)}
         LIMIT ${CLEAR_BATCH})`,
     );
+  return cleared.meta.changes === CLEAR_BATCH;
 }

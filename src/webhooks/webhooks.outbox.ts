@@ -15,7 +15,8 @@ export interface Delivery {
 
 const messageOf = (d: Delivery): WebhookMessage => ({ delivery_id: d.id, tenant_id: d.tenantId });
 
-const BATCH = 100;
+/** Events per relay or sweep statement, and deliveries per queue send. */
+export const BATCH = 100;
 // About 100 bytes of JSON each: a chunk stays well under D1's 100 KB per statement.
 const DELIVERIES_PER_STATEMENT = 500;
 
@@ -186,9 +187,10 @@ export async function deliverNow(env: Env, db: Db, deliveries: Delivery[]) {
   );
 }
 
-type Pending = { seq: number; id: string; tenantId: string; type: string };
+export type Pending = { seq: number; id: string; tenantId: string; type: string };
 
-async function deliveriesFor(db: Db, pending: Pending[]) {
+/** One delivery per event and matching subscription, created; those to enqueue come back. */
+export async function deliveriesFor(db: Db, pending: Pending[]) {
   const tenants = [...new Set(pending.map((e) => e.tenantId))];
   const subscriptions = await activeSubscriptions(db, tenants);
   const rows = pending.flatMap((event) =>
@@ -199,7 +201,7 @@ async function deliveriesFor(db: Db, pending: Pending[]) {
   return createDeliveries(db, rows, "relay");
 }
 
-const markDispatched = (db: Db, pending: Pending[]) =>
+export const markDispatched = (db: Db, pending: Pending[]) =>
   db
     .update(events)
     .set({ dispatchedAt: NOW })
@@ -263,35 +265,3 @@ function relayIn(env: Env, db: Db, key: string, tenantId: string | null): Promis
   inFlight.set(key, run);
   return run;
 }
-
-/**
- * The cron's backstop, run on each shard: events no relay dispatched become deliveries on the
- * queue, and deliveries whose first attempt never happened (the relay stopped part-way, a
- * queue send failed) or whose attempt died holding its lease are queued again. Bounded per run.
- */
-export async function sweep(env: Env, db: Db) {
-  for (let round = 0; round < 50; round++) {
-    const pending = await db
-      .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
-      .from(events)
-      .where(isNull(events.dispatchedAt))
-      .orderBy(asc(events.seq))
-      .limit(BATCH);
-    if (pending.length === 0) break;
-    await enqueue(env, await deliveriesFor(db, pending));
-    await markDispatched(db, pending);
-    if (pending.length < BATCH) break;
-  }
-  const stranded = await db
-    .select({ id: webhookDeliveries.id, tenantId: webhookDeliveries.tenantId })
-    .from(webhookDeliveries)
-    .where(
-      sql`(${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.attempts} = 0
-          AND ${webhookDeliveries.createdAt} < ${nowPlus("-1 minute")})
-        OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW})`,
-    )
-    .limit(STRANDED_PER_SWEEP);
-  await enqueue(env, stranded);
-}
-
-const STRANDED_PER_SWEEP = 1000;

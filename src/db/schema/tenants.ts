@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Scope } from "../../domain/scopes";
 import { now } from "./shared";
@@ -13,7 +14,12 @@ export const tenants = sqliteTable(
     frozenAt: text("frozen_at"),
     createdAt: text("created_at").notNull().default(now),
   },
-  (t) => [index("tenants_shard_idx").on(t.shard)],
+  (t) => [
+    // By id within a shard: the background units mend a shard's tenants a page at a time.
+    index("tenants_shard_idx").on(t.shard, t.id),
+    // What each background unit asks first: which tenants are frozen (normally none).
+    index("tenants_frozen_idx").on(t.id).where(sql`frozen_at IS NOT NULL`),
+  ],
 );
 
 export const apiKeys = sqliteTable(
