@@ -2,22 +2,25 @@
 // moves one tenant's data to another shard, the runbook of docs/deploying.md as one command.
 // Freeze the tenant, wait until every isolate has read the freeze, copy its rows, check the
 // copy table by table, point the control database at the new shard and thaw, then clear the
-// old copy. A step that fails stops the move with the tenant still frozen (its requests answer
-// 503 with Retry-After), and running the command again resumes it: the copy replaces whatever
-// an earlier run left in the new shard.
+// old copy. The freeze and the switch go to KV too, for Workers that cannot read the control
+// database then (src/db/shards.ts says why). A step that fails stops the move with the tenant
+// still frozen (its requests answer 503 with Retry-After), and running the command again
+// resumes it: the copy replaces whatever an earlier run left in the new shard.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { unstable_readConfig } from "wrangler";
+import { PLACEMENT_KV_TTL_SECONDS, placementEntry } from "./placement-kv.mjs";
 import { copyStatements, countTenant, deleteStatements, readTenant } from "./tenant-copy.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 // src/db/shards.ts PLACEMENT_TTL_MS, twice, and a margin: every isolate has re-read the
-// tenant's placement (now frozen) and every request that read the old one has finished.
+// tenant's placement (now frozen) and every request that read the old one has finished. It
+// also gives KV the minute it usually takes to carry the frozen placement everywhere.
 const FREEZE_WAIT_MS = 65_000;
 
 const log = (msg) => console.log(`[move-tenant] ${msg}`);
@@ -82,11 +85,37 @@ function runFile(binding, statements) {
 }
 
 const control = query("DB");
+
 const [tenant] = await control(
   `SELECT id, shard, frozen_at FROM tenants WHERE id = '${args.tenantId.replaceAll("'", "")}'`,
 );
 if (!tenant) fail(`no tenant ${args.tenantId} in the control database`);
 if (!shards.includes(args.to)) fail(`${args.to} is not in SHARDS (${shards.join(", ")})`);
+
+/** The control database's clock, in ms: what Workers stamp the placements they read with. */
+async function controlNow() {
+  const [row] = await control("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now");
+  return Date.parse(row.now);
+}
+
+/**
+ * Writes the tenant's placement, as the control database now holds it, to KV: a Worker that
+ * cannot read the control database serves the newest placement it finds, and this is newer
+ * than any it read before.
+ */
+async function placeInKv(shard, frozen) {
+  const { key, value } = placementEntry(tenant.id, shard, frozen, await controlNow());
+  const ttl = ["--ttl", String(PLACEMENT_KV_TTL_SECONDS)];
+  const kvWhere = args.local ? ["--local"] : ["--remote", "--env", args.env];
+  const res = spawnSync(
+    process.execPath,
+    [WRANGLER, "kv", "key", "put", key, value, "--binding", "KV", ...ttl, ...kvWhere],
+    { encoding: "utf8", env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } },
+  );
+  if (res.status !== 0) {
+    fail(`wrangler kv key put ${key} failed (run this again):\n${res.stdout}\n${res.stderr}`);
+  }
+}
 
 /** Clears the tenant's rows from a shard it is not placed on. */
 function clear(shard, step) {
@@ -96,7 +125,9 @@ function clear(shard, step) {
 
 if (tenant.shard === args.to) {
   // An earlier run placed it and stopped before clearing: rows left on another shard would be
-  // swept (their webhooks sent again) and archived there, so they go now.
+  // swept (their webhooks sent again) and archived there, so they go now. It may have stopped
+  // before telling KV, too.
+  await placeInKv(args.to, false);
   for (const shard of shards.filter((s) => s !== args.to)) {
     const left = Object.values(await countTenant(query(shard), tenant.id)).some((n) => n > 0);
     if (left) clear(shard, 5);
@@ -112,12 +143,18 @@ if (!tenant.frozen_at) {
     `UPDATE tenants SET frozen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = '${tenant.id}'`,
   );
   log("1. frozen: its requests now answer 503 tenant_unavailable with Retry-After");
-  if (args.wait) {
-    log(`   waiting ${FREEZE_WAIT_MS / 1000} s for every isolate to read the freeze`);
-    await new Promise((resolve) => setTimeout(resolve, FREEZE_WAIT_MS));
-  }
 } else {
   log(`1. frozen since ${tenant.frozen_at}: resuming`);
+}
+await placeInKv(from, true);
+// A run that stopped during the wait leaves the rest of it to wait out.
+const [{ frozen_at: frozenAt }] = await control(
+  `SELECT frozen_at FROM tenants WHERE id = '${tenant.id}'`,
+);
+const waitMs = FREEZE_WAIT_MS - ((await controlNow()) - Date.parse(frozenAt));
+if (args.wait && waitMs > 0) {
+  log(`   waiting ${Math.ceil(waitMs / 1000)} s for every isolate to read the freeze`);
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
 }
 
 const tables = await readTenant(query(from), tenant.id);
@@ -141,6 +178,7 @@ log(`3. verified: ${Object.keys(source).length} tables hold the same rows on bot
 await control(
   `UPDATE tenants SET shard = '${args.to}', frozen_at = NULL WHERE id = '${tenant.id}'`,
 );
+await placeInKv(args.to, false);
 log(`4. placed on ${args.to} and thawed`);
 
 clear(from, 5);

@@ -170,7 +170,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -318,7 +318,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -467,7 +467,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -656,7 +656,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -811,7 +811,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1006,7 +1006,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1151,7 +1151,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1362,7 +1362,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1520,7 +1520,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1733,7 +1733,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1950,7 +1950,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2113,7 +2113,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2263,7 +2263,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2420,7 +2420,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2570,7 +2570,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2718,7 +2718,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2868,7 +2868,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3077,7 +3077,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3232,7 +3232,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3386,7 +3386,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3532,7 +3532,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3706,7 +3706,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3861,7 +3861,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4004,7 +4004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4204,7 +4204,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4418,7 +4418,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4617,7 +4617,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4781,7 +4781,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5003,7 +5003,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5208,7 +5208,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5356,7 +5356,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5565,7 +5565,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5720,7 +5720,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5930,7 +5930,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6142,7 +6142,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6280,7 +6280,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6453,7 +6453,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6693,7 +6693,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6916,7 +6916,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7124,7 +7124,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7343,7 +7343,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7566,7 +7566,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7785,7 +7785,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8006,7 +8006,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8229,7 +8229,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8448,7 +8448,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8669,7 +8669,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8892,7 +8892,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9111,7 +9111,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9334,7 +9334,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9557,7 +9557,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -9776,7 +9776,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10004,7 +10004,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10326,7 +10326,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10551,7 +10551,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -10893,7 +10893,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11130,7 +11130,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11289,7 +11289,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11655,7 +11655,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -11821,7 +11821,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds */
+                /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
                 503: {
                     headers: {
                         "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -1,6 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { database } from "./client";
+import { ControlCache } from "./control-cache";
 import { tenants } from "./schema";
+import { NOW } from "./sql";
 
 /*
  * Tenant shards. The control database (binding DB) holds the tenants, their keys and the
@@ -20,6 +22,9 @@ interface Bindings {
   DB: D1Database;
   SHARDS?: string;
 }
+
+/** What finding a tenant's shard takes: the control database, and KV for its cache. */
+type Placed = Bindings & { KV: KVNamespace };
 
 /** The D1 binding called `name` in `env` (metered when `env` is); anything else is a deploy error. */
 export function d1Of(env: object, name: string): D1Database {
@@ -65,35 +70,68 @@ export class UnknownTenant extends Error {
 }
 
 /*
- * Per isolate, for a while: a tenant's shard changes only when an operator moves it, and the
- * runbook freezes the tenant for longer than this first, so every isolate has read the freeze
- * before any row is copied.
+ * Placement is cached per isolate and in KV (src/db/control-cache.ts). While the control
+ * database answers, an isolate uses a placement it read at most PLACEMENT_TTL_MS ago, so a
+ * freeze is in force everywhere that long after it commits; the move runbook waits twice that
+ * before copying a row, and that bound is the whole guarantee while the control database is
+ * healthy. Only when this isolate's read fails or times out does it serve a stale placement:
+ * the newest it can find, its own or KV's, each stamped with the control database's clock at
+ * the read.
+ *
+ * That stale placement is wrong only if the tenant was frozen or switched after its stamp.
+ * "Nobody can move a tenant while the control database is down" does not cover it: a read can
+ * fail in one place while the move's writes succeed, and an outage can start after a move,
+ * when an isolate that saw no request of the tenant during it still holds the old placement.
+ * So scripts/move-tenant.mjs writes the placement to KV itself, at the freeze and at the
+ * switch, stamped by the control database: the newest a failing isolate can find is then the
+ * move's, once KV has carried it there (it usually takes up to a minute, within the freeze
+ * wait). The invariant a move relies on: 65 s after its freeze, no isolate uses the old
+ * placement, unless it cannot read the control database and its KV has not yet seen the
+ * freeze, which a `control_stale` warning naming the tenant would show.
  */
 export const PLACEMENT_TTL_MS = 30_000;
-const placements = new Map<string, { shard: string; frozen: boolean; until: number }>();
+
+interface Placement {
+  shard: string;
+  frozen: boolean;
+}
+
+const placements = new ControlCache<Placement>({
+  name: "placement",
+  freshMs: PLACEMENT_TTL_MS,
+  // A placement in KV is never fresh: KV takes a minute or more to spread a freeze.
+  kvFreshMs: 0,
+  // Kept within the stale window for tenants whose placement does not change.
+  kvRewriteMs: 60 * 60_000,
+  maxEntries: 10_000,
+  subject: (tenantId) => tenantId,
+});
 
 /**
  * The binding of the shard that holds `tenantId`'s data. Throws UnknownTenant for a tenant the
- * control database does not have, and TenantFrozen while the tenant moves.
+ * control database does not have, TenantFrozen while the tenant moves, and the refusal
+ * `control_unavailable` when the control database fails and nothing is cached.
  */
-export async function shardOf(env: Bindings, tenantId: string): Promise<string> {
-  const now = Date.now();
-  let placement = placements.get(tenantId);
-  if (!placement || placement.until <= now) {
+export async function shardOf(env: Placed, tenantId: string): Promise<string> {
+  const placement = await placements.get(env.KV, tenantId, async () => {
     const [row] = await database(env.DB)
-      .select({ shard: tenants.shard, frozenAt: tenants.frozenAt })
+      .select({ shard: tenants.shard, frozenAt: tenants.frozenAt, at: sql<string>`${NOW}` })
       .from(tenants)
       .where(eq(tenants.id, tenantId));
-    if (!row) throw new UnknownTenant(tenantId);
-    placement = { shard: row.shard, frozen: row.frozenAt !== null, until: now + PLACEMENT_TTL_MS };
-    placements.set(tenantId, placement);
-  }
+    return (
+      row && {
+        value: { shard: row.shard, frozen: row.frozenAt !== null },
+        checked_at: Date.parse(row.at),
+      }
+    );
+  });
+  if (!placement) throw new UnknownTenant(tenantId);
   if (placement.frozen) throw new TenantFrozen(tenantId);
   return placement.shard;
 }
 
 /** The tenant's shard as its binding name and database. */
-export async function tenantShard(env: Bindings, tenantId: string) {
+export async function tenantShard(env: Placed, tenantId: string) {
   const name = await shardOf(env, tenantId);
   return { name, d1: d1Of(env, name) };
 }
@@ -126,7 +164,7 @@ export type Located = "orders" | "shipments" | "inbound_shipments" | "returns";
  * that is not its tenant's (a copy a move left behind) does not count.
  */
 export async function locate(
-  env: Bindings,
+  env: Placed,
   table: Located,
   id: string,
 ): Promise<{ tenantId: string; shard: string } | undefined> {

@@ -84,6 +84,7 @@ export const REFUSAL_CODES = [
   "retry_failed",
   // The service
   "tenant_unavailable",
+  "control_unavailable",
   "internal_error",
 ] as const;
 

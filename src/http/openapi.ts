@@ -56,7 +56,7 @@ const describe: Record<number, string> = {
   422: "Validation failed; `field` names the offending path",
   429: "Rate limited; see Retry-After",
   500: "Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key",
-  503: "Nothing changed: the order is finishing an earlier change (`order_busy`), or the merchant's data is moving between shards (`tenant_unavailable`); retry after Retry-After seconds",
+  503: "Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds",
 };
 
 export const errorResponses = (...statuses: number[]) =>

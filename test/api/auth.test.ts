@@ -56,7 +56,9 @@ describe("revocation is immediate everywhere", () => {
     expect((await client(key).v1.warehouses.$get()).status).toBe(200);
     const cacheKey = `apikey:${await sha256Hex(key)}`;
     const cached = await env.KV.get(cacheKey);
-    expect(JSON.parse(cached ?? "null")).toMatchObject({ keyId: id, tenantId });
+    expect(JSON.parse(cached ?? "null")).toMatchObject({
+      value: { status: "active", principal: { keyId: id, tenantId } },
+    });
 
     expect((await admin["api-keys"][":id"].$delete({ param: { id } })).status).toBe(200);
     // What another location's KV replica, or a lookup that read D1 just before the revoke,

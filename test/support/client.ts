@@ -57,6 +57,8 @@ interface Deploy {
    * sandbox and production rules run without a second deploy.
    */
   ENVIRONMENT?: string | null;
+  /** The control database for these calls: `controlOutage()`'s, to fail it for them alone. */
+  DB?: D1Database;
 }
 
 interface ClientOptions extends Deploy {
@@ -70,12 +72,13 @@ interface ClientOptions extends Deploy {
  */
 export async function handle(request: Request, deploy: Deploy = {}): Promise<Response> {
   const { ENVIRONMENT: _, ...rest } = env;
-  const bindings =
+  const configured =
     deploy.ENVIRONMENT === undefined
       ? env
       : deploy.ENVIRONMENT === null
         ? rest
         : { ...rest, ENVIRONMENT: deploy.ENVIRONMENT };
+  const bindings = deploy.DB ? { ...configured, DB: deploy.DB } : configured;
   const ctx = createExecutionContext();
   const res = await worker.fetch(request, bindings, ctx);
   await waitOnExecutionContext(ctx);

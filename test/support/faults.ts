@@ -48,3 +48,27 @@ export async function failWrites(name: string, when: string) {
     },
   };
 }
+
+const OUTAGE = "injected outage";
+
+/**
+ * A control database that is down: every query fails as D1's do when it cannot be reached,
+ * or, `hanging`, never answers. Pass `DB` to `client` or `raw` to send those calls to it; every
+ * other call, the objects' included, keeps the real one. What the service logs of the outage
+ * (its `control_stale` and `control_unavailable` warnings) is held back and kept in `logged`,
+ * until `restore()`.
+ */
+export function controlOutage(how: "failing" | "hanging" = "failing") {
+  const fail = (): Promise<never> =>
+    how === "failing" ? Promise.reject(new Error(`D1_ERROR: ${OUTAGE}`)) : new Promise(() => {});
+  const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail };
+  const session = { prepare: () => statement, batch: fail, getBookmark: () => null };
+  const DB = {
+    ...session,
+    exec: fail,
+    dump: fail,
+    withSession: () => session,
+  } as unknown as D1Database;
+  const logs = expectFailureLogs('"event":"control_');
+  return { DB, logged: logs.logged, restore: logs.restore };
+}

@@ -230,6 +230,13 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `This merchant's data is being moved for maintenance; retry after ${d.retry_after} s. This request changed nothing.`,
   },
+  control_unavailable: {
+    status: 503,
+    about:
+      "The service cannot check this API key or merchant just now and has no recent answer to go on; nothing changed, retry after `Retry-After`.",
+    message: (d) =>
+      `The service cannot reach the records it needs to authorize this request right now; retry after ${d.retry_after} s. This request changed nothing.`,
+  },
   internal_error: {
     status: 500,
     about:
