@@ -36,15 +36,17 @@ const partnerAuth: MiddlewareHandler<AppEnv> = (c, next) =>
   c.req.path === OPENAPI_PATH ? next() : authenticate(c, next);
 
 /**
- * After a successful write, relay the caller's events (every tenant's for a platform key)
- * without holding up the response: their first delivery attempts go out at once. Whatever
- * a relay misses, the cron sweep sends.
+ * After a successful write, relay the events of the tenant it wrote for (a platform key's,
+ * the tenant its floor write acted on) without holding up the response: their first
+ * delivery attempts go out at once. Whatever a relay misses, the cron sweep sends.
  */
 const relayAfterWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (c.req.method === "GET" || c.res.status >= 400 || !c.var.principal) return;
+  const tenantId = c.var.principal.tenantId ?? c.var.actedOn;
+  if (!tenantId) return;
   c.executionCtx.waitUntil(
-    relay(c.env, c.var.principal.tenantId).catch((err: unknown) =>
+    relay(c.env, tenantId).catch((err: unknown) =>
       console.error(
         JSON.stringify({
           level: "warn",

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { frozenTenants, type JobScope } from "./db/background";
 import { database } from "./db/client";
 import { mendPage } from "./db/replicas";
+import { fillRoutes } from "./db/routes";
 import { CONTROL, d1Of, shardNames } from "./db/shards";
 import { janitorObject } from "./durable/stubs";
 import { applyStrandedReceipts } from "./inbound/inbound.commands";
@@ -195,8 +196,12 @@ function shardJobs(env: Env, name: string, scope: JobScope, mend: { next: string
   };
 }
 
-/** The control database's one job: platform keys' expired idempotency claims, to the archive. */
+/**
+ * The control database's jobs: platform keys' expired idempotency claims, to the archive, and
+ * routes for tenants created before ids carried them.
+ */
 const controlJobs = (env: Env, scope: JobScope): Jobs => ({
   retention: async () =>
     (await archiveExpired(env, database(env.DB), Date.now(), { claimsOnly: true, scope })).more,
+  routes: () => fillRoutes(database(env.DB)),
 });

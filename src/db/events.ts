@@ -36,7 +36,7 @@ export interface EventWrite {
 export function eventStatements(db: Db, tenantId: string, writes: readonly EventWrite[]) {
   return writes.flatMap((write): BatchItem[] => {
     const rows = write.resources.flatMap((id) => write.events.map(({ type }) => [id, type]));
-    const ids = rows.map(([id, type], i) => [id, type, write.ids?.[i] ?? newId("evt")]);
+    const ids = rows.map(([id, type], i) => [id, type, write.ids?.[i] ?? newId("evt", tenantId)]);
     const conditional = write.events.filter((e) => e.when);
     const where =
       conditional.length === 0

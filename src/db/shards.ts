@@ -156,12 +156,12 @@ export async function pickShard(env: Bindings): Promise<string> {
 }
 
 /** The tenant-owned tables a platform key may name a row of by id. */
-export type Located = "orders" | "shipments" | "inbound_shipments" | "returns";
+export type Located = "orders" | "shipments" | "inbound_shipments" | "returns" | "stuck_operations";
 
 /**
- * The tenant (and its shard) whose row `id` of `table` is: how a platform key, which names
- * no tenant, finds what it acts on. Every shard is asked at once; a row found on a shard
- * that is not its tenant's (a copy a move left behind) does not count.
+ * The tenant (and its shard) whose row `id` of `table` is, by asking every shard at once: a
+ * row found on a shard that is not its tenant's (a copy a move left behind) does not count.
+ * Only for ids without a route to their tenant (src/db/routes.ts), which logs each search.
  */
 export async function locate(
   env: Placed,

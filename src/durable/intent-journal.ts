@@ -26,10 +26,18 @@ export class IntentJournal<Command> {
   constructor(
     private readonly storage: DurableObjectStorage,
     private readonly schedule: Schedule<"recover" | string>,
+    /** Whose object this is: a parked intent's id routes to the tenant's shard. */
+    private readonly tenantId: string,
   ) {}
 
   draft(command: Command, now: string): Intent<Command> {
-    return { id: newId("op"), command, now, attempts: 0, nextAt: Date.now() + RECOVERY_DELAY_MS };
+    return {
+      id: newId("op", this.tenantId),
+      command,
+      now,
+      attempts: 0,
+      nextAt: Date.now() + RECOVERY_DELAY_MS,
+    };
   }
 
   pending(): Intent<Command> | undefined {

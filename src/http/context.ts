@@ -17,6 +17,8 @@ export interface AppEnv {
     /** `home`, through drizzle: its primary, or a session for a read (`consistentReads`). */
     db: Db;
     principal: Principal;
+    /** The tenant a platform key's floor write acted on, once found: its events are relayed. */
+    actedOn?: string;
   };
 }
 

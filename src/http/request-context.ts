@@ -1,17 +1,17 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { type Db, database } from "../db/client";
+import { ownerOf } from "../db/routes";
 import { primary } from "../db/sessions";
 import {
   CONTROL,
   d1Of,
   type Located,
-  locate,
   shardNames,
   shardOf,
   tenantShard,
   UnknownTenant,
 } from "../db/shards";
-import { newId } from "../lib/ids";
+import { newId, type OwnedPrefix } from "../lib/ids";
 import { Meter } from "../lib/metering";
 import type { AppEnv } from "./context";
 
@@ -49,21 +49,48 @@ export async function useTenantShard(c: Context<AppEnv>, tenantId: string) {
 export type Target = { table: Located; id: string } | { tenantId: string | undefined };
 
 /**
- * The database a floor request works in. A tenant key's is its shard. A platform key acts on
- * any tenant, so it works in the shard that holds what it names. Something no shard holds
- * is looked for in the first shard, where it is as absent as anywhere: the command then
- * refuses the unknown id exactly as it would with one database.
+ * Where a floor request works, and the tenant it acts on. A tenant key's is its own shard. A
+ * platform key acts on any tenant, so it works in the shard of the tenant that owns what it
+ * names: the route in the id says which (src/db/routes.ts), and no other shard is asked.
+ * Something no tenant owns is looked for in the first shard, where it is as absent as
+ * anywhere: the command then refuses the unknown id exactly as it would with one database.
+ * The tenant found is remembered for the relay that follows the write.
  */
-export async function floorDb(c: Context<AppEnv>, target: Target): Promise<Db> {
-  if (c.var.principal.tenantId) return c.var.db;
-  const shard =
+export async function floorOf(
+  c: Context<AppEnv>,
+  target: Target,
+): Promise<{ db: Db; owner: string | undefined }> {
+  const own = c.var.principal.tenantId;
+  if (own) return { db: c.var.db, owner: own };
+  const owner =
     "table" in target
-      ? (await locate(c.env, target.table, target.id))?.shard
+      ? await ownerOf(c.env, target.table, target.id)
       : target.tenantId
-        ? await shardOf(c.env, target.tenantId).catch((err: unknown) => {
-            if (err instanceof UnknownTenant) return undefined;
-            throw err;
-          })
+        ? await shardOf(c.env, target.tenantId).then(
+            (shard) => ({ tenantId: target.tenantId as string, shard }),
+            (err: unknown) => {
+              if (err instanceof UnknownTenant) return undefined;
+              throw err;
+            },
+          )
         : undefined;
-  return database(primary(d1Of(c.env, shard ?? (shardNames(c.env)[0] as string))));
+  if (owner) c.set("actedOn", owner.tenantId);
+  const shard = owner?.shard ?? (shardNames(c.env)[0] as string);
+  return { db: database(primary(d1Of(c.env, shard))), owner: owner?.tenantId };
+}
+
+/**
+ * A floor command's caller: where it works, as whom, and how it names what it creates: an id
+ * routed to the tenant acted on (routed nowhere when none owns the target, and then the
+ * command refuses before writing anything).
+ */
+export async function floorCaller(c: Context<AppEnv>, target: Target) {
+  const { db, owner } = await floorOf(c, target);
+  return {
+    env: c.env,
+    db,
+    tenantId: c.var.principal.tenantId,
+    actor: c.var.principal.keyId,
+    mint: (prefix: OwnedPrefix) => newId(prefix, owner ?? ""),
+  };
 }

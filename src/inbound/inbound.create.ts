@@ -19,7 +19,7 @@ export async function createInbound(
   idempotencyKey: string | undefined,
 ) {
   const { db, tenantId } = who;
-  const candidate = newId("ib");
+  const candidate = newId("ib", tenantId);
   const hash = await requestHash(input);
   const stamp = feedStamp("inbound_shipments", tenantId);
   // Lines and events go in only with the ASN this request wrote.

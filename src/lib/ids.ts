@@ -12,7 +12,8 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix =
+/** What a tenant owns: these ids carry the route to their tenant. */
+export type OwnedPrefix =
   | "ord"
   | "shp"
   | "ib"
@@ -22,10 +23,63 @@ export type IdPrefix =
   | "whk"
   | "evt"
   | "prd"
-  | "key"
-  | "ten"
-  | "req"
   | "del"
   | "op";
 
-export const newId = (prefix: IdPrefix) => `${prefix}_${randomBase62(20)}`;
+/** What no tenant owns: tenants themselves, keys and requests. */
+type PlatformPrefix = "key" | "ten" | "req";
+
+export type IdPrefix = OwnedPrefix | PlatformPrefix;
+
+/*
+ * A tenant-owned id is its prefix, the tenant's route and 16 random symbols (95 bits): a
+ * platform key names an order or a shipment and nothing else, and the route finds its
+ * tenant, hence its shard, without asking every shard. The route is a hash of the tenant's
+ * id, so it reveals neither the tenant nor how many there are, and the id stays opaque.
+ * Ids issued before routes had 20 random symbols and no route; their length tells them
+ * apart.
+ */
+const ROUTE_LENGTH = 6;
+const ROUTED_LENGTH = ROUTE_LENGTH + 16;
+const LEGACY_LENGTH = 20;
+const ROUTES = 62 ** ROUTE_LENGTH;
+
+/** The tenant's route: 6 base62 symbols of a 53-bit hash of its id (cyrb53), stable forever. */
+export function routeOf(tenantId: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < tenantId.length; i++) {
+    const ch = tenantId.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  let n = (4294967296 * (2097151 & h2) + (h1 >>> 0)) % ROUTES;
+  let route = "";
+  for (let i = 0; i < ROUTE_LENGTH; i++) {
+    route = BASE62[n % 62] + route;
+    n = Math.floor(n / 62);
+  }
+  return route;
+}
+
+export function newId(prefix: PlatformPrefix): string;
+export function newId(prefix: OwnedPrefix, tenantId: string): string;
+export function newId(prefix: IdPrefix, tenantId?: string): string {
+  return tenantId === undefined
+    ? `${prefix}_${randomBase62(LEGACY_LENGTH)}`
+    : `${prefix}_${routeOf(tenantId)}${randomBase62(ROUTED_LENGTH - ROUTE_LENGTH)}`;
+}
+
+/**
+ * Where a tenant-owned id leads: its tenant's route, `legacy` for an id issued before routes
+ * (only a search can find its tenant), or `malformed` for what this API never issued.
+ */
+export function routeOfId(id: string): { route: string } | { legacy: true } | { malformed: true } {
+  const body = id.slice(id.indexOf("_") + 1);
+  if (id.indexOf("_") < 1 || !/^[0-9A-Za-z]+$/.test(body)) return { malformed: true };
+  if (body.length === ROUTED_LENGTH) return { route: body.slice(0, ROUTE_LENGTH) };
+  if (body.length === LEGACY_LENGTH) return { legacy: true };
+  return { malformed: true };
+}

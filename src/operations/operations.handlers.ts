@@ -2,12 +2,11 @@ import type { Context } from "hono";
 import { Refused, refused } from "../domain/refusals";
 import type { AppEnv, AppRouteHandler } from "../http/context";
 import { once } from "../http/idempotent";
-import { floorDb, type Target } from "../http/request-context";
+import { floorCaller, type Target } from "../http/request-context";
 import { closeReceiving, receiveInbound as receive } from "../inbound/inbound.commands";
 import { renderInbound } from "../inbound/inbound.render";
 import { adjustStock } from "../inventory/inventory.commands";
 import { renderAdjustment } from "../inventory/inventory.render";
-import { newId } from "../lib/ids";
 import { runOrderCommand, shipmentOf } from "../orders/orders.commands";
 import { renderOrder } from "../orders/orders.render";
 import * as returns from "../returns/returns.commands";
@@ -16,16 +15,8 @@ import { ownerOfShipment } from "../shipments/shipments.reads";
 import { renderShipment } from "../shipments/shipments.render";
 import type * as routes from "./operations.routes";
 
-/**
- * The floor acts on any tenant with a platform key, in the shard of what it names, and on
- * its own with a tenant key.
- */
-const who = async (c: Context<AppEnv>, target: Target) => ({
-  env: c.env,
-  db: await floorDb(c, target),
-  tenantId: c.var.principal.tenantId,
-  actor: c.var.principal.keyId,
-});
+/** The floor acts on any tenant with a platform key, in the shard of what it names. */
+const who = floorCaller;
 
 const orderRow = (id: string): Target => ({ table: "orders", id });
 const inboundRow = (id: string): Target => ({ table: "inbound_shipments", id });
@@ -68,33 +59,39 @@ export const release: AppRouteHandler<typeof routes.release> = async (c) => {
 
 export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
   const body = c.req.valid("json");
-  return once(c, "shipment.create", { resourceId: newId("shp"), body }, async (shipmentId) => {
-    const outcome = await runOrderCommand(await who(c, orderRow(body.order_id)), body.order_id, {
-      type: "ship",
-      actor: c.var.principal.keyId,
-      shipmentId,
-      parcels: body.parcels.map((p) => ({
-        trackingNumber: p.tracking_number,
-        trackingUrl: p.tracking_url ?? null,
-        carrier: p.carrier,
-        service: p.service,
-        weight: p.weight ?? null,
-        dimensions: p.dimensions ?? null,
-      })),
-      items: body.items,
-      cost: body.cost ?? null,
-      shippedAt: body.shipped_at ?? new Date().toISOString(),
-    }).catch((err: unknown) => {
-      // The order is named in the body, so an unknown one is a field error, not a missing path.
-      if (err instanceof Refused && err.refusal.code === "not_found") {
-        throw refused("unknown_order", { field: "order_id", order_id: body.order_id });
-      }
-      throw err;
-    });
-    const shipment = renderShipment(shipmentOf(outcome));
-    if (outcome.created) c.header("Location", `/v1/shipments/${shipment.id}`);
-    return { status: outcome.created ? 201 : 200, body: shipment, created: outcome.created };
-  });
+  const acting = await who(c, orderRow(body.order_id));
+  return once(
+    c,
+    "shipment.create",
+    { resourceId: acting.mint("shp"), body },
+    async (shipmentId) => {
+      const outcome = await runOrderCommand(acting, body.order_id, {
+        type: "ship",
+        actor: c.var.principal.keyId,
+        shipmentId,
+        parcels: body.parcels.map((p) => ({
+          trackingNumber: p.tracking_number,
+          trackingUrl: p.tracking_url ?? null,
+          carrier: p.carrier,
+          service: p.service,
+          weight: p.weight ?? null,
+          dimensions: p.dimensions ?? null,
+        })),
+        items: body.items,
+        cost: body.cost ?? null,
+        shippedAt: body.shipped_at ?? new Date().toISOString(),
+      }).catch((err: unknown) => {
+        // The order is named in the body, so an unknown one is a field error, not a missing path.
+        if (err instanceof Refused && err.refusal.code === "not_found") {
+          throw refused("unknown_order", { field: "order_id", order_id: body.order_id });
+        }
+        throw err;
+      });
+      const shipment = renderShipment(shipmentOf(outcome));
+      if (outcome.created) c.header("Location", `/v1/shipments/${shipment.id}`);
+      return { status: outcome.created ? 201 : 200, body: shipment, created: outcome.created };
+    },
+  );
 };
 
 /** Runs a command on the order a shipment belongs to. */
@@ -140,24 +137,29 @@ export const voidShipment: AppRouteHandler<typeof routes.voidShipment> = async (
 
 export const adjust: AppRouteHandler<typeof routes.adjust> = async (c) => {
   const body = c.req.valid("json");
-  return once(c, "adjustment.create", { resourceId: newId("adj"), body }, async (adjustmentId) => ({
-    status: 201,
-    body: renderAdjustment(
-      await adjustStock(await who(c, { tenantId: body.tenant_id }), body, adjustmentId),
-    ),
-  }));
+  const acting = await who(c, { tenantId: body.tenant_id });
+  return once(
+    c,
+    "adjustment.create",
+    { resourceId: acting.mint("adj"), body },
+    async (adjustmentId) => ({
+      status: 201,
+      body: renderAdjustment(await adjustStock(acting, body, adjustmentId)),
+    }),
+  );
 };
 
 export const receiveInbound: AppRouteHandler<typeof routes.receiveInbound> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
+  const acting = await who(c, inboundRow(id));
   return once(
     c,
     "inbound.receipt",
-    { resourceId: newId("rcp"), params: { id }, body },
+    { resourceId: acting.mint("rcp"), params: { id }, body },
     async (receiptId) => ({
       status: 200,
-      body: renderInbound(await receive(await who(c, inboundRow(id)), id, body, receiptId)),
+      body: renderInbound(await receive(acting, id, body, receiptId)),
     }),
   );
 };
@@ -172,12 +174,9 @@ export const closeInbound: AppRouteHandler<typeof routes.closeInbound> = async (
 
 export const recordReturn: AppRouteHandler<typeof routes.recordReturn> = async (c) => {
   const body = c.req.valid("json");
-  return once(c, "return.record", { resourceId: newId("ret"), body }, async (returnId) => {
-    const { stored, created } = await returns.recordReturn(
-      await who(c, orderRow(body.order_id)),
-      returnId,
-      body,
-    );
+  const acting = await who(c, orderRow(body.order_id));
+  return once(c, "return.record", { resourceId: acting.mint("ret"), body }, async (returnId) => {
+    const { stored, created } = await returns.recordReturn(acting, returnId, body);
     const view = renderReturn(stored);
     if (created) c.header("Location", `/v1/returns/${view.id}`);
     return { status: created ? 201 : 200, body: view, created };

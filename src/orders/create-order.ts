@@ -52,7 +52,7 @@ export async function createOrder(
   idempotencyKey: string | undefined,
 ): Promise<{ order: Committed; created: boolean }> {
   const { db, tenantId } = caller;
-  const candidate = newId("ord");
+  const candidate = newId("ord", tenantId);
   const hash = await requestHash(input);
   const ofReference = sql`FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference}`;
   const {

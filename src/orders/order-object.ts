@@ -47,7 +47,7 @@ export class OrderObject extends DurableObject<Env> {
     super(ctx, env);
     this.id = parseOrderObjectName(ctx.id.name ?? "");
     this.schedule = new Schedule(ctx.storage);
-    this.journal = new IntentJournal(ctx.storage, this.schedule);
+    this.journal = new IntentJournal(ctx.storage, this.schedule, this.id.tenantId);
     // Production never simulates, whatever a settings row says.
     this.warehouse = new SimulatedWarehouse(
       ctx.storage,

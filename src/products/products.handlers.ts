@@ -69,7 +69,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
       .values({
         ...columns(body),
         name: body.name,
-        id: newId("prd"),
+        id: newId("prd", tenantId),
         tenantId,
         sku: body.sku,
         changeSeq: stamp.changeSeq,

@@ -33,7 +33,7 @@ export async function createReturn(
   idempotencyKey: string | undefined,
 ): Promise<{ stored: StoredReturn; created: boolean }> {
   const { db, tenantId } = caller;
-  const candidate = newId("ret");
+  const candidate = newId("ret", tenantId);
   const hash = await requestHash(input);
   const ofRma = sql`FROM returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma}`;
   const claimed = await claimReference(db, {

@@ -1,10 +1,8 @@
-import type { Context } from "hono";
 import { tenantOf } from "../http/auth";
-import type { AppEnv, AppRouteHandler } from "../http/context";
+import type { AppRouteHandler } from "../http/context";
 import { once } from "../http/idempotent";
-import { floorDb, type Target } from "../http/request-context";
+import { floorCaller } from "../http/request-context";
 import { renderInbound } from "../inbound/inbound.render";
-import { newId } from "../lib/ids";
 import { renderShipment } from "../shipments/shipments.render";
 import { DEFAULT_SETTINGS, type SimulationSettings } from "../simulator/simulator.plan";
 import { settingsRow, writeSettings } from "../simulator/simulator.settings";
@@ -12,12 +10,7 @@ import type * as routes from "./sandbox.routes";
 import { advanceShipment, fulfilOrder, replenish as receiveStock } from "./sandbox-commands";
 
 /** As on the floor: a platform key works in the shard of what it names. */
-const who = async (c: Context<AppEnv>, target: Target) => ({
-  env: c.env,
-  db: await floorDb(c, target),
-  tenantId: c.var.principal.tenantId,
-  actor: c.var.principal.keyId,
-});
+const who = floorCaller;
 
 const settingsJson = (settings: SimulationSettings, updatedAt: string | null) => ({
   auto_fulfill: settings.autoFulfill,
@@ -48,17 +41,13 @@ export const putSettings: AppRouteHandler<typeof routes.putSettings> = async (c)
 export const fulfill: AppRouteHandler<typeof routes.fulfill> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
+  const acting = await who(c, { table: "orders", id });
   return once(
     c,
     "sandbox.fulfill",
-    { resourceId: newId("shp"), params: { id }, body },
+    { resourceId: acting.mint("shp"), params: { id }, body },
     async (shipmentId) => {
-      const fulfilled = await fulfilOrder(
-        await who(c, { table: "orders", id }),
-        id,
-        shipmentId,
-        body,
-      );
+      const fulfilled = await fulfilOrder(acting, id, shipmentId, body);
       const shipment = renderShipment(fulfilled.shipment);
       const { created } = fulfilled;
       if (created) c.header("Location", `/v1/shipments/${shipment.id}`);
@@ -81,9 +70,15 @@ export const advance: AppRouteHandler<typeof routes.advance> = async (c) => {
 export const replenish: AppRouteHandler<typeof routes.replenish> = async (c) => {
   const body = c.req.valid("json");
   const tenantId = tenantOf(c);
-  return once(c, "sandbox.replenish", { resourceId: newId("ib"), body }, async (resourceId) => {
-    const asn = await receiveStock({ ...(await who(c, { tenantId })), tenantId }, resourceId, body);
-    c.header("Location", `/v1/inbound-shipments/${asn.id}`);
-    return { status: 201, body: renderInbound(asn) };
-  });
+  const acting = await who(c, { tenantId });
+  return once(
+    c,
+    "sandbox.replenish",
+    { resourceId: acting.mint("ib"), body },
+    async (resourceId) => {
+      const asn = await receiveStock({ ...acting, tenantId }, resourceId, body);
+      c.header("Location", `/v1/inbound-shipments/${asn.id}`);
+      return { status: 201, body: renderInbound(asn) };
+    },
+  );
 };

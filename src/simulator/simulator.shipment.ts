@@ -61,7 +61,7 @@ export async function simulatedShipment(
     );
   const bySku = new Map(catalog.map((p) => [p.sku, p]));
   return {
-    shipmentId: newId("shp"),
+    shipmentId: newId("shp", order.tenantId),
     parcels: simulatedParcels({
       seed: `${order.id}:${shipmentCount}`,
       carrier: method?.carrier ?? "auspost",

@@ -3,8 +3,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { database } from "../db/client";
 import { cursorPosition } from "../db/feed";
+import { ownerOf } from "../db/routes";
 import { stuckOperations } from "../db/schema";
-import { shards } from "../db/shards";
+import { d1Of, shards } from "../db/shards";
 import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
@@ -31,16 +32,19 @@ const render = (r: Row) => ({
   resolved_at: r.resolvedAt,
 });
 
-/** Each shard's database: an order parks its operations in its tenant's shard. */
+/**
+ * Each shard's database: an order parks its operations in its tenant's shard. Only the
+ * operator's fleet-wide list reads them all; one operation is found by its id's route.
+ */
 const shardDbs = (c: Context<AppEnv>) => shards(c.env).map(({ d1 }) => database(d1));
 
 async function find(c: Context<AppEnv>, id: string): Promise<Row> {
-  const found = await Promise.all(
-    shardDbs(c).map((db) =>
-      db.query.stuckOperations.findFirst({ where: eq(stuckOperations.id, id) }),
-    ),
-  );
-  const row = found.find((r) => r !== undefined);
+  const owner = await ownerOf(c.env, "stuck_operations", id);
+  const row =
+    owner &&
+    (await database(d1Of(c.env, owner.shard)).query.stuckOperations.findFirst({
+      where: and(eq(stuckOperations.id, id), eq(stuckOperations.tenantId, owner.tenantId)),
+    }));
   if (!row) throw refused("not_found", { resource: "stuck operation", id: id });
   return row;
 }

@@ -3,6 +3,7 @@ import { defaultTenantScopes } from "../api-keys/api-keys.scopes";
 import { mintKey, renderKey } from "../api-keys/api-keys.service";
 import { cursorPosition } from "../db/feed";
 import { mendShard } from "../db/replicas";
+import { unroutedTenantId } from "../db/routes";
 import { apiKeys, tenants } from "../db/schema";
 import { d1Of, pickShard } from "../db/shards";
 import { refused } from "../domain/refusals";
@@ -10,7 +11,7 @@ import { consistencyToken } from "../http/consistency";
 import type { AppRouteHandler } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { environmentOf } from "../lib/environment";
-import { newId } from "../lib/ids";
+import { routeOf } from "../lib/ids";
 import type * as routes from "./tenants.routes";
 
 const render = (row: typeof tenants.$inferSelect) => ({
@@ -28,7 +29,7 @@ const render = (row: typeof tenants.$inferSelect) => ({
 
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const { name } = c.req.valid("json");
-  const id = newId("ten");
+  const id = await unroutedTenantId(c.var.db);
   const { key, row } = await mintKey(environmentOf(c.env), {
     tenantId: id,
     name: "Default key",
@@ -36,7 +37,10 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   });
   const shard = await pickShard(c.env);
   const [[tenant], [stored]] = await c.var.db.batch([
-    c.var.db.insert(tenants).values({ id, name, shard }).returning(),
+    c.var.db
+      .insert(tenants)
+      .values({ id, name, shard, route: routeOf(id) })
+      .returning(),
     c.var.db.insert(apiKeys).values(row).returning(),
   ]);
   if (!tenant || !stored) throw new Error("tenant insert returned no row");

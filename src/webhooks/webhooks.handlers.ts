@@ -27,7 +27,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const [row] = await c.var.db
     .insert(webhookSubscriptions)
     .values({
-      id: newId("whk"),
+      id: newId("whk", tenantId),
       tenantId,
       url: body.url,
       events: [...new Set(body.events)],
@@ -85,7 +85,7 @@ export const test: AppRouteHandler<typeof routes.test> = async (c) => {
     message:
       "A test event from the fulfillment API. If you can verify its signature, you are ready.",
   };
-  const eventId = newId("evt");
+  const eventId = newId("evt", sub.tenantId);
   const [record, ...rest] = eventStatements(c.var.db, sub.tenantId, [
     {
       events: [{ type: "webhook.test" }],

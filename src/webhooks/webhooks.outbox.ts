@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
 import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { shards, tenantShard } from "../db/shards";
+import { tenantShard } from "../db/shards";
 import { inList, NOW, nowPlus } from "../db/sql";
 import type { DeliveryOrigin } from "../domain/statuses";
 import { newId } from "../lib/ids";
@@ -51,7 +51,9 @@ function insertDeliveries(chunk: string, origin: DeliveryOrigin, onlyIf: SQL = s
 type DeliveryRow = { tenantId: string; subscriptionId: string; eventId: string };
 
 const chunkOf = (rows: DeliveryRow[]) =>
-  JSON.stringify(rows.map((r) => [newId("del"), r.tenantId, r.subscriptionId, r.eventId]));
+  JSON.stringify(
+    rows.map((r) => [newId("del", r.tenantId), r.tenantId, r.subscriptionId, r.eventId]),
+  );
 
 /**
  * Creates deliveries and returns those to enqueue. An initial delivery (relay or test,
@@ -163,11 +165,11 @@ export async function enqueueLater(env: Env, deliveries: Delivery[], delaySecond
  * the cron sweep; relaying twice creates no second delivery, and the delivery's lease keeps
  * each attempt single.
  */
-async function relayOnce(env: Env, db: Db, tenantId: string | null): Promise<number> {
+async function relayOnce(env: Env, db: Db, tenantId: string): Promise<number> {
   const pending = await db
     .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
     .from(events)
-    .where(and(isNull(events.dispatchedAt), tenantId ? eq(events.tenantId, tenantId) : undefined))
+    .where(and(isNull(events.dispatchedAt), eq(events.tenantId, tenantId)))
     .orderBy(asc(events.seq))
     .limit(BATCH);
   if (pending.length === 0) return 0;
@@ -234,34 +236,24 @@ async function hasSubscriptions(db: Db, tenantId: string): Promise<boolean> {
 }
 
 /**
- * Relays after a write: a tenant's events, in its shard (`null`: every tenant's, in every
- * shard, for a platform key's write).
+ * Relays a tenant's events after a write, in its shard; while one relay of the tenant runs,
+ * another call makes it go round once more instead.
  */
-export async function relay(env: Env, tenantId: string | null): Promise<void> {
-  if (tenantId) {
-    const { d1 } = await tenantShard(env, tenantId);
-    return relayIn(env, database(d1), tenantId, tenantId);
-  }
-  await Promise.all(
-    shards(env).map(({ name, d1 }) => relayIn(env, database(d1), `*${name}`, null)),
-  );
-}
-
-/** One relay of one tenant's events (`null`: all in `db`), or a turn more of the one running under `key`. */
-function relayIn(env: Env, db: Db, key: string, tenantId: string | null): Promise<void> {
-  const running = inFlight.get(key);
+export async function relay(env: Env, tenantId: string): Promise<void> {
+  const running = inFlight.get(tenantId);
   if (running) {
-    again.add(key);
+    again.add(tenantId);
     return running;
   }
   const run = (async () => {
-    if (tenantId && !(await hasSubscriptions(db, tenantId))) return;
+    const db = database((await tenantShard(env, tenantId)).d1);
+    if (!(await hasSubscriptions(db, tenantId))) return;
     do {
-      again.delete(key);
+      again.delete(tenantId);
       let relayed = BATCH;
       while (relayed === BATCH) relayed = await relayOnce(env, db, tenantId);
-    } while (again.has(key));
-  })().finally(() => inFlight.delete(key));
-  inFlight.set(key, run);
+    } while (again.has(tenantId));
+  })().finally(() => inFlight.delete(tenantId));
+  inFlight.set(tenantId, run);
   return run;
 }

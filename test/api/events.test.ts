@@ -177,7 +177,7 @@ describe("GET /v1/events", () => {
     // Every event well-formed, ids unique, timestamps in commit order.
     for (const e of log) {
       expect(e).toEqual({
-        event_id: expect.stringMatching(/^evt_[A-Za-z0-9]{20}$/),
+        event_id: expect.stringMatching(/^evt_[A-Za-z0-9]{22}$/),
         event_type: expect.any(String),
         created_at: expect.stringMatching(ISO_MS),
         data: expect.any(Object),

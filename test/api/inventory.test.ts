@@ -121,7 +121,7 @@ describe("inventory adjustments", () => {
       const res = await adjust(key, { sku: "ADJ-1", warehouse_id: "wh_syd_1", ...step });
       expectStatus(res, 201);
       expect(res.body).toEqual({
-        id: expect.stringMatching(/^adj_[A-Za-z0-9]{20}$/),
+        id: expect.stringMatching(/^adj_[A-Za-z0-9]{22}$/),
         sku: "ADJ-1",
         warehouse_id: "wh_syd_1",
         quantity_delta: step.quantity_delta,

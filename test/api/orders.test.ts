@@ -24,7 +24,7 @@ describe("POST /v1/orders", () => {
     const res = await client(key).v1.orders.$post({ json: body, header: idem() });
     expectStatus(res, 201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^ord_[A-Za-z0-9]{20}$/),
+      id: expect.stringMatching(/^ord_[A-Za-z0-9]{22}$/),
       order_number: body.order_number,
       reference: body.reference,
       status: "received",

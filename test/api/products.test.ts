@@ -23,7 +23,7 @@ describe("products", () => {
     const res = await client(key).v1.products.$post({ json: widget });
     expectStatus(res, 201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^prd_[A-Za-z0-9]{20}$/),
+      id: expect.stringMatching(/^prd_[A-Za-z0-9]{22}$/),
       ...widget,
       low_stock_threshold: null,
       version: "1",

@@ -135,7 +135,7 @@ describe("pre-authorised returns (RMAs)", () => {
     expectStatus(created, 201);
     expect(created.headers.get("location")).toBe(`/v1/returns/${created.body.id}`);
     expect(created.body).toEqual({
-      id: expect.stringMatching(/^ret_[A-Za-z0-9]{20}$/),
+      id: expect.stringMatching(/^ret_[A-Za-z0-9]{22}$/),
       order_id: order.id,
       order_number: order.order_number,
       rma: expect.stringMatching(/^RMA-/),

@@ -50,7 +50,7 @@ describe("POST /v1/ops/shipments", () => {
     });
     expectStatus(res, 201);
     expect(res.body).toEqual({
-      id: expect.stringMatching(/^shp_[A-Za-z0-9]{20}$/),
+      id: expect.stringMatching(/^shp_[A-Za-z0-9]{22}$/),
       order_id: order.id,
       order_number: order.order_number,
       status: "shipped",

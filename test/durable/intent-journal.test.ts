@@ -20,7 +20,7 @@ const SIMULATE_AT = Date.UTC(2100, 0, 1);
 
 function journalOn(storage: DurableObjectStorage) {
   const schedule = new Schedule<"recover" | "simulate">(storage);
-  return { schedule, journal: new IntentJournal<Command>(storage, schedule) };
+  return { schedule, journal: new IntentJournal<Command>(storage, schedule, "ten_journal") };
 }
 
 /** The recover due-time, read where Schedule keeps it, and the alarm. */
@@ -46,7 +46,7 @@ describe("IntentJournal", () => {
       } = await timed(() => journal.draft(command, decidedAt));
 
       expect(intent).toEqual({
-        id: expect.stringMatching(/^op_[0-9A-Za-z]{20}$/),
+        id: expect.stringMatching(/^op_[0-9A-Za-z]{22}$/),
         command,
         now: decidedAt,
         attempts: 0,

@@ -59,6 +59,8 @@ interface Deploy {
   ENVIRONMENT?: string | null;
   /** The control database for these calls: `controlOutage()`'s, to fail it for them alone. */
   DB?: D1Database;
+  /** The shards bound for these calls: a deploy with more of the databases the pool binds. */
+  SHARDS?: string;
 }
 
 interface ClientOptions extends Deploy {
@@ -78,7 +80,11 @@ export async function handle(request: Request, deploy: Deploy = {}): Promise<Res
       : deploy.ENVIRONMENT === null
         ? rest
         : { ...rest, ENVIRONMENT: deploy.ENVIRONMENT };
-  const bindings = deploy.DB ? { ...configured, DB: deploy.DB } : configured;
+  const bindings = {
+    ...configured,
+    ...(deploy.DB ? { DB: deploy.DB } : {}),
+    ...(deploy.SHARDS ? { SHARDS: deploy.SHARDS } : {}),
+  };
   const ctx = createExecutionContext();
   const res = await worker.fetch(request, bindings, ctx);
   await waitOnExecutionContext(ctx);

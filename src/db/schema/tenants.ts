@@ -12,6 +12,8 @@ export const tenants = sqliteTable(
     shard: text("shard").notNull(),
     /** Set while the tenant moves between shards: nothing reads or writes its data until cleared. */
     frozenAt: text("frozen_at"),
+    /** The hash of `id` that the ids of everything it owns carry (src/lib/ids.ts routeOf). */
+    route: text("route"),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [
@@ -19,6 +21,8 @@ export const tenants = sqliteTable(
     index("tenants_shard_idx").on(t.shard, t.id),
     // What each background unit asks first: which tenants are frozen (normally none).
     index("tenants_frozen_idx").on(t.id).where(sql`frozen_at IS NOT NULL`),
+    // From an id's route to its tenant, and the tenants created before routes to fill in.
+    uniqueIndex("tenants_route_idx").on(t.route),
   ],
 );
 
