@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
 import { type EventWrite, eventStatements } from "../db/events";
 import { feedStamp } from "../db/feed";
@@ -47,7 +47,8 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
           eq(stockDemands.tenantId, key.tenantId),
           eq(stockDemands.warehouseId, key.warehouseId),
           eq(stockDemands.sku, key.sku),
-          ne(stockDemands.status, "released"),
+          // Released demands stay as history; the literal lets SQLite seek the open ones alone.
+          sql`${stockDemands.status} <> 'released'`,
         ),
       ),
   ]);
