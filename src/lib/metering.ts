@@ -39,11 +39,15 @@ function workOf(result: unknown): Work {
 
 const STATEMENT_CALLS = new Set(["first", "all", "run", "raw"]);
 
-/** A statement as a metered binding runs it: the database's binding, its SQL and bound values. */
+/**
+ * A statement as a metered binding ran it: the database's binding, its SQL and bound values,
+ * and the rows D1 says it read (absent when it failed).
+ */
 export interface Ran {
   database: string;
   sql: string;
   params: unknown[];
+  rowsRead?: number;
 }
 
 /**
@@ -110,7 +114,6 @@ export class Meter {
           }
           if (!STATEMENT_CALLS.has(String(prop))) return value.bind(target);
           return async (...args: unknown[]) => {
-            told(ran);
             const t0 = performance.now();
             // raw() drops D1's meta, rows read included, and drizzle reads every select
             // through it: read with all() and hand back the rows as arrays, as drizzle's
@@ -119,7 +122,9 @@ export class Meter {
               prop === "raw" && args.length === 0
                 ? await target.all().then((r) => ({ rows: r.results.map(arrayOf), meta: r.meta }))
                 : await value.apply(target, args);
-            record(1, performance.now() - t0, [workOf(result)]);
+            const work = workOf(result);
+            record(1, performance.now() - t0, [work]);
+            told({ ...ran, rowsRead: work.rowsRead });
             return prop === "raw" && args.length === 0
               ? (result as { rows: unknown }).rows
               : result;
@@ -143,16 +148,17 @@ export class Meter {
         }
         if (prop === "batch") {
           return async (statements: D1PreparedStatement[]) => {
-            for (const s of statements) {
-              const ran = ranOf.get(s);
-              if (ran) told(ran);
-            }
             const t0 = performance.now();
             const results = (await value.call(
               target,
               statements.map((s) => inner.get(s) ?? s),
             )) as D1Result[];
-            record(statements.length, performance.now() - t0, results.map(workOf));
+            const work = results.map(workOf);
+            record(statements.length, performance.now() - t0, work);
+            for (const [i, s] of statements.entries()) {
+              const ran = ranOf.get(s);
+              if (ran) told({ ...ran, rowsRead: work[i]?.rowsRead });
+            }
             return results;
           };
         }

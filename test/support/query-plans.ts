@@ -15,12 +15,17 @@ import { type Ran, statementListeners } from "../../src/lib/metering";
 /** Tables every tenant shares that stay small whatever tenants do: copied reference data. */
 const REFERENCE = new Set(["warehouses", "shipping_methods", "tenants", "d1_migrations"]);
 
-/** Every statement metered bindings run while `work` does, once per database and SQL text. */
+/**
+ * Every statement metered bindings run while `work` does, once per database and SQL text,
+ * with the most rows any run of it read.
+ */
 export async function capture(work: () => Promise<void>): Promise<Ran[]> {
   const seen = new Map<string, Ran>();
   const listen = (ran: Ran) => {
     const key = `${ran.database}\n${ran.sql}`;
-    if (!seen.has(key)) seen.set(key, ran);
+    const before = seen.get(key);
+    if (!before) seen.set(key, ran);
+    else before.rowsRead = Math.max(before.rowsRead ?? 0, ran.rowsRead ?? 0);
   };
   statementListeners.add(listen);
   try {
@@ -198,3 +203,11 @@ export async function badPlans(ran: readonly Ran[]): Promise<string[]> {
 
 const report = (where: string, sql: string, problems: string[]) =>
   `${where}:\n  ${sql.replace(/\s+/g, " ").slice(0, 400)}\n  → ${problems.join("\n  → ")}`;
+
+/** The statements that read most, for a failure message: rows read and the SQL's start. */
+export const heaviest = (ran: readonly Ran[], n = 5) =>
+  [...ran]
+    .sort((a, b) => (b.rowsRead ?? 0) - (a.rowsRead ?? 0))
+    .slice(0, n)
+    .map((r) => `${r.rowsRead} rows: ${r.sql.replace(/\s+/g, " ").slice(0, 160)}`)
+    .join("\n");
