@@ -289,7 +289,7 @@ ${row("create (2 lines, tenant key)", c.create)}
 ${row("ship (1 parcel, platform key)", c.ship)}
 ${row("poll page (100 rows)", c.poll)}
 
-- **Shards a platform-key ship touches**: for ${c.floor.ships} ships the D1 statements each database was sent
+- **Shards a platform-key ship touches**: for ${c.floor.ships} ships (each tenant's first) the D1 statements each database was sent
   were counted before and after (the relay after the write included): ${c.floor.touched.map((t) => `\`${t.join(", ")}\``).join("; ")},
   for tenants on ${c.floor.tenants.join(" and ")}: at most **${c.floor.shardsTouched} shard** (the id carries its tenant's
   route; \`DB\` is the control database, which maps the route to the tenant).
@@ -380,6 +380,12 @@ ${
     ? `**Already at the target**, ${target.broken.map((x) => x.limit).join(" and ")} ${target.broken.length > 1 ? "are" : "is"} over. `
     : "At the target every limit holds. "
 }At 10×, ${tenfold.map((p) => `with ${p.name} the most broken is ${firstBroken(p).limit} (${pct(firstBroken(p).used)}), and of the limits that cannot be raised on request ${p.firstFixed.limit} (${pct(p.firstFixed.used)})`).join("; ")}. Raisable limits are a request to Cloudflare; the fixed ones need the plan below.
+${tenfold
+  .map((p) => {
+    const fresh = p.broken.filter((x) => !target.broken.some((y) => y.limit === x.limit));
+    return `New at ${p.name}, beyond what the target already breaks: ${fresh.length ? fresh.map((x) => `${x.limit} (${pct(x.used)})`).join(", ") : "nothing"}.`;
+  })
+  .join(" ")}
 
 ## The plan
 

@@ -331,7 +331,7 @@ request's statements, its Durable Objects' included).
 
 The API was served with \`SHARDS=${r.cap.shards.join(",")}\`. The capacity scenario's ships
 (\`POST /v1/ops/shipments\`) used a platform key (no tenant, scope \`warehouse:operate\`), as the
-warehouse floor does in production. For the first ${r.cap.floor.ships} of them, one at a time, the D1 statements
+warehouse floor does in production. For ${r.cap.floor.ships} of them (each tenant's first), one at a time, the D1 statements
 each database was sent were counted before and after (once workerd was idle, so the relay
 after the write is included; bench/api-worker.ts): the databases touched were
 ${r.cap.floor.touched.map((t) => json(t)).join(", ")}, for tenants on ${r.cap.floor.tenants.join(" and ")}.
