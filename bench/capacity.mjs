@@ -1,42 +1,18 @@
 // The capacity model (docs/capacity.md): what one order's life costs one D1 database,
-// measured here one request at a time, and what that means for a shard's throughput and
-// storage. Measured figures come from this run; the model's assumptions are stated as such.
+// measured here one request at a time on the production floor path (a tenant key creates,
+// a platform key ships, over several shards), and what that means for shards, storage and
+// the platform's limits (the arithmetic is bench/capacity-model.mjs). Measured figures come
+// from this run; the model's assumptions are stated as such.
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { ASSUME, fmtBytes, LIMITS, model } from "./capacity-model.mjs";
 import { log, mean, settle } from "./harness.mjs";
 import { CREATE_SKUS, CREATE_STOCK, products, SEED, stock, tenant } from "./seed.mjs";
 
 const ORDERS = Number(process.env.BENCH_CAPACITY_ORDERS ?? 200);
 const POLL_LIMIT = 100;
-/** D1's documented ceiling for one database. */
-const SHARD_BYTES = 10 * 1024 ** 3;
-/** Keep each shard's single writer thread at most half busy at the peak. */
-const UTILISATION = 0.5;
-/** Fill shards to at most this share of their 10 GB, leaving room to grow and to move. */
-const FILL = 0.8;
-/** Events and webhook deliveries are archived and deleted after this many days. */
-const RETENTION_DAYS = 30;
-/** D1's documented sizing: a 1 ms average query gives about 1,000 queries/s. */
-const PLATFORM_MS_PER_QUERY = 1;
-/** D1's documented account limits (Workers Paid): storage, raisable on request, and databases. */
-const ACCOUNT_BYTES = 1024 ** 4;
-const ACCOUNT_DATABASES = 50_000;
-/** Workers' documented ceiling on one script's bindings: each shard is one. */
-const WORKER_BINDINGS = 5_000;
 /** The ERP's feed walked this many times, so the poll's D1 time is a mean over many pages. */
 const POLL_WALKS = 10;
-/** An event row's bytes besides its `data`: an assumption, see the model. */
-const EVENT_ROW_BYTES = 150;
-
-/** The issue's named target. */
-export const TARGET = {
-  merchants: 300,
-  ordersPerMerchantPerDay: 10_000,
-  peakFactor: 5,
-  pollEverySeconds: 120,
-  /** Feeds each merchant polls: shipments and inventory. */
-  feeds: 2,
-};
 
 /** Round-trip times between regions, from public latency tables: assumptions, not measured. */
 const RTT_MS = {
@@ -88,9 +64,44 @@ function perRequest(responses) {
   };
 }
 
-/** `ORDERS` creates, then a ship of each, with the database's size read after each phase. */
+/** Ships whose D1 statements are counted per database, one at a time, once work settled. */
+const TRACED_SHIPS = Number(process.env.BENCH_TRACED_SHIPS ?? 5);
+
+/**
+ * A platform key, as the warehouse floor holds: issued by the admin, no tenant, scope
+ * `warehouse:operate`, so its writes reach a tenant's shard only through the ids they name.
+ */
+export async function platformKey(client, adminToken) {
+  const { body } = await client.expect(201, "POST", "/admin/v1/api-keys", adminToken, {
+    name: "bench floor",
+    scopes: ["warehouse:operate"],
+    rate_limit_per_minute: 1_000_000,
+  });
+  return body.key;
+}
+
+/**
+ * The databases a request sent D1 statements to, its waitUntil work (the relay) and the
+ * Durable Objects it called included: bench/api-worker.ts's counts per database, read once
+ * workerd is idle before and after.
+ */
+async function databasesTouched(ctx, request) {
+  await settle();
+  const before = await ctx.statements();
+  const res = await request();
+  await settle();
+  const after = await ctx.statements();
+  const touched = Object.keys(after).filter((db) => (after[db] ?? 0) > (before[db] ?? 0));
+  return { res, touched, shards: touched.filter((db) => ctx.shards.includes(db)) };
+}
+
+/**
+ * `ORDERS` creates by the tenant's key on /v1/orders, then a ship of each by the floor's
+ * platform key on /v1/ops/shipments (production's path), with the database's size read after
+ * each phase; the first `TRACED_SHIPS` ships count the databases they touched.
+ */
 async function lifecycle(ctx, name, subscribeTo) {
-  const { client, databaseOf, adminToken } = ctx;
+  const { client, databaseOf, adminToken, floorKey } = ctx;
   const shop = await tenant(client, adminToken, name);
   // One shard's size and work: the tenant's, which holds all its rows.
   const db = await databaseOf(shop.shard);
@@ -126,13 +137,14 @@ async function lifecycle(ctx, name, subscribeTo) {
   await settle();
   sizes.created = await dbBytes(db);
   const ships = [];
+  const traced = [];
   for (const [i, created] of creates.entries()) {
-    ships.push(
-      await client.expect(
+    const ship = () =>
+      client.expect(
         201,
         "POST",
         "/v1/ops/shipments",
-        shop.key,
+        floorKey,
         {
           order_id: created.body.id,
           parcels: [
@@ -145,8 +157,14 @@ async function lifecycle(ctx, name, subscribeTo) {
           items: CREATE_SKUS.map((sku) => ({ sku, quantity: 1 })),
         },
         { "idempotency-key": `cap-ship-${shop.id}-${i}` },
-      ),
-    );
+      );
+    if (i < TRACED_SHIPS) {
+      const t = await databasesTouched(ctx, ship);
+      traced.push({ touched: t.touched, shards: t.shards });
+      ships.push(t.res);
+    } else {
+      ships.push(await ship());
+    }
   }
   await settle();
   sizes.shipped = await dbBytes(db);
@@ -159,6 +177,7 @@ async function lifecycle(ctx, name, subscribeTo) {
     since,
     creates,
     ships,
+    traced,
     bytesPerCreate: (sizes.created - sizes.start) / ORDERS,
     bytesPerShip: (sizes.shipped - sizes.created) / ORDERS,
     eventsPerOrder: Number(events.n) / ORDERS,
@@ -172,11 +191,12 @@ async function lifecycle(ctx, name, subscribeTo) {
  * the shipments. Sizes are the database's (D1's `meta.size_after`), once work settled.
  */
 export async function capacity(ctx) {
-  const { client } = ctx;
+  const { client, adminToken } = ctx;
   const hook = await receiver();
   try {
-    const plain = await lifecycle(ctx, "Bench Capacity", undefined);
-    const hooked = await lifecycle(ctx, "Bench Capacity Webhooks", hook.url);
+    const floor = { ...ctx, floorKey: await platformKey(client, adminToken) };
+    const plain = await lifecycle(floor, "Bench Capacity", undefined);
+    const hooked = await lifecycle(floor, "Bench Capacity Webhooks", hook.url);
     const polls = [];
     for (let walk = 0; walk < POLL_WALKS; walk++) {
       let cursor = "";
@@ -192,8 +212,17 @@ export async function capacity(ctx) {
       } while (cursor);
     }
     const perOrder = (x) => x.bytesPerCreate + x.bytesPerShip;
+    const traced = [...plain.traced, ...hooked.traced];
     const result = {
       orders: ORDERS,
+      shards: ctx.shards,
+      floor: {
+        ships: traced.length,
+        /** The most shard databases any traced platform-key ship touched. */
+        shardsTouched: traced.length ? Math.max(...traced.map((t) => t.shards.length)) : Number.NaN,
+        touched: traced.map((t) => t.touched),
+        tenants: [plain.shop.shard, hooked.shop.shard],
+      },
       deliveries: hook.count(),
       create: perRequest(plain.creates),
       ship: perRequest(plain.ships),
@@ -211,7 +240,8 @@ export async function capacity(ctx) {
       `capacity: ${ORDERS} orders; per create ${result.create.statements.toFixed(1)} statements, ` +
         `${result.create.rowsWritten.toFixed(1)} rows written, ${result.bytes.perCreate.toFixed(0)} B; ` +
         `per ship ${result.ship.rowsWritten.toFixed(1)} rows, ${result.bytes.perShip.toFixed(0)} B; ` +
-        `webhooks ${result.bytes.webhooksPerOrder.toFixed(0)} B per order over ${result.deliveries} deliveries`,
+        `webhooks ${result.bytes.webhooksPerOrder.toFixed(0)} B per order over ${result.deliveries} deliveries; ` +
+        `platform-key ships touched ${JSON.stringify(result.floor.touched)} (tenants on ${result.floor.tenants.join(", ")})`,
     );
     return result;
   } finally {
@@ -219,153 +249,179 @@ export async function capacity(ctx) {
   }
 }
 
-/**
- * The model's arithmetic. A poll's D1 time is its measured mean; if every page read under
- * Miniflare's millisecond resolution it is priced at the writes' mean time per statement.
- */
-function model(c) {
-  const writeStatements = c.create.statements + c.ship.statements;
-  const msPerStatement = (c.create.dbMs + c.ship.dbMs) / writeStatements;
-  const pollMs = c.poll.dbMs > 0 ? c.poll.dbMs : c.poll.statements * msPerStatement;
-  const deliveriesPerOrder = c.deliveries / c.orders;
-  // A delivery's own writes (the claim, the attempt row, the outcome) happen in the queue
-  // consumer, outside any response's Server-Timing: priced at 3 statements each.
-  const deliveryMs = deliveriesPerOrder * 3 * msPerStatement;
-  const orderMs = c.create.dbMs + c.ship.dbMs + deliveryMs;
-  // Events and deliveries are archived and deleted after the retention window; an event's
-  // row beyond its `data` (ids, type, time, sequence, two index entries) is taken as 150 B.
-  const eventsBytes = c.bytes.eventDataPerOrder + c.bytes.eventsPerOrder * EVENT_ROW_BYTES;
-  const transientBytes = eventsBytes + c.bytes.webhooksPerOrder;
-  const keptBytes = c.bytes.perOrder - eventsBytes;
-  const allInBytes = c.bytes.perOrder + c.bytes.webhooksPerOrder;
-
-  const t = TARGET;
-  const ordersPerDay = t.merchants * t.ordersPerMerchantPerDay;
-  const peakOrdersPerS = (ordersPerDay / 86_400) * t.peakFactor;
-  const pollsPerS = (t.merchants * t.feeds) / t.pollEverySeconds;
-  const peakDbMsPerS = peakOrdersPerS * orderMs + pollsPerS * pollMs;
-  const shardsForThroughput = Math.ceil(peakDbMsPerS / (1000 * UTILISATION));
-  // Cloudflare's own sizing for D1: about 1 ms per query on the platform.
-  const statementsPerOrder = c.create.statements + c.ship.statements + deliveriesPerOrder * 3;
-  const platformDbMsPerS =
-    peakOrdersPerS * statementsPerOrder * PLATFORM_MS_PER_QUERY +
-    pollsPerS * c.poll.statements * PLATFORM_MS_PER_QUERY;
-  const shardsForPlatformThroughput = Math.ceil(platformDbMsPerS / (1000 * UTILISATION));
-  const yearBytes = ordersPerDay * keptBytes * 365 + ordersPerDay * transientBytes * RETENTION_DAYS;
-  const shardsForAYear = Math.ceil(yearBytes / (SHARD_BYTES * FILL));
-  const dayBytes = ordersPerDay * keptBytes;
-  return {
-    msPerStatement,
-    pollMs,
-    deliveriesPerOrder,
-    deliveryMs,
-    orderMs,
-    eventsBytes,
-    transientBytes,
-    keptBytes,
-    allInBytes,
-    shardOrdersPerS: (1000 * UTILISATION) / orderMs,
-    ordersUntilFullAllIn: SHARD_BYTES / allInBytes,
-    ordersUntilFullKept: SHARD_BYTES / keptBytes,
-    ordersPerDay,
-    peakOrdersPerS,
-    pollsPerS,
-    peakDbMsPerS,
-    shardsForThroughput,
-    statementsPerOrder,
-    platformDbMsPerS,
-    shardsForPlatformThroughput,
-    yearBytes,
-    shardsForAYear,
-    shardsPerDay: dayBytes / (SHARD_BYTES * FILL),
-    accountYears: ACCOUNT_BYTES / (dayBytes * 365),
-    shards: Math.max(shardsForThroughput, shardsForPlatformThroughput, shardsForAYear),
-  };
-}
-
 const f = (n, digits = 1) =>
   Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : "n/a";
+const pct = (x) => `${f(100 * x, 0)} %`;
+const hotDays = (d) =>
+  d > 0 ? f(Math.floor(d), 0) : "none (events and deliveries alone are over)";
+const days = (d) => (Number.isFinite(d) ? `${f(d, 0)} days` : "never (it levels off below)");
 
+/** docs/capacity.md from one run's measurement `c` (see `capacity`). */
 export function capacityMarkdown(c, { commit, date, storage }) {
   const m = model(c);
+  const a = ASSUME;
+  const [target, ...tenfold] = m.scenarios;
   const row = (name, x) =>
     `| ${name} | ${f(x.statements)} | ${f(x.rounds)} | ${f(x.rowsRead)} | ${f(x.rowsWritten)} | ${f(x.dbMs, 3)} | ${f(x.d1WallMs, 2)} |`;
+  const cols = (fn) => m.scenarios.map(fn).join(" | ");
+  const scenarioRow = (label, fn) => `| ${label} | ${cols(fn)} |`;
+  const firstBroken = (p) => p.limits[0];
   return `# Capacity model
 
-Generated by \`npm run bench\` (bench/capacity.mjs) on ${date}, at ${commit}. The measured
-figures are this run's; everything else is arithmetic on them, with its assumptions named.
-One **shard** is one D1 database: single-threaded for writes, at most 10 GB.
+Generated by \`npm run bench\` (bench/capacity.mjs, arithmetic in bench/capacity-model.mjs) on
+${date}, at ${commit}. The measured figures are this run's; everything else is arithmetic on
+them, with its assumptions named and the platform limits it rests on linked at the end.
+One **shard** is one D1 database: one writer, at most 10 GB, and it holds whole tenants.
 
-## Measured, per operation
+## Measured: the production floor path over ${c.shards.length} shards
 
-${c.orders} orders each by two tenants, one request at a time: one without webhooks, one
-subscribed to every event (${c.deliveries} deliveries, ${f(m.deliveriesPerOrder)} per order). Each create has 2
-lines; each ship 1 parcel with both lines; polls read \`GET /v1/shipments\` ${c.poll.rowsPerPage} rows a
+The API was served with \`SHARDS=${c.shards.join(",")}\`, as a production deploy has several. Two
+tenants each created ${c.orders} orders with their own key (\`POST /v1/orders\`, 2 lines) and
+the warehouse floor shipped every one with a **platform key** (no tenant, scope
+\`warehouse:operate\`) on \`POST /v1/ops/shipments\` (1 parcel, both lines), one request at a
+time; one tenant has no webhooks, the other is subscribed to every event (${c.deliveries}
+deliveries, ${f(m.deliveriesPerOrder)} per order). Polls read \`GET /v1/shipments\` ${c.poll.rowsPerPage} rows a
 page. From each response's \`Server-Timing\` (D1 work inside the Durable Objects included):
 
 | operation | statements | D1 round trips | rows read | rows written | D1 ms (meta.duration) | D1 ms (wall, local) |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-${row("create (2 lines)", c.create)}
-${row("ship (1 parcel)", c.ship)}
+${row("create (2 lines, tenant key)", c.create)}
+${row("ship (1 parcel, platform key)", c.ship)}
 ${row("poll page (100 rows)", c.poll)}
 
+- **Shards a platform-key ship touches**: for ${c.floor.ships} ships (each tenant's first) the D1 statements each database was sent
+  were counted before and after (the relay after the write included): ${c.floor.touched.map((t) => `\`${t.join(", ")}\``).join("; ")},
+  for tenants on ${c.floor.tenants.join(" and ")}: at most **${c.floor.shardsTouched} shard** (the id carries its tenant's
+  route; \`DB\` is the control database, which maps the route to the tenant).
 - Bytes stored, from the database's size before and after each phase (\`meta.size_after\`),
-  for a tenant without webhooks: **${f(c.bytes.perCreate, 0)} B per create** and
+  for the tenant without webhooks: **${f(c.bytes.perCreate, 0)} B per create** and
   **${f(c.bytes.perShip, 0)} B per ship** (${f(c.bytes.eventsPerOrder)} events per order among them, whose
-  \`data\` alone is ${f(c.bytes.eventDataPerOrder, 0)} B). A second tenant subscribed to every event
+  \`data\` alone is ${f(c.bytes.eventDataPerOrder, 0)} B). The tenant subscribed to every event
   stores **${f(c.bytes.webhooksPerOrder, 0)} B more per order** in deliveries and attempts.
 - D1 ms is D1's own \`meta.duration\`, which Miniflare reports in whole milliseconds (a
-  statement under 1 ms reads 0), so each figure is a mean over many requests: ${c.create.requests}
-  creates, ${c.ship.requests} ships and ${c.poll.requests} poll pages (the feed walked ${POLL_WALKS} times). A poll is
-  priced below at ${f(m.pollMs, 3)} ms${c.poll.dbMs > 0 ? ", as measured" : ", the writes' mean per statement, as no page reached a millisecond"}.
-- Storage was ${storage.fs}; D1 here is Miniflare's local SQLite, whose \`meta.duration\` is
-  this machine's time, not the platform's (which adds its own overhead per query).
+  statement under 1 ms reads 0), so each figure is a mean over many requests. Storage was
+  ${storage.fs}: D1 here is Miniflare's local SQLite, and \`meta.duration\` is this machine's
+  time, **not the platform's**, which adds its own per query and more for writes.
 
-## One shard
+## One order's life
 
-- D1 time per order's life: create ${f(c.create.dbMs, 3)} ms + ship ${f(c.ship.dbMs, 3)} ms +
-  ${f(m.deliveriesPerOrder)} deliveries × 3 statements (${f(m.deliveryMs, 3)} ms) =
-  **${f(m.orderMs, 3)} ms**.
-- At ${UTILISATION * 100} % of the writer thread: **${f(m.shardOrdersPerS, 0)} orders/s per shard**.
-- Storage per order: ${f(m.allInBytes, 0)} B all in, of which ${f(m.transientBytes, 0)} B (events,
-  at an assumed ${EVENT_ROW_BYTES} B per row beyond their \`data\`, and webhook deliveries) is archived
-  and deleted after ${RETENTION_DAYS} days, leaving **${f(m.keptBytes, 0)} B kept** (order, lines,
-  shipment, history, claims until they expire).
-- Storage horizon of one 10 GB shard: **${f(m.ordersUntilFullKept, 0)} orders** kept, or
-  ${f(m.ordersUntilFullAllIn, 0)} orders if nothing were ever archived.
+- **Statements**: create ${f(c.create.statements)} + ship ${f(c.ship.statements)} + ${f(m.deliveriesPerOrder)} deliveries × ${a.deliveryStatements}
+  (each delivery's claim, attempt and outcome, written by the queue consumer outside any
+  response) = **${f(m.statements)} statements**.
+- **D1 time**: ${f(m.localMs, 2)} ms by this run's local \`meta.duration\`. That is not what the
+  platform takes, so the model prices statements instead: at Cloudflare's sizing example of
+  about ${a.sizingMsPerStatement} ms a query (~1,000 queries/s per database) an order's life is **${f(m.sizingMs, 0)} ms**; the
+  shard count below uses the **write-time assumption of ${a.writeMsPerStatement} ms a statement** (writes "can take
+  several ms", and most of these statements write): **${f(m.writeMs, 0)} ms** of one database's writer.
+- **Bytes**: ${f(m.allInBytes, 0)} B all in; of it ${f(m.transientBytes, 0)} B (events, at an assumed ${a.eventRowBytes} B per row
+  beyond their \`data\`, and webhook deliveries) is archived after RETENTION_DAYS (${a.retentionDays}), and
+  **${f(m.keptBytes, 0)} B is kept** with the order (order, lines, shipment, history, idempotency claims
+  until they expire) until it is archived to R2 ORDER_HOT_DAYS (${a.orderHotDays}) after its final state.
 
-## Shards for the target
+## A tenant's hot window
 
-${TARGET.merchants} merchants × ${f(TARGET.ordersPerMerchantPerDay, 0)} orders a day, a ${TARGET.peakFactor}× peak, each merchant
-polling ${TARGET.feeds} feeds every ${TARGET.pollEverySeconds} s, and webhooks for every event:
+A tenant taking _n_ orders a day holds, once its windows are full:
 
-| figure | value |
-| --- | ---: |
-| orders a day | ${f(m.ordersPerDay, 0)} |
-| orders/s at the peak | ${f(m.peakOrdersPerS)} |
-| poll pages/s | ${f(m.pollsPerS)} |
-| D1 ms per second at the peak | ${f(m.peakDbMsPerS)} |
-| shards for throughput at the measured D1 time (≤ ${UTILISATION * 100} % busy) | ${m.shardsForThroughput} |
-| statements per order's life | ${f(m.statementsPerOrder)} |
-| D1 ms per second at the peak at ${PLATFORM_MS_PER_QUERY} ms per statement (D1's own sizing rule) | ${f(m.platformDbMsPerS, 0)} |
-| shards for throughput at that rule (≤ ${UTILISATION * 100} % busy) | ${m.shardsForPlatformThroughput} |
-| bytes kept a year, plus ${RETENTION_DAYS} days of events and deliveries | ${f(m.yearBytes / 1024 ** 3, 0)} GiB |
-| shards for a year of data (each ≤ ${FILL * 100} % full) | ${m.shardsForAYear} |
-| **shards needed** | **${m.shards}** |
+  _n_ × ${f(m.keptBytes, 0)} B × (${a.orderHotDays} hot days + ${a.daysToFinal} days to the final state) + _n_ × ${f(m.transientBytes, 0)} B × ${a.retentionDays} days
 
+(${a.daysToFinal} days from create to shipped or cancelled is an assumption.) At 10,000 orders a day that is
+**${fmtBytes(target.tenantBytes)}**, ${pct(target.tenantBytes / (LIMITS.databaseBytes * a.fill))} of the ${pct(a.fill)} of 10 GB one shard may fill. Without the order archive
+the same tenant fills that budget in ${days(target.tenantDaysToBudgetWithoutArchive)}.
 ${
-  m.shardsForAYear >= Math.max(m.shardsForThroughput, m.shardsForPlatformThroughput)
-    ? `Storage, not throughput, decides the count: it grows with every day kept, so shards are added as they fill (new tenants go to the emptiest) and a tenant can be moved (see the runbook in docs/deploying.md). At this volume that is ${f(m.shardsPerDay)} new shards a day.`
-    : "Throughput, not storage, decides the count at this size."
+  target.tenantFits
+    ? `It fits: ${target.tenantsPerShard} such tenant(s) per shard.`
+    : `**It does not fit.** The longest hot window that fits is ORDER_HOT_DAYS = ${hotDays(target.maxHotDays)} for that tenant
+(a per-tenant window), or the bytes per order must fall (the issue's targets are ≤ 4,000 B kept
+and ≤ 9,000 B all in), or the tenant needs a store that can span databases (see the plan).`
 }
 
-Against D1's account limits on Workers Paid: ${m.shards} shards is ${f((100 * m.shards) / ACCOUNT_DATABASES)} % of the
-${f(ACCOUNT_DATABASES, 0)} databases an account may hold and ${f((100 * m.shards) / WORKER_BINDINGS)} % of the about ${f(WORKER_BINDINGS, 0)} bindings one
-Worker may have (each shard is one). The data is the harder limit: an account holds 1 TB of
-D1 unless Cloudflare raises it, which this volume fills in ${f(m.accountYears * 365, 0)} days. Keeping a
-year of orders at this volume therefore needs that limit raised, or shipped orders moved to
-the R2 archive after a window as events already are; this project archives events,
-deliveries and idempotency claims, not orders.
+## Shards and the account, for the target and 10× it
+
+Merchants are taken as equal (the largest tenant is one merchant), a ${a.peakFactor}× peak over the day's
+mean, each merchant polling ${a.feeds} feeds every ${a.pollEverySeconds} s, webhooks for every event. Shards =
+max(throughput, storage), and at most one per tenant, since a shard holds whole tenants.
+
+| | ${cols((p) => p.name)} |
+| --- | ${cols(() => "---:")} |
+${scenarioRow("merchants × orders a day each", (p) => `${f(p.merchants, 0)} × ${f(p.ordersPerMerchantPerDay, 0)}`)}
+${scenarioRow("orders a day", (p) => f(p.ordersPerDay, 0))}
+${scenarioRow(`orders/s at the ${a.peakFactor}× peak`, (p) => f(p.peakOrdersPerS))}
+${scenarioRow(`D1 ms/s at the peak, at ${a.sizingMsPerStatement} ms / ${a.writeMsPerStatement} ms a statement`, (p) => `${f(p.sizingMsPerS, 0)} / ${f(p.writeMsPerS, 0)}`)}
+${scenarioRow(`shards for throughput (≤ ${pct(a.utilisation)} busy), at ${a.writeMsPerStatement} ms (at ${a.sizingMsPerStatement} ms)`, (p) => `${f(p.shardsForThroughput, 0)} (${f(p.shardsForThroughputAtSizing, 0)})`)}
+${scenarioRow("largest tenant's hot window", (p) => `${fmtBytes(p.tenantBytes)} (${pct(p.tenantBytes / (LIMITS.databaseBytes * a.fill))} of a shard's budget)`)}
+${scenarioRow("tenants per shard (by storage)", (p) => (p.tenantFits ? f(p.tenantsPerShard, 0) : "0: does not fit"))}
+${scenarioRow("longest ORDER_HOT_DAYS that fits the largest tenant", (p) => hotDays(p.maxHotDays))}
+${scenarioRow(`largest tenant's peak on its shard's writer, at ${a.writeMsPerStatement} ms`, (p) => pct(p.tenantWriterShare))}
+${scenarioRow("shards for storage", (p) => (p.tenantFits ? f(p.shardsForStorage, 0) : `${f(p.shardsForStorage, 0)} if a tenant could span databases`))}
+${scenarioRow("**shards** (needed, capped at one per tenant)", (p) => `**${f(p.shards, 0)}**${p.needed > p.merchants ? ` (${f(p.needed, 0)} needed)` : ""}`)}
+${scenarioRow("account D1 storage, every window counted", (p) => `${fmtBytes(p.accountBytes)} (${pct(p.accountBytes / LIMITS.accountBytes)} of 1 TB)`)}
+${scenarioRow("days from empty until the account holds 1 TB", (p) => days(p.accountDaysToFull))}
+${scenarioRow("D1 databases (shards + control) of 50,000", (p) => f(p.databases, 0))}
+${scenarioRow(`Worker bindings (shards + ~${a.otherBindings} others) of ~5,000`, (p) => f(p.bindings, 0))}
+${scenarioRow("`SHARDS` var, bytes of 5 KB", (p) => `${f(p.varBytes, 0)} (${pct(p.varBytes / LIMITS.varBytes)})`)}
+
+The \`SHARDS\` var (\`SHARD_0,SHARD_1,…\`) can list at most **${m.shardsInVar} shards** in 5 KB.
+
+## What breaks first
+
+Each limit as the share of it used (over 100 % is broken), highest first:
+
+${m.scenarios
+  .map(
+    (p) =>
+      `- **${p.name}** (${f(p.merchants, 0)} × ${f(p.ordersPerMerchantPerDay, 0)}): ${p.limits
+        .map((x) => `${x.limit} ${pct(x.used)}`)
+        .join("; ")}.`,
+  )
+  .join("\n")}
+
+${
+  target.broken.length
+    ? `**Already at the target**, ${target.broken.map((x) => x.limit).join(" and ")} ${target.broken.length > 1 ? "are" : "is"} over. `
+    : "At the target every limit holds. "
+}At 10×, ${tenfold.map((p) => `with ${p.name} the most broken is ${firstBroken(p).limit} (${pct(firstBroken(p).used)}), and of the limits that cannot be raised on request ${p.firstFixed.limit} (${pct(p.firstFixed.used)})`).join("; ")}. Raisable limits are a request to Cloudflare; the fixed ones need the plan below.
+${tenfold
+  .map((p) => {
+    const fresh = p.broken.filter((x) => !target.broken.some((y) => y.limit === x.limit));
+    return `New at ${p.name}, beyond what the target already breaks: ${fresh.length ? fresh.map((x) => `${x.limit} (${pct(x.used)})`).join(", ") : "nothing"}.`;
+  })
+  .join(" ")}
+
+## The plan
+
+- **Account storage.** D1's 1 TB per account is raisable on request (the limits page's
+  footnote): request ${fmtBytes(target.accountBytes)} for the target with headroom, or lower the
+  bytes per order first (the issue's ≤ 4,000 B kept would cut the kept part by
+  ${pct(Math.max(0, 1 - 4000 / m.keptBytes))}), or shorten ORDER_HOT_DAYS: every day of it is
+  ${fmtBytes(target.ordersPerDay * m.keptBytes)} at the target.
+- **The largest tenant.** A database's 10 GB is not raisable. A tenant whose hot window outgrows
+  ${pct(a.fill)} of it gets a shorter ORDER_HOT_DAYS of its own (${hotDays(target.maxHotDays)} days at 10,000 orders a day,
+  ${hotDays(tenfold[1]?.maxHotDays)} at 100,000), and past that a store that is not one D1 database: see below.
+- **10× the merchants: the Worker's shard list.** ${f(tenfold[0]?.shards, 0)} shards outgrow the \`SHARDS\` var
+  (${m.shardsInVar} names in 5 KB) long before the ~5,000 D1 bindings one Worker may carry (1 MB of
+  metadata, ~150 B a binding). The plan is **Workers for Platforms**: a dispatch Worker that reads
+  an id's route (already in every id) and the tenant's shard group from the control database, and
+  one user Worker per shard group (for example 250 shards each, with its own \`SHARDS\` and
+  bindings); a dispatch namespace holds an unlimited number of scripts. Each group's cron, janitors
+  and queues stay per group, so the bounded background work (one unit per shard) is unchanged.
+- **10× each merchant: one tenant outgrows a database.** At 100,000 orders a day a tenant's hot
+  window is ${fmtBytes(tenfold[1]?.tenantBytes)} and its peak takes ${pct(tenfold[1]?.tenantWriterShare ?? Number.NaN)} of one writer at ${a.writeMsPerStatement} ms a
+  statement, so no single D1 database can hold it. The plan is **Durable Object SQLite as that
+  tenant's store**: one object per tenant and period (or per tenant and warehouse), 10 GB each,
+  with no account-wide storage limit for SQLite-backed objects on Workers Paid and an unlimited
+  number of objects; each object is single-threaded (about 1,000 requests/s soft), so a tenant
+  spans objects by period, and the feeds read across them through an index kept in D1.
+
+## Limits this rests on (Workers Paid)
+
+- D1 (${LIMITS.sources.d1}): 10 GB per database; 1 TB per account and 50,000
+  databases per account, both raisable on request; ~5,000 D1 bindings per Worker script (1 MB of
+  script metadata, ~150 B a binding, variables counted by their size); 1,000 queries per
+  invocation.
+- Workers (${LIMITS.sources.workers}): an environment variable holds at most 5 KB (128 variables per Worker).
+- Durable Objects (${LIMITS.sources.durableObjects}): SQLite storage 10 GB per object, unlimited per account and per class;
+  unlimited objects.
+- Workers for Platforms (${LIMITS.sources.workersForPlatforms}): an unlimited number of scripts in a dispatch namespace.
 
 ## A create's latency budget, database in Oceania
 

@@ -15,7 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { buildApi, bundle, migrateAll } from "../scripts/local-worker.mjs";
+import { bundle, migrate, migrateAll } from "../scripts/local-worker.mjs";
 
 const BUILD = "bench/.build";
 
@@ -54,7 +54,21 @@ export const knobs = {
   bigLines: number("BENCH_BIG_LINES", 500),
   /** Timed creates of the big order (after one that wakes its stock objects). */
   bigOrders: number("BENCH_BIG_ORDERS", 3),
+  /** Amends of the last big order, each changing every line's quantity. */
+  bigAmends: number("BENCH_BIG_AMENDS", 2),
+  /** Stocked SKUs of the tenant whose one-line creates count D1 rows read. */
+  wideSkus: number("BENCH_WIDE_SKUS", 3000),
+  /** One-line creates on that tenant: this many on SKUs not ordered before, as many on one. */
+  wideCreates: number("BENCH_WIDE_CREATES", 5),
   webhookOrders: number("BENCH_WEBHOOK_ORDERS", 30),
+  /**
+   * Shard databases the API is served with, all listed in SHARDS: production's floor path
+   * (a platform key's write routed by its id to one of several shards) needs more than
+   * wrangler.toml's two local ones. 4 by default, as test/api/routing.test.ts runs.
+   */
+  shards: number("BENCH_SHARDS", 4),
+  /** Milliseconds the bench's own client waits for one answer (a 500-line create is slow). */
+  clientTimeoutMs: number("BENCH_CLIENT_TIMEOUT_MS", 300_000),
   /**
    * Where Miniflare keeps D1, KV and Durable Object storage (SQLite files) for the run: a
    * fresh directory inside this one, removed at the end. A RAM disk when the machine has
@@ -102,20 +116,30 @@ function echoRuntime(chunk) {
   }
 }
 
+/** SHARD_0 … SHARD_{n-1}: the shard bindings the bench serves, all listed in SHARDS. */
+export const shardNames = () => Array.from({ length: knobs.shards }, (_, i) => `SHARD_${i}`);
+
 /**
- * Builds the API as `wrangler deploy` would and serves it, with the ceiling worker on
- * `/ceiling`, from one workerd on 127.0.0.1 (no dev proxy, no request log), its storage
- * in a fresh directory under `knobs.storageDir`. Migrations are applied before this
- * returns; `dispose` stops workerd and removes the storage.
+ * Builds the API as `wrangler deploy` would (from bench/api-worker.ts: the Worker plus a
+ * route that counts D1 statements per database) and serves it with `knobs.shards` shard
+ * databases, with the ceiling worker on `/ceiling`, from one workerd on 127.0.0.1 (no dev
+ * proxy, no request log), its storage in a fresh directory under `knobs.storageDir`.
+ * Migrations are applied before this returns; `dispose` stops workerd and removes the storage.
  */
 export async function serve(adminToken) {
-  const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+  const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
   const compat = {
     compatibilityDate: workerOptions.compatibilityDate,
     compatibilityFlags: workerOptions.compatibilityFlags ?? [],
   };
   log("building with wrangler deploy --dry-run");
-  const api = buildApi(`${BUILD}/api`, main);
+  const api = {
+    dir: `${BUILD}/api`,
+    entry: bundle(`${BUILD}/api`, ["--env=", "bench/api-worker.ts"], "api-worker.ts"),
+  };
+  const shards = shardNames();
+  // wrangler.toml binds SHARD_0 and SHARD_1 locally; the rest are the bench's own.
+  const extraShards = shards.filter((s) => !(s in (workerOptions.d1Databases ?? {})));
   const ceiling = buildHelper("ceiling", "bench/ceiling.ts", compat);
   const persistRoot = mkdtempSync(path.join(knobs.storageDir, "fulfillment-bench-"));
   const mf = new Miniflare({
@@ -134,10 +158,15 @@ export async function serve(adminToken) {
         modules: true,
         modulesRoot: api.dir,
         scriptPath: api.entry,
+        d1Databases: {
+          ...workerOptions.d1Databases,
+          ...Object.fromEntries(extraShards.map((s) => [s, { id: `bench-${s}` }])),
+        },
         bindings: {
           ...workerOptions.bindings,
           ENVIRONMENT: "development",
           ADMIN_TOKEN: adminToken,
+          SHARDS: shards.join(","),
         },
       },
       {
@@ -159,17 +188,26 @@ export async function serve(adminToken) {
   try {
     base = await mf.ready;
     applied = await migrateAll(mf, "api");
+    for (const s of extraShards) {
+      applied[s] = await migrate(await mf.getD1Database(s, "api"), "migrations/shard");
+    }
   } catch (err) {
     await dispose();
     throw err;
   }
   const storage = { ...storageOf(persistRoot), objects: () => objectsIn(persistRoot) };
   log(
-    `serving at ${base.href}; migrated ${Object.keys(applied).join(", ")}; storage in ${storage.path} (${storage.fs})`,
+    `serving at ${base.href} with SHARDS=${shards.join(",")}; migrated ${Object.keys(applied).join(", ")}; storage in ${storage.path} (${storage.fs})`,
   );
   /** A database by binding: the control DB, or the shard a tenant's `shard` names. */
   const databaseOf = (binding) => mf.getD1Database(binding, "api");
-  return { dispose, base, databaseOf, storage, client: client(base) };
+  /** D1 statements sent to each database so far (bench/api-worker.ts), by binding. */
+  const statements = async () => {
+    const res = await fetch(new URL("/bench/statements", base));
+    if (!res.ok) throw new Error(`/bench/statements answered ${res.status}`);
+    return res.json();
+  };
+  return { dispose, base, databaseOf, statements, shards, storage, client: client(base) };
 }
 
 /** Durable Objects with SQLite storage, per class: one `.sqlite` file each. */
@@ -308,6 +346,27 @@ export const tally = (values) => {
 // HTTP
 
 /**
+ * Every answer the bench saw in the whole run, from its client and from autocannon (warm-up
+ * included): how many, how many were not 2xx (by status, with the first few), and requests
+ * that got no answer at all (by kind). `bench_non_2xx` is `non2xx + errors`.
+ */
+export const answers = { total: 0, non2xx: 0, errors: 0, statuses: {}, errorKinds: {}, first: [] };
+
+function seen(status, what) {
+  answers.total += 1;
+  if (status >= 200 && status < 300) return;
+  answers.non2xx += 1;
+  answers.statuses[status] = (answers.statuses[status] ?? 0) + 1;
+  if (answers.first.length < 5) answers.first.push(`${status} ${what}`.slice(0, 300));
+}
+
+function unanswered(kind, what) {
+  answers.errors += 1;
+  answers.errorKinds[kind] = (answers.errorKinds[kind] ?? 0) + 1;
+  if (answers.first.length < 5) answers.first.push(`${kind} ${what}`.slice(0, 300));
+}
+
+/**
  * A small JSON client. Each answer carries its status, body, `Server-Timing` figures and
  * the client-side time from send to the last byte of the body (`ms`) and when that was
  * (`at`, performance.now()).
@@ -315,17 +374,26 @@ export const tally = (values) => {
 function client(base) {
   async function call(method, urlPath, token, body, headers = {}) {
     const started = performance.now();
-    const res = await fetch(new URL(urlPath, base), {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
+    let res;
+    let text;
+    try {
+      res = await fetch(new URL(urlPath, base), {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(knobs.clientTimeoutMs),
+      });
+      text = await res.text();
+    } catch (err) {
+      unanswered(err?.name ?? "error", `${method} ${urlPath}`);
+      throw err;
+    }
     const at = performance.now();
+    seen(res.status, `${method} ${urlPath} ${text.slice(0, 200)}`);
     return {
       status: res.status,
       body: text ? JSON.parse(text) : null,
@@ -498,6 +566,7 @@ export async function fire({
   });
   let lastResponseAt = Number.NaN;
   instance.on("response", (_client, status, _bytes, ms) => {
+    seen(status, `autocannon ${url}`);
     if (!counting) return;
     lastResponseAt = performance.now();
     run.statusCodes[status] = (run.statusCodes[status] ?? 0) + 1;
@@ -509,8 +578,9 @@ export async function fire({
     }
   });
   instance.on("reqError", (err) => {
-    if (!counting) return;
     const kind = err?.code ?? err?.message ?? String(err);
+    unanswered(kind, `autocannon ${url}`);
+    if (!counting) return;
     run.errors += 1;
     run.errorKinds[kind] = (run.errorKinds[kind] ?? 0) + 1;
   });

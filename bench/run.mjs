@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: issue 9's figures, measured on this machine in one run.
+// `npm run bench [-- --json]`: issues 9's and 19's figures, measured on this machine in one run.
 //
 // Builds the deploy bundle with wrangler, serves it with the `{}` ceiling worker from one
 // workerd (bench/harness.mjs), seeds tenants from fixtures/seed.json and D1
@@ -9,17 +9,19 @@
 // Knobs (environment, see bench/harness.mjs), with their defaults: BENCH_DURATION (s, 10),
 // BENCH_ROUNDS (3), BENCH_WARMUP (s, 1), BENCH_CONNECTIONS (32), BENCH_SOLO_CREATES (30),
 // BENCH_HOT_STOCK / _ORDERS (100 / 200), BENCH_WAITING_SMALL / _LARGE (10 / 10000),
-// BENCH_DEMAND_ORDERS (50), BENCH_BIG_LINES (500), BENCH_BIG_ORDERS (3),
-// BENCH_SHIPMENTS_SMALL / _LARGE (10000 / 100000), BENCH_POLL_DURATION (s, 6),
-// BENCH_POLL_ROUNDS (6), BENCH_WEBHOOK_ORDERS (30), BENCH_STORAGE_DIR (where Miniflare
-// keeps its SQLite files: /dev/shm when it exists, else os.tmpdir()).
+// BENCH_DEMAND_ORDERS (50), BENCH_BIG_LINES (500), BENCH_BIG_ORDERS (3), BENCH_BIG_AMENDS (2),
+// BENCH_WIDE_SKUS (3000), BENCH_WIDE_CREATES (5), BENCH_SHIPMENTS_SMALL / _LARGE
+// (10000 / 100000), BENCH_POLL_DURATION (s, 6), BENCH_POLL_ROUNDS (6), BENCH_WEBHOOK_ORDERS
+// (30), BENCH_CAPACITY_ORDERS (200), BENCH_TRACED_SHIPS (5), BENCH_SHARDS (4, all listed in
+// SHARDS), BENCH_CLIENT_TIMEOUT_MS (300000), BENCH_STORAGE_DIR (where Miniflare keeps its
+// SQLite files: /dev/shm when it exists, else os.tmpdir()).
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
-const { cpuWindow, log, runtimeOutput, serve } = await import("./harness.mjs");
+const { answers, cpuWindow, log, runtimeOutput, serve } = await import("./harness.mjs");
 const { referenceData, tenant } = await import("./seed.mjs");
 const scenarios = await import("./scenarios.mjs");
 const { consoleTable, figures, machine, markdown, writeResults } = await import("./report.mjs");
@@ -34,7 +36,8 @@ async function main() {
   const loadBefore = os.loadavg();
   const wholeRun = cpuWindow();
   const adminToken = randomBytes(24).toString("hex");
-  const { dispose, base, databaseOf, client, storage } = await serve(adminToken);
+  const { dispose, base, databaseOf, statements, shards, client, storage } =
+    await serve(adminToken);
   const stop = () => {
     dispose().finally(() => process.exit(130));
   };
@@ -45,13 +48,14 @@ async function main() {
     const merchant = await tenant(client, adminToken, "Bench Merchant");
     // The merchant's rows, which the scenarios seed and count, are in its shard.
     const db = await databaseOf(merchant.shard);
-    const ctx = { base, client, db, databaseOf, merchant, adminToken };
+    const ctx = { base, client, db, databaseOf, statements, shards, merchant, adminToken };
     await scenarios.prepare(ctx);
     log(`seeded tenant ${merchant.id}`);
 
     const create = await scenarios.creates(ctx);
     const hot = await scenarios.hotSku(ctx);
     const demand = await scenarios.demandCost(ctx);
+    const wide = await scenarios.wideCatalog(ctx);
     const big = await scenarios.bigOrder(ctx);
     const polls = await scenarios.polls(ctx);
     const webhooks = await scenarios.webhooks(ctx);
@@ -62,12 +66,15 @@ async function main() {
       create,
       hot,
       demand,
+      wide,
       big,
       polls,
       webhooks,
+      cap,
       objects,
       cores: wholeRun(),
       cron: await (await import("./cron.mjs")).cronBound(),
+      answers,
     };
     const fig = figures(results);
     writeResults(RESULTS, markdown(results, fig, { loadBefore, started, runtimeOutput, storage }));

@@ -338,9 +338,62 @@ export async function demandCost({ client, db, merchant }) {
 }
 
 /**
+ * D1 rows read by a one-line create for a tenant with `knobs.wideSkus` stocked SKUs (seeded
+ * in D1), from each response's `Server-Timing` `d1-rows-read` (D1's `meta.rows_read`, the
+ * Durable Objects' statements included). `knobs.wideCreates` creates each on a SKU no order
+ * named before (its stock object wakes and loads its row) and as many on one SKU again;
+ * the figure is the larger of the two medians, so it holds for either.
+ */
+export async function wideCatalog({ client, databaseOf, adminToken }) {
+  const shop = await tenant(client, adminToken, "Bench Wide Catalog");
+  const db = await databaseOf(shop.shard);
+  const skus = Array.from(
+    { length: knobs.wideSkus },
+    (_, i) => `BENCH-W-${String(i + 1).padStart(5, "0")}`,
+  );
+  await catalogInD1(db, shop.id, skus, { onHand: CREATE_STOCK });
+  await settle();
+  const fresh = [];
+  const again = [];
+  const step = Math.max(1, Math.floor(skus.length / knobs.wideCreates));
+  for (let i = 0; i < knobs.wideCreates; i++) {
+    const res = await createOrder(client, shop.key, "wide", [
+      { sku: skus[(i * step + step - 1) % skus.length], quantity: 1 },
+    ]);
+    fresh.push(res.timing);
+  }
+  for (let i = 0; i < knobs.wideCreates; i++) {
+    const res = await createOrder(client, shop.key, "wide", [{ sku: skus[step - 1], quantity: 1 }]);
+    again.push(res.timing);
+  }
+  const rows = (list) => median(list.map((t) => t.d1RowsRead));
+  const result = {
+    skus: skus.length,
+    fresh: {
+      rowsRead: rows(fresh),
+      all: fresh.map((t) => t.d1RowsRead),
+      timing: medianTiming(fresh),
+    },
+    again: {
+      rowsRead: rows(again),
+      all: again.map((t) => t.d1RowsRead),
+      timing: medianTiming(again),
+    },
+  };
+  result.rowsRead = Math.max(result.fresh.rowsRead, result.again.rowsRead);
+  log(
+    `1-line create at ${skus.length} stocked SKUs: rows read ${result.fresh.all.join(", ")} (SKUs not ordered before), ` +
+      `${result.again.all.join(", ")} (one SKU again)`,
+  );
+  return result;
+}
+
+/**
  * One create with `knobs.bigLines` lines, one unit of each seeded SKU. The first wakes
  * every stock object it touches and is reported on its own; the next `knobs.bigOrders`
- * are timed and their median is the figure.
+ * are timed and their median is the figure. Then `knobs.bigAmends` amends of the last one,
+ * each changing every line's quantity (2, then 1, …): D1 rows read per create and per amend
+ * are the medians of their `Server-Timing` `d1-rows-read`.
  */
 export async function bigOrder({ client, merchant }) {
   const items = bigSkus().map((sku) => ({ sku, quantity: 1 }));
@@ -357,13 +410,34 @@ export async function bigOrder({ client, merchant }) {
   const ms = median(runs.map((r) => r.ms));
   log(
     `${items.length}-line create: first ${first.ms.toFixed(0)} ms, then median ${ms.toFixed(0)} ms ` +
-      `(${runs.map((r) => r.ms.toFixed(0)).join(", ")})`,
+      `(${runs.map((r) => r.ms.toFixed(0)).join(", ")}); rows read ${[first, ...runs].map((r) => r.timing.d1RowsRead).join(", ")}`,
+  );
+  const order = (runs.at(-1) ?? first).body;
+  const amends = [];
+  for (let i = 0; i < knobs.bigAmends; i++) {
+    await settle();
+    const quantity = i % 2 === 0 ? 2 : 1;
+    const res = await client.expect(200, "PATCH", `/v1/orders/${order.id}`, merchant.key, {
+      items: items.map(({ sku }) => ({ sku, quantity })),
+    });
+    if (res.body.items?.some((l) => l.quantity !== quantity)) {
+      throw new Error(`the amend to ${quantity} of every line came back otherwise`);
+    }
+    amends.push(res);
+  }
+  const amendMs = median(amends.map((r) => r.ms));
+  log(
+    `${items.length}-line amend: ${amends.map((r) => `${r.ms.toFixed(0)} ms, ${r.timing.d1RowsRead} rows read`).join("; ")}`,
   );
   return {
     lines: items.length,
     first: { ms: first.ms, timing: first.timing, status: first.body.status },
     runs: runs.map((r) => ({ ms: r.ms, timing: r.timing, status: r.body.status })),
     ms,
+    rowsRead: median(runs.map((r) => r.timing.d1RowsRead)),
+    amends: amends.map((r) => ({ ms: r.ms, timing: r.timing, status: r.body.status })),
+    amendMs,
+    amendRowsRead: median(amends.map((r) => r.timing.d1RowsRead)),
   };
 }
 
