@@ -8,7 +8,7 @@ import {
 } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PLACEMENT_TTL_MS } from "../../src/db/shards";
-import { orderObjectName } from "../../src/durable/stubs";
+import { orderObjectName, stockObject } from "../../src/durable/stubs";
 import worker from "../../src/index";
 import type { WebhookMessage } from "../../src/webhooks/delivery";
 import { client, expectError, ok } from "../support/client";
@@ -159,5 +159,54 @@ describe("a frozen tenant's order object", () => {
     const order = await ok(client(key).v1.orders[":id"].$get({ param: { id: orderId } }));
     expect(order).toMatchObject({ allocation_status: "allocated" });
     expect(await stockOf(key, "FRZ-B")).toMatchObject({ allocated: 3 });
+  });
+});
+
+describe("a frozen tenant's stock object", () => {
+  it("puts off the notices its alarm owes without writing, and delivers them after the thaw", async () => {
+    const { key, tenantId } = await merchant({ "FRZ-N": 2 });
+    const api = client(key).v1;
+    const order = (items: number) =>
+      ok(api.orders.$post({ json: orderBody({ items: [{ sku: "FRZ-N", quantity: items }] }) }));
+    const holder = await order(2);
+    const waiting = await order(2);
+    // The waiting order cannot take its fill when the holder cancels: the stock object owes it.
+    const fault = await failWrites(
+      "frozen_refuse_fill",
+      `BEFORE INSERT ON order_history WHEN NEW.action = 'allocation_changed' AND NEW.order_id = '${waiting.id}'`,
+    );
+    await ok(api.orders[":id"].cancel.$post({ param: { id: holder.id } }));
+    await fault.heal();
+    const stub = stockObject(env, { tenantId, warehouseId: "wh_syd_1", sku: "FRZ-N" });
+    const journal = () =>
+      runInDurableObject(stub, async (_, state) => ({
+        owed: state.storage.kv.get<number>(`notice:${waiting.id}`),
+        alarm: await state.storage.getAlarm(),
+      }));
+    expect((await journal()).owed).toEqual(expect.any(Number));
+    const db = await dataOf(tenantId);
+    const version = async () =>
+      (
+        await db
+          .prepare("SELECT version FROM orders WHERE id = ?")
+          .bind(waiting.id)
+          .first<{ version: number }>()
+      )?.version;
+    expect(await version()).toBe(1);
+
+    await setFrozen(tenantId, true);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const frozen = await journal();
+    expect(frozen.owed).toEqual(expect.any(Number));
+    expect(frozen.alarm).toBeGreaterThan(Date.now());
+    expect(await version()).toBe(1);
+
+    await setFrozen(tenantId, false);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await journal()).owed).toBeUndefined();
+    expect(await ok(api.orders[":id"].$get({ param: { id: waiting.id } }))).toMatchObject({
+      allocation_status: "allocated",
+      version: "2",
+    });
   });
 });
