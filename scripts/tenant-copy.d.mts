@@ -10,7 +10,7 @@ export interface TenantTable {
   derived?: boolean;
   /** Copied over whatever the destination's triggers wrote for it. */
   replace?: boolean;
-  /** The columns to page by in a table without rowids. */
+  /** The columns to page by: those after the tenant's (or parent's) in a unique index. */
   key?: string[];
 }
 

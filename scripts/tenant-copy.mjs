@@ -13,8 +13,8 @@
  * database).
  *
  * `renumber` names a column the shard assigns (AUTOINCREMENT, counting every tenant of the
- * shard): the copy leaves it out and inserts in its order, so the destination numbers the
- * rows after its own, in the same order. Nothing the API shows carries those numbers:
+ * shard): the copy leaves it out, so the destination numbers the rows after its own, in the
+ * order they are copied. Nothing the API shows carries those numbers:
  * feeds name events by id, and the rest orders by per-tenant `change_seq`, which is kept.
  *
  * `derived` tables are kept by the destination's triggers from the rows copied before them
@@ -22,38 +22,53 @@
  * overwrite what those triggers wrote: a feed head is copied after its feed, so it ends at
  * the source's head, past rows retention has already removed.
  *
- * Pages follow the table's rowid, in the order the shard wrote the rows; a table without
- * rowids names the columns it is paged by in `key`.
+ * Pages follow `key`, the columns after the tenant's (or the parent's) in one of the table's
+ * unique indexes, so each page is one range of that index, never a re-read and sort of every
+ * row before it. Events and deliveries are paged by their sequence, so they are numbered
+ * anew in the same order (order references, whose numbers nothing reads, by reference); a
+ * table with no such index, by rowid.
  */
 export const TENANT_TABLES = [
   { table: "tenants", where: "id = :tenant" },
   { table: "sandbox_settings", where: "tenant_id = :tenant" },
-  { table: "products", where: "tenant_id = :tenant" },
-  { table: "inventory_skus", where: "tenant_id = :tenant" },
-  { table: "inventory", where: "tenant_id = :tenant" },
-  { table: "inventory_adjustments", where: "tenant_id = :tenant" },
-  { table: "stock_movements", where: "tenant_id = :tenant" },
-  { table: "order_references", where: "tenant_id = :tenant", renumber: "seq" },
-  { table: "orders", where: "tenant_id = :tenant" },
-  { table: "order_lines", where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)" },
+  { table: "products", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "inventory_skus", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "inventory", where: "tenant_id = :tenant", key: ["warehouse_id", "sku"] },
+  { table: "inventory_adjustments", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "stock_movements", where: "tenant_id = :tenant", key: ["warehouse_id", "sku", "ref"] },
+  { table: "order_references", where: "tenant_id = :tenant", renumber: "seq", key: ["reference"] },
+  { table: "orders", where: "tenant_id = :tenant", key: ["change_seq"] },
+  {
+    table: "order_lines",
+    where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
+    key: ["order_id", "sku"],
+  },
   {
     table: "order_history",
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
+    key: ["order_id", "seq"],
   },
-  { table: "stock_demands", where: "tenant_id = :tenant" },
-  { table: "shipments", where: "tenant_id = :tenant" },
+  {
+    table: "stock_demands",
+    where: "tenant_id = :tenant",
+    key: ["warehouse_id", "sku", "order_id"],
+  },
+  { table: "shipments", where: "tenant_id = :tenant", key: ["change_seq"] },
   {
     table: "shipment_items",
     where: "shipment_id IN (SELECT id FROM shipments WHERE tenant_id = :tenant)",
+    key: ["shipment_id", "sku"],
   },
   {
     table: "shipment_parcels",
     where: "shipment_id IN (SELECT id FROM shipments WHERE tenant_id = :tenant)",
+    key: ["shipment_id", "position"],
   },
-  { table: "inbound_shipments", where: "tenant_id = :tenant" },
+  { table: "inbound_shipments", where: "tenant_id = :tenant", key: ["change_seq"] },
   {
     table: "inbound_lines",
     where: "inbound_id IN (SELECT id FROM inbound_shipments WHERE tenant_id = :tenant)",
+    key: ["inbound_id", "sku"],
   },
   {
     table: "incoming_stock",
@@ -62,10 +77,11 @@ export const TENANT_TABLES = [
     key: ["sku", "warehouse_id", "inbound_id"],
   },
   { table: "inbound_receipts", where: "tenant_id = :tenant" },
-  { table: "returns", where: "tenant_id = :tenant" },
+  { table: "returns", where: "tenant_id = :tenant", key: ["change_seq"] },
   {
     table: "return_lines",
     where: "return_id IN (SELECT id FROM returns WHERE tenant_id = :tenant)",
+    key: ["return_id", "stage", "line_no"],
   },
   { table: "stuck_operations", where: "tenant_id = :tenant" },
   { table: "events", where: "tenant_id = :tenant", renumber: "seq" },
@@ -74,8 +90,9 @@ export const TENANT_TABLES = [
   {
     table: "webhook_attempts",
     where: "delivery_id IN (SELECT id FROM webhook_deliveries WHERE tenant_id = :tenant)",
+    key: ["delivery_id", "attempt"],
   },
-  { table: "idempotency_claims", where: "owner = :tenant" },
+  { table: "idempotency_claims", where: "owner = :tenant", key: ["key"] },
   { table: "feed_heads", where: "tenant_id = :tenant", replace: true, key: ["feed"] },
 ];
 

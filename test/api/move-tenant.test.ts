@@ -222,9 +222,15 @@ describe("moving a tenant (the runbook in docs/deploying.md)", () => {
     const toName = otherShard(t.shard);
     const to = shardDb(toName);
     const copy = { read: reader(db), readTarget: reader(to), tenantId: t.tenantId, move };
-    await expect(copyTenant({ ...copy, write: crashing(to, "events", 4) })).rejects.toThrow(
-      /crashed/,
-    );
+    // It crashes twice, in a table paged by a three-column key and in a renumbered one.
+    for (const [table, page] of [
+      ["stock_movements", 3],
+      ["events", 4],
+    ] as const) {
+      await expect(copyTenant({ ...copy, write: crashing(to, table, page) })).rejects.toThrow(
+        /crashed/,
+      );
+    }
     const written = new Map<string, number>();
     await copyTenant({
       ...copy,
@@ -235,7 +241,7 @@ describe("moving a tenant (the runbook in docs/deploying.md)", () => {
       },
     });
     // Three pages of events were checkpointed before the crash: the rerun starts after them.
-    expect(written.has("products")).toBe(false);
+    expect(written.has("products") || written.has("stock_movements")).toBe(false);
     expect(written.get("events")).toBe((source.events ?? 0) - 3000);
 
     // A copy that differs is caught, and the table named, before anything switches.
