@@ -112,6 +112,22 @@ describe("a frozen tenant's webhook messages", () => {
     expect(result.retryMessages).toEqual([]);
     expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
   });
+
+  it("that reached the dead-letter queue wait there too, instead of failing its consumer", async () => {
+    const t = await merchant({ "FRZ-3": 1 });
+    await setFrozen(t.tenantId, true);
+    const send = vi.fn(async () => ({}) as QueueSendResponse);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const frozenEnv = { ...env, WEBHOOK_DLQ: { ...env.WEBHOOK_DLQ, send } } as Env;
+    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
+      { id: "dead", timestamp: new Date(), attempts: 1, body },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, frozenEnv);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead"]);
+    expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
+  });
 });
 
 describe("a frozen tenant's order object", () => {
