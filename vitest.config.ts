@@ -25,6 +25,8 @@ export default defineConfig(async () => {
             CONSOLE_SESSION_SECRET: "test-console-session-secret-0123456789abcdef",
             // Retries immediately so a failing receiver exhausts its schedule within a test.
             WEBHOOK_RETRY_SCHEDULE: "0,0",
+            // A frozen tenant's message comes back within a test, not a minute later.
+            WEBHOOK_FROZEN_DELAY_SECONDS: "1",
             // A receiver that is "too slow" then costs a test one second, not ten.
             WEBHOOK_TIMEOUT_MS: "1000",
           },

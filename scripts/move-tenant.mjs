@@ -1,11 +1,11 @@
 // `npm run move-tenant -- <tenant id> <to shard> (--local | --env sandbox|production)`:
 // moves one tenant's data to another shard, the runbook of docs/deploying.md as one command.
-// Freeze the tenant, wait until every isolate has read the freeze, copy its rows, check the
-// copy table by table, point the control database at the new shard and thaw, then clear the
-// old copy. The freeze and the switch go to KV too, for Workers that cannot read the control
-// database then (src/db/shards.ts says why). A step that fails stops the move with the tenant
-// still frozen (its requests answer 503 with Retry-After), and running the command again
-// resumes it: the copy replaces whatever an earlier run left in the new shard.
+// Freeze the tenant, wait until every isolate has read the freeze, copy its rows page by page,
+// check the copy table by table, point the control database at the new shard and thaw, then
+// clear the old copy. The freeze and the switch go to KV too, for Workers that cannot read the
+// control database then (src/db/shards.ts says why). A step that fails stops the move with the
+// tenant still frozen (its requests answer 503 with Retry-After), and running the command
+// again resumes it: the copy continues from its last checkpoint in the new shard.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { unstable_readConfig } from "wrangler";
 import { PLACEMENT_KV_TTL_SECONDS, placementEntry } from "./placement-kv.mjs";
-import { copyStatements, countTenant, deleteStatements, readTenant } from "./tenant-copy.mjs";
+import { copyTenant, countTenant, deleteStatements, forgetMove } from "./tenant-copy.mjs";
+import { verifyTenant } from "./tenant-verify.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -22,6 +23,8 @@ const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 // tenant's placement (now frozen) and every request that read the old one has finished. It
 // also gives KV the minute it usually takes to carry the frozen placement everywhere.
 const FREEZE_WAIT_MS = 65_000;
+// Rows per read and per written file: one wrangler process each, memory bounded by a page.
+const PAGE_ROWS = 5000;
 
 const log = (msg) => console.log(`[move-tenant] ${msg}`);
 function fail(msg) {
@@ -128,6 +131,7 @@ if (tenant.shard === args.to) {
   // swept (their webhooks sent again) and archived there, so they go now. It may have stopped
   // before telling KV, too.
   await placeInKv(args.to, false);
+  runFile(args.to, [forgetMove(tenant.id)]);
   for (const shard of shards.filter((s) => s !== args.to)) {
     const left = Object.values(await countTenant(query(shard), tenant.id)).some((n) => n > 0);
     if (left) clear(shard, 5);
@@ -157,27 +161,43 @@ if (args.wait && waitMs > 0) {
   await new Promise((resolve) => setTimeout(resolve, waitMs));
 }
 
-const tables = await readTenant(query(from), tenant.id);
-const rows = tables.reduce((n, t) => n + t.rows.length, 0);
-runFile(args.to, copyStatements(tables, tenant.id));
-log(`2. copied ${rows} rows from ${from} to ${args.to}`);
+// A new freeze is a new move: whatever an earlier one left in the new shard is cleared.
+const move = `${from}@${frozenAt}`;
+let copied = 0;
+await copyTenant({
+  read: query(from),
+  readTarget: query(args.to),
+  write: async (statements) => runFile(args.to, statements),
+  tenantId: tenant.id,
+  move,
+  size: PAGE_ROWS,
+  onPage: (table, rows) => {
+    copied += rows;
+    log(`   ${table}: ${rows} rows (${copied} this run)`);
+  },
+});
+log(`2. copied to ${args.to}: ${copied} rows this run`);
 
-const [source, copy] = [
-  await countTenant(query(from), tenant.id),
-  await countTenant(query(args.to), tenant.id),
-];
-const differ = Object.keys(source).filter((t) => source[t] !== copy[t]);
+const differ = await verifyTenant(query(from), query(args.to), tenant.id, PAGE_ROWS);
 if (differ.length > 0) {
+  // The source changed under the copy (see "If the control database fails"): copy it anew.
+  runFile(args.to, [forgetMove(tenant.id)]);
+  const side = ({ rows, checksum }) =>
+    checksum ? `${rows} rows, checksum ${checksum}` : `${rows} rows`;
+  const tables = differ.map(
+    ({ table, source, copy }) => `${table} (${side(source)} vs ${side(copy)})`,
+  );
   fail(
-    `3. the copy differs in ${differ.map((t) => `${t} (${source[t]} vs ${copy[t]})`).join(", ")}; ` +
-      "the tenant stays frozen on its old shard: run this again",
+    `3. the copy differs in ${tables.join(", ")}; the tenant stays frozen on its old shard: ` +
+      "run this again to copy it afresh",
   );
 }
-log(`3. verified: ${Object.keys(source).length} tables hold the same rows on both shards`);
+log("3. verified: every table holds the same rows on both shards, by count and checksum");
 
 await control(
   `UPDATE tenants SET shard = '${args.to}', frozen_at = NULL WHERE id = '${tenant.id}'`,
 );
+runFile(args.to, [forgetMove(tenant.id)]);
 await placeInKv(args.to, false);
 log(`4. placed on ${args.to} and thawed`);
 

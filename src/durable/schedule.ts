@@ -1,3 +1,5 @@
+import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";
+
 /**
  * Many due-times on a Durable Object's one alarm. Each kind of work keeps its own time in
  * storage and the alarm is set to the earliest, so an object can owe a retry, a notice and
@@ -26,6 +28,21 @@ export class Schedule<Kind extends string> {
     const entries = this.entries().sort(([, a], [, b]) => a - b);
     const cutoff = Math.max(now, entries[0]?.[1] ?? now);
     return entries.filter(([, time]) => time <= cutoff).map(([kind]) => kind);
+  }
+
+  /**
+   * Runs the alarm's work. While the object's tenant is frozen for a move between shards,
+   * nothing may write its rows however long the move takes, and an alarm that throws is
+   * retried only a few times before it stops: so the alarm comes back once placements are
+   * re-read, every due-time kept, until the tenant is thawed.
+   */
+  async unlessFrozen(work: () => Promise<void>) {
+    try {
+      await work();
+    } catch (err) {
+      if (!(err instanceof TenantFrozen)) throw err;
+      await this.storage.setAlarm(Date.now() + PLACEMENT_TTL_MS);
+    }
   }
 
   /** Points the alarm at the earliest due-time left, or removes it. */

@@ -128,13 +128,17 @@ export class StockObject extends DurableObject<Env> {
   }
 
   override async alarm() {
-    if (this.schedule.due().includes("notices")) {
-      const owed = this.notices.owed();
-      const notices =
-        owed.length > 0 ? ((await this.submit({ kind: "read", orderIds: owed })) as Notice[]) : [];
-      await this.notices.settle(await this.notices.deliver(notices));
-    }
-    await this.schedule.arm();
+    await this.schedule.unlessFrozen(async () => {
+      if (this.schedule.due().includes("notices")) {
+        const owed = this.notices.owed();
+        const notices =
+          owed.length > 0
+            ? ((await this.submit({ kind: "read", orderIds: owed })) as Notice[])
+            : [];
+        await this.notices.settle(await this.notices.deliver(notices));
+      }
+      await this.schedule.arm();
+    });
   }
 
   private submit(op: Pending["op"]): Promise<Answer | Notice[]> {

@@ -14,6 +14,8 @@ declare global {
       CONSOLE_SESSION_SECRET?: string;
       /** Comma-separated retry delays in seconds; the default is 10 s … hourly for a day. */
       WEBHOOK_RETRY_SCHEDULE?: string;
+      /** Seconds a frozen tenant's webhook message waits before it is tried again; default 60. */
+      WEBHOOK_FROZEN_DELAY_SECONDS?: string;
       /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */
       WEBHOOK_TIMEOUT_MS?: string;
       /** Hours of nothing but failures before an endpoint is disabled; default 72. */

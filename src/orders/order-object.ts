@@ -125,6 +125,10 @@ export class OrderObject extends DurableObject<Env> {
   }
 
   override async alarm() {
+    await this.schedule.unlessFrozen(() => this.alarmed());
+  }
+
+  private async alarmed() {
     const { stepped, notices } = await this.exclusive(async () => {
       const due = this.schedule.due();
       if (due.includes("recover")) await this.recover(true);

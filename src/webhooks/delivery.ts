@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import pkg from "../../package.json";
 import { type Db, database } from "../db/client";
 import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from "../db/schema";
-import { tenantShard } from "../db/shards";
+import { TenantFrozen, tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
 import { renderEvent } from "../events/events.render";
 import { signatureHeaders } from "./signing";
@@ -177,9 +177,41 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
 const shardDb = async (env: Env, message: WebhookMessage) =>
   database((await tenantShard(env, message.tenant_id)).d1);
 
+/** Seconds a frozen tenant's message waits to be tried again; `WEBHOOK_FROZEN_DELAY_SECONDS`. */
+const frozenDelay = (env: Env) => Number(env.WEBHOOK_FROZEN_DELAY_SECONDS ?? "60");
+
+/**
+ * While its tenant is frozen for a move, nothing may touch a delivery, for as long as the move
+ * takes. `retry()` would count an attempt toward max_retries, and a freeze longer than that
+ * window would dead-letter the message. So the message goes back to its queue as a new one,
+ * delayed, and the one in hand is acked; false if the queue refused it (then retry counts).
+ */
+async function postponed(
+  queue: Queue<WebhookMessage>,
+  message: Message<WebhookMessage>,
+  env: Env,
+): Promise<boolean> {
+  try {
+    await queue.send(message.body, { delaySeconds: frozenDelay(env) });
+  } catch {
+    return false;
+  }
+  message.ack();
+  console.log(
+    JSON.stringify({
+      level: "info",
+      msg: "webhook postponed: tenant frozen",
+      delivery: message.body.delivery_id,
+      tenant: message.body.tenant_id,
+    }),
+  );
+  return true;
+}
+
 /**
  * Queue consumer: each message is acked or retried on its own, never the whole batch. A
- * tenant frozen for a move fails its attempt here, before anything is sent, and retries.
+ * tenant frozen for a move stops its attempt here, before anything is sent or written, and
+ * the message is postponed without spending an attempt.
  */
 export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: Env) {
   for (const message of batch.messages) {
@@ -189,6 +221,9 @@ export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: 
       if (retryIn === undefined) message.ack();
       else message.retry({ delaySeconds: retryIn });
     } catch (err) {
+      if (err instanceof TenantFrozen && (await postponed(env.WEBHOOK_QUEUE, message, env))) {
+        continue;
+      }
       console.error(
         JSON.stringify({
           level: "error",
@@ -205,7 +240,11 @@ export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: 
 /** Dead letters: whatever reaches here is recorded as failed so it shows in the log. */
 export async function consumeDeadLetters(batch: MessageBatch<WebhookMessage>, env: Env) {
   for (const message of batch.messages) {
-    const db = await shardDb(env, message.body);
+    const db = await shardDb(env, message.body).catch(async (err: unknown) => {
+      if (err instanceof TenantFrozen && (await postponed(env.WEBHOOK_DLQ, message, env))) return;
+      throw err;
+    });
+    if (!db) continue;
     await db
       .update(webhookDeliveries)
       .set({ status: "failed", leaseUntil: null, nextAttemptAt: null, updatedAt: NOW })

@@ -1,17 +1,11 @@
 import { applyD1Migrations, createScheduledController, env } from "cloudflare:test";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  copyStatements,
-  countTenant,
-  deleteStatements,
-  readTenant,
-} from "../../scripts/tenant-copy.mjs";
+import { describe, expect, it } from "vitest";
 import { defaultTenantScopes } from "../../src/api-keys/api-keys.scopes";
 import { mintKey } from "../../src/api-keys/api-keys.service";
 import { database } from "../../src/db/client";
 import { mendShard } from "../../src/db/replicas";
 import { apiKeys } from "../../src/db/schema";
-import { emptiest, PLACEMENT_TTL_MS, pickShard, shardNames } from "../../src/db/shards";
+import { emptiest, pickShard, shardNames } from "../../src/db/shards";
 import worker from "../../src/index";
 import { admin, client, expectError, expectStatus, ok } from "../support/client";
 import {
@@ -353,120 +347,5 @@ describe("adding a shard", () => {
       expect(read.id).toBe(t.order.id);
       expect(await count(spare, "orders", t.tenantId)).toBe(0);
     }
-  });
-});
-
-describe("moving a tenant (the runbook in docs/deploying.md)", () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  const reader = (db: D1Database) => async (sql: string) =>
-    (await db.prepare(sql).all<Record<string, unknown>>()).results;
-
-  async function run(db: D1Database, statements: string[]) {
-    for (let i = 0; i < statements.length; i += 100) {
-      await db.batch(statements.slice(i, i + 100).map((s) => db.prepare(s)));
-    }
-  }
-
-  it("copies every row to the new shard, and the tenant reads and writes there as before", async () => {
-    const t = await merchant({ "MOVE-1": 10, "SHARD-SKU": 10 });
-    const api = client(t.key).v1;
-    const hook = `move-${t.tenantId}`;
-    const sub = await ok(
-      api.webhooks.$post({ json: { url: `${receiver}/ok/${hook}`, events: ["*"] } }),
-    );
-    const retried = { "idempotency-key": crypto.randomUUID() };
-    const body = orderBody({ items: [{ sku: "MOVE-1", quantity: 2 }] });
-    const first = await ok(api.orders.$post({ json: body, header: retried }));
-    const second = await ok(api.orders.$post({ json: shardOrder() }));
-    const shipped = await api.ops.shipments.$post({
-      json: { order_id: first.id, parcels: [parcel()], items: [{ sku: "MOVE-1", quantity: 2 }] },
-    });
-    expectStatus(shipped, 201);
-    const returned = await api.ops.returns.$post({
-      json: {
-        warehouse_id: "wh_syd_1",
-        order_id: first.id,
-        items: [{ sku: "MOVE-1", quantity: 1, condition: "resellable", restocked: true }],
-      },
-    });
-    expectStatus(returned, 201);
-    await eventually(
-      async () => (await ok(api.webhooks[":id"].deliveries.$get({ param: { id: sub.id } }))).data,
-      (d) => d.length > 0 && d.every((x) => x.status === "succeeded"),
-      "the deliveries",
-    );
-    const views = async () => ({
-      order: await ok(api.orders[":id"].$get({ param: { id: first.id } })),
-      orders: await ok(api.orders.$get()),
-      shipments: await ok(api.shipments.$get()),
-      returns: await ok(api.returns.$get()),
-      inventory: await ok(api.inventory.$get()),
-      events: await ok(api.events.$get({ query: { limit: "100" } })),
-      deliveries: await ok(api.webhooks[":id"].deliveries.$get({ param: { id: sub.id } })),
-    });
-    const before = await views();
-
-    // 1. Freeze, and wait out every isolate's cached placement (the clock moves on here, and
-    // stays moved: placements cached from now on are the new ones).
-    await env.DB.prepare(
-      "UPDATE tenants SET frozen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-    )
-      .bind(t.tenantId)
-      .run();
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() + 2 * PLACEMENT_TTL_MS + 1000);
-    expectError(await api.orders.$get(), 503, "tenant_unavailable");
-
-    // 2. Copy, twice: a copy interrupted and run again ends with the same rows.
-    const from = shardDb(t.shard);
-    const toName = t.shard === "SHARD_0" ? "SHARD_1" : "SHARD_0";
-    const to = shardDb(toName);
-    const copy = copyStatements(await readTenant(reader(from), t.tenantId), t.tenantId);
-    await run(to, copy.slice(0, Math.floor(copy.length / 2)));
-    await run(to, copy);
-
-    // 3. Verify: the same rows of every table on both sides.
-    const counted = await countTenant(reader(from), t.tenantId);
-    expect(await countTenant(reader(to), t.tenantId)).toEqual(counted);
-    expect(counted.orders).toBe(2);
-    expect(counted.return_lines).toBeGreaterThan(0);
-    expect(counted.idempotency_claims).toBeGreaterThan(0);
-
-    // 4. Point the tenant at its new shard and thaw it; 5. clear the old copy.
-    await env.DB.prepare("UPDATE tenants SET shard = ?, frozen_at = NULL WHERE id = ?")
-      .bind(toName, t.tenantId)
-      .run();
-    vi.setSystemTime(Date.now() + 2 * PLACEMENT_TTL_MS + 1000);
-    await run(from, deleteStatements(t.tenantId));
-    expect(Object.values(await countTenant(reader(from), t.tenantId))).toEqual(
-      Object.values(counted).map(() => 0),
-    );
-
-    expect((await ok(admin.tenants[":id"].$get({ param: { id: t.tenantId } }))).shard).toBe(toName);
-    const after = await views();
-    expect(after).toEqual(before);
-
-    // It writes there too: a retried create answers from its moved claim, a new order's
-    // event follows the old ones in the feed, and webhooks still go out.
-    const replay = await api.orders.$post({ json: body, header: retried });
-    expectStatus(replay, 200);
-    expect(replay.body.id).toBe(first.id);
-    await ok(api.orders[":id"].cancel.$post({ param: { id: second.id } }));
-    const third = await ok(api.orders.$post({ json: shardOrder() }));
-    expect(await count(to, "orders", t.tenantId)).toBe(3);
-    const feed = await ok(
-      api.events.$get({ query: { after: before.events.data.at(-1)?.event_id, limit: "100" } }),
-    );
-    const orderEvents = feed.data.filter((e) => e.event_type.startsWith("order."));
-    expect(orderEvents.map((e) => e.event_type)).toEqual(["order.cancelled", "order.created"]);
-    expect(orderEvents[1]?.data).toMatchObject({ id: third.id });
-    await eventually(
-      () => received(hook),
-      (log) => log.some((m) => payloadOf(m).event_id === orderEvents[1]?.event_id),
-      "a webhook from the new shard",
-    );
   });
 });

@@ -1,0 +1,228 @@
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  runDurableObjectAlarm,
+  runInDurableObject,
+} from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PLACEMENT_TTL_MS } from "../../src/db/shards";
+import { orderObjectName, stockObject } from "../../src/durable/stubs";
+import worker from "../../src/index";
+import type { WebhookMessage } from "../../src/webhooks/delivery";
+import { client, expectError, ok } from "../support/client";
+import { failWrites } from "../support/faults";
+import { merchant, orderBody, stockOf } from "../support/merchant";
+import { eventually, received, receiver } from "../support/receiver";
+import { dataOf } from "../support/shards";
+
+/*
+ * While a tenant is frozen for a move between shards (docs/deploying.md), nothing writes its
+ * rows, however long the move takes, and nothing it owes is lost: its queued webhook
+ * deliveries wait without spending their attempts, and its objects' alarms come back later.
+ * (The cron's jobs leave frozen tenants alone too: test/durable/janitor.test.ts.)
+ */
+
+/** Freezes or thaws the tenant, then moves the clock past every isolate's cached placement. */
+async function setFrozen(tenantId: string, frozen: boolean) {
+  await env.DB.prepare(
+    `UPDATE tenants SET frozen_at = ${frozen ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')" : "NULL"} WHERE id = ?`,
+  )
+    .bind(tenantId)
+    .run();
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + 2 * PLACEMENT_TTL_MS + 1000);
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe("a frozen tenant's webhook messages", () => {
+  it("wait in the real queue without spending an attempt, and go out after the thaw", async () => {
+    const t = await merchant({ "FRZ-1": 5 });
+    const api = client(t.key).v1;
+    const hook = `frozen-${t.tenantId}`;
+    await ok(
+      api.webhooks.$post({ json: { url: `${receiver}/ok/${hook}`, events: ["order.created"] } }),
+    );
+    await ok(api.orders.$post({ json: orderBody({ items: [{ sku: "FRZ-1", quantity: 1 }] }) }));
+    await eventually(
+      () => received(hook),
+      (log) => log.length === 1,
+      "the first delivery",
+    );
+    const db = await dataOf(t.tenantId);
+    const delivery = () =>
+      db
+        .prepare(
+          "SELECT d.id, d.status, (SELECT COUNT(*) FROM webhook_attempts WHERE delivery_id = d.id) AS attempts FROM webhook_deliveries AS d WHERE d.tenant_id = ?",
+        )
+        .bind(t.tenantId)
+        .first<{ id: string; status: string; attempts: number }>();
+    const sent = await delivery();
+    expect(sent).toMatchObject({ status: "succeeded", attempts: 1 });
+
+    // The delivery is owed again (as after a redelivery) and its message queued while frozen.
+    await setFrozen(t.tenantId, true);
+    await db
+      .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
+      .bind(sent?.id)
+      .run();
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const postponements = () =>
+      log.mock.calls.filter(([line]) => String(line).includes(`"delivery":"${sent?.id}"`)).length;
+    await env.WEBHOOK_QUEUE.send({ delivery_id: sent?.id ?? "", tenant_id: t.tenantId });
+    await eventually(
+      async () => postponements(),
+      (n) => n >= 3,
+      "the message postponed, taken again and postponed again",
+      30_000,
+    );
+    expect(await received(hook)).toHaveLength(1);
+    expect(await delivery()).toMatchObject({ status: "pending", attempts: 1 });
+
+    await setFrozen(t.tenantId, false);
+    await eventually(
+      () => received(hook),
+      (got) => got.length === 2,
+      "the delivery after the thaw",
+    );
+    await eventually(delivery, (d) => d?.status === "succeeded", "the delivery recorded");
+    expect(await delivery()).toMatchObject({ status: "succeeded", attempts: 2 });
+  }, 60_000);
+
+  it("are postponed, not retried, even on their last retry: the dead-letter queue never sees them", async () => {
+    const t = await merchant({ "FRZ-2": 1 });
+    await setFrozen(t.tenantId, true);
+    const send = vi.fn(async () => ({}) as QueueSendResponse);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const frozenEnv = { ...env, WEBHOOK_QUEUE: { ...env.WEBHOOK_QUEUE, send } } as Env;
+    const body: WebhookMessage = { delivery_id: "del_frozenlastretry0", tenant_id: t.tenantId };
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev", [
+      // wrangler.toml's max_retries is 40: the 41st attempt is the last before dead-lettering.
+      { id: "last", timestamp: new Date(), attempts: 41, body },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, frozenEnv);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["last"]);
+    expect(result.retryMessages).toEqual([]);
+    expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
+  });
+
+  it("that reached the dead-letter queue wait there too, instead of failing its consumer", async () => {
+    const t = await merchant({ "FRZ-3": 1 });
+    await setFrozen(t.tenantId, true);
+    const send = vi.fn(async () => ({}) as QueueSendResponse);
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const frozenEnv = { ...env, WEBHOOK_DLQ: { ...env.WEBHOOK_DLQ, send } } as Env;
+    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
+      { id: "dead", timestamp: new Date(), attempts: 1, body },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, frozenEnv);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead"]);
+    expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
+  });
+});
+
+describe("a frozen tenant's order object", () => {
+  it("puts its alarm off without writing, and finishes the change after the thaw", async () => {
+    const { key, tenantId } = await merchant({ "FRZ-A": 10, "FRZ-B": 10 });
+    const body = orderBody({
+      items: [
+        { sku: "FRZ-A", quantity: 2 },
+        { sku: "FRZ-B", quantity: 3 },
+      ],
+    });
+    const fault = await failWrites(
+      "frozen_injected_failure",
+      "BEFORE INSERT ON stock_demands WHEN NEW.sku = 'FRZ-B'",
+    );
+    expectError(await client(key).v1.orders.$post({ json: body }), 500, "internal_error");
+    await fault.heal();
+    const db = await dataOf(tenantId);
+    const { order_id: orderId } = (await db
+      .prepare("SELECT order_id FROM order_references WHERE reference = ?")
+      .bind(body.reference)
+      .first<{ order_id: string }>()) ?? { order_id: "" };
+    const stub = env.ORDERS.getByName(orderObjectName(tenantId, orderId));
+    const rows = () =>
+      db
+        .prepare(
+          "SELECT (SELECT COUNT(*) FROM orders WHERE id = ?1) AS orders, (SELECT COUNT(*) FROM stock_demands WHERE order_id = ?1) AS demands",
+        )
+        .bind(orderId)
+        .first();
+    const before = await rows();
+
+    await setFrozen(tenantId, true);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await rows()).toEqual(before);
+    const later = await runInDurableObject(stub, async (_, state) => ({
+      alarm: await state.storage.getAlarm(),
+      recover: state.storage.kv.get<number>("due:recover"),
+    }));
+    expect(later.alarm).toBeGreaterThan(Date.now());
+    expect(later.recover).toEqual(expect.any(Number));
+
+    await setFrozen(tenantId, false);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const order = await ok(client(key).v1.orders[":id"].$get({ param: { id: orderId } }));
+    expect(order).toMatchObject({ allocation_status: "allocated" });
+    expect(await stockOf(key, "FRZ-B")).toMatchObject({ allocated: 3 });
+  });
+});
+
+describe("a frozen tenant's stock object", () => {
+  it("puts off the notices its alarm owes without writing, and delivers them after the thaw", async () => {
+    const { key, tenantId } = await merchant({ "FRZ-N": 2 });
+    const api = client(key).v1;
+    const order = (items: number) =>
+      ok(api.orders.$post({ json: orderBody({ items: [{ sku: "FRZ-N", quantity: items }] }) }));
+    const holder = await order(2);
+    const waiting = await order(2);
+    // The waiting order cannot take its fill when the holder cancels: the stock object owes it.
+    const fault = await failWrites(
+      "frozen_refuse_fill",
+      `BEFORE INSERT ON order_history WHEN NEW.action = 'allocation_changed' AND NEW.order_id = '${waiting.id}'`,
+    );
+    await ok(api.orders[":id"].cancel.$post({ param: { id: holder.id } }));
+    await fault.heal();
+    const stub = stockObject(env, { tenantId, warehouseId: "wh_syd_1", sku: "FRZ-N" });
+    const journal = () =>
+      runInDurableObject(stub, async (_, state) => ({
+        owed: state.storage.kv.get<number>(`notice:${waiting.id}`),
+        alarm: await state.storage.getAlarm(),
+      }));
+    expect((await journal()).owed).toEqual(expect.any(Number));
+    const db = await dataOf(tenantId);
+    const version = async () =>
+      (
+        await db
+          .prepare("SELECT version FROM orders WHERE id = ?")
+          .bind(waiting.id)
+          .first<{ version: number }>()
+      )?.version;
+    expect(await version()).toBe(1);
+
+    await setFrozen(tenantId, true);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const frozen = await journal();
+    expect(frozen.owed).toEqual(expect.any(Number));
+    expect(frozen.alarm).toBeGreaterThan(Date.now());
+    expect(await version()).toBe(1);
+
+    await setFrozen(tenantId, false);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await journal()).owed).toBeUndefined();
+    expect(await ok(api.orders[":id"].$get({ param: { id: waiting.id } }))).toMatchObject({
+      allocation_status: "allocated",
+      version: "2",
+    });
+  });
+});
