@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { database } from "../db/client";
+import { ControlCache } from "../db/control-cache";
 import { secrets } from "../db/schema";
 import { Bookmark, reading } from "../db/sessions";
+import { NOW } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
 import { newest } from "../lib/bookmarks";
 import { aesKey, seal, unseal } from "../lib/crypto";
@@ -33,22 +35,41 @@ const HEADER = CONSISTENCY_TOKEN.toLowerCase();
 /** What a sealed token looks like from outside: base64url, nothing more to read. */
 export const ConsistencyToken = z.string().regex(/^[A-Za-z0-9_-]+$/);
 
-// Read once per isolate; a failed read is retried by the next request.
-let key: Promise<CryptoKey> | undefined;
+/** Where the key is: the control database, and KV for its cache. */
+type Control = { DB: D1Database; KV: KVNamespace };
 
-function keyOf(d1: D1Database): Promise<CryptoKey> {
-  key ??= database(d1)
-    .select({ value: secrets.value })
-    .from(secrets)
-    .where(eq(secrets.name, "consistency_token"))
-    .then(([row]) => {
-      if (!row) throw new Error("secrets has no consistency_token: apply the D1 migrations");
-      return aesKey(row.value);
-    })
-    .catch((err: unknown) => {
-      key = undefined;
-      throw err;
-    });
+const DAY_MS = 24 * 60 * 60_000;
+
+/*
+ * The key never changes once its migration made it, so it is cached like placement
+ * (src/db/control-cache.ts), in memory and KV, and served from there while the control
+ * database fails: an isolate started during an outage still seals and opens tokens. It sits
+ * in KV as hex, readable only by this account's Workers, as the control database holds it.
+ */
+const keys = new ControlCache<string>({
+  name: "consistency-key",
+  freshMs: DAY_MS,
+  kvFreshMs: DAY_MS,
+  kvRewriteMs: DAY_MS,
+  maxEntries: 1,
+  subject: () => "the consistency token key",
+});
+const imported = new Map<string, Promise<CryptoKey>>();
+
+async function keyOf(control: Control): Promise<CryptoKey> {
+  const hex = await keys.get(control.KV, "consistency_token", async () => {
+    const [row] = await database(control.DB)
+      .select({ value: secrets.value, at: sql<string>`${NOW}` })
+      .from(secrets)
+      .where(eq(secrets.name, "consistency_token"));
+    return row && { value: row.value, checked_at: Date.parse(row.at) };
+  });
+  if (!hex) throw new Error("secrets has no consistency_token: apply the D1 migrations");
+  let key = imported.get(hex);
+  if (!key) {
+    key = aesKey(hex);
+    imported.set(hex, key);
+  }
   return key;
 }
 
@@ -63,7 +84,7 @@ export interface State {
  * it. `control` is the control database, which holds the key.
  */
 export async function tokenFor(
-  control: D1Database,
+  control: Control,
   database: string,
   bookmark: string | null | undefined,
 ): Promise<string | null> {
@@ -71,7 +92,7 @@ export async function tokenFor(
 }
 
 /** The state a token this API sealed names; undefined for anything else. */
-export async function stateOf(control: D1Database, token: string): Promise<State | undefined> {
+export async function stateOf(control: Control, token: string): Promise<State | undefined> {
   const [database, bookmark, ...rest] =
     (await unseal(await keyOf(control), token))?.split(" ") ?? [];
   if (!database || rest.length > 0 || !Bookmark.safeParse(bookmark).success) return undefined;
@@ -84,7 +105,7 @@ export async function stateOf(control: D1Database, token: string): Promise<State
  */
 export const consistencyToken = (c: Context<AppEnv>) => {
   const { name } = c.var.home;
-  return tokenFor(c.env.DB, name, c.var.meter.cost.d1.bookmarks[name]);
+  return tokenFor(c.env, name, c.var.meter.cost.d1.bookmarks[name]);
 };
 
 const isRead = (method: string) => method === "GET" || method === "HEAD";
@@ -93,7 +114,7 @@ const isRead = (method: string) => method === "GET" || method === "HEAD";
 async function sentState(c: Context<AppEnv>): Promise<State | undefined> {
   const sent = c.req.header(HEADER)?.trim();
   if (sent === undefined) return undefined;
-  const state = await stateOf(c.env.DB, sent);
+  const state = await stateOf(c.env, sent);
   if (state) return state;
   throw refused("invalid_parameter", { field: HEADER });
 }
@@ -101,7 +122,7 @@ async function sentState(c: Context<AppEnv>): Promise<State | undefined> {
 async function followedState(c: Context<AppEnv>): Promise<State | undefined> {
   const token = cursorToken(c.req.query("cursor"));
   if (token === undefined) return undefined;
-  const state = token === null ? undefined : await stateOf(c.env.DB, token);
+  const state = token === null ? undefined : await stateOf(c.env, token);
   if (state) return state;
   throw new Refused({ code: "invalid_cursor", field: "cursor" });
 }

@@ -88,7 +88,10 @@ describe("the control database down", () => {
     dropIsolateMemory();
     const { DB, logged } = down();
     later();
-    expectStatus(await client(t.key, { DB }).v1.orders.$post({ json: order() }), 201);
+    const created = await client(t.key, { DB }).v1.orders.$post({ json: order() });
+    expectStatus(created, 201);
+    // The token key comes from KV too: a new isolate still seals the write's token.
+    expect(created.headers.get("x-consistency-token")).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(warnings(logged)).toContainEqual(
       expect.objectContaining({ event: "control_stale", cache: "placement", subject: t.tenantId }),
     );

@@ -11,7 +11,7 @@ export const TOKEN = "x-consistency-token";
 /** The state a sealed token names: it must name one, of a database this API has. */
 async function opened(token: string | null | undefined, what: string): Promise<State> {
   expect(token, what).toBeTruthy();
-  const state = await stateOf(env.DB, token ?? "");
+  const state = await stateOf(env, token ?? "");
   expect(state, `${what} opens`).toBeDefined();
   expect(["DB", ...shardNames(env)]).toContain(state?.database);
   return { database: state?.database ?? "", bookmark: Bookmark.parse(state?.bookmark) };
@@ -33,4 +33,4 @@ export const bookmarkOfToken = async (token: string) =>
 
 /** A token naming `bookmark` of the database bound as `database`, sealed as the API seals them. */
 export const sealed = async (bookmark: string, database: string) =>
-  (await tokenFor(env.DB, database, bookmark)) as string;
+  (await tokenFor(env, database, bookmark)) as string;
