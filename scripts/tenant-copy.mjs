@@ -35,6 +35,12 @@ export const TENANT_TABLES = [
     table: "order_history",
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
   },
+  { table: "archived_orders", where: "tenant_id = :tenant", order: "order_id" },
+  {
+    table: "archived_shipments",
+    where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
+    order: "shipment_id",
+  },
   { table: "stock_demands", where: "tenant_id = :tenant" },
   { table: "shipments", where: "tenant_id = :tenant" },
   {
