@@ -1,0 +1,93 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  archivedOrders,
+  archivedShipments,
+  type orderHistory,
+  type orderLines,
+  type orders,
+  type returnLines,
+  type returns,
+  type shipmentItems,
+  type shipmentParcels,
+  type shipments,
+} from "./schema";
+
+/*
+ * An order past its hot window, as the R2 archive holds it: one JSON object per order with
+ * every row its reads render (lines, history, shipments with parcels and items, returns with
+ * their lines), each row as drizzle reads it from D1, so the same render functions answer for
+ * it. D1 keeps only a tombstone per order and per shipment (migrations/shard/0007), which is
+ * how a read finds an archived order without listing R2.
+ */
+
+export interface ArchivedOrder {
+  /** The object's layout, for readers long after the code that wrote it has changed. */
+  format: 1;
+  order: typeof orders.$inferSelect;
+  lines: (typeof orderLines.$inferSelect)[];
+  history: (typeof orderHistory.$inferSelect)[];
+  shipments: {
+    row: typeof shipments.$inferSelect;
+    parcels: (typeof shipmentParcels.$inferSelect)[];
+    items: (typeof shipmentItems.$inferSelect)[];
+  }[];
+  returns: { row: typeof returns.$inferSelect; lines: (typeof returnLines.$inferSelect)[] }[];
+}
+
+export const ORDER_ARCHIVE_PREFIX = "orders";
+
+/** The one object an order is archived to: made from its tombstone's columns. */
+export const orderArchiveKey = (tenantId: string, orderId: string) =>
+  `${ORDER_ARCHIVE_PREFIX}/${tenantId}/${orderId}.json`;
+
+async function fetchArchived(bucket: R2Bucket, tenantId: string, orderId: string) {
+  const key = orderArchiveKey(tenantId, orderId);
+  const object = await bucket.get(key);
+  // The tombstone is written only after the object was verified: a missing one is a fault.
+  if (!object) throw new Error(`archived order ${orderId} has no object at ${key}`);
+  return (await object.json()) as ArchivedOrder;
+}
+
+/** The tenant's archived order, or undefined when it has no such order in the archive. */
+export async function archivedOrder(
+  bucket: R2Bucket,
+  db: Db,
+  tenantId: string,
+  orderId: string,
+): Promise<ArchivedOrder | undefined> {
+  const [found] = await db
+    .select({ orderId: archivedOrders.orderId })
+    .from(archivedOrders)
+    .where(and(eq(archivedOrders.orderId, orderId), eq(archivedOrders.tenantId, tenantId)));
+  return found ? fetchArchived(bucket, tenantId, orderId) : undefined;
+}
+
+/** The tenant's archived order holding this shipment, if the shipment was archived. */
+export async function archivedOrderOfShipment(
+  bucket: R2Bucket,
+  db: Db,
+  tenantId: string,
+  shipmentId: string,
+): Promise<ArchivedOrder | undefined> {
+  const [found] = await db
+    .select({ orderId: archivedOrders.orderId })
+    .from(archivedShipments)
+    .innerJoin(archivedOrders, eq(archivedOrders.orderId, archivedShipments.orderId))
+    .where(
+      and(eq(archivedShipments.shipmentId, shipmentId), eq(archivedOrders.tenantId, tenantId)),
+    );
+  return found ? fetchArchived(bucket, tenantId, found.orderId) : undefined;
+}
+
+/**
+ * The tenant an archived order belongs to: a write to an order D1 no longer has asks it, and
+ * so do callers that act on any tenant's orders (platform keys).
+ */
+export async function tenantOfArchivedOrder(db: Db, orderId: string) {
+  const [found] = await db
+    .select({ tenantId: archivedOrders.tenantId })
+    .from(archivedOrders)
+    .where(eq(archivedOrders.orderId, orderId));
+  return found?.tenantId;
+}
