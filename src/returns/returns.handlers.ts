@@ -6,6 +6,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
+import { assertWithinHotWindow } from "../retention/retention.window";
 import { createReturn } from "./create-return";
 import { findReturn, readReturns } from "./return-reads";
 import { renderReturn, type StoredReturn } from "./returns.render";
@@ -30,6 +31,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
+  assertWithinHotWindow(c.env, query.updated_since);
   const { rows, positionOf } = await feedRows(
     c.var.db,
     returns,

@@ -178,7 +178,8 @@ export const list = apiRoute("returns:read", {
   tags: ["Returns"],
   summary: "List returns (incremental)",
   description:
-    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll.",
+    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll. " +
+    "Returns are archived with their order once it leaves the hot window (ORDER_HOT_DAYS, 90 by default), so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`.",
   request: {
     query: z.object({
       ...feedQuery,
