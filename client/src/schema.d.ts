@@ -2891,7 +2891,7 @@ export interface paths {
         put?: never;
         /**
          * Authorise an expected return (an RMA)
-         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned.
+         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned. An order archived after its hot window takes no more returns: 409 `order_archived`.
          *
          *     Requires scope `returns:write`.
          */

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Refusal } from "../domain/refusals";
 import type { Db } from "./client";
 import {
   archivedOrders,
@@ -90,4 +91,26 @@ export async function tenantOfArchivedOrder(db: Db, orderId: string) {
     .from(archivedOrders)
     .where(eq(archivedOrders.orderId, orderId));
   return found?.tenantId;
+}
+
+/**
+ * A refusal for an order D1 does not have, unless the archive has it: then the order is
+ * final and the request a conflict the caller can act on (409 `order_archived`), not an
+ * unknown id. Asked only on the way out of a refusal, never on a request that succeeds.
+ * `tenantId` null: a platform key, which may act on any tenant's order.
+ */
+export async function unlessArchived(
+  db: Db,
+  tenantId: string | null,
+  orderId: string,
+  refusal: Refusal,
+): Promise<Refusal> {
+  const missing =
+    (refusal.code === "not_found" && refusal.resource === "order") ||
+    refusal.code === "unknown_order";
+  if (!missing) return refusal;
+  const owner = await tenantOfArchivedOrder(db, orderId);
+  return owner !== undefined && (tenantId === null || owner === tenantId)
+    ? { code: "order_archived", order_id: orderId }
+    : refusal;
 }

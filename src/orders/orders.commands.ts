@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { tenantOfArchivedOrder } from "../db/archived-orders";
+import { unlessArchived } from "../db/archived-orders";
 import type { Db } from "../db/client";
 import { resolveReferences } from "../db/references";
 import { orders } from "../db/schema";
-import { type Refusal, Refused, refused } from "../domain/refusals";
+import { type Refusal, Refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { tellOrders } from "./allocation-notices";
@@ -33,20 +33,8 @@ export async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
     .from(orders)
     .where(eq(orders.id, orderId));
   if (row) return row.tenantId;
-  if (await tenantOfArchivedOrder(db, orderId))
-    throw refused("order_archived", { order_id: orderId });
-  throw refused("not_found", { resource: "order", id: orderId });
-}
-
-/**
- * An order D1 does not have may be one that left for the archive: that is a conflict the
- * caller can act on (the order is final), not an unknown id. Asked only on the way out.
- */
-async function refusalOf(db: Db, tenantId: string, orderId: string, refusal: Refusal) {
-  const gone = refusal.code === "not_found" && refusal.resource === "order";
-  return gone && (await tenantOfArchivedOrder(db, orderId)) === tenantId
-    ? refused("order_archived", { order_id: orderId })
-    : new Refused(refusal);
+  const refusal: Refusal = { code: "not_found", resource: "order", id: orderId };
+  throw new Refused(await unlessArchived(db, null, orderId, refusal));
 }
 
 /**
@@ -62,7 +50,8 @@ export async function runOrderCommand(
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const cmd = typeof command === "function" ? command(tenantId) : command;
   const outcome = answered(await orderObject(who.env, tenantId, orderId).execute(cmd));
-  if (!outcome.ok) throw await refusalOf(who.db, tenantId, orderId, outcome.refusal);
+  if (!outcome.ok)
+    throw new Refused(await unlessArchived(who.db, tenantId, orderId, outcome.refusal));
   await tellOrders(who.env, tenantId, outcome.notices);
   return outcome;
 }

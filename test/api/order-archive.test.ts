@@ -9,7 +9,7 @@ import {
   ORDERS_PER_PAGE,
 } from "../../src/retention/order-archive";
 import { client, expectError, expectStatus, ok } from "../support/client";
-import { merchant, orderBody, ship } from "../support/merchant";
+import { merchant, orderBody, parcel, ship } from "../support/merchant";
 import { dataOf } from "../support/shards";
 
 /*
@@ -231,6 +231,19 @@ describe("the order archive", () => {
       json: {},
     });
     expectError(cancel, 409, "order_archived");
+
+    const returned = await client(key).v1.returns.$post({
+      json: {
+        order_id: shipped.id,
+        rma: `RMA-late-${shipped.id}`,
+        items: [{ sku: "ARC-1", quantity: 1 }],
+      },
+    });
+    expectError(returned, 409, "order_archived");
+    const shippedAgain = await client(key).v1.ops.shipments.$post({
+      json: { order_id: cancelled.id, parcels: [parcel()], items: [{ sku: "ARC-1", quantity: 1 }] },
+    });
+    expectError(shippedAgain, 409, "order_archived");
 
     // Another tenant's key finds none of it.
     const stranger = await merchant({ "ARC-1": 0 });
