@@ -52,7 +52,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  assertWithinHotWindow(c.env, query.updated_since);
+  assertWithinHotWindow(c.env, query);
   const { rows, positionOf } = await feedRows(
     c.var.db,
     orders,

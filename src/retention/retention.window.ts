@@ -27,10 +27,14 @@ export const hotWindowStart = (env: Pick<Env, "ORDER_HOT_DAYS">, now = Date.now(
 /**
  * Refuses `beyond_retention` for an `updated_since` before the hot window: orders, their
  * shipments and returns last changed before it may be in the archive, so a list from then
- * would silently miss them.
+ * would silently miss them. A cursor's page is let through: its walk's first page was
+ * checked, and a walk that started at the window's edge must not fail as the edge moves on.
  */
-export function assertWithinHotWindow(env: Pick<Env, "ORDER_HOT_DAYS">, since: string | undefined) {
-  if (since === undefined) return;
+export function assertWithinHotWindow(
+  env: Pick<Env, "ORDER_HOT_DAYS">,
+  { updated_since: since, cursor }: { updated_since?: string; cursor?: string },
+) {
+  if (since === undefined || cursor !== undefined) return;
   const earliest = hotWindowStart(env);
   if (Date.parse(since) >= Date.parse(earliest)) return;
   throw refused("beyond_retention", {

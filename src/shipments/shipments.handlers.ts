@@ -15,7 +15,7 @@ import type * as routes from "./shipments.routes";
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
-  assertWithinHotWindow(c.env, query.updated_since);
+  assertWithinHotWindow(c.env, query);
   const { rows, positionOf } = await feedRows(
     c.var.db,
     shipments,

@@ -376,5 +376,15 @@ describe("lists cover the hot window", () => {
       expect(error.message).toContain("90-day hot window");
       expect((await list(inside)).status).toBe(200);
     }
+    // A walk that began inside the window goes on, whatever the mark its cursor comes with.
+    await created();
+    await created();
+    const first = await ok(
+      client(key).v1.orders.$get({ query: { updated_since: inside, limit: 1 } }),
+    );
+    const cursor = first.pagination.next_cursor;
+    assert(cursor);
+    const next = await client(key).v1.orders.$get({ query: { updated_since: before, cursor } });
+    expectStatus(next, 200);
   });
 });
