@@ -36,7 +36,7 @@ export interface ArchivedOrder {
   returns: { row: typeof returns.$inferSelect; lines: (typeof returnLines.$inferSelect)[] }[];
 }
 
-export const ORDER_ARCHIVE_PREFIX = "orders";
+const ORDER_ARCHIVE_PREFIX = "orders";
 
 /** The one object an order is archived to: made from its tombstone's columns. */
 export const orderArchiveKey = (tenantId: string, orderId: string) =>
@@ -85,7 +85,7 @@ export async function archivedOrderOfShipment(
  * The tenant an archived order belongs to: a write to an order D1 no longer has asks it, and
  * so do callers that act on any tenant's orders (platform keys).
  */
-export async function tenantOfArchivedOrder(db: Db, orderId: string) {
+async function tenantOfArchivedOrder(db: Db, orderId: string) {
   const [found] = await db
     .select({ tenantId: archivedOrders.tenantId })
     .from(archivedOrders)

@@ -1,7 +1,7 @@
 import { refused } from "../domain/refusals";
 
 export const DEFAULT_RETENTION_DAYS = 30;
-export const DEFAULT_ORDER_HOT_DAYS = 90;
+const DEFAULT_ORDER_HOT_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 /**
