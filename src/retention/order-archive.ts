@@ -33,7 +33,7 @@ import { hotWindowStart } from "./retention.window";
 
 /** Orders read, put and deleted at once: each is held in memory as rows and as JSON. */
 export const ORDERS_PER_PAGE = 25;
-/** Per run: bounds the unit's statements (two batches a page) and R2 writes, whatever the backlog. */
+/** Per run: bounds the unit's statements (19 a page) and R2 writes, whatever the backlog. */
 export const ORDER_PAGES_PER_RUN = 2;
 
 /**
