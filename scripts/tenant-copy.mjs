@@ -41,6 +41,11 @@ export const TENANT_TABLES = [
     where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
     order: "shipment_id",
   },
+  {
+    table: "archived_returns",
+    where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
+    order: "return_id",
+  },
   { table: "stock_demands", where: "tenant_id = :tenant" },
   { table: "shipments", where: "tenant_id = :tenant" },
   {

@@ -3112,7 +3112,9 @@ export interface paths {
         };
         /**
          * Retrieve a return
-         * @description Requires scope `returns:read`.
+         * @description A return of an archived order is read from the archive, the same but with `archived: true`.
+         *
+         *     Requires scope `returns:read`.
          */
         get: {
             parameters: {
@@ -12454,7 +12456,8 @@ export interface components {
          *       "processed_at": null,
          *       "version": "2",
          *       "created_at": "2026-07-09T08:00:00.000Z",
-         *       "updated_at": "2026-07-10T22:00:00.000Z"
+         *       "updated_at": "2026-07-10T22:00:00.000Z",
+         *       "archived": false
          *     }
          */
         Return: {
@@ -12492,6 +12495,8 @@ export interface components {
             created_at: string;
             /** @example 2026-07-02T14:31:07.000Z */
             updated_at: string;
+            /** @description True once its order was archived: read from there, unchanging. */
+            archived: boolean;
         };
         ReturnItem: {
             sku: string;

@@ -1,8 +1,8 @@
 -- Orders past their hot window live in R2 (src/retention/order-archive.ts): one object per
 -- order at `orders/<tenant_id>/<order_id>.json`, its key made from these two columns. What
 -- stays in D1 says where an archived order is, so reads by id, by reference (through
--- `order_references`, which keeps the reference taken) and by shipment id find it with one
--- primary-key seek, never by listing R2. Kept small: a few dozen bytes per order and shipment.
+-- `order_references`, which keeps the reference taken) and by shipment or return id find it with one
+-- primary-key seek, never by listing R2. Kept small: a few dozen bytes per order, shipment and return.
 CREATE TABLE `archived_orders` (
 	`order_id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,
@@ -18,6 +18,10 @@ BEGIN
 END;--> statement-breakpoint
 CREATE TABLE `archived_shipments` (
 	`shipment_id` text PRIMARY KEY NOT NULL,
+	`order_id` text NOT NULL
+) WITHOUT ROWID;--> statement-breakpoint
+CREATE TABLE `archived_returns` (
+	`return_id` text PRIMARY KEY NOT NULL,
 	`order_id` text NOT NULL
 ) WITHOUT ROWID;--> statement-breakpoint
 -- The archive's search for orders due: final orders by their last change, oldest first,

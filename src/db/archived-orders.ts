@@ -3,6 +3,7 @@ import type { Refusal } from "../domain/refusals";
 import type { Db } from "./client";
 import {
   archivedOrders,
+  archivedReturns,
   archivedShipments,
   type orderHistory,
   type orderLines,
@@ -18,7 +19,7 @@ import {
  * An order past its hot window, as the R2 archive holds it: one JSON object per order with
  * every row its reads render (lines, history, shipments with parcels and items, returns with
  * their lines), each row as drizzle reads it from D1, so the same render functions answer for
- * it. D1 keeps only a tombstone per order and per shipment (migrations/shard/0007), which is
+ * it. D1 keeps only a tombstone per order, shipment and return (migrations/shard/0007), which is
  * how a read finds an archived order without listing R2.
  */
 
@@ -78,6 +79,21 @@ export async function archivedOrderOfShipment(
     .where(
       and(eq(archivedShipments.shipmentId, shipmentId), eq(archivedOrders.tenantId, tenantId)),
     );
+  return found ? fetchArchived(bucket, tenantId, found.orderId) : undefined;
+}
+
+/** The tenant's archived order holding this return, if the return was archived. */
+export async function archivedOrderOfReturn(
+  bucket: R2Bucket,
+  db: Db,
+  tenantId: string,
+  returnId: string,
+): Promise<ArchivedOrder | undefined> {
+  const [found] = await db
+    .select({ orderId: archivedOrders.orderId })
+    .from(archivedReturns)
+    .innerJoin(archivedOrders, eq(archivedOrders.orderId, archivedReturns.orderId))
+    .where(and(eq(archivedReturns.returnId, returnId), eq(archivedOrders.tenantId, tenantId)));
   return found ? fetchArchived(bucket, tenantId, found.orderId) : undefined;
 }
 

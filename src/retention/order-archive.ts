@@ -33,7 +33,7 @@ import { hotWindowStart } from "./retention.window";
 
 /** Orders read, put and deleted at once: each is held in memory as rows and as JSON. */
 export const ORDERS_PER_PAGE = 25;
-/** Per run: bounds the unit's statements (19 a page) and R2 writes, whatever the backlog. */
+/** Per run: bounds the unit's statements (20 a page) and R2 writes, whatever the backlog. */
 export const ORDER_PAGES_PER_RUN = 2;
 
 /**
@@ -180,6 +180,11 @@ async function remove(db: Db, written: readonly Read[]): Promise<string[]> {
       db,
       sql`INSERT INTO archived_shipments (shipment_id, order_id)
         SELECT id, order_id FROM shipments WHERE order_id IN (${marked})`,
+    ),
+    statement(
+      db,
+      sql`INSERT INTO archived_returns (return_id, order_id)
+        SELECT id, order_id FROM returns WHERE order_id IN (${marked})`,
     ),
     statement(db, sql`DELETE FROM shipment_parcels WHERE shipment_id IN (${ofShipments})`),
     statement(db, sql`DELETE FROM shipment_items WHERE shipment_id IN (${ofShipments})`),

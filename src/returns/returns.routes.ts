@@ -42,6 +42,9 @@ export const Return = z
     version: z.string().openapi({ description: "Bumped on every change", example: "2" }),
     created_at: Timestamp,
     updated_at: Timestamp,
+    archived: z.boolean().openapi({
+      description: "True once its order was archived: read from there, unchanging.",
+    }),
   })
   .openapi("Return", {
     // The integration guide's example (§5c), with the fields this API adds.
@@ -66,6 +69,7 @@ export const Return = z
       version: "2",
       created_at: "2026-07-09T08:00:00.000Z",
       updated_at: "2026-07-10T22:00:00.000Z",
+      archived: false,
     },
   });
 export type ReturnView = z.infer<typeof Return>;
@@ -204,6 +208,8 @@ export const get = apiRoute("returns:read", {
   path: "/returns/{id}",
   tags: ["Returns"],
   summary: "Retrieve a return",
+  description:
+    "A return of an archived order is read from the archive, the same but with `archived: true`.",
   request: { params: ReturnIdParam },
   responses: {
     200: { description: "The return", content: jsonContent(Return) },

@@ -150,6 +150,8 @@ describe("the order archive", () => {
       client(key).v1.orders[":id"].history.$get({ param: { id: shipped.id }, query: {} }),
     );
     const cancelledBefore = await ok(getOrder(cancelled.id));
+    const returnBefore = await ok(client(key).v1.returns[":id"].$get({ param: { id: rma.id } }));
+    expect(returnBefore.archived).toBe(false);
     expect(before.archived).toBe(false);
     expect(shipmentBefore.archived).toBe(false);
     expect(historyBefore.archived).toBe(false);
@@ -189,6 +191,9 @@ describe("the order archive", () => {
       client(key).v1.shipments[":id"].$get({ param: { id: shipment.id } }),
     );
     expect(shipmentAfter).toEqual({ ...shipmentBefore, archived: true });
+
+    const returnAfter = await ok(client(key).v1.returns[":id"].$get({ param: { id: rma.id } }));
+    expect(returnAfter).toEqual({ ...returnBefore, archived: true });
 
     const historyAfter = await ok(
       client(key).v1.orders[":id"].history.$get({ param: { id: shipped.id }, query: {} }),
@@ -250,6 +255,7 @@ describe("the order archive", () => {
     const theirs = client(stranger.key).v1;
     expect((await theirs.orders[":id"].$get({ param: { id: shipped.id } })).status).toBe(404);
     expect((await theirs.shipments[":id"].$get({ param: { id: shipment.id } })).status).toBe(404);
+    expect((await theirs.returns[":id"].$get({ param: { id: rma.id } })).status).toBe(404);
   });
 });
 

@@ -29,7 +29,7 @@ const JOBS = ["orders", "receipts", "relay", "replicas", "retention", "returns",
 /**
  * The most statements a unit makes, from each job's bounds: the frozen tenants 1; the relay
  * 10 pages × 3 + 1; secrets 1; retention 20 pages of claims × 2, of deliveries × 4, of events
- * × 2; the order archive 2 pages × (1 + 8 + 10); receipts 1 + 25 × 2; returns 2 + 25; the
+ * × 2; the order archive 2 pages × (1 + 8 + 11); receipts 1 + 25 × 2; returns 2 + 25; the
  * mend 4 + 2 + a write per table. Far below D1's 1,000 per invocation.
  */
 const UNIT_BOUND = 340;

@@ -104,3 +104,9 @@ export const archivedShipments = sqliteTable("archived_shipments", {
   shipmentId: text("shipment_id").primaryKey(),
   orderId: text("order_id").notNull(),
 });
+
+/** Which archived order holds a return, so the return stays readable by its id. */
+export const archivedReturns = sqliteTable("archived_returns", {
+  returnId: text("return_id").primaryKey(),
+  orderId: text("order_id").notNull(),
+});
