@@ -48,6 +48,17 @@ export const TENANT_TABLES = [
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
     key: ["order_id", "seq"],
   },
+  { table: "archived_orders", where: "tenant_id = :tenant", key: ["order_id"] },
+  {
+    table: "archived_shipments",
+    where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
+    key: ["shipment_id"],
+  },
+  {
+    table: "archived_returns",
+    where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
+    key: ["return_id"],
+  },
   {
     table: "stock_demands",
     where: "tenant_id = :tenant",

@@ -9,6 +9,7 @@ import { applyStrandedReceipts } from "./inbound/inbound.commands";
 import { Meter } from "./lib/metering";
 import { Serial } from "./lib/serial";
 import { archiveExpired } from "./retention/archive";
+import { archiveOrders } from "./retention/order-archive";
 import { finishReturnStock } from "./returns/return-stock";
 import { clearExpiredSecrets } from "./webhooks/secrets";
 import { sweep } from "./webhooks/webhooks.sweep";
@@ -18,7 +19,7 @@ import { sweep } from "./webhooks/webhooks.sweep";
  * each database's janitor object (one per shard, one for the control database) and makes no
  * D1 query itself, so what any one invocation does is the same at 2 shards or 2,000. A unit
  * runs each job of its database once, each within its own page limits and all within
- * UNIT_MS, so its statements (about 280 at most, 16 when idle) and its time are
+ * UNIT_MS, so its statements (about 300 at most, 17 when idle) and its time are
  * bounded whatever the backlog; a job that stops at its bounds with work left brings the
  * janitor back through its alarm a few seconds later, not a minute later.
  *
@@ -177,7 +178,8 @@ export class JanitorObject extends DurableObject<Env> {
 
 /**
  * A shard's jobs, each bounded and blind to frozen tenants: the webhook relay's backstop,
- * secret expiry, retention, stranded receipts and returns, and its copy of the control rows.
+ * secret expiry, retention, orders past their hot window, stranded receipts and returns, and
+ * its copy of the control rows.
  */
 function shardJobs(env: Env, name: string, scope: JobScope, mend: { next: string }): Jobs {
   const shard = { name, d1: d1Of(env, name) };
@@ -186,6 +188,7 @@ function shardJobs(env: Env, name: string, scope: JobScope, mend: { next: string
     relay: () => sweep(env, db, scope),
     secrets: () => clearExpiredSecrets(db, scope),
     retention: async () => (await archiveExpired(env, db, Date.now(), { scope })).more,
+    orders: async () => (await archiveOrders(env, db, Date.now(), { scope })).more,
     receipts: () => applyStrandedReceipts(env, db, scope),
     returns: () => finishReturnStock(env, db, scope),
     replicas: async () => {

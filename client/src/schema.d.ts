@@ -1035,7 +1035,7 @@ export interface paths {
         };
         /**
          * List orders (incremental)
-         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll.
+         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll. The list covers the hot window: an order last changed in a final state (`shipped`, `cancelled`) more than ORDER_HOT_DAYS ago (90 by default) is archived and no longer listed, so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`. A `reference` still finds an archived order (without `updated_since` or `cursor`): the one result says `archived: true`.
          *
          *     Requires scope `orders:read`.
          */
@@ -1172,7 +1172,7 @@ export interface paths {
         put?: never;
         /**
          * Create a fulfillment order
-         * @description Exactly once. The `Idempotency-Key` and the `reference` together are the dedup anchor (guide §1): the same key with the same reference is a retry and returns the existing order with 200 and `Idempotent-Replayed: true`, even if the rebuilt body differs (a fresh `order_date`, reformatted prices); nothing changes. The same key with a different reference is a client bug that would drop an order: 422 `idempotency_key_reused`, naming the order the key belongs to. Without a key, the same reference with the same body is a replay and with a different body 409 `duplicate_reference`. A `reference` stays unique per tenant forever, a cancelled order's too: to recreate a cancelled order, send a new reference such as `F-100423-2`. A refused request claims neither its key nor its reference. Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.
+         * @description Exactly once. The `Idempotency-Key` and the `reference` together are the dedup anchor (guide §1): the same key with the same reference is a retry and returns the existing order with 200 and `Idempotent-Replayed: true`, even if the rebuilt body differs (a fresh `order_date`, reformatted prices); nothing changes. The same key with a different reference is a client bug that would drop an order: 422 `idempotency_key_reused`, naming the order the key belongs to. Without a key, the same reference with the same body is a replay and with a different body 409 `duplicate_reference`. A `reference` stays unique per tenant forever, a cancelled order's too: to recreate a cancelled order, send a new reference such as `F-100423-2`. A refused request claims neither its key nor its reference. A retry whose order has since been archived answers that order the same way, with `archived: true`. Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.
          *
          *     Requires scope `orders:write`.
          */
@@ -1395,7 +1395,7 @@ export interface paths {
         };
         /**
          * Retrieve an order
-         * @description With its lines, allocation, shipments and `version` (also sent as `ETag`).
+         * @description With its lines, allocation, shipments and `version` (also sent as `ETag`). An order past its hot window is read from the archive, the same but with `archived: true`; it can no longer change (409 `order_archived`).
          *
          *     Requires scope `orders:read`.
          */
@@ -1545,7 +1545,7 @@ export interface paths {
         head?: never;
         /**
          * Amend an order before picking
-         * @description Send only what changed; `items` replaces every line and allocation follows the difference. `If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).
+         * @description Send only what changed; `items` replaces every line and allocation follows the difference. `If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`; an archived order is 409 `order_archived`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).
          *
          *     Requires scope `orders:write`.
          */
@@ -1764,7 +1764,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel an order
-         * @description Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped.
+         * @description Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped, 409 `order_archived` once the order is archived.
          *
          *     Requires scope `orders:write`.
          */
@@ -1983,7 +1983,7 @@ export interface paths {
         };
         /**
          * An order's audit trail
-         * @description Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false.
+         * @description Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false. An archived order's history is read from the archive, whole, with `archived: true`.
          *
          *     Requires scope `orders:read`.
          */
@@ -2148,7 +2148,7 @@ export interface paths {
         };
         /**
          * Shipments created or changed since a time (the key endpoint)
-         * @description Oldest change first, ordered by a sequence the database assigns inside each write. The polling loop: call with `updated_since` = your high-water mark, walk `next_cursor` until `has_more` is false, then move the mark to the newest `updated_at` you saw and dedupe by `id`. A walk never repeats a shipment; anything that changes while you walk comes in your next poll, because `updated_since` is inclusive.
+         * @description Oldest change first, ordered by a sequence the database assigns inside each write. The polling loop: call with `updated_since` = your high-water mark, walk `next_cursor` until `has_more` is false, then move the mark to the newest `updated_at` you saw and dedupe by `id`. A walk never repeats a shipment; anything that changes while you walk comes in your next poll, because `updated_since` is inclusive. The list covers the orders' hot window: shipments are archived with their order ORDER_HOT_DAYS (90 by default) after its last change in a final state, so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`; an archived shipment is still read by its id.
          *
          *     Requires scope `shipments:read`.
          */
@@ -2298,7 +2298,9 @@ export interface paths {
         };
         /**
          * Retrieve a shipment
-         * @description Requires scope `shipments:read`.
+         * @description A shipment of an archived order is read from the archive, the same but with `archived: true`.
+         *
+         *     Requires scope `shipments:read`.
          */
         get: {
             parameters: {
@@ -2753,7 +2755,7 @@ export interface paths {
         };
         /**
          * List returns (incremental)
-         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll.
+         * @description Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll. Returns are archived with their order once it leaves the hot window (ORDER_HOT_DAYS, 90 by default), so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`.
          *
          *     Requires scope `returns:read`.
          */
@@ -2889,7 +2891,7 @@ export interface paths {
         put?: never;
         /**
          * Authorise an expected return (an RMA)
-         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned.
+         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned. An order archived after its hot window takes no more returns: 409 `order_archived`.
          *
          *     Requires scope `returns:write`.
          */
@@ -3110,7 +3112,9 @@ export interface paths {
         };
         /**
          * Retrieve a return
-         * @description Requires scope `returns:read`.
+         * @description A return of an archived order is read from the archive, the same but with `archived: true`.
+         *
+         *     Requires scope `returns:read`.
          */
         get: {
             parameters: {
@@ -12034,6 +12038,8 @@ export interface components {
             /** @example 2026-07-02T14:31:07.000Z */
             cancelled_at: string | null;
             shipments: components["schemas"]["Shipment"][];
+            /** @description True once the order left D1 for the archive, ORDER_HOT_DAYS (90 by default) after its last change in a final state: it is read from there and can no longer change. */
+            archived: boolean;
         };
         ShipTo: components["schemas"]["Address"] & {
             name: string;
@@ -12108,7 +12114,8 @@ export interface components {
          *           "occurred_at": "2026-07-02T22:04:11.000Z"
          *         }
          *       ],
-         *       "version": "1"
+         *       "version": "1",
+         *       "archived": false
          *     }
          */
         Shipment: {
@@ -12142,6 +12149,8 @@ export interface components {
             }[];
             /** @example 1 */
             version: string;
+            /** @description True once its order was archived: read from there, unchanging. */
+            archived: boolean;
         };
         Money: {
             /** @example 19.99 */
@@ -12309,6 +12318,8 @@ export interface components {
         OrderHistory: {
             data: components["schemas"]["OrderHistoryEntry"][];
             pagination: components["schemas"]["Pagination"];
+            /** @description True when the order is archived and its history read from there. */
+            archived: boolean;
         };
         OrderHistoryEntry: {
             seq: number;
@@ -12445,7 +12456,8 @@ export interface components {
          *       "processed_at": null,
          *       "version": "2",
          *       "created_at": "2026-07-09T08:00:00.000Z",
-         *       "updated_at": "2026-07-10T22:00:00.000Z"
+         *       "updated_at": "2026-07-10T22:00:00.000Z",
+         *       "archived": false
          *     }
          */
         Return: {
@@ -12483,6 +12495,8 @@ export interface components {
             created_at: string;
             /** @example 2026-07-02T14:31:07.000Z */
             updated_at: string;
+            /** @description True once its order was archived: read from there, unchanging. */
+            archived: boolean;
         };
         ReturnItem: {
             sku: string;

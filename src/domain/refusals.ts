@@ -46,6 +46,7 @@ export const REFUSAL_CODES = [
   "version_conflict",
   "too_late_to_amend",
   "order_cancelled",
+  "order_archived",
   "warehouse_change_not_allowed",
   "already_shipped",
   "not_cancelable",

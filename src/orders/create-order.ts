@@ -10,8 +10,7 @@ import { requestHash } from "../http/idempotent";
 import { newId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
-import type { Committed } from "./orders.reads";
-import { readOrder } from "./orders.reads";
+import { type Found, findOrder } from "./orders.reads";
 import type { CreateOrder } from "./orders.schemas";
 
 export interface Caller {
@@ -42,7 +41,8 @@ export const toLines = (items: CreateOrder["items"]): LineInput[] =>
  * 1. One D1 batch checks every reference the order makes and claims its `reference`
  *    (and its Idempotency-Key) for a new order id, or finds the order they already
  *    name. A request that is refused claims nothing.
- * 2. A retry of a create that finished is answered from D1.
+ * 2. A retry of a create that finished is answered from D1, or from the archive once the
+ *    order has left D1 (its reference stays claimed, so the claim still names it).
  * 3. Otherwise the order's object creates it: each line allocated by its stock row,
  *    then one D1 batch with the order, its lines, its history and its events.
  */
@@ -50,7 +50,7 @@ export async function createOrder(
   caller: Caller,
   input: CreateOrder,
   idempotencyKey: string | undefined,
-): Promise<{ order: Committed; created: boolean }> {
+): Promise<Found & { created: boolean }> {
   const { db, tenantId } = caller;
   const candidate = newId("ord", tenantId);
   const hash = await requestHash(input);
@@ -81,8 +81,8 @@ export async function createOrder(
   });
 
   if (orderId !== candidate) {
-    const existing = await readOrder(db, tenantId, orderId);
-    if (existing) return { order: existing, created: false };
+    const existing = await findOrder(caller.env, db, tenantId, orderId);
+    if (existing) return { ...existing, created: false };
   }
   if (!ref) throw new Error("a claimed order without its reference");
   const { shipping } = checkReferences(input, resolved);
@@ -111,5 +111,5 @@ export async function createOrder(
   );
   if (!outcome.ok) throw new Refused(outcome.refusal);
   await tellOrders(caller.env, tenantId, outcome.notices);
-  return { order: outcome.order, created: outcome.created };
+  return { order: outcome.order, created: outcome.created, archived: false };
 }

@@ -81,6 +81,17 @@ export class OrderObject extends DurableObject<Env> {
     return answering(() => this.discarding(id));
   }
 
+  /**
+   * The archive is taking this order out of D1 (src/retention/order-archive.ts): the next
+   * command reads D1 again rather than decide from memory, and finds the order gone. Runs
+   * after any command under way, so none decided from the old state is still to commit.
+   */
+  forget(): Promise<void> {
+    return this.serial.run(async () => {
+      this.state = undefined;
+    });
+  }
+
   private executing(command: OrderCommand): Promise<Outcome> {
     return this.exclusive(async () => {
       const busy = await this.recover(false);

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
+import { unlessArchived } from "../db/archived-orders";
 import type { Db } from "../db/client";
 import { resolveReferences } from "../db/references";
 import { orders } from "../db/schema";
-import { Refused, refused } from "../domain/refusals";
+import { type Refusal, Refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { tellOrders } from "./allocation-notices";
@@ -31,8 +32,9 @@ export async function tenantOfOrder(db: Db, orderId: string): Promise<string> {
     .select({ tenantId: orders.tenantId })
     .from(orders)
     .where(eq(orders.id, orderId));
-  if (!row) throw refused("not_found", { resource: "order", id: orderId });
-  return row.tenantId;
+  if (row) return row.tenantId;
+  const refusal: Refusal = { code: "not_found", resource: "order", id: orderId };
+  throw new Refused(await unlessArchived(db, null, orderId, refusal));
 }
 
 /**
@@ -48,7 +50,8 @@ export async function runOrderCommand(
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const cmd = typeof command === "function" ? command(tenantId) : command;
   const outcome = answered(await orderObject(who.env, tenantId, orderId).execute(cmd));
-  if (!outcome.ok) throw new Refused(outcome.refusal);
+  if (!outcome.ok)
+    throw new Refused(await unlessArchived(who.db, tenantId, orderId, outcome.refusal));
   await tellOrders(who.env, tenantId, outcome.notices);
   return outcome;
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte } from "drizzle-orm";
 import type { Context } from "hono";
+import { archivedOrder } from "../db/archived-orders";
 import { cursorPosition, feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
 import { refused } from "../domain/refusals";
@@ -8,10 +9,11 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
+import { assertWithinHotWindow } from "../retention/retention.window";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./orders.commands";
 import type { Committed } from "./orders.reads";
-import { readOrder, readOrders } from "./orders.reads";
+import { archivedByReference, findOrder, readOrders } from "./orders.reads";
 import { renderOrder } from "./orders.render";
 import type * as routes from "./orders.routes";
 
@@ -25,15 +27,19 @@ const who = (c: Context<AppEnv>) => ({
   actor: c.var.principal.keyId,
 });
 
-function respond(c: Context<AppEnv>, order: Committed) {
+function respond(c: Context<AppEnv>, order: Committed, archived = false) {
   c.header("ETag", `"${order.order.version}"`);
-  return c.json(renderOrder(order), 200);
+  return c.json(renderOrder(order, archived), 200);
 }
 
 export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   const key = c.req.valid("header")["idempotency-key"];
-  const { order: committed, created } = await createOrder(who(c), c.req.valid("json"), key);
-  const order = renderOrder(committed);
+  const {
+    order: committed,
+    created,
+    archived,
+  } = await createOrder(who(c), c.req.valid("json"), key);
+  const order = renderOrder(committed, archived);
   c.header("ETag", `"${order.version}"`);
   if (!created) {
     c.header("Idempotent-Replayed", "true");
@@ -46,6 +52,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
+  assertWithinHotWindow(c.env, query);
   const { rows, positionOf } = await feedRows(
     c.var.db,
     orders,
@@ -60,6 +67,15 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const read = new Map(
     (await readOrders(c.var.db, rows.slice(0, query.limit))).map((o) => [o.order.id, o]),
   );
+  // A lookup by reference still finds an order past the hot window: the reference names it.
+  const archived =
+    query.reference && rows.length === 0 && !query.cursor && !query.updated_since
+      ? await archivedByReference(c.env, c.var.db, tenantId, query.reference)
+      : undefined;
+  if (archived && matches(archived.order, query)) {
+    const data = [renderOrder(archived, true)];
+    return c.json({ data, pagination: { next_cursor: null, has_more: false } }, 200);
+  }
   return c.json(
     page(
       rows,
@@ -72,11 +88,16 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   );
 };
 
+/** Whether an order found by its reference passes the list's other filters. */
+const matches = (row: Committed["order"], query: { status?: string; order_number?: string }) =>
+  (!query.status || row.status === query.status) &&
+  (!query.order_number || row.orderNumber === query.order_number);
+
 export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const { id } = c.req.valid("param");
-  const order = await readOrder(c.var.db, tenantOf(c), id);
-  if (!order) throw refused("not_found", { resource: "order", id: id });
-  return respond(c, order);
+  const found = await findOrder(c.env, c.var.db, tenantOf(c), id);
+  if (!found) throw refused("not_found", { resource: "order", id: id });
+  return respond(c, found.order, found.archived);
 };
 
 export const amend: AppRouteHandler<typeof routes.amend> = async (c) => {
@@ -104,25 +125,31 @@ export const cancel: AppRouteHandler<typeof routes.cancel> = async (c) => {
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const { id } = c.req.valid("param");
-  const order = await c.var.db.query.orders.findFirst({
-    where: and(eq(orders.id, id), eq(orders.tenantId, tenantOf(c))),
-    columns: { id: true },
-  });
-  if (!order) throw refused("not_found", { resource: "order", id: id });
+  const tenantId = tenantOf(c);
   const { updated_since, cursor, limit } = c.req.valid("query");
   const after = cursor ? cursorPosition(cursor, SeqCursor).seq : 0;
-  const rows = await c.var.db
-    .select()
-    .from(orderHistory)
-    .where(
-      and(
-        eq(orderHistory.orderId, id),
-        gt(orderHistory.seq, after),
-        updated_since ? gte(orderHistory.at, updated_since) : undefined,
-      ),
-    )
-    .orderBy(asc(orderHistory.seq))
-    .limit(limit + 1);
+  const live = await c.var.db.query.orders.findFirst({
+    where: and(eq(orders.id, id), eq(orders.tenantId, tenantId)),
+    columns: { id: true },
+  });
+  const archived = live ? undefined : await archivedOrder(c.env.ARCHIVE, c.var.db, tenantId, id);
+  if (!live && !archived) throw refused("not_found", { resource: "order", id: id });
+  const rows = archived
+    ? archived.history
+        .filter((r) => r.seq > after && (!updated_since || r.at >= updated_since))
+        .slice(0, limit + 1)
+    : await c.var.db
+        .select()
+        .from(orderHistory)
+        .where(
+          and(
+            eq(orderHistory.orderId, id),
+            gt(orderHistory.seq, after),
+            updated_since ? gte(orderHistory.at, updated_since) : undefined,
+          ),
+        )
+        .orderBy(asc(orderHistory.seq))
+        .limit(limit + 1);
   const render = (r: (typeof rows)[number]) => ({
     seq: r.seq,
     at: r.at,
@@ -132,8 +159,9 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
     prev_hash: r.prevHash,
     hash: r.hash,
   });
+  const token = await consistencyToken(c);
   return c.json(
-    page(rows, limit, render, (r) => ({ seq: r.seq }), await consistencyToken(c)),
+    { ...page(rows, limit, render, (r) => ({ seq: r.seq }), token), archived: !live },
     200,
   );
 };

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
+import { type ArchivedOrder, archivedOrder } from "../db/archived-orders";
 import type { Db } from "../db/client";
-import { orderLines, orders } from "../db/schema";
+import { orderLines, orderReferences, orders } from "../db/schema";
 import { inList } from "../db/sql";
 import { shipmentsOfOrders } from "../shipments/shipments.reads";
 import type { OrderRow, OrderState } from "./order";
@@ -38,4 +39,34 @@ export async function readOrder(
     .from(orders)
     .where(and(eq(orders.id, id), eq(orders.tenantId, tenantId)));
   return (await readOrders(db, rows))[0];
+}
+
+/** An order as a read finds it: in D1, or in the archive once past its hot window. */
+export type Found =
+  | { order: Committed; archived: false }
+  | { order: ArchivedOrder; archived: true };
+
+/** The tenant's order wherever it is, or undefined for an id it never had. */
+export async function findOrder(
+  env: Env,
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<Found | undefined> {
+  const live = await readOrder(db, tenantId, id);
+  if (live) return { order: live, archived: false };
+  const archived = await archivedOrder(env.ARCHIVE, db, tenantId, id);
+  return archived ? { order: archived, archived: true } : undefined;
+}
+
+/**
+ * The archived order holding a reference: the reference stays claimed after the order left
+ * D1, and its claim names the order.
+ */
+export async function archivedByReference(env: Env, db: Db, tenantId: string, reference: string) {
+  const [claim] = await db
+    .select({ orderId: orderReferences.orderId })
+    .from(orderReferences)
+    .where(and(eq(orderReferences.tenantId, tenantId), eq(orderReferences.reference, reference)));
+  return claim ? archivedOrder(env.ARCHIVE, db, tenantId, claim.orderId) : undefined;
 }

@@ -13,8 +13,14 @@ const EMPTY_SHIP_TO = {
   postcode: null,
 };
 
-/** The one rendering of an order, shared by reads, transition responses and events. */
-export function renderOrder({ order: row, lines, shipments }: Committed): OrderView {
+/**
+ * The one rendering of an order, shared by reads, transition responses and events. `archived`:
+ * read from the R2 archive rather than from D1.
+ */
+export function renderOrder(
+  { order: row, lines, shipments }: Committed,
+  archived = false,
+): OrderView {
   const released = row.status === "cancelled";
   const shipped = shippedBySku(shipments);
   const items = [...lines]
@@ -68,6 +74,7 @@ export function renderOrder({ order: row, lines, shipments }: Committed): OrderV
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     cancelled_at: row.cancelledAt,
-    shipments: shipments.map(renderShipment),
+    shipments: shipments.map((s) => renderShipment(s, archived)),
+    archived,
   };
 }

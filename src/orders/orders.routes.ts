@@ -6,9 +6,9 @@ import {
   AmendOrder,
   CancelOrder,
   CreateOrder,
-  HistoryEntry,
   ListOrdersQuery,
   Order,
+  OrderHistory,
   OrderIdParam,
 } from "./orders.schemas";
 
@@ -37,6 +37,7 @@ export const create = apiRoute("orders:write", {
     "The same key with a different reference is a client bug that would drop an order: 422 `idempotency_key_reused`, naming the order the key belongs to. " +
     "Without a key, the same reference with the same body is a replay and with a different body 409 `duplicate_reference`. A `reference` stays unique per tenant forever, a cancelled order's too: to recreate a cancelled order, send a new reference such as `F-100423-2`. " +
     "A refused request claims neither its key nor its reference. " +
+    "A retry whose order has since been archived answers that order the same way, with `archived: true`. " +
     "Every line is allocated whole in the order's warehouse; any line short makes the order `backordered` until stock arrives.",
   request: {
     headers: IdempotencyKeyHeader,
@@ -61,9 +62,13 @@ export const list = apiRoute("orders:read", {
   tags: ["Orders"],
   summary: "List orders (incremental)",
   description:
-    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll.",
+    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats an order, and changes made during it come in the next poll. " +
+    "The list covers the hot window: an order last changed in a final state (`shipped`, `cancelled`) more than ORDER_HOT_DAYS ago (90 by default) is archived and no longer listed, so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`. " +
+    "A `reference` still finds an archived order (without `updated_since` or `cursor`): the one result says `archived: true`.",
   request: { query: ListOrdersQuery },
-  responses: { 200: { description: "Orders", content: jsonContent(listOf(Order, "OrderList")) } },
+  responses: {
+    200: { description: "Orders", content: jsonContent(listOf(Order, "OrderList")) },
+  },
 });
 
 export const get = apiRoute("orders:read", {
@@ -71,7 +76,8 @@ export const get = apiRoute("orders:read", {
   path: "/orders/{id}",
   tags: ["Orders"],
   summary: "Retrieve an order",
-  description: "With its lines, allocation, shipments and `version` (also sent as `ETag`).",
+  description:
+    "With its lines, allocation, shipments and `version` (also sent as `ETag`). An order past its hot window is read from the archive, the same but with `archived: true`; it can no longer change (409 `order_archived`).",
   request: { params: OrderIdParam },
   responses: { 200: orderResponse("The order"), 404: { description: "Unknown order" } },
 });
@@ -83,7 +89,7 @@ export const amend = apiRoute("orders:write", {
   summary: "Amend an order before picking",
   description:
     "Send only what changed; `items` replaces every line and allocation follows the difference. " +
-    "`If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).",
+    "`If-Match` with a stale version is 409 `version_conflict`; once picking started, 409 `too_late_to_amend` with `order_status`; an archived order is 409 `order_archived`. Changing `warehouse_id` is 422: cancel and recreate, with a new `reference` (a reference stays used forever, e.g. `F-100423-2` after `F-100423-1`).",
   request: {
     params: OrderIdParam,
     headers: IfMatchHeaders,
@@ -102,7 +108,7 @@ export const cancel = apiRoute("orders:write", {
   tags: ["Orders"],
   summary: "Cancel an order",
   description:
-    "Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped.",
+    "Releases every allocation. Cancelling twice returns the cancelled order. 409 `not_cancelable` once picking started, 409 `already_shipped` once anything shipped, 409 `order_archived` once the order is archived.",
   request: { params: OrderIdParam, body: { required: false, content: jsonContent(CancelOrder) } },
   responses: {
     200: orderResponse("Cancelled"),
@@ -117,12 +123,12 @@ export const history = apiRoute("orders:read", {
   tags: ["Orders"],
   summary: "An order's audit trail",
   description:
-    "Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false.",
+    "Every transition, oldest first, each hash-chained to the one before. `updated_since` keeps the entries made since then (inclusive); walk `next_cursor` until `has_more` is false. An archived order's history is read from the archive, whole, with `archived: true`.",
   request: { params: OrderIdParam, query: listQuery },
   responses: {
     200: {
       description: "History",
-      content: jsonContent(listOf(HistoryEntry, "OrderHistory")),
+      content: jsonContent(OrderHistory),
     },
     404: { description: "Unknown order" },
   },

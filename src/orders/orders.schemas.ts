@@ -11,7 +11,7 @@ import {
   UtcDateTime,
 } from "../domain/shapes";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../domain/statuses";
-import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
+import { cursorParam, limitParam, Pagination, updatedSinceParam } from "../http/pagination";
 import { Shipment } from "../shipments/shipments.schemas";
 
 const LineFields = z.strictObject({
@@ -205,6 +205,10 @@ export const Order = z
     updated_at: Timestamp,
     cancelled_at: Timestamp.nullable(),
     shipments: z.array(Shipment),
+    archived: z.boolean().openapi({
+      description:
+        "True once the order left D1 for the archive, ORDER_HOT_DAYS (90 by default) after its last change in a final state: it is read from there and can no longer change.",
+    }),
   })
   .openapi("Order");
 export type OrderView = z.infer<typeof Order>;
@@ -222,6 +226,16 @@ export const HistoryEntry = z
     }),
   })
   .openapi("OrderHistoryEntry");
+
+export const OrderHistory = z
+  .object({
+    data: z.array(HistoryEntry),
+    pagination: Pagination,
+    archived: z
+      .boolean()
+      .openapi({ description: "True when the order is archived and its history read from there." }),
+  })
+  .openapi("OrderHistory");
 
 export const OrderIdParam = z.object({
   id: z

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { unlessArchived } from "../db/archived-orders";
 import type { Db } from "../db/client";
 import { claimReference } from "../db/reference-claims";
 import { type Refusal, Refused } from "../domain/refusals";
@@ -71,7 +72,7 @@ export async function createReturn(
         : { id: input.warehouse_id, resolved: read.warehouse },
     items: input.items,
   });
-  if (refusal) return refuse(refusal);
+  if (refusal) return refuse(await unlessArchived(db, tenantId, input.order_id, refusal));
   const order = facts.order as NonNullable<typeof facts.order>;
   const stored = await insertExpected(
     db,

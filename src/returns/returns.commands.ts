@@ -1,3 +1,4 @@
+import { unlessArchived } from "../db/archived-orders";
 import type { Db } from "../db/client";
 import { isAbort, isUniqueViolation } from "../db/errors";
 import { Refused, refused } from "../domain/refusals";
@@ -111,7 +112,7 @@ export async function recordReturn(
     warehouse: { id: body.warehouse_id, resolved: state.warehouse },
     items: body.items,
   });
-  if (refusal) throw new Refused(refusal);
+  if (refusal) throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, refusal));
   const order = state.facts.order as NonNullable<typeof state.facts.order>;
   let stored: Stored;
   try {

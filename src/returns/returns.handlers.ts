@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { archivedOrderOfReturn } from "../db/archived-orders";
 import { feedRows } from "../db/feed";
 import { returns } from "../db/schema";
 import { refused } from "../domain/refusals";
@@ -6,6 +7,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
+import { assertWithinHotWindow } from "../retention/retention.window";
 import { createReturn } from "./create-return";
 import { findReturn, readReturns } from "./return-reads";
 import { renderReturn, type StoredReturn } from "./returns.render";
@@ -30,6 +32,7 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
+  assertWithinHotWindow(c.env, query);
   const { rows, positionOf } = await feedRows(
     c.var.db,
     returns,
@@ -57,7 +60,11 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
 
 export const get: AppRouteHandler<typeof routes.get> = async (c) => {
   const { id } = c.req.valid("param");
-  const stored = await findReturn(c.var.db, tenantOf(c), id);
-  if (!stored) throw refused("not_found", { resource: "return", id: id });
-  return c.json(renderReturn(stored), 200);
+  const tenantId = tenantOf(c);
+  const stored = await findReturn(c.var.db, tenantId, id);
+  if (stored) return c.json(renderReturn(stored), 200);
+  const archived = await archivedOrderOfReturn(c.env.ARCHIVE, c.var.db, tenantId, id);
+  const record = archived?.returns.find((r) => r.row.id === id);
+  if (!record) throw refused("not_found", { resource: "return", id: id });
+  return c.json(renderReturn(record, true), 200);
 };

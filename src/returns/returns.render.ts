@@ -10,8 +10,11 @@ export interface StoredReturn {
   lines: ReturnLine[];
 }
 
-/** The guide's return object (§5c): the lines received, or the RMA's until then. */
-export function renderReturn({ row, lines }: StoredReturn): ReturnView {
+/**
+ * The guide's return object (§5c): the lines received, or the RMA's until then. `archived`:
+ * read from the archive of its order rather than from D1.
+ */
+export function renderReturn({ row, lines }: StoredReturn, archived = false): ReturnView {
   const ordered = [...lines].sort((a, b) => a.lineNo - b.lineNo);
   const expected = ordered.filter((l) => l.stage === "expected");
   const received = ordered.filter((l) => l.stage === "received");
@@ -35,5 +38,6 @@ export function renderReturn({ row, lines }: StoredReturn): ReturnView {
     version: String(row.version),
     created_at: row.createdAt,
     updated_at: row.updatedAt,
+    archived,
   };
 }

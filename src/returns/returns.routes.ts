@@ -42,6 +42,9 @@ export const Return = z
     version: z.string().openapi({ description: "Bumped on every change", example: "2" }),
     created_at: Timestamp,
     updated_at: Timestamp,
+    archived: z.boolean().openapi({
+      description: "True once its order was archived: read from there, unchanging.",
+    }),
   })
   .openapi("Return", {
     // The integration guide's example (§5c), with the fields this API adds.
@@ -66,6 +69,7 @@ export const Return = z
       version: "2",
       created_at: "2026-07-09T08:00:00.000Z",
       updated_at: "2026-07-10T22:00:00.000Z",
+      archived: false,
     },
   });
 export type ReturnView = z.infer<typeof Return>;
@@ -152,7 +156,7 @@ export const create = apiRoute("returns:write", {
   summary: "Authorise an expected return (an RMA)",
   description:
     "Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. " +
-    "422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned.",
+    "422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned. An order archived after its hot window takes no more returns: 409 `order_archived`.",
   request: {
     headers: IdempotencyKeyHeader,
     body: { required: true, content: jsonContent(CreateReturn) },
@@ -178,7 +182,8 @@ export const list = apiRoute("returns:read", {
   tags: ["Returns"],
   summary: "List returns (incremental)",
   description:
-    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll.",
+    "Oldest change first. Poll with `updated_since` (inclusive) and walk `next_cursor` until `has_more` is false; a walk never repeats a return, and changes made during it come in the next poll. " +
+    "Returns are archived with their order once it leaves the hot window (ORDER_HOT_DAYS, 90 by default), so an `updated_since` before the window is 422 `beyond_retention` with `earliest_allowed`.",
   request: {
     query: z.object({
       ...feedQuery,
@@ -203,6 +208,8 @@ export const get = apiRoute("returns:read", {
   path: "/returns/{id}",
   tags: ["Returns"],
   summary: "Retrieve a return",
+  description:
+    "A return of an archived order is read from the archive, the same but with `archived: true`.",
   request: { params: ReturnIdParam },
   responses: {
     200: { description: "The return", content: jsonContent(Return) },

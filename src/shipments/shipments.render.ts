@@ -1,8 +1,14 @@
 import type { ShipmentRecord } from "./shipments.rules";
 import type { ShipmentView } from "./shipments.schemas";
 
-/** The guide's shipment object; parcels omit weight/dimensions they were not given. */
-export function renderShipment({ row, parcels, items }: ShipmentRecord): ShipmentView {
+/**
+ * The guide's shipment object; parcels omit weight/dimensions they were not given. `archived`:
+ * read from the archive of its order rather than from D1.
+ */
+export function renderShipment(
+  { row, parcels, items }: ShipmentRecord,
+  archived = false,
+): ShipmentView {
   return {
     id: row.id,
     order_id: row.orderId,
@@ -30,5 +36,6 @@ export function renderShipment({ row, parcels, items }: ShipmentRecord): Shipmen
     items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
     status_history: row.statusHistory,
     version: String(row.version),
+    archived,
   };
 }

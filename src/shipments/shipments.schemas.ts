@@ -51,6 +51,9 @@ export const Shipment = z
       }),
     ),
     version: z.string().openapi({ example: "1" }),
+    archived: z
+      .boolean()
+      .openapi({ description: "True once its order was archived: read from there, unchanging." }),
   })
   .openapi("Shipment", {
     // The integration guide's example (§2), with the fields this API adds.
@@ -84,6 +87,7 @@ export const Shipment = z
       items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
       version: "1",
+      archived: false,
     },
   });
 export type ShipmentView = z.infer<typeof Shipment>;

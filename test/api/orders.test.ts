@@ -57,6 +57,7 @@ describe("POST /v1/orders", () => {
       updated_at: expect.stringMatching(/Z$/),
       cancelled_at: null,
       shipments: [],
+      archived: false,
     });
     expect(res.body.updated_at >= res.body.created_at).toBe(true);
     expect(res.headers.get("location")).toBe(`/v1/orders/${res.body.id}`);

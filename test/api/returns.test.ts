@@ -149,6 +149,7 @@ describe("pre-authorised returns (RMAs)", () => {
       version: "1",
       created_at: expect.stringMatching(ISO_MS),
       updated_at: expect.stringMatching(ISO_MS),
+      archived: false,
     });
     const id = created.body.id;
     expect((await client(key).v1.returns[":id"].$get({ param: { id } })).body).toEqual(
@@ -301,6 +302,7 @@ describe("unannounced returns and processing", () => {
       version: "1",
       created_at: expect.stringMatching(ISO_MS),
       updated_at: res.body.created_at,
+      archived: false,
     });
     expect(await stockOf(key, "UNANN-1")).toMatchObject({ on_hand: 5 });
   });

@@ -24,15 +24,15 @@ import { seedReferenceData } from "../support/merchant";
 const SHARDS = Array.from({ length: 8 }, (_, i) => `SHARD_${i}`);
 const withShards = (n: number): Env => ({ ...env, SHARDS: SHARDS.slice(0, n).join(",") });
 const shardDb = (name: string) => Reflect.get(env, name) as D1Database;
-const JOBS = ["receipts", "relay", "replicas", "retention", "returns", "secrets"];
+const JOBS = ["orders", "receipts", "relay", "replicas", "retention", "returns", "secrets"];
 
 /**
  * The most statements a unit makes, from each job's bounds: the frozen tenants 1; the relay
  * 10 pages × 3 + 1; secrets 1; retention 20 pages of claims × 2, of deliveries × 4, of events
- * × 2; receipts 1 + 25 × 2; returns 2 + 25; the mend 4 + 2 + a write per table. Far below
- * D1's 1,000 per invocation.
+ * × 2; the order archive 2 pages × (1 + 8 + 11); receipts 1 + 25 × 2; returns 2 + 25; the
+ * mend 4 + 2 + a write per table. Far below D1's 1,000 per invocation.
  */
-const UNIT_BOUND = 300;
+const UNIT_BOUND = 340;
 
 const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
 const at = (modifier: string) => `strftime(${ISO}, 'now', '${modifier}')`;
@@ -41,7 +41,8 @@ const upTo = (n: number) =>
 
 /**
  * `n` rows of every kind of due work for `tenant`, written straight into its shard; stranded
- * receipts and returns, which a unit takes 25 at a time, at most 60.
+ * receipts and returns, which a unit takes 25 at a time, and archivable orders, which it
+ * takes 50 at a time, at most 60 each.
  */
 async function backlog(db: D1Database, tenant: string, n: number) {
   const old = at("-40 days");
@@ -67,6 +68,14 @@ async function backlog(db: D1Database, tenant: string, n: number) {
         SELECT 'whk_${tenant}_' || i, '${tenant}', 'https://example.com/hook', '["*"]', 's', 'p', ${at("-1 second")}, 'disabled' FROM n`,
     ]),
     ...rows(Math.min(n, 60), [
+      // Orders cancelled long ago, past the hot window; a unit archives 50.
+      `INSERT INTO orders (id, tenant_id, order_number, reference, warehouse_id, signature_required,
+          insurance, ship_to, status, priority, version, created_at, updated_at, change_seq)
+        SELECT 'ord_${tenant}_' || i, '${tenant}', 'SO-' || i, 'ref-' || i, 'wh_syd_1', 0, 0,
+          '{"name":"A","address1":"1 St","city":"Sydney","country":"AU"}', 'cancelled', 0, 2,
+          ${at("-200 days")}, ${at("-100 days")}, i FROM n`,
+    ]),
+    ...rows(Math.min(n, 60), [
       // Receipts and returns a stopped request left without their stock (no units to shelve).
       `INSERT INTO inbound_receipts (id, inbound_id, tenant_id, warehouse_id, claim_token, prior_status, items, received_at, created_at)
         SELECT 'rcp_${tenant}_' || i, 'ib_x', '${tenant}', 'wh_syd_1', 't', 'expected', '[]', ${late}, ${at("-1 hour")} FROM n`,
@@ -90,6 +99,7 @@ async function due(db: D1Database, tenant: string) {
     ),
     receipts: await count("inbound_receipts WHERE tenant_id = ? AND stock_applied_at IS NULL"),
     returns: await count("returns WHERE tenant_id = ? AND stock_applied_at IS NULL"),
+    orders: await count("orders WHERE tenant_id = ?"),
   };
 }
 
@@ -101,11 +111,18 @@ const nothingDue = {
   secrets: 0,
   receipts: 0,
   returns: 0,
+  orders: 0,
 };
 
 /** Every row `tenant` has in the tables the background jobs write, as stored. */
 async function rowsOf(db: D1Database, tenant: string) {
-  const tables = ["events", "webhook_deliveries", "webhook_subscriptions", "inbound_receipts"];
+  const tables = [
+    "events",
+    "webhook_deliveries",
+    "webhook_subscriptions",
+    "inbound_receipts",
+    "orders",
+  ];
   const all = async (sql: string) => (await db.prepare(sql).bind(tenant).all()).results;
   return {
     ...Object.fromEntries(

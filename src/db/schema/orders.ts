@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
 import { now, type ShipTo } from "./shared";
@@ -35,6 +36,7 @@ export const orders = sqliteTable(
     uniqueIndex("orders_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("orders_tenant_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
     index("orders_tenant_number_idx").on(t.tenantId, t.orderNumber),
+    index("orders_final_idx").on(t.updatedAt).where(sql`status IN ('shipped', 'cancelled')`),
   ],
 );
 
@@ -86,3 +88,25 @@ export const orderHistory = sqliteTable(
   },
   (t) => [uniqueIndex("order_history_pk").on(t.orderId, t.seq)],
 );
+
+/**
+ * Where an order past its hot window went: its R2 object is `orders/<tenant_id>/<order_id>.json`
+ * (src/db/archived-orders.ts). The reference stays claimed in `order_references`.
+ */
+export const archivedOrders = sqliteTable("archived_orders", {
+  orderId: text("order_id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  archivedAt: text("archived_at").notNull(),
+});
+
+/** Which archived order holds a shipment, so the shipment stays readable by its id. */
+export const archivedShipments = sqliteTable("archived_shipments", {
+  shipmentId: text("shipment_id").primaryKey(),
+  orderId: text("order_id").notNull(),
+});
+
+/** Which archived order holds a return, so the return stays readable by its id. */
+export const archivedReturns = sqliteTable("archived_returns", {
+  returnId: text("return_id").primaryKey(),
+  orderId: text("order_id").notNull(),
+});

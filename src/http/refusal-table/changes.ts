@@ -36,6 +36,13 @@ export const CHANGE_REFUSALS = {
     message: () =>
       "An order cannot move between warehouses: cancel it and create a new one there, with a new reference (a reference stays used forever, e.g. F-100423-2 after F-100423-1).",
   },
+  order_archived: {
+    status: 409,
+    about:
+      "The order was archived after its hot window (`order_id`): it can still be read, but nothing changes it any more.",
+    message: (d) =>
+      `Order ${d.order_id} is archived: it reached a final state long ago and can be read but not changed.`,
+  },
   already_shipped: {
     status: 409,
     about: "The order has shipped.",

@@ -96,9 +96,11 @@ export const RESOURCE_REFUSALS = {
   beyond_retention: {
     status: 422,
     about:
-      "A time before the retention window (`retention_days`); `earliest_allowed` is the first one accepted.",
+      "A time before the retention window (`retention_days`): events and deliveries for `recover` and redelivery, or the orders' hot window for an `updated_since` of orders, shipments and returns; `earliest_allowed` is the first one accepted.",
     message: (d) =>
-      `${d.field === "id" ? "The event's created_at" : d.field} is ${d.time}, before the ${d.retention_days}-day retention window: events and webhook deliveries older than ${d.retention_days} days are archived and no longer served. The earliest allowed is ${d.earliest_allowed}.`,
-    messageOnly: ["time"],
+      d.archives === "orders"
+        ? `${d.field} is ${d.time}, before the ${d.retention_days}-day hot window: orders last changed more than ${d.retention_days} days ago in a final state are archived with their shipments and returns, and lists no longer include them (read one by its id or reference). The earliest allowed is ${d.earliest_allowed}.`
+        : `${d.field === "id" ? "The event's created_at" : d.field} is ${d.time}, before the ${d.retention_days}-day retention window: events and webhook deliveries older than ${d.retention_days} days are archived and no longer served. The earliest allowed is ${d.earliest_allowed}.`,
+    messageOnly: ["time", "archives"],
   },
 } as const satisfies Partial<Record<RefusalCode, Rendering>>;
