@@ -54,11 +54,7 @@ export const TENANT_TABLES = [
     where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
     key: ["shipment_id"],
   },
-  {
-    table: "archived_returns",
-    where: "order_id IN (SELECT order_id FROM archived_orders WHERE tenant_id = :tenant)",
-    key: ["return_id"],
-  },
+  { table: "archived_returns", where: "tenant_id = :tenant", key: ["rma"] },
   {
     table: "stock_demands",
     where: "tenant_id = :tenant",

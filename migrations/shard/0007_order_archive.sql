@@ -22,8 +22,12 @@ CREATE TABLE `archived_shipments` (
 ) WITHOUT ROWID;--> statement-breakpoint
 CREATE TABLE `archived_returns` (
 	`return_id` text PRIMARY KEY NOT NULL,
-	`order_id` text NOT NULL
+	`order_id` text NOT NULL,
+	`tenant_id` text NOT NULL,
+	`rma` text NOT NULL
 ) WITHOUT ROWID;--> statement-breakpoint
+-- An archived return keeps its RMA taken, as the returns' unique index did while it was hot.
+CREATE UNIQUE INDEX `archived_returns_rma_unique` ON `archived_returns` (`tenant_id`,`rma`);--> statement-breakpoint
 -- The archive's search for orders due: final orders by their last change, oldest first,
 -- without a scan of every order the shard holds.
 CREATE INDEX `orders_final_idx` ON `orders` (`updated_at`) WHERE status IN ('shipped', 'cancelled');

@@ -183,8 +183,8 @@ async function remove(db: Db, written: readonly Read[]): Promise<string[]> {
     ),
     statement(
       db,
-      sql`INSERT INTO archived_returns (return_id, order_id)
-        SELECT id, order_id FROM returns WHERE order_id IN (${marked})`,
+      sql`INSERT INTO archived_returns (return_id, order_id, tenant_id, rma)
+        SELECT id, order_id, tenant_id, rma FROM returns WHERE order_id IN (${marked})`,
     ),
     statement(db, sql`DELETE FROM shipment_parcels WHERE shipment_id IN (${ofShipments})`),
     statement(db, sql`DELETE FROM shipment_items WHERE shipment_id IN (${ofShipments})`),

@@ -37,6 +37,7 @@ export async function createReturn(
   const candidate = newId("ret", tenantId);
   const hash = await requestHash(input);
   const ofRma = sql`FROM returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma}`;
+  const ofArchivedRma = sql`FROM archived_returns WHERE tenant_id = ${tenantId} AND rma = ${input.rma}`;
   const claimed = await claimReference(db, {
     tenantId,
     idempotencyKey,
@@ -45,8 +46,10 @@ export async function createReturn(
     candidate,
     requestHash: hash,
     refs: {},
-    holder: sql`(SELECT json_object('id', id, 'requestHash', request_hash) ${ofRma})`,
-    holderId: sql`(SELECT id ${ofRma})`,
+    // An archived return keeps its RMA: a create naming it again is told which return has it.
+    holder: sql`COALESCE((SELECT json_object('id', id, 'requestHash', request_hash) ${ofRma}),
+      (SELECT json_object('id', return_id, 'requestHash', NULL) ${ofArchivedRma}))`,
+    holderId: sql`COALESCE((SELECT id ${ofRma}), (SELECT return_id ${ofArchivedRma}))`,
     duplicate: (id) => duplicateRma(input.rma, id),
     extra: sql`json_object('facts', json(${orderFactsJson(input.order_id, tenantId)}),
       'warehouse', (SELECT id FROM warehouses WHERE id = ${input.warehouse_id ?? null}))`,

@@ -8,7 +8,7 @@ import {
   ORDER_PAGES_PER_RUN,
   ORDERS_PER_PAGE,
 } from "../../src/retention/order-archive";
-import { client, expectError, expectStatus, ok } from "../support/client";
+import { admin, client, expectError, expectStatus, ok } from "../support/client";
 import { merchant, orderBody, parcel, ship } from "../support/merchant";
 import { dataOf } from "../support/shards";
 
@@ -245,10 +245,34 @@ describe("the order archive", () => {
       },
     });
     expectError(returned, 409, "order_archived");
+    // The archived return's RMA stays taken, as it was while the return was hot.
+    const another = await shippedOrder();
+    const reused = await client(key).v1.returns.$post({
+      json: {
+        order_id: another.id,
+        rma: `RMA-${shipped.id}`,
+        items: [{ sku: "ARC-1", quantity: 1 }],
+      },
+    });
+    expect(expectError(reused, 409, "duplicate_rma", "rma").return_id).toBe(rma.id);
     const shippedAgain = await client(key).v1.ops.shipments.$post({
       json: { order_id: cancelled.id, parcels: [parcel()], items: [{ sku: "ARC-1", quantity: 1 }] },
     });
     expectError(shippedAgain, 409, "order_archived");
+    // A platform key reaches the tenant's shard by the id's route, and is told the same.
+    const floor = await admin["api-keys"].$post({
+      json: { name: "floor", scopes: ["warehouse:operate"] },
+    });
+    expectStatus(floor, 201);
+    const onHold = await client(floor.body.key).v1.ops.orders[":id"].hold.$post({
+      param: { id: shipped.id },
+      json: { reason: "late" },
+    });
+    expectError(onHold, 409, "order_archived");
+    const floorShip = await client(floor.body.key).v1.ops.shipments.$post({
+      json: { order_id: cancelled.id, parcels: [parcel()], items: [{ sku: "ARC-1", quantity: 1 }] },
+    });
+    expectError(floorShip, 409, "order_archived");
 
     // Another tenant's key finds none of it.
     const stranger = await merchant({ "ARC-1": 0 });

@@ -105,8 +105,17 @@ export const archivedShipments = sqliteTable("archived_shipments", {
   orderId: text("order_id").notNull(),
 });
 
-/** Which archived order holds a return, so the return stays readable by its id. */
-export const archivedReturns = sqliteTable("archived_returns", {
-  returnId: text("return_id").primaryKey(),
-  orderId: text("order_id").notNull(),
-});
+/**
+ * Which archived order holds a return, so the return stays readable by its id, and its RMA,
+ * which stays taken.
+ */
+export const archivedReturns = sqliteTable(
+  "archived_returns",
+  {
+    returnId: text("return_id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    rma: text("rma").notNull(),
+  },
+  (t) => [uniqueIndex("archived_returns_rma_unique").on(t.tenantId, t.rma)],
+);
