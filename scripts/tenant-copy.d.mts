@@ -10,7 +10,7 @@ export interface TenantTable {
   derived?: boolean;
   /** Copied over whatever the destination's triggers wrote for it. */
   replace?: boolean;
-  /** The column to page by in a table without rowids. */
+  /** The key to page by in a table without rowids: a column, or one SQL text made of several. */
   order?: string;
 }
 

@@ -30,20 +30,27 @@ export const TENANT_TABLES = [
   { table: "stock_movements", where: "tenant_id = :tenant" },
   { table: "order_references", where: "tenant_id = :tenant", renumber: "seq" },
   { table: "orders", where: "tenant_id = :tenant" },
-  { table: "order_lines", where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)" },
+  {
+    table: "order_lines",
+    where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
+    order: "order_id || '/' || sku",
+  },
   {
     table: "order_history",
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
+    order: "printf('%s/%010d', order_id, seq)",
   },
   { table: "stock_demands", where: "tenant_id = :tenant" },
   { table: "shipments", where: "tenant_id = :tenant" },
   {
     table: "shipment_items",
     where: "shipment_id IN (SELECT id FROM shipments WHERE tenant_id = :tenant)",
+    order: "shipment_id || '/' || sku",
   },
   {
     table: "shipment_parcels",
     where: "shipment_id IN (SELECT id FROM shipments WHERE tenant_id = :tenant)",
+    order: "printf('%s/%010d', shipment_id, position)",
   },
   { table: "inbound_shipments", where: "tenant_id = :tenant" },
   {
@@ -64,6 +71,7 @@ export const TENANT_TABLES = [
   {
     table: "webhook_attempts",
     where: "delivery_id IN (SELECT id FROM webhook_deliveries WHERE tenant_id = :tenant)",
+    order: "printf('%s/%010d', delivery_id, attempt)",
   },
   { table: "idempotency_claims", where: "owner = :tenant" },
   { table: "feed_heads", where: "tenant_id = :tenant", replace: true, order: "feed" },
@@ -106,7 +114,8 @@ const PAGE = 500;
  * Every row of the tenant in a shard, per table in TENANT_TABLES order. `read(sql)` runs one
  * SELECT on the source shard and resolves to its rows. Pages follow the table's rowid (or
  * its renumbered column), so rows are read in the order the shard wrote them; a table
- * without rowids names the key column to page by in `order`.
+ * without rowids names its key to page by in `order`: a column, or for a key of several
+ * columns one text made of them (ids never hold '/', and numbers are padded to sort).
  */
 export async function readTenant(read, tenantId) {
   const out = [];

@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
 import { now, type ShipTo } from "./shared";
 
@@ -38,6 +45,7 @@ export const orders = sqliteTable(
   ],
 );
 
+/** WITHOUT ROWID (migrations/shard/0008_order_bytes.sql), like every child table of an order. */
 export const orderLines = sqliteTable(
   "order_lines",
   {
@@ -52,10 +60,7 @@ export const orderLines = sqliteTable(
     // The stock version that set `allocation`: an older notification never overwrites it.
     allocationSeq: integer("allocation_seq").notNull().default(0),
   },
-  (t) => [
-    uniqueIndex("order_lines_pk").on(t.orderId, t.sku),
-    index("order_lines_no_idx").on(t.orderId, t.lineNo),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.sku] })],
 );
 
 /** Claims a reference for one order id before any stock moves; the dedup authority. */
@@ -84,5 +89,5 @@ export const orderHistory = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("order_history_pk").on(t.orderId, t.seq)],
+  (t) => [primaryKey({ columns: [t.orderId, t.seq] })],
 );
