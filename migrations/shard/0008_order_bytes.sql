@@ -98,3 +98,8 @@ ALTER TABLE `webhook_attempts_new` RENAME TO `webhook_attempts`;--> statement-br
 -- (event_id, subscription_id, generation) is unique and leads with event_id: it serves every
 -- lookup by event, so an index on event_id alone only repeated it.
 DROP INDEX `webhook_deliveries_event_idx`;
+--> statement-breakpoint
+-- A finished request's answer is kept in KV for its replays (src/http/idempotent.ts); the
+-- claim keeps its status. A claim finished before this migration replays by running again,
+-- which every write does on the resource id its claim holds.
+ALTER TABLE `idempotency_claims` DROP COLUMN `response_body`;
