@@ -25,6 +25,9 @@ INSERT INTO `order_lines_new` SELECT `order_id`, `line_no`, `sku`, `description`
   `unit_price`, `currency`, `allocation`, `allocation_seq` FROM `order_lines`;--> statement-breakpoint
 DROP TABLE `order_lines`;--> statement-breakpoint
 ALTER TABLE `order_lines_new` RENAME TO `order_lines`;--> statement-breakpoint
+-- An entry's prev_hash is the hash of the entry before it, which its (order_id, seq - 1) key
+-- finds: it is read from there (src/orders/orders.handlers.ts), not stored twice. The hash
+-- still covers it, so the chain verifies as before.
 CREATE TABLE `order_history_new` (
 	`order_id` text NOT NULL,
 	`seq` integer NOT NULL,
@@ -32,12 +35,11 @@ CREATE TABLE `order_history_new` (
 	`actor` text NOT NULL,
 	`action` text NOT NULL,
 	`changes` text NOT NULL,
-	`prev_hash` text NOT NULL,
 	`hash` text NOT NULL,
 	PRIMARY KEY (`order_id`, `seq`)
 ) WITHOUT ROWID;--> statement-breakpoint
 INSERT INTO `order_history_new` SELECT `order_id`, `seq`, `at`, `actor`, `action`, `changes`,
-  `prev_hash`, `hash` FROM `order_history`;--> statement-breakpoint
+  `hash` FROM `order_history`;--> statement-breakpoint
 DROP TABLE `order_history`;--> statement-breakpoint
 ALTER TABLE `order_history_new` RENAME TO `order_history`;--> statement-breakpoint
 DROP TRIGGER `return_lines_within_shipped`;--> statement-breakpoint

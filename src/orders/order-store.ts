@@ -183,9 +183,7 @@ export async function persist(
       changes: change.diff,
     };
     const hash = await chainHash(head.hash, entry);
-    writes.push(
-      db.insert(orderHistory).values({ orderId: id, ...entry, prevHash: head.hash, hash }),
-    );
+    writes.push(db.insert(orderHistory).values({ orderId: id, ...entry, hash }));
     head = { seq: entry.seq, hash };
   }
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, gt, gte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { cursorPosition, feedRows } from "../db/feed";
 import { orderHistory, orders } from "../db/schema";
@@ -8,6 +8,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
+import { GENESIS_HASH } from "../lib/hash-chain";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./orders.commands";
 import type { Committed } from "./orders.reads";
@@ -112,7 +113,13 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const { updated_since, cursor, limit } = c.req.valid("query");
   const after = cursor ? cursorPosition(cursor, SeqCursor).seq : 0;
   const rows = await c.var.db
-    .select()
+    .select({
+      entry: orderHistory,
+      // The entry before, by its key: the hash this entry's own hash covers.
+      prevHash: sql<string>`COALESCE((SELECT p.hash FROM order_history AS p
+        WHERE p.order_id = order_history.order_id AND p.seq = order_history.seq - 1),
+        ${GENESIS_HASH})`,
+    })
     .from(orderHistory)
     .where(
       and(
@@ -123,17 +130,17 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
     )
     .orderBy(asc(orderHistory.seq))
     .limit(limit + 1);
-  const render = (r: (typeof rows)[number]) => ({
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    changes: r.changes,
-    prev_hash: r.prevHash,
-    hash: r.hash,
+  const render = ({ entry, prevHash }: (typeof rows)[number]) => ({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    changes: entry.changes,
+    prev_hash: prevHash,
+    hash: entry.hash,
   });
   return c.json(
-    page(rows, limit, render, (r) => ({ seq: r.seq }), await consistencyToken(c)),
+    page(rows, limit, render, (r) => ({ seq: r.entry.seq }), await consistencyToken(c)),
     200,
   );
 };

@@ -77,6 +77,7 @@ export const orderReferences = sqliteTable(
   (t) => [uniqueIndex("order_references_unique").on(t.tenantId, t.reference)],
 );
 
+/** An entry's prev_hash is the hash of entry seq - 1 of its order, read from there. */
 export const orderHistory = sqliteTable(
   "order_history",
   {
@@ -86,7 +87,6 @@ export const orderHistory = sqliteTable(
     actor: text("actor").notNull(),
     action: text("action").notNull(),
     changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.seq] })],
