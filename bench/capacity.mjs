@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { log, mean, settle } from "./harness.mjs";
+import { dbBytes, expireTransient, orderRequest, shipmentRequest } from "./order-bytes.mjs";
 import { CREATE_SKUS, CREATE_STOCK, products, SEED, stock, tenant } from "./seed.mjs";
 
 const ORDERS = Number(process.env.BENCH_CAPACITY_ORDERS ?? 200);
@@ -25,8 +26,6 @@ const ACCOUNT_DATABASES = 50_000;
 const WORKER_BINDINGS = 5_000;
 /** The ERP's feed walked this many times, so the poll's D1 time is a mean over many pages. */
 const POLL_WALKS = 10;
-/** An event row's bytes besides its `data`: an assumption, see the model. */
-const EVENT_ROW_BYTES = 150;
 
 /** The issue's named target. */
 export const TARGET = {
@@ -44,11 +43,6 @@ const RTT_MS = {
   "London → Oceania": 250,
   "New York → Oceania": 200,
 };
-
-async function dbBytes(db) {
-  const { meta } = await db.prepare("SELECT 1").run();
-  return Number(meta.size_after ?? Number.NaN);
-}
 
 /** A receiver that answers 200 to every delivery, so webhook rows are part of the measure. */
 async function receiver() {
@@ -102,58 +96,33 @@ async function lifecycle(ctx, name, subscribeTo) {
   await settle();
   const since = new Date().toISOString();
   const sizes = { start: await dbBytes(db) };
+  const spec = (i) => ({
+    prefix: shop.id,
+    i,
+    skus: CREATE_SKUS,
+    warehouseId: SEED.warehouses[0].id,
+    shippingMethodId: SEED.shipping_methods[0].id,
+  });
+  const send = (path, { body, idempotencyKey }) =>
+    client.expect(201, "POST", path, shop.key, body, { "idempotency-key": idempotencyKey });
   const creates = [];
-  for (let i = 0; i < ORDERS; i++) {
-    const reference = `${shop.id}-${i}`;
-    creates.push(
-      await client.expect(
-        201,
-        "POST",
-        "/v1/orders",
-        shop.key,
-        {
-          order_number: `SO-CAP-${i}`,
-          reference,
-          warehouse_id: SEED.warehouses[0].id,
-          shipping_method_id: SEED.shipping_methods[0].id,
-          ship_to: { name: "A", address1: "1 St", city: "Sydney", country: "AU" },
-          items: CREATE_SKUS.map((sku) => ({ sku, quantity: 1 })),
-        },
-        { "idempotency-key": `cap-${reference}` },
-      ),
-    );
-  }
+  for (let i = 0; i < ORDERS; i++) creates.push(await send("/v1/orders", orderRequest(spec(i))));
   await settle();
   sizes.created = await dbBytes(db);
   const ships = [];
   for (const [i, created] of creates.entries()) {
-    ships.push(
-      await client.expect(
-        201,
-        "POST",
-        "/v1/ops/shipments",
-        shop.key,
-        {
-          order_id: created.body.id,
-          parcels: [
-            {
-              tracking_number: `CAP${String(i).padStart(9, "0")}AU`,
-              carrier: "auspost",
-              service: "Express Post",
-            },
-          ],
-          items: CREATE_SKUS.map((sku) => ({ sku, quantity: 1 })),
-        },
-        { "idempotency-key": `cap-ship-${shop.id}-${i}` },
-      ),
-    );
+    const request = shipmentRequest({ ...spec(i), orderId: created.body.id });
+    ships.push(await send("/v1/ops/shipments", request));
   }
   await settle();
   sizes.shipped = await dbBytes(db);
   const events = await db
-    .prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM events WHERE tenant_id = ?")
+    .prepare("SELECT COUNT(*) AS n FROM events WHERE tenant_id = ?")
     .bind(shop.id)
     .first();
+  // As retention leaves it once events and deliveries are past their window.
+  await expireTransient(db, shop.id);
+  sizes.expired = await dbBytes(db);
   return {
     shop,
     since,
@@ -161,15 +130,16 @@ async function lifecycle(ctx, name, subscribeTo) {
     ships,
     bytesPerCreate: (sizes.created - sizes.start) / ORDERS,
     bytesPerShip: (sizes.shipped - sizes.created) / ORDERS,
+    bytesKept: (sizes.expired - sizes.start) / ORDERS,
     eventsPerOrder: Number(events.n) / ORDERS,
-    eventDataBytesPerOrder: Number(events.bytes) / ORDERS,
   };
 }
 
 /**
  * Two tenants' orders, one request at a time: one tenant without webhooks, one subscribed
  * to every event (so the difference is what deliveries store), then the ERP's poll of
- * the shipments. Sizes are the database's (D1's `meta.size_after`), once work settled.
+ * the shipments. Sizes are the database's (D1's `meta.size_after`), once work settled,
+ * and again once each tenant's events and deliveries are deleted as retention does.
  */
 export async function capacity(ctx) {
   const { client } = ctx;
@@ -204,7 +174,9 @@ export async function capacity(ctx) {
         perOrder: perOrder(plain),
         webhooksPerOrder: perOrder(hooked) - perOrder(plain),
         eventsPerOrder: plain.eventsPerOrder,
-        eventDataPerOrder: plain.eventDataBytesPerOrder,
+        // Issue 19's figures: the tenant with a subscription, everything and what stays.
+        allIn: perOrder(hooked),
+        kept: hooked.bytesKept,
       },
     };
     log(
@@ -232,12 +204,11 @@ function model(c) {
   // consumer, outside any response's Server-Timing: priced at 3 statements each.
   const deliveryMs = deliveriesPerOrder * 3 * msPerStatement;
   const orderMs = c.create.dbMs + c.ship.dbMs + deliveryMs;
-  // Events and deliveries are archived and deleted after the retention window; an event's
-  // row beyond its `data` (ids, type, time, sequence, two index entries) is taken as 150 B.
-  const eventsBytes = c.bytes.eventDataPerOrder + c.bytes.eventsPerOrder * EVENT_ROW_BYTES;
-  const transientBytes = eventsBytes + c.bytes.webhooksPerOrder;
-  const keptBytes = c.bytes.perOrder - eventsBytes;
-  const allInBytes = c.bytes.perOrder + c.bytes.webhooksPerOrder;
+  // Events and deliveries are archived and deleted after the retention window: what that
+  // frees is measured, by deleting them.
+  const keptBytes = c.bytes.kept;
+  const allInBytes = c.bytes.allIn;
+  const transientBytes = allInBytes - keptBytes;
 
   const t = TARGET;
   const ordersPerDay = t.merchants * t.ordersPerMerchantPerDay;
@@ -260,7 +231,6 @@ function model(c) {
     deliveriesPerOrder,
     deliveryMs,
     orderMs,
-    eventsBytes,
     transientBytes,
     keptBytes,
     allInBytes,
@@ -311,9 +281,12 @@ ${row("poll page (100 rows)", c.poll)}
 
 - Bytes stored, from the database's size before and after each phase (\`meta.size_after\`),
   for a tenant without webhooks: **${f(c.bytes.perCreate, 0)} B per create** and
-  **${f(c.bytes.perShip, 0)} B per ship** (${f(c.bytes.eventsPerOrder)} events per order among them, whose
-  \`data\` alone is ${f(c.bytes.eventDataPerOrder, 0)} B). A second tenant subscribed to every event
-  stores **${f(c.bytes.webhooksPerOrder, 0)} B more per order** in deliveries and attempts.
+  **${f(c.bytes.perShip, 0)} B per ship** (${f(c.bytes.eventsPerOrder)} events per order among them). A second
+  tenant subscribed to every event stores **${f(c.bytes.webhooksPerOrder, 0)} B more per order** in deliveries and
+  attempts: **${f(c.bytes.allIn, 0)} B per order all in**. Once its events and deliveries are deleted as
+  retention deletes them, **${f(c.bytes.kept, 0)} B per order stay** (the database shrinks: local D1 runs
+  SQLite with auto-vacuum). test/api/order-bytes.test.ts measures the same life the same way
+  (bench/order-bytes.mjs) and breaks it down by table and index.
 - D1 ms is D1's own \`meta.duration\`, which Miniflare reports in whole milliseconds (a
   statement under 1 ms reads 0), so each figure is a mean over many requests: ${c.create.requests}
   creates, ${c.ship.requests} ships and ${c.poll.requests} poll pages (the feed walked ${POLL_WALKS} times). A poll is
@@ -327,10 +300,9 @@ ${row("poll page (100 rows)", c.poll)}
   ${f(m.deliveriesPerOrder)} deliveries × 3 statements (${f(m.deliveryMs, 3)} ms) =
   **${f(m.orderMs, 3)} ms**.
 - At ${UTILISATION * 100} % of the writer thread: **${f(m.shardOrdersPerS, 0)} orders/s per shard**.
-- Storage per order: ${f(m.allInBytes, 0)} B all in, of which ${f(m.transientBytes, 0)} B (events,
-  at an assumed ${EVENT_ROW_BYTES} B per row beyond their \`data\`, and webhook deliveries) is archived
-  and deleted after ${RETENTION_DAYS} days, leaving **${f(m.keptBytes, 0)} B kept** (order, lines,
-  shipment, history, claims until they expire).
+- Storage per order: ${f(m.allInBytes, 0)} B all in, of which ${f(m.transientBytes, 0)} B (events and
+  webhook deliveries) is archived and deleted after ${RETENTION_DAYS} days, leaving **${f(m.keptBytes, 0)} B kept**
+  (order, lines, shipment, history, stock ledger rows, claims until they expire), both measured.
 - Storage horizon of one 10 GB shard: **${f(m.ordersUntilFullKept, 0)} orders** kept, or
   ${f(m.ordersUntilFullAllIn, 0)} orders if nothing were ever archived.
 
