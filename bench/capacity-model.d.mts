@@ -17,6 +17,9 @@ export interface Measurement {
     webhooksPerOrder: number;
     eventsPerOrder: number;
     eventDataPerOrder: number;
+    /** Every byte of one order's life with one webhook subscription, and what stays after retention. */
+    allIn: number;
+    kept: number;
   };
 }
 

@@ -51,8 +51,6 @@ export const ASSUME = {
   writeMsPerStatement: 4,
   /** A delivery's own writes in the queue consumer (claim, attempt, outcome), outside any response. */
   deliveryStatements: 3,
-  /** An event row's bytes besides its `data` (ids, type, time, sequence, two index entries). */
-  eventRowBytes: 150,
   /** Bindings the Worker has besides its shards (DB, KV, R2, queues, Durable Objects, vars, …). */
   otherBindings: 16,
   /** Load: a 5× peak over the day's mean; each merchant polls 2 feeds every 120 s. */
@@ -81,9 +79,11 @@ export function perOrder(c, a = ASSUME) {
   const statements = writeStatements + deliveriesPerOrder * a.deliveryStatements;
   const localMs =
     c.create.dbMs + c.ship.dbMs + deliveriesPerOrder * a.deliveryStatements * localMsPerStatement;
-  const eventsBytes = c.bytes.eventDataPerOrder + c.bytes.eventsPerOrder * a.eventRowBytes;
-  const transientBytes = eventsBytes + c.bytes.webhooksPerOrder;
-  const keptBytes = c.bytes.perOrder - eventsBytes;
+  // Measured: the database's size after the order's life, and again once retention took its
+  // events and deliveries; what retention frees is the difference.
+  const keptBytes = c.bytes.kept;
+  const transientBytes = c.bytes.allIn - c.bytes.kept;
+  const eventsBytes = transientBytes - c.bytes.webhooksPerOrder;
   return {
     deliveriesPerOrder,
     statements,
@@ -95,7 +95,7 @@ export function perOrder(c, a = ASSUME) {
     eventsBytes,
     transientBytes,
     keptBytes,
-    allInBytes: c.bytes.perOrder + c.bytes.webhooksPerOrder,
+    allInBytes: c.bytes.allIn,
   };
 }
 

@@ -8,8 +8,9 @@ import { chunked, jsonRows, NOW } from "./sql";
  * The outbox, written one way: every event goes into `events` through `eventStatements`,
  * inside the batch of the change it describes, so there is never a change without its event
  * or an event without its change. An event stores its resource as a snapshot of the rows as
- * committed (read inside the write); the one renderer, src/events/events.render.ts, turns
- * it into the API's shape when the event is read or sent.
+ * committed (read inside the write), orders and shipments already in the API's shape; the
+ * one renderer, src/events/events.render.ts, turns the rest into it when the event is read
+ * or sent.
  */
 
 type BatchItem = Parameters<Db["batch"]>[0][number];

@@ -8,8 +8,10 @@ import { NOW, nowPlus } from "./sql";
  * The one claim mechanism for every write a client may retry with an Idempotency-Key.
  * D1's unique (owner, key) index is the authority: the first request binds the key to
  * its operation, its anchor and the resource it acts on; every later request with the
- * key finds that binding. KV is never consulted, so there is no read before a first
- * attempt and no window where two locations disagree.
+ * key finds that binding. KV is never consulted for the binding, so there is no read before
+ * a first attempt and no window where two locations disagree. The finished request's answer
+ * is kept in KV (src/http/idempotent.ts), not here: the claim is in the shard for a day with
+ * every order, and the answer was its largest column.
  */
 
 export const IDEMPOTENCY_TTL = "+1 day";
@@ -37,12 +39,12 @@ export interface ClaimRequest {
 
 export type ClaimRow = Pick<
   typeof idempotencyClaims.$inferSelect,
-  "operation" | "anchor" | "resourceId" | "claimToken" | "responseStatus" | "responseBody"
+  "operation" | "anchor" | "resourceId" | "claimToken" | "responseStatus"
 >;
 
 export type ClaimOutcome =
   | { kind: "claimed"; resourceId: string }
-  | { kind: "retry"; resourceId: string; response?: { status: number; body: unknown } }
+  | { kind: "retry"; resourceId: string; claimToken: string; finished: boolean }
   | { kind: "reused"; operation: string; resourceId: string };
 
 const where = (owner: string, key: string) =>
@@ -60,7 +62,7 @@ export const claimStatement = (db: Db, req: ClaimRequest, onlyIf?: SQL) =>
     WHERE ${onlyIf ?? sql`1`}
     ON CONFLICT (owner, key) DO UPDATE SET
       operation = excluded.operation, anchor = excluded.anchor, resource_id = excluded.resource_id,
-      claim_token = excluded.claim_token, response_status = NULL, response_body = NULL,
+      claim_token = excluded.claim_token, response_status = NULL,
       created_at = excluded.created_at, expires_at = excluded.expires_at
     WHERE idempotency_claims.expires_at < ${NOW}`,
   );
@@ -68,8 +70,8 @@ export const claimStatement = (db: Db, req: ClaimRequest, onlyIf?: SQL) =>
 /** The claim as a JSON object, for a caller that reads it back with other things in one statement. */
 export const claimJson = (owner: string, key: string) =>
   sql`(SELECT json_object('owner', owner, 'key', key, 'operation', operation, 'anchor', anchor,
-    'resourceId', resource_id, 'claimToken', claim_token, 'responseStatus', response_status,
-    'responseBody', json(response_body)) FROM idempotency_claims WHERE owner = ${owner} AND key = ${key})`;
+    'resourceId', resource_id, 'claimToken', claim_token, 'responseStatus', response_status)
+    FROM idempotency_claims WHERE owner = ${owner} AND key = ${key})`;
 
 /** What a request's claim means for it; `undefined` when `onlyIf` stopped the claim. */
 export function interpretClaim(
@@ -84,10 +86,8 @@ export function interpretClaim(
   return {
     kind: "retry",
     resourceId: row.resourceId,
-    response:
-      row.responseStatus === null
-        ? undefined
-        : { status: row.responseStatus, body: row.responseBody },
+    claimToken: row.claimToken,
+    finished: row.responseStatus !== null,
   };
 }
 
@@ -102,14 +102,17 @@ export async function claim(db: Db, req: ClaimRequest): Promise<ClaimOutcome> {
 }
 
 /**
- * Keeps the first result, so every later retry answers exactly what the first did. A
- * retry that finished a request which never answered records it just the same.
+ * Marks the claim finished with the first result's status; true when this result is that
+ * first one, whose body every later retry is to answer. A retry that finished a request
+ * which never answered records it just the same.
  */
-export async function recordResponse(db: Db, req: ClaimRequest, status: number, body: unknown) {
-  await db
+export async function recordResponse(db: Db, req: ClaimRequest, status: number) {
+  const { meta } = await db
     .update(idempotencyClaims)
-    .set({ responseStatus: status, responseBody: body })
-    .where(and(where(req.owner, req.key), isNull(idempotencyClaims.responseStatus)));
+    .set({ responseStatus: status })
+    .where(and(where(req.owner, req.key), isNull(idempotencyClaims.responseStatus)))
+    .run();
+  return meta.changes > 0;
 }
 
 /** A refused request claims nothing: the key is free again for the corrected request. */

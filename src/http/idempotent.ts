@@ -34,6 +34,12 @@ export const keyOwner = (c: Context<AppEnv>) =>
 
 export const requestHash = (value: unknown) => sha256Hex(canonicalJson(value));
 
+/** As long as the claim: a retry past it makes a new claim and never reads this. */
+const REPLAY_TTL_SECONDS = 24 * 60 * 60;
+
+/** The replay cache's entry for one claim: its token is unique to the request that made it. */
+const replayKey = (claimToken: string) => `idempotent-response:${claimToken}`;
+
 export interface Result<T> {
   status: ContentfulStatusCode;
   body: T;
@@ -47,9 +53,10 @@ export interface Result<T> {
 /**
  * Runs a write a client may retry at most once per Idempotency-Key. The first request
  * claims the key; a retry gets the first result back with 200 and
- * `Idempotent-Replayed: true`. A retry that arrives while the first is still running,
- * or after it failed without an answer, runs the write again: every write acts on the
- * resource id the claim holds and is idempotent on it. A refused write releases the key.
+ * `Idempotent-Replayed: true`, from KV, the replay cache. A retry that arrives while the
+ * first is still running, after it failed without an answer, or where KV has not (yet)
+ * got the answer, runs the write again: every write acts on the resource id the claim
+ * holds and is idempotent on it. A refused write releases the key.
  */
 export async function once<T>(
   c: Context<AppEnv>,
@@ -69,8 +76,9 @@ export async function once<T>(
   };
   const claimed = await claim(c.var.db, req);
   if (claimed.kind === "reused") throw keyReused(claimed.operation, claimed.resourceId);
-  if (claimed.kind === "retry" && claimed.response) {
-    return respond(c, { status: 200, body: claimed.response.body as T }, true);
+  if (claimed.kind === "retry" && claimed.finished) {
+    const body = await c.env.KV.get(replayKey(claimed.claimToken), "json");
+    if (body !== null) return respond(c, { status: 200, body: body as T }, true);
   }
   let result: Result<T>;
   try {
@@ -84,7 +92,14 @@ export async function once<T>(
   // The run that made the resource answers as the first request, whichever claimed the
   // key; every other answers as a replay of it.
   const replayed = result.created === undefined ? claimed.kind === "retry" : !result.created;
-  await recordResponse(c.var.db, req, result.status, result.body);
+  if (await recordResponse(c.var.db, req, result.status)) {
+    const token = claimed.kind === "retry" ? claimed.claimToken : req.token;
+    c.executionCtx.waitUntil(
+      c.env.KV.put(replayKey(token), JSON.stringify(result.body), {
+        expirationTtl: REPLAY_TTL_SECONDS,
+      }),
+    );
+  }
   return respond(c, replayed ? { ...result, status: 200 } : result, replayed);
 }
 

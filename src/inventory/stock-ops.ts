@@ -63,8 +63,10 @@ export interface Batch {
 const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
 
 /**
- * What a commit that changed the row emits: each new adjustment, `inventory.updated` always,
- * and the low-stock crossing `available` may have made.
+ * What a commit that changed the row emits: each new adjustment, `inventory.updated` when
+ * the levels it shows moved, and the low-stock crossing `available` may have made. A commit
+ * that only moved demands between states (a line locked for picking) shows no new level:
+ * an event saying so would be stored and delivered for nothing.
  */
 export function stockEvents(
   before: StockLevels,
@@ -77,7 +79,12 @@ export function stockEvents(
     adjustmentId: a.id,
     version,
   }));
-  events.push({ type: "inventory.updated", version });
+  const moved =
+    adjustments.length > 0 ||
+    before.onHand !== after.onHand ||
+    before.allocated !== after.allocated ||
+    before.backordered !== after.backordered;
+  if (moved) events.push({ type: "inventory.updated", version });
   const move = { from: available(before), to: available(after) };
   if (move.to !== move.from) {
     const type = move.to < move.from ? "inventory.low_stock" : "inventory.restocked";

@@ -4,6 +4,7 @@ import { patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { shipments } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
+import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 
 /*
@@ -73,13 +74,12 @@ export function updateShipment(db: Db, record: ShipmentRecord): BatchItem {
     .returning(SHIPMENT_STAMPS);
 }
 
-/** The stamps a shipment's write assigns, read inside the write, for its place in a snapshot. */
-export const shipmentStamps = (id: string, path: string): [string, SQL][] =>
-  (["createdAt", "updatedAt", "changeSeq"] as const).map((key) => [
-    `${path}.${key}`,
-    sql`(SELECT ${sql.identifier(SHIPMENT_STAMPS[key].name)} FROM shipments WHERE id = ${id})`,
-  ]);
+/** The times a shipment's write assigns, read inside the write, for its place in an event. */
+export const shipmentStamps = (id: string, path: string): [string, SQL][] => [
+  [`${path}.created_at`, sql`(SELECT created_at FROM shipments WHERE id = ${id})`],
+  [`${path}.updated_at`, sql`(SELECT updated_at FROM shipments WHERE id = ${id})`],
+];
 
-/** The shipment as committed: the record, with what the write assigned. */
+/** The shipment as committed, rendered, with what the write assigned. */
 export const shipmentSnapshot = (record: ShipmentRecord) =>
-  patched(record, shipmentStamps(record.row.id, "$.row"));
+  patched(renderShipment(record), shipmentStamps(record.row.id, "$"));

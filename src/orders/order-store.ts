@@ -21,6 +21,7 @@ import {
   shipmentStamps,
   updateShipment,
 } from "./order-shipments";
+import { renderOrder } from "./orders.render";
 
 /*
  * How an order persists to D1: one read to load it, one batch to write a change with its
@@ -107,21 +108,21 @@ const ORDER_STAMPS = {
 };
 
 /**
- * The order as committed, for its events: the state the change leaves, with the columns the
- * write assigns (times, feed position) read inside it for the order and the shipment it made
- * or moved, so an event never disagrees with the rows it describes.
+ * The order as committed, for its events, rendered: the state the change leaves, with the
+ * times the write assigns read inside it for the order and the shipment it made or moved, so
+ * an event never disagrees with the rows it describes.
  */
 function orderSnapshot(state: Omit<OrderState, "head">, touched?: ShipmentRecord): SQL {
   const id = state.order.id;
-  const stamps: [string, SQL][] = (["createdAt", "updatedAt", "changeSeq"] as const).map((key) => [
-    `$.order.${key}`,
-    sql`(SELECT ${sql.identifier(ORDER_STAMPS[key].name)} FROM orders WHERE id = ${id})`,
-  ]);
+  const stamps: [string, SQL][] = [
+    ["$.created_at", sql`(SELECT created_at FROM orders WHERE id = ${id})`],
+    ["$.updated_at", sql`(SELECT updated_at FROM orders WHERE id = ${id})`],
+  ];
   const position = touched ? state.shipments.indexOf(touched) : -1;
   if (touched && position >= 0) {
-    stamps.push(...shipmentStamps(touched.row.id, `$.shipments[${position}].row`));
+    stamps.push(...shipmentStamps(touched.row.id, `$.shipments[${position}]`));
   }
-  return patched(state, stamps);
+  return patched(renderOrder(state), stamps);
 }
 
 /**
@@ -182,9 +183,7 @@ export async function persist(
       changes: change.diff,
     };
     const hash = await chainHash(head.hash, entry);
-    writes.push(
-      db.insert(orderHistory).values({ orderId: id, ...entry, prevHash: head.hash, hash }),
-    );
+    writes.push(db.insert(orderHistory).values({ orderId: id, ...entry, hash }));
     head = { seq: entry.seq, hash };
   }
 

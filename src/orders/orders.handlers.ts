@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, gt, gte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { archivedOrder } from "../db/archived-orders";
 import { cursorPosition, feedRows } from "../db/feed";
@@ -9,6 +9,7 @@ import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
+import { GENESIS_HASH } from "../lib/hash-chain";
 import { assertWithinHotWindow } from "../retention/retention.window";
 import { createOrder } from "./create-order";
 import { amendOrder, runOrderCommand } from "./orders.commands";
@@ -134,12 +135,19 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   });
   const archived = live ? undefined : await archivedOrder(c.env.ARCHIVE, c.var.db, tenantId, id);
   if (!live && !archived) throw refused("not_found", { resource: "order", id: id });
+  // An entry's prev_hash is not stored: it is the hash of the entry before, by its key.
   const rows = archived
     ? archived.history
-        .filter((r) => r.seq > after && (!updated_since || r.at >= updated_since))
+        .map((entry, i, all) => ({ entry, prevHash: all[i - 1]?.hash ?? GENESIS_HASH }))
+        .filter(({ entry }) => entry.seq > after && (!updated_since || entry.at >= updated_since))
         .slice(0, limit + 1)
     : await c.var.db
-        .select()
+        .select({
+          entry: orderHistory,
+          prevHash: sql<string>`COALESCE((SELECT p.hash FROM order_history AS p
+            WHERE p.order_id = order_history.order_id AND p.seq = order_history.seq - 1),
+            ${GENESIS_HASH})`,
+        })
         .from(orderHistory)
         .where(
           and(
@@ -150,18 +158,18 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
         )
         .orderBy(asc(orderHistory.seq))
         .limit(limit + 1);
-  const render = (r: (typeof rows)[number]) => ({
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    changes: r.changes,
-    prev_hash: r.prevHash,
-    hash: r.hash,
+  const render = ({ entry, prevHash }: (typeof rows)[number]) => ({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    changes: entry.changes,
+    prev_hash: prevHash,
+    hash: entry.hash,
   });
   const token = await consistencyToken(c);
   return c.json(
-    { ...page(rows, limit, render, (r) => ({ seq: r.seq }), token), archived: !live },
+    { ...page(rows, limit, render, (r) => ({ seq: r.entry.seq }), token), archived: !live },
     200,
   );
 };

@@ -35,6 +35,10 @@ describe("the events a stock commit emits", () => {
     ]);
   });
 
+  it("says nothing of a commit that left every level as it was (a line locked for picking)", () => {
+    expect(stockEvents(levels(5, 1), levels(5, 1), [], 6)).toEqual([]);
+  });
+
   it("measures available as on hand less allocated, never below zero", () => {
     expect(stockEvents(levels(2, 5), levels(1, 5), [], 5)).toEqual([
       { type: "inventory.updated", version: 5 },

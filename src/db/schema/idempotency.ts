@@ -4,7 +4,7 @@ import { now } from "./shared";
 /**
  * One claim per Idempotency-Key and owner (a tenant, or a platform key): the first
  * request binds the key to its operation, its anchor and the resource it acts on; a
- * retry finds the binding and, once the first finished, its stored response.
+ * retry finds the binding and, once the first finished, its status (the body is in KV).
  */
 export const idempotencyClaims = sqliteTable(
   "idempotency_claims",
@@ -18,7 +18,6 @@ export const idempotencyClaims = sqliteTable(
     // Tells the request that made the claim from a retry that found it.
     claimToken: text("claim_token").notNull(),
     responseStatus: integer("response_status"),
-    responseBody: text("response_body", { mode: "json" }).$type<unknown>(),
     createdAt: text("created_at").notNull().default(now),
     expiresAt: text("expires_at").notNull(),
   },

@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
 import { now, type ShipTo } from "./shared";
 
@@ -40,6 +47,7 @@ export const orders = sqliteTable(
   ],
 );
 
+/** WITHOUT ROWID (migrations/shard/0008_order_bytes.sql), like every child table of an order. */
 export const orderLines = sqliteTable(
   "order_lines",
   {
@@ -54,10 +62,7 @@ export const orderLines = sqliteTable(
     // The stock version that set `allocation`: an older notification never overwrites it.
     allocationSeq: integer("allocation_seq").notNull().default(0),
   },
-  (t) => [
-    uniqueIndex("order_lines_pk").on(t.orderId, t.sku),
-    index("order_lines_no_idx").on(t.orderId, t.lineNo),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.sku] })],
 );
 
 /** Claims a reference for one order id before any stock moves; the dedup authority. */
@@ -74,6 +79,7 @@ export const orderReferences = sqliteTable(
   (t) => [uniqueIndex("order_references_unique").on(t.tenantId, t.reference)],
 );
 
+/** An entry's prev_hash is the hash of entry seq - 1 of its order, read from there. */
 export const orderHistory = sqliteTable(
   "order_history",
   {
@@ -83,10 +89,9 @@ export const orderHistory = sqliteTable(
     actor: text("actor").notNull(),
     action: text("action").notNull(),
     changes: text("changes", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("order_history_pk").on(t.orderId, t.seq)],
+  (t) => [primaryKey({ columns: [t.orderId, t.seq] })],
 );
 
 /**

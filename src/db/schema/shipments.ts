@@ -1,4 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { SHIPMENT_STATUSES } from "../../domain/statuses";
 import type { Dimensions, Weight } from "./shared";
 
@@ -33,7 +40,7 @@ export const shipments = sqliteTable(
   ],
 );
 
-/** One row per physical box: its own tracking number. */
+/** One row per physical box: its own tracking number. WITHOUT ROWID, as are the items. */
 export const shipmentParcels = sqliteTable(
   "shipment_parcels",
   {
@@ -46,7 +53,7 @@ export const shipmentParcels = sqliteTable(
     weight: text("weight", { mode: "json" }).$type<Weight>(),
     dimensions: text("dimensions", { mode: "json" }).$type<Dimensions>(),
   },
-  (t) => [uniqueIndex("shipment_parcels_pk").on(t.shipmentId, t.position)],
+  (t) => [primaryKey({ columns: [t.shipmentId, t.position] })],
 );
 
 export const shipmentItems = sqliteTable(
@@ -56,5 +63,5 @@ export const shipmentItems = sqliteTable(
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),
   },
-  (t) => [uniqueIndex("shipment_items_pk").on(t.shipmentId, t.sku)],
+  (t) => [primaryKey({ columns: [t.shipmentId, t.sku] })],
 );

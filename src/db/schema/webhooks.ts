@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { EVENT_TYPES } from "../../domain/events";
 import type { DeliveryOrigin, DeliveryStatus, WebhookStatus } from "../../domain/statuses";
 import { now } from "./shared";
@@ -82,7 +89,6 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex("webhook_deliveries_id_unique").on(t.id),
     uniqueIndex("webhook_deliveries_unique").on(t.eventId, t.subscriptionId, t.generation),
     index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.seq),
-    index("webhook_deliveries_event_idx").on(t.eventId),
     index("webhook_deliveries_open_idx")
       .on(t.status, t.createdAt)
       .where(sql`status IN ('pending', 'sending')`),
@@ -95,6 +101,7 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
+/** WITHOUT ROWID: read only through its delivery. */
 export const webhookAttempts = sqliteTable(
   "webhook_attempts",
   {
@@ -106,5 +113,5 @@ export const webhookAttempts = sqliteTable(
     attemptedAt: text("attempted_at").notNull(),
     nextRetryAt: text("next_retry_at"),
   },
-  (t) => [uniqueIndex("webhook_attempts_pk").on(t.deliveryId, t.attempt)],
+  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] })],
 );
