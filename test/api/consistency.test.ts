@@ -155,7 +155,9 @@ describe("X-Consistency-Token", () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 5 });
     const issued = (await client(key).v1.warehouses.$get()).headers.get(TOKEN) ?? "";
     // A bare bookmark, a constraint, junk, and an issued token with one character changed.
-    const altered = `${issued.slice(0, -1)}${issued.endsWith("A") ? "B" : "A"}`;
+    // A middle character: the last one's low bits may be base64 padding, which decodes the same.
+    const at = Math.floor(issued.length / 2);
+    const altered = `${issued.slice(0, at)}${issued[at] === "A" ? "B" : "A"}${issued.slice(at + 1)}`;
     for (const bad of [AHEAD, "first-primary", "garbage!", altered]) {
       const error = expectError(
         await raw("GET", "/v1/orders", { key, headers: { [TOKEN]: bad } }),

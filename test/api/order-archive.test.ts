@@ -366,8 +366,8 @@ describe("what the archive leaves in D1", () => {
           .bind(id, tenantId, 1_000_000 + i),
         db
           .prepare(
-            `INSERT INTO order_history (order_id, seq, at, actor, action, changes, prev_hash, hash)
-             VALUES (?1, 1, strftime(${ISO}, 'now', '-200 days'), 'system', 'created', '{}', '', 'h')`,
+            `INSERT INTO order_history (order_id, seq, at, actor, action, changes, hash)
+             VALUES (?1, 1, strftime(${ISO}, 'now', '-200 days'), 'system', 'created', '{}', 'h')`,
           )
           .bind(id),
       ]),
