@@ -396,8 +396,9 @@ ${tenfold
 
 - **Account storage.** D1's 1 TB per account is raisable on request (the limits page's
   footnote): request ${fmtBytes(target.accountBytes)} for the target with headroom, or lower the
-  bytes per order first (the issue's ≤ 4,000 B kept would cut the kept part by
-  ${pct(Math.max(0, 1 - 4000 / m.keptBytes))}), or shorten ORDER_HOT_DAYS: every day of it is
+  bytes per order first (events and deliveries, ${f(m.transientBytes, 0)} B an order for ${a.retentionDays} days, are
+  ${pct((m.transientBytes * a.retentionDays) / (m.transientBytes * a.retentionDays + m.keptBytes * a.orderHotDays))} of what the hot windows hold against ${f(m.keptBytes, 0)} B kept for ${a.orderHotDays} days), or shorten
+  RETENTION_DAYS or ORDER_HOT_DAYS: every day of the latter is
   ${fmtBytes(target.ordersPerDay * m.keptBytes)} at the target.
 - **The largest tenant.** A database's 10 GB is not raisable. A tenant whose hot window outgrows
   ${pct(a.fill)} of it gets a shorter ORDER_HOT_DAYS of its own (${hotDays(target.maxHotDays)} days at 10,000 orders a day,
