@@ -37,7 +37,9 @@ export default defineConfig(async () => {
       setupFiles: ["./test/support/setup.ts"],
       globalSetup: ["./test/support/receiver.global.mjs"],
       include: ["test/**/*.test.ts"],
-      testTimeout: 30_000,
+      // A hang's backstop, not a speed check: a loaded 2-core machine runs tests several times
+      // slower, and no test may fail for that.
+      testTimeout: 120_000,
       maxWorkers: 2,
     },
   };

@@ -105,5 +105,5 @@ describe("bytes per order", () => {
 
     expect(allIn).toBeLessThanOrEqual(ALL_IN_CEILING);
     expect(kept).toBeLessThanOrEqual(ORDER_BYTES_TARGETS.kept);
-  }, 180_000);
+  }, 300_000);
 });

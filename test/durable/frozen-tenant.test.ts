@@ -92,7 +92,7 @@ describe("a frozen tenant's webhook messages", () => {
     );
     await eventually(delivery, (d) => d?.status === "succeeded", "the delivery recorded");
     expect(await delivery()).toMatchObject({ status: "succeeded", attempts: 2 });
-  }, 60_000);
+  }, 120_000);
 
   it("are postponed, not retried, even on their last retry: the dead-letter queue never sees them", async () => {
     const t = await merchant({ "FRZ-2": 1 });

@@ -14,12 +14,15 @@ export interface Received {
 export const received = async (name: string): Promise<Received[]> =>
   (await fetch(`${receiver}/_log/${name}`)).json();
 
-/** Waits (bounded) until `check` passes; deliveries go through the real local queue. */
+/**
+ * Waits (bounded) until `check` passes; deliveries go through the real local queue. The bound
+ * is a hang's backstop, generous for a loaded machine: a passing test never waits it out.
+ */
 export async function eventually<T>(
   probe: () => Promise<T>,
   check: (value: T) => boolean,
   what: string,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   for (let i = 0; i < timeoutMs / 100; i++) {
     const value = await probe();
