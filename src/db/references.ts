@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { refused } from "../domain/refusals";
-import { inList } from "./sql";
+import { jsonRows } from "./sql";
 
 /*
  * What an order refers to (a warehouse, a shipping method, catalog SKUs), resolved in SQL
@@ -39,14 +39,20 @@ function methodMatch(refs: References): SQL | undefined {
 const byText = (refs: References) =>
   refs.shipping_method_id == null && refs.shipping_method != null;
 
+/**
+ * The catalogue's products among `skus`, each line's SKU seeked once. An `IN` list would
+ * cost SQLite a read per value to build its lookup table, twice the rows of the join.
+ */
+const catalogued = (tenantId: string, skus: readonly string[]) =>
+  sql`FROM ${jsonRows(skus)} AS j JOIN products AS p ON p.tenant_id = ${tenantId} AND p.sku = j.value`;
+
 /** True in SQL when every reference resolves. */
 export function referencesHold(tenantId: string, refs: References): SQL {
   const skus = skusOf(refs);
   const method = methodMatch(refs);
   return sql`(${refs.warehouse_id === undefined ? sql`1` : sql`EXISTS (SELECT 1 FROM warehouses WHERE id = ${refs.warehouse_id})`}
     AND ${method ? sql`EXISTS (SELECT 1 FROM shipping_methods WHERE ${method})` : sql`1`}
-    AND (SELECT COUNT(*) FROM products WHERE tenant_id = ${tenantId}
-      AND ${inList(sql`sku`, skus)}) = ${skus.length})`;
+    AND (SELECT COUNT(*) ${catalogued(tenantId, skus)}) = ${skus.length})`;
 }
 
 /** What each reference resolves to, as one JSON value for the caller's SELECT. */
@@ -56,8 +62,7 @@ export function referencesJson(tenantId: string, refs: References): SQL {
     'warehouse', (SELECT id FROM warehouses WHERE id = ${refs.warehouse_id ?? null}),
     'methods', ${method ? sql`json((SELECT json_group_array(json_object('id', id, 'name', name)) FROM (SELECT id, name FROM shipping_methods WHERE ${method} ORDER BY id LIMIT 2)))` : sql`NULL`},
     'names', ${byText(refs) ? sql`json((SELECT json_group_array(name) FROM (SELECT name FROM shipping_methods ORDER BY name)))` : sql`NULL`},
-    'known', json((SELECT json_group_array(sku) FROM products WHERE tenant_id = ${tenantId}
-      AND ${inList(sql`sku`, skusOf(refs))})))`;
+    'known', json((SELECT json_group_array(p.sku) ${catalogued(tenantId, skusOf(refs))})))`;
 }
 
 /**

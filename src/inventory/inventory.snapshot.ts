@@ -39,7 +39,12 @@ function incomingUnits(
     WHERE tenant_id = ${tenantId} AND sku = ${sku} AND warehouse_id = ${warehouseId})`;
 }
 
-/** The SKU's snapshot (`SkuSnapshot`) as one JSON value, narrowed to one warehouse if named. */
+/**
+ * The SKU's snapshot (`SkuSnapshot`) as one JSON value, narrowed to one warehouse if named.
+ * Each row is read once: the feed row for both its stamps, each stock row for its levels,
+ * and open ASN lines only for a warehouse's incoming (and to name a warehouse that holds
+ * none of the SKU yet), so an event costs the SKU's own rows and no more.
+ */
 export function skuSnapshot(
   tenantId: SQLWrapper | string,
   sku: SQLWrapper | string,
@@ -47,29 +52,30 @@ export function skuSnapshot(
 ): SQL {
   const onlyWarehouse = (column: SQL) =>
     warehouseId ? sql`AND ${column} = ${warehouseId}` : sql``;
-  return sql`json_object(
+  return sql`(SELECT json_object(
     'sku', ${sku},
-    'updatedAt', (SELECT s.updated_at FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
-    'changeSeq', (SELECT s.change_seq FROM inventory_skus AS s WHERE s.tenant_id = ${tenantId} AND s.sku = ${sku}),
+    'updatedAt', s.updated_at,
+    'changeSeq', s.change_seq,
     'warehouses', json((
       SELECT json_group_array(json_object(
         'warehouseId', w.warehouse_id,
-        'onHand', COALESCE(i.on_hand, 0),
-        'allocated', COALESCE(i.allocated, 0),
-        'backordered', COALESCE(i.backordered, 0),
+        'onHand', w.on_hand,
+        'allocated', w.allocated,
+        'backordered', w.backordered,
         'incoming', ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)}
       ))
       FROM (
-        SELECT warehouse_id FROM inventory
+        SELECT warehouse_id, on_hand, allocated, backordered FROM inventory
         WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
-        UNION
-        SELECT warehouse_id FROM incoming_stock
-        WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
+        UNION ALL
+        SELECT DISTINCT g.warehouse_id, 0, 0, 0 FROM incoming_stock AS g
+        WHERE g.tenant_id = ${tenantId} AND g.sku = ${sku} ${onlyWarehouse(sql`g.warehouse_id`)}
+          AND NOT EXISTS (SELECT 1 FROM inventory AS i WHERE i.tenant_id = g.tenant_id
+            AND i.sku = g.sku AND i.warehouse_id = g.warehouse_id)
         ORDER BY warehouse_id
       ) AS w
-      LEFT JOIN inventory AS i ON i.tenant_id = ${tenantId} AND i.sku = ${sku} AND i.warehouse_id = w.warehouse_id
     ))
-  )`;
+  ) FROM (SELECT 1) LEFT JOIN inventory_skus AS s ON s.tenant_id = ${tenantId} AND s.sku = ${sku})`;
 }
 
 /** The adjustment as committed, read inside the write so the snapshot carries `adjustedAt`. */

@@ -1,14 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
 import { type EventWrite, eventStatements } from "../db/events";
-import { feedStamp } from "../db/feed";
-import {
-  inventory,
-  inventoryAdjustments,
-  inventorySkus,
-  stockDemands,
-  stockMovements,
-} from "../db/schema";
+import { feedStamp, feedStampJoined } from "../db/feed";
+import { inventory, inventoryAdjustments, stockDemands, stockMovements } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import type { StockKey } from "../durable/stubs";
 import type { Demand, StockLevels } from "./allocation";
@@ -199,7 +193,7 @@ export async function commitStock(
     );
   }
   const counts = { ...commit.levels, version: commit.version, updatedAt: NOW };
-  const stamp = feedStamp("inventory_skus", key.tenantId);
+  const stamp = feedStampJoined("inventory_skus", key.tenantId);
   writes.push(
     db
       .insert(inventory)
@@ -208,10 +202,14 @@ export async function commitStock(
         target: [inventory.tenantId, inventory.warehouseId, inventory.sku],
         set: counts,
       }),
-    db
-      .insert(inventorySkus)
-      .values({ tenantId: key.tenantId, sku: key.sku, ...stamp })
-      .onConflictDoUpdate({ target: [inventorySkus.tenantId, inventorySkus.sku], set: stamp }),
+    statement(
+      db,
+      sql`INSERT INTO inventory_skus (tenant_id, sku, updated_at, change_seq)
+        SELECT ${key.tenantId}, ${key.sku}, ${stamp.updatedAt}, ${stamp.changeSeq}
+        FROM (SELECT 1) ${stamp.from} WHERE true
+        ON CONFLICT (tenant_id, sku) DO UPDATE SET
+          updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
+    ),
   );
   const demands = [...commit.demands].map(([orderId, d]) => [
     orderId,

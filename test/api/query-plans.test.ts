@@ -135,6 +135,28 @@ describe("write paths seek, never scan", () => {
     }
   });
 
+  it("creates and amends for a constant number of rows per line", async () => {
+    const LINES = 40;
+    const stock = Object.fromEntries(
+      Array.from({ length: LINES }, (_, i) => [`LINE-${String(i).padStart(2, "0")}`, 10]),
+    );
+    const { key } = await merchant(stock);
+    const api = client(key).v1;
+    const items = Object.keys(stock).map((sku) => ({ sku, quantity: 1 }));
+    // The first order wakes every SKU's stock object, which loads its row once.
+    expectStatus(await api.orders.$post({ json: orderBody({ items }) }), 201);
+    const created = await api.orders.$post({ json: orderBody({ items }) });
+    expectStatus(created, 201);
+    const amended = await api.orders[":id"].$patch({
+      param: { id: created.body.id },
+      json: { items: items.map((i) => ({ ...i, quantity: 2 })) },
+    });
+    expectStatus(amended, 200);
+    // Per line: the catalogue check, the stock row, its feed stamp and its event's snapshot.
+    expect(rowsRead(created) / LINES).toBeLessThanOrEqual(13);
+    expect(rowsRead(amended) / LINES).toBeLessThanOrEqual(14);
+  });
+
   it("loads a SKU's open demands alone, however many released ones its history holds", async () => {
     // No stock through the API: the SKU's object must not have run before the create.
     const { key, tenantId } = await merchant({ "HISTORY-1": 0 });
