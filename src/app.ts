@@ -6,7 +6,8 @@ import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
 import { consistentReads } from "./http/consistency";
 import type { AppEnv } from "./http/context";
-import { onError, onNotFound } from "./http/errors";
+import { onError } from "./http/errors";
+import { unrouted } from "./http/methods";
 import { createRouter, openApiDocument } from "./http/openapi";
 import { requestContext } from "./http/request-context";
 import { inboundApi } from "./inbound/inbound.index";
@@ -114,7 +115,7 @@ export function createApp() {
           }),
         ),
       )
-      .notFound(onNotFound)
+      .notFound(unrouted(routed.routes))
       .onError(onError)
   );
 }

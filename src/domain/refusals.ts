@@ -15,6 +15,7 @@ export const REFUSAL_CODES = [
   "payload_too_large",
   "unsupported_media_type",
   "route_not_found",
+  "method_not_allowed",
   "validation_error",
   "idempotency_key_reused",
   // Who is asking

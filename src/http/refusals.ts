@@ -30,6 +30,7 @@ export function refusalResponse(c: Context, refusal: Refusal): Response {
   );
   if (rendering.status === 401) c.header("WWW-Authenticate", CHALLENGE);
   if (details.retry_after !== undefined) c.header("Retry-After", String(details.retry_after));
+  if (code === "method_not_allowed") c.header("Allow", String(details.allow));
   return c.json(
     {
       error: {

@@ -17,10 +17,19 @@ const PERIOD_SECONDS = 60;
 const MAX_BLOCKED = 10_000;
 
 /**
- * Addresses this isolate refuses outright, until a time. Once an address is over its
- * failure limit even a correct credential from it is refused until the block ends;
- * otherwise the one attempt that did not get 429 would reveal the right guess.
+ * Addresses over their failure limit, until a time: their refused attempts get 429 without
+ * being counted again. A correct API key from such an address is still answered, judged by
+ * its own budget: ERPs behind shared egress (iPaaS, cloud ERPs) share addresses, and one
+ * misconfigured neighbour must not lock every integration behind it out. Answering it tells
+ * a guesser nothing usable, since keys carry about 238 bits of randomness. The admin token
+ * is one operator-chosen secret of unknown strength, shared by nobody: a blocked address is
+ * refused even the right one, or its guesses would go on being judged at full speed.
  */
+const blocksTheRightCredential: Record<FailureLimiter, boolean> = {
+  AUTH_FAILURE_LIMITER: false,
+  ADMIN_FAILURE_LIMITER: true,
+};
+
 const blocked = new Map<string, number>();
 
 /** Cloudflare always sets it on internet traffic; calls without it share one bucket. */
@@ -48,8 +57,8 @@ const tooManyFailures = (retryAfter: number) =>
 
 /**
  * Runs an authentication step for the caller's address: a 401 it throws counts against
- * `limiter`, and an address over the limit gets 429 for this and every attempt until its
- * block ends.
+ * `limiter`, and once the address is over the limit its refused attempts get 429 until the
+ * block ends; a right API key still goes on (see `blocksTheRightCredential`).
  */
 export async function countingFailures<T>(
   c: Context<AppEnv>,
@@ -58,12 +67,16 @@ export async function countingFailures<T>(
 ): Promise<T> {
   const address = clientAddress(c);
   const key = `${limiter}:${address}`;
-  const wait = secondsBlocked(key, Date.now());
-  if (wait > 0) throw tooManyFailures(wait);
+  if (blocksTheRightCredential[limiter]) {
+    const wait = secondsBlocked(key, Date.now());
+    if (wait > 0) throw tooManyFailures(wait);
+  }
   try {
     return await attempt();
   } catch (err) {
     if (!(err instanceof Refused && statusOf(err.refusal.code) === 401)) throw err;
+    const wait = secondsBlocked(key, Date.now());
+    if (wait > 0) throw tooManyFailures(wait);
     const { success } = await c.env[limiter].limit({ key: address });
     if (success) throw err;
     block(key, Date.now());

@@ -130,6 +130,23 @@ describe("routing and failures", () => {
     expect(expectError(res, 404, "route_not_found").message).toContain("/v1/teleporters");
   });
 
+  it("405s a known path asked with another method, naming the ones it answers in Allow", async () => {
+    const put = await raw("PUT", "/v1/orders", { key, json: {} });
+    const error = expectError(put, 405, "method_not_allowed");
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST");
+    expect(error.allow).toBe("GET, HEAD, POST");
+    expect(error.message).toBe("PUT is not allowed on /v1/orders; it answers GET, HEAD, POST.");
+
+    const del = await raw("DELETE", "/v1/orders/ord_anything", { key });
+    expectError(del, 405, "method_not_allowed");
+    expect(del.headers.get("allow")?.split(", ")).toEqual(
+      expect.arrayContaining(["GET", "HEAD", "PATCH"]),
+    );
+    expect(del.headers.get("allow")).not.toContain("DELETE");
+    // Who may not call the API learns nothing about its routes.
+    expectError(await raw("PUT", "/v1/orders", { key: null, json: {} }), 401, "missing_api_key");
+  });
+
   it("turns an unexpected throw into a 500 envelope that leaks nothing", async () => {
     const app = createRouter();
     app.use("*", requestContext);

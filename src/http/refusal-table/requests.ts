@@ -56,6 +56,13 @@ export const REQUEST_REFUSALS = {
     message: (d) => `No route for ${d.method} ${d.path}.`,
     messageOnly: ["method", "path"],
   },
+  method_not_allowed: {
+    status: 405,
+    about:
+      "The path exists but not with this method; the `Allow` header and `allow` list the methods it answers.",
+    message: (d) => `${d.method} is not allowed on ${d.path}; it answers ${d.allow}.`,
+    messageOnly: ["method", "path"],
+  },
   validation_error: {
     status: 422,
     about: "The body is well-formed JSON but not acceptable; `field` names the path into it.",
