@@ -32,7 +32,10 @@ export const CreateApiKey = z
       .min(1)
       .refine((s) => new Set(s).size === s.length, { message: "must not repeat a scope" })
       .optional()
-      .openapi({ description: "Defaults to every scope this kind of key may hold." }),
+      .openapi({
+        description: "Defaults to every scope this kind of key may hold.",
+        uniqueItems: true,
+      }),
     rate_limit_per_minute: z.number().int().min(1).max(1_000_000).optional().openapi({
       description: "Requests per minute for this key; default 1000.",
     }),

@@ -25,17 +25,18 @@ const CURRENCIES = new Set(
   ).split(" "),
 );
 
+// The refinements check the sets; the document lists them, so what it allows is what passes.
 export const CountryCode = z
   .string()
   .refine((v) => COUNTRIES.has(v), {
     message: "must be an ISO-3166 alpha-2 country code such as 'AU'",
   })
-  .openapi({ example: "AU" });
+  .openapi({ example: "AU", enum: [...COUNTRIES] });
 
 export const CurrencyCode = z
   .string()
   .refine((v) => CURRENCIES.has(v), { message: "must be an ISO-4217 currency code such as 'AUD'" })
-  .openapi({ example: "AUD" });
+  .openapi({ example: "AUD", enum: [...CURRENCIES] });
 
 export const MoneyAmount = z
   .string()
@@ -51,37 +52,55 @@ export const Money = z
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const Address = z
-  .strictObject({
-    address1: text(200),
-    address2: optionalText(200),
-    city: text(100),
-    state: optionalText(100),
-    postcode: optionalText(20),
-    country: CountryCode,
-  })
-  .openapi("Address");
+const addressFields = {
+  address1: text(200),
+  address2: optionalText(200),
+  city: text(100),
+  state: optionalText(100),
+  postcode: optionalText(20),
+  country: CountryCode,
+};
 
-/** A delivery address plus who receives it. */
-export const ShipTo = Address.extend({
-  name: text(200),
-  company: optionalText(200),
-  email: z.email().max(320).nullable().optional(),
-  phone: optionalText(50),
-}).openapi("ShipTo");
+export const Address = z.strictObject(addressFields).openapi("Address");
+
+/**
+ * An email address as the API checks it. JSON Schema's `format: email` admits forms zod
+ * refuses (`0@com`), so the document carries zod's own pattern too.
+ */
+export const Email = z
+  .email()
+  .max(320)
+  .openapi({ pattern: z.regexes.email.source, example: "jane@example.com" });
+
+/**
+ * A delivery address plus who receives it: one flat object, since an `allOf` of two closed
+ * objects (each with `additionalProperties: false`) would admit no object at all.
+ */
+export const ShipTo = z
+  .strictObject({
+    name: text(200),
+    company: optionalText(200),
+    email: Email.nullable().optional(),
+    phone: optionalText(50),
+    ...addressFields,
+  })
+  .openapi("ShipTo");
 
 /**
  * Catalogs use slashes, spaces, plus signs and more (`TSHIRT/RED/M`, `ABC 123`, `KIT+2`):
  * any 1–100 printable characters, without control or other invisible characters and
  * without a space at either end. In a path it is percent-encoded.
  */
+const SKU_PATTERN = /^(?!\s)[^\p{C}\p{Zl}\p{Zp}]{1,100}(?<!\s)$/u;
+
 export const Sku = z
   .string()
-  .regex(/^(?!\s)[^\p{C}\p{Zl}\p{Zp}]{1,100}(?<!\s)$/u, {
+  .regex(SKU_PATTERN, {
     message:
       "must be 1-100 printable characters, without control characters or a space at either end",
   })
-  .openapi({ example: "WIDGET-BLUE-M" });
+  // The pattern's source alone: JSON Schema patterns are ECMA-262 with the `u` flag implied.
+  .openapi({ example: "WIDGET-BLUE-M", pattern: SKU_PATTERN.source });
 
 /** An order's lines at most: the API's limit, and how far the console reads an amend form. */
 export const MAX_LINES = 500;

@@ -6,6 +6,7 @@ import { ErrorEnvelope } from "../domain/shapes";
 import { requireScope } from "./auth";
 import { CONSISTENCY_TOKEN, ConsistencyToken } from "./consistency";
 import type { AppEnv } from "./context";
+import { operationIdOf } from "./operation-ids";
 
 /** A JSON request or response body described by `schema`. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -121,7 +122,7 @@ const ConsistencyTokenHeader = {
   [CONSISTENCY_TOKEN.toLowerCase()]: HEADERS.consistencyToken.optional().openapi({
     param: { in: "header" },
     description:
-      "An `X-Consistency-Token` from an earlier response: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes.",
+      "An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`.",
   }),
 };
 
@@ -135,21 +136,22 @@ type Responses = RouteConfig["responses"];
 function withErrors<R extends RouteConfig>(
   route: R,
   errors: number[],
-  rateLimited: boolean,
-  data = true,
+  {
+    rateLimited,
+    data = true,
+    namespace = "",
+  }: { rateLimited: boolean; data?: boolean; namespace?: string },
 ): R {
-  const merged: Responses = { ...errorResponses(...errors, 500), ...route.responses };
+  // A path that names a resource can name one that is not there.
+  const missing = route.path.includes("{") ? [404] : [];
+  const merged: Responses = {
+    ...errorResponses(...errors, ...missing, 500),
+    ...route.responses,
+  };
   const common = {
     "X-Request-Id": HEADERS.requestId,
     "Server-Timing": HEADERS.serverTiming,
     ...(data ? { [CONSISTENCY_TOKEN]: HEADERS.consistencyToken.optional() } : {}),
-    ...(rateLimited
-      ? {
-          "X-RateLimit-Limit": HEADERS.rateLimitLimit,
-          "X-RateLimit-Remaining": HEADERS.rateLimitRemaining,
-          "X-RateLimit-Reset": HEADERS.rateLimitReset,
-        }
-      : {}),
   };
   const responses = Object.fromEntries(
     Object.entries(merged).map(([status, response]) => {
@@ -162,6 +164,7 @@ function withErrors<R extends RouteConfig>(
           ...(code >= 400 ? { content: { "application/json": { schema: ErrorEnvelope } } } : {}),
           headers: z.object({
             ...common,
+            ...(rateLimited ? rateHeaders(code) : {}),
             ...(code === 429 || code === 503 ? { "Retry-After": HEADERS.retryAfter } : {}),
             ...own,
           }),
@@ -169,17 +172,44 @@ function withErrors<R extends RouteConfig>(
       ];
     }),
   );
-  if (!data || route.method !== "get") return { ...route, responses };
+  const named = {
+    ...route,
+    operationId: route.operationId ?? operationIdOf(route.method, route.path, namespace),
+  };
+  if (!data || route.method !== "get") return { ...named, responses };
   const own = (route.request?.headers as z.ZodObject | undefined)?.shape ?? {};
   return {
-    ...route,
+    ...named,
     request: { ...route.request, headers: z.object({ ...own, ...ConsistencyTokenHeader }) },
     responses,
   };
 }
 
-const inputErrors = (route: RouteConfig) =>
-  ["post", "put", "patch"].includes(route.method) ? WRITE_ERRORS : [400];
+/**
+ * The key's budget, on every response to a request whose key was judged. A 401 had no valid
+ * key; a 429 is either the key's budget (with them) or its address's refused attempts
+ * (without); a 503 or 500 may come before the key could be checked.
+ */
+function rateHeaders(code: number) {
+  if (code === 401) return {};
+  const headers = {
+    "X-RateLimit-Limit": HEADERS.rateLimitLimit,
+    "X-RateLimit-Remaining": HEADERS.rateLimitRemaining,
+    "X-RateLimit-Reset": HEADERS.rateLimitReset,
+  };
+  if (code !== 429 && code < 500) return headers;
+  return Object.fromEntries(Object.entries(headers).map(([name, h]) => [name, h.optional()]));
+}
+
+/**
+ * What a request's input can be refused with: a write's body, a read's parameters, and a
+ * feed's `updated_since` older than what is kept (422 `beyond_retention`).
+ */
+function inputErrors(route: RouteConfig): number[] {
+  if (["post", "put", "patch"].includes(route.method)) return WRITE_ERRORS;
+  const query = (route.request?.query as z.ZodObject | undefined)?.shape ?? {};
+  return "updated_since" in query ? [400, 422] : [400];
+}
 
 /**
  * The path is its own type parameter, as in `createRoute`, so it stays a literal and the
@@ -189,7 +219,7 @@ type Route<P extends string> = Omit<RouteConfig, "path"> & { path: P };
 
 /** A route anyone may call (health, the document itself). */
 export const publicRoute = <P extends string, R extends Route<P>>(route: R): R =>
-  createRoute(withErrors(route, [], false, false));
+  createRoute(withErrors({ ...route, security: [] }, [], { rateLimited: false, data: false }));
 
 /** A partner/ops route: bearer API key, the given scope (or any key), rate-limited. */
 export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | null, route: R): R {
@@ -206,7 +236,7 @@ export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | nu
       },
       // Any tenant request may meet its tenant frozen for a move between shards: 503.
       [401, 403, 429, 503, ...inputErrors(route)],
-      true,
+      { rateLimited: true },
     ),
   );
 }
@@ -214,11 +244,10 @@ export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | nu
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
 export function adminRoute<P extends string, R extends Route<P>>(route: R): R {
   return createRoute(
-    withErrors(
-      { ...route, security: [{ AdminToken: [] }] },
-      [401, 429, ...inputErrors(route)],
-      false,
-    ),
+    withErrors({ ...route, security: [{ AdminToken: [] }] }, [401, 429, ...inputErrors(route)], {
+      rateLimited: false,
+      namespace: "admin",
+    }),
   );
 }
 
@@ -231,7 +260,8 @@ type Headers = NonNullable<NonNullable<Document["components"]>["headers"]>;
  * which takes the document from megabytes to a fraction of that.
  */
 function shareHeaders(doc: Document): Document {
-  const seen = new Map<string, { json: string; uses: number }>();
+  // Per header name, each distinct declaration and how often it appears.
+  const seen = new Map<string, Map<string, number>>();
   const responses = Object.values(doc.paths ?? {}).flatMap((item) =>
     Object.values(item ?? {}).flatMap((op) =>
       typeof op === "object" && op !== null && "responses" in op
@@ -241,23 +271,65 @@ function shareHeaders(doc: Document): Document {
   );
   for (const r of responses) {
     for (const [name, header] of Object.entries(r.headers ?? {})) {
+      const variants = seen.get(name) ?? new Map<string, number>();
       const json = JSON.stringify(header);
-      const known = seen.get(name);
-      if (!known) seen.set(name, { json, uses: 1 });
-      else if (known.json === json) known.uses += 1;
-      else known.uses = Number.NEGATIVE_INFINITY;
+      variants.set(json, (variants.get(json) ?? 0) + 1);
+      seen.set(name, variants);
     }
   }
+  // The commonest declaration takes the header's name; a variant (the same header, optional
+  // where it may be absent) takes the name with a suffix.
   const shared: Headers = {};
-  for (const [name, { json, uses }] of seen) if (uses > 1) shared[name] = JSON.parse(json);
+  const refOf = new Map<string, string>();
+  for (const [name, variants] of seen) {
+    const ranked = [...variants].filter(([, uses]) => uses > 1).sort((a, b) => b[1] - a[1]);
+    for (const [i, [json]] of ranked.entries()) {
+      const optional = (JSON.parse(json) as { required?: boolean }).required !== true;
+      const component = i === 0 ? name : `${name}.${optional ? "optional" : i + 1}`;
+      shared[component] = JSON.parse(json);
+      refOf.set(`${name}\n${json}`, `#/components/headers/${component}`);
+    }
+  }
   for (const r of responses) {
     if (!r.headers) continue;
-    for (const name of Object.keys(r.headers)) {
-      if (shared[name]) r.headers[name] = { $ref: `#/components/headers/${name}` };
+    for (const [name, header] of Object.entries(r.headers)) {
+      const ref = refOf.get(`${name}\n${JSON.stringify(header)}`);
+      if (ref) r.headers[name] = { $ref: ref };
     }
   }
   doc.components = { ...doc.components, headers: { ...doc.components?.headers, ...shared } };
   return doc;
+}
+
+/** What each group of operations is for, as documentation tools show it. */
+const TAGS: Record<string, string> = {
+  System: "Liveness and the deployed version.",
+  "Reference data": "Warehouses and shipping methods every tenant shares.",
+  Products: "The merchant's catalogue.",
+  Orders: "Orders in: create, amend, cancel, and their history.",
+  Shipments: "Shipments out, with parcels and tracking.",
+  Inventory: "Stock per SKU and warehouse, and every adjustment.",
+  Returns: "Customer returns, announced and received.",
+  Inbound: "Inbound shipments (ASNs) to the warehouse.",
+  Events: "The change feed every webhook is also sent from.",
+  Webhooks: "Subscriptions, deliveries and recovery.",
+  Operations: "The warehouse floor: picking, holds, shipping, receipts, adjustments.",
+  Sandbox: "Drive the simulated warehouse (sandbox and development only).",
+  Admin: "Operator endpoints under /admin/v1.",
+};
+
+/** Every tag an operation uses, declared once at the top with its description. */
+function declaredTags(doc: Document): NonNullable<Document["tags"]> {
+  const used = new Set(
+    Object.values(doc.paths ?? {}).flatMap((item) =>
+      Object.values(item ?? {}).flatMap((op) =>
+        typeof op === "object" && op !== null && "tags" in op ? ((op.tags as string[]) ?? []) : [],
+      ),
+    ),
+  );
+  return Object.entries(TAGS)
+    .filter(([name]) => used.has(name))
+    .map(([name, description]) => ({ name, description }));
 }
 
 const documents = new Map<string, Document>();
@@ -284,8 +356,8 @@ export function openApiDocument(
     for (const path of Object.keys(doc.paths ?? {})) {
       if (path.startsWith("/v1/sandbox/")) delete doc.paths?.[path];
     }
-    doc.tags = doc.tags?.filter((t) => t.name !== "Sandbox");
   }
+  doc.tags = declaredTags(doc);
   const shared = shareHeaders(doc);
   // Origins come from the request's Host: a handful is every real deployment's share.
   if (documents.size >= 8) documents.clear();

@@ -83,7 +83,8 @@ export const CreateAdjustment = z
       .int()
       .min(-1_000_000)
       .max(1_000_000)
-      .refine((n) => n !== 0, { message: "must not be 0" }),
+      .refine((n) => n !== 0, { message: "must not be 0" })
+      .openapi({ not: { const: 0 } }),
     reason: z.enum(ADJUSTMENT_REASONS),
     note: optionalText(1000),
     tenant_id: z.string().optional().openapi({

@@ -22,11 +22,21 @@ const LineFields = z.strictObject({
   currency: CurrencyCode.nullable().optional(),
 });
 
+/**
+ * The same rule for the document, which zod cannot derive from a refinement. It also asks
+ * for a currency beside `unit_price: null`, which the API lets pass: stricter, never looser.
+ * The metadata type predates JSON Schema 2020-12's `dependentRequired`, which OpenAPI 3.1
+ * documents carry.
+ */
+const PRICE_NEEDS_CURRENCY = {
+  dependentRequired: { unit_price: ["currency"] },
+} as unknown as { description?: string };
+
 const ItemInput = LineFields.superRefine((item, ctx) => {
   if (item.unit_price != null && item.currency == null) {
     ctx.addIssue({ code: "custom", path: ["currency"], message: "is required with unit_price" });
   }
-});
+}).openapi(PRICE_NEEDS_CURRENCY);
 
 /** A line of the full desired set: what it does not send, a line of the same SKU keeps. */
 const AmendItemInput = LineFields.openapi("AmendOrderItem", {

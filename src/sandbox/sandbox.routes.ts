@@ -112,6 +112,7 @@ const replayNote =
 export const getSettings = apiRoute("warehouse:operate", {
   method: "get",
   path: "/sandbox/settings",
+  operationId: "sandboxGetSettings",
   tags,
   summary: "Read the sandbox warehouse's settings",
   responses: { 200: { description: "The settings", content: jsonContent(SandboxSettings) } },
@@ -120,6 +121,7 @@ export const getSettings = apiRoute("warehouse:operate", {
 export const putSettings = apiRoute("warehouse:operate", {
   method: "put",
   path: "/sandbox/settings",
+  operationId: "sandboxUpdateSettings",
   tags,
   summary: "Set how the sandbox warehouse fulfils orders by itself",
   description:

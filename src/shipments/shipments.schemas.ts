@@ -97,8 +97,8 @@ const ParcelInput = z.strictObject({
   tracking_url: z.url().max(2000).nullable().optional(),
   carrier: Slug,
   service: text(200),
-  weight: Weight.optional(),
-  dimensions: Dimensions.optional(),
+  weight: Weight.nullable().optional(),
+  dimensions: Dimensions.nullable().optional(),
 });
 
 export const CreateShipment = z

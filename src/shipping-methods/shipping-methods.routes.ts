@@ -3,15 +3,20 @@ import { optionalText, Slug, Timestamp, text } from "../domain/shapes";
 import { adminRoute, apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
 
+// Names match case-insensitively, so `Express` after `express` adds nothing: it is dropped
+// rather than refused, since JSON Schema's uniqueItems cannot say "ignoring case". An exact
+// repeat is refused, as uniqueItems says.
 const Aliases = z
   .array(text(100))
   .max(20)
-  .refine((names) => new Set(names.map((n) => n.toLowerCase())).size === names.length, {
-    message: "must not repeat a name (names match case-insensitively)",
-  })
+  .refine((names) => new Set(names).size === names.length, { message: "must not repeat a name" })
+  .transform((names) =>
+    names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i),
+  )
   .openapi({
+    uniqueItems: true,
     description:
-      "Other names an order's free-text `shipping_method` may use for this method, matched case-insensitively like its `name` and `service_code`.",
+      "Other names an order's free-text `shipping_method` may use for this method, matched case-insensitively like its `name` and `service_code`; a name repeated in another case is kept once.",
     example: ["Express", "AusPost Express"],
   });
 

@@ -13,6 +13,7 @@ export const Health = z
 export const health = publicRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["System"],
   summary: "Liveness, environment and deployed version",
   responses: {

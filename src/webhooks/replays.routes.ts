@@ -83,7 +83,7 @@ export const RecoverWebhook = z
     message: "send either since or cursor",
     path: ["since"],
   })
-  .openapi("RecoverWebhook");
+  .openapi("RecoverWebhook", { oneOf: [{ required: ["since"] }, { required: ["cursor"] }] });
 
 export const recover = apiRoute("webhooks:manage", {
   ...base,

@@ -225,12 +225,19 @@ describe("guide §1: a free-text shipping method as a fallback", () => {
     expectError(
       await methods[":id"].$patch({
         param: { id: "sm_auspost_parcel" },
-        json: { aliases: ["A", "a"] },
+        json: { aliases: ["A", "A"] },
       }),
       422,
       "validation_error",
       "aliases",
     );
+    // The same name in another case is the same alias: kept once, not refused.
+    const cased = await methods[":id"].$patch({
+      param: { id: "sm_auspost_parcel" },
+      json: { aliases: ["Standard", "Regular", "AusPost Parcel", "regular"] },
+    });
+    expectStatus(cased, 200);
+    expect(cased.body.aliases).toEqual(["Standard", "Regular", "AusPost Parcel"]);
   });
 });
 

@@ -28,7 +28,10 @@ const Doc = z.object({
     ),
   ),
   components: z.object({
-    headers: z.record(z.string(), z.object({ schema: z.unknown(), description: z.string() })),
+    headers: z.record(
+      z.string(),
+      z.object({ schema: z.unknown(), description: z.string(), required: z.boolean() }),
+    ),
     schemas: z.record(
       z.string(),
       z.object({
@@ -63,27 +66,39 @@ describe("the OpenAPI document", () => {
         const headers = Object.keys(response.headers ?? {});
         expect(headers, where).toEqual(expect.arrayContaining(["X-Request-Id", "Server-Timing"]));
         // Shared headers are stated once and referenced; every reference resolves.
-        for (const [header, declared] of Object.entries(response.headers ?? {})) {
-          const ref = (declared as { $ref?: string }).$ref;
-          if (ref) expect(ref, where).toBe(`#/components/headers/${header}`);
-          if (ref) expect(doc.components.headers[header], where).toBeDefined();
+        const declared = (header: string) => {
+          const given = response.headers?.[header] as { $ref?: string; required?: boolean };
+          const ref = given?.$ref;
+          return ref ? doc.components.headers[ref.replace("#/components/headers/", "")] : given;
+        };
+        for (const [header, given] of Object.entries(response.headers ?? {})) {
+          const ref = (given as { $ref?: string }).$ref;
+          if (ref) expect(ref, where).toMatch(new RegExp(`^#/components/headers/${header}(\\.|$)`));
+          if (ref) expect(declared(header), where).toBeDefined();
         }
         // Every route that reads or writes data names the state it reached.
-        if (op.security) expect(headers, where).toContain("X-Consistency-Token");
+        if (op.security?.length) expect(headers, where).toContain("X-Consistency-Token");
         if (op.security?.some((s) => JSON.stringify(s).includes("ApiKey"))) {
-          expect(headers, where).toEqual(
-            expect.arrayContaining([
-              "X-RateLimit-Limit",
-              "X-RateLimit-Remaining",
-              "X-RateLimit-Reset",
-            ]),
-          );
+          // The key's budget is on every answer to a judged key: never on a 401, maybe on a
+          // 429 (the key's budget, or its address's refused attempts) and on a 5xx.
+          const code = Number(status);
+          for (const header of [
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+          ]) {
+            if (code === 401) expect(headers, where).not.toContain(header);
+            else
+              expect(declared(header)?.required === true, `${where} ${header}`).toBe(
+                code !== 429 && code < 500,
+              );
+          }
         }
         if (status === "429" || status === "503") expect(headers, where).toContain("Retry-After");
       }
     }
     for (const { name, op } of operations(doc)) {
-      if (!name.startsWith("GET ") || !op.security) continue;
+      if (!name.startsWith("GET ") || !op.security?.length) continue;
       expect(op.parameters ?? [], name).toContainEqual({
         name: "x-consistency-token",
         in: "header",
