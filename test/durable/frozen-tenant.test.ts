@@ -15,13 +15,16 @@ import { client, expectError, ok } from "../support/client";
 import { failWrites } from "../support/faults";
 import { merchant, orderBody, stockOf } from "../support/merchant";
 import { eventually, received, receiver } from "../support/receiver";
-import { dataOf } from "../support/shards";
+import { dataOf, tenantRows } from "../support/shards";
 
 /*
- * While a tenant is frozen for a move between shards (docs/deploying.md), nothing writes its
- * rows, however long the move takes, and nothing it owes is lost: its queued webhook
- * deliveries wait without spending their attempts, and its objects' alarms come back later.
- * (The cron's jobs leave frozen tenants alone too: test/durable/janitor.test.ts.)
+ * While a tenant is frozen for a move between shards (docs/deploying.md), no background path
+ * writes its rows, however long the move takes, and nothing it owes is lost: its queued
+ * webhook deliveries and dead letters wait without spending their attempts, and its order
+ * and stock objects' alarms come back later. Each test compares every row the move would
+ * copy (tenantRows) before and after the path ran frozen, then thaws the tenant and sees the
+ * work done. The cron's jobs, run by the scheduled handler and by the janitor's alarm, are
+ * tested in test/durable/janitor.test.ts.
  */
 
 /** Freezes or thaws the tenant, then moves the clock past every isolate's cached placement. */
@@ -71,6 +74,7 @@ describe("a frozen tenant's webhook messages", () => {
       .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
       .bind(sent?.id)
       .run();
+    const untouched = await tenantRows(db, t.tenantId);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const postponements = () =>
       log.mock.calls.filter(([line]) => String(line).includes(`"delivery":"${sent?.id}"`)).length;
@@ -83,6 +87,7 @@ describe("a frozen tenant's webhook messages", () => {
     );
     expect(await received(hook)).toHaveLength(1);
     expect(await delivery()).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await tenantRows(db, t.tenantId)).toEqual(untouched);
 
     await setFrozen(t.tenantId, false);
     await eventually(
@@ -113,20 +118,43 @@ describe("a frozen tenant's webhook messages", () => {
     expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
   });
 
-  it("that reached the dead-letter queue wait there too, instead of failing its consumer", async () => {
+  it("that reached the dead-letter queue wait there too, instead of failing its consumer, and are recorded after the thaw", async () => {
     const t = await merchant({ "FRZ-3": 1 });
+    const db = await dataOf(t.tenantId);
+    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
+    // A delivery whose retries ran out: the dead-letter consumer records it failed.
+    await db
+      .prepare(
+        "INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts) VALUES (?, ?, 'whk_gone', 'evt_gone', 0, 'pending', 41)",
+      )
+      .bind(body.delivery_id, t.tenantId)
+      .run();
     await setFrozen(t.tenantId, true);
+    const untouched = await tenantRows(db, t.tenantId);
     const send = vi.fn(async () => ({}) as QueueSendResponse);
     vi.spyOn(console, "log").mockImplementation(() => {});
     const frozenEnv = { ...env, WEBHOOK_DLQ: { ...env.WEBHOOK_DLQ, send } } as Env;
-    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
-    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
-      { id: "dead", timestamp: new Date(), attempts: 1, body },
-    ]);
-    const ctx = createExecutionContext();
-    await worker.queue(batch, frozenEnv);
-    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead"]);
+    const consume = async () => {
+      const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
+        { id: "dead", timestamp: new Date(), attempts: 1, body },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, frozenEnv);
+      return getQueueResult(batch, ctx);
+    };
+    expect((await consume()).explicitAcks).toEqual(["dead"]);
     expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
+    expect(await tenantRows(db, t.tenantId)).toEqual(untouched);
+
+    // The message it sent back arrives after the thaw.
+    await setFrozen(t.tenantId, false);
+    expect((await consume()).explicitAcks).toEqual(["dead"]);
+    expect(send).toHaveBeenCalledTimes(1);
+    const delivery = await db
+      .prepare("SELECT status FROM webhook_deliveries WHERE id = ?")
+      .bind(body.delivery_id)
+      .first<{ status: string }>();
+    expect(delivery).toEqual({ status: "failed" });
   });
 });
 
@@ -159,10 +187,12 @@ describe("a frozen tenant's order object", () => {
         .bind(orderId)
         .first();
     const before = await rows();
+    const untouched = await tenantRows(db, tenantId);
 
     await setFrozen(tenantId, true);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await rows()).toEqual(before);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
     const later = await runInDurableObject(stub, async (_, state) => ({
       alarm: await state.storage.getAlarm(),
       recover: state.storage.kv.get<number>("due:recover"),
@@ -209,6 +239,7 @@ describe("a frozen tenant's stock object", () => {
           .first<{ version: number }>()
       )?.version;
     expect(await version()).toBe(1);
+    const untouched = await tenantRows(db, tenantId);
 
     await setFrozen(tenantId, true);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -216,6 +247,7 @@ describe("a frozen tenant's stock object", () => {
     expect(frozen.owed).toEqual(expect.any(Number));
     expect(frozen.alarm).toBeGreaterThan(Date.now());
     expect(await version()).toBe(1);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
 
     await setFrozen(tenantId, false);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
