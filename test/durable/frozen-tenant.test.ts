@@ -8,8 +8,9 @@ import {
 } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PLACEMENT_TTL_MS } from "../../src/db/shards";
-import { orderObjectName, stockObject } from "../../src/durable/stubs";
+import { orderObject, orderObjectName, stockObject } from "../../src/durable/stubs";
 import worker from "../../src/index";
+import { SIMULATOR } from "../../src/simulator/simulator.warehouse";
 import type { WebhookMessage } from "../../src/webhooks/delivery";
 import { client, expectError, ok } from "../support/client";
 import { failWrites } from "../support/faults";
@@ -21,10 +22,11 @@ import { dataOf, tenantRows } from "../support/shards";
  * While a tenant is frozen for a move between shards (docs/deploying.md), no background path
  * writes its rows, however long the move takes, and nothing it owes is lost: its queued
  * webhook deliveries and dead letters wait without spending their attempts, and its order
- * and stock objects' alarms come back later. Each test compares every row the move would
- * copy (tenantRows) before and after the path ran frozen, then thaws the tenant and sees the
- * work done. The cron's jobs, run by the scheduled handler and by the janitor's alarm, are
- * tested in test/durable/janitor.test.ts.
+ * objects' alarms (recovery, and the sandbox's simulated warehouse) and stock objects' alarms
+ * come back later. Each test compares every row the move would copy (tenantRows) before and
+ * after the path ran frozen, then thaws the tenant and sees the work done. The cron's jobs,
+ * run by the scheduled handler and by the janitor's alarm, are tested in
+ * test/durable/janitor.test.ts.
  */
 
 /** Freezes or thaws the tenant, then moves the clock past every isolate's cached placement. */
@@ -256,5 +258,58 @@ describe("a frozen tenant's stock object", () => {
       allocation_status: "allocated",
       version: "2",
     });
+  });
+});
+
+describe("a frozen tenant's sandbox warehouse", () => {
+  it("takes no step on its order object's alarm, and fulfils the order after the thaw", async () => {
+    const { key, tenantId } = await merchant({ "FRZ-S": 5 });
+    const api = client(key).v1;
+    // Picking is due an hour after the order, so no alarm takes a step by itself meanwhile.
+    const pickAfterSeconds = 3600;
+    await ok(
+      api.sandbox.settings.$put({
+        json: {
+          auto_fulfill: true,
+          pick_after_seconds: pickAfterSeconds,
+          ship_after_seconds: 0,
+          deliver_after_seconds: 0,
+          parcels_per_order: 1,
+        },
+      }),
+    );
+    const order = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: "FRZ-S", quantity: 2 }] }) }),
+    );
+    const stub = orderObject(env, tenantId, order.id);
+    const simulation = () =>
+      runInDurableObject(stub, async (_, state) => ({
+        due: state.storage.kv.get<number>("due:simulate"),
+        alarm: await state.storage.getAlarm(),
+      }));
+    // The warehouse's first turn, on the alarm the create set, plans the pick for an hour on.
+    await eventually(
+      simulation,
+      (s) => (s.due ?? 0) > Date.now() + 60_000,
+      "the pick planned an hour on",
+    );
+    const db = await dataOf(tenantId);
+    const untouched = await tenantRows(db, tenantId);
+
+    await setFrozen(tenantId, true);
+    vi.setSystemTime(Date.now() + pickAfterSeconds * 1000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
+    const frozen = await simulation();
+    expect(frozen.due).toEqual(expect.any(Number));
+    expect(frozen.alarm).toBeGreaterThan(Date.now());
+
+    await setFrozen(tenantId, false);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const fulfilled = await ok(api.orders[":id"].$get({ param: { id: order.id } }));
+    expect(fulfilled).toMatchObject({ status: "shipped" });
+    expect(fulfilled.shipments.map((s) => s.status)).toEqual(["delivered"]);
+    const history = await ok(api.orders[":id"].history.$get({ param: { id: order.id } }));
+    expect(history.data.map((h) => h.actor)).toContain(SIMULATOR);
   });
 });
