@@ -8,20 +8,25 @@ import {
 } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PLACEMENT_TTL_MS } from "../../src/db/shards";
-import { orderObjectName, stockObject } from "../../src/durable/stubs";
+import { orderObject, orderObjectName, stockObject } from "../../src/durable/stubs";
 import worker from "../../src/index";
+import { SIMULATOR } from "../../src/simulator/simulator.warehouse";
 import type { WebhookMessage } from "../../src/webhooks/delivery";
 import { client, expectError, ok } from "../support/client";
 import { failWrites } from "../support/faults";
 import { merchant, orderBody, stockOf } from "../support/merchant";
 import { eventually, received, receiver } from "../support/receiver";
-import { dataOf } from "../support/shards";
+import { dataOf, tenantRows } from "../support/shards";
 
 /*
- * While a tenant is frozen for a move between shards (docs/deploying.md), nothing writes its
- * rows, however long the move takes, and nothing it owes is lost: its queued webhook
- * deliveries wait without spending their attempts, and its objects' alarms come back later.
- * (The cron's jobs leave frozen tenants alone too: test/durable/janitor.test.ts.)
+ * While a tenant is frozen for a move between shards (docs/deploying.md), no background path
+ * writes its rows, however long the move takes, and nothing it owes is lost: its queued
+ * webhook deliveries and dead letters wait without spending their attempts, and its order
+ * objects' alarms (recovery, and the sandbox's simulated warehouse) and stock objects' alarms
+ * come back later. Each test compares every row the move would copy (tenantRows) before and
+ * after the path ran frozen, then thaws the tenant and sees the work done. The cron's jobs,
+ * run by the scheduled handler and by the janitor's alarm, are tested in
+ * test/durable/janitor.test.ts.
  */
 
 /** Freezes or thaws the tenant, then moves the clock past every isolate's cached placement. */
@@ -71,6 +76,7 @@ describe("a frozen tenant's webhook messages", () => {
       .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
       .bind(sent?.id)
       .run();
+    const untouched = await tenantRows(db, t.tenantId);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const postponements = () =>
       log.mock.calls.filter(([line]) => String(line).includes(`"delivery":"${sent?.id}"`)).length;
@@ -83,6 +89,7 @@ describe("a frozen tenant's webhook messages", () => {
     );
     expect(await received(hook)).toHaveLength(1);
     expect(await delivery()).toMatchObject({ status: "pending", attempts: 1 });
+    expect(await tenantRows(db, t.tenantId)).toEqual(untouched);
 
     await setFrozen(t.tenantId, false);
     await eventually(
@@ -113,20 +120,43 @@ describe("a frozen tenant's webhook messages", () => {
     expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
   });
 
-  it("that reached the dead-letter queue wait there too, instead of failing its consumer", async () => {
+  it("that reached the dead-letter queue wait there too, instead of failing its consumer, and are recorded after the thaw", async () => {
     const t = await merchant({ "FRZ-3": 1 });
+    const db = await dataOf(t.tenantId);
+    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
+    // A delivery whose retries ran out: the dead-letter consumer records it failed.
+    await db
+      .prepare(
+        "INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts) VALUES (?, ?, 'whk_gone', 'evt_gone', 0, 'pending', 41)",
+      )
+      .bind(body.delivery_id, t.tenantId)
+      .run();
     await setFrozen(t.tenantId, true);
+    const untouched = await tenantRows(db, t.tenantId);
     const send = vi.fn(async () => ({}) as QueueSendResponse);
     vi.spyOn(console, "log").mockImplementation(() => {});
     const frozenEnv = { ...env, WEBHOOK_DLQ: { ...env.WEBHOOK_DLQ, send } } as Env;
-    const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
-    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
-      { id: "dead", timestamp: new Date(), attempts: 1, body },
-    ]);
-    const ctx = createExecutionContext();
-    await worker.queue(batch, frozenEnv);
-    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["dead"]);
+    const consume = async () => {
+      const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
+        { id: "dead", timestamp: new Date(), attempts: 1, body },
+      ]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, frozenEnv);
+      return getQueueResult(batch, ctx);
+    };
+    expect((await consume()).explicitAcks).toEqual(["dead"]);
     expect(send).toHaveBeenCalledWith(body, { delaySeconds: 1 });
+    expect(await tenantRows(db, t.tenantId)).toEqual(untouched);
+
+    // The message it sent back arrives after the thaw.
+    await setFrozen(t.tenantId, false);
+    expect((await consume()).explicitAcks).toEqual(["dead"]);
+    expect(send).toHaveBeenCalledTimes(1);
+    const delivery = await db
+      .prepare("SELECT status FROM webhook_deliveries WHERE id = ?")
+      .bind(body.delivery_id)
+      .first<{ status: string }>();
+    expect(delivery).toEqual({ status: "failed" });
   });
 });
 
@@ -159,10 +189,12 @@ describe("a frozen tenant's order object", () => {
         .bind(orderId)
         .first();
     const before = await rows();
+    const untouched = await tenantRows(db, tenantId);
 
     await setFrozen(tenantId, true);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await rows()).toEqual(before);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
     const later = await runInDurableObject(stub, async (_, state) => ({
       alarm: await state.storage.getAlarm(),
       recover: state.storage.kv.get<number>("due:recover"),
@@ -209,6 +241,7 @@ describe("a frozen tenant's stock object", () => {
           .first<{ version: number }>()
       )?.version;
     expect(await version()).toBe(1);
+    const untouched = await tenantRows(db, tenantId);
 
     await setFrozen(tenantId, true);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -216,6 +249,7 @@ describe("a frozen tenant's stock object", () => {
     expect(frozen.owed).toEqual(expect.any(Number));
     expect(frozen.alarm).toBeGreaterThan(Date.now());
     expect(await version()).toBe(1);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
 
     await setFrozen(tenantId, false);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -224,5 +258,58 @@ describe("a frozen tenant's stock object", () => {
       allocation_status: "allocated",
       version: "2",
     });
+  });
+});
+
+describe("a frozen tenant's sandbox warehouse", () => {
+  it("takes no step on its order object's alarm, and fulfils the order after the thaw", async () => {
+    const { key, tenantId } = await merchant({ "FRZ-S": 5 });
+    const api = client(key).v1;
+    // Picking is due an hour after the order, so no alarm takes a step by itself meanwhile.
+    const pickAfterSeconds = 3600;
+    await ok(
+      api.sandbox.settings.$put({
+        json: {
+          auto_fulfill: true,
+          pick_after_seconds: pickAfterSeconds,
+          ship_after_seconds: 0,
+          deliver_after_seconds: 0,
+          parcels_per_order: 1,
+        },
+      }),
+    );
+    const order = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: "FRZ-S", quantity: 2 }] }) }),
+    );
+    const stub = orderObject(env, tenantId, order.id);
+    const simulation = () =>
+      runInDurableObject(stub, async (_, state) => ({
+        due: state.storage.kv.get<number>("due:simulate"),
+        alarm: await state.storage.getAlarm(),
+      }));
+    // The warehouse's first turn, on the alarm the create set, plans the pick for an hour on.
+    await eventually(
+      simulation,
+      (s) => (s.due ?? 0) > Date.now() + 60_000,
+      "the pick planned an hour on",
+    );
+    const db = await dataOf(tenantId);
+    const untouched = await tenantRows(db, tenantId);
+
+    await setFrozen(tenantId, true);
+    vi.setSystemTime(Date.now() + pickAfterSeconds * 1000);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await tenantRows(db, tenantId)).toEqual(untouched);
+    const frozen = await simulation();
+    expect(frozen.due).toEqual(expect.any(Number));
+    expect(frozen.alarm).toBeGreaterThan(Date.now());
+
+    await setFrozen(tenantId, false);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const fulfilled = await ok(api.orders[":id"].$get({ param: { id: order.id } }));
+    expect(fulfilled).toMatchObject({ status: "shipped" });
+    expect(fulfilled.shipments.map((s) => s.status)).toEqual(["delivered"]);
+    const history = await ok(api.orders[":id"].history.$get({ param: { id: order.id } }));
+    expect(history.data.map((h) => h.actor)).toContain(SIMULATOR);
   });
 });
