@@ -1,3 +1,4 @@
+import { consoleSessions } from "./api-keys/api-keys.sessions";
 import { createApp } from "./app";
 import { consoleApp } from "./console/console.index";
 import { handOut } from "./janitor";
@@ -10,8 +11,9 @@ export { OrderObject } from "./orders/order-object";
 
 const app = createApp();
 // The console has its own session sign-in, so it sits outside /v1's key authentication, and
-// reaches the API as a client, through this app's own fetch.
-app.route("/console", consoleApp(app.fetch));
+// reaches the API as a client, through this app's own fetch; its sessions are recorded with
+// their keys, so sign-out and revocation end them.
+app.route("/console", consoleApp(app.fetch, consoleSessions));
 
 export default {
   fetch: app.fetch,

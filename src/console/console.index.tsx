@@ -23,7 +23,7 @@ import {
   webhookPage,
 } from "./pages/webhook";
 import { createWebhook, webhooksPage } from "./pages/webhooks";
-import { readSession, sessionSecret } from "./session";
+import { readSession, type SessionRecords, sessionSecret } from "./session";
 import { CONSOLE_CSS, CSS_PATH } from "./styles";
 
 /*
@@ -72,14 +72,19 @@ function refusal(c: ConsoleContext, status: number, code: string, message: strin
   );
 }
 
-/** The session, if the cookie holds a valid one; a deploy without its secret has no console. */
-const loadSession: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
-  const secret = sessionSecret(c.env);
-  if ("refusal" in secret) return refusal(c, 503, "console_disabled", secret.refusal);
-  c.set("secret", secret.secret);
-  c.set("session", await readSession(c, secret.secret));
-  await next();
-};
+/**
+ * The session, if the cookie holds a valid one still open on the server; a deploy without
+ * its secret has no console.
+ */
+const loadSession =
+  (records: SessionRecords): MiddlewareHandler<ConsoleEnv> =>
+  async (c, next) => {
+    const secret = sessionSecret(c.env);
+    if ("refusal" in secret) return refusal(c, 503, "console_disabled", secret.refusal);
+    c.set("secret", secret.secret);
+    c.set("session", await readSession(c, secret.secret, records));
+    await next();
+  };
 
 const checkCsrf: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   if (!sameOrigin(c)) {
@@ -105,7 +110,7 @@ const checkCsrf: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
 const requireSignIn =
   (fetchApi: ApiFetch): MiddlewareHandler<ConsoleEnv> =>
   async (c, next) => {
-    const key = c.var.session?.apiKey;
+    const key = c.var.session?.signedIn?.apiKey;
     if (!key) return c.redirect("/console/sign-in", 303);
     c.set("api", apiAs(c, fetchApi, key));
     await next();
@@ -116,7 +121,7 @@ const sandboxOnly: MiddlewareHandler<ConsoleEnv> = async (c, next) =>
     ? next()
     : refusal(c, 404, "not_found", "Production has no sandbox controls.");
 
-export function consoleApp(fetchApi: ApiFetch): Hono<ConsoleEnv> {
+export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   app.use("*", securityHeaders);
   app.get(CSS_PATH.slice("/console".length), (c) =>
@@ -126,7 +131,7 @@ export function consoleApp(fetchApi: ApiFetch): Hono<ConsoleEnv> {
       "Cache-Control": "public, max-age=31536000, immutable",
     }),
   );
-  app.use("*", loadSession);
+  app.use("*", loadSession(records));
   app.post(
     "*",
     bodyLimit({
@@ -136,10 +141,10 @@ export function consoleApp(fetchApi: ApiFetch): Hono<ConsoleEnv> {
     checkCsrf,
   );
   app.get("/sign-in", signInPage);
-  app.post("/sign-in", signIn(fetchApi));
+  app.post("/sign-in", signIn(fetchApi, records));
   app.use("*", requireSignIn(fetchApi));
   app.get("/", (c) => c.redirect("/console/orders", 303));
-  app.post("/sign-out", signOut);
+  app.post("/sign-out", signOut(records));
   app.get("/orders", ordersPage);
   app.get("/orders/:id", orderPage);
   app.post("/orders/:id/amend", amendOrder);

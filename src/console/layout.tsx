@@ -102,7 +102,9 @@ export function render(
   body: Child,
 ) {
   const session = c.var.session;
-  const signedIn = session?.apiKey ? { apiKey: session.apiKey, csrf: session.csrf } : undefined;
+  const signedIn = session?.signedIn
+    ? { apiKey: session.signedIn.apiKey, csrf: session.csrf }
+    : undefined;
   return c.html(
     <Layout
       title={page.title}

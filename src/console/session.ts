@@ -5,10 +5,14 @@ import { fromBase64Url, toBase64Url } from "../lib/crypto";
 import { type Environment, environmentOf } from "../lib/environment";
 
 /*
- * The console's session lives in one cookie, so the Worker keeps no session state. The API
- * key inside it is encrypted (AES-GCM) and the whole value is signed (HMAC-SHA-256), both
- * with keys derived from CONSOLE_SESSION_SECRET: the cookie neither leaks the key nor can be
- * forged or extended, since the expiry is inside the signed, encrypted payload.
+ * The console's session lives in one cookie. The API key inside it is encrypted (AES-GCM) and
+ * the whole value is signed (HMAC-SHA-256), both with keys derived from CONSOLE_SESSION_SECRET:
+ * the cookie neither leaks the key nor can be forged or extended, since the expiry is inside
+ * the signed, encrypted payload, and rotating the secret ends every session at once. A
+ * signed-in session is also recorded on the server (`SessionRecords`) and checked there on
+ * every request, so a cookie copied before sign-out or before its key was revoked opens
+ * nothing. Signed-out sessions, which only carry the sign-in form's CSRF token, are not
+ * recorded: anyone may start one.
  */
 
 export const SESSION_COOKIE = "__Host-console_session";
@@ -16,16 +20,45 @@ export const SESSION_SECONDS = 8 * 60 * 60;
 /** An HMAC key shorter than its hash output is weaker than it looks. */
 export const MIN_SECRET_LENGTH = 32;
 
+export interface SignedIn {
+  apiKey: string;
+  /** The key's id: the session's record is kept with the key, and ends with it. */
+  keyId: string;
+  /** The record's own id, so that signing out ends this session and no other of the key. */
+  id: string;
+}
+
 export interface Session {
   /** null until signed in: the sign-in form's CSRF token needs a session too. */
-  apiKey: string | null;
+  signedIn: SignedIn | null;
   csrf: string;
   /** Unix seconds. */
   expiresAt: number;
 }
 
+/** A signed-in session as the server records it. */
+export interface SessionRecord {
+  keyId: string;
+  id: string;
+  expiresAt: number;
+}
+
+/**
+ * Where signed-in sessions are recorded, so that sign-out and the key's revocation end them
+ * at once, everywhere. The app hands the console an implementation, as it hands it the API's
+ * fetch: the console itself reaches nothing but the API.
+ */
+export interface SessionRecords {
+  /** Records a session of `apiKey` until `expiresAt`; null when the key is not active. */
+  open(env: Env, apiKey: string, expiresAt: number): Promise<{ keyId: string; id: string } | null>;
+  isOpen(env: Env, session: SessionRecord): Promise<boolean>;
+  end(env: Env, session: SessionRecord): Promise<void>;
+}
+
 const Payload = z.strictObject({
-  k: z.string().min(1).nullable(),
+  k: z
+    .strictObject({ a: z.string().min(1), i: z.string().min(1), s: z.string().min(1) })
+    .nullable(),
   c: z.string().min(1),
   e: z.number().int(),
 });
@@ -78,9 +111,9 @@ export const randomToken = () => toBase64Url(crypto.getRandomValues(new Uint8Arr
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A fresh session: signed out (for the sign-in form) or signed in with `apiKey`. */
-export const newSession = (apiKey: string | null): Session => ({
-  apiKey,
+/** A fresh signed-out session; signing in fills in `signedIn` once its record is open. */
+export const newSession = (): Session => ({
+  signedIn: null,
   csrf: randomToken(),
   expiresAt: nowSeconds() + SESSION_SECONDS,
 });
@@ -89,7 +122,12 @@ export const newSession = (apiKey: string | null): Session => ({
 export async function seal(session: Session, secret: string): Promise<string> {
   const keys = await keysFor(secret);
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = JSON.stringify({ k: session.apiKey, c: session.csrf, e: session.expiresAt });
+  const { signedIn } = session;
+  const plain = JSON.stringify({
+    k: signedIn && { a: signedIn.apiKey, i: signedIn.keyId, s: signedIn.id },
+    c: session.csrf,
+    e: session.expiresAt,
+  } satisfies z.input<typeof Payload>);
   const cipher = await crypto.subtle.encrypt(
     { name: "AES-GCM", iv, additionalData: encoder.encode(VERSION) },
     keys.seal,
@@ -121,7 +159,8 @@ export async function unseal(value: string, secret: string): Promise<Session | n
     );
     const payload = Payload.safeParse(JSON.parse(new TextDecoder().decode(plain)));
     if (!payload.success || payload.data.e <= nowSeconds()) return null;
-    return { apiKey: payload.data.k, csrf: payload.data.c, expiresAt: payload.data.e };
+    const { k, c, e } = payload.data;
+    return { signedIn: k && { apiKey: k.a, keyId: k.i, id: k.s }, csrf: c, expiresAt: e };
   } catch {
     // Malformed base64, a wrong IV length or a failed decryption: not a cookie we issued.
     return null;
@@ -159,9 +198,25 @@ export function sessionSecret(env: {
 
 const COOKIE_FLAGS = { httpOnly: true, secure: true, sameSite: "Strict", path: "/" } as const;
 
-export async function readSession(c: Context, secret: string): Promise<Session | null> {
+const recordOf = (session: Session, signedIn: SignedIn): SessionRecord => ({
+  keyId: signedIn.keyId,
+  id: signedIn.id,
+  expiresAt: session.expiresAt,
+});
+
+/**
+ * The cookie's session, if it unseals and, when signed in, its record is still open: one
+ * that was signed out, or whose key was revoked, is no session at all.
+ */
+export async function readSession(
+  c: Context,
+  secret: string,
+  records: SessionRecords,
+): Promise<Session | null> {
   const value = getCookie(c, SESSION_COOKIE);
-  return value ? unseal(value, secret) : null;
+  const session = value ? await unseal(value, secret) : null;
+  if (!session?.signedIn) return session;
+  return (await records.isOpen(c.env, recordOf(session, session.signedIn))) ? session : null;
 }
 
 export async function writeSession(c: Context, session: Session, secret: string) {
@@ -171,4 +226,8 @@ export async function writeSession(c: Context, session: Session, secret: string)
   });
 }
 
-export const clearSession = (c: Context) => deleteCookie(c, SESSION_COOKIE, COOKIE_FLAGS);
+/** Ends the session on the server, so a copy of its cookie opens nothing, and clears the cookie. */
+export async function endSession(c: Context, session: Session | null, records: SessionRecords) {
+  if (session?.signedIn) await records.end(c.env, recordOf(session, session.signedIn));
+  deleteCookie(c, SESSION_COOKIE, COOKIE_FLAGS);
+}

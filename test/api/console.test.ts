@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { newSession, nowSeconds, seal } from "../../src/console/session";
-import { ADMIN_TOKEN, client, expectStatus, ok } from "../support/client";
+import { nowSeconds, seal, unseal } from "../../src/console/session";
+import { ADMIN_TOKEN, admin, client, expectStatus, ok, raw } from "../support/client";
 import {
   ConsoleClient,
   fieldError,
@@ -98,18 +98,26 @@ describe("sign-in and the session cookie", () => {
     expect(still.headers.get("location")).toBe("/console/sign-in");
   });
 
-  it("rejects a tampered, expired or foreign cookie as signed out", async () => {
+  it("rejects a tampered, expired, foreign or unrecorded cookie as signed out", async () => {
     const browser = await signedIn(key);
     const good = browser.cookie ?? "";
+    const session = await unseal(good, SECRET);
+    if (!session?.signedIn) throw new Error("the sign-in cookie holds no signed-in session");
     const parts = good.split(".");
     const cipher = parts[2] ?? "";
     const flipped = `${cipher[0] === "A" ? "B" : "A"}${cipher.slice(1)}`;
-    const expired = await seal({ ...newSession(key), expiresAt: nowSeconds() - 1 }, SECRET);
-    const foreign = await seal(newSession(key), "another-secret-of-at-least-32-characters");
+    const expired = await seal({ ...session, expiresAt: nowSeconds() - 1 }, SECRET);
+    const foreign = await seal(session, "another-secret-of-at-least-32-characters");
+    // Sealed with the right secret, but no sign-in recorded it: the server never opened it.
+    const unrecorded = await seal(
+      { ...session, signedIn: { ...session.signedIn, id: "never-opened" } },
+      SECRET,
+    );
     for (const cookie of [
       [parts[0], parts[1], flipped, parts[3]].join("."),
       expired,
       foreign,
+      unrecorded,
       "v1.garbage",
     ]) {
       browser.cookie = cookie;
@@ -117,7 +125,7 @@ describe("sign-in and the session cookie", () => {
       expect(page.status).toBe(303);
       expect(page.headers.get("location")).toBe("/console/sign-in");
     }
-    browser.cookie = await seal(newSession(key), SECRET);
+    browser.cookie = await seal(session, SECRET);
     expect((await browser.get("/console/orders")).status).toBe(200);
   });
 
@@ -134,6 +142,75 @@ describe("sign-in and the session cookie", () => {
     expect((await browser.get("/console/orders")).status).toBe(303);
     const again = await browser.get("/console/sign-in?notice=signed_out");
     expect(textOf(again.html)).toContain("You are signed out.");
+  });
+});
+
+describe("sessions end on the server", () => {
+  /** What a browser holding `cookie` sees at `path`, on a deploy with `secret`. */
+  async function replay(cookie: string, path = "/console/orders", secret = SECRET) {
+    const reply = await raw("GET", path, {
+      headers: { cookie: `${SESSION_COOKIE}=${cookie}` },
+      CONSOLE_SESSION_SECRET: secret,
+    });
+    return { status: reply.status, headers: reply.headers, html: String(reply.body) };
+  }
+
+  /** Asserts `cookie` opens no page: it is sent to sign in, as an expired one is. */
+  async function expectSignedOut(cookie: string, secret = SECRET) {
+    const page = await replay(cookie, "/console/orders", secret);
+    expect(page.status).toBe(303);
+    expect(page.headers.get("location")).toBe("/console/sign-in");
+  }
+
+  it("sign-out ends the session: its cookie, copied before, no longer opens the console", async () => {
+    const browser = await signedIn(key);
+    const other = await signedIn(key);
+    const copied = browser.cookie ?? "";
+    expect((await replay(copied)).status).toBe(200);
+    await browser.get("/console/orders");
+    const csrf = browser.csrf;
+    expect((await browser.post("/console/sign-out")).status).toBe(303);
+
+    await expectSignedOut(copied);
+    // The sign-in form is offered again, on a new signed-out session, not the orders page.
+    const form = await replay(copied, "/console/sign-in");
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('name="api_key"');
+    // Nor does the copy post a form with the token its pages carried.
+    const order = await newOrder();
+    const thief = new ConsoleClient();
+    thief.cookie = copied;
+    const cancel = await thief.post(`/console/orders/${order.id}/cancel`, {}, { csrf });
+    expect(cancel.status).toBe(403);
+    expect((await orderOf(order.id)).status).toBe("received");
+    // Only that session ended: another signed in with the same key goes on.
+    expect((await other.get("/console/orders")).status).toBe(200);
+  });
+
+  it("revoking the key ends every session signed in with it", async () => {
+    const revoked = await createKey(tenantId);
+    const browsers = [await signedIn(revoked.key), await signedIn(revoked.key)];
+    const copied = browsers.map((b) => b.cookie ?? "");
+    for (const cookie of copied) expect((await replay(cookie)).status).toBe(200);
+    expectStatus(await admin["api-keys"][":id"].$delete({ param: { id: revoked.id } }), 200);
+
+    for (const cookie of copied) await expectSignedOut(cookie);
+    for (const browser of browsers) {
+      expect((await browser.get("/console/orders")).status).toBe(303);
+      expect((await browser.get("/console/sign-in")).status).toBe(200);
+      const again = await browser.post("/console/sign-in", { api_key: revoked.key });
+      expect(again.status).toBe(401);
+      expect(fieldError(again.html, "api_key")).toBe("This API key has been revoked.");
+    }
+  });
+
+  it("rotating CONSOLE_SESSION_SECRET ends every session", async () => {
+    const browser = await signedIn(key);
+    const copied = browser.cookie ?? "";
+    const rotated = "a-rotated-console-session-secret-0123456789";
+    await expectSignedOut(copied, rotated);
+    // The same cookie still opens the console on a deploy that kept the old secret.
+    expect((await replay(copied)).status).toBe(200);
   });
 });
 

@@ -61,6 +61,8 @@ interface Deploy {
   DB?: D1Database;
   /** The shards bound for these calls: a deploy with more of the databases the pool binds. */
   SHARDS?: string;
+  /** The console's session secret for these calls: a deploy that rotated it. */
+  CONSOLE_SESSION_SECRET?: string;
 }
 
 interface ClientOptions extends Deploy {
@@ -84,6 +86,9 @@ export async function handle(request: Request, deploy: Deploy = {}): Promise<Res
     ...configured,
     ...(deploy.DB ? { DB: deploy.DB } : {}),
     ...(deploy.SHARDS ? { SHARDS: deploy.SHARDS } : {}),
+    ...(deploy.CONSOLE_SESSION_SECRET
+      ? { CONSOLE_SESSION_SECRET: deploy.CONSOLE_SESSION_SECRET }
+      : {}),
   };
   const ctx = createExecutionContext();
   const res = await worker.fetch(request, bindings, ctx);

@@ -13,18 +13,23 @@ import { chainHash, GENESIS_HASH } from "../../src/lib/hash-chain";
 
 const SECRET = "a-console-session-secret-for-these-tests";
 
+const signedInAs = (apiKey: string) => ({
+  ...newSession(),
+  signedIn: { apiKey, keyId: "key_4fQk2nW8xYz1AbCdEf3G", id: "a-session-record-id" },
+});
+
 describe("console session cookie", () => {
   it("round-trips a session that expires in eight hours", async () => {
-    const session = newSession("wms_test_abc");
+    const session = signedInAs("wms_test_abc");
     expect(session.expiresAt - nowSeconds()).toBe(SESSION_SECONDS);
     expect(await unseal(await seal(session, SECRET), SECRET)).toEqual(session);
-    const signedOut = newSession(null);
+    const signedOut = newSession();
     expect(await unseal(await seal(signedOut, SECRET), SECRET)).toEqual(signedOut);
   });
 
   it("never holds the key in clear, and seals the same session differently each time", async () => {
     const key = `wms_test_${"k".repeat(32)}`;
-    const session = newSession(key);
+    const session = signedInAs(key);
     const [a, b] = [await seal(session, SECRET), await seal(session, SECRET)];
     expect(a).not.toBe(b);
     for (const value of [a, b]) {
@@ -36,7 +41,7 @@ describe("console session cookie", () => {
   });
 
   it("refuses a cookie that was altered, re-signed with another secret, or has expired", async () => {
-    const value = await seal(newSession("wms_test_abc"), SECRET);
+    const value = await seal(signedInAs("wms_test_abc"), SECRET);
     const [version, iv, cipher, mac] = value.split(".") as [string, string, string, string];
     const flip = (part: string) => `${part[0] === "A" ? "B" : "A"}${part.slice(1)}`;
     for (const altered of [
@@ -50,7 +55,7 @@ describe("console session cookie", () => {
       expect(await unseal(altered, SECRET)).toBeNull();
     }
     expect(await unseal(value, `${SECRET}-other`)).toBeNull();
-    const expired = await seal({ ...newSession("wms_test_abc"), expiresAt: nowSeconds() }, SECRET);
+    const expired = await seal({ ...signedInAs("wms_test_abc"), expiresAt: nowSeconds() }, SECRET);
     expect(await unseal(expired, SECRET)).toBeNull();
   });
 
