@@ -144,6 +144,8 @@ describe("subscriptions", () => {
       "https://10.0.0.5/hook",
       "https://[::1]/hook",
       "https://[::ffff:7f00:1]/hook",
+      "https://[2002:a9fe:a9fe::1]/hook",
+      "https://[2001:0:808:808::80ff:fffe]/hook",
       "https://localhost:8787/hook",
       "https://metadata.google.internal/",
       "https://user:pass@erp.example.com/hook",
