@@ -18,6 +18,8 @@ declare global {
       WEBHOOK_FROZEN_DELAY_SECONDS?: string;
       /** Milliseconds a receiver has to answer; default 10000 (the guide's 10 s). */
       WEBHOOK_TIMEOUT_MS?: string;
+      /** The DoH JSON endpoint that resolves webhook hosts; default https://cloudflare-dns.com/dns-query. */
+      WEBHOOK_DOH_URL?: string;
       /** Hours of nothing but failures before an endpoint is disabled; default 72. */
       WEBHOOK_DISABLE_AFTER_HOURS?: string;
       /** Days events and webhook deliveries stay in D1 before the archive takes them; default 30. */

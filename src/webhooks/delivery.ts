@@ -5,6 +5,7 @@ import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from
 import { TenantFrozen, tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
 import { renderEvent } from "../events/events.render";
+import { destinationRefusal } from "./destination";
 import { signatureHeaders } from "./signing";
 
 /** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
@@ -30,6 +31,40 @@ export function retrySchedule(env: Env): number[] {
 const disableAfterHours = (env: Env) => Number(env.WEBHOOK_DISABLE_AFTER_HOURS ?? "72");
 
 type Result = { retryIn?: number };
+
+type Outcome = { statusCode: number | null; error: string | null };
+
+/**
+ * Sends one attempt, unless its destination is refused now (src/webhooks/destination.ts):
+ * that is a failed attempt like any other, so the delivery is retried on the usual schedule.
+ */
+async function post(
+  env: Env,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<Outcome> {
+  const refused = await destinationRefusal(env, url);
+  if (refused) return { statusCode: null, error: refused };
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs(env)),
+    });
+    await res.body?.cancel();
+    const ok = res.status >= 200 && res.status < 300;
+    return { statusCode: res.status, error: ok ? null : `HTTP ${res.status}` };
+  } catch (err) {
+    const error =
+      err instanceof Error && err.name === "TimeoutError"
+        ? `timeout after ${timeoutMs(env) / 1000} s`
+        : `network error: ${String(err)}`;
+    return { statusCode: null, error };
+  }
+}
 
 /**
  * Makes one attempt of one delivery. A lease claimed with a conditional update makes
@@ -92,25 +127,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
   };
 
   const started = Date.now();
-  let statusCode: number | null = null;
-  let error: string | null = null;
-  try {
-    const res = await fetch(subscription.url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs(env)),
-    });
-    statusCode = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
-  } catch (err) {
-    error =
-      err instanceof Error && err.name === "TimeoutError"
-        ? `timeout after ${timeoutMs(env) / 1000} s`
-        : `network error: ${String(err)}`;
-  }
+  const { statusCode, error } = await post(env, subscription.url, headers, body);
   const durationMs = Date.now() - started;
   const ok = error === null;
   const attempt = delivery.attempts + 1;

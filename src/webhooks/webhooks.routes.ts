@@ -54,7 +54,7 @@ export const create = apiRoute("webhooks:manage", {
   summary: "Subscribe an endpoint",
   description: [
     "The secret is returned once, here.",
-    "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6 or IPv4-mapped), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port.",
+    "The URL must be https on port 443 to a public host: no credentials, no IP literal in a loopback, private, link-local, unique-local, CGNAT, multicast or reserved range (IPv4, IPv6, or IPv4 carried in IPv6: mapped, NAT64, 6to4, Teredo, IPv4-compatible), no `localhost`, `*.localhost`, `*.local`, `*.internal` or single-label name (422 `insecure_url` or `url_not_allowed`, `field: url`). In local development, loopback receivers may use http and any port. Outside development the host is resolved before each delivery attempt: if any of its addresses is not public, nothing is sent and the attempt fails and is retried.",
     `${EVENT_SCOPES} Subscribing to a type the key cannot read is 403 \`insufficient_scope\` naming \`event_type\`; \`"*"\` needs all of them.`,
   ].join(" "),
   request: { body: { required: true, content: jsonContent(CreateWebhook) } },

@@ -144,6 +144,8 @@ describe("subscriptions", () => {
       "https://10.0.0.5/hook",
       "https://[::1]/hook",
       "https://[::ffff:7f00:1]/hook",
+      "https://[2002:a9fe:a9fe::1]/hook",
+      "https://[2001:0:808:808::80ff:fffe]/hook",
       "https://localhost:8787/hook",
       "https://metadata.google.internal/",
       "https://user:pass@erp.example.com/hook",
@@ -847,6 +849,84 @@ describe("failure handling", () => {
       "not_found",
       "subscription_id",
     );
+  });
+});
+
+describe("destinations judged at delivery outside development", () => {
+  // A sandbox deploy whose DoH server is the suite's (test/support/receiver.global.mjs), which
+  // answers from the name as nip.io does: 127.0.0.1.nip.test has the address 127.0.0.1.
+  const sandbox = { ...env, ENVIRONMENT: "sandbox", WEBHOOK_DOH_URL: `${receiver}/dns-query` };
+
+  /** A pending delivery to a sandbox subscription for `url`, which relays never reach. */
+  async function pendingDelivery(url: string, deliveryId: string) {
+    const created = await client(key, { ENVIRONMENT: "sandbox" }).v1.webhooks.$post({
+      // A type nothing here emits: the one delivery is the row this test writes.
+      json: { url, events: ["return.received"] },
+    });
+    expectStatus(created, 201);
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    const events = (
+      await ok(client(key).v1.events.$get({ query: { type: "order.created", limit: "200" } }))
+    ).data;
+    const event = events.find((e) => e.data.id === order.id);
+    assert(event);
+    await db
+      .prepare(
+        `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status)
+         VALUES (?, ?, ?, ?, 0, 'pending')`,
+      )
+      .bind(deliveryId, tenantId, created.body.id, event.event_id)
+      .run();
+    return created.body.id;
+  }
+
+  /** One queue message for the delivery, consumed by the sandbox deploy. */
+  async function attempt(deliveryId: string, msgId: string) {
+    const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev", [
+      {
+        id: msgId,
+        timestamp: new Date(),
+        attempts: 1,
+        body: { delivery_id: deliveryId, tenant_id: tenantId },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, sandbox);
+    return getQueueResult(batch, ctx);
+  }
+
+  it("does not send to a name that resolves to loopback: a failed attempt, retried on schedule", async () => {
+    const url = "https://127.0.0.1.nip.test/hook";
+    const id = await pendingDelivery(url, "del_resolvesloopback00");
+    const refusal = "refused: 127.0.0.1.nip.test resolves to 127.0.0.1 (loopback)";
+    // The suite's schedule is two retries at once (WEBHOOK_RETRY_SCHEDULE "0,0").
+    for (const msgId of ["first", "second"]) {
+      const result = await attempt("del_resolvesloopback00", msgId);
+      expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([msgId]);
+    }
+    expect((await attempt("del_resolvesloopback00", "third")).explicitAcks).toEqual(["third"]);
+    const [delivery] = await deliveriesOf(id);
+    expect(delivery).toMatchObject({ status: "failed", next_attempt_at: null });
+    expect(
+      delivery?.attempts.map((a) => [a.attempt, a.status_code, a.error, a.next_retry_at !== null]),
+    ).toEqual([
+      [1, null, refusal, true],
+      [2, null, refusal, true],
+      [3, null, refusal, false],
+    ]);
+    await client(key).v1.webhooks[":id"].$delete({ param: { id } });
+  });
+
+  it("counts a failed lookup as a failed attempt, to be retried", async () => {
+    const id = await pendingDelivery("https://servfail.api.test/hook", "del_lookupfailed000000");
+    const result = await attempt("del_lookupfailed000000", "once");
+    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["once"]);
+    const [delivery] = await deliveriesOf(id);
+    expect(delivery).toMatchObject({ status: "pending", next_attempt_at: expect.any(String) });
+    expect(delivery?.attempts.map((a) => [a.status_code, a.error])).toEqual([
+      [null, "dns error: servfail.api.test: the server failed (SERVFAIL)"],
+    ]);
+    await client(key).v1.webhooks[":id"].$delete({ param: { id } });
   });
 });
 

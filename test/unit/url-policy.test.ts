@@ -78,6 +78,57 @@ describe("webhook URL policy outside development", () => {
     expect(refused("https://[fd00::1]/", "production")?.message).toContain("unique-local");
   });
 
+  it("refuses IPv6 forms that carry a non-public IPv4 address, naming it", () => {
+    const cases: [string, string][] = [
+      // IPv4-mapped and NAT64 stand for their IPv4 address: judged as it.
+      ["https://[::ffff:127.0.0.1]/", "loopback"],
+      ["https://[64:ff9b::10.0.0.5]/", "private"],
+      // 6to4 carries it in bits 16-48.
+      ["https://[2002:a9fe:a9fe::1]/", "link-local 169.254.169.254 embedded in a 6to4 address"],
+      ["https://[2002:7f00:1::]/", "loopback 127.0.0.1 embedded in a 6to4 address"],
+      ["https://[2002:c0a8:101:1::1]/", "private 192.168.1.1 embedded in a 6to4 address"],
+      // Teredo: the server in bits 32-64, the client in the last 32 with every bit flipped.
+      [
+        "https://[2001:0:a00:5::f7f7:f7f7]/",
+        "private 10.0.0.5 embedded in a Teredo address as its server",
+      ],
+      [
+        "https://[2001:0:808:808::80ff:fffe]/",
+        "loopback 127.0.0.1 embedded in a Teredo address as its client",
+      ],
+      [
+        "https://[2001:0:808:808::5601:5601]/",
+        "link-local 169.254.169.254 embedded in a Teredo address as its client",
+      ],
+      // RFC 4380's own example: its client is a documentation address.
+      [
+        "https://[2001:0000:4136:e378:8000:63bf:3fff:fdd2]/",
+        "documentation 192.0.2.45 embedded in a Teredo address as its client",
+      ],
+      // IPv4-compatible (::/96, deprecated); :: and ::1 keep their own names.
+      ["https://[::127.0.0.1]/", "loopback 127.0.0.1 embedded in an IPv4-compatible address"],
+      [
+        "https://[::169.254.169.254]/",
+        "link-local 169.254.169.254 embedded in an IPv4-compatible address",
+      ],
+      ["https://[::a00:5]/", "private 10.0.0.5 embedded in an IPv4-compatible address"],
+      ["https://[::1]/", "loopback"],
+      ["https://[::]/", "unspecified"],
+    ];
+    for (const [url, locality] of cases) {
+      for (const environment of ["sandbox", "production"] as const) {
+        expect(refused(url, environment), `${url} in ${environment}`).toEqual({
+          code: "url_not_allowed",
+          message: expect.stringContaining(`is not publicly reachable (${locality});`),
+        });
+      }
+    }
+  });
+
+  it("judges an IPv4-compatible address as reserved even when what it carries is public", () => {
+    expect(refused("https://[::8.8.8.8]/", "production")?.message).toContain("(reserved)");
+  });
+
   it("refuses credentials, other ports and other schemes", () => {
     for (const url of [
       "https://user:pass@erp.example.com/hook",
@@ -108,6 +159,10 @@ describe("webhook URL policy outside development", () => {
       "https://100.128.0.1/",
       "https://[2606:4700:4700::1111]/",
       "https://[::ffff:8.8.8.8]/",
+      "https://[64:ff9b::8.8.8.8]/",
+      // 6to4 and Teredo carrying public addresses (Teredo: server 8.8.8.8, client 1.1.1.1).
+      "https://[2002:808:808::1]/",
+      "https://[2001:0:808:808::fefe:fefe]/",
       "https://xn--bcher-kva.example/",
     ]) {
       expect(refused(url, "production"), url).toBeUndefined();
