@@ -4,6 +4,7 @@ import {
   createClient,
   type RetryNotice,
   retryAfterMs,
+  type Schemas,
   type Shipment,
   verifyWebhook,
   WebhookVerificationError,
@@ -39,6 +40,10 @@ beforeAll(async () => {
 const api = (send = worker, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
   createClient({ baseUrl: BASE, apiKey: key, fetch: send, baseDelayMs: 1, ...extra });
 
+/** An order body as the client types it: its country is one of the listed codes, not any string. */
+const clientOrder = (overrides: Parameters<typeof orderBody>[0] = {}) =>
+  orderBody(overrides) as Schemas["CreateOrder"];
+
 describe("idempotent creates", () => {
   it("sends a UUID Idempotency-Key and resends it when the answer is lost to a 503", async () => {
     let first: { id: string } | undefined;
@@ -48,7 +53,7 @@ describe("idempotent creates", () => {
       first = await res.json();
       return new Response("upstream timed out", { status: 503 });
     });
-    const body = orderBody();
+    const body = clientOrder();
     const { data: order, response } = await api(send).POST("/v1/orders", { body });
 
     expect(requests).toHaveLength(2);
@@ -88,7 +93,7 @@ describe("idempotent creates", () => {
     const { requests, send } = intercepted((res) => res);
     const client = api(send);
     await client.POST("/v1/orders", {
-      body: orderBody(),
+      body: clientOrder(),
       params: { header: { "idempotency-key": "erp-order-SO-77" } },
     });
     await client.POST("/v1/products", { body: { sku: `SKU-${crypto.randomUUID()}`, name: "x" } });
@@ -196,7 +201,7 @@ describe("pagination", () => {
     for (let i = 0; i < 5; i++) {
       const { data } = await createClient({ baseUrl: BASE, apiKey: own, fetch: worker }).POST(
         "/v1/orders",
-        { body: orderBody() },
+        { body: clientOrder() },
       );
       made.push(data.id);
     }
@@ -240,7 +245,7 @@ describe("errors", () => {
   it("throws the envelope of a real 422 as a typed ApiError", async () => {
     const err = await api()
       .POST("/v1/orders", {
-        body: orderBody({ items: [{ sku: "NOT-IN-CATALOG", quantity: 1 }] }),
+        body: clientOrder({ items: [{ sku: "NOT-IN-CATALOG", quantity: 1 }] }),
       })
       .catch((e: unknown) => e);
     assertApiError(err);
@@ -254,7 +259,7 @@ describe("errors", () => {
 
   it("carries a code's own envelope fields", async () => {
     const client = api();
-    const { data: order } = await client.POST("/v1/orders", { body: orderBody() });
+    const { data: order } = await client.POST("/v1/orders", { body: clientOrder() });
     await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
     const err = await client
       .POST("/v1/orders/{id}/cancel", { params: { path: { id: order.id } }, body: {} })
@@ -277,7 +282,7 @@ describe("verifyWebhook", () => {
       body: { url: `${receiver}/ok/client-verify`, events: ["shipment.created"] },
     });
     secret = hook.secret;
-    const { data: order } = await client.POST("/v1/orders", { body: orderBody() });
+    const { data: order } = await client.POST("/v1/orders", { body: clientOrder() });
     await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
     const log = await eventually(
       () => received("client-verify"),
