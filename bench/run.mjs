@@ -92,6 +92,13 @@ async function main() {
       }),
     );
     log(`wrote ${CAPACITY}`);
+    // A run that saw any failed request has not met its targets, whatever its figures say.
+    if (fig.bench_non_2xx > 0) {
+      console.error(
+        `[bench] ${fig.bench_non_2xx} requests were not answered 2xx: statuses ${JSON.stringify(answers.statuses)}, no answer ${JSON.stringify(answers.errorKinds)}; first ${JSON.stringify(answers.first)}`,
+      );
+      process.exitCode = 1;
+    }
     if (!hot.complete || hot.oversold !== 0) {
       console.error("[bench] the hot SKU burst oversold or lost orders; see bench/results.md");
       process.exitCode = 1;
