@@ -102,6 +102,27 @@ export const Sku = z
   // The pattern's source alone: JSON Schema patterns are ECMA-262 with the `u` flag implied.
   .openapi({ example: "WIDGET-BLUE-M", pattern: SKU_PATTERN.source });
 
+/**
+ * Lines that name one SKU several times (a carton, a purchase order or a pick each), added
+ * up into one line per SKU, since units are counted per SKU. Refusing them would answer 422
+ * to a body the document allows: JSON Schema cannot say "unique by sku".
+ */
+export function addedUpBySku<T extends { sku: string }>(items: T[]): T[] {
+  const bySku = new Map<string, Record<string, unknown>>();
+  for (const item of items) {
+    const line = bySku.get(item.sku);
+    if (!line) {
+      bySku.set(item.sku, { ...item });
+      continue;
+    }
+    for (const [field, value] of Object.entries(item)) {
+      if (typeof value === "number")
+        line[field] = ((line[field] as number | undefined) ?? 0) + value;
+    }
+  }
+  return [...bySku.values()] as T[];
+}
+
 /** An order's lines at most: the API's limit, and how far the console reads an amend form. */
 export const MAX_LINES = 500;
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { optionalText, Sku, Timestamp, text, UtcDateTime } from "../domain/shapes";
+import { addedUpBySku, optionalText, Sku, Timestamp, text, UtcDateTime } from "../domain/shapes";
 import { INBOUND_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
@@ -8,32 +8,11 @@ import { feedQuery, listOf } from "../http/pagination";
 const Quantity = z.number().int().min(1).max(1_000_000);
 const Count = z.number().int().min(0).max(1_000_000);
 
-/**
- * An ASN or a receipt may list a SKU on several lines (a carton or purchase order each): they
- * are added up into one, since stock is counted per SKU. Refusing them would answer 422 to a
- * body the document allows, as JSON Schema cannot say "unique by sku".
- */
-const perSku = <T extends { sku: string }>(items: T[]): T[] => {
-  const bySku = new Map<string, Record<string, unknown>>();
-  for (const item of items) {
-    const line = bySku.get(item.sku);
-    if (!line) {
-      bySku.set(item.sku, { ...item });
-      continue;
-    }
-    for (const [field, value] of Object.entries(item)) {
-      if (typeof value === "number")
-        line[field] = ((line[field] as number | undefined) ?? 0) + value;
-    }
-  }
-  return [...bySku.values()] as T[];
-};
-
 const ExpectedItems = z
   .array(z.strictObject({ sku: Sku, expected_quantity: Quantity }))
   .min(1)
   .max(500)
-  .transform(perSku);
+  .transform(addedUpBySku);
 
 export const InboundItem = z
   .object({
@@ -145,7 +124,7 @@ export const ReceiveInbound = z
       )
       .min(1)
       .max(500)
-      .transform(perSku),
+      .transform(addedUpBySku),
     received_at: UtcDateTime.optional().openapi({
       description: "When it arrived; defaults to now.",
     }),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { optionalText, Sku, Timestamp, text } from "../domain/shapes";
+import { addedUpBySku, optionalText, Sku, Timestamp, text } from "../domain/shapes";
 import { RETURN_CONDITIONS, RETURN_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
@@ -111,19 +111,7 @@ export const CreateReturn = z
       .array(z.strictObject({ sku: Sku, quantity: Quantity }))
       .min(1)
       .max(500)
-      .superRefine((items, ctx) => {
-        const seen = new Set<string>();
-        items.forEach((item, i) => {
-          if (seen.has(item.sku)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [i, "sku"],
-              message: `duplicate sku '${item.sku}'`,
-            });
-          }
-          seen.add(item.sku);
-        });
-      }),
+      .transform(addedUpBySku),
     reason: optionalText(500),
   })
   .openapi("CreateReturn");

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
+  addedUpBySku,
   Dimensions,
   Money,
   optionalText,
@@ -125,19 +126,7 @@ export const CreateShipment = z
       .array(z.strictObject({ sku: Sku, quantity: z.number().int().positive().max(1_000_000) }))
       .min(1)
       .max(500)
-      .superRefine((items, ctx) => {
-        const seen = new Set<string>();
-        items.forEach((item, i) => {
-          if (seen.has(item.sku)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [i, "sku"],
-              message: `duplicate sku '${item.sku}'`,
-            });
-          }
-          seen.add(item.sku);
-        });
-      }),
+      .transform(addedUpBySku),
     cost: Money.optional(),
     shipped_at: UtcDateTime.optional(),
   })

@@ -119,6 +119,19 @@ describe("POST /v1/ops/shipments", () => {
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({ on_hand: 4, allocated: 0 });
   });
 
+  it("adds up lines of one SKU into one shipment item", async () => {
+    const { key, order } = await readyOrder();
+    const shipped = await ship(key, order.id, [
+      { sku: "WIDGET-BLUE-M", quantity: 1 },
+      { sku: "WIDGET-RED-S", quantity: 1 },
+      { sku: "WIDGET-BLUE-M", quantity: 2 },
+    ]);
+    expect(shipped.items.map((i) => [i.sku, i.quantity])).toEqual([
+      ["WIDGET-BLUE-M", 3],
+      ["WIDGET-RED-S", 1],
+    ]);
+  });
+
   it("422s over-shipping, a sku not on the order, no parcels and repeated tracking numbers", async () => {
     const { key, order } = await readyOrder();
     await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
