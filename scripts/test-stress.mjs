@@ -5,16 +5,22 @@
 // each run's test counts and wall time; exits non-zero on any failure. STRESS_RUNS sets how
 // many runs go in front (3).
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 const RUNS = Number(process.env.STRESS_RUNS ?? 3);
+const LOGS = mkdtempSync(path.join(os.tmpdir(), "test-stress-"));
+const FILES = process.argv.slice(2);
 
 /** One `vitest run`, its output kept for a failure's report. */
 function suite(label) {
   const started = Date.now();
-  const child = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], {
-    env: { ...process.env, FORCE_COLOR: "0", CI: "true" },
+  const child = spawn(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...FILES], {
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stopping it stops the workerd processes it started too.
     detached: true,
@@ -28,9 +34,12 @@ function suite(label) {
   });
   const done = new Promise((resolve) => {
     child.on("exit", (code, signal) => {
-      const tests = /^\s*Tests\s+(.*)$/m.exec(output)?.[1]?.trim() ?? "no summary";
+      const plain = stripVTControlCharacters(output);
+      const tests = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1]?.trim() ?? "no summary";
       const seconds = Math.round((Date.now() - started) / 1000);
-      resolve({ label, code, signal, tests, seconds, output });
+      const log = path.join(LOGS, `${label.replace(/\W+/g, "-")}.log`);
+      writeFileSync(log, output);
+      resolve({ label, code, signal, tests, seconds, output, log });
     });
   });
   return { child, done };
@@ -64,8 +73,8 @@ await besideLoop;
 
 const failed = results.filter((r) => r.code !== 0);
 for (const f of failed) {
-  console.log(`\n--- ${f.label} failed; its failures:`);
-  const lines = f.output.split("\n");
+  console.log(`\n--- ${f.label} failed (whole output: ${f.log}); its failures:`);
+  const lines = stripVTControlCharacters(f.output).split("\n");
   console.log(
     lines
       .filter((l) => /FAIL|×|AssertionError|Error:/.test(l))
