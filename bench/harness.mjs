@@ -449,6 +449,56 @@ export function workerdCpu() {
   }
 }
 
+/** The workerd processes this script started (Linux /proc; none elsewhere). */
+function workerdPids() {
+  const pids = [];
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (comm === "workerd" && ppid === process.pid) pids.push(pid);
+      } catch {
+        // exited meanwhile
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return pids;
+}
+
+/**
+ * The most file descriptors workerd held at once while this watch ran, and its limit.
+ * Locally one workerd holds every Durable Object, and each live one keeps its SQLite files
+ * open (about three descriptors) until it has been idle a while: a burst of thousands of
+ * new orders can reach the process's open-file limit, where SQLite fails (the 500s with
+ * SQLITE_NOMEM an earlier run saw). The bench reports how close it came, and fails past 90 %.
+ */
+export function watchDescriptors() {
+  let peak = 0;
+  let limit = Number.NaN;
+  const sample = () => {
+    for (const pid of workerdPids()) {
+      try {
+        peak = Math.max(peak, readdirSync(`/proc/${pid}/fd`).length);
+        const line = /^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, "utf8"));
+        if (line) limit = Number(line[1]);
+      } catch {
+        // exited meanwhile
+      }
+    }
+  };
+  const timer = setInterval(sample, 250);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return { peak, limit };
+  };
+}
+
 /** CPU seconds the whole machine has been busy (all cores, every process), from /proc/stat. */
 function machineBusySeconds() {
   try {

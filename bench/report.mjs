@@ -59,6 +59,7 @@ export function figures(r) {
     bytes_per_order_all_in: round(m.allInBytes, 4),
     bytes_per_order_kept: round(m.keptBytes, 4),
     bench_non_2xx: r.answers.non2xx + r.answers.errors,
+    workerd_fds_peak: r.fds.peak,
   };
 }
 
@@ -371,7 +372,10 @@ its \`X-Webhook-Signature\` checked out against the subscription's secret.
 
 Every answer the bench saw in the whole run, its own client's and autocannon's (warm-ups
 included): ${int(r.answers.total)}, of which ${r.answers.non2xx} not 2xx ${json(r.answers.statuses)} and ${r.answers.errors} requests
-with no answer ${json(r.answers.errorKinds)}: \`bench_non_2xx\` = ${r.answers.non2xx + r.answers.errors}.${r.answers.first.length ? ` The first: ${r.answers.first.map((x) => json(x)).join(", ")}.` : ""}
+with no answer ${json(r.answers.errorKinds)}: \`bench_non_2xx\` = ${r.answers.non2xx + r.answers.errors}.
+Workerd held at most ${int(r.fds.peak)} file descriptors at once, of the ${int(r.fds.limit)} its limit allows
+(\`workerd_fds_peak\`): every live Durable Object keeps its SQLite files open, and near the
+limit SQLite fails, so the run fails past 90 % of it.${r.answers.first.length ? ` The first: ${r.answers.first.map((x) => json(x)).join(", ")}.` : ""}
 Per measured throughput window:
 
 ${failures([

@@ -21,7 +21,9 @@ import { fileURLToPath } from "node:url";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
-const { answers, cpuWindow, log, runtimeOutput, serve } = await import("./harness.mjs");
+const { answers, cpuWindow, log, runtimeOutput, serve, watchDescriptors } = await import(
+  "./harness.mjs"
+);
 const { referenceData, tenant } = await import("./seed.mjs");
 const scenarios = await import("./scenarios.mjs");
 const { consoleTable, figures, machine, markdown, writeResults } = await import("./report.mjs");
@@ -55,6 +57,7 @@ async function main() {
     // First, while the shard holds little else: deleting a tenant's events and deliveries
     // frees whole pages only where they are not shared with other tenants' rows, so bytes
     // per order read as test/api/order-bytes.test.ts reads them, in a database of its own.
+    const descriptors = watchDescriptors();
     const cap = await capacity(ctx);
     const create = await scenarios.creates(ctx);
     const hot = await scenarios.hotSku(ctx);
@@ -64,6 +67,7 @@ async function main() {
     const polls = await scenarios.polls(ctx);
     const webhooks = await scenarios.webhooks(ctx);
     const objects = storage.objects();
+    const fds = descriptors();
 
     const results = {
       create,
@@ -79,6 +83,7 @@ async function main() {
       cores: wholeRun(),
       cron: await (await import("./cron.mjs")).cronBound(),
       answers,
+      fds,
     };
     const fig = figures(results);
     writeResults(RESULTS, markdown(results, fig, { loadBefore, started, runtimeOutput, storage }));
@@ -96,6 +101,12 @@ async function main() {
     if (fig.bench_non_2xx > 0) {
       console.error(
         `[bench] ${fig.bench_non_2xx} requests were not answered 2xx: statuses ${JSON.stringify(answers.statuses)}, no answer ${JSON.stringify(answers.errorKinds)}; first ${JSON.stringify(answers.first)}`,
+      );
+      process.exitCode = 1;
+    }
+    if (fds.peak >= 0.9 * fds.limit) {
+      console.error(
+        `[bench] workerd held ${fds.peak} of its ${fds.limit} file descriptors: near the limit, SQLite fails; raise ulimit -n or shorten BENCH_DURATION (docs/architecture.md#benchmark)`,
       );
       process.exitCode = 1;
     }
