@@ -244,10 +244,12 @@ export function apiRoute<P extends string, R extends Route<P>>(scope: Scope | nu
 /** An operator route under /admin/v1: bearer ADMIN_TOKEN. */
 export function adminRoute<P extends string, R extends Route<P>>(route: R): R {
   return createRoute(
-    withErrors({ ...route, security: [{ AdminToken: [] }] }, [401, 429, ...inputErrors(route)], {
-      rateLimited: false,
-      namespace: "admin",
-    }),
+    withErrors(
+      { ...route, security: [{ AdminToken: [] }] },
+      // An operator route reads the control database, and may name a tenant being moved: 503.
+      [401, 429, 503, ...inputErrors(route)],
+      { rateLimited: false, namespace: "admin" },
+    ),
   );
 }
 
