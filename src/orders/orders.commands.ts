@@ -6,6 +6,7 @@ import { orders } from "../db/schema";
 import { type Refusal, Refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
+import { routeOfId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
 import type { AmendOrder } from "./orders.schemas";
@@ -47,6 +48,11 @@ export async function runOrderCommand(
   orderId: string,
   command: OrderCommand | ((tenantId: string) => OrderCommand),
 ): Promise<Applied> {
+  // An id this API never issued names no order, and must not name an object either: a `/`
+  // in it would break the object's name apart.
+  if (!orderId.startsWith("ord_") || "malformed" in routeOfId(orderId)) {
+    throw new Refused({ code: "not_found", resource: "order", id: orderId });
+  }
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const cmd = typeof command === "function" ? command(tenantId) : command;
   const outcome = answered(await orderObject(who.env, tenantId, orderId).execute(cmd));

@@ -119,6 +119,25 @@ describe("POST /v1/ops/shipments", () => {
     expect(await stockOf(key, "WIDGET-RED-S")).toMatchObject({ on_hand: 4, allocated: 0 });
   });
 
+  it("refuses an order id this API never issued, a slash in it included, and answers no 5xx", async () => {
+    const { key } = await readyOrder();
+    for (const orderId of ["/", "ord_abc/def", "ten_x//y", "not-an-order"]) {
+      const res = await client(key).v1.ops.shipments.$post({
+        json: {
+          order_id: orderId,
+          parcels: [parcel()],
+          items: [{ sku: "WIDGET-BLUE-M", quantity: 1 }],
+        },
+      });
+      expectError(res, 422, "unknown_order", "order_id");
+    }
+    const amend = await raw("PATCH", `/v1/orders/${encodeURIComponent("ord_a/b")}`, {
+      key,
+      json: { packing_note: "x" },
+    });
+    expectError(amend, 404, "not_found");
+  });
+
   it("adds up lines of one SKU into one shipment item", async () => {
     const { key, order } = await readyOrder();
     const shipped = await ship(key, order.id, [
