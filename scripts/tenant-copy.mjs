@@ -41,7 +41,7 @@ export const TENANT_TABLES = [
   {
     table: "order_lines",
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
-    key: ["order_id", "sku"],
+    key: ["order_id", "line_no"],
   },
   {
     table: "order_history",
@@ -58,13 +58,13 @@ export const TENANT_TABLES = [
   {
     table: "stock_demands",
     where: "tenant_id = :tenant",
-    key: ["warehouse_id", "sku", "order_id"],
+    key: ["warehouse_id", "sku", "order_id", "line_no"],
   },
   { table: "shipments", where: "tenant_id = :tenant", key: ["change_seq"] },
   {
     table: "shipment_items",
     where: "shipment_id IN (SELECT id FROM shipments WHERE tenant_id = :tenant)",
-    key: ["shipment_id", "sku"],
+    key: ["shipment_id", "order_line_id"],
   },
   {
     table: "shipment_parcels",

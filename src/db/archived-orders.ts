@@ -24,8 +24,11 @@ import {
  */
 
 export interface ArchivedOrder {
-  /** The object's layout, for readers long after the code that wrote it has changed. */
-  format: 1;
+  /**
+   * The object's layout, for readers long after the code that wrote it has changed: 2 since
+   * order lines have ids; 1 before (read as `withLineIds` says).
+   */
+  format: 1 | 2;
   order: typeof orders.$inferSelect;
   lines: (typeof orderLines.$inferSelect)[];
   history: (typeof orderHistory.$inferSelect)[];
@@ -48,7 +51,43 @@ async function fetchArchived(bucket: R2Bucket, tenantId: string, orderId: string
   const object = await bucket.get(key);
   // The tombstone is written only after the object was verified: a missing one is a fault.
   if (!object) throw new Error(`archived order ${orderId} has no object at ${key}`);
-  return (await object.json()) as ArchivedOrder;
+  return withLineIds((await object.json()) as ArchivedOrder);
+}
+
+/**
+ * An order archived before its lines had ids (migrations/shard/0010_order_line_ids.sql) names
+ * its lines by SKU alone, one line per SKU: each line gets a stable id from its number, and each
+ * shipment item and returned line the id of its SKU's line, so the archive renders as D1 does.
+ */
+function withLineIds(archived: ArchivedOrder): ArchivedOrder {
+  if (archived.format !== 1) return archived;
+  const lines = archived.lines.map((l) => ({
+    ...l,
+    id: l.id ?? `li_${archived.order.id.slice(4)}${l.lineNo}`,
+    lineId: l.lineId ?? null,
+  }));
+  const idOf = (sku: string) => lines.find((l) => l.sku === sku)?.id ?? null;
+  return {
+    ...archived,
+    format: 2,
+    lines,
+    shipments: archived.shipments.map((s) => ({
+      ...s,
+      items: s.items.map((i) => ({
+        ...i,
+        orderLineId: i.orderLineId ?? idOf(i.sku) ?? "",
+        lineId: i.lineId ?? null,
+      })),
+    })),
+    returns: archived.returns.map((r) => ({
+      ...r,
+      lines: r.lines.map((l) => ({
+        ...l,
+        orderLineId: l.orderLineId ?? idOf(l.sku),
+        lineId: l.lineId ?? null,
+      })),
+    })),
+  };
 }
 
 /** The tenant's archived order, or undefined when it has no such order in the archive. */

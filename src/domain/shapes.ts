@@ -104,15 +104,17 @@ export const Sku = z
 
 /**
  * Lines that name one SKU several times (a carton, a purchase order or a pick each), added
- * up into one line per SKU, since units are counted per SKU. Refusing them would answer 422
- * to a body the document allows: JSON Schema cannot say "unique by sku".
+ * up into one line per SKU, or per SKU and order line where they name one (`line_id`), since
+ * units are counted so. Refusing them would answer 422 to a body the document allows: JSON
+ * Schema cannot say "unique by sku".
  */
-export function addedUpBySku<T extends { sku: string }>(items: T[]): T[] {
+export function addedUpBySku<T extends { sku: string; line_id?: string }>(items: T[]): T[] {
   const bySku = new Map<string, Record<string, unknown>>();
   for (const item of items) {
-    const line = bySku.get(item.sku);
+    const key = JSON.stringify([item.sku, item.line_id ?? null]);
+    const line = bySku.get(key);
     if (!line) {
-      bySku.set(item.sku, { ...item });
+      bySku.set(key, { ...item });
       continue;
     }
     for (const [field, value] of Object.entries(item)) {

@@ -12,7 +12,7 @@ import { WaitingQueue } from "./waiting-queue";
  */
 
 export interface Demand {
-  orderId: string;
+  holder: string;
   quantity: number;
   status: DemandStatus;
   /** Fill order: the order's claim sequence, so "oldest" means accepted first. */
@@ -41,7 +41,7 @@ export interface BookChange {
 export type BookRefusal =
   | { refused: "insufficient_stock"; onHand: number; allocated: number }
   | { refused: "stock_in_picking"; onHand: number; allocated: number; orders: string[] }
-  | { refused: "no_allocation"; orderId: string; held: number; wanted: number };
+  | { refused: "no_allocation"; holder: string; held: number; wanted: number };
 
 const emptyChange = (): BookChange => ({ demands: new Map(), filled: [] });
 
@@ -57,7 +57,7 @@ export class DemandBook implements StockLevels {
     this.allocated = levels.allocated;
     this.backordered = levels.backordered;
     for (const d of demands) {
-      this.demands.set(d.orderId, { ...d });
+      this.demands.set(d.holder, { ...d });
       if (d.status === "backordered") this.waiting.add(d);
     }
   }
@@ -66,26 +66,26 @@ export class DemandBook implements StockLevels {
     return this.onHand - this.allocated;
   }
 
-  demandOf(orderId: string): Demand | undefined {
-    return this.demands.get(orderId);
+  demandOf(holder: string): Demand | undefined {
+    return this.demands.get(holder);
   }
 
-  /** Declares that `orderId` wants `quantity` units (0 releases). Idempotent. */
+  /** Declares that `holder` wants `quantity` units (0 releases). Idempotent. */
   setDemand(
-    orderId: string,
+    holder: string,
     quantity: number,
     priority: number,
     seq: number,
   ): { status: AllocationStatus; change: BookChange } {
     const change = emptyChange();
-    const current = this.demands.get(orderId);
+    const current = this.demands.get(holder);
     if (current?.quantity === quantity) return { status: current.status, change };
     if (!current && quantity === 0) return { status: "released", change };
     if (current) this.drop(current);
     let status: AllocationStatus = "released";
     if (quantity > 0) {
       const demand: Demand = {
-        orderId,
+        holder,
         quantity,
         priority: current?.priority ?? priority,
         status: this.available >= quantity ? "allocated" : "backordered",
@@ -93,9 +93,9 @@ export class DemandBook implements StockLevels {
       };
       this.place(demand);
       status = demand.status;
-      change.demands.set(orderId, demand);
+      change.demands.set(holder, demand);
     } else {
-      change.demands.set(orderId, null);
+      change.demands.set(holder, null);
     }
     this.fill(seq, change);
     return { status, change };
@@ -106,30 +106,30 @@ export class DemandBook implements StockLevels {
    * coming back to it (positive: a voided shipment).
    */
   move(
-    orderId: string,
+    holder: string,
     delta: number,
     priority: number,
     seq: number,
   ): BookRefusal | { change: BookChange } {
     const change = emptyChange();
-    const current = this.demands.get(orderId);
+    const current = this.demands.get(holder);
     if (delta < 0) {
       const held = current?.status === "allocated" ? current.quantity : 0;
       if (!current || held < -delta) {
-        return { refused: "no_allocation", orderId, held, wanted: -delta };
+        return { refused: "no_allocation", holder, held, wanted: -delta };
       }
       this.drop(current);
       this.onHand += delta;
       const left = current.quantity + delta;
       // Shipping implies picking: what is left of the line is the picker's now.
       if (left > 0) this.place({ ...current, quantity: left, seq, locked: true });
-      change.demands.set(orderId, left > 0 ? (this.demands.get(orderId) as Demand) : null);
+      change.demands.set(holder, left > 0 ? (this.demands.get(holder) as Demand) : null);
       return { change };
     }
     this.onHand += delta;
     if (current) this.drop(current);
     const back: Demand = {
-      orderId,
+      holder,
       priority: current?.priority ?? priority,
       quantity: (current?.quantity ?? 0) + delta,
       status: "allocated",
@@ -139,19 +139,19 @@ export class DemandBook implements StockLevels {
       back.status = "backordered";
     }
     this.place(back);
-    change.demands.set(orderId, back);
+    change.demands.set(holder, back);
     this.fill(seq, change);
     return { change };
   }
 
-  /** Picking started for `orderId`: its allocation here is no longer reclaimable. Idempotent. */
-  lock(orderId: string, seq: number): { change: BookChange } {
+  /** Picking started for `holder`: its allocation here is no longer reclaimable. Idempotent. */
+  lock(holder: string, seq: number): { change: BookChange } {
     const change = emptyChange();
-    const current = this.demands.get(orderId);
+    const current = this.demands.get(holder);
     if (current?.status === "allocated" && !current.locked) {
       const locked = { ...current, locked: true, seq };
-      this.demands.set(orderId, locked);
-      change.demands.set(orderId, locked);
+      this.demands.set(holder, locked);
+      change.demands.set(holder, locked);
     }
     return { change };
   }
@@ -180,7 +180,7 @@ export class DemandBook implements StockLevels {
     if (shortfall > 0) {
       const reclaimable = [...this.demands.values()]
         .filter((d) => d.status === "allocated" && !d.locked)
-        .sort((a, b) => b.priority - a.priority || (a.orderId < b.orderId ? 1 : -1));
+        .sort((a, b) => b.priority - a.priority || (a.holder < b.holder ? 1 : -1));
       const taken: Demand[] = [];
       for (const d of reclaimable) {
         if (shortfall <= 0) break;
@@ -188,7 +188,7 @@ export class DemandBook implements StockLevels {
         shortfall -= d.quantity;
       }
       if (shortfall > 0) {
-        const picking = [...this.demands.values()].filter((d) => d.locked).map((d) => d.orderId);
+        const picking = [...this.demands.values()].filter((d) => d.locked).map((d) => d.holder);
         return {
           refused: "stock_in_picking",
           onHand: this.onHand,
@@ -200,8 +200,8 @@ export class DemandBook implements StockLevels {
         this.drop(d);
         const waiting: Demand = { ...d, status: "backordered", seq };
         this.place(waiting);
-        change.demands.set(d.orderId, waiting);
-        change.filled.push(d.orderId);
+        change.demands.set(d.holder, waiting);
+        change.filled.push(d.holder);
       }
     }
     this.onHand = onHand;
@@ -210,16 +210,16 @@ export class DemandBook implements StockLevels {
   }
 
   private drop(demand: Demand) {
-    this.demands.delete(demand.orderId);
+    this.demands.delete(demand.holder);
     if (demand.status === "allocated") this.allocated -= demand.quantity;
     else {
       this.backordered -= demand.quantity;
-      this.waiting.remove(demand.orderId);
+      this.waiting.remove(demand.holder);
     }
   }
 
   private place(demand: Demand) {
-    this.demands.set(demand.orderId, demand);
+    this.demands.set(demand.holder, demand);
     if (demand.status === "allocated") this.allocated += demand.quantity;
     else {
       this.backordered += demand.quantity;
@@ -229,12 +229,12 @@ export class DemandBook implements StockLevels {
 
   private fill(seq: number, change: BookChange) {
     for (let line = this.waiting.firstFitting(this.available); line; ) {
-      const demand = this.demands.get(line.orderId) as Demand;
+      const demand = this.demands.get(line.holder) as Demand;
       this.drop(demand);
       const filled: Demand = { ...demand, status: "allocated", seq };
       this.place(filled);
-      change.demands.set(filled.orderId, filled);
-      change.filled.push(filled.orderId);
+      change.demands.set(filled.holder, filled);
+      change.filled.push(filled.holder);
       line = this.waiting.firstFitting(this.available);
     }
   }

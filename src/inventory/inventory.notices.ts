@@ -9,9 +9,22 @@ import type { Cost } from "../lib/cost";
  * its line. Orders read these; only the stock object writes them.
  */
 
-/** Tells one order what its line in this stock row now holds, as of stock version `seq`. */
-export interface Notice {
+/** One order line, as a stock row knows it: each line holds its own demand. */
+export interface LineRef {
   orderId: string;
+  lineNo: number;
+}
+
+/** The key a stock row files a line's demand under; order ids never hold a `#`. */
+export const holderOf = (line: LineRef) => `${line.orderId}#${line.lineNo}`;
+
+export function lineOf(holder: string): LineRef {
+  const at = holder.lastIndexOf("#");
+  return { orderId: holder.slice(0, at), lineNo: Number(holder.slice(at + 1)) };
+}
+
+/** Tells one order what its line in this stock row now holds, as of stock version `seq`. */
+export interface Notice extends LineRef {
   sku: string;
   status: AllocationStatus;
   seq: number;
@@ -20,7 +33,7 @@ export interface Notice {
 export interface DemandAnswer {
   status: AllocationStatus;
   seq: number;
-  /** Other orders whose waiting lines this change filled; the caller should tell them. */
+  /** Other lines whose wait this change ended or began; the caller should tell their orders. */
   notices: Notice[];
   cost?: Cost;
 }

@@ -1,13 +1,12 @@
 import type { Schedule } from "../durable/schedule";
 
-import type { Notice } from "./inventory.notices";
-import { tellOrder } from "./inventory.notices";
+import { holderOf, type Notice, tellOrder } from "./inventory.notices";
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const PREFIX = "notice:";
 
 /**
- * The orders a stock object owes a notice, kept in its storage until each is told: marked
+ * The order lines (by holder, see inventory.notices.ts) a stock object owes a notice, kept in its storage until each is told: marked
  * before the commit that refills them, cleared once an order took a notice at least that
  * new, and retried by the "notices" due-time with backoff.
  */
@@ -20,9 +19,9 @@ export class NoticeJournal {
   ) {}
 
   /** Before a commit: if it fails the alarm finds nothing new; if the object stops, it still tells. */
-  async owe(orderIds: Set<string>, seq: number) {
-    if (orderIds.size === 0) return;
-    for (const orderId of orderIds) this.storage.kv.put(`${PREFIX}${orderId}`, seq);
+  async owe(holders: Set<string>, seq: number) {
+    if (holders.size === 0) return;
+    for (const holder of holders) this.storage.kv.put(`${PREFIX}${holder}`, seq);
     await this.schedule.at("notices", Date.now() + (RETRY_MS[0] ?? 5_000));
   }
 
@@ -37,8 +36,9 @@ export class NoticeJournal {
     const results = await Promise.allSettled(
       notices.map(async (n) => {
         if (!(await tellOrder(this.env, this.tenantId, n))) throw new Error("order busy");
-        const owed = this.storage.kv.get<number>(`${PREFIX}${n.orderId}`);
-        if (owed !== undefined && owed <= n.seq) this.storage.kv.delete(`${PREFIX}${n.orderId}`);
+        const key = `${PREFIX}${holderOf(n)}`;
+        const owed = this.storage.kv.get<number>(key);
+        if (owed !== undefined && owed <= n.seq) this.storage.kv.delete(key);
       }),
     );
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

@@ -8,7 +8,13 @@ import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, share } from "../lib/cost";
 import { Meter } from "../lib/metering";
 import { type BookRefusal, DemandBook } from "./allocation";
-import type { DemandAnswer, Notice } from "./inventory.notices";
+import {
+  type DemandAnswer,
+  holderOf,
+  type LineRef,
+  lineOf,
+  type Notice,
+} from "./inventory.notices";
 import type { AdjustmentSnapshot } from "./inventory.snapshot";
 import { NoticeJournal } from "./notice-journal";
 import {
@@ -27,7 +33,7 @@ type Answer = DemandAnswer | Adjusted | Received | (BookRefusal & { cost?: Cost 
 
 interface Pending {
   /** A request, or a read of the committed state of these orders' lines. */
-  op: StockOp | { kind: "read"; orderIds: string[] };
+  op: StockOp | { kind: "read"; holders: string[] };
   resolve: (answer: Answer | Notice[]) => void;
   reject: (err: unknown) => void;
 }
@@ -59,23 +65,29 @@ export class StockObject extends DurableObject<Env> {
     this.notices = new NoticeJournal(ctx.storage, this.schedule, env, this.key.tenantId);
   }
 
-  /** Declares how many units `orderId` wants from this row (0 releases). Idempotent. */
-  setDemand(orderId: string, quantity: number, priority: number): Promise<DemandAnswer | Failure> {
+  /** Declares how many units order line `line` wants from this row (0 releases). Idempotent. */
+  setDemand(line: LineRef, quantity: number, priority: number): Promise<DemandAnswer | Failure> {
     return answering(
-      () => this.submit({ kind: "demand", orderId, quantity, priority }) as Promise<DemandAnswer>,
+      () =>
+        this.submit({
+          kind: "demand",
+          holder: holderOf(line),
+          quantity,
+          priority,
+        }) as Promise<DemandAnswer>,
     );
   }
 
-  /** Shipped units leave an order's allocation (negative), voided ones return (positive); once per `ref`. */
+  /** Shipped units leave a line's allocation (negative), voided ones return (positive); once per `ref`. */
   move(
-    orderId: string,
+    line: LineRef,
     ref: string,
     delta: number,
     priority: number,
   ): Promise<DemandAnswer | BookRefusal | Failure> {
     return answering(
       () =>
-        this.submit({ kind: "move", orderId, ref, delta, priority }) as Promise<
+        this.submit({ kind: "move", holder: holderOf(line), ref, delta, priority }) as Promise<
           DemandAnswer | BookRefusal
         >,
     );
@@ -83,7 +95,7 @@ export class StockObject extends DurableObject<Env> {
 
   /** Reverses movement `ref` (by its opposite `delta`), once, and only if it happened. */
   undo(
-    orderId: string,
+    line: LineRef,
     ref: string,
     delta: number,
     priority: number,
@@ -92,7 +104,7 @@ export class StockObject extends DurableObject<Env> {
       () =>
         this.submit({
           kind: "move",
-          orderId,
+          holder: holderOf(line),
           ref: `undo:${ref}`,
           delta,
           priority,
@@ -101,9 +113,11 @@ export class StockObject extends DurableObject<Env> {
     );
   }
 
-  /** Picking started for `orderId`: a loss on the shelf can no longer take its units back. */
-  lock(orderId: string): Promise<DemandAnswer | Failure> {
-    return answering(() => this.submit({ kind: "lock", orderId }) as Promise<DemandAnswer>);
+  /** Picking started for `line`: a loss on the shelf can no longer take its units back. */
+  lock(line: LineRef): Promise<DemandAnswer | Failure> {
+    return answering(
+      () => this.submit({ kind: "lock", holder: holderOf(line) }) as Promise<DemandAnswer>,
+    );
   }
 
   /** Units that arrived (a receipt, a restocked return), once per `ref`. Called by Workers only. */
@@ -132,9 +146,7 @@ export class StockObject extends DurableObject<Env> {
       if (this.schedule.due().includes("notices")) {
         const owed = this.notices.owed();
         const notices =
-          owed.length > 0
-            ? ((await this.submit({ kind: "read", orderIds: owed })) as Notice[])
-            : [];
+          owed.length > 0 ? ((await this.submit({ kind: "read", holders: owed })) as Notice[]) : [];
         await this.notices.settle(await this.notices.deliver(notices));
       }
       await this.schedule.arm();
@@ -180,7 +192,7 @@ export class StockObject extends DurableObject<Env> {
     const book = this.book;
     // Reads see committed state: they are answered before this batch changes anything.
     for (const p of batch)
-      if (p.op.kind === "read") p.resolve(p.op.orderIds.map((id) => this.noticeFor(id)));
+      if (p.op.kind === "read") p.resolve(p.op.holders.map((h) => this.noticeFor(h)));
     const pending = batch.filter((p): p is Pending & { op: StockOp } => p.op.kind !== "read");
     if (pending.length === 0) return;
     const ops = pending.map((p) => p.op);
@@ -215,18 +227,18 @@ export class StockObject extends DurableObject<Env> {
     const notices = result.filled.map((id) => this.noticeFor(id));
     if (result.kind === "adjusted") return { adjustment: adjustmentOf(result.id), notices };
     if (result.kind === "received") return { notices };
-    const own = this.noticeFor(result.orderId);
+    const own = this.noticeFor(result.holder);
     return {
       status: own.status,
       seq: own.seq,
-      notices: notices.filter((n) => n.orderId !== result.orderId),
+      notices: notices.filter((n) => holderOf(n) !== result.holder),
     };
   }
 
-  private noticeFor(orderId: string): Notice {
-    const demand = this.book?.demandOf(orderId);
+  private noticeFor(holder: string): Notice {
+    const demand = this.book?.demandOf(holder);
     return {
-      orderId,
+      ...lineOf(holder),
       sku: this.key.sku,
       status: demand?.status ?? "released",
       seq: demand?.seq ?? this.version,

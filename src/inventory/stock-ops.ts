@@ -18,7 +18,7 @@ export interface AdjustmentInput {
 /** Stock that left or came back for a reason (`ref`): applied once per ref. */
 export interface Movement {
   ref: string;
-  orderId: string;
+  holder: string;
   delta: number;
 }
 
@@ -37,15 +37,15 @@ export type StockEvent =
     };
 
 export type StockOp =
-  | { kind: "demand"; orderId: string; quantity: number; priority: number }
-  | { kind: "move"; orderId: string; ref: string; delta: number; priority: number; undoes?: string }
+  | { kind: "demand"; holder: string; quantity: number; priority: number }
+  | { kind: "move"; holder: string; ref: string; delta: number; priority: number; undoes?: string }
   | { kind: "adjust"; input: AdjustmentInput }
   | { kind: "receive"; ref: string; quantity: number }
-  | { kind: "lock"; orderId: string };
+  | { kind: "lock"; holder: string };
 
 /** What one request came to: the order it concerns and the lines it filled, or a refusal. */
 export type OpResult =
-  | { kind: "demand"; orderId: string; filled: string[] }
+  | { kind: "demand"; holder: string; filled: string[] }
   | { kind: "received"; filled: string[] }
   | { kind: "adjusted"; id: string; filled: string[]; repeated: boolean }
   | { kind: "refused"; refusal: BookRefusal };
@@ -134,31 +134,31 @@ export function applyOps(
   const adjusted = new Set(applied.adjustmentIds);
   for (const op of ops) {
     if (op.kind === "demand") {
-      const filled = record(book.setDemand(op.orderId, op.quantity, op.priority, seq).change);
-      batch.results.push({ kind: "demand", orderId: op.orderId, filled });
+      const filled = record(book.setDemand(op.holder, op.quantity, op.priority, seq).change);
+      batch.results.push({ kind: "demand", holder: op.holder, filled });
     } else if (op.kind === "move") {
       if (refs.has(op.ref) || (op.undoes !== undefined && !refs.has(op.undoes))) {
-        batch.results.push({ kind: "demand", orderId: op.orderId, filled: [] });
+        batch.results.push({ kind: "demand", holder: op.holder, filled: [] });
         continue;
       }
-      const moved = book.move(op.orderId, op.delta, op.priority, seq);
+      const moved = book.move(op.holder, op.delta, op.priority, seq);
       if ("refused" in moved) {
         batch.results.push({ kind: "refused", refusal: moved });
         continue;
       }
       refs.add(op.ref);
-      batch.movements.push({ ref: op.ref, orderId: op.orderId, delta: op.delta });
-      batch.results.push({ kind: "demand", orderId: op.orderId, filled: record(moved.change) });
+      batch.movements.push({ ref: op.ref, holder: op.holder, delta: op.delta });
+      batch.results.push({ kind: "demand", holder: op.holder, filled: record(moved.change) });
     } else if (op.kind === "lock") {
-      record(book.lock(op.orderId, seq).change);
-      batch.results.push({ kind: "demand", orderId: op.orderId, filled: [] });
+      record(book.lock(op.holder, seq).change);
+      batch.results.push({ kind: "demand", holder: op.holder, filled: [] });
     } else if (op.kind === "receive") {
       if (refs.has(op.ref)) {
         batch.results.push({ kind: "received", filled: [] });
         continue;
       }
       refs.add(op.ref);
-      batch.movements.push({ ref: op.ref, orderId: "", delta: op.quantity });
+      batch.movements.push({ ref: op.ref, holder: "", delta: op.quantity });
       batch.results.push({
         kind: "received",
         filled: record(book.receive(op.quantity, seq).change),

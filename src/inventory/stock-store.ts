@@ -6,6 +6,7 @@ import { inventory, inventoryAdjustments, stockDemands, stockMovements } from ".
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import type { StockKey } from "../durable/stubs";
 import type { Demand, StockLevels } from "./allocation";
+import { holderOf, lineOf } from "./inventory.notices";
 import { type AdjustmentSnapshot, adjustmentSnapshot, skuSnapshot } from "./inventory.snapshot";
 import type { AdjustmentInput, Movement, StockEvent } from "./stock-ops";
 
@@ -55,7 +56,7 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
     },
     version: row?.version ?? 0,
     demands: demands.map((d) => ({
-      orderId: d.orderId,
+      holder: holderOf(d),
       quantity: d.quantity,
       status: d.status === "allocated" ? "allocated" : "backordered",
       priority: d.priority,
@@ -168,7 +169,7 @@ export async function commitStock(
         db,
         sql`INSERT INTO stock_movements (tenant_id, warehouse_id, sku, ref, order_id, quantity_delta)
         SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2
-        FROM ${jsonRows(group.map((m) => [m.ref, m.orderId, m.delta]))} AS j`,
+        FROM ${jsonRows(group.map((m) => [m.ref, m.holder && lineOf(m.holder).orderId, m.delta]))} AS j`,
       ),
     );
   }
@@ -211,8 +212,9 @@ export async function commitStock(
           updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
     ),
   );
-  const demands = [...commit.demands].map(([orderId, d]) => [
-    orderId,
+  const demands = [...commit.demands].map(([holder, d]) => [
+    lineOf(holder).orderId,
+    lineOf(holder).lineNo,
     d?.quantity ?? 0,
     d?.status ?? "released",
     d?.priority ?? 0,
@@ -223,10 +225,10 @@ export async function commitStock(
     writes.push(
       statement(
         db,
-        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, quantity, status, priority, seq, locked)
-        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, line_no, quantity, status, priority, seq, locked)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
         FROM ${jsonRows(group)} AS j WHERE true
-        ON CONFLICT (tenant_id, warehouse_id, sku, order_id) DO UPDATE SET
+        ON CONFLICT (tenant_id, warehouse_id, sku, order_id, line_no) DO UPDATE SET
           quantity = excluded.quantity, status = excluded.status, seq = excluded.seq,
           locked = excluded.locked, updated_at = ${NOW}`,
       ),

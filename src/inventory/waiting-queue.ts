@@ -8,13 +8,13 @@
  * removal of many lines are absorbed by an occasional O(n) rebuild.
  */
 export interface Waiting {
-  orderId: string;
+  holder: string;
   priority: number;
   quantity: number;
 }
 
 const before = (a: Waiting, b: Waiting) =>
-  a.priority < b.priority || (a.priority === b.priority && a.orderId < b.orderId);
+  a.priority < b.priority || (a.priority === b.priority && a.holder < b.holder);
 
 export class WaitingQueue {
   // Removed lines stay as tombstones (infinite in the tree) until the next rebuild, so
@@ -32,12 +32,12 @@ export class WaitingQueue {
     return this.slotOf.size;
   }
 
-  has(orderId: string): boolean {
-    return this.slotOf.has(orderId);
+  has(holder: string): boolean {
+    return this.slotOf.has(holder);
   }
 
   add(line: Waiting): void {
-    if (this.slotOf.has(line.orderId)) this.remove(line.orderId);
+    if (this.slotOf.has(line.holder)) this.remove(line.holder);
     const last = this.slots[this.slots.length - 1];
     if ((last && before(line, last)) || this.slots.length >= this.capacity) {
       this.rebuild([...this.inOrder(), line]);
@@ -45,14 +45,14 @@ export class WaitingQueue {
     }
     const slot = this.slots.length;
     this.slots.push(line);
-    this.slotOf.set(line.orderId, slot);
+    this.slotOf.set(line.holder, slot);
     this.set(slot, line.quantity);
   }
 
-  remove(orderId: string): void {
-    const slot = this.slotOf.get(orderId);
+  remove(holder: string): void {
+    const slot = this.slotOf.get(holder);
     if (slot === undefined) return;
-    this.slotOf.delete(orderId);
+    this.slotOf.delete(holder);
     this.set(slot, Number.POSITIVE_INFINITY);
     // Tombstones beyond half the slots make the tree mostly empty: compact it.
     if (this.slots.length > 64 && this.slotOf.size * 2 < this.slots.length) {
@@ -73,7 +73,7 @@ export class WaitingQueue {
 
   *inOrder(): Generator<Waiting> {
     for (const [slot, line] of this.slots.entries()) {
-      if (this.slotOf.get(line.orderId) === slot) yield line;
+      if (this.slotOf.get(line.holder) === slot) yield line;
     }
   }
 
@@ -96,7 +96,7 @@ export class WaitingQueue {
     this.slotOf.clear();
     this.tree = new Float64Array(2 * this.capacity).fill(Number.POSITIVE_INFINITY);
     lines.forEach((line, slot) => {
-      this.slotOf.set(line.orderId, slot);
+      this.slotOf.set(line.holder, slot);
       this.tree[this.capacity + slot] = line.quantity;
     });
     for (let node = this.capacity - 1; node >= 1; node--) {

@@ -73,6 +73,12 @@ export function newId(prefix: IdPrefix, tenantId?: string): string {
 }
 
 /**
+ * An order line's server id. Lines are read only through their order, so the id carries no
+ * route: it only has to be unique and stay the line's for its life.
+ */
+export const newLineId = () => `li_${randomBase62(ROUTED_LENGTH - ROUTE_LENGTH)}`;
+
+/**
  * Where a tenant-owned id leads: its tenant's route, `legacy` for an id issued before routes
  * (only a search can find its tenant), or `malformed` for what this API never issued.
  */

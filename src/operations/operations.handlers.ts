@@ -77,7 +77,7 @@ export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
           weight: p.weight ?? null,
           dimensions: p.dimensions ?? null,
         })),
-        items: body.items,
+        items: body.items.map((i) => ({ sku: i.sku, lineId: i.line_id, quantity: i.quantity })),
         cost: body.cost ?? null,
         shippedAt: body.shipped_at ?? new Date().toISOString(),
       }).catch((err: unknown) => {

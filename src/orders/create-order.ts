@@ -7,7 +7,7 @@ import { Refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { requestHash } from "../http/idempotent";
-import { newId } from "../lib/ids";
+import { newId, newLineId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { LineInput } from "./order";
 import { type Found, findOrder } from "./orders.reads";
@@ -28,6 +28,8 @@ interface ReferenceHolder extends Holder {
 
 export const toLines = (items: CreateOrder["items"]): LineInput[] =>
   items.map((i) => ({
+    id: newLineId(),
+    lineId: i.line_id ?? null,
     sku: i.sku,
     description: i.description ?? null,
     quantity: i.quantity,

@@ -1,19 +1,24 @@
+import type { Refusal } from "../domain/refusals";
 import { canonicalJson } from "../lib/canonical-json";
-import type { Item } from "../shipments/shipments.rules";
+import type { LineItem } from "../shipments/shipments.rules";
 import {
   AMENDABLE,
   type AmendPatch,
   type Decision,
+  type LinePatch,
   type OrderCommand,
   type OrderFields,
+  type OrderLine,
   type OrderState,
 } from "./order";
-import { change, EDITABLE, lineKey, summary, UNCHANGED } from "./order-change";
+import { change, demandOf, EDITABLE, lineKey, summary, UNCHANGED } from "./order-change";
 
 /*
  * An amend (guide §1), with no I/O: fields not sent stay, `ship_to` merges as JSON Merge
- * Patch, and `items` is the full desired set in which a line whose SKU was on the order
- * keeps its unsent attributes. Only lines whose quantity changed ask their stock again.
+ * Patch, and `items` is the full desired set. Each item matches a line of the order by its
+ * `line_id`, else by SKU when only one line has it; a matched line keeps its ids, number and
+ * unsent attributes, an unmatched item is a new line, and a line nothing matched is removed.
+ * Only lines whose quantity changed ask their stock again.
  */
 
 export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>): Decision {
@@ -49,20 +54,25 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
     (next as Record<string, unknown>)[column] = value;
   }
   let lines = state.lines;
-  const demands: Item[] = [];
+  const demands: LineItem[] = [];
   if (cmd.lines) {
-    const before = new Map(state.lines.map((l) => [l.sku, l]));
-    const proposed = cmd.lines.map((l, i) => {
-      const kept = before.get(l.sku);
+    const matched = matchLines(state.lines, cmd.lines);
+    if ("code" in matched) return matched;
+    let next = Math.max(0, ...state.lines.map((l) => l.lineNo));
+    const proposed: OrderLine[] = cmd.lines.map((l, i) => {
+      const kept = matched[i];
       return {
+        orderId: order.id,
+        lineNo: kept?.lineNo ?? ++next,
+        id: kept?.id ?? l.id,
+        // A `line_id` that named the line by its server id gives it no client id.
+        lineId: l.lineId === undefined || l.lineId === kept?.id ? (kept?.lineId ?? null) : l.lineId,
         sku: l.sku,
         quantity: l.quantity,
         description: l.description === undefined ? (kept?.description ?? null) : l.description,
         unitPrice: l.unitPrice === undefined ? (kept?.unitPrice ?? null) : l.unitPrice,
         currency: l.currency === undefined ? (kept?.currency ?? null) : l.currency,
-        orderId: order.id,
-        lineNo: i + 1,
-        allocation: kept?.allocation ?? ("backordered" as const),
+        allocation: kept?.allocation ?? "backordered",
         allocationSeq: kept?.allocationSeq ?? 0,
       };
     });
@@ -71,10 +81,13 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
     if (lineKey(proposed) !== lineKey(state.lines)) {
       diff.items = { from: state.lines.map(summary), to: proposed.map(summary) };
       lines = proposed;
-      const after = new Map(proposed.map((l) => [l.sku, l.quantity]));
-      for (const l of state.lines) if (!after.has(l.sku)) demands.push({ sku: l.sku, quantity: 0 });
+      const after = new Map(proposed.map((l) => [l.lineNo, l.quantity]));
+      for (const l of state.lines) {
+        if (!after.has(l.lineNo)) demands.push({ ...demandOf(l), quantity: 0 });
+      }
+      const before = new Map(state.lines.map((l) => [l.lineNo, l.quantity]));
       for (const l of proposed) {
-        if (before.get(l.sku)?.quantity !== l.quantity) demands.push(summary(l));
+        if (before.get(l.lineNo) !== l.quantity) demands.push(demandOf(l));
       }
     }
   }
@@ -102,4 +115,60 @@ function mergePatch<T extends Record<string, unknown>>(
     merged[key] = value;
   }
   return merged as T;
+}
+
+/**
+ * The order line each item of an amend's desired set keeps (undefined: a new line). An item
+ * keeps the line that has its `line_id` (the client's, or the server's `id`); otherwise the only line of its SKU that no other
+ * item claims (for an item with a new `line_id`, only a line that has none yet, which it then
+ * names). A SKU left on several lines, or sent on several items that do not say which line is
+ * which, is 422 naming the item; so is a `line_id` sent with another SKU than its line's.
+ */
+function matchLines(
+  lines: readonly OrderLine[],
+  items: readonly LinePatch[],
+): (OrderLine | undefined)[] | Refusal {
+  const claimed = new Set<number>();
+  const kept: (OrderLine | undefined)[] = [];
+  for (const [i, item] of items.entries()) {
+    const line =
+      item.lineId === undefined
+        ? undefined
+        : (lines.find((l) => l.lineId === item.lineId) ?? lines.find((l) => l.id === item.lineId));
+    if (line && line.sku !== item.sku) {
+      return {
+        code: "line_sku_mismatch",
+        field: `items[${i}].sku`,
+        line_id: item.lineId,
+        sku: line.sku,
+      };
+    }
+    if (line) claimed.add(line.lineNo);
+    kept.push(line);
+  }
+  const bySku = new Map<string, number>();
+  for (const [i, item] of items.entries()) {
+    if (!kept[i]) bySku.set(item.sku, (bySku.get(item.sku) ?? 0) + 1);
+  }
+  for (const [i, item] of items.entries()) {
+    if (kept[i]) continue;
+    const ofSku = lines.filter(
+      (l) =>
+        l.sku === item.sku &&
+        !claimed.has(l.lineNo) &&
+        (item.lineId === undefined || l.lineId === null),
+    );
+    if (ofSku.length === 0) continue;
+    if (ofSku.length > 1 || (bySku.get(item.sku) ?? 0) > 1) {
+      return {
+        code: "ambiguous_line",
+        field: `items[${i}].line_id`,
+        sku: item.sku,
+        line_ids: ofSku.map((l) => l.lineId ?? l.id).join(", "),
+      };
+    }
+    kept[i] = ofSku[0];
+    claimed.add((ofSku[0] as OrderLine).lineNo);
+  }
+  return kept;
 }

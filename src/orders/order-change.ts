@@ -1,5 +1,5 @@
 import type { OrderStatus } from "../domain/statuses";
-import type { Item } from "../shipments/shipments.rules";
+import { type LineItem, shippedByLine } from "../shipments/shipments.rules";
 import type { Change, OrderLine, OrderState } from "./order";
 
 /* What every order rule shares: the statuses that allow what, and how a change starts. */
@@ -9,26 +9,36 @@ export const ALLOCATING: readonly OrderStatus[] = ["received", "backordered"];
 export const SHIPPED: readonly OrderStatus[] = ["partially_shipped", "shipped"];
 export const UNCHANGED = { unchanged: true } as const;
 
-export const summary = (l: Pick<OrderLine, "sku" | "quantity">) => ({
+/** A line's units in its stock row. */
+export const demandOf = (l: Pick<OrderLine, "lineNo" | "sku" | "quantity">): LineItem => ({
+  lineNo: l.lineNo,
   sku: l.sku,
   quantity: l.quantity,
 });
+
+/** A line as its order's history names it: the ids that say which, its SKU and quantity. */
+export const summary = (l: Pick<OrderLine, "id" | "lineId" | "sku" | "quantity">) => ({
+  id: l.id,
+  ...(l.lineId === null ? {} : { line_id: l.lineId }),
+  sku: l.sku,
+  quantity: l.quantity,
+});
+
 export const lineKey = (lines: readonly OrderLine[]) =>
-  JSON.stringify(lines.map((l) => [l.sku, l.description, l.quantity, l.unitPrice, l.currency]));
+  JSON.stringify(
+    lines.map((l) => [l.id, l.lineId, l.sku, l.description, l.quantity, l.unitPrice, l.currency]),
+  );
 
 export const allAllocated = (lines: readonly Pick<OrderLine, "allocation">[]) =>
   lines.every((l) => l.allocation === "allocated");
 
 /** Units each line should hold in its stock row: what is left to ship, nothing once cancelled. */
-export function heldUnits(state: Pick<OrderState, "order" | "lines" | "shipments">): Item[] {
-  const shipped = new Map<string, number>();
-  for (const s of state.shipments) {
-    if (s.row.voided) continue;
-    for (const i of s.items) shipped.set(i.sku, (shipped.get(i.sku) ?? 0) + i.quantity);
-  }
+export function heldUnits(state: Pick<OrderState, "order" | "lines" | "shipments">): LineItem[] {
+  const shipped = shippedByLine(state.shipments);
   return state.lines.map((l) => ({
+    lineNo: l.lineNo,
     sku: l.sku,
-    quantity: state.order.status === "cancelled" ? 0 : l.quantity - (shipped.get(l.sku) ?? 0),
+    quantity: state.order.status === "cancelled" ? 0 : l.quantity - (shipped.get(l.id) ?? 0),
   }));
 }
 

@@ -67,8 +67,14 @@ export class OrderObject extends DurableObject<Env> {
    */
   allocationChanged(notice: Notice): Promise<boolean | Failure> {
     return answering(async () => {
-      const { sku, status, seq } = notice;
-      const outcome = await this.executing({ type: "allocation_changed", sku, status, seq });
+      const { lineNo, sku, status, seq } = notice;
+      const outcome = await this.executing({
+        type: "allocation_changed",
+        lineNo,
+        sku,
+        status,
+        seq,
+      });
       return outcome.ok || outcome.refusal.code !== "order_busy";
     });
   }

@@ -6,6 +6,7 @@ import {
   decideTracking,
   decideVoid,
   fulfilmentStatus,
+  lineFor,
 } from "../shipments/shipments.rules";
 import type { Change, ChangeEvent, Decision, OrderCommand, OrderState, StockAnswer } from "./order";
 import { amend } from "./order-amend";
@@ -13,6 +14,7 @@ import {
   ALLOCATING,
   allAllocated,
   change,
+  demandOf,
   EDITABLE,
   SHIPPED,
   summary,
@@ -59,7 +61,7 @@ export function decide(
       lines,
       linesChanged: true,
       touchesOrder: true,
-      demands: lines.map(summary),
+      demands: lines.map(demandOf),
       moves: [],
       locks: [],
       allocationDecides: true,
@@ -81,7 +83,7 @@ export function decide(
         actor: cmd.actor,
         diff: { status: { from: status, to: "cancelled" }, reason: cmd.reason },
         order: { ...state.order, status: "cancelled", cancelReason: cmd.reason, cancelledAt: now },
-        demands: state.lines.map((l) => ({ sku: l.sku, quantity: 0 })),
+        demands: state.lines.map((l) => ({ ...demandOf(l), quantity: 0 })),
       });
     case "hold":
       if (status === "on_hold" && state.order.holdReason === cmd.reason) return UNCHANGED;
@@ -110,7 +112,7 @@ export function decide(
         actor: cmd.actor,
         diff: { status: { from: status, to: "processing" } },
         order: { ...state.order, status: "processing" },
-        locks: state.lines.map((l) => l.sku),
+        locks: state.lines.map(demandOf),
       });
     case "ship":
       return ship(state, cmd);
@@ -131,7 +133,7 @@ export function decide(
     case "void": {
       const record = state.shipments.find((s) => s.row.id === cmd.shipmentId);
       if (!record) return { code: "shipment_not_found", shipment_id: cmd.shipmentId };
-      const voided = decideVoid(record, now);
+      const voided = decideVoid(record, state.lines, now);
       if (voided === "unchanged") return UNCHANGED;
       if ("code" in voided) return voided;
       const all = state.shipments.map((s) => (s.row.id === record.row.id ? voided.record : s));
@@ -146,7 +148,7 @@ export function decide(
       });
     }
     case "allocation_changed": {
-      const line = state.lines.find((l) => l.sku === cmd.sku);
+      const line = state.lines.find((l) => l.lineNo === cmd.lineNo && l.sku === cmd.sku);
       if (!line || cmd.seq <= line.allocationSeq || line.allocation === cmd.status) {
         return UNCHANGED;
       }
@@ -172,9 +174,10 @@ function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): 
   if (state.shipments.some((s) => s.row.id === cmd.shipmentId)) return UNCHANGED;
   if (order.status === "cancelled") return { code: "order_cancelled", order_status: order.status };
   if (order.status === "on_hold") return { code: "order_on_hold", order_status: order.status };
-  const unallocated = cmd.items.findIndex(
-    (item) => state.lines.find((l) => l.sku === item.sku)?.allocation === "backordered",
-  );
+  const unallocated = cmd.items.findIndex((item, i) => {
+    const line = lineFor(state.lines, item, `items[${i}]`);
+    return !("code" in line) && line.allocation === "backordered";
+  });
   if (order.status === "backordered" || unallocated >= 0) {
     return {
       code: "not_allocated",
@@ -197,7 +200,7 @@ function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): 
     order: { ...order, status: to },
     moves: decided.moves,
     // Shipping straight from `received` starts picking: every line is the picker's now.
-    locks: order.status === "received" ? state.lines.map((l) => l.sku) : [],
+    locks: order.status === "received" ? state.lines.map(demandOf) : [],
     shipment: { record: decided.record, created: true },
   });
 }
@@ -207,14 +210,14 @@ function ship(state: OrderState, cmd: Extract<OrderCommand, { type: "ship" }>): 
  * moves the order between `received` and `backordered`, and names the events it emits.
  */
 export function settle(before: OrderState | null, change: Change, answers: StockAnswer[]): Change {
-  const bySku = new Map(answers.map((a) => [a.sku, a]));
+  const byLine = new Map(answers.map((a) => [a.lineNo, a]));
   const allocationDiff: Record<string, unknown>[] = [];
   const lines = change.lines.map((line) => {
-    const answer = bySku.get(line.sku);
-    if (!answer || answer.seq < line.allocationSeq) return line;
+    const answer = byLine.get(line.lineNo);
+    if (!answer || answer.sku !== line.sku || answer.seq < line.allocationSeq) return line;
     if (answer.status !== line.allocation && before && change.action === "allocation_changed") {
       allocationDiff.push({
-        sku: line.sku,
+        ...summary(line),
         allocation: { from: line.allocation, to: answer.status },
       });
     }

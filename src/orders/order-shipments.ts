@@ -33,7 +33,7 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     p.weight === null ? null : JSON.stringify(p.weight),
     p.dimensions === null ? null : JSON.stringify(p.dimensions),
   ]);
-  const items = record.items.map((i) => [i.sku, i.quantity]);
+  const items = record.items.map((i) => [i.orderLineId, i.lineId, i.sku, i.quantity]);
   return [
     db
       .insert(shipments)
@@ -50,8 +50,9 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     ...chunked(items).map((group) =>
       statement(
         db,
-        sql`INSERT INTO shipment_items (shipment_id, sku, quantity)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1 FROM ${jsonRows(group)} AS j`,
+        sql`INSERT INTO shipment_items (shipment_id, order_line_id, line_id, sku, quantity)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+        FROM ${jsonRows(group)} AS j`,
       ),
     ),
   ];

@@ -1,11 +1,12 @@
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import type { DemandAnswer, Notice } from "../inventory/inventory.notices";
+import type { LineItem } from "../shipments/shipments.rules";
 import type { Change, StockAnswer } from "./order";
 
 /**
- * Sends a change's stock moves to each SKU's stock object, all at once, and gathers what
- * they answer: each line's allocation, and the other orders their fills touched.
+ * Sends a change's stock moves to each line's stock object, all at once, and gathers what
+ * they answer: each line's allocation, and the other lines their fills touched.
  */
 export async function moveStock(
   env: Env,
@@ -15,23 +16,24 @@ export async function moveStock(
   const { warehouseId, priority } = change.order;
   const answers: StockAnswer[] = [];
   const notices: Notice[] = [];
-  const take = (sku: string, answer: DemandAnswer) => {
-    answers.push({ sku, status: answer.status, seq: answer.seq });
+  const take = (line: LineItem, answer: DemandAnswer) => {
+    answers.push({ lineNo: line.lineNo, sku: line.sku, status: answer.status, seq: answer.seq });
     notices.push(...answer.notices);
   };
   const stock = (sku: string) => stockObject(env, { tenantId: id.tenantId, warehouseId, sku });
+  const ref = (line: LineItem) => ({ orderId: id.orderId, lineNo: line.lineNo });
   await Promise.all([
     ...change.demands.map(async (d) =>
-      take(d.sku, answered(await stock(d.sku).setDemand(id.orderId, d.quantity, priority))),
+      take(d, answered(await stock(d.sku).setDemand(ref(d), d.quantity, priority))),
     ),
-    ...change.locks.map(async (sku) => take(sku, answered(await stock(sku).lock(id.orderId)))),
+    ...change.locks.map(async (l) => take(l, answered(await stock(l.sku).lock(ref(l))))),
     ...change.moves.map(async (m) => {
-      const moved = answered(await stock(m.sku).move(id.orderId, m.ref, m.quantity, priority));
+      const moved = answered(await stock(m.sku).move(ref(m), m.ref, m.quantity, priority));
       // The rules checked this order's own allocation before anything moved, so only a
       // race lands here: fail, and let the journaled retry settle it.
       if ("refused" in moved)
         throw new Error(`stock refused ${m.ref} for ${m.sku}: ${moved.refused}`);
-      take(m.sku, moved);
+      take(m, moved);
     }),
   ]);
   return { answers, notices };

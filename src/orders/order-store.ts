@@ -57,7 +57,7 @@ export async function loadOrder(
       .select()
       .from(shipmentItems)
       .where(sql`${shipmentItems.shipmentId} IN (${ofOrder})`)
-      .orderBy(asc(shipmentItems.sku)),
+      .orderBy(asc(shipmentItems.sku), asc(shipmentItems.orderLineId)),
     db
       .select({ seq: orderHistory.seq, hash: orderHistory.hash })
       .from(orderHistory)
@@ -83,6 +83,8 @@ function insertLines(db: Db, lines: readonly OrderLine[]): BatchItem[] {
   const rows = lines.map((l) => [
     l.orderId,
     l.lineNo,
+    l.id,
+    l.lineId,
     l.sku,
     l.description,
     l.quantity,
@@ -94,8 +96,8 @@ function insertLines(db: Db, lines: readonly OrderLine[]): BatchItem[] {
   return chunked(rows).map((group) =>
     statement(
       db,
-      sql`INSERT INTO order_lines (order_id, line_no, sku, description, quantity, unit_price, currency, allocation, allocation_seq)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
+      sql`INSERT INTO order_lines (order_id, line_no, id, line_id, sku, description, quantity, unit_price, currency, allocation, allocation_seq)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10
       FROM ${jsonRows(group)} AS j`,
     ),
   );

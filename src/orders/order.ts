@@ -2,7 +2,7 @@ import type { orderLines, orders } from "../db/schema";
 import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
-import type { Item, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
+import type { LineItem, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
 
 /*
  * The order as the domain sees it: its statuses, its state, the commands it takes and
@@ -17,9 +17,10 @@ export type NewOrder = Omit<
   OrderFields,
   "id" | "tenantId" | "status" | "priority" | "holdReason" | "cancelReason" | "cancelledAt"
 >;
+/** A line as the client sends it, with the server id it gets if it is new. */
 export type LineInput = Pick<
   OrderLine,
-  "sku" | "description" | "quantity" | "unitPrice" | "currency"
+  "id" | "lineId" | "sku" | "description" | "quantity" | "unitPrice" | "currency"
 >;
 
 export interface HistoryHead {
@@ -53,9 +54,12 @@ export type AmendPatch = {
   ship_to?: { [K in keyof OrderFields["shipTo"]]?: OrderFields["shipTo"][K] | null };
 };
 
-/** A line of an amend's full desired set: attributes it leaves out, a line of its SKU keeps. */
-export type LinePatch = Pick<LineInput, "sku" | "quantity"> &
-  Partial<Pick<LineInput, "description" | "unitPrice" | "currency">>;
+/**
+ * A line of an amend's full desired set: attributes it leaves out, the line it matches keeps
+ * (by `lineId`, else by SKU); `id` is the server id it gets if it matches none.
+ */
+export type LinePatch = Pick<LineInput, "id" | "sku" | "quantity"> &
+  Partial<Pick<LineInput, "lineId" | "description" | "unitPrice" | "currency">>;
 
 export type OrderCommand =
   | {
@@ -92,6 +96,7 @@ export type OrderCommand =
 
 /** What a stock row says about one of this order's lines, as of its version `seq`. */
 export interface StockAnswer {
+  lineNo: number;
   sku: string;
   status: AllocationStatus;
   seq: number;
@@ -113,11 +118,11 @@ export interface Change {
   linesChanged: boolean;
   /** False for a carrier update: only the shipment row changes. */
   touchesOrder: boolean;
-  /** Units each touched SKU should now hold for this order (0 releases). */
-  demands: Item[];
+  /** Units each touched line should now hold in its stock row (0 releases). */
+  demands: LineItem[];
   moves: Move[];
-  /** SKUs whose allocation picking now holds: a loss on the shelf can no longer take it. */
-  locks: string[];
+  /** Lines whose allocation picking now holds: a loss on the shelf can no longer take it. */
+  locks: LineItem[];
   shipment?: { record: ShipmentRecord; created: boolean };
   /** Whether stock answers pick between `received` and `backordered`. */
   allocationDecides: boolean;

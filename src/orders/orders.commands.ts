@@ -6,7 +6,7 @@ import { orders } from "../db/schema";
 import { type Refusal, Refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
-import { routeOfId } from "../lib/ids";
+import { newLineId, routeOfId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
 import type { AmendPatch, OrderCommand } from "./order";
 import type { AmendOrder } from "./orders.schemas";
@@ -92,6 +92,8 @@ export async function amendOrder(
     warehouseId: body.warehouse_id,
     patch,
     lines: body.items?.map((i) => ({
+      id: newLineId(),
+      lineId: i.line_id,
       sku: i.sku,
       quantity: i.quantity,
       description: i.description,

@@ -1,5 +1,5 @@
 import { renderShipment } from "../shipments/shipments.render";
-import { shippedBySku } from "../shipments/shipments.rules";
+import { shippedByLine } from "../shipments/shipments.rules";
 import type { Committed } from "./orders.reads";
 import type { OrderView } from "./orders.schemas";
 
@@ -22,11 +22,11 @@ export function renderOrder(
   archived = false,
 ): OrderView {
   const released = row.status === "cancelled";
-  const shipped = shippedBySku(shipments);
+  const shipped = shippedByLine(shipments);
   const items = [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((line) => {
-      const shippedQuantity = shipped.get(line.sku) ?? 0;
+      const shippedQuantity = shipped.get(line.id) ?? 0;
       // A line that has all left the shelf holds no stock any more, but it was allocated and
       // nothing of it waits: it must not read as backordered.
       const status = released
@@ -35,6 +35,8 @@ export function renderOrder(
           ? "allocated"
           : line.allocation;
       return {
+        id: line.id,
+        line_id: line.lineId,
         sku: line.sku,
         description: line.description,
         quantity: line.quantity,

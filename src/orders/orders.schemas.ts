@@ -15,6 +15,11 @@ import { cursorParam, limitParam, Pagination, updatedSinceParam } from "../http/
 import { Shipment } from "../shipments/shipments.schemas";
 
 const LineFields = z.strictObject({
+  line_id: z.string().min(1).max(64).optional().openapi({
+    description:
+      "Your own id for the line, unique within the order: shipments, returns and events name the line by it.",
+    example: "10",
+  }),
   sku: Sku,
   description: optionalText(500),
   quantity: z.number().int().positive().max(1_000_000),
@@ -38,13 +43,13 @@ const ItemInput = LineFields.superRefine((item, ctx) => {
   }
 }).openapi(PRICE_NEEDS_CURRENCY);
 
-/** A line of the full desired set: what it does not send, a line of the same SKU keeps. */
+/** A line of the full desired set: what it does not send, the line it matches keeps. */
 const AmendItemInput = LineFields.openapi("AmendOrderItem", {
   description:
-    "`sku` and `quantity` are required; `description`, `unit_price` and `currency` keep their values on a line whose SKU was already on the order unless sent (`null` clears).",
+    "`sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price` and `currency` unless sent (`null` clears). A SKU on several lines needs `line_id`.",
 });
 
-const lineSet = <T extends z.ZodType<{ sku: string }>>(item: T) =>
+const lineSet = <T extends z.ZodType<{ line_id?: string }>>(item: T) =>
   z
     .array(item)
     .min(1)
@@ -52,17 +57,20 @@ const lineSet = <T extends z.ZodType<{ sku: string }>>(item: T) =>
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
-        if (seen.has(item.sku)) {
+        if (item.line_id === undefined) return;
+        if (seen.has(item.line_id)) {
           ctx.addIssue({
             code: "custom",
-            path: [i, "sku"],
-            message: `duplicate sku '${item.sku}': send one line per sku with the total quantity`,
+            path: [i, "line_id"],
+            message: `duplicate line_id '${item.line_id}': each line of an order has its own`,
           });
         }
-        seen.add(item.sku);
+        seen.add(item.line_id);
       });
     })
-    .openapi({ description: `1 to ${MAX_LINES} lines, one per sku.` });
+    .openapi({
+      description: `1 to ${MAX_LINES} lines; a SKU may be on several lines, each \`line_id\` on one.`,
+    });
 
 const Items = lineSet(ItemInput);
 
@@ -173,6 +181,14 @@ export type AmendOrder = z.infer<typeof AmendOrder>;
 
 export const OrderItem = z
   .object({
+    id: z.string().openapi({
+      example: "li_4fQ9zK2mX7pL1sD8",
+      description: "The line's id, assigned by this API and stable for the line's life.",
+    }),
+    line_id: z
+      .string()
+      .nullable()
+      .openapi({ example: "10", description: "Your id for the line, as sent; null if none." }),
     sku: z.string(),
     description: z.string().nullable(),
     quantity: z.number().int(),

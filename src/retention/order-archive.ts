@@ -109,7 +109,7 @@ async function readDue(db: Db, cutoff: string, scope: JobScope): Promise<Read[]>
   return rows.map(({ fingerprint: print, ...order }) => ({
     fingerprint: print,
     object: {
-      format: 1,
+      format: 2,
       order,
       lines: lines.filter((l) => l.orderId === order.id).sort((a, b) => a.lineNo - b.lineNo),
       history: history.filter((h) => h.orderId === order.id).sort((a, b) => a.seq - b.seq),

@@ -67,7 +67,7 @@ export async function createReturn(
   if (!claimed.extra) throw new Error("return claim read back no order facts");
   const read = JSON.parse(claimed.extra) as { facts: FactsJson; warehouse: string | null };
   const facts = factsOf(read.facts);
-  const refusal = refuseReturn(facts, {
+  const placed = refuseReturn(facts, {
     order_id: input.order_id,
     warehouse:
       input.warehouse_id === undefined
@@ -75,7 +75,9 @@ export async function createReturn(
         : { id: input.warehouse_id, resolved: read.warehouse },
     items: input.items,
   });
-  if (refusal) return refuse(await unlessArchived(db, tenantId, input.order_id, refusal));
+  if (!Array.isArray(placed)) {
+    return refuse(await unlessArchived(db, tenantId, input.order_id, placed));
+  }
   const order = facts.order as NonNullable<typeof facts.order>;
   const stored = await insertExpected(
     db,
@@ -89,7 +91,7 @@ export async function createReturn(
       reason: input.reason ?? null,
       requestHash: hash,
     },
-    input.items,
+    placed,
   );
   if (stored) return { stored, created: true };
 

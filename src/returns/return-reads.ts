@@ -35,31 +35,37 @@ export const findByRma = (db: Db, tenantId: string, rma: string) =>
   findWhere(db, sql`${returns.tenantId} = ${tenantId} AND ${returns.rma} = ${rma}`);
 
 /**
- * The order a return names (the caller's own unless `tenantId` is null), what its live
- * shipments carried and what its returns already brought back, per SKU, as one JSON value.
+ * The order a return names (the caller's own unless `tenantId` is null), its lines, what its
+ * live shipments carried and what its returns already brought back, per order line, as one
+ * JSON value.
  */
 export const orderFactsJson = (orderId: SQL | string, tenantId: string | null) => sql`json_object(
   'order', (SELECT json_object('id', o.id, 'tenantId', o.tenant_id, 'orderNumber', o.order_number,
       'warehouseId', o.warehouse_id)
     FROM orders AS o WHERE o.id = ${orderId} ${tenantId ? sql`AND o.tenant_id = ${tenantId}` : sql``}),
-  'shipped', json((SELECT json_group_array(json_array(sku, units)) FROM (
-    SELECT i.sku AS sku, SUM(i.quantity) AS units FROM shipment_items AS i
+  'lines', json((SELECT json_group_array(json_object('id', l.id, 'lineId', l.line_id,
+      'lineNo', l.line_no, 'sku', l.sku, 'quantity', l.quantity))
+    FROM order_lines AS l WHERE l.order_id = ${orderId})),
+  'shipped', json((SELECT json_group_array(json_array(line, units)) FROM (
+    SELECT i.order_line_id AS line, SUM(i.quantity) AS units FROM shipment_items AS i
     WHERE i.shipment_id IN (SELECT s.id FROM shipments AS s WHERE s.order_id = ${orderId} AND s.voided = 0)
-    GROUP BY i.sku))),
-  'returned', json((SELECT json_group_array(json_array(sku, units)) FROM (
-    SELECT l.sku AS sku, SUM(l.quantity) AS units FROM return_lines AS l
+    GROUP BY i.order_line_id))),
+  'returned', json((SELECT json_group_array(json_array(line, units)) FROM (
+    SELECT l.order_line_id AS line, SUM(l.quantity) AS units FROM return_lines AS l
     WHERE l.stage = 'received' AND l.return_id IN (SELECT r.id FROM returns AS r WHERE r.order_id = ${orderId})
-    GROUP BY l.sku))))`;
+    GROUP BY l.order_line_id))))`;
 
 /** The facts as `orderFactsJson` writes them. */
 export interface FactsJson {
   order: OrderFacts["order"];
+  lines: OrderFacts["lines"];
   shipped: [string, number][];
   returned: [string, number][];
 }
 
 export const factsOf = (raw: FactsJson): OrderFacts => ({
   order: raw.order,
+  lines: raw.lines,
   shipped: new Map(raw.shipped),
   returned: new Map(raw.returned),
 });

@@ -1,6 +1,7 @@
 import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { ReturnCondition } from "../domain/statuses";
+import { lineFor, type ShippableLine } from "../shipments/shipments.rules";
 
 /*
  * What a customer return may say, checked against what really happened to its order:
@@ -9,8 +10,13 @@ import type { ReturnCondition } from "../domain/statuses";
 
 export interface ReturnedItem {
   sku: string;
+  /** The order line: its `line_id` or its `id`; needed only when several lines shipped the SKU. */
+  line_id?: string;
   quantity: number;
 }
+
+/** An item placed on the order line it returns, by the line's ids. */
+export type Placed<T extends ReturnedItem> = T & { orderLineId: string; lineId: string | null };
 
 export interface ReceivedItem extends ReturnedItem {
   condition: ReturnCondition;
@@ -20,58 +26,80 @@ export interface ReceivedItem extends ReturnedItem {
 /** The order a return names, as the database saw it when the return was checked. */
 export interface OrderFacts {
   order: { id: string; tenantId: string; orderNumber: string; warehouseId: string } | null;
-  /** Units per SKU on the order's shipments that are not voided. */
+  /** The order's lines, by their ids and SKU. */
+  lines: ShippableLine[];
+  /** Units per order line (by `id`) on the order's shipments that are not voided. */
   shipped: Map<string, number>;
-  /** Units per SKU that the order's received or processed returns brought back. */
+  /** Units per order line (by `id`) that the order's received or processed returns brought back. */
   returned: Map<string, number>;
 }
 
 /**
- * Why a return of `items` for the order the body names is refused, or undefined when it may
- * come back: the order and the warehouse are fields of the request (422), not missing paths.
+ * Why a return of `items` for the order the body names is refused, or the items placed on
+ * the lines they return: the order and the warehouse are fields of the request (422), not
+ * missing paths.
  */
-export function refuseReturn(
+export function refuseReturn<T extends ReturnedItem>(
   facts: OrderFacts,
   body: {
     order_id: string;
     warehouse?: { id: string; resolved: string | null };
-    items: readonly ReturnedItem[];
+    items: readonly T[];
   },
-): Refusal | undefined {
+): Refusal | Placed<T>[] {
   if (!facts.order) return { code: "unknown_order", field: "order_id", order_id: body.order_id };
   if (body.warehouse && body.warehouse.resolved === null) {
     return { code: "invalid_warehouse", field: "warehouse_id", warehouse_id: body.warehouse.id };
   }
-  return unreturnable(body.items, facts);
+  return placeReturned(body.items, facts);
 }
 
 /**
- * The first line that would bring back a SKU that never shipped, or more units than shipped
- * minus what already came back (lines of one SKU add up); undefined when every line may.
+ * Each item on the order line it returns: the line its `line_id` names, else the only line of
+ * its SKU that shipped. Refused at the first item that names a SKU that never shipped, a line
+ * that is not the order's, or more units than the line shipped minus what already came back
+ * (items of one line add up).
  */
-export function unreturnable(
-  items: readonly ReturnedItem[],
+export function placeReturned<T extends ReturnedItem>(
+  items: readonly T[],
   facts: OrderFacts,
-): Refusal | undefined {
+): Refusal | Placed<T>[] {
   const claimed = new Map<string, number>();
+  const placed: Placed<T>[] = [];
   for (const [i, item] of items.entries()) {
-    const shipped = facts.shipped.get(item.sku) ?? 0;
+    const shippedLines = facts.lines.filter((l) => (facts.shipped.get(l.id) ?? 0) > 0);
+    const line = lineFor(
+      item.line_id === undefined ? shippedLines : facts.lines,
+      {
+        sku: item.sku,
+        lineId: item.line_id,
+      },
+      `items[${i}]`,
+    );
+    if ("code" in line) {
+      return line.code === "sku_not_in_order"
+        ? { code: "sku_not_shipped", field: `items[${i}].sku`, sku: item.sku }
+        : line;
+    }
+    const shipped = facts.shipped.get(line.id) ?? 0;
     if (shipped === 0) return { code: "sku_not_shipped", field: `items[${i}].sku`, sku: item.sku };
-    const returned = facts.returned.get(item.sku) ?? 0;
-    const earlierLines = claimed.get(item.sku) ?? 0;
+    const returned = facts.returned.get(line.id) ?? 0;
+    const earlierLines = claimed.get(line.id) ?? 0;
     if (returned + earlierLines + item.quantity > shipped) {
       return {
         code: "over_return",
         field: `items[${i}].quantity`,
         sku: item.sku,
+        line_id: line.lineId ?? line.id,
         shipped,
         returned,
         earlier_lines: earlierLines,
       };
     }
-    claimed.set(item.sku, earlierLines + item.quantity);
+    claimed.set(line.id, earlierLines + item.quantity);
+    placed.push({ ...item, orderLineId: line.id, lineId: line.lineId });
   }
-  return undefined;
+  return placed;
 }
 
 /** Restocked units per SKU: what goes back on the shelf. */
@@ -89,6 +117,8 @@ export function restockedBySku(
 export const sameReceipt = (
   recorded: readonly {
     sku: string;
+    orderLineId: string | null;
+    lineId: string | null;
     quantity: number;
     condition: string | null;
     restocked: boolean | null;
@@ -101,6 +131,9 @@ export const sameReceipt = (
     return (
       item !== undefined &&
       line.sku === item.sku &&
+      (item.line_id === undefined ||
+        item.line_id === line.lineId ||
+        item.line_id === line.orderLineId) &&
       line.quantity === item.quantity &&
       line.condition === item.condition &&
       line.restocked === item.restocked

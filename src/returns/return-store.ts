@@ -5,7 +5,7 @@ import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { returnLines, returns } from "../db/schema";
 import { chunked, inList, jsonRows, NOW, nowPlus } from "../db/sql";
-import type { ReceivedItem, ReturnedItem } from "./return-rules";
+import type { Placed, ReceivedItem, ReturnedItem } from "./return-rules";
 import { arrivalEvents } from "./return-rules";
 import type { ReturnLine, ReturnRow, StoredReturn } from "./returns.render";
 
@@ -44,13 +44,15 @@ function arrivalWrites(db: Db, stored: Stored): BatchItem[] {
 const linesOf = (
   returnId: string,
   stage: ReturnLine["stage"],
-  items: readonly (ReturnedItem | ReceivedItem)[],
+  items: readonly Placed<ReturnedItem | ReceivedItem>[],
 ): ReturnLine[] =>
   items.map((item, i) => ({
     returnId,
     stage,
     lineNo: i + 1,
     sku: item.sku,
+    orderLineId: item.orderLineId,
+    lineId: item.lineId,
     quantity: item.quantity,
     condition: "condition" in item ? item.condition : null,
     restocked: "restocked" in item ? item.restocked : null,
@@ -69,12 +71,14 @@ function insertLines(db: Db, lines: readonly ReturnLine[], onlyIf?: SQL): BatchI
     l.quantity,
     l.condition,
     l.restocked === null ? null : Number(l.restocked),
+    l.orderLineId,
+    l.lineId,
   ]);
   return chunked(rows).map((group) =>
     statement(
       db,
-      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked, order_line_id, line_id)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
       FROM ${jsonRows(group)} AS j
       ${onlyIf ? sql`WHERE ${onlyIf} ON CONFLICT DO NOTHING` : sql``}`,
     ),
@@ -98,7 +102,7 @@ export async function insertExpected(
     ReturnRow,
     "id" | "tenantId" | "orderId" | "orderNumber" | "rma" | "warehouseId" | "reason" | "requestHash"
   >,
-  items: readonly ReturnedItem[],
+  items: readonly Placed<ReturnedItem>[],
 ): Promise<Stored | undefined> {
   const stamp = feedStamp("returns", fields.tenantId);
   const lines = linesOf(fields.id, "expected", items);
@@ -132,7 +136,7 @@ const receivedColumns = (tenantId: string, restocks: boolean) => {
 export async function commitReceipt(
   db: Db,
   before: Stored,
-  items: readonly ReceivedItem[],
+  items: readonly Placed<ReceivedItem>[],
   restocks: boolean,
 ): Promise<Stored> {
   const { row } = before;
@@ -165,7 +169,7 @@ export async function insertReceived(
     ReturnRow,
     "id" | "tenantId" | "orderId" | "orderNumber" | "rma" | "warehouseId" | "reason"
   >,
-  items: readonly ReceivedItem[],
+  items: readonly Placed<ReceivedItem>[],
   restocks: boolean,
 ): Promise<Stored> {
   const columns = receivedColumns(fields.tenantId, restocks);

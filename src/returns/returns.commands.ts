@@ -10,11 +10,11 @@ import {
   recordingState,
 } from "./return-reads";
 import {
+  placeReturned,
   type ReceivedItem,
   refuseReturn,
   restockedBySku,
   sameReceipt,
-  unreturnable,
 } from "./return-rules";
 import { settleReturnStock } from "./return-stock";
 import { commitProcessed, commitReceipt, insertReceived, type Stored } from "./return-store";
@@ -58,9 +58,8 @@ async function repeatedReceipt(
  * the order committed first: the refusal as the order's facts now explain it.
  */
 async function racedReturn(db: Db, orderId: string, items: readonly ReceivedItem[]) {
-  return new Refused(
-    unreturnable(items, await currentFacts(db, orderId)) ?? { code: "return_conflict" },
-  );
+  const placed = placeReturned(items, await currentFacts(db, orderId));
+  return new Refused(Array.isArray(placed) ? { code: "return_conflict" } : placed);
 }
 
 /** POST /v1/ops/returns/{id}/receive: expected → received, restocked units onto the shelf. */
@@ -72,11 +71,11 @@ export async function receiveReturn(
   const loaded = await findReturnWithFacts(who.db, who.tenantId, returnId);
   if (!loaded) throw refused("not_found", { resource: "return", id: returnId });
   if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
-  const refusal = unreturnable(items, loaded.facts);
-  if (refusal) throw new Refused(refusal);
+  const placed = placeReturned(items, loaded.facts);
+  if (!Array.isArray(placed)) throw new Refused(placed);
   let stored: Stored;
   try {
-    stored = await commitReceipt(who.db, loaded, items, restockedBySku(items).size > 0);
+    stored = await commitReceipt(who.db, loaded, placed, restockedBySku(items).size > 0);
   } catch (err) {
     if (isAbort(err, "return_status_conflict")) {
       const now = await findReturn(who.db, who.tenantId, returnId);
@@ -107,12 +106,14 @@ export async function recordReturn(
     await settleReturnStock(who.env, db, state.existing);
     return { stored: state.existing, created: false };
   }
-  const refusal = refuseReturn(state.facts, {
+  const placed = refuseReturn(state.facts, {
     order_id: body.order_id,
     warehouse: { id: body.warehouse_id, resolved: state.warehouse },
     items: body.items,
   });
-  if (refusal) throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, refusal));
+  if (!Array.isArray(placed)) {
+    throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, placed));
+  }
   const order = state.facts.order as NonNullable<typeof state.facts.order>;
   let stored: Stored;
   try {
@@ -127,7 +128,7 @@ export async function recordReturn(
         warehouseId: body.warehouse_id,
         reason: body.reason ?? null,
       },
-      body.items,
+      placed,
       restockedBySku(body.items).size > 0,
     );
   } catch (err) {

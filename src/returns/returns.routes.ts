@@ -7,8 +7,16 @@ import { feedQuery, listOf } from "../http/pagination";
 
 const Quantity = z.number().int().positive().max(1_000_000);
 
+const LineIds = {
+  order_line_id: z.string().nullable().openapi({
+    description: "The order line's `id`; null only for lines recorded before lines had ids.",
+  }),
+  line_id: z.string().nullable().openapi({ description: "The order line's `line_id`, yours." }),
+};
+
 export const ReturnItem = z
   .object({
+    ...LineIds,
     sku: z.string(),
     quantity: z.number().int(),
     condition: z
@@ -35,7 +43,7 @@ export const Return = z
       description: "What arrived, line by line; while `expected`, the RMA's lines.",
     }),
     expected_items: z
-      .array(z.object({ sku: z.string(), quantity: z.number().int() }))
+      .array(z.object({ ...LineIds, sku: z.string(), quantity: z.number().int() }))
       .openapi({ description: "The RMA's lines as authorised; empty for an unannounced return." }),
     reason: z.string().nullable(),
     processed_at: Timestamp.nullable(),
@@ -80,6 +88,10 @@ const ReceivedItems = z
   .array(
     z.strictObject({
       sku: Sku,
+      line_id: z.string().min(1).max(64).optional().openapi({
+        description:
+          "The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU.",
+      }),
       quantity: Quantity,
       condition: z.enum(RETURN_CONDITIONS),
       restocked: z.boolean().openapi({
@@ -108,7 +120,16 @@ export const CreateReturn = z
       .optional()
       .openapi({ description: "Where the return will arrive; the order's warehouse by default." }),
     items: z
-      .array(z.strictObject({ sku: Sku, quantity: Quantity }))
+      .array(
+        z.strictObject({
+          sku: Sku,
+          line_id: z.string().min(1).max(64).optional().openapi({
+            description:
+              "The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU.",
+          }),
+          quantity: Quantity,
+        }),
+      )
       .min(1)
       .max(500)
       .transform(addedUpBySku),

@@ -8,7 +8,7 @@ import { type Actor, runOrderCommand, shipmentOf, tenantOfOrder } from "../order
 import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
 import { ownerOfShipment } from "../shipments/shipments.reads";
-import { type Item, shippedBySku } from "../shipments/shipments.rules";
+import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
 import { nextTrackingStatus } from "../simulator/simulator.plan";
 import { readSettings } from "../simulator/simulator.settings";
 import { simulatedShipment } from "../simulator/simulator.shipment";
@@ -19,12 +19,12 @@ import { simulatedShipment } from "../simulator/simulator.shipment";
  */
 
 /** Every allocated unit of an open order that has not shipped yet. */
-function allocatedUnshipped({ order, lines, shipments }: Committed): Item[] {
+function allocatedUnshipped({ order, lines, shipments }: Committed): ShipItem[] {
   if (order.status === "cancelled") return [];
-  const shipped = shippedBySku(shipments);
+  const shipped = shippedByLine(shipments);
   return lines
     .filter((l) => l.allocation === "allocated")
-    .map((l) => ({ sku: l.sku, quantity: l.quantity - (shipped.get(l.sku) ?? 0) }))
+    .map((l) => ({ sku: l.sku, lineId: l.id, quantity: l.quantity - (shipped.get(l.id) ?? 0) }))
     .filter((i) => i.quantity > 0);
 }
 
@@ -33,7 +33,7 @@ export async function fulfilOrder(
   who: Actor,
   orderId: string,
   shipmentId: string,
-  input: { items?: Item[]; parcels?: number },
+  input: { items?: ShipItem[]; parcels?: number },
 ) {
   const tenantId = who.tenantId ?? (await tenantOfOrder(who.db, orderId));
   const acting = { ...who, tenantId };

@@ -33,7 +33,12 @@ export function renderShipment(
         ...(p.weight ? { weight: p.weight } : {}),
         ...(p.dimensions ? { dimensions: p.dimensions } : {}),
       })),
-    items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
+    items: items.map((i) => ({
+      order_line_id: i.orderLineId,
+      line_id: i.lineId,
+      sku: i.sku,
+      quantity: i.quantity,
+    })),
     status_history: row.statusHistory,
     version: String(row.version),
     archived,

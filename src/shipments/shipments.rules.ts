@@ -23,64 +23,133 @@ export interface Item {
   quantity: number;
 }
 
+/** Units of one order line (its number within the order), in its SKU's stock row. */
+export interface LineItem extends Item {
+  lineNo: number;
+}
+
+/** What an order line is to a shipment: its ids, its SKU and what it ordered. */
+export type ShippableLine = LineItem & { id: string; lineId: string | null };
+
 /** A stock movement a shipment decision implies, applied once per `ref` by the stock row. */
-export interface Move extends Item {
+export interface Move extends LineItem {
   ref: string;
+}
+
+/** An item as the floor sends it: its SKU, and the line's `line_id` or `id` when it names one. */
+export interface ShipItem extends Item {
+  lineId?: string;
 }
 
 export interface ShipInput {
   shipmentId: string;
   parcels: Omit<ParcelRow, "shipmentId" | "position">[];
-  items: Item[];
+  items: ShipItem[];
   cost: { amount: string; currency: string } | null;
   shippedAt: string;
 }
 
-/** Units of each SKU that left and were not voided. */
-export function shippedBySku(records: readonly ShipmentRecord[]): Map<string, number> {
+/** Units of each order line (by its server id) that left and were not voided. */
+export function shippedByLine(records: readonly ShipmentRecord[]): Map<string, number> {
   const totals = new Map<string, number>();
   for (const r of records) {
     if (r.row.voided) continue;
-    for (const i of r.items) totals.set(i.sku, (totals.get(i.sku) ?? 0) + i.quantity);
+    for (const i of r.items) {
+      totals.set(i.orderLineId, (totals.get(i.orderLineId) ?? 0) + i.quantity);
+    }
   }
   return totals;
 }
 
 /** What the shipments that still stand say about an order; with none left it is back to picking. */
 export function fulfilmentStatus(
-  lines: readonly Item[],
+  lines: readonly (Item & { id: string })[],
   records: readonly ShipmentRecord[],
 ): "processing" | "partially_shipped" | "shipped" {
-  const shipped = shippedBySku(records);
-  if (lines.every((l) => (shipped.get(l.sku) ?? 0) >= l.quantity)) return "shipped";
-  return lines.some((l) => (shipped.get(l.sku) ?? 0) > 0) ? "partially_shipped" : "processing";
+  const shipped = shippedByLine(records);
+  if (lines.every((l) => (shipped.get(l.id) ?? 0) >= l.quantity)) return "shipped";
+  return lines.some((l) => (shipped.get(l.id) ?? 0) > 0) ? "partially_shipped" : "processing";
 }
 
-export const moveRef = (kind: "ship" | "void", shipmentId: string) => `${kind}:${shipmentId}`;
+/**
+ * The movement a shipment or void makes in one line's stock row. A line alone with its SKU
+ * keeps the ref it always had (so a movement made before lines had ids is still recognised);
+ * lines sharing a SKU share a row, so theirs name the line.
+ */
+export function moveRef(
+  kind: "ship" | "void",
+  shipmentId: string,
+  line: ShippableLine,
+  lines: readonly ShippableLine[],
+): string {
+  const shared = lines.some((l) => l.sku === line.sku && l.lineNo !== line.lineNo);
+  return shared ? `${kind}:${shipmentId}:${line.lineNo}` : `${kind}:${shipmentId}`;
+}
+
+/**
+ * The order line an item names: by `line_id` (the client's, else the server's `id`), else
+ * the only line of its SKU. `at` is the item's path, for the refusal's `field`.
+ */
+export function lineFor<L extends ShippableLine>(
+  lines: readonly L[],
+  item: { sku: string; lineId?: string | null },
+  at: string,
+): L | Refusal {
+  if (item.lineId != null) {
+    const named =
+      lines.find((l) => l.lineId === item.lineId) ?? lines.find((l) => l.id === item.lineId);
+    if (!named) return { code: "line_not_found", field: `${at}.line_id`, line_id: item.lineId };
+    if (named.sku !== item.sku) {
+      return {
+        code: "line_sku_mismatch",
+        field: `${at}.sku`,
+        line_id: item.lineId,
+        sku: named.sku,
+      };
+    }
+    return named;
+  }
+  const ofSku = lines.filter((l) => l.sku === item.sku);
+  const only = ofSku[0];
+  if (!only) return { code: "sku_not_in_order", field: `${at}.sku`, sku: item.sku };
+  if (ofSku.length > 1) {
+    return {
+      code: "ambiguous_line",
+      field: `${at}.line_id`,
+      sku: item.sku,
+      line_ids: ofSku.map((l) => l.lineId ?? l.id).join(", "),
+    };
+  }
+  return only;
+}
 
 /** Checks a new shipment against the order's lines and what already shipped. */
 export function decideShipment(
   order: { id: string; tenantId: string; orderNumber: string; warehouseId: string },
-  lines: readonly Item[],
+  lines: readonly ShippableLine[],
   existing: readonly ShipmentRecord[],
   input: ShipInput,
 ): Refusal | { record: ShipmentRecord; moves: Move[] } {
-  const shipped = shippedBySku(existing);
+  const shipped = shippedByLine(existing);
+  const taken = new Map<string, { line: ShippableLine; quantity: number }>();
   for (const [i, item] of input.items.entries()) {
-    const line = lines.find((l) => l.sku === item.sku);
-    if (!line) return { code: "sku_not_in_order", field: `items[${i}].sku`, sku: item.sku };
-    const remaining = line.quantity - (shipped.get(item.sku) ?? 0);
+    const line = lineFor(lines, item, `items[${i}]`);
+    if ("code" in line) return line;
+    const earlier = taken.get(line.id)?.quantity ?? 0;
+    const remaining = line.quantity - (shipped.get(line.id) ?? 0) - earlier;
     if (item.quantity > remaining) {
       return {
         code: "over_shipment",
         field: `items[${i}].quantity`,
         sku: item.sku,
+        line_id: line.lineId ?? line.id,
         remaining,
         ordered: line.quantity,
       };
     }
+    taken.set(line.id, { line, quantity: earlier + item.quantity });
   }
-  const ref = moveRef("ship", input.shipmentId);
+  const items = [...taken.values()];
   return {
     record: {
       row: {
@@ -106,9 +175,20 @@ export function decideShipment(
         shipmentId: input.shipmentId,
         position,
       })),
-      items: input.items.map((i) => ({ ...i, shipmentId: input.shipmentId })),
+      items: items.map(({ line, quantity }) => ({
+        shipmentId: input.shipmentId,
+        orderLineId: line.id,
+        lineId: line.lineId,
+        sku: line.sku,
+        quantity,
+      })),
     },
-    moves: input.items.map((i) => ({ sku: i.sku, quantity: -i.quantity, ref })),
+    moves: items.map(({ line, quantity }) => ({
+      lineNo: line.lineNo,
+      sku: line.sku,
+      quantity: -quantity,
+      ref: moveRef("ship", input.shipmentId, line, lines),
+    })),
   };
 }
 
@@ -149,6 +229,7 @@ export function decideTracking(
 /** A voided label: the row stays, flagged, and its units go back to the order's allocation. */
 export function decideVoid(
   record: ShipmentRecord,
+  lines: readonly ShippableLine[],
   voidedAt: string,
 ): Refusal | "unchanged" | { record: ShipmentRecord; moves: Move[] } {
   if (record.row.voided) return "unchanged";
@@ -157,9 +238,16 @@ export function decideVoid(
   }
   const voided = withStatus(record, "voided", voidedAt, null);
   voided.row = { ...voided.row, voided: true, voidedAt };
-  const ref = moveRef("void", record.row.id);
-  return {
-    record: voided,
-    moves: record.items.map((i) => ({ sku: i.sku, quantity: i.quantity, ref })),
-  };
+  const moves: Move[] = [];
+  for (const item of record.items) {
+    const line = lines.find((l) => l.id === item.orderLineId);
+    if (!line) throw new Error(`shipment ${record.row.id} names no line ${item.orderLineId}`);
+    moves.push({
+      lineNo: line.lineNo,
+      sku: line.sku,
+      quantity: item.quantity,
+      ref: moveRef("void", record.row.id, line, lines),
+    });
+  }
+  return { record: voided, moves };
 }

@@ -43,7 +43,19 @@ export const Shipment = z
     parcels: z
       .array(Parcel)
       .openapi({ description: "One entry per physical box, each with its own tracking number." }),
-    items: z.array(z.object({ sku: z.string(), quantity: z.number().int() })),
+    items: z.array(
+      z.object({
+        order_line_id: z
+          .string()
+          .openapi({ description: "The order line's `id`.", example: "li_4fQ9zK2mX7pL1sD8" }),
+        line_id: z
+          .string()
+          .nullable()
+          .openapi({ description: "The order line's `line_id`, yours; null if it has none." }),
+        sku: z.string(),
+        quantity: z.number().int(),
+      }),
+    ),
     status_history: z.array(
       z.object({
         status: z.enum(SHIPMENT_STATUSES),
@@ -85,7 +97,14 @@ export const Shipment = z
           service: "Express Post",
         },
       ],
-      items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
+      items: [
+        {
+          order_line_id: "li_4fQ9zK2mX7pL1sD8",
+          line_id: "10",
+          sku: "WIDGET-BLUE-M",
+          quantity: 2,
+        },
+      ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
       version: "1",
       archived: false,
@@ -123,7 +142,16 @@ export const CreateShipment = z
         });
       }),
     items: z
-      .array(z.strictObject({ sku: Sku, quantity: z.number().int().positive().max(1_000_000) }))
+      .array(
+        z.strictObject({
+          sku: Sku,
+          line_id: z.string().min(1).max(64).optional().openapi({
+            description:
+              "The order line: its `line_id`, or its `id`. Needed when the SKU is on several lines.",
+          }),
+          quantity: z.number().int().positive().max(1_000_000),
+        }),
+      )
       .min(1)
       .max(500)
       .transform(addedUpBySku),

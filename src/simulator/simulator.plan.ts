@@ -1,6 +1,6 @@
 import type { orderLines, orders } from "../db/schema";
 import type { TrackingStatus } from "../domain/statuses";
-import { type Item, type ShipmentRecord, shippedBySku } from "../shipments/shipments.rules";
+import { type ShipItem, type ShipmentRecord, shippedByLine } from "../shipments/shipments.rules";
 
 /*
  * What the sandbox's warehouse does next with an order, with no I/O: the order object asks
@@ -50,7 +50,7 @@ export interface SimulationMemory {
 export type SimulationStep =
   | { type: "hold"; reason: "address" }
   | { type: "start_picking" }
-  | { type: "ship"; items: Item[] }
+  | { type: "ship"; items: ShipItem[] }
   | { type: "track"; shipmentId: string; status: TrackingStatus }
   | { type: "void"; shipmentId: string };
 
@@ -81,21 +81,21 @@ const lastScan = (record: ShipmentRecord) =>
   Date.parse(record.row.statusHistory.at(-1)?.occurred_at ?? record.row.shippedAt);
 
 /** Units each line still has to ship: the rest of every line once picking has begun. */
-export function unshipped(state: Pick<SimulatedOrder, "lines" | "shipments">): Item[] {
-  const shipped = shippedBySku(state.shipments);
+export function unshipped(state: Pick<SimulatedOrder, "lines" | "shipments">): ShipItem[] {
+  const shipped = shippedByLine(state.shipments);
   return state.lines
-    .map((l) => ({ sku: l.sku, quantity: l.quantity - (shipped.get(l.sku) ?? 0) }))
+    .map((l) => ({ sku: l.sku, lineId: l.id, quantity: l.quantity - (shipped.get(l.id) ?? 0) }))
     .filter((i) => i.quantity > 0);
 }
 
 /** The first half of the units, in line order: a split order's first shipment. */
-function firstHalf(items: Item[]): Item[] {
+function firstHalf(items: ShipItem[]): ShipItem[] {
   let left = Math.ceil(items.reduce((n, i) => n + i.quantity, 0) / 2);
-  const half: Item[] = [];
+  const half: ShipItem[] = [];
   for (const item of items) {
     if (left === 0) break;
     const quantity = Math.min(item.quantity, left);
-    half.push({ sku: item.sku, quantity });
+    half.push({ ...item, quantity });
     left -= quantity;
   }
   return half;

@@ -4,7 +4,7 @@ import type { orders } from "../db/schema";
 import { products, shippingMethods } from "../db/schema";
 import { inList } from "../db/sql";
 import { newId } from "../lib/ids";
-import type { Item, ShipInput } from "../shipments/shipments.rules";
+import type { ShipInput, ShipItem } from "../shipments/shipments.rules";
 import { simulatedParcels } from "./parcels";
 
 type Unit<T> = T extends { unit: infer U } ? U : never;
@@ -38,7 +38,7 @@ export async function simulatedShipment(
   >,
   /** Shipments the order has had, voided ones too: the next one's place in its numbering. */
   shipmentCount: number,
-  items: Item[],
+  items: ShipItem[],
   parcels: number,
 ): Promise<ShipInput> {
   const [method] = order.shippingMethodId

@@ -39,6 +39,8 @@ describe("POST /v1/orders", () => {
       ship_to: body.ship_to,
       items: [
         {
+          id: expect.stringMatching(/^li_[0-9A-Za-z]{16}$/),
+          line_id: null,
           sku: "WIDGET-BLUE-M",
           description: "Blue Widget — Medium",
           quantity: 2,
@@ -164,13 +166,23 @@ describe("POST /v1/orders", () => {
       [
         {
           items: [
-            { sku: "WIDGET-BLUE-M", quantity: 1 },
-            { sku: "WIDGET-RED-S", quantity: 1 },
-            { sku: "WIDGET-BLUE-M", quantity: 2 },
+            { line_id: "1", sku: "WIDGET-BLUE-M", quantity: 1 },
+            { line_id: "2", sku: "WIDGET-RED-S", quantity: 1 },
+            { line_id: "1", sku: "WIDGET-BLUE-M", quantity: 2 },
           ],
         },
         "validation_error",
-        "items[2].sku",
+        "items[2].line_id",
+      ],
+      [
+        { items: [{ line_id: "", sku: "WIDGET-BLUE-M", quantity: 1 }] },
+        "validation_error",
+        "items[0].line_id",
+      ],
+      [
+        { items: [{ line_id: "x".repeat(65), sku: "WIDGET-BLUE-M", quantity: 1 }] },
+        "validation_error",
+        "items[0].line_id",
       ],
       [
         { items: Array.from({ length: 501 }, (_, i) => ({ sku: `S-${i}`, quantity: 1 })) },

@@ -61,7 +61,14 @@ describe("POST /v1/ops/shipments", () => {
       cost: { amount: "12.40", currency: "AUD" },
       voided: false,
       parcels: boxes,
-      items: [{ sku: "WIDGET-BLUE-M", quantity: 2 }],
+      items: [
+        {
+          order_line_id: expect.stringMatching(/^li_/),
+          line_id: null,
+          sku: "WIDGET-BLUE-M",
+          quantity: 2,
+        },
+      ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
       version: "1",
       archived: false,

@@ -145,6 +145,8 @@ describe("statements sized by input", () => {
               priority: 1,
               createdAt: new Date().toISOString(),
               lines: Array.from({ length: lines }, (_, i) => ({
+                id: `li_${String(i).padStart(16, "0")}`,
+                lineId: "L".repeat(60) + String(i).padStart(4, "0"),
                 sku: `S${String(i).padStart(99, "0")}`,
                 description: text,
                 quantity: 1_000_000,
@@ -174,6 +176,7 @@ describe("statements sized by input", () => {
           );
           if (!isChange(created)) throw new Error("create refused");
           const answers = created.lines.map((l) => ({
+            lineNo: l.lineNo,
             sku: l.sku,
             status: "allocated" as const,
             seq: 1,

@@ -54,7 +54,7 @@ describe("where order and stock objects are created", () => {
           tenantId,
           warehouseId: "wh_placement",
           sku: "PLACED",
-        }).setDemand(`ord_${region}`, 0, 1),
+        }).setDemand({ orderId: `ord_${region}`, lineNo: 1 }, 0, 1),
       );
       expect(released.status).toBe("released");
       expect(asked).toEqual([{ locationHint: region }, { locationHint: region }]);

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { type Demand, DemandBook } from "../../src/inventory/allocation";
 import { WaitingQueue } from "../../src/inventory/waiting-queue";
 
-const waiting = (orderId: string, priority: number, quantity: number): Demand => ({
-  orderId,
+const waiting = (holder: string, priority: number, quantity: number): Demand => ({
+  holder,
   priority,
   quantity,
   status: "backordered",
@@ -15,23 +15,23 @@ describe("WaitingQueue", () => {
   it("finds the oldest line that fits, skipping older ones that do not", () => {
     const q = new WaitingQueue([waiting("a", 1, 5), waiting("b", 2, 2), waiting("c", 3, 1)]);
     expect(q.firstFitting(0)).toBeUndefined();
-    expect(q.firstFitting(1)?.orderId).toBe("c");
-    expect(q.firstFitting(2)?.orderId).toBe("b");
-    expect(q.firstFitting(5)?.orderId).toBe("a");
+    expect(q.firstFitting(1)?.holder).toBe("c");
+    expect(q.firstFitting(2)?.holder).toBe("b");
+    expect(q.firstFitting(5)?.holder).toBe("a");
   });
 
   it("keeps fill order when older lines arrive late and many leave", () => {
     const q = new WaitingQueue();
     for (let i = 100; i < 200; i++) q.add(waiting(`o${i}`, i, 1));
     q.add(waiting("late", 50, 1));
-    expect(q.firstFitting(1)?.orderId).toBe("late");
+    expect(q.firstFitting(1)?.holder).toBe("late");
     for (let i = 100; i < 190; i++) q.remove(`o${i}`);
     q.remove("late");
     expect(q.size).toBe(10);
-    expect([...q.inOrder()].map((l) => l.orderId)).toEqual(
+    expect([...q.inOrder()].map((l) => l.holder)).toEqual(
       Array.from({ length: 10 }, (_, i) => `o${190 + i}`),
     );
-    expect(q.firstFitting(1)?.orderId).toBe("o190");
+    expect(q.firstFitting(1)?.holder).toBe("o190");
   });
 
   it("agrees with a linear scan for any sequence of adds, removes and queries", () => {
@@ -55,7 +55,7 @@ describe("WaitingQueue", () => {
           const model = new Map<string, { priority: number; quantity: number }>();
           for (const o of ops) {
             if (o.op === "add") {
-              q.add({ orderId: `o${o.id}`, priority: o.priority, quantity: o.q });
+              q.add({ holder: `o${o.id}`, priority: o.priority, quantity: o.q });
               model.set(`o${o.id}`, { priority: o.priority, quantity: o.q });
             } else if (o.op === "remove") {
               q.remove(`o${o.id}`);
@@ -64,7 +64,7 @@ describe("WaitingQueue", () => {
               const expected = [...model]
                 .filter(([, l]) => l.quantity <= o.available)
                 .sort(([a, la], [b, lb]) => la.priority - lb.priority || (a < b ? -1 : 1))[0]?.[0];
-              expect(q.firstFitting(o.available)?.orderId).toBe(expected);
+              expect(q.firstFitting(o.available)?.holder).toBe(expected);
             }
           }
           expect(q.size).toBe(model.size);
@@ -114,7 +114,7 @@ describe("DemandBook", () => {
 
   it("releases a line and hands the stock to waiting lines", () => {
     const b = book(2, [
-      { orderId: "a", quantity: 2, status: "allocated", priority: 1, seq: 1 },
+      { holder: "a", quantity: 2, status: "allocated", priority: 1, seq: 1 },
       waiting("b", 2, 2),
     ]);
     const { status, change } = b.setDemand("a", 0, 1, 2);
@@ -132,7 +132,7 @@ describe("DemandBook", () => {
   });
 
   it("moves shipped units out of an allocation and voided ones back, refusing what is not held", () => {
-    const b = book(5, [{ orderId: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
+    const b = book(5, [{ holder: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
     expect(b.move("a", -4, 1, 2)).toMatchObject({ refused: "no_allocation", held: 3, wanted: 4 });
     expect(b.move("x", -1, 1, 2)).toMatchObject({ refused: "no_allocation", held: 0 });
     b.move("a", -3, 1, 2);
@@ -144,7 +144,7 @@ describe("DemandBook", () => {
   });
 
   it("refuses a count below zero", () => {
-    const b = book(5, [{ orderId: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
+    const b = book(5, [{ holder: "a", quantity: 3, status: "allocated", priority: 1, seq: 1 }]);
     expect(b.adjust(-6, 2)).toMatchObject({
       refused: "insufficient_stock",
       onHand: 5,
@@ -155,9 +155,9 @@ describe("DemandBook", () => {
 
   it("records a loss of promised units by sending the newest unpicked lines back to wait", () => {
     const b = book(10, [
-      { orderId: "old", quantity: 4, status: "allocated", priority: 1, seq: 1 },
-      { orderId: "mid", quantity: 3, status: "allocated", priority: 2, seq: 1 },
-      { orderId: "new", quantity: 3, status: "allocated", priority: 3, seq: 1 },
+      { holder: "old", quantity: 4, status: "allocated", priority: 1, seq: 1 },
+      { holder: "mid", quantity: 3, status: "allocated", priority: 2, seq: 1 },
+      { holder: "new", quantity: 3, status: "allocated", priority: 3, seq: 1 },
     ]);
     const result = b.adjust(-5, 2);
     if ("refused" in result) throw new Error("refused");
@@ -173,8 +173,8 @@ describe("DemandBook", () => {
 
   it("refuses a loss only picking lines could cover, naming them", () => {
     const b = book(5, [
-      { orderId: "picking", quantity: 3, status: "allocated", priority: 1, seq: 1 },
-      { orderId: "open", quantity: 2, status: "allocated", priority: 2, seq: 1 },
+      { holder: "picking", quantity: 3, status: "allocated", priority: 1, seq: 1 },
+      { holder: "open", quantity: 2, status: "allocated", priority: 2, seq: 1 },
     ]);
     b.lock("picking", 2);
     expect(b.adjust(-3, 3)).toMatchObject({ refused: "stock_in_picking", orders: ["picking"] });

@@ -20,8 +20,24 @@ const create: OrderCommand = {
   priority: 7,
   createdAt: NOW,
   lines: [
-    { sku: "A", description: "a", quantity: 2, unitPrice: "1.00", currency: "AUD" },
-    { sku: "B", description: null, quantity: 1, unitPrice: null, currency: null },
+    {
+      id: "li_A",
+      lineId: null,
+      sku: "A",
+      description: "a",
+      quantity: 2,
+      unitPrice: "1.00",
+      currency: "AUD",
+    },
+    {
+      id: "li_B",
+      lineId: null,
+      sku: "B",
+      description: null,
+      quantity: 1,
+      unitPrice: null,
+      currency: null,
+    },
   ],
   order: {
     orderNumber: "SO-1",
@@ -53,7 +69,12 @@ function state(
   const created = settle(
     null,
     change(decide(ID, null, create, NOW)),
-    ["A", "B"].map((sku) => ({ sku, status: allocation[sku] ?? "allocated", seq: 1 })),
+    ["A", "B"].map((sku, i) => ({
+      lineNo: i + 1,
+      sku,
+      status: allocation[sku] ?? "allocated",
+      seq: 1,
+    })),
   );
   return {
     order: { ...created.order, status, version: 3, createdAt: NOW, updatedAt: NOW, changeSeq: 1 },
@@ -95,18 +116,18 @@ describe("create", () => {
   it("asks every line of its stock and lets allocation decide the status", () => {
     const c = change(decide(ID, null, create, NOW));
     expect(c.demands).toEqual([
-      { sku: "A", quantity: 2 },
-      { sku: "B", quantity: 1 },
+      { lineNo: 1, sku: "A", quantity: 2 },
+      { lineNo: 2, sku: "B", quantity: 1 },
     ]);
     const all = settle(null, c, [
-      { sku: "A", status: "allocated", seq: 1 },
-      { sku: "B", status: "allocated", seq: 1 },
+      { lineNo: 1, sku: "A", status: "allocated", seq: 1 },
+      { lineNo: 2, sku: "B", status: "allocated", seq: 1 },
     ]);
     expect(all.order.status).toBe("received");
     expect(all.diff).toEqual({ status: "received" });
     const short = settle(null, c, [
-      { sku: "A", status: "allocated", seq: 1 },
-      { sku: "B", status: "backordered", seq: 1 },
+      { lineNo: 1, sku: "A", status: "allocated", seq: 1 },
+      { lineNo: 2, sku: "B", status: "backordered", seq: 1 },
     ]);
     expect(short.order.status).toBe("backordered");
     expect(short.lines.map((l) => l.allocation)).toEqual(["allocated", "backordered"]);
@@ -143,8 +164,22 @@ describe("amend", () => {
           actor: "k",
           patch: { packing_note: "Side door" },
           lines: [
-            { sku: "A", description: "a", quantity: 5, unitPrice: "1.00", currency: "AUD" },
-            { sku: "C", description: null, quantity: 1, unitPrice: null, currency: null },
+            {
+              id: "li_A2",
+              sku: "A",
+              description: "a",
+              quantity: 5,
+              unitPrice: "1.00",
+              currency: "AUD",
+            },
+            {
+              id: "li_C",
+              sku: "C",
+              description: null,
+              quantity: 1,
+              unitPrice: null,
+              currency: null,
+            },
           ],
         },
         NOW,
@@ -152,14 +187,14 @@ describe("amend", () => {
     );
     expect(c.diff.packing_note).toEqual({ from: null, to: "Side door" });
     expect(c.demands).toEqual([
-      { sku: "B", quantity: 0 },
-      { sku: "A", quantity: 5 },
-      { sku: "C", quantity: 1 },
+      { lineNo: 2, sku: "B", quantity: 0 },
+      { lineNo: 1, sku: "A", quantity: 5 },
+      { lineNo: 3, sku: "C", quantity: 1 },
     ]);
     const settled = settle(s, c, [
-      { sku: "A", status: "backordered", seq: 2 },
-      { sku: "B", status: "released", seq: 2 },
-      { sku: "C", status: "allocated", seq: 2 },
+      { lineNo: 1, sku: "A", status: "backordered", seq: 2 },
+      { lineNo: 2, sku: "B", status: "released", seq: 2 },
+      { lineNo: 3, sku: "C", status: "allocated", seq: 2 },
     ]);
     expect(settled.order.status).toBe("backordered");
     expect(settled.diff.status).toEqual({ from: "received", to: "backordered" });
@@ -175,14 +210,23 @@ describe("amend", () => {
           type: "amend",
           actor: "k",
           patch: {},
-          lines: [{ sku: "A", description: "a", quantity: 9, unitPrice: "1.00", currency: "AUD" }],
+          lines: [
+            {
+              id: "li_new",
+              sku: "A",
+              description: "a",
+              quantity: 9,
+              unitPrice: "1.00",
+              currency: "AUD",
+            },
+          ],
         },
         NOW,
       ),
     );
-    expect(settle(s, c, [{ sku: "A", status: "backordered", seq: 2 }]).order.status).toBe(
-      "on_hold",
-    );
+    expect(
+      settle(s, c, [{ lineNo: 1, sku: "A", status: "backordered", seq: 2 }]).order.status,
+    ).toBe("on_hold");
   });
 
   it("is unchanged when nothing differs, and refuses what the rules forbid", () => {
@@ -219,8 +263,8 @@ describe("cancel, hold, release, start picking", () => {
       const c = change(decide(ID, state(status), { type: "cancel", actor: "k", reason: "r" }, NOW));
       expect(c.order).toMatchObject({ status: "cancelled", cancelReason: "r", cancelledAt: NOW });
       expect(c.demands).toEqual([
-        { sku: "A", quantity: 0 },
-        { sku: "B", quantity: 0 },
+        { lineNo: 1, sku: "A", quantity: 0 },
+        { lineNo: 2, sku: "B", quantity: 0 },
       ]);
     }
     expect(
@@ -296,7 +340,7 @@ describe("shipments", () => {
     let s = state("processing");
     const first = change(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW));
     expect(first.order.status).toBe("partially_shipped");
-    expect(first.moves).toEqual([{ sku: "A", quantity: -1, ref: "ship:shp_1" }]);
+    expect(first.moves).toEqual([{ lineNo: 1, sku: "A", quantity: -1, ref: "ship:shp_1" }]);
     s = shipped(s, first);
     expect(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW)).toEqual({
       unchanged: true,
@@ -440,8 +484,8 @@ describe("shipments", () => {
     const voided = change(decide(ID, s, { type: "void", actor: "k", shipmentId: "shp_1" }, NOW));
     expect(voided.order.status).toBe("processing");
     expect(voided.moves).toEqual([
-      { sku: "A", quantity: 2, ref: "void:shp_1" },
-      { sku: "B", quantity: 1, ref: "void:shp_1" },
+      { lineNo: 1, sku: "A", quantity: 2, ref: "void:shp_1" },
+      { lineNo: 2, sku: "B", quantity: 1, ref: "void:shp_1" },
     ]);
     const after = shipped(s, voided);
     expect(decide(ID, after, { type: "void", actor: "k", shipmentId: "shp_1" }, NOW)).toEqual({
@@ -472,6 +516,7 @@ describe("allocation changes from stock", () => {
     const s = state("backordered", { B: "backordered" });
     const fill = {
       type: "allocation_changed" as const,
+      lineNo: 2,
       sku: "B",
       status: "allocated" as const,
       seq: 5,
@@ -480,20 +525,23 @@ describe("allocation changes from stock", () => {
     const settled = settle(s, c, [fill]);
     expect(settled.order.status).toBe("received");
     expect(settled.diff).toEqual({
-      items: [{ sku: "B", allocation: { from: "backordered", to: "allocated" } }],
+      items: [
+        { id: "li_B", sku: "B", quantity: 1, allocation: { from: "backordered", to: "allocated" } },
+      ],
       status: { from: "backordered", to: "received" },
     });
     const after = { ...s, lines: settled.lines };
     expect(decide(ID, after, { ...fill, seq: 4 }, NOW)).toEqual({ unchanged: true });
     expect(decide(ID, after, fill, NOW)).toEqual({ unchanged: true });
     expect(decide(ID, s, { ...fill, sku: "Z" }, NOW)).toEqual({ unchanged: true });
+    expect(decide(ID, s, { ...fill, lineNo: 1 }, NOW)).toEqual({ unchanged: true });
   });
 });
 
 describe("the events a change emits", () => {
   const types = (c: Change) => c.events.map((e) => [e.type, e.version]);
   const allocated = (skus: string[], status: "allocated" | "backordered") =>
-    skus.map((sku) => ({ sku, status, seq: 9 }));
+    skus.map((sku) => ({ lineNo: sku === "A" ? 1 : 2, sku, status, seq: 9 }));
 
   it("creates an order, and says it waits when a line is short", () => {
     const c = change(decide(ID, null, create, NOW));
@@ -518,6 +566,7 @@ describe("the events a change emits", () => {
     expect(types(settle(s, cancel, []))).toEqual([["order.cancelled", 4]]);
     const taken = {
       type: "allocation_changed" as const,
+      lineNo: 2,
       sku: "B",
       status: "backordered" as const,
       seq: 9,

@@ -31,6 +31,8 @@ function order(
     priority: 1,
     createdAt: T0,
     lines: Object.entries(quantities).map(([sku, quantity]) => ({
+      id: `li_${sku}`,
+      lineId: null,
       sku,
       description: null,
       quantity,
@@ -56,7 +58,12 @@ function order(
   const created = settle(
     null,
     decided,
-    Object.keys(quantities).map((sku) => ({ sku, status: "allocated" as const, seq: 1 })),
+    Object.keys(quantities).map((sku, i) => ({
+      lineNo: i + 1,
+      sku,
+      status: "allocated" as const,
+      seq: 1,
+    })),
   );
   return {
     order: { ...created.order, version: 1, createdAt: T0, updatedAt: T0, changeSeq: 1 },

@@ -69,6 +69,8 @@ export const stockDemands = sqliteTable(
     warehouseId: text("warehouse_id").notNull(),
     sku: text("sku").notNull(),
     orderId: text("order_id").notNull(),
+    /** The order line the demand is for: two lines of one SKU allocate apart. */
+    lineNo: integer("line_no").notNull().default(0),
     quantity: integer("quantity").notNull(),
     status: text("status", { enum: ALLOCATION_STATUSES }).notNull(),
     priority: integer("priority").notNull(),
@@ -77,7 +79,7 @@ export const stockDemands = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [
-    uniqueIndex("stock_demands_pk").on(t.tenantId, t.warehouseId, t.sku, t.orderId),
+    uniqueIndex("stock_demands_pk").on(t.tenantId, t.warehouseId, t.sku, t.orderId, t.lineNo),
     index("stock_demands_order_idx").on(t.orderId),
     // What a stock object loads: the open demands, not the released ones kept as history.
     index("stock_demands_open_idx")

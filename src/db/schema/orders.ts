@@ -53,6 +53,10 @@ export const orderLines = sqliteTable(
   {
     orderId: text("order_id").notNull(),
     lineNo: integer("line_no").notNull(),
+    /** The server's id of the line, stable for its life. */
+    id: text("id").notNull(),
+    /** The client's own id of the line, unique within the order. */
+    lineId: text("line_id"),
     sku: text("sku").notNull(),
     description: text("description"),
     quantity: integer("quantity").notNull(),
@@ -62,7 +66,7 @@ export const orderLines = sqliteTable(
     // The stock version that set `allocation`: an older notification never overwrites it.
     allocationSeq: integer("allocation_seq").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.sku] })],
+  (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
 );
 
 /** Claims a reference for one order id before any stock moves; the dedup authority. */

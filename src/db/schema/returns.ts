@@ -42,6 +42,9 @@ export const returnLines = sqliteTable(
     stage: text("stage", { enum: RETURN_LINE_STAGES }).notNull(),
     lineNo: integer("line_no").notNull(),
     sku: text("sku").notNull(),
+    /** The order line the units belong to. */
+    orderLineId: text("order_line_id"),
+    lineId: text("line_id"),
     quantity: integer("quantity").notNull(),
     condition: text("condition", { enum: RETURN_CONDITIONS }),
     restocked: integer("restocked", { mode: "boolean" }),

@@ -60,8 +60,11 @@ export const shipmentItems = sqliteTable(
   "shipment_items",
   {
     shipmentId: text("shipment_id").notNull(),
+    /** The order line's ids, kept with the item so a shipment renders on its own. */
+    orderLineId: text("order_line_id").notNull(),
+    lineId: text("line_id"),
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.shipmentId, t.sku] })],
+  (t) => [primaryKey({ columns: [t.shipmentId, t.orderLineId] })],
 );

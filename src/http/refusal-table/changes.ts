@@ -79,6 +79,24 @@ export const CHANGE_REFUSALS = {
     about: "A shipment item names a SKU the order does not have.",
     message: (d) => `sku ${quoted(d.sku)} is not a line of this order.`,
   },
+  line_not_found: {
+    status: 422,
+    about:
+      "An item names a `line_id` that is neither a line's `line_id` nor its `id` on this order.",
+    message: (d) => `line_id ${quoted(d.line_id)} is not a line of this order.`,
+  },
+  line_sku_mismatch: {
+    status: 422,
+    about: "An item's `line_id` names a line of another SKU (`sku` says which).",
+    message: (d) => `line_id ${quoted(d.line_id)} is a line of ${quoted(d.sku)}, not of this sku.`,
+  },
+  ambiguous_line: {
+    status: 422,
+    about:
+      "An item names a SKU that is on several lines of the order without saying which: send `line_id` (`line_ids` lists them).",
+    message: (d) =>
+      `sku ${quoted(d.sku)} is on several lines of this order (${d.line_ids}); send line_id to say which.`,
+  },
   over_shipment: {
     status: 422,
     about: "A shipment item is more than ordered minus shipped (`remaining`).",
