@@ -65,12 +65,26 @@ export const Return = z
       received_at: "2026-07-10T22:00:00.000Z",
       warehouse_id: "wh_syd_1",
       items: [
-        { sku: "WIDGET-BLUE-M", quantity: 1, condition: "resellable", restocked: true },
-        { sku: "WIDGET-RED-S", quantity: 1, condition: "damaged", restocked: false },
+        {
+          order_line_id: "li_4fQ9zK2mX7pL1sD8",
+          line_id: "10",
+          sku: "WIDGET-BLUE-M",
+          quantity: 1,
+          condition: "resellable",
+          restocked: true,
+        },
+        {
+          order_line_id: "li_8sLq2Wn5Rt7Yx1Za",
+          line_id: "20",
+          sku: "WIDGET-RED-S",
+          quantity: 1,
+          condition: "damaged",
+          restocked: false,
+        },
       ],
       expected_items: [
-        { sku: "WIDGET-BLUE-M", quantity: 1 },
-        { sku: "WIDGET-RED-S", quantity: 1 },
+        { order_line_id: "li_4fQ9zK2mX7pL1sD8", line_id: "10", sku: "WIDGET-BLUE-M", quantity: 1 },
+        { order_line_id: "li_8sLq2Wn5Rt7Yx1Za", line_id: "20", sku: "WIDGET-RED-S", quantity: 1 },
       ],
       reason: "Customer changed their mind",
       processed_at: null,
@@ -103,7 +117,7 @@ const ReceivedItems = z
   .max(500)
   .openapi({
     description:
-      "One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back.",
+      "One line per SKU (and order line) and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than its line shipped minus already returned can come back.",
   });
 
 export const CreateReturn = z
@@ -165,7 +179,7 @@ export const create = apiRoute("returns:write", {
   summary: "Authorise an expected return (an RMA)",
   description:
     "Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. " +
-    "422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned. An order archived after its hot window takes no more returns: 409 `order_archived`.",
+    "422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, `over_return` (`items[i].quantity`) for more than its line shipped minus already returned, and `ambiguous_line` (`items[i].line_id`) when several lines shipped the SKU and the item has no `line_id`. An order archived after its hot window takes no more returns: 409 `order_archived`.",
   request: {
     headers: IdempotencyKeyHeader,
     body: { required: true, content: jsonContent(CreateReturn) },

@@ -283,6 +283,44 @@ describe("the order archive", () => {
   });
 });
 
+describe("an archive written before lines had ids", () => {
+  it("still renders, each line with a stable id and every item and returned unit on its line", async () => {
+    const shipped = await shippedOrder(2);
+    await age(tenantId, [shipped.id]);
+    expect(await archive(tenantId)).toEqual({ archived: 1, more: false });
+    const now = await ok(getOrder(shipped.id));
+    // Rewrite the object as format 1 wrote it: lines without ids, items named by SKU alone.
+    const key = orderArchiveKey(tenantId, shipped.id);
+    const stored = (await (await env.ARCHIVE.get(key))?.json()) as {
+      format: number;
+      lines: Record<string, unknown>[];
+      shipments: { items: Record<string, unknown>[] }[];
+    };
+    stored.format = 1;
+    for (const line of stored.lines) {
+      delete line.id;
+      delete line.lineId;
+    }
+    for (const s of stored.shipments) {
+      for (const item of s.items) {
+        delete item.orderLineId;
+        delete item.lineId;
+      }
+    }
+    await env.ARCHIVE.put(key, JSON.stringify(stored));
+    const old = await ok(getOrder(shipped.id));
+    const [line] = old.items;
+    expect(line).toMatchObject({ line_id: null, sku: "ARC-1", shipped_quantity: 2 });
+    expect(line?.id).toMatch(/^li_/);
+    expect(line?.id).not.toBe(now.items[0]?.id);
+    expect(old.shipments[0]?.items).toEqual([
+      { order_line_id: line?.id, line_id: null, sku: "ARC-1", quantity: 2 },
+    ]);
+    // Read twice, the derived id does not move.
+    expect((await ok(getOrder(shipped.id))).items[0]?.id).toBe(line?.id);
+  });
+});
+
 describe("what the archive leaves in D1", () => {
   it("deletes nothing whose put failed, and takes it once R2 is back", async () => {
     const order = await shippedOrder();
@@ -385,7 +423,7 @@ describe("what the archive leaves in D1", () => {
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
     expect(await left()).toBe(0);
     const object = await env.ARCHIVE.get(orderArchiveKey(tenantId, ids.at(-1) ?? ""));
-    expect(await object?.json()).toMatchObject({ format: 1, order: { id: ids.at(-1) } });
+    expect(await object?.json()).toMatchObject({ format: 2, order: { id: ids.at(-1) } });
   });
 });
 

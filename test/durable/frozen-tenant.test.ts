@@ -228,7 +228,7 @@ describe("a frozen tenant's stock object", () => {
     const stub = stockObject(env, { tenantId, warehouseId: "wh_syd_1", sku: "FRZ-N" });
     const journal = () =>
       runInDurableObject(stub, async (_, state) => ({
-        owed: state.storage.kv.get<number>(`notice:${waiting.id}`),
+        owed: state.storage.kv.get<number>(`notice:${waiting.id}#1`),
         alarm: await state.storage.getAlarm(),
       }));
     expect((await journal()).owed).toEqual(expect.any(Number));

@@ -8,7 +8,7 @@ import { merchant, orderBody, stockOf } from "../support/merchant";
 /*
  * A stock object that fills another order's waiting line owes that order a notice. The
  * Worker tells the order at once, but only the stock object's storage remembers the debt
- * (`notice:<orderId>`, due on the "notices" schedule), so an order that could not be told
+ * (`notice:<orderId>#<line>`, due on the "notices" schedule), so an order that could not be told
  * still learns of its stock from the stock object's alarm. HTTP never sees that journal.
  */
 
@@ -21,7 +21,7 @@ function journalOf(tenantId: string) {
     stub,
     read: (orderId: string) =>
       runInDurableObject(stub, async (_, state) => ({
-        owed: state.storage.kv.get<number>(`notice:${orderId}`),
+        owed: state.storage.kv.get<number>(`notice:${orderId}#1`),
         due: state.storage.kv.get<number>("due:notices"),
         alarm: await state.storage.getAlarm(),
       })),

@@ -50,6 +50,7 @@ export function ShipmentsTable(props: {
         s.items.map((i) => (
           <div>
             <code>{i.sku}</code> × {i.quantity}
+            {i.line_id === null ? null : <span class="meta"> (line {i.line_id})</span>}
           </div>
         )),
     },

@@ -80,7 +80,6 @@ export const stockDemands = sqliteTable(
   },
   (t) => [
     uniqueIndex("stock_demands_pk").on(t.tenantId, t.warehouseId, t.sku, t.orderId, t.lineNo),
-    index("stock_demands_order_idx").on(t.orderId),
     // What a stock object loads: the open demands, not the released ones kept as history.
     index("stock_demands_open_idx")
       .on(t.tenantId, t.warehouseId, t.sku)

@@ -28,6 +28,8 @@ function formValues(order: OrderView): Record<string, string> {
   for (const name of HANDLING_FLAGS) values[name] = order[name] ? "on" : "";
   for (const [name] of SHIP_TO_FIELDS) values[`ship_to.${name}`] = order.ship_to[name] ?? "";
   order.items.forEach((item, i) => {
+    // Each line goes back named, so two lines of one SKU stay apart.
+    values[`items[${i}].line_id`] = item.line_id ?? item.id;
     values[`items[${i}].sku`] = item.sku;
     values[`items[${i}].quantity`] = String(item.quantity);
   });
@@ -40,6 +42,7 @@ export function submittedValues(form: Form): Record<string, string> {
   for (const [name] of SHIP_TO_FIELDS) values[`ship_to.${name}`] = text(form, `ship_to.${name}`);
   // Lines come from the form the order was shown with: items[0] up to the first gap.
   for (let i = 0; text(form, `items[${i}].sku`) !== "" && i < MAX_LINES; i++) {
+    values[`items[${i}].line_id`] = text(form, `items[${i}].line_id`);
     values[`items[${i}].sku`] = text(form, `items[${i}].sku`);
     values[`items[${i}].quantity`] = text(form, `items[${i}].quantity`);
   }
@@ -67,6 +70,7 @@ export function amendBody(order: OrderView, sent: Record<string, string>): Amend
   if (Object.keys(shipTo).length > 0) body.ship_to = shipTo as AmendBody["ship_to"];
   const lines = Object.keys(sent).filter((k) => /^items\[\d+\]\.sku$/.test(k)).length;
   const items = Array.from({ length: lines }, (_, i) => ({
+    ...(sent[`items[${i}].line_id`] ? { line_id: sent[`items[${i}].line_id`] } : {}),
     sku: sent[`items[${i}].sku`] ?? "",
     quantity: whole(sent[`items[${i}].quantity`] ?? ""),
   }));
@@ -153,12 +157,18 @@ export function AmendForm(props: { order: OrderView; csrf: string; state?: FormS
             .filter((n) => /^items\[\d+\]\.sku$/.test(n))
             .map((skuName) => {
               const base = skuName.slice(0, -".sku".length);
+              const lineId = values[`${base}.line_id`] ?? "";
               return (
                 <>
+                  <input type="hidden" name={`${base}.line_id`} value={lineId} />
                   <input type="hidden" name={skuName} value={values[skuName]} />
                   <Field
                     name={`${base}.quantity`}
-                    label={`Quantity of ${values[skuName]}`}
+                    label={
+                      lineId.startsWith("li_")
+                        ? `Quantity of ${values[skuName]}`
+                        : `Quantity of ${values[skuName]} (line ${lineId})`
+                    }
                     value={values[`${base}.quantity`]}
                     inputmode="numeric"
                     failure={failure}

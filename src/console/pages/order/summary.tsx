@@ -62,6 +62,7 @@ export function Facts(props: { order: OrderView }) {
 type Line = OrderView["items"][number];
 
 const LINE_COLUMNS: Column<Line>[] = [
+  { label: "Line", cell: (i) => <code title={i.id}>{i.line_id ?? "—"}</code> },
   { label: "SKU", cell: (i) => <code>{i.sku}</code> },
   { label: "Description", cell: (i) => i.description ?? "" },
   { label: "Ordered", num: true, cell: (i) => i.quantity },
