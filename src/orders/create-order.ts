@@ -9,7 +9,8 @@ import { orderObject } from "../durable/stubs";
 import { requestHash } from "../http/idempotent";
 import { newId, newLineId } from "../lib/ids";
 import { tellOrders } from "./allocation-notices";
-import type { LineInput } from "./order";
+import { type LineInput, TERMS } from "./order";
+import { compactTerms } from "./order-change";
 import { type Found, findOrder } from "./orders.reads";
 import type { CreateOrder } from "./orders.schemas";
 
@@ -35,6 +36,10 @@ export const toLines = (items: CreateOrder["items"]): LineInput[] =>
     quantity: i.quantity,
     unitPrice: i.unit_price ?? null,
     currency: i.currency ?? null,
+    hsCode: i.hs_code ?? null,
+    countryOfOrigin: i.country_of_origin ?? null,
+    customsValue: i.customs_value?.amount ?? null,
+    customsCurrency: i.customs_value?.currency ?? null,
   }));
 
 /**
@@ -107,6 +112,9 @@ export async function createOrder(
         giftMessage: input.gift_message ?? null,
         packingNote: input.packing_note ?? null,
         shipTo: input.ship_to,
+        terms: compactTerms(
+          Object.fromEntries(TERMS.map((k) => [k, input[k]])) as Record<string, unknown>,
+        ),
       },
       lines: toLines(input.items),
     }),

@@ -10,8 +10,18 @@ import {
   type OrderFields,
   type OrderLine,
   type OrderState,
+  TERMS,
 } from "./order";
-import { change, demandOf, EDITABLE, lineKey, summary, UNCHANGED } from "./order-change";
+import {
+  change,
+  compactTerms,
+  demandOf,
+  EDITABLE,
+  lineKey,
+  summary,
+  UNCHANGED,
+} from "./order-change";
+import { DATES_REASON, datesInOrder } from "./orders.schemas";
 
 /*
  * An amend (guide §1), with no I/O: fields not sent stay, `ship_to` merges as JSON Merge
@@ -53,6 +63,13 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
     diff[field] = { from: order[column], to: value };
     (next as Record<string, unknown>)[column] = value;
   }
+  const terms = amendTerms(order.terms, cmd.patch);
+  if (terms && "code" in terms) return terms;
+  for (const key of TERMS) {
+    const [from, to] = [order.terms?.[key] ?? null, terms?.[key] ?? null];
+    if (canonicalJson(from) !== canonicalJson(to)) diff[key] = { from, to };
+  }
+  next.terms = terms;
   let lines = state.lines;
   const demands: LineItem[] = [];
   if (cmd.lines) {
@@ -72,6 +89,13 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
         description: l.description === undefined ? (kept?.description ?? null) : l.description,
         unitPrice: l.unitPrice === undefined ? (kept?.unitPrice ?? null) : l.unitPrice,
         currency: l.currency === undefined ? (kept?.currency ?? null) : l.currency,
+        hsCode: l.hsCode === undefined ? (kept?.hsCode ?? null) : l.hsCode,
+        countryOfOrigin:
+          l.countryOfOrigin === undefined ? (kept?.countryOfOrigin ?? null) : l.countryOfOrigin,
+        ...(l.customs ?? {
+          customsValue: kept?.customsValue ?? null,
+          customsCurrency: kept?.customsCurrency ?? null,
+        }),
         allocation: kept?.allocation ?? "backordered",
         allocationSeq: kept?.allocationSeq ?? 0,
       };
@@ -102,6 +126,48 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
     demands,
     allocationDecides: true,
   });
+}
+
+const BILLING_REQUIRED = ["address1", "city", "country"] as const;
+
+/**
+ * The order's terms after an amend: a term sent replaces (`null` clears), one not sent
+ * stays, and the billing address merges like `ship_to`. A merge that leaves the address
+ * without a required field, or dates that ask for delivery before `ship_by`, is refused
+ * naming the field sent.
+ */
+function amendTerms(
+  current: OrderFields["terms"],
+  patch: AmendPatch,
+): OrderFields["terms"] | Refusal {
+  const merged: Record<string, unknown> = { ...current };
+  for (const key of TERMS) {
+    if (patch[key] !== undefined) merged[key] = patch[key];
+  }
+  const billing = patch.billing_address;
+  if (billing) {
+    const address = mergePatch<Record<string, unknown>>({ ...current?.billing_address }, billing);
+    const missing = BILLING_REQUIRED.find((f) => address[f] == null);
+    if (missing) {
+      return {
+        code: "validation_error",
+        field: `billing_address.${missing}`,
+        reason: "is required: the order has no billing address to merge into",
+      };
+    }
+    merged.billing_address = address;
+  }
+  const terms = compactTerms(merged);
+  if (!datesInOrder(terms?.ship_by, terms?.requested_delivery_date)) {
+    return patch.requested_delivery_date === undefined
+      ? {
+          code: "validation_error",
+          field: "ship_by",
+          reason: "must not be after requested_delivery_date",
+        }
+      : { code: "validation_error", field: "requested_delivery_date", reason: DATES_REASON };
+  }
+  return terms;
 }
 
 /** RFC 7396 on one flat object: a key sent replaces, `null` clears, a key not sent stays. */

@@ -1,5 +1,6 @@
 import type { OrderStatus } from "../domain/statuses";
 import { type LineItem, shippedByLine } from "../shipments/shipments.rules";
+import type { OrderTerms } from "../db/schema";
 import type { Change, OrderLine, OrderState } from "./order";
 
 /* What every order rule shares: the statuses that allow what, and how a change starts. */
@@ -26,8 +27,39 @@ export const summary = (l: Pick<OrderLine, "id" | "lineId" | "sku" | "quantity">
 
 export const lineKey = (lines: readonly OrderLine[]) =>
   JSON.stringify(
-    lines.map((l) => [l.id, l.lineId, l.sku, l.description, l.quantity, l.unitPrice, l.currency]),
+    lines.map((l) => [
+      l.id,
+      l.lineId,
+      l.sku,
+      l.description,
+      l.quantity,
+      l.unitPrice,
+      l.currency,
+      l.hsCode,
+      l.countryOfOrigin,
+      l.customsValue,
+      l.customsCurrency,
+    ]),
   );
+
+const isSet = (v: unknown) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * The terms as stored: only the keys that have a value (in the billing address too), and
+ * null when none has, so an order without terms stores nothing for them.
+ */
+export function compactTerms(terms: Record<string, unknown>): OrderTerms | null {
+  const kept = Object.fromEntries(
+    Object.entries(terms)
+      .filter(([, v]) => isSet(v))
+      .map(([k, v]) =>
+        k === "billing_address"
+          ? [k, Object.fromEntries(Object.entries(v as object).filter(([, a]) => isSet(a)))]
+          : [k, v],
+      ),
+  );
+  return Object.keys(kept).length > 0 ? (kept as OrderTerms) : null;
+}
 
 export const allAllocated = (lines: readonly Pick<OrderLine, "allocation">[]) =>
   lines.every((l) => l.allocation === "allocated");

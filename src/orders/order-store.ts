@@ -92,12 +92,16 @@ function insertLines(db: Db, lines: readonly OrderLine[]): BatchItem[] {
     l.currency,
     l.allocation,
     l.allocationSeq,
+    l.hsCode,
+    l.countryOfOrigin,
+    l.customsValue,
+    l.customsCurrency,
   ]);
   return chunked(rows).map((group) =>
     statement(
       db,
-      sql`INSERT INTO order_lines (order_id, line_no, id, line_id, sku, description, quantity, unit_price, currency, allocation, allocation_seq)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10
+      sql`INSERT INTO order_lines (order_id, line_no, id, line_id, sku, description, quantity, unit_price, currency, allocation, allocation_seq, hs_code, country_of_origin, customs_value, customs_currency)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10, j.value ->> 11, j.value ->> 12, j.value ->> 13, j.value ->> 14
       FROM ${jsonRows(group)} AS j`,
     ),
   );

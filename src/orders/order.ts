@@ -20,8 +20,26 @@ export type NewOrder = Omit<
 /** A line as the client sends it, with the server id it gets if it is new. */
 export type LineInput = Pick<
   OrderLine,
-  "id" | "lineId" | "sku" | "description" | "quantity" | "unitPrice" | "currency"
+  | "id"
+  | "lineId"
+  | "sku"
+  | "description"
+  | "quantity"
+  | "unitPrice"
+  | "currency"
+  | "hsCode"
+  | "countryOfOrigin"
+  | "customsValue"
+  | "customsCurrency"
 >;
+/** The attributes of a line an amend may leave out, the matched line keeping its own. */
+type LineAttribute =
+  | "lineId"
+  | "description"
+  | "unitPrice"
+  | "currency"
+  | "hsCode"
+  | "countryOfOrigin";
 
 export interface HistoryHead {
   seq: number;
@@ -47,19 +65,36 @@ export const AMENDABLE = {
   packing_note: "packingNote",
   ship_to: "shipTo",
 } as const satisfies Record<string, keyof OrderFields>;
+type Terms = NonNullable<OrderFields["terms"]>;
+type MergePatch<T> = { [K in keyof T]?: T[K] | null };
 export type AmendPatch = {
   [K in Exclude<keyof typeof AMENDABLE, "ship_to">]?: OrderFields[(typeof AMENDABLE)[K]];
 } & {
   /** A JSON Merge Patch (RFC 7396) of the address: absent keeps, null clears. */
-  ship_to?: { [K in keyof OrderFields["shipTo"]]?: OrderFields["shipTo"][K] | null };
-};
+  ship_to?: MergePatch<OrderFields["shipTo"]>;
+} & {
+  /** Each of the order's terms: absent keeps, null clears; the billing address merges. */
+  [K in Exclude<keyof Terms, "billing_address">]?: Terms[K] | null;
+} & { billing_address?: MergePatch<NonNullable<Terms["billing_address"]>> | null };
+
+/** The terms an amend may change, in the order the API lists them. */
+export const TERMS = [
+  "billing_address",
+  "incoterms",
+  "tax_ids",
+  "ship_by",
+  "requested_delivery_date",
+] as const satisfies readonly (keyof Terms)[];
 
 /**
  * A line of an amend's full desired set: attributes it leaves out, the line it matches keeps
  * (by `lineId`, else by SKU); `id` is the server id it gets if it matches none.
  */
 export type LinePatch = Pick<LineInput, "id" | "sku" | "quantity"> &
-  Partial<Pick<LineInput, "lineId" | "description" | "unitPrice" | "currency">>;
+  Partial<Pick<LineInput, LineAttribute>> & {
+    /** The declared value and its currency, set or cleared together. */
+    customs?: Pick<LineInput, "customsValue" | "customsCurrency">;
+  };
 
 export type OrderCommand =
   | {

@@ -84,6 +84,11 @@ export async function amendOrder(
     gift_message: body.gift_message,
     packing_note: body.packing_note,
     ship_to: body.ship_to,
+    billing_address: body.billing_address,
+    incoterms: body.incoterms,
+    tax_ids: body.tax_ids,
+    ship_by: body.ship_by,
+    requested_delivery_date: body.requested_delivery_date,
   };
   return runOrderCommand(who, orderId, {
     type: "amend",
@@ -99,6 +104,15 @@ export async function amendOrder(
       description: i.description,
       unitPrice: i.unit_price,
       currency: i.currency,
+      hsCode: i.hs_code,
+      countryOfOrigin: i.country_of_origin,
+      customs:
+        i.customs_value === undefined
+          ? undefined
+          : {
+              customsValue: i.customs_value?.amount ?? null,
+              customsCurrency: i.customs_value?.currency ?? null,
+            },
     })),
   });
 }

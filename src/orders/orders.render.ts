@@ -13,6 +13,8 @@ const EMPTY_SHIP_TO = {
   postcode: null,
 };
 
+const EMPTY_ADDRESS = { address2: null, state: null, postcode: null };
+
 /**
  * The one rendering of an order, shared by reads, transition responses and events. `archived`:
  * read from the R2 archive rather than from D1.
@@ -22,6 +24,7 @@ export function renderOrder(
   archived = false,
 ): OrderView {
   const released = row.status === "cancelled";
+  const terms = row.terms ?? {};
   const shipped = shippedByLine(shipments);
   const items = [...lines]
     .sort((a, b) => a.lineNo - b.lineNo)
@@ -45,6 +48,13 @@ export function renderOrder(
         allocation_status: status,
         allocated_quantity: status === "allocated" ? line.quantity - shippedQuantity : 0,
         shipped_quantity: shippedQuantity,
+        // An order archived before lines had customs fields has none: undefined reads as null.
+        hs_code: line.hsCode ?? null,
+        country_of_origin: line.countryOfOrigin ?? null,
+        customs_value:
+          line.customsValue != null && line.customsCurrency != null
+            ? { amount: line.customsValue, currency: line.customsCurrency }
+            : null,
       };
     });
   const allocatedCount = items.filter((i) => i.allocation_status === "allocated").length;
@@ -62,6 +72,11 @@ export function renderOrder(
     gift_message: row.giftMessage,
     packing_note: row.packingNote,
     ship_to: { ...EMPTY_SHIP_TO, ...row.shipTo },
+    billing_address: terms.billing_address ? { ...EMPTY_ADDRESS, ...terms.billing_address } : null,
+    incoterms: (terms.incoterms as OrderView["incoterms"] | undefined) ?? null,
+    tax_ids: (terms.tax_ids as OrderView["tax_ids"] | undefined) ?? [],
+    ship_by: terms.ship_by ?? null,
+    requested_delivery_date: terms.requested_delivery_date ?? null,
     items,
     allocation_status: released
       ? "released"

@@ -1,7 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import {
+  Address,
+  CountryCode,
   CurrencyCode,
   MAX_LINES,
+  Money,
   MoneyAmount,
   optionalText,
   ShipTo,
@@ -14,6 +17,55 @@ import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../domain/statuses";
 import { cursorParam, limitParam, Pagination, updatedSinceParam } from "../http/pagination";
 import { Shipment } from "../shipments/shipments.schemas";
 
+/**
+ * A tariff number: the 6-digit Harmonized System heading, or a country's 8- or 10-digit
+ * extension of it (any length from 6 to 10). The dots tariffs print (`6109.10.00`) are
+ * accepted and removed: the code is stored and returned as digits alone.
+ */
+const HS_CODE = /^\d{4}\.?\d{2}(?:\.?\d{1,2}){0,2}$/;
+export const HsCode = z
+  .string()
+  .regex(HS_CODE, {
+    message: "must be an HS code of 6 to 10 digits, dots allowed, such as '6109.10' or '61091000'",
+  })
+  .transform((v) => v.replaceAll(".", ""))
+  .openapi({ example: "6109.10", pattern: HS_CODE.source });
+
+/** The ICC's Incoterms 2020 rules. */
+export const INCOTERMS = [
+  "EXW",
+  "FCA",
+  "CPT",
+  "CIP",
+  "DAP",
+  "DPU",
+  "DDP",
+  "FAS",
+  "FOB",
+  "CFR",
+  "CIF",
+] as const;
+
+export const TAX_ID_TYPES = ["VAT", "EORI", "ABN", "GST", "IOSS", "EIN", "OTHER"] as const;
+
+export const TaxId = z
+  .strictObject({ type: z.enum(TAX_ID_TYPES), value: text(50) })
+  .openapi("TaxId", { example: { type: "EORI", value: "GB123456789000" } });
+
+/** A calendar date, YYYY-MM-DD, with no time or zone: the day as the parties agree it. */
+export const CalendarDate = z.iso.date().openapi({ example: "2026-07-06" });
+
+/** What an international shipment declares for the line, each clearable with `null`. */
+const customsFields = {
+  hs_code: HsCode.nullable().optional(),
+  country_of_origin: CountryCode.nullable().optional().openapi({
+    description: "Where the goods were made (ISO-3166 alpha-2), for customs.",
+  }),
+  customs_value: Money.nullable().optional().openapi({
+    description: "The declared value of one unit, for customs.",
+  }),
+};
+
 const LineFields = z.strictObject({
   line_id: z.string().min(1).max(64).optional().openapi({
     description:
@@ -25,6 +77,7 @@ const LineFields = z.strictObject({
   quantity: z.number().int().positive().max(1_000_000),
   unit_price: MoneyAmount.nullable().optional(),
   currency: CurrencyCode.nullable().optional(),
+  ...customsFields,
 });
 
 /**
@@ -46,7 +99,7 @@ const ItemInput = LineFields.superRefine((item, ctx) => {
 /** A line of the full desired set: what it does not send, the line it matches keeps. */
 const AmendItemInput = LineFields.openapi("AmendOrderItem", {
   description:
-    "`sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price` and `currency` unless sent (`null` clears). A SKU on several lines needs `line_id`.",
+    "`sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price`, `currency`, `hs_code`, `country_of_origin` and `customs_value` unless sent (`null` clears). A SKU on several lines needs `line_id`.",
 });
 
 const lineSet = <T extends z.ZodType<{ line_id?: string }>>(item: T) =>
@@ -91,6 +144,28 @@ const handling = {
   packing_note: optionalText(1000),
 };
 
+/** The order's billing, trade and date terms, each optional and clearable with `null`. */
+const terms = {
+  incoterms: z.enum(INCOTERMS).nullable().optional().openapi({
+    description: "Who pays what to whom on the way (Incoterms 2020), e.g. DAP or DDP.",
+  }),
+  tax_ids: z.array(TaxId).max(10).nullable().optional().openapi({
+    description: "Up to 10 tax registrations for customs and invoices; sent whole, `null` or `[]` clears.",
+  }),
+  ship_by: CalendarDate.nullable().optional().openapi({
+    description: "The last day the order should leave the warehouse.",
+  }),
+  requested_delivery_date: CalendarDate.nullable().optional().openapi({
+    description: "The day the customer asked to receive it; not before `ship_by`.",
+  }),
+};
+
+/** Delivery cannot be asked for before the day the order may still ship. */
+export const datesInOrder = (ship_by?: string | null, requested?: string | null) =>
+  !ship_by || !requested || requested >= ship_by;
+
+export const DATES_REASON = "must not be before ship_by";
+
 export const CreateOrder = z
   .strictObject({
     order_number: text(100).openapi({ example: "SO-100423" }),
@@ -99,7 +174,14 @@ export const CreateOrder = z
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
     ship_to: ShipTo,
+    billing_address: Address.nullable().optional(),
+    ...terms,
     items: Items,
+  })
+  .superRefine((order, ctx) => {
+    if (!datesInOrder(order.ship_by, order.requested_delivery_date)) {
+      ctx.addIssue({ code: "custom", path: ["requested_delivery_date"], message: DATES_REASON });
+    }
   })
   .openapi("CreateOrder", {
     // The integration guide's own example (§1).
@@ -151,6 +233,11 @@ export const AmendOrder = z
       description:
         "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one.",
     }),
+    billing_address: Address.partial().nullable().optional().openapi({
+      description:
+        "Merged like `ship_to`; `null` removes the billing address. Without one stored, `address1`, `city` and `country` are required.",
+    }),
+    ...terms,
     items: lineSet(AmendItemInput).optional().openapi({
       description:
         "The full desired set of lines (guide §1): a line left out is removed, a new quantity replaces the old.",
@@ -202,6 +289,9 @@ export const OrderItem = z
       .int()
       .openapi({ description: "Units reserved and not yet shipped" }),
     shipped_quantity: z.number().int(),
+    hs_code: z.string().nullable().openapi({ example: "610910", description: "Digits only." }),
+    country_of_origin: z.string().nullable(),
+    customs_value: Money.nullable(),
   })
   .openapi("OrderItem");
 
@@ -220,6 +310,11 @@ export const Order = z
     gift_message: z.string().nullable(),
     packing_note: z.string().nullable(),
     ship_to: ShipTo,
+    billing_address: Address.nullable(),
+    incoterms: z.enum(INCOTERMS).nullable(),
+    tax_ids: z.array(TaxId),
+    ship_by: z.string().nullable().openapi({ example: "2026-07-06" }),
+    requested_delivery_date: z.string().nullable().openapi({ example: "2026-07-10" }),
     items: z.array(OrderItem),
     allocation_status: z.enum(["allocated", "partially_allocated", "backordered", "released"]),
     hold_reason: z.string().nullable(),

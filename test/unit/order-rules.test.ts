@@ -28,6 +28,10 @@ const create: OrderCommand = {
       quantity: 2,
       unitPrice: "1.00",
       currency: "AUD",
+      hsCode: null,
+      countryOfOrigin: null,
+      customsValue: null,
+      customsCurrency: null,
     },
     {
       id: "li_B",
@@ -37,6 +41,10 @@ const create: OrderCommand = {
       quantity: 1,
       unitPrice: null,
       currency: null,
+      hsCode: null,
+      countryOfOrigin: null,
+      customsValue: null,
+      customsCurrency: null,
     },
   ],
   order: {
@@ -51,6 +59,7 @@ const create: OrderCommand = {
     giftMessage: null,
     packingNote: null,
     shipTo: { name: "J", address1: "1 St", city: "Sydney", country: "AU" },
+    terms: null,
   },
 };
 

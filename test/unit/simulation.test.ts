@@ -38,6 +38,10 @@ function order(
       quantity,
       unitPrice: null,
       currency: null,
+      hsCode: null,
+      countryOfOrigin: null,
+      customsValue: null,
+      customsCurrency: null,
     })),
     order: {
       orderNumber: "SO-1",
@@ -51,6 +55,7 @@ function order(
       giftMessage: null,
       packingNote: note,
       shipTo: { name: "J", address1: "1 St", city: "Sydney", country: "AU" },
+      terms: null,
     },
   };
   const decided = decide(ID, null, create, T0);

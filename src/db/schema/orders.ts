@@ -8,7 +8,20 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
-import { now, type ShipTo } from "./shared";
+import { now, type ShipTo, type StoredAddress } from "./shared";
+
+/**
+ * What a business or cross-border order adds to the order: its billing address, Incoterms,
+ * tax registrations and dates. One JSON column, null for the orders that have none, so they
+ * pay one byte for it; a key the order does not have is left out rather than stored null.
+ */
+export interface OrderTerms {
+  billing_address?: StoredAddress;
+  incoterms?: string;
+  tax_ids?: { type: string; value: string }[];
+  ship_by?: string;
+  requested_delivery_date?: string;
+}
 
 export const orders = sqliteTable(
   "orders",
@@ -26,6 +39,7 @@ export const orders = sqliteTable(
     giftMessage: text("gift_message"),
     packingNote: text("packing_note"),
     shipTo: text("ship_to", { mode: "json" }).$type<ShipTo>().notNull(),
+    terms: text("terms", { mode: "json" }).$type<OrderTerms>(),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     holdReason: text("hold_reason"),
     cancelReason: text("cancel_reason"),
@@ -65,6 +79,11 @@ export const orderLines = sqliteTable(
     allocation: text("allocation", { enum: ALLOCATION_STATUSES }).notNull().default("backordered"),
     // The stock version that set `allocation`: an older notification never overwrites it.
     allocationSeq: integer("allocation_seq").notNull().default(0),
+    // Customs declaration, per unit: the HS code as digits, origin country, declared value.
+    hsCode: text("hs_code"),
+    countryOfOrigin: text("country_of_origin"),
+    customsValue: text("customs_value"),
+    customsCurrency: text("customs_currency"),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
 );
