@@ -64,6 +64,7 @@ export const REFUSAL_CODES = [
   "shipment_voided",
   "already_delivered",
   "nothing_to_ship",
+  "customs_data_required",
   "status_required",
   "order_busy",
   // Stock

@@ -1,6 +1,6 @@
+import type { OrderTerms } from "../db/schema";
 import type { OrderStatus } from "../domain/statuses";
 import { type LineItem, shippedByLine } from "../shipments/shipments.rules";
-import type { OrderTerms } from "../db/schema";
 import type { Change, OrderLine, OrderState } from "./order";
 
 /* What every order rule shares: the statuses that allow what, and how a change starts. */
@@ -42,7 +42,8 @@ export const lineKey = (lines: readonly OrderLine[]) =>
     ]),
   );
 
-const isSet = (v: unknown) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
+const isSet = (v: unknown) =>
+  v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
 
 /**
  * The terms as stored: only the keys that have a value (in the billing address too), and

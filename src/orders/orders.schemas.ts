@@ -150,7 +150,8 @@ const terms = {
     description: "Who pays what to whom on the way (Incoterms 2020), e.g. DAP or DDP.",
   }),
   tax_ids: z.array(TaxId).max(10).nullable().optional().openapi({
-    description: "Up to 10 tax registrations for customs and invoices; sent whole, `null` or `[]` clears.",
+    description:
+      "Up to 10 tax registrations for customs and invoices; sent whole, `null` or `[]` clears.",
   }),
   ship_by: CalendarDate.nullable().optional().openapi({
     description: "The last day the order should leave the warehouse.",

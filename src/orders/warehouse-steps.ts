@@ -7,6 +7,8 @@ export function commandFor(step: WarehouseStep): OrderCommand {
   switch (step.type) {
     case "hold":
       return { type: "hold", actor, reason: step.reason };
+    case "release":
+      return { type: "release", actor };
     case "start_picking":
       return { type: "start_picking", actor };
     case "ship":

@@ -9,9 +9,10 @@ import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
 import { ownerOfShipment } from "../shipments/shipments.reads";
 import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
+import { isInternational, missingCustoms } from "../simulator/simulator.customs";
 import { nextTrackingStatus } from "../simulator/simulator.plan";
 import { readSettings } from "../simulator/simulator.settings";
-import { simulatedShipment } from "../simulator/simulator.shipment";
+import { simulatedShipment, warehouseCountry } from "../simulator/simulator.shipment";
 
 /*
  * The sandbox's explicit controls: each is the operations API's own commands, with the
@@ -39,6 +40,19 @@ export async function fulfilOrder(
   const acting = { ...who, tenantId };
   let committed = await readOrder(who.db, tenantId, orderId);
   if (!committed) throw refused("not_found", { resource: "order", id: orderId });
+  // The floor asks before it picks, as the auto-fulfilling one does, and changes nothing.
+  const origin = await warehouseCountry(who.db, committed.order.warehouseId);
+  const missing = isInternational(origin, committed.order)
+    ? missingCustoms(committed.order, committed.lines)
+    : [];
+  if (missing.length > 0 && committed.order.status !== "cancelled") {
+    throw refused("customs_data_required", {
+      order_id: orderId,
+      origin,
+      destination: committed.order.shipTo.country,
+      missing: missing.join(", "),
+    });
+  }
   if (committed.order.status === "received") {
     committed = (
       await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor })

@@ -1,6 +1,12 @@
 import type { orderLines, orders } from "../db/schema";
 import type { TrackingStatus } from "../domain/statuses";
 import { type ShipItem, type ShipmentRecord, shippedByLine } from "../shipments/shipments.rules";
+import {
+  CUSTOMS_HOLD,
+  customsHoldReason,
+  isInternational,
+  missingCustoms,
+} from "./simulator.customs";
 
 /*
  * What the sandbox's warehouse does next with an order, with no I/O: the order object asks
@@ -45,10 +51,13 @@ export function scenariosOf(packingNote: string | null): Set<Scenario> {
 export interface SimulationMemory {
   held: boolean;
   voided: boolean;
+  /** The order's hold is the floor's own, for customs data: it lifts it once the data is in. */
+  customsHeld?: boolean;
 }
 
 export type SimulationStep =
-  | { type: "hold"; reason: "address" }
+  | { type: "hold"; cause: "address" | "customs"; reason: string }
+  | { type: "release" }
   | { type: "start_picking" }
   | { type: "ship"; items: ShipItem[] }
   | { type: "track"; shipmentId: string; status: TrackingStatus }
@@ -101,16 +110,41 @@ function firstHalf(items: ShipItem[]): ShipItem[] {
   return half;
 }
 
+/** Before picking: the address scenario's hold, a customs hold, else picking. */
+function pickOrHold(
+  state: SimulatedOrder,
+  origin: string | null,
+  scenarios: ReadonlySet<Scenario>,
+  memory: SimulationMemory,
+): SimulationStep {
+  if (scenarios.has("hold") && !memory.held) {
+    return { type: "hold", cause: "address", reason: "address" };
+  }
+  const missing = isInternational(origin, state.order)
+    ? missingCustoms(state.order, state.lines)
+    : [];
+  if (origin !== null && missing.length > 0) {
+    return {
+      type: "hold",
+      cause: "customs",
+      reason: customsHoldReason(origin, state.order, missing),
+    };
+  }
+  return { type: "start_picking" };
+}
+
 /**
  * The next step and when it is due, or nothing while the order waits on someone else (a
  * backorder, a hold, a carrier exception) or is done. Order steps count from the order's
  * last change; carrier scans are spread evenly over deliver_after_seconds from the shipment's
- * last scan.
+ * last scan. `origin` is the warehouse's country: an order leaving it needs customs data,
+ * and the floor's own customs hold lifts as soon as an amend completes it.
  */
 export function nextStep(
   state: SimulatedOrder,
   settings: SimulationSettings,
   memory: SimulationMemory,
+  origin: string | null = null,
 ): Planned | undefined {
   const { order } = state;
   const scenarios = scenariosOf(order.packingNote);
@@ -120,11 +154,16 @@ export function nextStep(
   if (order.status === "received") {
     candidates.push({
       at: since + ms(settings.pickAfterSeconds),
-      step:
-        scenarios.has("hold") && !memory.held
-          ? { type: "hold", reason: "address" }
-          : { type: "start_picking" },
+      step: pickOrHold(state, origin, scenarios, memory),
     });
+  }
+  if (
+    order.status === "on_hold" &&
+    memory.customsHeld &&
+    order.holdReason?.startsWith(CUSTOMS_HOLD) &&
+    missingCustoms(order, state.lines).length === 0
+  ) {
+    candidates.push({ at: since, step: { type: "release" } });
   }
   if (order.status === "processing" || order.status === "partially_shipped") {
     const rest = unshipped(state);

@@ -1,11 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { orders } from "../db/schema";
-import { products, shippingMethods } from "../db/schema";
+import { products, shippingMethods, warehouses } from "../db/schema";
 import { inList } from "../db/sql";
 import { newId } from "../lib/ids";
 import type { ShipInput, ShipItem } from "../shipments/shipments.rules";
 import { simulatedParcels } from "./parcels";
+import { postage } from "./postage";
+
+const LB_IN_KG = 0.45359237;
+
+/** The warehouse's country, where its parcels leave from; null for a warehouse not found. */
+export async function warehouseCountry(db: Db, warehouseId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ address: warehouses.address })
+    .from(warehouses)
+    .where(eq(warehouses.id, warehouseId));
+  return row?.address.country ?? null;
+}
 
 type Unit<T> = T extends { unit: infer U } ? U : never;
 type ProductRow = typeof products.$inferSelect;
@@ -28,13 +40,14 @@ const dimensionsOf = (p: ProductRow) =>
 /**
  * The ship command the sandbox's warehouse sends: parcels for the order's carrier, packed
  * from the products' weights and sizes, numbered deterministically per order and shipment
- * so a partner's test can assert them.
+ * so a partner's test can assert them, and its cost by the parcels' weights and the zone
+ * from the warehouse's country to the order's (src/simulator/postage.ts).
  */
 export async function simulatedShipment(
   db: Db,
   order: Pick<
     typeof orders.$inferSelect,
-    "id" | "tenantId" | "shippingMethodId" | "shippingMethod"
+    "id" | "tenantId" | "shippingMethodId" | "shippingMethod" | "warehouseId" | "shipTo"
   >,
   /** Shipments the order has had, voided ones too: the next one's place in its numbering. */
   shipmentCount: number,
@@ -60,24 +73,32 @@ export async function simulatedShipment(
       ),
     );
   const bySku = new Map(catalog.map((p) => [p.sku, p]));
+  const packed = simulatedParcels({
+    seed: `${order.id}:${shipmentCount}`,
+    carrier: method?.carrier ?? "auspost",
+    service: method?.name ?? order.shippingMethod ?? "Standard",
+    count: parcels,
+    items: items.map((i) => {
+      const product = bySku.get(i.sku);
+      return {
+        ...i,
+        weight: product ? weightOf(product) : null,
+        dimensions: product ? dimensionsOf(product) : null,
+      };
+    }),
+  });
+  const origin = await warehouseCountry(db, order.warehouseId);
   return {
     shipmentId: newId("shp", order.tenantId),
-    parcels: simulatedParcels({
-      seed: `${order.id}:${shipmentCount}`,
-      carrier: method?.carrier ?? "auspost",
-      service: method?.name ?? order.shippingMethod ?? "Standard",
-      count: parcels,
-      items: items.map((i) => {
-        const product = bySku.get(i.sku);
-        return {
-          ...i,
-          weight: product ? weightOf(product) : null,
-          dimensions: product ? dimensionsOf(product) : null,
-        };
-      }),
-    }),
+    parcels: packed,
     items,
-    cost: null,
+    cost: origin
+      ? postage(
+          origin,
+          order.shipTo.country,
+          packed.map((p) => (p.weight.unit === "kg" ? p.weight.value : p.weight.value * LB_IN_KG)),
+        )
+      : null,
     shippedAt: new Date().toISOString(),
   };
 }

@@ -10,7 +10,7 @@ import {
   type SimulationStep,
 } from "./simulator.plan";
 import { cachedSettings, readSettings } from "./simulator.settings";
-import { simulatedShipment } from "./simulator.shipment";
+import { simulatedShipment, warehouseCountry } from "./simulator.shipment";
 
 /** The actor the sandbox's warehouse writes into history. */
 export const SIMULATOR = "sandbox-simulator";
@@ -56,9 +56,12 @@ export class SimulatedWarehouse {
   async turn(host: OrderHost): Promise<{ stepped: number; notices: Notice[] }> {
     const notices: Notice[] = [];
     const settings = this.enabled ? await readSettings(host.db, this.tenantId) : undefined;
+    let origin: string | null | undefined;
     for (let stepped = 0; stepped < MAX_STEPS; stepped++) {
       const state = settings?.autoFulfill && !host.busy() ? await host.load() : null;
-      const planned = state && settings ? nextStep(state, settings, this.memory()) : undefined;
+      origin ??= state ? await warehouseCountry(host.db, state.order.warehouseId) : undefined;
+      const planned =
+        state && settings ? nextStep(state, settings, this.memory(), origin) : undefined;
       if (!state || !settings || !planned) {
         await this.schedule.clear("simulate");
         return { stepped, notices };
@@ -106,11 +109,14 @@ export class SimulatedWarehouse {
     return {
       held: this.storage.kv.get("sim:held") === true,
       voided: this.storage.kv.get("sim:voided") === true,
+      customsHeld: this.storage.kv.get("sim:customs") === true,
     };
   }
 
   private remember(step: SimulationStep) {
-    if (step.type === "hold") this.storage.kv.put("sim:held", true);
+    if (step.type === "hold")
+      this.storage.kv.put(`sim:${step.cause === "address" ? "held" : "customs"}`, true);
+    if (step.type === "release") this.storage.kv.delete("sim:customs");
     if (step.type === "void") this.storage.kv.put("sim:voided", true);
   }
 }

@@ -126,6 +126,14 @@ export const CHANGE_REFUSALS = {
       `Order ${d.order_id} has no allocated units left to ship (it is ${d.order_status}).`,
     messageOnly: ["order_id"],
   },
+  customs_data_required: {
+    status: 409,
+    about:
+      "Sandbox fulfil of an international order without its customs data: `missing` lists the paths to send by amending the order.",
+    message: (d) =>
+      `Order ${d.order_id} ships from ${d.origin} to ${d.destination} and needs customs data first; missing ${d.missing}.`,
+    messageOnly: ["order_id"],
+  },
   status_required: {
     status: 422,
     about: "Sandbox advance of a shipment whose status has no next scan: name the status.",

@@ -12,6 +12,13 @@ export function Facts(props: { order: OrderView }) {
     ["Warehouse", o.warehouse_id],
     ["Shipping method", o.shipping_method ?? o.shipping_method_id ?? "—"],
     ["Order date", <Time at={o.order_date} />],
+    ["Ship by", o.ship_by ?? "—"],
+    ["Requested delivery", o.requested_delivery_date ?? "—"],
+    ["Incoterms", o.incoterms ?? "—"],
+    [
+      "Tax ids",
+      o.tax_ids.length > 0 ? o.tax_ids.map((t) => `${t.type} ${t.value}`).join(" · ") : "—",
+    ],
     ["Version", o.version],
     ["Created", <Time at={o.created_at} />],
     ["Updated", <Time at={o.updated_at} />],
@@ -26,6 +33,7 @@ export function Facts(props: { order: OrderView }) {
     ],
   ];
   const to = o.ship_to;
+  const bill = o.billing_address;
   return (
     <div class="summary">
       <dl class="facts wide">
@@ -55,6 +63,23 @@ export function Facts(props: { order: OrderView }) {
             ))}
         </address>
       </section>
+      {bill && (
+        <section aria-labelledby="bill-to">
+          <h2 id="bill-to">Billing address</h2>
+          <address>
+            {[
+              bill.address1,
+              bill.address2,
+              [bill.city, bill.state, bill.postcode].filter(Boolean).join(" "),
+              bill.country,
+            ]
+              .filter(Boolean)
+              .map((line) => (
+                <div>{line}</div>
+              ))}
+          </address>
+        </section>
+      )}
     </div>
   );
 }
@@ -73,6 +98,13 @@ const LINE_COLUMNS: Column<Line>[] = [
     label: "Unit price",
     num: true,
     cell: (i) => (i.unit_price ? `${i.unit_price} ${i.currency ?? ""}` : "—"),
+  },
+  { label: "HS code", cell: (i) => (i.hs_code ? <code>{i.hs_code}</code> : "—") },
+  { label: "Origin", cell: (i) => i.country_of_origin ?? "—" },
+  {
+    label: "Customs value",
+    num: true,
+    cell: (i) => (i.customs_value ? `${i.customs_value.amount} ${i.customs_value.currency}` : "—"),
   },
 ];
 
