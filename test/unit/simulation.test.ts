@@ -197,6 +197,54 @@ describe("nextStep", () => {
     expect(rest.state.shipments[0]?.row.status).toBe("delivered");
   });
 
+  it("holds an order leaving the warehouse's country without customs data, and lifts only its own hold", () => {
+    const home = order(null);
+    const abroad: OrderState = {
+      ...home,
+      order: { ...home.order, shipTo: { ...home.order.shipTo, country: "US" } },
+    };
+    expect(nextStep(home, SETTINGS, FRESH, "AU")?.step).toEqual({ type: "start_picking" });
+    // A warehouse of unknown country is taken as domestic.
+    expect(nextStep(abroad, SETTINGS, FRESH, null)?.step).toEqual({ type: "start_picking" });
+
+    const planned = nextStep(abroad, SETTINGS, FRESH, "AU");
+    expect(planned).toEqual({
+      at: t0 + 5_000,
+      step: {
+        type: "hold",
+        cause: "customs",
+        reason:
+          "customs: hs_code, country_of_origin and customs_value are required on every line, and incoterms on the order, for an international shipment (AU to US); missing incoterms, items[0].hs_code, items[0].country_of_origin, items[0].customs_value, items[1].hs_code and 2 more",
+      },
+    });
+    const reason = planned?.step.type === "hold" ? planned.step.reason : "";
+    const held = apply(abroad, { type: "hold", actor: "sim", reason }, t0 + 5_000);
+    const ours = { ...FRESH, customsHeld: true };
+    // Still incomplete: one line lacks its value.
+    const partly: OrderState = {
+      ...held,
+      order: { ...held.order, terms: { incoterms: "DAP" } },
+      lines: held.lines.map((l, i) => ({
+        ...l,
+        hsCode: "610910",
+        countryOfOrigin: "CN",
+        customsValue: i === 0 ? "1.00" : null,
+        customsCurrency: i === 0 ? "AUD" : null,
+      })),
+    };
+    expect(nextStep(partly, SETTINGS, ours, "AU")).toBeUndefined();
+    const complete: OrderState = {
+      ...partly,
+      lines: partly.lines.map((l) => ({ ...l, customsValue: "1.00", customsCurrency: "AUD" })),
+    };
+    expect(nextStep(complete, SETTINGS, ours, "AU")).toEqual({
+      at: t0 + 5_000,
+      step: { type: "release" },
+    });
+    // A customs hold the floor did not place is not the floor's to lift.
+    expect(nextStep(complete, SETTINGS, FRESH, "AU")).toBeUndefined();
+  });
+
   it("voids the first label once and ships again", () => {
     const { steps, state } = run(order("[sim:void]"));
     expect(steps.map((s) => s.type)).toEqual([
