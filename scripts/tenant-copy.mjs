@@ -44,6 +44,11 @@ export const TENANT_TABLES = [
     key: ["order_id", "line_no"],
   },
   {
+    table: "order_terms",
+    where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
+    key: ["order_id"],
+  },
+  {
     table: "order_history",
     where: "order_id IN (SELECT id FROM orders WHERE tenant_id = :tenant)",
     key: ["order_id", "seq"],

@@ -7,9 +7,9 @@ import {
   archivedShipments,
   type orderHistory,
   type orderLines,
-  type orders,
   type returnLines,
   type returns,
+  type StoredOrder,
   type shipmentItems,
   type shipmentParcels,
   type shipments,
@@ -29,7 +29,8 @@ export interface ArchivedOrder {
    * order lines have ids; 1 before (read as `withLineIds` says).
    */
   format: 1 | 2;
-  order: typeof orders.$inferSelect;
+  /** With its terms; an order archived before orders had terms has none (read as null). */
+  order: StoredOrder;
   lines: (typeof orderLines.$inferSelect)[];
   history: (typeof orderHistory.$inferSelect)[];
   shipments: {

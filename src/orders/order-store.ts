@@ -6,12 +6,14 @@ import {
   orderHistory,
   orderLines,
   orders,
+  orderTerms,
   shipmentItems,
   shipmentParcels,
   shipments,
 } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
 import { resourceOf } from "../domain/events";
+import { canonicalJson } from "../lib/canonical-json";
 import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { Change, OrderLine, OrderState } from "./order";
@@ -37,11 +39,12 @@ export async function loadOrder(
   orderId: string,
 ): Promise<OrderState | null> {
   const ofOrder = sql`SELECT id FROM shipments WHERE order_id = ${orderId} AND tenant_id = ${tenantId}`;
-  const [rows, lines, shipmentRows, parcels, items, head] = await db.batch([
+  const [rows, terms, lines, shipmentRows, parcels, items, head] = await db.batch([
     db
       .select()
       .from(orders)
       .where(and(eq(orders.id, orderId), eq(orders.tenantId, tenantId))),
+    db.select().from(orderTerms).where(eq(orderTerms.orderId, orderId)),
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.lineNo),
     db
       .select()
@@ -65,10 +68,10 @@ export async function loadOrder(
       .orderBy(desc(orderHistory.seq))
       .limit(1),
   ]);
-  const order = rows[0];
-  if (!order) return null;
+  const row = rows[0];
+  if (!row) return null;
   return {
-    order,
+    order: { ...row, terms: terms[0]?.terms ?? null },
     lines,
     shipments: shipmentRows.map((row) => ({
       row,
@@ -144,6 +147,7 @@ export async function persist(
 ): Promise<OrderState> {
   const { order: fields, lines, version } = change;
   const { id, tenantId } = fields;
+  const { terms, ...columns } = fields;
   const touched = change.shipment?.record;
   const records = touched
     ? change.shipment?.created
@@ -169,14 +173,24 @@ export async function persist(
       before
         ? db
             .update(orders)
-            .set({ ...fields, version, ...stamp })
+            .set({ ...columns, version, ...stamp })
             .where(eq(orders.id, id))
             .returning(ORDER_STAMPS)
         : db
             .insert(orders)
-            .values({ ...fields, version, createdAt: createdAt ?? stamp.updatedAt, ...stamp })
+            .values({ ...columns, version, createdAt: createdAt ?? stamp.updatedAt, ...stamp })
             .returning(ORDER_STAMPS),
     );
+    if (canonicalJson(terms) !== canonicalJson(before?.order.terms ?? null)) {
+      writes.push(
+        terms
+          ? db
+              .insert(orderTerms)
+              .values({ orderId: id, terms })
+              .onConflictDoUpdate({ target: orderTerms.orderId, set: { terms } })
+          : db.delete(orderTerms).where(eq(orderTerms.orderId, id)),
+      );
+    }
     if (change.linesChanged) {
       if (before) writes.push(db.delete(orderLines).where(eq(orderLines.orderId, id)));
       writes.push(...insertLines(db, lines));

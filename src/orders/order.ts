@@ -1,4 +1,4 @@
-import type { orderLines, orders } from "../db/schema";
+import type { orderLines, StoredOrder } from "../db/schema";
 import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
@@ -9,7 +9,7 @@ import type { LineItem, Move, ShipInput, ShipmentRecord } from "../shipments/shi
  * the change a command makes. The rules that decide are in order-rules.ts.
  */
 
-export type OrderRow = typeof orders.$inferSelect;
+export type OrderRow = StoredOrder;
 export type OrderLine = typeof orderLines.$inferSelect;
 /** The order's own columns, before the database stamps version, times and feed position. */
 export type OrderFields = Omit<OrderRow, "version" | "createdAt" | "updatedAt" | "changeSeq">;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type ArchivedOrder, archivedOrder } from "../db/archived-orders";
 import type { Db } from "../db/client";
-import { orderLines, orderReferences, orders } from "../db/schema";
+import { orderLines, orderReferences, orders, orderTerms } from "../db/schema";
 import { inList } from "../db/sql";
 import { shipmentsOfOrders } from "../shipments/shipments.reads";
 import type { OrderRow, OrderState } from "./order";
@@ -10,19 +10,20 @@ import type { OrderRow, OrderState } from "./order";
 export type Committed = Omit<OrderState, "head">;
 
 /** Orders as committed, in the given order, in two round trips whatever their number. */
-export async function readOrders(db: Db, rows: OrderRow[]): Promise<Committed[]> {
+export async function readOrders(db: Db, rows: Omit<OrderRow, "terms">[]): Promise<Committed[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [lines, shipments] = await Promise.all([
+  const [lines, terms, shipments] = await Promise.all([
     db
       .select()
       .from(orderLines)
       .where(inList(orderLines.orderId, ids))
       .orderBy(asc(orderLines.lineNo)),
+    db.select().from(orderTerms).where(inList(orderTerms.orderId, ids)),
     shipmentsOfOrders(db, ids),
   ]);
   return rows.map((order) => ({
-    order,
+    order: { ...order, terms: terms.find((t) => t.orderId === order.id)?.terms ?? null },
     lines: lines.filter((l) => l.orderId === order.id),
     shipments: shipments.get(order.id) ?? [],
   }));

@@ -7,6 +7,7 @@ import {
   orderHistory,
   orderLines,
   orders,
+  orderTerms,
   returnLines,
   returns,
   shipmentItems,
@@ -83,13 +84,14 @@ async function readDue(db: Db, cutoff: string, scope: JobScope): Promise<Read[]>
   const listed = sql`SELECT value FROM ${jsonRows(ids)}`;
   const ofShipments = sql`SELECT id FROM shipments WHERE order_id IN (${listed})`;
   const ofReturns = sql`SELECT id FROM returns WHERE order_id IN (${listed})`;
-  const [rows, lines, history, shipmentRows, parcels, items, returnRows, returnLineRows] =
+  const [rows, terms, lines, history, shipmentRows, parcels, items, returnRows, returnLineRows] =
     await db.batch([
       db
         .select({ ...getTableColumns(o), fingerprint: sql<string>`${fingerprint(sql`o`)}` })
         .from(o)
         .where(sql`o.id IN (${listed}) AND ${isDue(cutoff, scope)}`)
         .orderBy(o.updatedAt, o.id),
+      db.select().from(orderTerms).where(sql`${orderTerms.orderId} IN (${listed})`),
       db.select().from(orderLines).where(sql`${orderLines.orderId} IN (${listed})`),
       db.select().from(orderHistory).where(sql`${orderHistory.orderId} IN (${listed})`),
       db.select().from(shipments).where(sql`${shipments.orderId} IN (${listed})`),
@@ -110,7 +112,7 @@ async function readDue(db: Db, cutoff: string, scope: JobScope): Promise<Read[]>
     fingerprint: print,
     object: {
       format: 2,
-      order,
+      order: { ...order, terms: terms.find((t) => t.orderId === order.id)?.terms ?? null },
       lines: lines.filter((l) => l.orderId === order.id).sort((a, b) => a.lineNo - b.lineNo),
       history: history.filter((h) => h.orderId === order.id).sort((a, b) => a.seq - b.seq),
       shipments: shipmentRows
@@ -195,6 +197,7 @@ async function remove(db: Db, written: readonly Read[]): Promise<string[]> {
     ),
     statement(db, sql`DELETE FROM returns WHERE order_id IN (${marked})`),
     statement(db, sql`DELETE FROM order_lines WHERE order_id IN (${marked})`),
+    statement(db, sql`DELETE FROM order_terms WHERE order_id IN (${marked})`),
     statement(db, sql`DELETE FROM order_history WHERE order_id IN (${marked})`),
     statement(db, sql`DELETE FROM orders WHERE id IN (${marked})`),
   ]);

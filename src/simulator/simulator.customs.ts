@@ -1,4 +1,4 @@
-import type { orderLines, orders } from "../db/schema";
+import type { orderLines, StoredOrder } from "../db/schema";
 
 /*
  * What the sandbox's warehouse asks before an order crosses a border, with no I/O: a real
@@ -6,7 +6,7 @@ import type { orderLines, orders } from "../db/schema";
  * the simulated one holds the order instead, with a reason that says what is missing.
  */
 
-type Order = Pick<typeof orders.$inferSelect, "shipTo" | "terms">;
+type Order = Pick<StoredOrder, "shipTo" | "terms">;
 type Line = Pick<
   typeof orderLines.$inferSelect,
   "hsCode" | "countryOfOrigin" | "customsValue" | "customsCurrency"

@@ -1,4 +1,4 @@
-import type { orderLines, orders } from "../db/schema";
+import type { orderLines, StoredOrder } from "../db/schema";
 import type { TrackingStatus } from "../domain/statuses";
 import { type ShipItem, type ShipmentRecord, shippedByLine } from "../shipments/shipments.rules";
 import {
@@ -16,7 +16,7 @@ import {
 
 /** What the simulator reads of an order: its row, its lines and its shipments, as committed. */
 export interface SimulatedOrder {
-  order: typeof orders.$inferSelect;
+  order: StoredOrder;
   lines: (typeof orderLines.$inferSelect)[];
   shipments: ShipmentRecord[];
 }

@@ -24,10 +24,13 @@ import { dataOf } from "../support/shards";
 const ORDERS = 100;
 /**
  * Issue 19 asks ORDER_BYTES_TARGETS.allIn (9,000 B); the storage format reaches about
- * 14,300 B, most of it one events row and one delivery per event (about 8 per order), and
- * is held here so it does not grow back.
+ * 14,600 B, most of it one events row and one delivery per event (about 8 per order), and
+ * is held here so it does not grow back. Issue 21's order fields (billing address, Incoterms,
+ * tax ids, dates, and customs data per line) are in every order event, null when not given,
+ * as the contract renders every field: the events rows went from about 6,200 to 8,200 B per
+ * order, and the all-in figure to about 16,600 B. What is kept stayed where it was.
  */
-const ALL_IN_CEILING = 15_000;
+const ALL_IN_CEILING = 17_000;
 const SKUS = seed.products.slice(0, 2).map((p) => p.sku);
 
 /** Until every event of the tenant has been delivered, and no more are coming. */

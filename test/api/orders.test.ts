@@ -37,6 +37,11 @@ describe("POST /v1/orders", () => {
       gift_message: null,
       packing_note: "Leave in porch",
       ship_to: body.ship_to,
+      billing_address: null,
+      incoterms: null,
+      tax_ids: [],
+      ship_by: null,
+      requested_delivery_date: null,
       items: [
         {
           id: expect.stringMatching(/^li_[0-9A-Za-z]{16}$/),
@@ -49,6 +54,9 @@ describe("POST /v1/orders", () => {
           allocation_status: "allocated",
           allocated_quantity: 2,
           shipped_quantity: 0,
+          hs_code: null,
+          country_of_origin: null,
+          customs_value: null,
         },
       ],
       allocation_status: "allocated",

@@ -12,8 +12,8 @@ import { now, type ShipTo, type StoredAddress } from "./shared";
 
 /**
  * What a business or cross-border order adds to the order: its billing address, Incoterms,
- * tax registrations and dates. One JSON column, null for the orders that have none, so they
- * pay one byte for it; a key the order does not have is left out rather than stored null.
+ * tax registrations and dates, as one JSON object in `order_terms`; a key the order does not
+ * have is left out rather than stored null.
  */
 export interface OrderTerms {
   billing_address?: StoredAddress;
@@ -39,7 +39,6 @@ export const orders = sqliteTable(
     giftMessage: text("gift_message"),
     packingNote: text("packing_note"),
     shipTo: text("ship_to", { mode: "json" }).$type<ShipTo>().notNull(),
-    terms: text("terms", { mode: "json" }).$type<OrderTerms>(),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     holdReason: text("hold_reason"),
     cancelReason: text("cancel_reason"),
@@ -60,6 +59,19 @@ export const orders = sqliteTable(
     index("orders_final_idx").on(t.updatedAt).where(sql`status IN ('shipped', 'cancelled')`),
   ],
 );
+
+/** An order's row with its terms, null when it has none: the order as the domain holds it. */
+export type StoredOrder = typeof orders.$inferSelect & { terms: OrderTerms | null };
+
+/**
+ * An order's terms, for the orders that have any (migrations/shard/0014_order_terms.sql): a
+ * row of its own rather than a column, so the many orders without terms store nothing for
+ * them. WITHOUT ROWID, read and written with its order.
+ */
+export const orderTerms = sqliteTable("order_terms", {
+  orderId: text("order_id").primaryKey(),
+  terms: text("terms", { mode: "json" }).$type<OrderTerms>().notNull(),
+});
 
 /** WITHOUT ROWID (migrations/shard/0008_order_bytes.sql), like every child table of an order. */
 export const orderLines = sqliteTable(
