@@ -9,7 +9,7 @@ import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
 import { ownerOfShipment } from "../shipments/shipments.reads";
 import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
-import { isInternational, missingCustoms } from "../simulator/simulator.customs";
+import { isInternational, missingCustoms, namedGaps } from "../simulator/simulator.customs";
 import { nextTrackingStatus } from "../simulator/simulator.plan";
 import { readSettings } from "../simulator/simulator.settings";
 import { simulatedShipment, warehouseCountry } from "../simulator/simulator.shipment";
@@ -50,7 +50,7 @@ export async function fulfilOrder(
       order_id: orderId,
       origin,
       destination: committed.order.shipTo.country,
-      missing: missing.join(", "),
+      missing: namedGaps(missing),
     });
   }
   if (committed.order.status === "received") {

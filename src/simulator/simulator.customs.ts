@@ -35,9 +35,13 @@ export function missingCustoms(order: Order, lines: readonly Line[]): string[] {
 /** At most this many paths in a reason: a 500-line order's would not be read. */
 const NAMED = 5;
 
+/** The first gaps by path, and how many more. */
+export function namedGaps(missing: readonly string[]) {
+  const more = missing.length > NAMED ? ` and ${missing.length - NAMED} more` : "";
+  return `${missing.slice(0, NAMED).join(", ")}${more}`;
+}
+
 /** The hold reason a floor's customs desk would write, naming the first gaps. */
 export function customsHoldReason(origin: string, order: Order, missing: readonly string[]) {
-  const named = missing.slice(0, NAMED).join(", ");
-  const more = missing.length > NAMED ? ` and ${missing.length - NAMED} more` : "";
-  return `${CUSTOMS_HOLD} hs_code, country_of_origin and customs_value are required on every line, and incoterms on the order, for an international shipment (${origin} to ${order.shipTo.country}); missing ${named}${more}`;
+  return `${CUSTOMS_HOLD} hs_code, country_of_origin and customs_value are required on every line, and incoterms on the order, for an international shipment (${origin} to ${order.shipTo.country}); missing ${namedGaps(missing)}`;
 }

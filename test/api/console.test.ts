@@ -309,6 +309,40 @@ describe("orders", () => {
     expect(textOf(missing.html)).toContain("No order with id 'ord_nope'");
   });
 
+  it("shows an international order's billing address, terms, dates and customs per line", async () => {
+    const order = await newOrder({
+      ship_to: { name: "Sam", address1: "350 Fifth Ave", city: "New York", country: "US" },
+      billing_address: { address1: "1 Ledger Lane", city: "Melbourne", country: "AU" },
+      incoterms: "DDP",
+      tax_ids: [{ type: "EORI", value: "GB123456789000" }],
+      ship_by: "2026-07-06",
+      requested_delivery_date: "2026-07-10",
+      items: [
+        {
+          sku: "WIDGET-BLUE-M",
+          quantity: 2,
+          hs_code: "6109.10",
+          country_of_origin: "CN",
+          customs_value: { amount: "12.50", currency: "AUD" },
+        },
+      ],
+    });
+    const browser = await signedIn(key);
+    const text = textOf((await browser.get(`/console/orders/${order.id}`)).html);
+    for (const shown of [
+      "Billing address",
+      "1 Ledger Lane",
+      "Incoterms DDP",
+      "Tax ids EORI GB123456789000",
+      "Ship by 2026-07-06",
+      "Requested delivery 2026-07-10",
+      "610910",
+      "12.50 AUD",
+    ]) {
+      expect(text).toContain(shown);
+    }
+  });
+
   it("escapes hostile text wherever it is shown", async () => {
     const hostile = "<script>alert('x')</script>";
     const order = await newOrder({

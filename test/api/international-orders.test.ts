@@ -88,6 +88,9 @@ describe("international and dated orders", () => {
     };
     expect(created).toMatchObject(expected);
     expect(await read(key, created.id)).toMatchObject(expected);
+    // Lists read the terms too.
+    const all = await ok(client(key).v1.orders.$get({ query: {} }));
+    expect(all.data.find((o) => o.id === created.id)).toMatchObject(expected);
 
     // An order without them reads them as null, and as no tax ids.
     const plain = await ok(create(key, orderBody()));
@@ -250,6 +253,24 @@ describe("international and dated orders", () => {
       city: "Hobart",
       postcode: null,
     });
+
+    // Every term cleared: the order reads as one that never had any.
+    const bare = await ok(
+      amend(key, order.id, {
+        billing_address: null,
+        incoterms: null,
+        ship_by: null,
+        requested_delivery_date: null,
+      }),
+    );
+    expect(bare).toMatchObject({
+      billing_address: null,
+      incoterms: null,
+      tax_ids: [],
+      ship_by: null,
+      requested_delivery_date: null,
+    });
+    expect(await read(key, order.id)).toEqual(bare);
   });
 
   it("refuses an amend once picking has started, as for every field", async () => {

@@ -129,7 +129,7 @@ export const CHANGE_REFUSALS = {
   customs_data_required: {
     status: 409,
     about:
-      "Sandbox fulfil of an international order without its customs data: `missing` lists the paths to send by amending the order.",
+      "Sandbox fulfil of an international order without its customs data: `missing` names the first five paths to send by amending the order.",
     message: (d) =>
       `Order ${d.order_id} ships from ${d.origin} to ${d.destination} and needs customs data first; missing ${d.missing}.`,
     messageOnly: ["order_id"],
