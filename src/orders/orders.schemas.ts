@@ -175,7 +175,9 @@ export const CreateOrder = z
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
     ship_to: ShipTo,
-    billing_address: Address.nullable().optional(),
+    billing_address: Address.nullable().optional().openapi({
+      description: "Where the invoice goes, if not to `ship_to`.",
+    }),
     ...terms,
     items: Items,
   })
@@ -292,7 +294,12 @@ export const OrderItem = z
     shipped_quantity: z.number().int(),
     hs_code: z.string().nullable().openapi({ example: "610910", description: "Digits only." }),
     country_of_origin: z.string().nullable(),
-    customs_value: Money.nullable(),
+    // The shapes' fields, not their components: a nullable `$ref` renders as an `allOf` that
+    // null cannot satisfy.
+    customs_value: z
+      .object(Money.shape)
+      .nullable()
+      .openapi({ description: "Declared per unit; null if not." }),
   })
   .openapi("OrderItem");
 
@@ -311,7 +318,10 @@ export const Order = z
     gift_message: z.string().nullable(),
     packing_note: z.string().nullable(),
     ship_to: ShipTo,
-    billing_address: Address.nullable(),
+    billing_address: z
+      .object(Address.shape)
+      .nullable()
+      .openapi({ description: "Null when the order has none." }),
     incoterms: z.enum(INCOTERMS).nullable(),
     tax_ids: z.array(TaxId),
     ship_by: z.string().nullable().openapi({ example: "2026-07-06" }),
