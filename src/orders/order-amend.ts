@@ -1,4 +1,5 @@
 import type { Refusal } from "../domain/refusals";
+import { Address } from "../domain/shapes";
 import { canonicalJson } from "../lib/canonical-json";
 import type { LineItem } from "../shipments/shipments.rules";
 import {
@@ -128,12 +129,10 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
   });
 }
 
-const BILLING_REQUIRED = ["address1", "city", "country"] as const;
-
 /**
  * The order's terms after an amend: a term sent replaces (`null` clears), one not sent
- * stays, and the billing address merges like `ship_to`. A merge that leaves the address
- * without a required field, or dates that ask for delivery before `ship_by`, is refused
+ * stays, and the billing address merges like `ship_to`. A merged address the Address shape
+ * refuses (a partial one with no stored address to complete it), or dates that ask for delivery before `ship_by`, is refused
  * naming the field sent.
  */
 function amendTerms(
@@ -146,16 +145,19 @@ function amendTerms(
   }
   const billing = patch.billing_address;
   if (billing) {
-    const address = mergePatch<Record<string, unknown>>({ ...current?.billing_address }, billing);
-    const missing = BILLING_REQUIRED.find((f) => address[f] == null);
-    if (missing) {
+    // The merged address is checked by the one Address shape, as a created one is.
+    const address = Address.safeParse(
+      mergePatch<Record<string, unknown>>({ ...current?.billing_address }, billing),
+    );
+    if (!address.success) {
+      const [issue] = address.error.issues;
       return {
         code: "validation_error",
-        field: `billing_address.${missing}`,
-        reason: "is required: the order has no billing address to merge into",
+        field: ["billing_address", ...(issue?.path ?? [])].join("."),
+        reason: issue?.message ?? "is not an address",
       };
     }
-    merged.billing_address = address;
+    merged.billing_address = address.data;
   }
   const terms = compactTerms(merged);
   if (!datesInOrder(terms?.ship_by, terms?.requested_delivery_date)) {
