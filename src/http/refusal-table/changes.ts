@@ -50,8 +50,19 @@ export const CHANGE_REFUSALS = {
   },
   not_cancelable: {
     status: 409,
-    about: "Picking has started: cancel is over.",
-    message: () => "Order is being picked and can no longer be cancelled.",
+    about:
+      "Picking has started: cancel is over. `POST /v1/orders/{id}/cancellation-request` asks the floor to stop the order.",
+    message: () =>
+      "Order is being picked and can no longer be cancelled outright; POST /v1/orders/{id}/cancellation-request asks the warehouse to stop it.",
+  },
+  no_pending_cancellation_request: {
+    status: 409,
+    about:
+      "The floor accepted or rejected a cancellation request the order does not have pending (`cancellation_request_status`: null, `accepted` or `rejected`).",
+    message: (d) =>
+      d.cancellation_request_status
+        ? `The order's cancellation request is already ${d.cancellation_request_status}; there is none pending to answer.`
+        : "The order has no cancellation request to answer.",
   },
   not_holdable: {
     status: 409,
