@@ -57,9 +57,7 @@ export const release: AppRouteHandler<typeof routes.release> = async (c) => {
   });
 };
 
-export const acceptCancellation: AppRouteHandler<typeof routes.acceptCancellation> = async (
-  c,
-) => {
+export const acceptCancellation: AppRouteHandler<typeof routes.acceptCancellation> = async (c) => {
   const { id } = c.req.valid("param");
   return once(c, "order.accept_cancellation", { resourceId: id, params: { id } }, async () => {
     const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
@@ -70,9 +68,7 @@ export const acceptCancellation: AppRouteHandler<typeof routes.acceptCancellatio
   });
 };
 
-export const rejectCancellation: AppRouteHandler<typeof routes.rejectCancellation> = async (
-  c,
-) => {
+export const rejectCancellation: AppRouteHandler<typeof routes.rejectCancellation> = async (c) => {
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const request = { resourceId: id, params: { id }, body };

@@ -8,7 +8,7 @@ import {
   type OrderRow,
   type OrderState,
 } from "./order";
-import { change, EDITABLE, SHIPPED, UNCHANGED } from "./order-change";
+import { change, demandOf, EDITABLE, SHIPPED, UNCHANGED } from "./order-change";
 
 /*
  * Cancellation requests, with no I/O. Before picking a request is a cancel, accepted at
@@ -42,7 +42,11 @@ export function requestCancellation(
     rejection_reason: null,
   };
   if (EDITABLE.includes(status)) {
-    return cancelled(state, cmd.actor, "cancelled", { ...request, status: "accepted", decided_at: now });
+    return cancelled(state, cmd.actor, "cancelled", {
+      ...request,
+      status: "accepted",
+      decided_at: now,
+    });
   }
   return change(state, {
     action: "cancellation_requested",
@@ -122,7 +126,7 @@ function cancelled(state: OrderState, actor: string, action: string, request: Re
       cancelledAt: request.decided_at,
       cancellationRequest: request,
     },
-    demands: state.lines.map((l) => ({ sku: l.sku, quantity: 0 })),
+    demands: state.lines.map((l) => ({ ...demandOf(l), quantity: 0 })),
   });
 }
 

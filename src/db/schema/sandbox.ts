@@ -17,6 +17,6 @@ export const sandboxSettings = sqliteTable("sandbox_settings", {
   cancellationRequests: text("cancellation_requests", { enum: CANCELLATION_ANSWERS })
     .notNull()
     .default("accept"),
-  cancellationRejectionReason: text("cancellation_rejection_reason"),
+  cancellationRejectionReason: text("cancellation_rejection_reason").notNull(),
   updatedAt: text("updated_at").notNull().default(now),
 });
