@@ -219,6 +219,35 @@ describe("after picking started", () => {
     expectError(await accept(key, order.id), 409, "no_pending_cancellation_request");
   });
 
+  it("an acceptance racing a shipment: exactly one wins, and stock follows the winner", async () => {
+    const { key, order } = await picking();
+    await ok(request(key, order.id, "Wrong size"));
+    const [accepted, shipped] = await Promise.all([
+      accept(key, order.id),
+      client(key).v1.ops.shipments.$post({
+        json: {
+          order_id: order.id,
+          parcels: [{ tracking_number: "RACE1", carrier: "auspost", service: "Express" }],
+          items: [{ sku: BLUE, quantity: 2 }],
+        },
+      }),
+    ]);
+    const after = await getOrder(key, order.id);
+    if (accepted.status === 200) {
+      expectError(shipped, 409, "order_cancelled");
+      expect(after).toMatchObject({ status: "cancelled", shipments: [] });
+      expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 10, allocated: 0 });
+    } else {
+      expectError(accepted, 409, "no_pending_cancellation_request");
+      expectStatus(shipped, 201);
+      expect(after).toMatchObject({
+        status: "shipped",
+        cancellation_request: { status: "rejected" },
+      });
+      expect(await stockOf(key, BLUE)).toMatchObject({ on_hand: 8, allocated: 0 });
+    }
+  });
+
   it("answers 409 no_pending_cancellation_request when the floor answers a request never made", async () => {
     const { key, order } = await picking();
     const res = await accept(key, order.id);
@@ -234,7 +263,7 @@ describe("once anything shipped", () => {
     const { key, order } = await picking();
     await ship(key, order.id, [{ sku: BLUE, quantity: 1 }]);
     const partial = await request(key, order.id, "Too late?");
-    expectError(partial, 409, "already_shipped");
+    expect(expectError(partial, 409, "already_shipped").message).toMatch(/Part of the order/);
     expect(partial.body).toMatchObject({ error: { order_status: "partially_shipped" } });
     await ship(key, order.id, [{ sku: BLUE, quantity: 1 }]);
     const whole = await request(key, order.id);
@@ -295,6 +324,15 @@ describe("retries", () => {
       rejection_reason: null,
     });
     expect((await ok(accept(key, order.id))).status).toBe("cancelled");
+    expect((await eventsOf(key, order.id)).slice(2)).toEqual([
+      "order.updated@3",
+      "order.cancellation_requested@3",
+      "order.updated@4",
+      "order.cancellation_rejected@4",
+      "order.updated@5",
+      "order.cancellation_requested@5",
+      "order.cancelled@6",
+    ]);
   });
 });
 

@@ -45,8 +45,12 @@ export const CHANGE_REFUSALS = {
   },
   already_shipped: {
     status: 409,
-    about: "The order has shipped.",
-    message: () => "Order has shipped.",
+    about:
+      "The order has shipped, wholly or in part (`order_status` `partially_shipped`): shipped units cannot be called back.",
+    message: (d) =>
+      d.order_status === "partially_shipped"
+        ? "Part of the order has shipped, and shipped units cannot be called back; nothing was changed."
+        : "Order has shipped.",
   },
   not_cancelable: {
     status: 409,
