@@ -1520,7 +1520,7 @@ export interface components {
             allocated_quantity: number;
             shipped_quantity: number;
         };
-        /** @description The latest request to stop the order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; null while none was made. */
+        /** @description The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made. */
         CancellationRequest: {
             /**
              * @description `pending` until the floor answers; `accepted` once the order is cancelled; `rejected` when the order goes on (`rejection_reason` says why).

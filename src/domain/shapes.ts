@@ -162,7 +162,10 @@ export const CancellationRequest = z
     decided_at: Timestamp.nullable(),
     rejection_reason: z.string().nullable(),
   })
-  .openapi("CancellationRequest");
+  .openapi("CancellationRequest", {
+    description:
+      "The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made.",
+  });
 
 /** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
 export const UtcDateTime = z.iso

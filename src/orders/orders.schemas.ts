@@ -231,10 +231,7 @@ export const Order = z
     created_at: Timestamp,
     updated_at: Timestamp,
     cancelled_at: Timestamp.nullable(),
-    cancellation_request: CancellationRequest.nullable().openapi({
-      description:
-        "The latest request to stop the order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; null while none was made.",
-    }),
+    cancellation_request: CancellationRequest.nullable(),
     shipments: z.array(Shipment),
     archived: z.boolean().openapi({
       description:
