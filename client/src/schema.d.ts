@@ -1506,6 +1506,16 @@ export interface components {
             country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         };
         OrderItem: {
+            /**
+             * @description The line's id, assigned by this API and stable for the line's life.
+             * @example li_4fQ9zK2mX7pL1sD8
+             */
+            id: string;
+            /**
+             * @description Your id for the line, as sent; null if none.
+             * @example 10
+             */
+            line_id: string | null;
             sku: string;
             description: string | null;
             quantity: number;
@@ -1575,6 +1585,8 @@ export interface components {
          *       ],
          *       "items": [
          *         {
+         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 2
          *         }
@@ -1608,6 +1620,13 @@ export interface components {
             /** @description One entry per physical box, each with its own tracking number. */
             parcels: components["schemas"]["Parcel"][];
             items: {
+                /**
+                 * @description The order line's `id`.
+                 * @example li_4fQ9zK2mX7pL1sD8
+                 */
+                order_line_id: string;
+                /** @description The order line's `line_id`, yours; null if it has none. */
+                line_id: string | null;
                 sku: string;
                 quantity: number;
             }[];
@@ -1699,8 +1718,13 @@ export interface components {
             gift_message?: string | null;
             packing_note?: string | null;
             ship_to: components["schemas"]["ShipTo"];
-            /** @description 1 to 500 lines, one per sku. */
+            /** @description 1 to 500 lines; a SKU may be on several lines, each `line_id` on one. */
             items: {
+                /**
+                 * @description Your own id for the line, unique within the order: shipments, returns and events name the line by it.
+                 * @example 10
+                 */
+                line_id?: string;
                 /** @example WIDGET-BLUE-M */
                 sku: string;
                 description?: string | null;
@@ -1784,8 +1808,13 @@ export interface components {
             /** @description The full desired set of lines (guide §1): a line left out is removed, a new quantity replaces the old. */
             items?: components["schemas"]["AmendOrderItem"][];
         };
-        /** @description `sku` and `quantity` are required; `description`, `unit_price` and `currency` keep their values on a line whose SKU was already on the order unless sent (`null` clears). */
+        /** @description `sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price` and `currency` unless sent (`null` clears). A SKU on several lines needs `line_id`. */
         AmendOrderItem: {
+            /**
+             * @description Your own id for the line, unique within the order: shipments, returns and events name the line by it.
+             * @example 10
+             */
+            line_id?: string;
             /** @example WIDGET-BLUE-M */
             sku: string;
             description?: string | null;
@@ -1974,6 +2003,10 @@ export interface components {
             items: components["schemas"]["ReturnItem"][];
             /** @description The RMA's lines as authorised; empty for an unannounced return. */
             expected_items: {
+                /** @description The order line's `id`; null only for lines recorded before lines had ids. */
+                order_line_id: string | null;
+                /** @description The order line's `line_id`, yours. */
+                line_id: string | null;
                 sku: string;
                 quantity: number;
             }[];
@@ -1993,6 +2026,10 @@ export interface components {
             archived: boolean;
         };
         ReturnItem: {
+            /** @description The order line's `id`; null only for lines recorded before lines had ids. */
+            order_line_id: string | null;
+            /** @description The order line's `line_id`, yours. */
+            line_id: string | null;
             sku: string;
             quantity: number;
             /**
@@ -2016,6 +2053,8 @@ export interface components {
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
+                /** @description The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU. */
+                line_id?: string;
                 quantity: number;
             }[];
             reason?: string | null;
@@ -2378,6 +2417,8 @@ export interface components {
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
+                /** @description The order line: its `line_id`, or its `id`. Needed when the SKU is on several lines. */
+                line_id?: string;
                 quantity: number;
             }[];
             cost?: components["schemas"]["Money"];
@@ -2447,6 +2488,8 @@ export interface components {
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
+                /** @description The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU. */
+                line_id?: string;
                 quantity: number;
                 /** @enum {string} */
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
@@ -2460,6 +2503,8 @@ export interface components {
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
+                /** @description The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU. */
+                line_id?: string;
                 quantity: number;
                 /** @enum {string} */
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
