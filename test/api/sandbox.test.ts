@@ -384,8 +384,8 @@ describe("explicit controls", () => {
     const rest = await fulfil(key, order.id);
     expectStatus(rest, 201);
     expect(rest.body.items).toEqual([
-      { sku: BLUE, quantity: 1 },
-      { sku: RED, quantity: 1 },
+      { sku: BLUE, quantity: 1, order_line_id: expect.stringMatching(/^li_/), line_id: null },
+      { sku: RED, quantity: 1, order_line_id: expect.stringMatching(/^li_/), line_id: null },
     ]);
   });
 
