@@ -111,9 +111,8 @@ function firstHalf(items: ShipItem[]): ShipItem[] {
 /**
  * The next step and when it is due, or nothing while the order waits on someone else (a
  * backorder, a hold, a carrier exception) or is done. A pending cancellation request is
- * answered first, as the settings say. Order steps count from the order's
- * last change; carrier scans are spread evenly over deliver_after_seconds from the shipment's
- * last scan.
+ * answered first, as the settings say. Order steps count from the order's last change;
+ * carrier scans are spread evenly over deliver_after_seconds from the shipment's last scan.
  */
 export function nextStep(
   state: SimulatedOrder,
