@@ -192,6 +192,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/cancellation-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the warehouse to stop an order
+         * @description Works in any state before anything ships. Before picking it cancels at once, exactly as `POST /v1/orders/{id}/cancel` does: `status` `cancelled`, every allocation released, `order.cancelled`, and `cancellation_request.status` `accepted`. Once picking started it records a request the floor answers: `cancellation_request.status` `pending` and `order.cancellation_requested`; the floor then accepts it (`cancelled`, stock back, `order.cancelled`) or rejects it with a reason (`rejected`, `rejection_reason`, `order.cancellation_rejected`) and the order goes on. A shipment reported while the request waits answers it too: `rejected`, because shipped units cannot be called back. A second request while one is pending answers the pending one; after a rejection a new request may be made. Cancelling a cancelled order returns it. 409 `already_shipped` once anything shipped (`partially_shipped` included: the units left are not cancelled), 409 `order_archived` once the order is archived. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `orders:write`.
+         */
+        post: operations["requestOrderCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/history": {
         parameters: {
             query?: never;
@@ -780,6 +802,50 @@ export interface paths {
          *     Requires scope `warehouse:operate`.
          */
         post: operations["opsReleaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/cancellation-request/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a cancellation request
+         * @description The floor stopped the order: its pending request becomes `accepted`, the order `cancelled`, and every allocation goes back to stock (picking's included) as a cancel does; `order.cancelled` fires. Accepting twice returns the cancelled order. 409 `no_pending_cancellation_request` when no request waits (none was made, it was rejected, or a shipment answered it). A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsAcceptOrderCancellationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/cancellation-request/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a cancellation request
+         * @description The order goes on: its pending request becomes `rejected` with the reason given, and `order.cancellation_rejected` fires. Rejecting again with the same reason returns the order unchanged. 409 `no_pending_cancellation_request` when no request waits. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsRejectOrderCancellationRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1414,6 +1480,7 @@ export interface components {
             updated_at: string;
             /** @example 2026-07-02T14:31:07.000Z */
             cancelled_at: string | null;
+            cancellation_request: components["schemas"]["CancellationRequest"];
             shipments: components["schemas"]["Shipment"][];
             /** @description True once the order left D1 for the archive, ORDER_HOT_DAYS (90 by default) after its last change in a final state: it is read from there and can no longer change. */
             archived: boolean;
@@ -1463,6 +1530,20 @@ export interface components {
             allocated_quantity: number;
             shipped_quantity: number;
         };
+        /** @description The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made. */
+        CancellationRequest: {
+            /**
+             * @description `pending` until the floor answers; `accepted` once the order is cancelled; `rejected` when the order goes on (`rejection_reason` says why).
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "rejected";
+            reason: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            requested_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            decided_at: string | null;
+            rejection_reason: string | null;
+        } | null;
         /**
          * @example {
          *       "id": "shp_a1B2c3D4e5F6g7H8i9J0",
@@ -1749,6 +1830,14 @@ export interface components {
         CancelOrder: {
             reason?: string | null;
         };
+        /**
+         * @example {
+         *       "reason": "Customer changed their mind"
+         *     }
+         */
+        RequestCancellation: {
+            reason?: string | null;
+        };
         OrderHistory: {
             data: components["schemas"]["OrderHistoryEntry"][];
             pagination: components["schemas"]["Pagination"];
@@ -1983,7 +2072,7 @@ export interface components {
             /** @example evt_01J8XQ3kTq9x2VbN8mLp */
             event_id: string;
             /** @enum {string} */
-            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
             /** @description The full resource as of this event, including its `version`. */
@@ -2022,7 +2111,7 @@ export interface components {
             /** Format: uri */
             url: string;
             /** @description `"*"` subscribes to every event type. */
-            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
+            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
             description?: string | null;
         };
         WebhookList: {
@@ -2223,6 +2312,9 @@ export interface components {
             ship_after_seconds: number;
             deliver_after_seconds: number;
             parcels_per_order: number;
+            /** @enum {string} */
+            cancellation_requests: "accept" | "reject";
+            cancellation_rejection_reason: string;
             /**
              * @description null until first set.
              * @example 2026-07-02T14:31:07.000Z
@@ -2236,7 +2328,9 @@ export interface components {
          *       "pick_after_seconds": 2,
          *       "ship_after_seconds": 2,
          *       "deliver_after_seconds": 6,
-         *       "parcels_per_order": 2
+         *       "parcels_per_order": 2,
+         *       "cancellation_requests": "reject",
+         *       "cancellation_rejection_reason": "Already packed and on the dock."
          *     }
          */
         SandboxSettingsInput: {
@@ -2259,6 +2353,13 @@ export interface components {
             deliver_after_seconds?: number;
             /** @description Parcels in each shipment; default 1. */
             parcels_per_order?: number;
+            /**
+             * @description How the warehouse answers a cancellation request made once picking started, `pick_after_seconds` after it came, while `auto_fulfill` is on: `accept` cancels the order, `reject` lets it go on; default `accept`. With `auto_fulfill` off the request waits for `/v1/ops/orders/{id}/cancellation-request/accept` or `/reject`.
+             * @enum {string}
+             */
+            cancellation_requests?: "accept" | "reject";
+            /** @description The `rejection_reason` a rejected request carries; default "Already packed and on the dock." */
+            cancellation_rejection_reason?: string;
         };
         SandboxFulfill: {
             /** @description Parcels in the shipment; default the settings' `parcels_per_order`. */
@@ -2292,6 +2393,14 @@ export interface components {
             quantity: number;
         };
         HoldOrder: {
+            reason: string;
+        };
+        /**
+         * @example {
+         *       "reason": "Already packed and on the dock"
+         *     }
+         */
+        RejectCancellation: {
             reason: string;
         };
         CreateShipment: {
@@ -4388,6 +4497,206 @@ export interface operations {
             };
         };
     };
+    requestOrderCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestCancellation"];
+            };
+        };
+        responses: {
+            /** @description The order: cancelled, or with its request pending */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Malformed request (bad JSON, query parameter or cursor) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, revoked or wrong-environment credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown order */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The order's state forbids this change; `code` says why */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `field` names the offending path */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listOrderHistory: {
         parameters: {
             query?: {
@@ -5581,7 +5890,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A type the key cannot read is 403 `insufficient_scope`. */
-                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
                 /** @description Only events with a webhook delivery in this state (in flight counts as pending). */
                 delivery_status?: "pending" | "succeeded" | "failed";
                 /** @description Only events committed after this event id (yours, from an earlier read). */
@@ -9522,6 +9831,400 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Malformed request (bad JSON, query parameter or cursor) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, revoked or wrong-environment credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown order */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The order's or shipment's state forbids this; `code` says why */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `field` names the offending path */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opsAcceptOrderCancellationRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Malformed request (bad JSON, query parameter or cursor) */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, revoked or wrong-environment credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the required scope */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown order */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The order's or shipment's state forbids this; `code` says why */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `field` names the offending path */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opsRejectOrderCancellationRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCancellation"];
+            };
+        };
         responses: {
             /** @description The order */
             200: {

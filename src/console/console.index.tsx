@@ -9,7 +9,14 @@ import { readForm, text } from "./forms";
 import { hasSandbox, Layout, render } from "./layout";
 import { eventsPage } from "./pages/events";
 import { inventoryPage } from "./pages/inventory";
-import { amendOrder, cancelOrder, orderPage } from "./pages/order";
+import {
+  acceptCancellation,
+  amendOrder,
+  cancelOrder,
+  orderPage,
+  rejectCancellation,
+  requestCancellation,
+} from "./pages/order";
 import { ordersPage } from "./pages/orders";
 import { advanceShipment, fulfilOrder, sandboxPage, saveSettings } from "./pages/sandbox";
 import { shipmentsPage } from "./pages/shipments";
@@ -149,6 +156,10 @@ export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<Co
   app.get("/orders/:id", orderPage);
   app.post("/orders/:id/amend", amendOrder);
   app.post("/orders/:id/cancel", cancelOrder);
+  app.post("/orders/:id/cancellation-request", requestCancellation);
+  // Answering is the floor's: the console plays it only where it plays the warehouse.
+  app.post("/orders/:id/cancellation-request/accept", sandboxOnly, acceptCancellation);
+  app.post("/orders/:id/cancellation-request/reject", sandboxOnly, rejectCancellation);
   app.get("/shipments", shipmentsPage);
   app.get("/inventory", inventoryPage);
   app.get("/webhooks", webhooksPage);

@@ -51,6 +51,7 @@ export const REFUSAL_CODES = [
   "warehouse_change_not_allowed",
   "already_shipped",
   "not_cancelable",
+  "no_pending_cancellation_request",
   "not_holdable",
   "not_on_hold",
   "not_allocated",

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { CANCELLATION_REQUEST_STATUSES } from "./statuses";
 
 // ISO-3166-1 alpha-2, officially assigned codes.
 const COUNTRIES = new Set(
@@ -145,6 +146,26 @@ export const Dimensions = z
   .openapi("Dimensions", { example: { length: 30, width: 20, height: 10, unit: "cm" } });
 
 export const Timestamp = z.string().openapi({ example: "2026-07-02T14:31:07.000Z" });
+
+/**
+ * The partner's request that the floor stop an order it is picking, and the floor's answer.
+ * Stored as it is shown: the order's `cancellation_request` column holds this object.
+ */
+export const CancellationRequest = z
+  .object({
+    status: z.enum(CANCELLATION_REQUEST_STATUSES).openapi({
+      description:
+        "`pending` until the floor answers; `accepted` once the order is cancelled; `rejected` when the order goes on (`rejection_reason` says why).",
+    }),
+    reason: z.string().nullable(),
+    requested_at: Timestamp,
+    decided_at: Timestamp.nullable(),
+    rejection_reason: z.string().nullable(),
+  })
+  .openapi("CancellationRequest", {
+    description:
+      "The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made.",
+  });
 
 /** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
 export const UtcDateTime = z.iso

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
+  CancellationRequest,
   CurrencyCode,
   MAX_LINES,
   MoneyAmount,
@@ -230,6 +231,7 @@ export const Order = z
     created_at: Timestamp,
     updated_at: Timestamp,
     cancelled_at: Timestamp.nullable(),
+    cancellation_request: CancellationRequest.nullable(),
     shipments: z.array(Shipment),
     archived: z.boolean().openapi({
       description:
@@ -288,5 +290,13 @@ export const ListOrdersQuery = z.object({
 });
 
 export const CancelOrder = z.strictObject({ reason: optionalText(500) }).openapi("CancelOrder");
+
+export const RequestCancellation = z
+  .strictObject({ reason: optionalText(500) })
+  .openapi("RequestCancellation", { example: { reason: "Customer changed their mind" } });
+
+export const RejectCancellation = z
+  .strictObject({ reason: text(500) })
+  .openapi("RejectCancellation", { example: { reason: "Already packed and on the dock" } });
 
 export const HoldOrder = z.strictObject({ reason: text(500) }).openapi("HoldOrder");

@@ -407,6 +407,52 @@ describe("orders", () => {
   });
 });
 
+describe("cancellation requests", () => {
+  it("asks the floor from the order page once picking started; the sandbox floor answers there", async () => {
+    const browser = await signedIn(key);
+    const path = (id: string) => `/console/orders/${id}/cancellation-request`;
+
+    const accepted = await newOrder();
+    await ok(
+      client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: accepted.id } }),
+    );
+    let page = await browser.get(`/console/orders/${accepted.id}`);
+    expect(formFields(page.html, path(accepted.id))).toMatchObject({ reason: "" });
+    const asked = await browser.post(path(accepted.id), { reason: "Wrong size" });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("location")).toBe(
+      `/console/orders/${accepted.id}?notice=cancellation_requested`,
+    );
+    page = await browser.get(`/console/orders/${accepted.id}`);
+    expect(textOf(page.html)).toMatch(/Cancellation request.*pending.*Wrong size/);
+    const accept = await browser.post(`${path(accepted.id)}/accept`, {});
+    expect(accept.status).toBe(303);
+    expect((await orderOf(accepted.id)).status).toBe("cancelled");
+
+    const rejected = await newOrder();
+    await ok(
+      client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: rejected.id } }),
+    );
+    await browser.post(path(rejected.id), { reason: "" });
+    const blank = await browser.post(`${path(rejected.id)}/reject`, { rejection_reason: "" });
+    expect(blank.status).toBe(422);
+    expect(fieldError(blank.html, "rejection_reason")).toBeTruthy();
+    const reject = await browser.post(`${path(rejected.id)}/reject`, {
+      rejection_reason: "Already packed",
+    });
+    expect(reject.status).toBe(303);
+    const after = await orderOf(rejected.id);
+    expect(after).toMatchObject({
+      status: "processing",
+      cancellation_request: { status: "rejected", rejection_reason: "Already packed" },
+    });
+    // Answered: the floor's buttons are gone, the partner may ask again.
+    page = await browser.get(`/console/orders/${rejected.id}`);
+    expect(page.html).not.toContain(`${path(rejected.id)}/accept`);
+    expect(textOf(page.html)).toContain("Already packed");
+  });
+});
+
 describe("shipments, inventory and the sandbox", () => {
   it("fulfils from the order page, then shows parcels with tracking links and stock per warehouse", async () => {
     const order = await newOrder();

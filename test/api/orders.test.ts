@@ -58,6 +58,7 @@ describe("POST /v1/orders", () => {
       created_at: expect.stringMatching(/Z$/),
       updated_at: expect.stringMatching(/Z$/),
       cancelled_at: null,
+      cancellation_request: null,
       shipments: [],
       archived: false,
     });

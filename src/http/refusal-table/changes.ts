@@ -45,13 +45,28 @@ export const CHANGE_REFUSALS = {
   },
   already_shipped: {
     status: 409,
-    about: "The order has shipped.",
-    message: () => "Order has shipped.",
+    about:
+      "The order has shipped, wholly or in part (`order_status` `partially_shipped`): shipped units cannot be called back.",
+    message: (d) =>
+      d.order_status === "partially_shipped"
+        ? "Part of the order has shipped, and shipped units cannot be called back; nothing was changed."
+        : "Order has shipped.",
   },
   not_cancelable: {
     status: 409,
-    about: "Picking has started: cancel is over.",
-    message: () => "Order is being picked and can no longer be cancelled.",
+    about:
+      "Picking has started: cancel is over. `POST /v1/orders/{id}/cancellation-request` asks the floor to stop the order.",
+    message: () =>
+      "Order is being picked and can no longer be cancelled outright; POST /v1/orders/{id}/cancellation-request asks the warehouse to stop it.",
+  },
+  no_pending_cancellation_request: {
+    status: 409,
+    about:
+      "The floor accepted or rejected a cancellation request the order does not have pending (`cancellation_request_status`: null, `accepted` or `rejected`).",
+    message: (d) =>
+      d.cancellation_request_status
+        ? `The order's cancellation request is already ${d.cancellation_request_status}; there is none pending to answer.`
+        : "The order has no cancellation request to answer.",
   },
   not_holdable: {
     status: 409,
