@@ -339,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Authorise an expected return (an RMA)
-         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, and `over_return` (`items[i].quantity`) for more than shipped minus already returned. An order archived after its hot window takes no more returns: 409 `order_archived`.
+         * @description Status `expected` until the warehouse receives it. Exactly once: the `Idempotency-Key` and the `rma` together are the dedup anchor, as for orders: the same key with the same rma returns the existing return with 200 and `Idempotent-Replayed: true`; without a key, the same rma with the same body is a replay and with another body 409 `duplicate_rma`. 422 `unknown_order` (field `order_id`) for an order that is not yours, `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on it, `over_return` (`items[i].quantity`) for more than its line shipped minus already returned, and `ambiguous_line` (`items[i].line_id`) when several lines shipped the SKU and the item has no `line_id`. An order archived after its hot window takes no more returns: 409 `order_archived`.
          *
          *     Requires scope `returns:write`.
          */
@@ -863,7 +863,7 @@ export interface paths {
         put?: never;
         /**
          * Report a shipment (one or more parcels) for an order
-         * @description From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. 422 for shipping more than ordered-minus-shipped (`over_shipment`), a sku not on the order, no parcels, or a repeated tracking number; 409 for a cancelled, held or backordered order. Nothing moves before every check passes. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. 422 for shipping more than ordered-minus-shipped on a line (`over_shipment`), a sku not on the order, a SKU on several lines without the item's `line_id` (`ambiguous_line`), a `line_id` not on the order, no parcels, or a repeated tracking number; 409 for a cancelled, held or backordered order. Nothing moves before every check passes. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -995,7 +995,7 @@ export interface paths {
         put?: never;
         /**
          * Record a return that arrived without an RMA
-         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1017,7 +1017,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an expected return
-         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1953,12 +1953,16 @@ export interface components {
          *       "warehouse_id": "wh_syd_1",
          *       "items": [
          *         {
+         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 1,
          *           "condition": "resellable",
          *           "restocked": true
          *         },
          *         {
+         *           "order_line_id": "li_8sLq2Wn5Rt7Yx1Za",
+         *           "line_id": "20",
          *           "sku": "WIDGET-RED-S",
          *           "quantity": 1,
          *           "condition": "damaged",
@@ -1967,10 +1971,14 @@ export interface components {
          *       ],
          *       "expected_items": [
          *         {
+         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 1
          *         },
          *         {
+         *           "order_line_id": "li_8sLq2Wn5Rt7Yx1Za",
+         *           "line_id": "20",
          *           "sku": "WIDGET-RED-S",
          *           "quantity": 1
          *         }
@@ -2484,7 +2492,7 @@ export interface components {
             order_id: string;
             rma?: string;
             warehouse_id: string;
-            /** @description One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back. */
+            /** @description One line per SKU (and order line) and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than its line shipped minus already returned can come back. */
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
@@ -2499,7 +2507,7 @@ export interface components {
             reason?: string | null;
         };
         ReceiveReturn: {
-            /** @description One line per SKU and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than shipped minus already returned can come back. */
+            /** @description One line per SKU (and order line) and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than its line shipped minus already returned can come back. */
             items: {
                 /** @example WIDGET-BLUE-M */
                 sku: string;
