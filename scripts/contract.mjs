@@ -158,9 +158,14 @@ function grounded(value, w, ids) {
     const items = value.map((v) => grounded(v, w, ids));
     const lines = items.filter((i) => i && typeof i === "object" && "sku" in i);
     if (lines.length === 0) return items;
-    // Lines name each SKU once (orders, shipments, returns): JSON Schema cannot say "unique
-    // by sku", so this is the one rule the generator is told; extra lines are dropped.
-    return lines.slice(0, skus.length).map((line, i) => ({ ...line, sku: skus[i] }));
+    // Lines name each SKU once and each line id once (orders, shipments, returns): JSON Schema
+    // cannot say "unique by sku" or "unique by line_id", so these are the rules the generator
+    // is told; extra lines are dropped. Line ids are the fixture order's (`L1` for its line).
+    return lines.slice(0, skus.length).map((line, i) => ({
+      ...line,
+      sku: skus[i],
+      ...("line_id" in line ? { line_id: `L${i + 1}` } : {}),
+    }));
   }
   if (!value || typeof value !== "object") return value;
   const out = {};
@@ -215,7 +220,7 @@ async function exercise(base, doc, ajv, w) {
         postcode: "2000",
         country: "AU",
       },
-      items: [{ sku: w.skus[0], quantity: 1 }],
+      items: [{ line_id: "L1", sku: w.skus[0], quantity: 1 }],
     },
   });
   if (order.status !== 201) throw new Error(`order: ${JSON.stringify(order.body)}`);

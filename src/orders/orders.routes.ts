@@ -139,7 +139,7 @@ export const requestCancellation = apiRoute("orders:write", {
     200: {
       description: "The order: cancelled, or with its request pending",
       content: jsonContent(Order),
-      headers: z.object({ "Idempotent-Replayed": HEADERS.replayed }),
+      headers: z.object({ "Idempotent-Replayed": HEADERS.replayed.optional() }),
     },
     404: { description: "Unknown order" },
     409: conflict,

@@ -46,6 +46,9 @@ const ItemInput = LineFields.superRefine((item, ctx) => {
 
 /** A line of the full desired set: what it does not send, the line it matches keeps. */
 const AmendItemInput = LineFields.openapi("AmendOrderItem", {
+  // A new line needs a currency beside its price; a kept line has one. The document asks for
+  // it whenever a price is sent: stricter than the API, never looser.
+  ...PRICE_NEEDS_CURRENCY,
   description:
     "`sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price` and `currency` unless sent (`null` clears). A SKU on several lines needs `line_id`.",
 });
