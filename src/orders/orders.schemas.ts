@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { deliverable } from "../domain/addresses";
 import {
   CurrencyCode,
   MAX_LINES,
@@ -90,7 +91,7 @@ export const CreateOrder = z
     order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
-    ship_to: ShipTo,
+    ship_to: deliverable(ShipTo),
     items: Items,
   })
   .openapi("CreateOrder", {
