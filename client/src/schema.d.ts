@@ -1266,7 +1266,9 @@ export interface components {
             address1: string;
             address2?: string | null;
             city: string;
+            /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
             state?: string | null;
+            /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
             postcode?: string | null;
             /**
              * @example AU
@@ -1426,11 +1428,17 @@ export interface components {
              * @example jane@example.com
              */
             email?: string | null;
+            /**
+             * @description A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.
+             * @example +61400123456
+             */
             phone?: string | null;
             address1: string;
             address2?: string | null;
             city: string;
+            /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
             state?: string | null;
+            /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
             postcode?: string | null;
             /**
              * @example AU
@@ -1688,11 +1696,17 @@ export interface components {
                  * @example jane@example.com
                  */
                 email?: string | null;
+                /**
+                 * @description A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.
+                 * @example +61400123456
+                 */
                 phone?: string | null;
                 address1?: string;
                 address2?: string | null;
                 city?: string;
+                /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
                 state?: string | null;
+                /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
                 postcode?: string | null;
                 /**
                  * @example AU

@@ -44,8 +44,14 @@ const addressFields = {
   address1: text(200),
   address2: optionalText(200),
   city: text(100),
-  state: optionalText(100),
-  postcode: optionalText(20),
+  state: optionalText(100).openapi({
+    description:
+      "The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`).",
+  }),
+  postcode: optionalText(20).openapi({
+    description:
+      "In the country's format, and required where its post uses one; written in the case the post uses.",
+  }),
   country: CountryCode,
 };
 
@@ -69,7 +75,11 @@ export const ShipTo = z
     name: text(200),
     company: optionalText(200),
     email: Email.nullable().optional(),
-    phone: optionalText(50),
+    phone: optionalText(50).openapi({
+      description:
+        "A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.",
+      example: "+61400123456",
+    }),
     ...addressFields,
   })
   .openapi("ShipTo");
