@@ -35,7 +35,8 @@ interface PostcodeRule {
 interface RegionRule {
   name: string;
   required: boolean;
-  list?: string[][];
+  /** `code|spelling|…~code|…`: each region's code, then every other way to write it. */
+  list?: string;
 }
 
 interface CountryRules {
@@ -96,10 +97,14 @@ function postcodeFormat(country: string, rule: PostcodeRule): string {
 
 const LISTED_IN_FULL = 15;
 
+/** The country's regions, each as its code followed by its other spellings. */
+const regionsOf = (rule: RegionRule) =>
+  rule.list ? rule.list.split("~").map((region) => region.split("|")) : [];
+
 /** What the region may be, in words, from the country's list: codes, and a name for one. */
 function regionFormat(country: string, rule: RegionRule): string {
   const what = `a ${rule.name} of ${country}`;
-  const [first, ...rest] = rule.list ?? [];
+  const [first, ...rest] = regionsOf(rule);
   if (!first) return what;
   const codes =
     rest.length < LISTED_IN_FULL
@@ -136,7 +141,7 @@ function checkRegion(country: string, state: string | null | undefined) {
   if (state == null || state.trim() === "") {
     return `is required for ${country}: ${regionFormat(country, rule)}`;
   }
-  if (rule.list && regionCode(country, state, rule.list) === undefined) {
+  if (rule.list && regionCode(country, state, regionsOf(rule)) === undefined) {
     return `is not ${regionFormat(country, rule)}`;
   }
   return undefined;
