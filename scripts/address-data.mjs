@@ -5,7 +5,8 @@
 //   required, what a region is called, and its regions (ISO 3166-2 code, then every spelling
 //   the data gives: local key, name, latin name, and those of the country's other languages),
 //   as `code|spelling|…~code|…` in one string, which the bundle carries at a third of the
-//   size of nested arrays.
+//   size of nested arrays; and where the data has them, the postcodes each region takes
+//   (`~`-separated prefix patterns in the same order) with examples.
 // The package ships every country's full subdivision tree (about 2 MB of data for China and
 // Brazil alone) and polyfills for old browsers; the Worker needs a country's own record, some
 // 40 kB, so that is what is kept. `--check` (`npm run address-data:check`, run by CI) writes
@@ -70,6 +71,7 @@ for (const code of Object.keys(all).sort()) {
       name: record.state_name_type ?? all.ZZ.state_name_type,
       required: required.includes("S"),
       ...(regions && { list: regions }),
+      ...(record.sub_zips && { postcodes: record.sub_zips, examples: record.sub_zipexs ?? "" }),
     };
   }
   if (Object.keys(entry).length > 0) countries[code] = entry;

@@ -37,6 +37,10 @@ interface RegionRule {
   required: boolean;
   /** `code|spelling|…~code|…`: each region's code, then every other way to write it. */
   list?: string;
+  /** `pattern~pattern…`, in the list's order: how the postcodes of each region begin. */
+  postcodes?: string;
+  /** `2000,2999~…`, in the list's order: a few postcodes of each region. */
+  examples?: string;
 }
 
 interface CountryRules {
@@ -114,10 +118,10 @@ function regionFormat(country: string, rule: RegionRule): string {
   return `${what}: ${codes}${named}`;
 }
 
-/** The region as the data spells its code, or undefined when the country has no such one. */
-function regionCode(country: string, region: string, list: string[][]): string | undefined {
+/** The region's place in the country's list, or -1 when it names none of them. */
+function regionIndex(country: string, region: string, list: string[][]): number {
   const sent = fold(region.toUpperCase().startsWith(`${country}-`) ? region.slice(3) : region);
-  return list.find((names) => names.some((n) => fold(n) === sent))?.[0];
+  return list.findIndex((names) => names.some((n) => fold(n) === sent));
 }
 
 function checkPostcode(country: string, postcode: string | null | undefined) {
@@ -135,16 +139,34 @@ function checkPostcode(country: string, postcode: string | null | undefined) {
   return { ok: true as const, postcode: rule.upper ? sent.toUpperCase() : sent };
 }
 
-function checkRegion(country: string, state: string | null | undefined) {
+/**
+ * The region, where the country's addresses need one, and then whether the postcode is one of
+ * that region's: `NSW` with `3000` (a Melbourne postcode) reaches no door.
+ */
+function checkRegion(
+  country: string,
+  state: string | null | undefined,
+  postcode: string | null | undefined,
+): AddressProblem | undefined {
   const rule = RULES[country]?.region;
   if (!rule?.required) return undefined;
   if (state == null || state.trim() === "") {
-    return `is required for ${country}: ${regionFormat(country, rule)}`;
+    return { field: "state", reason: `is required for ${country}: ${regionFormat(country, rule)}` };
   }
-  if (rule.list && regionCode(country, state, regionsOf(rule)) === undefined) {
-    return `is not ${regionFormat(country, rule)}`;
-  }
-  return undefined;
+  if (!rule.list) return undefined;
+  const regions = regionsOf(rule);
+  const at = regionIndex(country, state, regions);
+  if (at < 0) return { field: "state", reason: `is not ${regionFormat(country, rule)}` };
+  const pattern = rule.postcodes?.split("~")[at];
+  if (!postcode || !pattern || new RegExp(`^(?:${pattern})`, "i").test(postcode)) return undefined;
+  const code = regions[at]?.[0] ?? "";
+  const region = fold(state) === fold(code) ? code : `${state.trim()} (${code})`;
+  const examples = rule.examples?.split("~")[at]?.split(",").filter(Boolean) ?? [];
+  const like = examples.length > 0 ? `: ${code}'s look like ${inWords(examples)}` : "";
+  return {
+    field: "postcode",
+    reason: `${postcode} is not a postcode of ${region}, ${country}${like}`,
+  };
 }
 
 function phoneExample(country: string): string {
@@ -170,7 +192,7 @@ function checkPhone(country: string, phone: string | null | undefined) {
 
 /**
  * The one check every address field runs, in the order a reader fixes them: country, then
- * postcode, region and phone, which the country decides. It answers the address with its
+ * postcode, region (and the postcode against it) and phone, which the country decides. It answers the address with its
  * phone in E.164 and its postcode in the country's case, or the first field that is wrong.
  */
 export function checkAddress<T extends CheckedFields>(address: T): AddressCheck<T> {
@@ -178,16 +200,13 @@ export function checkAddress<T extends CheckedFields>(address: T): AddressCheck<
   if (!COUNTRY_CODES.includes(country)) {
     return {
       ok: false,
-      problem: {
-        field: "country",
-        reason: "must be an ISO 3166-1 alpha-2 country code such as 'AU'",
-      },
+      problem: { field: "country", reason: COUNTRY_REASON },
     };
   }
   const postcode = checkPostcode(country, address.postcode);
   if (!postcode.ok) return { ok: false, problem: { field: "postcode", reason: postcode.reason } };
-  const region = checkRegion(country, address.state);
-  if (region) return { ok: false, problem: { field: "state", reason: region } };
+  const region = checkRegion(country, address.state, postcode.postcode);
+  if (region) return { ok: false, problem: region };
   const phone = checkPhone(country, address.phone);
   if (!phone.ok) return { ok: false, problem: { field: "phone", reason: phone.reason } };
   const normalised = { ...address };

@@ -37,6 +37,11 @@ describe("ship_to on create", () => {
       /is required for AU: a state of AU: one of ACT, NSW,.* or WA/,
     ],
     [{ state: "Sydney" }, "ship_to.state", /is not a state of AU: one of ACT, NSW,.*or its name/],
+    [
+      { state: "VIC" },
+      "ship_to.postcode",
+      /^ship_to\.postcode: 2000 is not a postcode of VIC, AU: VIC's look like 3000/,
+    ],
     [{ country: "Australia" }, "ship_to.country", /ISO 3166-1 alpha-2/],
     [{ phone: "12" }, "ship_to.phone", /international form, e\.g\. \+61 4\d{2} \d{3} \d{3}/],
     [{ phone: "+61 2 9999 9999 ext. 12" }, "ship_to.phone", /without an extension/],
@@ -117,6 +122,9 @@ describe("ship_to on amend", () => {
     expect(error.message).toMatch(/^ship_to\.postcode: US ZIP code looks like 95014/);
     const stateless = await orders[":id"].$patch({ param, json: { ship_to: { state: null } } });
     expectError(stateless, 422, "validation_error", "ship_to.state");
+    // Sydney's postcode stays; Victoria's are 3000s and 8000s.
+    const otherState = await orders[":id"].$patch({ param, json: { ship_to: { state: "VIC" } } });
+    expectError(otherState, 422, "validation_error", "ship_to.postcode");
     const badPhone = await orders[":id"].$patch({ param, json: { ship_to: { phone: "0000" } } });
     expectError(badPhone, 422, "validation_error", "ship_to.phone");
 

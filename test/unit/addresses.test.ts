@@ -49,6 +49,17 @@ describe("checkAddress", () => {
     );
   });
 
+  it("refuses a postcode of another region than the one named, naming the postcode", () => {
+    expect(problemOf({ country: "AU", state: "NSW", postcode: "3000" })).toEqual({
+      field: "postcode",
+      reason: "3000 is not a postcode of NSW, AU: NSW's look like 1000, 2888, 3585 or 3707",
+    });
+    expect(problemOf({ country: "JP", state: "Osaka", postcode: "100-0001" })?.reason).toBe(
+      "100-0001 is not a postcode of Osaka (27), JP",
+    );
+    expect(problemOf({ country: "US", state: "NV", postcode: "89502" })).toBeUndefined();
+  });
+
   it("takes any region where the country's addresses need none, and none where it is optional", () => {
     expect(problemOf({ country: "GB", postcode: "EC1A 1BB", state: "Greater London" })).toBe(
       undefined,
