@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import isoCountries from "i18n-iso-countries/codes.json";
 import examples from "libphonenumber-js/examples.mobile.json";
 import {
@@ -169,11 +169,12 @@ function checkRegion(
   };
 }
 
+/** A mobile number of the country as libphonenumber's examples give it, where they have one. */
 function phoneExample(country: string): string {
   const example = isSupportedCountry(country)
     ? getExampleNumber(country as PhoneCountry, examples)
     : undefined;
-  return example ? example.formatInternational() : "+61 412 345 678";
+  return example ? `, e.g. ${example.formatInternational()}` : "";
 }
 
 function checkPhone(country: string, phone: string | null | undefined) {
@@ -182,7 +183,7 @@ function checkPhone(country: string, phone: string | null | undefined) {
     defaultCountry: isSupportedCountry(country) ? country : undefined,
     extract: false,
   });
-  const expected = `a phone number in international form, e.g. ${phoneExample(country)}, or as dialled within ${country}; it is kept in E.164`;
+  const expected = `a phone number in international form${phoneExample(country)}, or as dialled within ${country}; it is kept in E.164`;
   if (!parsed?.isValid()) return { ok: false as const, reason: `must be ${expected}` };
   if (parsed.ext) {
     return { ok: false as const, reason: `must be ${expected}, without an extension` };
@@ -192,16 +193,14 @@ function checkPhone(country: string, phone: string | null | undefined) {
 
 /**
  * The one check every address field runs, in the order a reader fixes them: country, then
- * postcode, region (and the postcode against it) and phone, which the country decides. It answers the address with its
- * phone in E.164 and its postcode in the country's case, or the first field that is wrong.
+ * postcode, region (and the postcode against it) and phone, which the country decides. It
+ * answers the address with its phone in E.164 and its postcode in the country's case, or the
+ * first field that is wrong.
  */
 export function checkAddress<T extends CheckedFields>(address: T): AddressCheck<T> {
   const { country } = address;
   if (!COUNTRY_CODES.includes(country)) {
-    return {
-      ok: false,
-      problem: { field: "country", reason: COUNTRY_REASON },
-    };
+    return { ok: false, problem: { field: "country", reason: COUNTRY_REASON } };
   }
   const postcode = checkPostcode(country, address.postcode);
   if (!postcode.ok) return { ok: false, problem: { field: "postcode", reason: postcode.reason } };
@@ -229,5 +228,5 @@ export const deliverable = <S extends z.ZodType<CheckedFields>>(schema: S) =>
       path: [checked.problem.field],
       message: checked.problem.reason,
     });
-    return address;
+    return z.NEVER;
   });
