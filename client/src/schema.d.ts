@@ -1687,7 +1687,7 @@ export interface components {
             insurance?: boolean;
             gift_message?: string | null;
             packing_note?: string | null;
-            /** @description Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. */
+            /** @description Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. The merged address must be deliverable, as on create: a 422 names the field it fails on (`ship_to.postcode`). */
             ship_to?: {
                 name?: string;
                 company?: string | null;

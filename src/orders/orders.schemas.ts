@@ -142,7 +142,7 @@ export const AmendOrder = z
     ...handling,
     ship_to: ShipTo.partial().optional().openapi({
       description:
-        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one.",
+        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. The merged address must be deliverable, as on create: a 422 names the field it fails on (`ship_to.postcode`).",
     }),
     items: lineSet(AmendItemInput).optional().openapi({
       description:
