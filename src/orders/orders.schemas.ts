@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { deliverable } from "../domain/addresses";
 import {
   CancellationRequest,
   CurrencyCode,
@@ -102,7 +103,7 @@ export const CreateOrder = z
     order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
-    ship_to: ShipTo,
+    ship_to: deliverable(ShipTo),
     items: Items,
   })
   .openapi("CreateOrder", {
@@ -153,7 +154,7 @@ export const AmendOrder = z
     ...handling,
     ship_to: ShipTo.partial().optional().openapi({
       description:
-        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one.",
+        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. The merged address must be deliverable, as on create: a 422 names the field it fails on (`ship_to.postcode`).",
     }),
     items: lineSet(AmendItemInput).optional().openapi({
       description:

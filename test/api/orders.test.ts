@@ -36,7 +36,8 @@ describe("POST /v1/orders", () => {
       insurance: false,
       gift_message: null,
       packing_note: "Leave in porch",
-      ship_to: body.ship_to,
+      // The guide's "+61 400 123 456", kept in E.164.
+      ship_to: { ...body.ship_to, phone: "+61400123456" },
       items: [
         {
           id: expect.stringMatching(/^li_[0-9A-Za-z]{16}$/),
