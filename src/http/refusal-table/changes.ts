@@ -208,6 +208,22 @@ export const CHANGE_REFUSALS = {
     message: () =>
       "The order's shipments changed while this return was being written; send it again.",
   },
+  api_key_inactive: {
+    status: 409,
+    about:
+      "The key is revoked, expired or already rotated (`reason`; `replaced_by` names its successor): it can no longer be rotated or changed.",
+    message: (d) =>
+      d.reason === "rotated"
+        ? `API key ${d.id} was already rotated; its successor is ${d.replaced_by}.`
+        : `API key ${d.id} is ${d.reason}; it can no longer be rotated or changed.`,
+  },
+  secret_not_replayable: {
+    status: 409,
+    about:
+      "This `Idempotency-Key` already issued key `resource_id`, whose secret cannot be shown again (only its hash is kept, and a replay shows it only to the key that asked); revoke it if unused and create another.",
+    message: (d) =>
+      `This Idempotency-Key already issued API key ${d.resource_id}, whose secret cannot be shown again; revoke it if you never received it, and create another.`,
+  },
   webhook_disabled: {
     status: 409,
     about: "The endpoint is disabled (`disabled_reason`); enable it first.",
