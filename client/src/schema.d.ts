@@ -2187,7 +2187,7 @@ export interface components {
             scopes?: components["schemas"]["Scope"][];
             /**
              * Format: date-time
-             * @description When the key stops working; omitted or null: never.
+             * @description When the key stops working, in the future; omitted or null: never.
              * @example 2026-07-02T09:15:00Z
              */
             expires_at?: string | null;
@@ -2196,7 +2196,7 @@ export interface components {
             name?: string | null;
             /**
              * Format: date-time
-             * @description When the key stops working; null: never. Holds everywhere at once.
+             * @description When the key stops working, in the future; null: never. Holds everywhere at once.
              * @example 2026-07-02T09:15:00Z
              */
             expires_at?: string | null;
@@ -2216,7 +2216,7 @@ export interface components {
             overlap_seconds: number;
             /**
              * Format: date-time
-             * @description When the new key stops working; omitted or null: never.
+             * @description When the new key stops working, in the future; omitted or null: never.
              * @example 2026-07-02T09:15:00Z
              */
             expires_at?: string | null;

@@ -16,6 +16,7 @@ import * as routes from "./api-keys.routes";
 import { defaultTenantScopes, tenantMayHold } from "./api-keys.scopes";
 import {
   assertChangeable,
+  assertFuture,
   findTenantKey,
   mintKey,
   renderKey,
@@ -146,6 +147,7 @@ export const issueOwnKey: AppRouteHandler<typeof routes.issueOwnKey> = async (c)
   const environment = environmentOf(c.env);
   const scopes = tenantKeyScopes(environment, body.scopes ?? [...c.var.principal.scopes]);
   assertHeld(c, scopes);
+  assertFuture(body.expires_at);
   return once(
     c,
     "api_key.issue",
@@ -173,6 +175,7 @@ export const rotateOwnKey: AppRouteHandler<typeof routes.rotateOwnKey> = async (
   const { id } = c.req.valid("param");
   // Without a body the validator has nothing to apply the defaults to.
   const body = routes.RotateKey.parse(c.req.valid("json") ?? {});
+  assertFuture(body.expires_at);
   return once(
     c,
     "api_key.rotate",
@@ -198,6 +201,7 @@ export const rotateOwnKey: AppRouteHandler<typeof routes.rotateOwnKey> = async (
 
 export const updateOwnKey: AppRouteHandler<typeof routes.updateOwnKey> = async (c) => {
   const body = c.req.valid("json");
+  assertFuture(body.expires_at);
   let row = await findTenantKey(c.var.db, tenantOf(c), c.req.valid("param").id);
   assertChangeable(row);
   if (body.expires_at !== undefined)

@@ -43,12 +43,11 @@ const Scopes = z
   .min(1)
   .refine((s) => new Set(s).size === s.length, { message: "must not repeat a scope" });
 
-/** An expiry set by a request: a time still to come, or null for never. */
-const FutureExpiry = UtcDateTime.refine((at) => Date.parse(at) > Date.now(), {
-  message: "must be in the future",
-})
-  .nullable()
-  .optional();
+/**
+ * An expiry set by a request, or null for never. That it is still to come is the clock's to
+ * say, not the shape's: a past one is 422 `expiry_in_past`.
+ */
+const Expiry = UtcDateTime.nullable().optional();
 
 export const CreateApiKey = z
   .strictObject({
@@ -150,8 +149,8 @@ export const IssueOwnKey = z
         "Each must be a scope the calling key holds (403 `insufficient_scope` naming it in `field` and `required_scope`). Defaults to all of the calling key's scopes.",
       uniqueItems: true,
     }),
-    expires_at: FutureExpiry.openapi({
-      description: "When the key stops working; omitted or null: never.",
+    expires_at: Expiry.openapi({
+      description: "When the key stops working, in the future; omitted or null: never.",
     }),
   })
   .openapi("IssueOwnApiKey");
@@ -168,8 +167,8 @@ export const RotateKey = z
         description:
           "How long the old key keeps working beside the new one: 0 ends it now, at most 7 days (604800); default 24 h. An old key due to expire sooner still expires then.",
       }),
-    expires_at: FutureExpiry.openapi({
-      description: "When the new key stops working; omitted or null: never.",
+    expires_at: Expiry.openapi({
+      description: "When the new key stops working, in the future; omitted or null: never.",
     }),
   })
   .openapi("RotateApiKey");
@@ -177,8 +176,9 @@ export const RotateKey = z
 export const UpdateKey = z
   .strictObject({
     name: optionalText(200),
-    expires_at: FutureExpiry.openapi({
-      description: "When the key stops working; null: never. Holds everywhere at once.",
+    expires_at: Expiry.openapi({
+      description:
+        "When the key stops working, in the future; null: never. Holds everywhere at once.",
     }),
   })
   .openapi("UpdateApiKey");

@@ -67,6 +67,13 @@ export async function findTenantKey(db: Db, tenantId: string, id: string): Promi
   return row;
 }
 
+/** Refuses an expiry that has already passed: a key is stopped now by revoking it. */
+export function assertFuture(expiresAt: string | null | undefined) {
+  if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
+    throw refused("expiry_in_past", { field: "expires_at" });
+  }
+}
+
 /** Refuses changing a key that no longer works, or that a rotation has already replaced. */
 export function assertChangeable(row: KeyRow, now = Date.now()) {
   const reason = row.revokedAt

@@ -80,6 +80,7 @@ export const REFUSAL_CODES = [
   "not_received",
   "return_conflict",
   // API keys
+  "expiry_in_past",
   "api_key_inactive",
   "secret_not_replayable",
   // Webhooks

@@ -264,9 +264,9 @@ describe("expiry", () => {
       param: { id: issued.id },
       json: { expires_at: inMs(-1000) },
     });
-    expectError(past, 422, "validation_error", "expires_at");
+    expectError(past, 422, "expiry_in_past", "expires_at");
     const born = await keys(key).$post({ json: { expires_at: inMs(0) } });
-    expectError(born, 422, "validation_error", "expires_at");
+    expectError(born, 422, "expiry_in_past", "expires_at");
   });
 });
 

@@ -208,6 +208,11 @@ export const CHANGE_REFUSALS = {
     message: () =>
       "The order's shipments changed while this return was being written; send it again.",
   },
+  expiry_in_past: {
+    status: 422,
+    about: "An API key's `expires_at` must be in the future; to stop a key now, revoke it.",
+    message: (d) => `${d.field} must be in the future; to stop a key now, revoke it.`,
+  },
   api_key_inactive: {
     status: 409,
     about:
