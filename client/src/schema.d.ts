@@ -569,7 +569,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an API key
-         * @description The secret is returned once, here: only its SHA-256 is kept. The new key holds a subset of the calling key's scopes and its rate limit. A retry with the same `Idempotency-Key` gets the same key and secret back, but only when sent with the same calling key (the secret is kept for the replay sealed with it); otherwise 409 `secret_not_replayable`.
+         * @description The secret is returned once, here: only its SHA-256 is kept. The new key holds a subset of the calling key's scopes and its rate limit. A merchant holding 25 working keys (not revoked or expired) gets 409 `too_many_api_keys`. A retry with the same `Idempotency-Key` gets the same key and secret back, but only when sent with the same calling key (the secret is kept for the replay sealed with it); otherwise 409 `secret_not_replayable`.
          *
          *     Requires scope `keys:manage`.
          */
@@ -7691,7 +7691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The key is revoked, expired or already rotated (`api_key_inactive`), or this Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`) */
+            /** @description This Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`), or the merchant holds too many working keys (`too_many_api_keys`) */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

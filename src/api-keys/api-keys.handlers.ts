@@ -18,6 +18,7 @@ import {
   assertChangeable,
   assertFuture,
   findTenantKey,
+  issueTenantKey,
   mintKey,
   renderKey,
   revokeKey,
@@ -161,9 +162,7 @@ export const issueOwnKey: AppRouteHandler<typeof routes.issueOwnKey> = async (c)
         rateLimitPerMinute: c.var.principal.rateLimitPerMinute,
         expiresAt: body.expires_at ?? null,
       });
-      const [stored] = await c.var.db.insert(apiKeys).values(row).onConflictDoNothing().returning();
-      // The id is this Idempotency-Key's, issued by an earlier attempt whose answer is lost.
-      if (!stored) throw refused("secret_not_replayable", { resource_id: id });
+      const stored = await issueTenantKey(c.var.db, row);
       return { status: 201 as const, body: { ...renderKey(stored), key }, created: true };
     },
     sealedWithCaller(c),

@@ -199,6 +199,9 @@ const replayed = <T extends z.ZodType>(schema: T) => ({
 const inactive = error(
   "The key is revoked, expired or already rotated (`api_key_inactive`), or this Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`)",
 );
+const issueConflict = error(
+  "This Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`), or the merchant holds too many working keys (`too_many_api_keys`)",
+);
 
 export const listOwnKeys = apiRoute("keys:manage", {
   ...base,
@@ -218,7 +221,7 @@ export const issueOwnKey = apiRoute("keys:manage", {
   path: "/api-keys",
   summary: "Issue an API key",
   description:
-    "The secret is returned once, here: only its SHA-256 is kept. The new key holds a subset of the calling key's scopes and its rate limit. A retry with the same `Idempotency-Key` gets the same key and secret back, but only when sent with the same calling key (the secret is kept for the replay sealed with it); otherwise 409 `secret_not_replayable`.",
+    "The secret is returned once, here: only its SHA-256 is kept. The new key holds a subset of the calling key's scopes and its rate limit. A merchant holding 25 working keys (not revoked or expired) gets 409 `too_many_api_keys`. A retry with the same `Idempotency-Key` gets the same key and secret back, but only when sent with the same calling key (the secret is kept for the replay sealed with it); otherwise 409 `secret_not_replayable`.",
   request: {
     headers: IdempotencyKeyHeader,
     body: { required: true, content: jsonContent(IssueOwnKey) },
@@ -227,7 +230,7 @@ export const issueOwnKey = apiRoute("keys:manage", {
     201: { description: "Issued", content: jsonContent(IssuedApiKey) },
     200: replayed(IssuedApiKey),
     403: error("The calling key lacks `keys:manage`, or a scope it asked to grant"),
-    409: inactive,
+    409: issueConflict,
   },
 });
 

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
 import { apiKeys } from "../db/schema";
+import { NOW } from "../db/sql";
 import { refused } from "../domain/refusals";
 import type { Scope } from "../domain/scopes";
 import { forgetKey, keyPrefixFor } from "../http/keys";
@@ -65,6 +66,40 @@ export async function findTenantKey(db: Db, tenantId: string, id: string): Promi
   });
   if (!row) throw refused("not_found", { resource: "API key", id });
   return row;
+}
+
+/**
+ * How many keys a tenant may hold working at once (not revoked, not expired; a key rotated
+ * out counts until its overlap ends) when it issues them itself: each key has its own rate
+ * limit, so the number of keys bounds the budget a merchant can give itself. An operator's
+ * keys count, but an operator may issue past it.
+ */
+export const MAX_LIVE_TENANT_KEYS = 25;
+
+/**
+ * Inserts a key a tenant issued itself, if the tenant holds fewer than MAX_LIVE_TENANT_KEYS
+ * working keys: the count and the insert are one statement, so concurrent issues cannot both
+ * take the last place.
+ */
+export async function issueTenantKey(
+  db: Db,
+  row: Awaited<ReturnType<typeof mintKey>>["row"],
+): Promise<KeyRow> {
+  const inserted = await statement(
+    db,
+    sql`INSERT INTO api_keys (id, tenant_id, name, key_hash, key_prefix, last_four, scopes,
+      rate_limit_per_minute, expires_at)
+    SELECT ${row.id}, ${row.tenantId}, ${row.name}, ${row.keyHash}, ${row.keyPrefix},
+      ${row.lastFour}, ${JSON.stringify(row.scopes)}, ${row.rateLimitPerMinute}, ${row.expiresAt}
+    WHERE (SELECT count(*) FROM api_keys WHERE tenant_id = ${row.tenantId}
+      AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ${NOW})) < ${MAX_LIVE_TENANT_KEYS}
+    ON CONFLICT (id) DO NOTHING`,
+  );
+  const stored = await db.query.apiKeys.findFirst({ where: eq(apiKeys.id, row.id) });
+  if (inserted.meta.changes > 0 && stored) return stored;
+  // The id is the Idempotency-Key's, issued by an earlier attempt whose answer was lost.
+  if (stored) throw refused("secret_not_replayable", { resource_id: row.id });
+  throw refused("too_many_api_keys", { limit: MAX_LIVE_TENANT_KEYS });
 }
 
 /** Refuses an expiry that has already passed: a key is stopped now by revoking it. */

@@ -82,6 +82,7 @@ export const REFUSAL_CODES = [
   // API keys
   "expiry_in_past",
   "api_key_inactive",
+  "too_many_api_keys",
   "secret_not_replayable",
   // Webhooks
   "webhook_disabled",

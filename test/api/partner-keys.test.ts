@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { MAX_LIVE_TENANT_KEYS } from "../../src/api-keys/api-keys.service";
 import { sha256Hex } from "../../src/lib/crypto";
 import { admin, client, expectError, expectStatus } from "../support/client";
 import { createKey, createTenant, othersOf } from "../support/merchant";
@@ -111,6 +112,19 @@ describe("issuing and listing a tenant's own keys", () => {
     const { key: other } = await createKey(tenantId, { scopes: ["keys:manage", "orders:read"] });
     const elsewhere = await keys(other).$post({ header, json });
     expect(expectError(elsewhere, 409, "secret_not_replayable").resource_id).toBe(first.id);
+  });
+});
+
+describe("how many keys a merchant may issue itself", () => {
+  it("refuses a key past the limit of working keys, until one is revoked", async () => {
+    const { manager: key } = await manager();
+    // The tenant's first key and the manager are working keys too.
+    const issued: string[] = [];
+    for (let i = 2; i < MAX_LIVE_TENANT_KEYS; i++) issued.push((await issue(key, { json: {} })).id);
+    const over = await keys(key).$post({ json: {} });
+    expect(expectError(over, 409, "too_many_api_keys").limit).toBe(MAX_LIVE_TENANT_KEYS);
+    expectStatus(await keys(key)[":id"].$delete({ param: { id: issued[0] ?? "" } }), 200);
+    await issue(key, { json: {} });
   });
 });
 

@@ -52,5 +52,7 @@ export const apiKeys = sqliteTable(
   (t) => [
     uniqueIndex("api_keys_key_hash_unique").on(t.keyHash),
     index("api_keys_tenant_idx").on(t.tenantId),
+    // A tenant's working keys, counted when it issues one itself.
+    index("api_keys_live_idx").on(t.tenantId, t.expiresAt).where(sql`revoked_at IS NULL`),
   ],
 );

@@ -222,6 +222,13 @@ export const CHANGE_REFUSALS = {
         ? `API key ${d.id} was already rotated; its successor is ${d.replaced_by}.`
         : `API key ${d.id} is ${d.reason}; it can no longer be rotated or changed.`,
   },
+  too_many_api_keys: {
+    status: 409,
+    about:
+      "The merchant already holds `limit` working keys (not revoked or expired): revoke one it no longer uses first.",
+    message: (d) =>
+      `This merchant already holds ${d.limit} working API keys; revoke one it no longer uses, then issue another.`,
+  },
   secret_not_replayable: {
     status: 409,
     about:
