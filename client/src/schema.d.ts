@@ -561,7 +561,7 @@ export interface paths {
         };
         /**
          * List this merchant's API keys (secrets never shown)
-         * @description Every key of the merchant, revoked and expired ones included, oldest first.
+         * @description Every key of the merchant, revoked and expired ones included, in id order.
          *
          *     Requires scope `keys:manage`.
          */

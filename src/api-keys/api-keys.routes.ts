@@ -208,7 +208,7 @@ export const listOwnKeys = apiRoute("keys:manage", {
   method: "get",
   path: "/api-keys",
   summary: "List this merchant's API keys (secrets never shown)",
-  description: "Every key of the merchant, revoked and expired ones included, oldest first.",
+  description: "Every key of the merchant, revoked and expired ones included, in id order.",
   request: { query: listQuery },
   responses: {
     200: { description: "Keys", content: jsonContent(ApiKeyList) },
