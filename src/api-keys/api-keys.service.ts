@@ -131,16 +131,25 @@ export function assertChangeable(row: KeyRow, now = Date.now()) {
  * Sets when a key stops working. Its RateLimiter is told first, as for revocation: every
  * request of the key asks it, so the change holds everywhere at once, before the control
  * database records it and whatever the caches still hold. A retry completes a partial one.
+ * The record changes only while the key is still changeable; if a revocation or rotation
+ * came first, the RateLimiter goes back to what that recorded.
  */
 export async function setKeyExpiry(env: Env, db: Db, row: KeyRow, expiresAt: string | null) {
-  await env.RATE_LIMITER.getByName(row.id).setExpiry(expiresAt);
+  const limiter = env.RATE_LIMITER.getByName(row.id);
+  await limiter.setExpiry(expiresAt);
   const [updated] = await db
     .update(apiKeys)
     .set({ expiresAt })
-    .where(eq(apiKeys.id, row.id))
+    .where(and(eq(apiKeys.id, row.id), isNull(apiKeys.replacedBy), isNull(apiKeys.revokedAt)))
     .returning();
+  if (!updated) {
+    const now = (await db.query.apiKeys.findFirst({ where: eq(apiKeys.id, row.id) })) ?? row;
+    await limiter.setExpiry(now.expiresAt);
+    assertChangeable(now);
+    throw new Error(`the expiry of ${row.id} was not recorded`);
+  }
   await forgetKey(env, row.keyHash);
-  return updated ?? row;
+  return updated;
 }
 
 export interface Rotation {
@@ -198,6 +207,9 @@ export async function rotateKey(env: Env, environment: Environment, db: Db, spec
     assertChangeable(now ?? old);
     throw new Error(`rotation of ${old.id} inserted no key`);
   }
+  // Told again once recorded: an expiry set on the old key just before this rotation took it
+  // over cannot outlast the overlap in the one place every request asks.
+  await env.RATE_LIMITER.getByName(old.id).setExpiry(oldEnds);
   await forgetKey(env, old.keyHash);
   const stored = await db.query.apiKeys.findFirst({ where: eq(apiKeys.id, row.id) });
   if (!stored) throw new Error(`rotated key ${row.id} is not there`);
