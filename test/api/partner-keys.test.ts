@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_LIVE_TENANT_KEYS } from "../../src/api-keys/api-keys.service";
 import { sha256Hex } from "../../src/lib/crypto";
-import { admin, client, expectError, expectStatus } from "../support/client";
+import { admin, client, expectError, expectStatus, ok } from "../support/client";
 import { createKey, createTenant, othersOf } from "../support/merchant";
 
 // Expiry, overlaps and last_used_at follow Date.now() (in the Worker and in each key's
@@ -296,11 +296,19 @@ describe("revocation", () => {
     const twice = await keys(key)[":id"].$delete({ param: { id: issued.id } });
     expectStatus(twice, 200);
     expect(twice.body.revoked_at).toBe(revoked.body.revoked_at);
+  });
 
-    // The last key holding keys:manage may revoke itself: only an operator can issue more.
-    const self = await issue(key, { json: {} });
-    expectStatus(await keys(self.key)[":id"].$delete({ param: { id: self.id } }), 200);
-    expectError(await keys(self.key).$get(), 401, "revoked_api_key");
+  it("lets the last key holding keys:manage revoke itself; then only an operator issues keys", async () => {
+    const { tenantId, key: first } = await createTenant();
+    const issued = await issue(first, { json: { scopes: ["orders:read"] } });
+    const own = (await ok(keys(first).$get())).data.find((k) => k.id !== issued.id);
+    expect(own?.scopes).toContain("keys:manage");
+    expectStatus(await keys(first)[":id"].$delete({ param: { id: own?.id ?? "" } }), 200);
+    expectError(await keys(first).$get(), 401, "revoked_api_key");
+    expectStatus(await client(issued.key).v1.orders.$get(), 200);
+    expectError(await keys(issued.key).$get(), 403, "insufficient_scope");
+    const again = await createKey(tenantId, { scopes: ["keys:manage"] });
+    expectStatus(await keys(again.key).$get(), 200);
   });
 });
 
