@@ -7466,8 +7466,6 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: {
-                /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
-                updated_since?: string;
                 /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
                 cursor?: string;
                 limit?: number;
@@ -7525,21 +7523,6 @@ export interface operations {
             };
             /** @description The key lacks the required scope */
             403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { optionalText, Timestamp, UtcDateTime } from "../domain/shapes";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { adminRoute, apiRoute, HEADERS, jsonContent } from "../http/openapi";
-import { listOf, listQuery } from "../http/pagination";
+import { cursorParam, limitParam, listOf, listQuery } from "../http/pagination";
 import { ScopeSchema } from "./api-keys.scopes";
 
 export const ApiKey = z
@@ -209,7 +209,8 @@ export const listOwnKeys = apiRoute("keys:manage", {
   path: "/api-keys",
   summary: "List this merchant's API keys (secrets never shown)",
   description: "Every key of the merchant, revoked and expired ones included, in id order.",
-  request: { query: listQuery },
+  // Keys have no updated_at: a page at a time is the whole of it.
+  request: { query: z.object({ cursor: cursorParam, limit: limitParam }) },
   responses: {
     200: { description: "Keys", content: jsonContent(ApiKeyList) },
   },
