@@ -2,6 +2,8 @@
 
 /** The operations that take an `Idempotency-Key` header, as "METHOD /path/{param}". */
 export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
+  "POST /v1/api-keys",
+  "POST /v1/api-keys/{id}/rotate",
   "POST /v1/inbound-shipments",
   "POST /v1/ops/inbound-shipments/{id}/close",
   "POST /v1/ops/inbound-shipments/{id}/receipts",

@@ -9,6 +9,8 @@ import { readForm, text } from "./forms";
 import { hasSandbox, Layout, render } from "./layout";
 import { eventsPage } from "./pages/events";
 import { inventoryPage } from "./pages/inventory";
+import { keyPage, revokeKey, rotateKey, updateKey } from "./pages/key";
+import { issueKey, keysPage } from "./pages/keys";
 import {
   acceptCancellation,
   amendOrder,
@@ -171,6 +173,12 @@ export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<Co
   app.post("/webhooks/:id/recover", recoverWebhook);
   app.post("/webhooks/:id/redeliver", redeliverEvent);
   app.get("/events", eventsPage);
+  app.get("/keys", keysPage);
+  app.post("/keys", issueKey);
+  app.get("/keys/:id", keyPage);
+  app.post("/keys/:id/rotate", rotateKey);
+  app.post("/keys/:id/update", updateKey);
+  app.post("/keys/:id/revoke", revokeKey);
   app.use("/sandbox/*", sandboxOnly);
   app.use("/sandbox", sandboxOnly);
   app.get("/sandbox", sandboxPage);

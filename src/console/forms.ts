@@ -60,6 +60,8 @@ const NOTICES: Record<string, string> = {
   test_sent: "A webhook.test event is on its way.",
   redelivered: "The event is queued for delivery again.",
   enabled: "The endpoint is enabled again.",
+  key_updated: "The key was saved.",
+  key_revoked: "The key is revoked: its next request is refused.",
 };
 
 export const noticeOf = (c: Context) => NOTICES[c.req.query("notice") ?? ""];

@@ -315,6 +315,7 @@ const TAGS: Record<string, string> = {
   Inbound: "Inbound shipments (ASNs) to the warehouse.",
   Events: "The change feed every webhook is also sent from.",
   Webhooks: "Subscriptions, deliveries and recovery.",
+  "API keys": "The merchant's own keys: issue, rotate, expire and revoke them.",
   Operations: "The warehouse floor: picking, holds, shipping, receipts, adjustments.",
   Sandbox: "Drive the simulated warehouse (sandbox and development only).",
   Admin: "Operator endpoints under /admin/v1.",

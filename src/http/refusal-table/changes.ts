@@ -241,6 +241,34 @@ export const CHANGE_REFUSALS = {
     message: () =>
       "The order's shipments changed while this return was being written; send it again.",
   },
+  expiry_in_past: {
+    status: 422,
+    about: "An API key's `expires_at` must be in the future; to stop a key now, revoke it.",
+    message: (d) => `${d.field} must be in the future; to stop a key now, revoke it.`,
+  },
+  api_key_inactive: {
+    status: 409,
+    about:
+      "The key is revoked, expired or already rotated (`reason`; `replaced_by` names its successor): it can no longer be rotated or changed.",
+    message: (d) =>
+      d.reason === "rotated"
+        ? `API key ${d.id} was already rotated; its successor is ${d.replaced_by}.`
+        : `API key ${d.id} is ${d.reason}; it can no longer be rotated or changed.`,
+  },
+  too_many_api_keys: {
+    status: 409,
+    about:
+      "The merchant already holds `limit` working keys (not revoked or expired): revoke one it no longer uses first.",
+    message: (d) =>
+      `This merchant already holds ${d.limit} working API keys; revoke one it no longer uses, then issue another.`,
+  },
+  secret_not_replayable: {
+    status: 409,
+    about:
+      "This `Idempotency-Key` already issued key `resource_id`, whose secret cannot be shown again (only its hash is kept, and a replay shows it only to the key that asked); revoke it if unused and create another.",
+    message: (d) =>
+      `This Idempotency-Key already issued API key ${d.resource_id}, whose secret cannot be shown again; revoke it if you never received it, and create another.`,
+  },
   webhook_disabled: {
     status: 409,
     about: "The endpoint is disabled (`disabled_reason`); enable it first.",
