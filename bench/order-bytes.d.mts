@@ -25,7 +25,14 @@ export declare function orderRequest(spec: {
   reference: string;
   warehouse_id: string;
   shipping_method_id: string;
-  ship_to: { name: string; address1: string; city: string; country: string };
+  ship_to: {
+    name: string;
+    address1: string;
+    city: string;
+    state: string;
+    postcode: string;
+    country: string;
+  };
   items: { sku: string; quantity: number }[];
 }>;
 

@@ -21,14 +21,21 @@ export async function dbBytes(db) {
   return Number(meta.size_after ?? Number.NaN);
 }
 
-/** The typical order: two lines, a minimal address, an Idempotency-Key. */
+/** The typical order: two lines, the least address that can be delivered, an Idempotency-Key. */
 export const orderRequest = ({ prefix, i, skus, warehouseId, shippingMethodId }) => ({
   body: {
     order_number: `SO-CAP-${i}`,
     reference: `${prefix}-${i}`,
     warehouse_id: warehouseId,
     shipping_method_id: shippingMethodId,
-    ship_to: { name: "A", address1: "1 St", city: "Sydney", country: "AU" },
+    ship_to: {
+      name: "A",
+      address1: "1 St",
+      city: "Sydney",
+      state: "NSW",
+      postcode: "2000",
+      country: "AU",
+    },
     items: skus.map((sku) => ({ sku, quantity: 1 })),
   },
   idempotencyKey: `cap-${prefix}-${i}`,

@@ -8,7 +8,11 @@
 //      schema-valid input and never a 5xx; each answer matches its documented schema and
 //      carries its documented required headers.
 // Reference fields (SKUs, warehouse, shipping method, order ids) get values that exist, since
-// a random SKU is schema-valid but names nothing; everything else is generated.
+// a random SKU is schema-valid but names nothing. Addresses (`ship_to`, `address`, any
+// `*_address`) get a real country, region and postcode, and a real phone where one was
+// generated: which postcode and region a country takes is data the API checks against
+// (src/domain/addresses.ts), which a schema could state only as some 190 `if`/`then`
+// branches, and no schema can say which digits dial. Everything else is generated.
 // CONTRACT_SEEDS (default 4) sets how many requests each operation gets.
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -151,6 +155,10 @@ async function world(base) {
   };
 }
 
+/** A deliverable address's parts; the street, city and name stay generated. */
+const REAL_ADDRESS = { state: "NSW", postcode: "2000", country: "AU" };
+const isAddress = (key) => key === "ship_to" || key === "address" || key.endsWith("_address");
+
 /** Fills reference fields with values that exist; the rest of the body stays generated. */
 function grounded(value, w, ids) {
   if (Array.isArray(value)) {
@@ -158,9 +166,14 @@ function grounded(value, w, ids) {
     const items = value.map((v) => grounded(v, w, ids));
     const lines = items.filter((i) => i && typeof i === "object" && "sku" in i);
     if (lines.length === 0) return items;
-    // Lines name each SKU once (orders, shipments, returns): JSON Schema cannot say "unique
-    // by sku", so this is the one rule the generator is told; extra lines are dropped.
-    return lines.slice(0, skus.length).map((line, i) => ({ ...line, sku: skus[i] }));
+    // Lines name each SKU once and each line id once (orders, shipments, returns): JSON Schema
+    // cannot say "unique by sku" or "unique by line_id", so these are the rules the generator
+    // is told; extra lines are dropped. Line ids are the fixture order's (`L1` for its line).
+    return lines.slice(0, skus.length).map((line, i) => ({
+      ...line,
+      sku: skus[i],
+      ...("line_id" in line ? { line_id: `L${i + 1}` } : {}),
+    }));
   }
   if (!value || typeof value !== "object") return value;
   const out = {};
@@ -173,7 +186,10 @@ function grounded(value, w, ids) {
     else if (k === "order_id") out[k] = ids.order ?? v;
     // A receiver that is not there: deliveries fail fast and quietly, off the network.
     else if (k === "url") out[k] = "http://127.0.0.1:9/hooks";
-    else out[k] = grounded(v, w, ids);
+    else if (isAddress(k) && v && typeof v === "object") {
+      out[k] = { ...grounded(v, w, ids), ...REAL_ADDRESS };
+      if (typeof v.phone === "string") out[k].phone = "+61 400 123 456";
+    } else out[k] = grounded(v, w, ids);
   }
   if ("shipping_method" in out && "shipping_method_id" in out) delete out.shipping_method;
   return out;
@@ -215,7 +231,7 @@ async function exercise(base, doc, ajv, w) {
         postcode: "2000",
         country: "AU",
       },
-      items: [{ sku: w.skus[0], quantity: 1 }],
+      items: [{ line_id: "L1", sku: w.skus[0], quantity: 1 }],
     },
   });
   if (order.status !== 201) throw new Error(`order: ${JSON.stringify(order.body)}`);

@@ -36,7 +36,13 @@ try {
       id: "wh_poll",
       name: "Poller",
       code: "POL",
-      address: { address1: "1 Test St", city: "Sydney", country: "AU" },
+      address: {
+        address1: "1 Test St",
+        city: "Sydney",
+        state: "NSW",
+        postcode: "2000",
+        country: "AU",
+      },
     },
   });
   const { data: tenant } = await operator.POST("/admin/v1/tenants", { body: { name: "ERP" } });
@@ -50,7 +56,14 @@ try {
       order_number: "SO-POLL-1",
       reference: "F-POLL-1",
       warehouse_id: "wh_poll",
-      ship_to: { name: "Poller", address1: "1 Test St", city: "Sydney", country: "AU" },
+      ship_to: {
+        name: "Poller",
+        address1: "1 Test St",
+        city: "Sydney",
+        state: "NSW",
+        postcode: "2000",
+        country: "AU",
+      },
       items: [{ sku: "POLL-1", quantity: 2 }],
     },
   });

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import pkg from "../package.json";
-import { apiKeysAdmin } from "./api-keys/api-keys.index";
+import { apiKeysAdmin, apiKeysApi } from "./api-keys/api-keys.index";
 import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
@@ -9,7 +9,7 @@ import type { AppEnv } from "./http/context";
 import { onError } from "./http/errors";
 import { unrouted } from "./http/methods";
 import { createRouter, openApiDocument } from "./http/openapi";
-import { requestContext } from "./http/request-context";
+import { requestContext, workInControl } from "./http/request-context";
 import { inboundApi } from "./inbound/inbound.index";
 import { inventoryApi } from "./inventory/inventory.index";
 import { environmentOf } from "./lib/environment";
@@ -65,6 +65,9 @@ export function createApp() {
   app.use("/v1/sandbox/*", sandboxOnly);
   app.use("/v1/*", partnerAuth);
   app.use("/admin/v1/*", authenticateAdmin);
+  // Before consistentReads, so a read's session is of the control database.
+  app.use("/v1/api-keys", workInControl);
+  app.use("/v1/api-keys/*", workInControl);
   app.use("*", consistentReads);
   app.use("/v1/*", jsonBody);
   app.use("/v1/*", relayAfterWrites);
@@ -82,6 +85,7 @@ export function createApp() {
     .route("/v1", returnsApi)
     .route("/v1", eventsApi)
     .route("/v1", webhooksApi)
+    .route("/v1", apiKeysApi)
     .route("/v1", inboundApi)
     .route("/v1", sandboxApi)
     .route("/v1", operationsApi)

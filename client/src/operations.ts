@@ -2,10 +2,14 @@
 
 /** The operations that take an `Idempotency-Key` header, as "METHOD /path/{param}". */
 export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
+  "POST /v1/api-keys",
+  "POST /v1/api-keys/{id}/rotate",
   "POST /v1/inbound-shipments",
   "POST /v1/ops/inbound-shipments/{id}/close",
   "POST /v1/ops/inbound-shipments/{id}/receipts",
   "POST /v1/ops/inventory-adjustments",
+  "POST /v1/ops/orders/{id}/cancellation-request/accept",
+  "POST /v1/ops/orders/{id}/cancellation-request/reject",
   "POST /v1/ops/orders/{id}/hold",
   "POST /v1/ops/orders/{id}/release",
   "POST /v1/ops/orders/{id}/start-picking",
@@ -16,6 +20,7 @@ export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
   "POST /v1/ops/shipments/{id}/status",
   "POST /v1/ops/shipments/{id}/void",
   "POST /v1/orders",
+  "POST /v1/orders/{id}/cancellation-request",
   "POST /v1/returns",
   "POST /v1/sandbox/inventory/replenish",
   "POST /v1/sandbox/orders/{id}/fulfill",

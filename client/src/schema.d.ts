@@ -192,6 +192,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/cancellation-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the warehouse to stop an order
+         * @description Works in any state before anything ships. Before picking it cancels at once, exactly as `POST /v1/orders/{id}/cancel` does: `status` `cancelled`, every allocation released, `order.cancelled`, and `cancellation_request.status` `accepted`. Once picking started it records a request the floor answers: `cancellation_request.status` `pending` and `order.cancellation_requested`; the floor then accepts it (`cancelled`, stock back, `order.cancelled`) or rejects it with a reason (`rejected`, `rejection_reason`, `order.cancellation_rejected`) and the order goes on. A shipment reported while the request waits answers it too: `rejected`, because shipped units cannot be called back. A second request while one is pending answers the pending one; after a rejection a new request may be made. Cancelling a cancelled order returns it. 409 `already_shipped` once anything shipped (`partially_shipped` included: the units left are not cancelled), 409 `order_archived` once the order is archived. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `orders:write`.
+         */
+        post: operations["requestOrderCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/history": {
         parameters: {
             query?: never;
@@ -552,6 +574,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List this merchant's API keys (secrets never shown)
+         * @description Every key of the merchant, revoked and expired ones included, in id order.
+         *
+         *     Requires scope `keys:manage`.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Issue an API key
+         * @description The secret is returned once, here: only its SHA-256 is kept. The new key holds a subset of the calling key's scopes and its rate limit. A merchant holding 25 working keys (not revoked or expired) gets 409 `too_many_api_keys`. A retry with the same `Idempotency-Key` gets the same key and secret back, but only when sent with the same calling key (the secret is kept for the replay sealed with it); otherwise 409 `secret_not_replayable`.
+         *
+         *     Requires scope `keys:manage`.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an API key (its secret never shown)
+         * @description Requires scope `keys:manage`.
+         */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Immediate everywhere: the key's very next request, in any location, is 401 `revoked_api_key`. A key may revoke itself, and the merchant's last key holding `keys:manage` may be revoked: after that only an operator can issue the merchant a key. Revoking twice is a no-op.
+         *
+         *     Requires scope `keys:manage`.
+         */
+        delete: operations["deleteApiKey"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename an API key or set its expiry
+         * @description Fields not sent stay as they are. A new expiry holds for every request, in every location, from this response on. A revoked, expired or rotated key cannot be changed (409 `api_key_inactive`): to end a rotation's overlap early, revoke the old key.
+         *
+         *     Requires scope `keys:manage`.
+         */
+        patch: operations["updateApiKey"];
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key
+         * @description Issues a new key with the old one's name, scopes and rate limit, its secret returned once, here; the old key keeps working for `overlap_seconds`, then is refused (401 `expired_api_key`). A key may rotate itself. The calling key must hold every scope of the key it rotates (403 `insufficient_scope`), since it receives that key's new secret. A key rotates once: rotating it again is 409 `api_key_inactive` naming its successor. A retry with the same `Idempotency-Key` behaves as on issue.
+         *
+         *     Requires scope `keys:manage`.
+         */
+        post: operations["rotateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inbound-shipments": {
         parameters: {
             query?: never;
@@ -780,6 +884,50 @@ export interface paths {
          *     Requires scope `warehouse:operate`.
          */
         post: operations["opsReleaseOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/cancellation-request/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a cancellation request
+         * @description The floor stopped the order: its pending request becomes `accepted`, the order `cancelled`, and every allocation goes back to stock (picking's included) as a cancel does; `order.cancelled` fires. Accepting twice returns the cancelled order. 409 `no_pending_cancellation_request` when no request waits (none was made, it was rejected, or a shipment answered it). A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsAcceptOrderCancellationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/orders/{id}/cancellation-request/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a cancellation request
+         * @description The order goes on: its pending request becomes `rejected` with the reason given, and `order.cancellation_rejected` fires. Rejecting again with the same reason returns the order unchanged. 409 `no_pending_cancellation_request` when no request waits. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsRejectOrderCancellationRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1266,13 +1414,15 @@ export interface components {
             address1: string;
             address2?: string | null;
             city: string;
+            /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
             state?: string | null;
+            /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
             postcode?: string | null;
             /**
              * @example AU
              * @enum {string}
              */
-            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         };
         Pagination: {
             /** @example eyJzIjoxMDQyMH0 */
@@ -1403,13 +1553,15 @@ export interface components {
                 address1: string;
                 address2?: string | null;
                 city: string;
+                /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
                 state?: string | null;
+                /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
                 postcode?: string | null;
                 /**
                  * @example AU
                  * @enum {string}
                  */
-                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             } | null;
             /** @enum {string|null} */
             incoterms: "EXW" | "FCA" | "CPT" | "CIP" | "DAP" | "DPU" | "DDP" | "FAS" | "FOB" | "CFR" | "CIF" | null;
@@ -1434,6 +1586,7 @@ export interface components {
             updated_at: string;
             /** @example 2026-07-02T14:31:07.000Z */
             cancelled_at: string | null;
+            cancellation_request: components["schemas"]["CancellationRequest"];
             shipments: components["schemas"]["Shipment"][];
             /** @description True once the order left D1 for the archive, ORDER_HOT_DAYS (90 by default) after its last change in a final state: it is read from there and can no longer change. */
             archived: boolean;
@@ -1446,17 +1599,23 @@ export interface components {
              * @example jane@example.com
              */
             email?: string | null;
+            /**
+             * @description A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.
+             * @example +61400123456
+             */
             phone?: string | null;
             address1: string;
             address2?: string | null;
             city: string;
+            /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
             state?: string | null;
+            /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
             postcode?: string | null;
             /**
              * @example AU
              * @enum {string}
              */
-            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         };
         /**
          * @example {
@@ -1510,6 +1669,20 @@ export interface components {
                 currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
             } | null;
         };
+        /** @description The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made. */
+        CancellationRequest: {
+            /**
+             * @description `pending` until the floor answers; `accepted` once the order is cancelled; `rejected` when the order goes on (`rejection_reason` says why).
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "rejected";
+            reason: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            requested_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            decided_at: string | null;
+            rejection_reason: string | null;
+        } | null;
         /**
          * @example {
          *       "id": "shp_a1B2c3D4e5F6g7H8i9J0",
@@ -1684,18 +1857,20 @@ export interface components {
             gift_message?: string | null;
             packing_note?: string | null;
             ship_to: components["schemas"]["ShipTo"];
-            /** @description Where the invoice goes, if not to `ship_to`. */
+            /** @description Where the invoice goes, if not to `ship_to`; checked as `ship_to` is. */
             billing_address?: {
                 address1: string;
                 address2?: string | null;
                 city: string;
+                /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
                 state?: string | null;
+                /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
                 postcode?: string | null;
                 /**
                  * @example AU
                  * @enum {string}
                  */
-                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             } | null;
             /**
              * @description Who pays what to whom on the way (Incoterms 2020), e.g. DAP or DDP.
@@ -1741,7 +1916,7 @@ export interface components {
                  * @example AU
                  * @enum {string|null}
                  */
-                country_of_origin?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | null;
+                country_of_origin?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | null;
                 /** @description The declared value of one unit, for customs. */
                 customs_value?: {
                     /** @example 19.99 */
@@ -1800,7 +1975,7 @@ export interface components {
             insurance?: boolean;
             gift_message?: string | null;
             packing_note?: string | null;
-            /** @description Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. */
+            /** @description Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. The merged address must be deliverable, as on create: a 422 names the field it fails on (`ship_to.postcode`). */
             ship_to?: {
                 name?: string;
                 company?: string | null;
@@ -1809,30 +1984,38 @@ export interface components {
                  * @example jane@example.com
                  */
                 email?: string | null;
+                /**
+                 * @description A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.
+                 * @example +61400123456
+                 */
                 phone?: string | null;
                 address1?: string;
                 address2?: string | null;
                 city?: string;
+                /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
                 state?: string | null;
+                /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
                 postcode?: string | null;
                 /**
                  * @example AU
                  * @enum {string}
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             };
             /** @description Merged like `ship_to`; `null` removes the billing address. Without one stored, `address1`, `city` and `country` are required. */
             billing_address?: {
                 address1?: string;
                 address2?: string | null;
                 city?: string;
+                /** @description The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`). */
                 state?: string | null;
+                /** @description In the country's format, and required where its post uses one; written in the case the post uses. */
                 postcode?: string | null;
                 /**
                  * @example AU
                  * @enum {string}
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
             } | null;
             /**
              * @description Who pays what to whom on the way (Incoterms 2020), e.g. DAP or DDP.
@@ -1881,7 +2064,7 @@ export interface components {
              * @example AU
              * @enum {string|null}
              */
-            country_of_origin?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | null;
+            country_of_origin?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW" | null;
             /** @description The declared value of one unit, for customs. */
             customs_value?: {
                 /** @example 19.99 */
@@ -1894,6 +2077,14 @@ export interface components {
             } | null;
         };
         CancelOrder: {
+            reason?: string | null;
+        };
+        /**
+         * @example {
+         *       "reason": "Customer changed their mind"
+         *     }
+         */
+        RequestCancellation: {
             reason?: string | null;
         };
         OrderHistory: {
@@ -2138,7 +2329,7 @@ export interface components {
             /** @example evt_01J8XQ3kTq9x2VbN8mLp */
             event_id: string;
             /** @enum {string} */
-            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
             /** @description The full resource as of this event, including its `version`. */
@@ -2177,7 +2368,7 @@ export interface components {
             /** Format: uri */
             url: string;
             /** @description `"*"` subscribes to every event type. */
-            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
+            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
             description?: string | null;
         };
         WebhookList: {
@@ -2250,6 +2441,88 @@ export interface components {
         };
         RedeliverEvent: {
             subscription_id?: string;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        ApiKey: {
+            /** @example key_4fQk2nW8xYz1AbCdEf3G */
+            id: string;
+            /** @description null for a platform key */
+            tenant_id: string | null;
+            name: string | null;
+            /** @example wms_test_…c91a */
+            redacted_key: string;
+            scopes: components["schemas"]["Scope"][];
+            rate_limit_per_minute: number;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            revoked_at: string | null;
+            /**
+             * @description When the key stops working (401 `expired_api_key`); for a key rotated out, the end of its overlap. null: never.
+             * @example 2026-07-02T14:31:07.000Z
+             */
+            expires_at: string | null;
+            /**
+             * @description When the key was last used, to the minute: it is recorded at most once a minute per key, so it may lag its latest request by up to a minute. null: never used since this was recorded.
+             * @example 2026-07-02T14:31:07.000Z
+             */
+            last_used_at: string | null;
+            /** @description The key this one replaced. */
+            rotated_from: string | null;
+            /** @description The key a rotation issued in this one's place. */
+            replaced_by: string | null;
+        };
+        /** @enum {string} */
+        Scope: "orders:read" | "orders:write" | "shipments:read" | "inventory:read" | "products:read" | "products:write" | "inbound:read" | "inbound:write" | "returns:read" | "returns:write" | "webhooks:manage" | "events:read" | "keys:manage" | "warehouse:operate";
+        IssuedApiKey: components["schemas"]["ApiKey"] & {
+            /**
+             * @description The secret key. Shown once, here; only its SHA-256 is stored.
+             * @example wms_test_8f2aQ3kL9mN2pR5sT8vW1xY4zA7bC0dE3fG6hJ9k
+             */
+            key: string;
+        };
+        IssueOwnApiKey: {
+            name?: string | null;
+            /** @description Each must be a scope the calling key holds (403 `insufficient_scope` naming it in `field` and `required_scope`). Defaults to all of the calling key's scopes. */
+            scopes?: components["schemas"]["Scope"][];
+            /**
+             * Format: date-time
+             * @description When the key stops working, in the future; omitted or null: never.
+             * @example 2026-07-02T09:15:00Z
+             */
+            expires_at?: string | null;
+        };
+        UpdateApiKey: {
+            name?: string | null;
+            /**
+             * Format: date-time
+             * @description When the key stops working, in the future; null: never. Holds everywhere at once.
+             * @example 2026-07-02T09:15:00Z
+             */
+            expires_at?: string | null;
+        };
+        RotatedApiKey: components["schemas"]["IssuedApiKey"] & {
+            /**
+             * @description When the key rotated out stops working: the end of the overlap.
+             * @example 2026-07-02T14:31:07.000Z
+             */
+            previous_key_expires_at: string;
+        };
+        RotateApiKey: {
+            /**
+             * @description How long the old key keeps working beside the new one: 0 ends it now, at most 7 days (604800); default 24 h. An old key due to expire sooner still expires then.
+             * @default 86400
+             */
+            overlap_seconds: number;
+            /**
+             * Format: date-time
+             * @description When the new key stops working, in the future; omitted or null: never.
+             * @example 2026-07-02T09:15:00Z
+             */
+            expires_at?: string | null;
         };
         /**
          * @example {
@@ -2378,6 +2651,9 @@ export interface components {
             ship_after_seconds: number;
             deliver_after_seconds: number;
             parcels_per_order: number;
+            /** @enum {string} */
+            cancellation_requests: "accept" | "reject";
+            cancellation_rejection_reason: string;
             /**
              * @description null until first set.
              * @example 2026-07-02T14:31:07.000Z
@@ -2391,7 +2667,9 @@ export interface components {
          *       "pick_after_seconds": 2,
          *       "ship_after_seconds": 2,
          *       "deliver_after_seconds": 6,
-         *       "parcels_per_order": 2
+         *       "parcels_per_order": 2,
+         *       "cancellation_requests": "reject",
+         *       "cancellation_rejection_reason": "Already packed and on the dock."
          *     }
          */
         SandboxSettingsInput: {
@@ -2414,6 +2692,13 @@ export interface components {
             deliver_after_seconds?: number;
             /** @description Parcels in each shipment; default 1. */
             parcels_per_order?: number;
+            /**
+             * @description How the warehouse answers a cancellation request made once picking started, `pick_after_seconds` after it came, while `auto_fulfill` is on: `accept` cancels the order, `reject` lets it go on; default `accept`. With `auto_fulfill` off the request waits for `/v1/ops/orders/{id}/cancellation-request/accept` or `/reject`.
+             * @enum {string}
+             */
+            cancellation_requests?: "accept" | "reject";
+            /** @description The `rejection_reason` a rejected request carries; default "Already packed and on the dock." */
+            cancellation_rejection_reason?: string;
         };
         SandboxFulfill: {
             /** @description Parcels in the shipment; default the settings' `parcels_per_order`. */
@@ -2447,6 +2732,14 @@ export interface components {
             quantity: number;
         };
         HoldOrder: {
+            reason: string;
+        };
+        /**
+         * @example {
+         *       "reason": "Already packed and on the dock"
+         *     }
+         */
+        RejectCancellation: {
             reason: string;
         };
         CreateShipment: {
@@ -2561,30 +2854,6 @@ export interface components {
         CreatedTenant: components["schemas"]["Tenant"] & {
             api_key: components["schemas"]["IssuedApiKey"];
         };
-        IssuedApiKey: components["schemas"]["ApiKey"] & {
-            /**
-             * @description The secret key. Shown once, here; only its SHA-256 is stored.
-             * @example wms_test_8f2aQ3kL9mN2pR5sT8vW1xY4zA7bC0dE3fG6hJ9k
-             */
-            key: string;
-        };
-        /** @enum {string} */
-        Scope: "orders:read" | "orders:write" | "shipments:read" | "inventory:read" | "products:read" | "products:write" | "inbound:read" | "inbound:write" | "returns:read" | "returns:write" | "webhooks:manage" | "events:read" | "warehouse:operate";
-        ApiKey: {
-            /** @example key_4fQk2nW8xYz1AbCdEf3G */
-            id: string;
-            /** @description null for a platform key */
-            tenant_id: string | null;
-            name: string | null;
-            /** @example wms_test_…c91a */
-            redacted_key: string;
-            scopes: components["schemas"]["Scope"][];
-            rate_limit_per_minute: number;
-            /** @example 2026-07-02T14:31:07.000Z */
-            created_at: string;
-            /** @example 2026-07-02T14:31:07.000Z */
-            revoked_at: string | null;
-        };
         Tenant: {
             /** @example ten_8Kd92mQ4xTa1Bc2De3Fg */
             id: string;
@@ -2611,10 +2880,6 @@ export interface components {
             scopes?: components["schemas"]["Scope"][];
             /** @description Requests per minute for this key; default 1000. */
             rate_limit_per_minute?: number;
-        };
-        ApiKeyList: {
-            data: components["schemas"]["ApiKey"][];
-            pagination: components["schemas"]["Pagination"];
         };
         CreateWarehouse: {
             /** @example wh_syd_1 */
@@ -2687,7 +2952,459 @@ export interface components {
             order: components["schemas"]["Order"] & (Record<string, never> | null);
         };
     };
-    responses: never;
+    responses: {
+        /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+        Error500: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
+        "Error500.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Malformed request (bad JSON, query parameter or cursor) */
+        Error400: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Malformed request (bad JSON, query parameter or cursor) */
+        "Error400.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Missing, invalid, revoked or wrong-environment credentials */
+        Error401: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The key lacks the required scope */
+        Error403: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
+        "Error403.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Validation failed; `field` names the offending path */
+        Error422: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Validation failed; `field` names the offending path */
+        "Error422.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Rate limited; see Retry-After */
+        Error429: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Rate limited; see Retry-After */
+        "Error429.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
+        Error503: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
+        "Error503.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The order's or shipment's state forbids this; `code` says why */
+        Error409: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The order's state forbids this change; `code` says why */
+        "Error409.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The ASN's state forbids this; `code` says why */
+        "Error409.3": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
+        "Error409.4": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The key is revoked, expired or already rotated (`api_key_inactive`), or this Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`) */
+        "Error409.5": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The id exists */
+        "Error409.6": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Body over 1 MiB */
+        Error413: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Body over 1 MiB */
+        "Error413.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Body is not JSON */
+        Error415: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Body is not JSON */
+        "Error415.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown order */
+        Error404: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown */
+        "Error404.2": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown ASN */
+        "Error404.3": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown shipment */
+        "Error404.4": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such resource for this tenant */
+        "Error404.5": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown return */
+        "Error404.6": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such resource for this tenant */
+        "Error404.7": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown */
+        "Error404.8": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown sku */
+        "Error404.9": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: {
@@ -2788,110 +3505,13 @@ export interface operations {
                     "application/json": components["schemas"]["WarehouseList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listShippingMethods: {
@@ -2927,110 +3547,13 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingMethodList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listProducts: {
@@ -3067,110 +3590,13 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     createProduct: {
@@ -3201,48 +3627,9 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description Duplicate sku */
             409: {
                 headers: {
@@ -3258,98 +3645,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getProduct: {
@@ -3381,110 +3682,13 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown sku */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.9"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     updateProduct: {
@@ -3517,155 +3721,16 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown sku */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.9"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listOrders: {
@@ -3704,110 +3769,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrderList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     createOrder: {
@@ -3860,155 +3828,16 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's state forbids this change; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getOrder: {
@@ -4041,110 +3870,13 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     updateOrder: {
@@ -4180,170 +3912,17 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's state forbids this change; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     cancelOrder: {
@@ -4377,8 +3956,39 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    requestOrderCancellation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RequestCancellation"];
+            };
+        };
+        responses: {
+            /** @description The order: cancelled, or with its request pending */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];
@@ -4386,161 +3996,25 @@ export interface operations {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    /** @description Present on a retry with an Idempotency-Key (or a repeated reference): this is the first result. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's state forbids this change; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listOrderHistory: {
@@ -4578,125 +4052,14 @@ export interface operations {
                     "application/json": components["schemas"]["OrderHistory"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listShipments: {
@@ -4734,110 +4097,13 @@ export interface operations {
                     "application/json": components["schemas"]["ShipmentList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getShipment: {
@@ -4869,110 +4135,13 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown shipment */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.4"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listInventory: {
@@ -5010,110 +4179,13 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listInventoryAdjustments: {
@@ -5151,110 +4223,13 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryAdjustmentList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listReturns: {
@@ -5292,110 +4267,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReturnList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     createReturn: {
@@ -5446,48 +4324,9 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description The rma belongs to another return (`duplicate_rma`) */
             409: {
                 headers: {
@@ -5503,98 +4342,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getReturn: {
@@ -5626,117 +4379,20 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown return */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.6"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listEvents: {
         parameters: {
             query?: {
                 /** @description A type the key cannot read is 403 `insufficient_scope`. */
-                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
                 /** @description Only events with a webhook delivery in this state (in flight counts as pending). */
                 delivery_status?: "pending" | "succeeded" | "failed";
                 /** @description Only events committed after this event id (yours, from an earlier read). */
@@ -5771,33 +4427,8 @@ export interface operations {
                     "application/json": components["schemas"]["EventList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             /** @description The key lacks `events:read`, or `type` names events it cannot read (`event_type`, `required_scope`) */
             403: {
                 headers: {
@@ -5813,68 +4444,10 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listWebhooks: {
@@ -5910,110 +4483,13 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     createWebhook: {
@@ -6044,78 +4520,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecret"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description Invalid body, or a URL the policy refuses; `field` names it */
             422: {
                 headers: {
@@ -6131,53 +4540,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getWebhook: {
@@ -6209,110 +4574,13 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     deleteWebhook: {
@@ -6341,110 +4609,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeletedWebhook"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     rotateWebhookSecret: {
@@ -6473,155 +4644,16 @@ export interface operations {
                     "application/json": components["schemas"]["RotatedWebhook"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     testWebhook: {
@@ -6650,63 +4682,10 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookTestQueued"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
             /** @description The endpoint is disabled */
             409: {
                 headers: {
@@ -6722,98 +4701,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     enableWebhook: {
@@ -6842,155 +4735,16 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listWebhookDeliveries: {
@@ -7029,125 +4783,14 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.2"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     recoverWebhook: {
@@ -7180,63 +4823,10 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookRecoverQueued"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks `webhooks:manage`, or the read scope of a subscribed type */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403.2"];
+            404: components["responses"]["Error404.2"];
             /** @description The previous recover of this endpoint is still in flight */
             409: {
                 headers: {
@@ -7252,36 +4842,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description Invalid body (`field` names it), or `since` before the retention window (`beyond_retention`) */
             422: {
                 headers: {
@@ -7313,37 +4875,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     redeliverEvent: {
@@ -7376,33 +4909,8 @@ export interface operations {
                     "application/json": components["schemas"]["RedeliverQueued"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             /** @description The key lacks `webhooks:manage`, or the read scope of the event's type */
             403: {
                 headers: {
@@ -7433,36 +4941,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description Invalid body, or an event older than the retention window (`beyond_retention`) */
             422: {
                 headers: {
@@ -7494,37 +4974,326 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Keys */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];
                     "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueOwnApiKey"];
+            };
+        };
+        responses: {
+            /** @description The first answer, secret included (a replay) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            /** @description Issued */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiKey"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            /** @description The calling key lacks `keys:manage`, or a scope it asked to grant */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
+            /** @description This Idempotency-Key already issued a key whose secret cannot be shown again (`secret_not_replayable`), or the merchant holds too many working keys (`too_many_api_keys`) */
+            409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];
                     "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.5"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.5"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    updateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApiKey"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.5"];
+            409: components["responses"]["Error409.5"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    rotateApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateApiKey"];
+            };
+        };
+        responses: {
+            /** @description The first answer, secret included (a replay) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedApiKey"];
+                };
+            };
+            /** @description Rotated */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedApiKey"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            /** @description The calling key lacks `keys:manage`, or a scope of the key it rotates */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["Error404.5"];
+            409: components["responses"]["Error409.5"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     listInboundShipments: {
@@ -7562,110 +5331,13 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipmentList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     createInboundShipment: {
@@ -7716,155 +5388,16 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The ASN's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409.3"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     getInboundShipment: {
@@ -7896,110 +5429,13 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown ASN */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     updateInboundShipment: {
@@ -8032,170 +5468,17 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown ASN */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The ASN's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
+            409: components["responses"]["Error409.3"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     cancelInboundShipment: {
@@ -8224,170 +5507,17 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown ASN */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The ASN's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
+            409: components["responses"]["Error409.3"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     sandboxGetSettings: {
@@ -8417,95 +5547,12 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxSettings"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     sandboxUpdateSettings: {
@@ -8536,140 +5583,15 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxSettings"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     sandboxFulfillOrder: {
@@ -8721,63 +5643,10 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
             /** @description The order's state forbids shipping; `code` says why */
             409: {
                 headers: {
@@ -8793,98 +5662,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     sandboxAdvanceShipment: {
@@ -8920,63 +5703,10 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown shipment */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.4"];
             /** @description The shipment cannot move; `code` says why */
             409: {
                 headers: {
@@ -8992,98 +5722,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     sandboxReplenishInventory: {
@@ -9134,78 +5778,11 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
             /** @description An unknown `sku` or `warehouse_id`, or a bad `quantity` */
             422: {
                 headers: {
@@ -9221,53 +5798,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsStartPickingOrder: {
@@ -9299,170 +5832,17 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsHoldOrder: {
@@ -9498,170 +5878,17 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsReleaseOrder: {
@@ -9693,8 +5920,35 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    opsAcceptOrderCancellationRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];
@@ -9705,53 +5959,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    opsRejectOrderCancellationRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
             };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+            path: {
+                id: string;
             };
-            /** @description Unknown order */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCancellation"];
             };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
+        };
+        responses: {
+            /** @description The order */
+            200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Server-Timing": components["headers"]["Server-Timing"];
@@ -9762,101 +6005,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Order"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsCreateShipment: {
@@ -9905,155 +6067,16 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsSetShipmentStatus: {
@@ -10089,170 +6112,17 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown shipment */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.4"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsVoidShipment: {
@@ -10284,170 +6154,17 @@ export interface operations {
                     "application/json": components["schemas"]["Shipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown shipment */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.4"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsCreateInventoryAdjustment: {
@@ -10496,48 +6213,9 @@ export interface operations {
                     "application/json": components["schemas"]["InventoryAdjustment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
             /** @description Would take on_hand below zero or below what is allocated */
             409: {
                 headers: {
@@ -10553,98 +6231,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsCreateInboundShipmentReceipt: {
@@ -10680,170 +6272,17 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown ASN */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsCloseInboundShipment: {
@@ -10875,170 +6314,17 @@ export interface operations {
                     "application/json": components["schemas"]["InboundShipment"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown ASN */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The order's or shipment's state forbids this; `code` says why */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsCreateReturn: {
@@ -11089,155 +6375,16 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            409: components["responses"]["Error409.4"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsReceiveReturn: {
@@ -11273,170 +6420,17 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown return */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.6"];
+            409: components["responses"]["Error409.4"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     opsProcessReturn: {
@@ -11468,170 +6462,17 @@ export interface operations {
                     "application/json": components["schemas"]["Return"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the required scope */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown return */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`) */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit.optional"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining.optional"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset.optional"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.6"];
+            409: components["responses"]["Error409.4"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
         };
     };
     adminListTenants: {
@@ -11664,80 +6505,12 @@ export interface operations {
                     "application/json": components["schemas"]["TenantList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminCreateTenant: {
@@ -11765,104 +6538,14 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenant"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminGetTenant: {
@@ -11891,80 +6574,12 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource for this tenant */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.7"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminListTenantApiKeys: {
@@ -11999,92 +6614,13 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource for this tenant */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.7"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminCreateTenantApiKey: {
@@ -12114,116 +6650,15 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource for this tenant */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.7"];
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminListApiKeys: {
@@ -12256,80 +6691,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminCreateApiKey: {
@@ -12357,104 +6724,14 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedApiKey"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminDeleteApiKey: {
@@ -12480,30 +6757,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
             /** @description Unknown key */
             404: {
                 headers: {
@@ -12516,44 +6771,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminListWarehouses: {
@@ -12586,80 +6806,12 @@ export interface operations {
                     "application/json": components["schemas"]["WarehouseList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminCreateWarehouse: {
@@ -12687,116 +6839,15 @@ export interface operations {
                     "application/json": components["schemas"]["Warehouse"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The id exists */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            409: components["responses"]["Error409.6"];
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminListShippingMethods: {
@@ -12829,80 +6880,12 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingMethodList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminCreateShippingMethod: {
@@ -12930,116 +6913,15 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingMethod"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The id exists */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            409: components["responses"]["Error409.6"];
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminUpdateShippingMethod: {
@@ -13069,30 +6951,8 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingMethod"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
             /** @description Unknown shipping method */
             404: {
                 headers: {
@@ -13105,80 +6965,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminListStuckOperations: {
@@ -13210,68 +7002,11 @@ export interface operations {
                     "application/json": components["schemas"]["StuckOperationList"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminGetStuckOperation: {
@@ -13300,80 +7035,12 @@ export interface operations {
                     "application/json": components["schemas"]["StuckOperation"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.8"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminRetryStuckOperation: {
@@ -13399,42 +7066,9 @@ export interface operations {
                     "application/json": components["schemas"]["StuckOperationRetried"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.8"];
             /** @description Not parked any more, or it failed again */
             409: {
                 headers: {
@@ -13447,80 +7081,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
     adminDiscardStuckOperation: {
@@ -13546,42 +7112,9 @@ export interface operations {
                     "application/json": components["schemas"]["StuckOperation"];
                 };
             };
-            /** @description Malformed request (bad JSON, query parameter or cursor) */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, invalid, revoked or wrong-environment credentials */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unknown */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.8"];
             /** @description Not parked any more */
             409: {
                 headers: {
@@ -13594,80 +7127,12 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body over 1 MiB */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body is not JSON */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Validation failed; `field` names the offending path */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited; see Retry-After */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unexpected failure; the outcome is unknown, so retry with the same Idempotency-Key */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Nothing changed: the order is finishing an earlier change (`order_busy`), the merchant's data is moving between shards (`tenant_unavailable`), or the service cannot check the key or merchant just now (`control_unavailable`); retry after Retry-After seconds */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "Server-Timing": components["headers"]["Server-Timing"];
-                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
         };
     };
 }

@@ -21,7 +21,10 @@ export const consoleSessions = {
     if (found.status !== "active") return null;
     const { keyId } = found.principal;
     const id = randomBase62(32);
-    const opened = await env.RATE_LIMITER.getByName(keyId).openSession({ id, expiresAt });
+    const opened = await env.RATE_LIMITER.getByName(keyId).openSession(
+      { id, expiresAt },
+      found.principal.expiresAt ?? null,
+    );
     return opened ? { keyId, id } : null;
   },
 

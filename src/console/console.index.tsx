@@ -9,7 +9,16 @@ import { readForm, text } from "./forms";
 import { hasSandbox, Layout, render } from "./layout";
 import { eventsPage } from "./pages/events";
 import { inventoryPage } from "./pages/inventory";
-import { amendOrder, cancelOrder, orderPage } from "./pages/order";
+import { keyPage, revokeKey, rotateKey, updateKey } from "./pages/key";
+import { issueKey, keysPage } from "./pages/keys";
+import {
+  acceptCancellation,
+  amendOrder,
+  cancelOrder,
+  orderPage,
+  rejectCancellation,
+  requestCancellation,
+} from "./pages/order";
 import { ordersPage } from "./pages/orders";
 import { advanceShipment, fulfilOrder, sandboxPage, saveSettings } from "./pages/sandbox";
 import { shipmentsPage } from "./pages/shipments";
@@ -149,6 +158,10 @@ export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<Co
   app.get("/orders/:id", orderPage);
   app.post("/orders/:id/amend", amendOrder);
   app.post("/orders/:id/cancel", cancelOrder);
+  app.post("/orders/:id/cancellation-request", requestCancellation);
+  // Answering is the floor's: the console plays it only where it plays the warehouse.
+  app.post("/orders/:id/cancellation-request/accept", sandboxOnly, acceptCancellation);
+  app.post("/orders/:id/cancellation-request/reject", sandboxOnly, rejectCancellation);
   app.get("/shipments", shipmentsPage);
   app.get("/inventory", inventoryPage);
   app.get("/webhooks", webhooksPage);
@@ -160,6 +173,12 @@ export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<Co
   app.post("/webhooks/:id/recover", recoverWebhook);
   app.post("/webhooks/:id/redeliver", redeliverEvent);
   app.get("/events", eventsPage);
+  app.get("/keys", keysPage);
+  app.post("/keys", issueKey);
+  app.get("/keys/:id", keyPage);
+  app.post("/keys/:id/rotate", rotateKey);
+  app.post("/keys/:id/update", updateKey);
+  app.post("/keys/:id/revoke", revokeKey);
   app.use("/sandbox/*", sandboxOnly);
   app.use("/sandbox", sandboxOnly);
   app.get("/sandbox", sandboxPage);

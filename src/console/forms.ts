@@ -50,6 +50,9 @@ const NOTICES: Record<string, string> = {
   signed_out: "You are signed out.",
   amended: "The order was amended.",
   cancelled: "The order was cancelled.",
+  cancellation_requested: "The warehouse was asked to stop the order; it will accept or reject.",
+  cancellation_accepted: "The request was accepted: the order is cancelled.",
+  cancellation_rejected: "The request was rejected: the order goes on.",
   nothing_changed: "Nothing changed, so nothing was sent.",
   fulfilled: "The sandbox warehouse shipped the order.",
   advanced: "The shipment moved to its next carrier status.",
@@ -57,6 +60,8 @@ const NOTICES: Record<string, string> = {
   test_sent: "A webhook.test event is on its way.",
   redelivered: "The event is queued for delivery again.",
   enabled: "The endpoint is enabled again.",
+  key_updated: "The key was saved.",
+  key_revoked: "The key is revoked: its next request is refused.",
 };
 
 export const noticeOf = (c: Context) => NOTICES[c.req.query("notice") ?? ""];

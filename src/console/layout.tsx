@@ -7,7 +7,14 @@ import { CsrfField } from "./components/fields";
 import { Notice } from "./components/messages";
 import { CSS_HREF } from "./styles";
 
-export type Section = "orders" | "shipments" | "inventory" | "webhooks" | "events" | "sandbox";
+export type Section =
+  | "orders"
+  | "shipments"
+  | "inventory"
+  | "webhooks"
+  | "events"
+  | "keys"
+  | "sandbox";
 
 const SECTIONS: { id: Section; label: string; sandboxOnly?: boolean }[] = [
   { id: "orders", label: "Orders" },
@@ -15,6 +22,7 @@ const SECTIONS: { id: Section; label: string; sandboxOnly?: boolean }[] = [
   { id: "inventory", label: "Inventory" },
   { id: "webhooks", label: "Webhooks" },
   { id: "events", label: "Events" },
+  { id: "keys", label: "API keys" },
   { id: "sandbox", label: "Sandbox", sandboxOnly: true },
 ];
 

@@ -23,3 +23,4 @@ export type DeliveryView = InferResponseType<
   200
 >["data"][number];
 export type SettingsView = InferResponseType<V1["sandbox"]["settings"]["$get"], 200>;
+export type ApiKeyView = InferResponseType<V1["api-keys"][":id"]["$get"], 200>;

@@ -22,6 +22,8 @@ const EVENTS = {
   "order.updated": "order",
   "order.cancelled": "order",
   "order.backordered": "order",
+  "order.cancellation_requested": "order",
+  "order.cancellation_rejected": "order",
   "shipment.created": "shipment",
   "shipment.updated": "shipment",
   "inbound.received": "inbound",

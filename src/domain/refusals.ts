@@ -22,6 +22,7 @@ export const REFUSAL_CODES = [
   "missing_api_key",
   "invalid_api_key",
   "revoked_api_key",
+  "expired_api_key",
   "wrong_environment",
   "invalid_admin_token",
   "admin_disabled",
@@ -51,6 +52,7 @@ export const REFUSAL_CODES = [
   "warehouse_change_not_allowed",
   "already_shipped",
   "not_cancelable",
+  "no_pending_cancellation_request",
   "not_holdable",
   "not_on_hold",
   "not_allocated",
@@ -82,6 +84,11 @@ export const REFUSAL_CODES = [
   "already_received",
   "not_received",
   "return_conflict",
+  // API keys
+  "expiry_in_past",
+  "api_key_inactive",
+  "too_many_api_keys",
+  "secret_not_replayable",
   // Webhooks
   "webhook_disabled",
   "recovery_in_progress",

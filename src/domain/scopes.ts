@@ -12,6 +12,7 @@ export const SCOPES = [
   "returns:write",
   "webhooks:manage",
   "events:read",
+  "keys:manage",
   "warehouse:operate",
 ] as const;
 

@@ -1,17 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { COUNTRY_CODES, COUNTRY_REASON } from "./addresses";
+import { CANCELLATION_REQUEST_STATUSES } from "./statuses";
 
-// ISO-3166-1 alpha-2, officially assigned codes.
-const COUNTRIES = new Set(
-  (
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO " +
-    "JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR " +
-    "MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO " +
-    "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV " +
-    "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
-  ).split(" "),
-);
+const COUNTRIES = new Set(COUNTRY_CODES);
 
 // ISO-4217 active codes.
 const CURRENCIES = new Set(
@@ -28,9 +19,7 @@ const CURRENCIES = new Set(
 // The refinements check the sets; the document lists them, so what it allows is what passes.
 export const CountryCode = z
   .string()
-  .refine((v) => COUNTRIES.has(v), {
-    message: "must be an ISO-3166 alpha-2 country code such as 'AU'",
-  })
+  .refine((v) => COUNTRIES.has(v), { message: COUNTRY_REASON })
   .openapi({ example: "AU", enum: [...COUNTRIES] });
 
 export const CurrencyCode = z
@@ -56,8 +45,14 @@ const addressFields = {
   address1: text(200),
   address2: optionalText(200),
   city: text(100),
-  state: optionalText(100),
-  postcode: optionalText(20),
+  state: optionalText(100).openapi({
+    description:
+      "The region: required where the country's addresses need one (AU, US, CA, JP…), and then one of the country's, by ISO 3166-2 code (`NSW`) or name (`New South Wales`).",
+  }),
+  postcode: optionalText(20).openapi({
+    description:
+      "In the country's format, and required where its post uses one; written in the case the post uses.",
+  }),
   country: CountryCode,
 };
 
@@ -81,7 +76,11 @@ export const ShipTo = z
     name: text(200),
     company: optionalText(200),
     email: Email.nullable().optional(),
-    phone: optionalText(50),
+    phone: optionalText(50).openapi({
+      description:
+        "A number that can be dialled, in international form or as dialled within `country`; kept and returned in E.164.",
+      example: "+61400123456",
+    }),
     ...addressFields,
   })
   .openapi("ShipTo");
@@ -145,6 +144,26 @@ export const Dimensions = z
   .openapi("Dimensions", { example: { length: 30, width: 20, height: 10, unit: "cm" } });
 
 export const Timestamp = z.string().openapi({ example: "2026-07-02T14:31:07.000Z" });
+
+/**
+ * The partner's request that the floor stop an order it is picking, and the floor's answer.
+ * Stored as it is shown: the order's `cancellation_request` column holds this object.
+ */
+export const CancellationRequest = z
+  .object({
+    status: z.enum(CANCELLATION_REQUEST_STATUSES).openapi({
+      description:
+        "`pending` until the floor answers; `accepted` once the order is cancelled; `rejected` when the order goes on (`rejection_reason` says why).",
+    }),
+    reason: z.string().nullable(),
+    requested_at: Timestamp,
+    decided_at: Timestamp.nullable(),
+    rejection_reason: z.string().nullable(),
+  })
+  .openapi("CancellationRequest", {
+    description:
+      "The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made.",
+  });
 
 /** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
 export const UtcDateTime = z.iso

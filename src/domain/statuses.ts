@@ -16,6 +16,13 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** A partner's request that the floor stop an order it has started to pick. */
+export const CANCELLATION_REQUEST_STATUSES = ["pending", "accepted", "rejected"] as const;
+export type CancellationRequestStatus = (typeof CANCELLATION_REQUEST_STATUSES)[number];
+/** How the sandbox's simulated floor answers such a request. */
+export const CANCELLATION_ANSWERS = ["accept", "reject"] as const;
+export type CancellationAnswer = (typeof CANCELLATION_ANSWERS)[number];
+
 /** What an order line holds in its stock row: allocated whole, or waiting whole. */
 export const DEMAND_STATUSES = ["allocated", "backordered"] as const;
 export type DemandStatus = (typeof DEMAND_STATUSES)[number];

@@ -1,4 +1,8 @@
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
+import { database } from "../db/client";
+import { apiKeys } from "../db/schema";
+import { primary } from "../db/sessions";
 import { refused } from "../domain/refusals";
 import type { Scope } from "../domain/scopes";
 import { timingSafeEqualText } from "../lib/crypto";
@@ -31,16 +35,18 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
 };
 
+/** What `Authorization: Bearer <token>` presents; undefined when absent or malformed. */
+export const bearerToken = (c: Context) =>
+  /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1];
+
 /**
  * The presented key's principal and rate decision, or the 401 that says why not. The
- * key's RateLimiter has the last word on revocation: whatever the caches answered, a key
- * revoked anywhere is refused here.
+ * key's RateLimiter has the last word on revocation and expiry: whatever the caches answered,
+ * a key revoked anywhere, or past its expiry as last set, is refused here.
  */
 async function admit(c: Context<AppEnv>) {
-  const header = c.req.header("authorization");
-  if (!header) throw refused("missing_api_key");
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const presented = match?.[1];
+  if (!c.req.header("authorization")) throw refused("missing_api_key");
+  const presented = bearerToken(c);
   if (!presented) throw refused("invalid_api_key", { malformed: true });
   const environment = environmentOf(c.env);
   const expected = keyPrefixFor(environment);
@@ -54,11 +60,39 @@ async function admit(c: Context<AppEnv>) {
   if (found.status === "revoked") throw refused("revoked_api_key");
   if (found.status !== "active") throw refused("invalid_api_key");
   const { principal } = found;
-  const decision = await c.env.RATE_LIMITER.getByName(principal.keyId).take(
+  const decision = await c.env.RATE_LIMITER.getByName(principal.keyId).admit(
     principal.rateLimitPerMinute,
+    // A record cached before keys could expire has no expiry: none of them had one.
+    principal.expiresAt ?? null,
   );
   if (decision === "revoked") throw refused("revoked_api_key");
+  if (decision === "expired") throw refused("expired_api_key");
+  if (decision.usedAt) c.executionCtx.waitUntil(noteUse(c, principal.keyId, decision.usedAt));
   return { principal, decision };
+}
+
+/**
+ * Records when the key was used, off the request's path: the key's RateLimiter asks for it
+ * once a minute at most. A failure (the control database down) loses that minute, nothing more.
+ */
+async function noteUse(c: Context<AppEnv>, keyId: string, usedAt: string) {
+  try {
+    await database(primary(c.env.DB))
+      .update(apiKeys)
+      .set({ lastUsedAt: usedAt })
+      .where(
+        and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, usedAt))),
+      );
+  } catch (err) {
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        event: "key_use_not_recorded",
+        key_id: keyId,
+        error: String(err),
+      }),
+    );
+  }
 }
 
 export const requireScope =
@@ -88,7 +122,7 @@ export const authenticateAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 async function checkAdminToken(c: Context<AppEnv>) {
-  const presented = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+  const presented = bearerToken(c) ?? "";
   const expected = c.env.ADMIN_TOKEN;
   if (!expected) throw refused("admin_disabled");
   if (!presented || !(await timingSafeEqualText(presented, expected))) {

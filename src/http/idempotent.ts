@@ -51,6 +51,16 @@ export interface Result<T> {
 }
 
 /**
+ * How a write's answer is kept for its replays when it holds something the replay cache must
+ * not keep in the clear (an API key's secret): `keep` makes what KV stores, `restore` turns
+ * it back, or answers undefined when it cannot, and the write then runs again.
+ */
+export interface ReplayCodec<T> {
+  keep(body: T): Promise<unknown>;
+  restore(kept: unknown): Promise<T | undefined>;
+}
+
+/**
  * Runs a write a client may retry at most once per Idempotency-Key. The first request
  * claims the key; a retry gets the first result back with 200 and
  * `Idempotent-Replayed: true`, from KV, the replay cache. A retry that arrives while the
@@ -63,6 +73,7 @@ export async function once<T>(
   operation: string,
   request: { resourceId: string; params?: unknown; body?: unknown },
   run: (resourceId: string) => Promise<Result<T>>,
+  codec?: ReplayCodec<T>,
 ): Promise<Response> {
   const key = c.req.header("idempotency-key");
   if (!key) return respond(c, await run(request.resourceId), false);
@@ -77,8 +88,9 @@ export async function once<T>(
   const claimed = await claim(c.var.db, req);
   if (claimed.kind === "reused") throw keyReused(claimed.operation, claimed.resourceId);
   if (claimed.kind === "retry" && claimed.finished) {
-    const body = await c.env.KV.get(replayKey(claimed.claimToken), "json");
-    if (body !== null) return respond(c, { status: 200, body: body as T }, true);
+    const kept = await c.env.KV.get(replayKey(claimed.claimToken), "json");
+    const body = kept === null ? undefined : codec ? await codec.restore(kept) : (kept as T);
+    if (body !== undefined) return respond(c, { status: 200, body }, true);
   }
   let result: Result<T>;
   try {
@@ -94,10 +106,9 @@ export async function once<T>(
   const replayed = result.created === undefined ? claimed.kind === "retry" : !result.created;
   if (await recordResponse(c.var.db, req, result.status)) {
     const token = claimed.kind === "retry" ? claimed.claimToken : req.token;
+    const kept = codec ? await codec.keep(result.body) : result.body;
     c.executionCtx.waitUntil(
-      c.env.KV.put(replayKey(token), JSON.stringify(result.body), {
-        expirationTtl: REPLAY_TTL_SECONDS,
-      }),
+      c.env.KV.put(replayKey(token), JSON.stringify(kept), { expirationTtl: REPLAY_TTL_SECONDS }),
     );
   }
   return respond(c, replayed ? { ...result, status: 200 } : result, replayed);

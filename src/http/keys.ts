@@ -10,7 +10,7 @@ import type { Environment } from "../lib/environment";
  * Who a presented API key is. Keys are stored only as SHA-256 hashes; a lookup goes from this
  * isolate's memory to KV to the control database, and the caches only spare it: revocation is
  * decided by the key's RateLimiter (src/http/rate-limiter.ts), which every request of the key
- * consults.
+ * consults, and so are changes of its expiry.
  */
 
 export interface Principal {
@@ -18,6 +18,11 @@ export interface Principal {
   tenantId: string | null;
   scopes: Scope[];
   rateLimitPerMinute: number;
+  /**
+   * When the key stops working, as its record said when cached; the key's RateLimiter judges
+   * it on every request, and knows of any change made since (`setExpiry`).
+   */
+  expiresAt: string | null;
 }
 
 type Known = { status: "active"; principal: Principal } | { status: "revoked" };
@@ -30,8 +35,8 @@ export const keyPrefixFor = (environment: Environment) =>
 /*
  * What a key hash resolved to, for 30 s in this isolate and for a minute in KV (src/db/
  * control-cache.ts), and past that served stale while the control database fails. Any of
- * them may outlive a revocation; that is safe because every request then asks the key's
- * RateLimiter, which holds the revoked flag. A hash the control database does not know is
+ * them may outlive a revocation or a change of expiry; that is safe because every request then
+ * asks the key's RateLimiter, which holds the revoked flag and the latest expiry. A hash the control database does not know is
  * never cached: anyone can present one.
  */
 const principals = new ControlCache<Known>({
@@ -63,6 +68,7 @@ export async function lookupKey(
             tenantId: row.tenantId,
             scopes: row.scopes,
             rateLimitPerMinute: row.rateLimitPerMinute,
+            expiresAt: row.expiresAt,
           },
         };
     return { value, checked_at: Date.now() };

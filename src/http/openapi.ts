@@ -259,7 +259,8 @@ type Headers = NonNullable<NonNullable<Document["components"]>["headers"]>;
 /**
  * Every response declares its headers, and most declare the same ones: each header that is
  * the same everywhere it appears is stated once under `components.headers` and referenced,
- * which takes the document from megabytes to a fraction of that.
+ * which takes the document from megabytes to a fraction of that (and error responses that are
+ * the same everywhere are then shared whole, by `shareErrorResponses`).
  */
 function shareHeaders(doc: Document): Document {
   // Per header name, each distinct declaration and how often it appears.
@@ -303,6 +304,52 @@ function shareHeaders(doc: Document): Document {
   return doc;
 }
 
+type Response = NonNullable<NonNullable<Document["components"]>["responses"]>[string];
+
+/**
+ * Most operations answer their errors alike (the envelope, the same headers, the same words):
+ * each error response that appears more than once is stated once under `components.responses`
+ * as `Error<status>` (variants `Error<status>.2`, …) and referenced, so an operation's
+ * document holds what is its own.
+ */
+function shareErrorResponses(doc: Document): Document {
+  const byStatus = new Map<string, Map<string, number>>();
+  const maps = Object.values(doc.paths ?? {}).flatMap((item) =>
+    Object.values(item ?? {}).flatMap((op) =>
+      typeof op === "object" && op !== null && "responses" in op
+        ? [(op as { responses: Record<string, Response> }).responses]
+        : [],
+    ),
+  );
+  for (const responses of maps) {
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) < 400) continue;
+      const variants = byStatus.get(status) ?? new Map<string, number>();
+      const json = JSON.stringify(response);
+      variants.set(json, (variants.get(json) ?? 0) + 1);
+      byStatus.set(status, variants);
+    }
+  }
+  const shared: Record<string, Response> = {};
+  const refOf = new Map<string, string>();
+  for (const [status, variants] of byStatus) {
+    const ranked = [...variants].filter(([, uses]) => uses > 1).sort((a, b) => b[1] - a[1]);
+    for (const [i, [json]] of ranked.entries()) {
+      const component = i === 0 ? `Error${status}` : `Error${status}.${i + 1}`;
+      shared[component] = JSON.parse(json);
+      refOf.set(`${status}\n${json}`, `#/components/responses/${component}`);
+    }
+  }
+  for (const responses of maps) {
+    for (const [status, response] of Object.entries(responses)) {
+      const ref = refOf.get(`${status}\n${JSON.stringify(response)}`);
+      if (ref) responses[status] = { $ref: ref } as unknown as Response;
+    }
+  }
+  doc.components = { ...doc.components, responses: { ...doc.components?.responses, ...shared } };
+  return doc;
+}
+
 /** What each group of operations is for, as documentation tools show it. */
 const TAGS: Record<string, string> = {
   System: "Liveness and the deployed version.",
@@ -315,6 +362,7 @@ const TAGS: Record<string, string> = {
   Inbound: "Inbound shipments (ASNs) to the warehouse.",
   Events: "The change feed every webhook is also sent from.",
   Webhooks: "Subscriptions, deliveries and recovery.",
+  "API keys": "The merchant's own keys: issue, rotate, expire and revoke them.",
   Operations: "The warehouse floor: picking, holds, shipping, receipts, adjustments.",
   Sandbox: "Drive the simulated warehouse (sandbox and development only).",
   Admin: "Operator endpoints under /admin/v1.",
@@ -360,7 +408,7 @@ export function openApiDocument(
     }
   }
   doc.tags = declaredTags(doc);
-  const shared = shareHeaders(doc);
+  const shared = shareErrorResponses(shareHeaders(doc));
   // Origins come from the request's Host: a handful is every real deployment's share.
   if (documents.size >= 8) documents.clear();
   documents.set(key, shared);

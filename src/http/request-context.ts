@@ -45,6 +45,15 @@ export async function useTenantShard(c: Context<AppEnv>, tenantId: string) {
   useDatabase(c, (await tenantShard(c.env, tenantId)).name);
 }
 
+/**
+ * A request about API keys works in the control database, where keys live, whoever's key
+ * asks: its reads, writes, Idempotency-Key claims and consistency tokens are all of that one.
+ */
+export const workInControl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  useDatabase(c, CONTROL);
+  await next();
+};
+
 /** What a platform key's floor request acts on: a row by id, or a tenant its body names. */
 export type Target = { table: Located; id: string } | { tenantId: string | undefined };
 

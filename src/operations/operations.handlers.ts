@@ -57,6 +57,31 @@ export const release: AppRouteHandler<typeof routes.release> = async (c) => {
   });
 };
 
+export const acceptCancellation: AppRouteHandler<typeof routes.acceptCancellation> = async (c) => {
+  const { id } = c.req.valid("param");
+  return once(c, "order.accept_cancellation", { resourceId: id, params: { id } }, async () => {
+    const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
+      type: "accept_cancellation",
+      actor: c.var.principal.keyId,
+    });
+    return { status: 200, body: renderOrder(order) };
+  });
+};
+
+export const rejectCancellation: AppRouteHandler<typeof routes.rejectCancellation> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const request = { resourceId: id, params: { id }, body };
+  return once(c, "order.reject_cancellation", request, async () => {
+    const { order } = await runOrderCommand(await who(c, orderRow(id)), id, {
+      type: "reject_cancellation",
+      actor: c.var.principal.keyId,
+      reason: body.reason,
+    });
+    return { status: 200, body: renderOrder(order) };
+  });
+};
+
 export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
   const body = c.req.valid("json");
   const acting = await who(c, orderRow(body.order_id));

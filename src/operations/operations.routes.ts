@@ -3,7 +3,7 @@ import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { InboundIdParam, InboundShipment, ReceiveInbound } from "../inbound/inbound.routes";
 import { CreateAdjustment, InventoryAdjustment } from "../inventory/inventory.routes";
-import { HoldOrder, Order, OrderIdParam } from "../orders/orders.schemas";
+import { HoldOrder, Order, OrderIdParam, RejectCancellation } from "../orders/orders.schemas";
 import { ReceiveReturn, RecordReturn, Return, ReturnIdParam } from "../returns/returns.routes";
 import {
   CreateShipment,
@@ -64,6 +64,26 @@ export const release = orderOp(
   "Release a hold",
   "Back to received, or backordered if a line still waits.",
 );
+
+export const acceptCancellation = orderOp(
+  "cancellation-request/accept",
+  "Accept a cancellation request",
+  "The floor stopped the order: its pending request becomes `accepted`, the order `cancelled`, and every allocation goes back to stock (picking's included) as a cancel does; `order.cancelled` fires. Accepting twice returns the cancelled order. 409 `no_pending_cancellation_request` when no request waits (none was made, it was rejected, or a shipment answered it).",
+);
+
+export const rejectCancellation = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/orders/{id}/cancellation-request/reject",
+  tags: ["Operations"],
+  summary: "Reject a cancellation request",
+  description: `The order goes on: its pending request becomes \`rejected\` with the reason given, and \`order.cancellation_rejected\` fires. Rejecting again with the same reason returns the order unchanged. 409 \`no_pending_cancellation_request\` when no request waits.${scopeNote}${replayNote}`,
+  request: {
+    params: OrderIdParam,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(RejectCancellation) },
+  },
+  responses: orderResponses,
+});
 
 export const ship = apiRoute("warehouse:operate", {
   method: "post",

@@ -1,3 +1,4 @@
+import { checkAddress, deliverable } from "../domain/addresses";
 import type { Refusal } from "../domain/refusals";
 import { Address } from "../domain/shapes";
 import { canonicalJson } from "../lib/canonical-json";
@@ -29,7 +30,8 @@ import { DATES_REASON, datesInOrder } from "./orders.schemas";
  * Patch, and `items` is the full desired set. Each item matches a line of the order by its
  * `line_id`, else by SKU when only one line has it; a matched line keeps its ids, number and
  * unsent attributes, an unmatched item is a new line, and a line nothing matched is removed.
- * Only lines whose quantity changed ask their stock again.
+ * Only lines whose quantity changed ask their stock again. The merged `ship_to` is checked
+ * whole, as a create checks it: a postcode that fitted the old country may not fit the new one.
  */
 
 export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>): Decision {
@@ -49,12 +51,18 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
   if (cmd.warehouseId !== undefined && cmd.warehouseId !== order.warehouseId) {
     return { code: "warehouse_change_not_allowed", field: "warehouse_id" };
   }
+  let shipTo: OrderFields["shipTo"] | undefined;
+  if (cmd.patch.ship_to) {
+    const checked = checkAddress(mergePatch(order.shipTo, cmd.patch.ship_to));
+    if (!checked.ok) {
+      const { field, reason } = checked.problem;
+      return { code: "validation_error", field: `ship_to.${field}`, reason };
+    }
+    shipTo = checked.address;
+  }
   const next: OrderFields = { ...order };
   const diff: Record<string, unknown> = {};
-  const values: Partial<Record<keyof AmendPatch, unknown>> = {
-    ...cmd.patch,
-    ship_to: cmd.patch.ship_to && mergePatch(order.shipTo, cmd.patch.ship_to),
-  };
+  const values: Partial<Record<keyof AmendPatch, unknown>> = { ...cmd.patch, ship_to: shipTo };
   for (const [field, column] of Object.entries(AMENDABLE) as [
     keyof AmendPatch,
     keyof OrderFields,
@@ -145,8 +153,9 @@ function amendTerms(
   }
   const billing = patch.billing_address;
   if (billing) {
-    // The merged address is checked by the one Address shape, as a created one is.
-    const address = Address.safeParse(
+    // The merged address is checked by the one Address shape and made deliverable, as a
+    // created one is.
+    const address = deliverable(Address).safeParse(
       mergePatch<Record<string, unknown>>({ ...current?.billing_address }, billing),
     );
     if (!address.success) {

@@ -11,6 +11,13 @@ import {
 import type { Change, ChangeEvent, Decision, OrderCommand, OrderState, StockAnswer } from "./order";
 import { amend } from "./order-amend";
 import {
+  acceptCancellation,
+  answeredByShipment,
+  rejectCancellation,
+  requestCancellation,
+  requestEvent,
+} from "./order-cancellation";
+import {
   ALLOCATING,
   allAllocated,
   change,
@@ -57,6 +64,7 @@ export function decide(
         holdReason: null,
         cancelReason: null,
         cancelledAt: null,
+        cancellationRequest: null,
       },
       lines,
       linesChanged: true,
@@ -85,6 +93,12 @@ export function decide(
         order: { ...state.order, status: "cancelled", cancelReason: cmd.reason, cancelledAt: now },
         demands: state.lines.map((l) => ({ ...demandOf(l), quantity: 0 })),
       });
+    case "request_cancellation":
+      return requestCancellation(state, cmd, now);
+    case "accept_cancellation":
+      return acceptCancellation(state, cmd, now);
+    case "reject_cancellation":
+      return rejectCancellation(state, cmd, now);
     case "hold":
       if (status === "on_hold" && state.order.holdReason === cmd.reason) return UNCHANGED;
       if (!EDITABLE.includes(status)) return { code: "not_holdable", order_status: status };
@@ -115,7 +129,7 @@ export function decide(
         locks: state.lines.map(demandOf),
       });
     case "ship":
-      return ship(state, cmd);
+      return answeredByShipment(state, ship(state, cmd), now);
     case "track": {
       const record = state.shipments.find((s) => s.row.id === cmd.shipmentId);
       if (!record) return { code: "shipment_not_found", shipment_id: cmd.shipmentId };
@@ -261,6 +275,8 @@ function eventsOf(before: OrderState | null, change: Change): ChangeEvent[] {
       ? "order.cancelled"
       : "order.updated";
   events.push({ type, version: change.version });
+  const request = requestEvent(before, change);
+  if (request) events.push({ type: request, version: change.version });
   if (status === "backordered" && before?.order.status !== "backordered") {
     events.push({ type: "order.backordered", version: change.version });
   }

@@ -15,7 +15,14 @@ export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderFields = Omit<OrderRow, "version" | "createdAt" | "updatedAt" | "changeSeq">;
 export type NewOrder = Omit<
   OrderFields,
-  "id" | "tenantId" | "status" | "priority" | "holdReason" | "cancelReason" | "cancelledAt"
+  | "id"
+  | "tenantId"
+  | "status"
+  | "priority"
+  | "holdReason"
+  | "cancelReason"
+  | "cancelledAt"
+  | "cancellationRequest"
 >;
 /** A line as the client sends it, with the server id it gets if it is new. */
 export type LineInput = Pick<
@@ -114,6 +121,9 @@ export type OrderCommand =
       lines?: LinePatch[];
     }
   | { type: "cancel"; actor: string; reason: string | null }
+  | { type: "request_cancellation"; actor: string; reason: string | null }
+  | { type: "accept_cancellation"; actor: string }
+  | { type: "reject_cancellation"; actor: string; reason: string }
   | { type: "hold"; actor: string; reason: string }
   | { type: "release"; actor: string }
   | { type: "start_picking"; actor: string }

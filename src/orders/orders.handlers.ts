@@ -8,6 +8,7 @@ import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppEnv, AppRouteHandler } from "../http/context";
+import { once } from "../http/idempotent";
 import { page } from "../http/pagination";
 import { GENESIS_HASH } from "../lib/hash-chain";
 import { assertWithinHotWindow } from "../retention/retention.window";
@@ -122,6 +123,24 @@ export const cancel: AppRouteHandler<typeof routes.cancel> = async (c) => {
     reason: reason ?? null,
   });
   return respond(c, order);
+};
+
+export const requestCancellation: AppRouteHandler<typeof routes.requestCancellation> = async (
+  c,
+) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json") ?? {};
+  const actor = who(c);
+  const request = { resourceId: id, params: { id }, body };
+  return once(c, "order.request_cancellation", request, async () => {
+    const { order } = await runOrderCommand(actor, id, {
+      type: "request_cancellation",
+      actor: actor.actor,
+      reason: body.reason ?? null,
+    });
+    c.header("ETag", `"${order.order.version}"`);
+    return { status: 200, body: renderOrder(order) };
+  });
 };
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {

@@ -8,4 +8,5 @@ export const ordersApi = createRouter()
   .openapi(routes.get, handlers.get)
   .openapi(routes.amend, handlers.amend)
   .openapi(routes.cancel, handlers.cancel)
+  .openapi(routes.requestCancellation, handlers.requestCancellation)
   .openapi(routes.history, handlers.history);

@@ -91,6 +91,8 @@ export function renderOrder(
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     cancelled_at: row.cancelledAt,
+    // Orders archived or snapshotted before requests existed have no such member.
+    cancellation_request: row.cancellationRequest ?? null,
     shipments: shipments.map((s) => renderShipment(s, archived)),
     archived,
   };

@@ -10,6 +10,7 @@ import {
   Order,
   OrderHistory,
   OrderIdParam,
+  RequestCancellation,
 } from "./orders.schemas";
 
 const orderResponse = (description: string) => ({
@@ -112,6 +113,34 @@ export const cancel = apiRoute("orders:write", {
   request: { params: OrderIdParam, body: { required: false, content: jsonContent(CancelOrder) } },
   responses: {
     200: orderResponse("Cancelled"),
+    404: { description: "Unknown order" },
+    409: conflict,
+  },
+});
+
+export const requestCancellation = apiRoute("orders:write", {
+  method: "post",
+  path: "/orders/{id}/cancellation-request",
+  operationId: "requestOrderCancellation",
+  tags: ["Orders"],
+  summary: "Ask the warehouse to stop an order",
+  description:
+    "Works in any state before anything ships. Before picking it cancels at once, exactly as `POST /v1/orders/{id}/cancel` does: `status` `cancelled`, every allocation released, `order.cancelled`, and `cancellation_request.status` `accepted`. " +
+    "Once picking started it records a request the floor answers: `cancellation_request.status` `pending` and `order.cancellation_requested`; the floor then accepts it (`cancelled`, stock back, `order.cancelled`) or rejects it with a reason (`rejected`, `rejection_reason`, `order.cancellation_rejected`) and the order goes on. A shipment reported while the request waits answers it too: `rejected`, because shipped units cannot be called back. " +
+    "A second request while one is pending answers the pending one; after a rejection a new request may be made. Cancelling a cancelled order returns it. " +
+    "409 `already_shipped` once anything shipped (`partially_shipped` included: the units left are not cancelled), 409 `order_archived` once the order is archived. " +
+    "A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.",
+  request: {
+    params: OrderIdParam,
+    headers: IdempotencyKeyHeader,
+    body: { required: false, content: jsonContent(RequestCancellation) },
+  },
+  responses: {
+    200: {
+      description: "The order: cancelled, or with its request pending",
+      content: jsonContent(Order),
+      headers: z.object({ "Idempotent-Replayed": HEADERS.replayed.optional() }),
+    },
     404: { description: "Unknown order" },
     409: conflict,
   },

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { deliverable } from "../domain/addresses";
 import {
   Address,
+  CancellationRequest,
   CountryCode,
   CurrencyCode,
   MAX_LINES,
@@ -98,6 +100,9 @@ const ItemInput = LineFields.superRefine((item, ctx) => {
 
 /** A line of the full desired set: what it does not send, the line it matches keeps. */
 const AmendItemInput = LineFields.openapi("AmendOrderItem", {
+  // A new line needs a currency beside its price; a kept line has one. The document asks for
+  // it whenever a price is sent: stricter than the API, never looser.
+  ...PRICE_NEEDS_CURRENCY,
   description:
     "`sku` and `quantity` are required. The item keeps the order's line with its `line_id` (yours, or the line's `id`), else the only line of its SKU; that line keeps its `description`, `unit_price`, `currency`, `hs_code`, `country_of_origin` and `customs_value` unless sent (`null` clears). A SKU on several lines needs `line_id`.",
 });
@@ -174,9 +179,9 @@ export const CreateOrder = z
     order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
-    ship_to: ShipTo,
-    billing_address: Address.nullable().optional().openapi({
-      description: "Where the invoice goes, if not to `ship_to`.",
+    ship_to: deliverable(ShipTo),
+    billing_address: deliverable(Address).nullable().optional().openapi({
+      description: "Where the invoice goes, if not to `ship_to`; checked as `ship_to` is.",
     }),
     ...terms,
     items: Items,
@@ -234,7 +239,7 @@ export const AmendOrder = z
     ...handling,
     ship_to: ShipTo.partial().optional().openapi({
       description:
-        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one.",
+        "Merged the JSON Merge Patch way (RFC 7396): fields not sent keep their value, `null` clears an optional one. The merged address must be deliverable, as on create: a 422 names the field it fails on (`ship_to.postcode`).",
     }),
     billing_address: Address.partial().nullable().optional().openapi({
       description:
@@ -336,6 +341,7 @@ export const Order = z
     created_at: Timestamp,
     updated_at: Timestamp,
     cancelled_at: Timestamp.nullable(),
+    cancellation_request: CancellationRequest.nullable(),
     shipments: z.array(Shipment),
     archived: z.boolean().openapi({
       description:
@@ -394,5 +400,13 @@ export const ListOrdersQuery = z.object({
 });
 
 export const CancelOrder = z.strictObject({ reason: optionalText(500) }).openapi("CancelOrder");
+
+export const RequestCancellation = z
+  .strictObject({ reason: optionalText(500) })
+  .openapi("RequestCancellation", { example: { reason: "Customer changed their mind" } });
+
+export const RejectCancellation = z
+  .strictObject({ reason: text(500) })
+  .openapi("RejectCancellation", { example: { reason: "Already packed and on the dock" } });
 
 export const HoldOrder = z.strictObject({ reason: text(500) }).openapi("HoldOrder");

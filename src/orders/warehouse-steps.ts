@@ -11,6 +11,10 @@ export function commandFor(step: WarehouseStep): OrderCommand {
       return { type: "release", actor };
     case "start_picking":
       return { type: "start_picking", actor };
+    case "accept_cancellation":
+      return { type: "accept_cancellation", actor };
+    case "reject_cancellation":
+      return { type: "reject_cancellation", actor, reason: step.reason };
     case "ship":
       return { type: "ship", actor, ...step.input };
     case "track":

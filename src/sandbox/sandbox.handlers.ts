@@ -18,6 +18,8 @@ const settingsJson = (settings: SimulationSettings, updatedAt: string | null) =>
   ship_after_seconds: settings.shipAfterSeconds,
   deliver_after_seconds: settings.deliverAfterSeconds,
   parcels_per_order: settings.parcelsPerOrder,
+  cancellation_requests: settings.cancellationRequests,
+  cancellation_rejection_reason: settings.cancellationRejectionReason,
   updated_at: updatedAt,
 });
 
@@ -34,6 +36,9 @@ export const putSettings: AppRouteHandler<typeof routes.putSettings> = async (c)
     shipAfterSeconds: body.ship_after_seconds ?? DEFAULT_SETTINGS.shipAfterSeconds,
     deliverAfterSeconds: body.deliver_after_seconds ?? DEFAULT_SETTINGS.deliverAfterSeconds,
     parcelsPerOrder: body.parcels_per_order ?? DEFAULT_SETTINGS.parcelsPerOrder,
+    cancellationRequests: body.cancellation_requests ?? DEFAULT_SETTINGS.cancellationRequests,
+    cancellationRejectionReason:
+      body.cancellation_rejection_reason ?? DEFAULT_SETTINGS.cancellationRejectionReason,
   });
   return c.json(settingsJson(row, row.updatedAt), 200);
 };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { Sku, Timestamp } from "../domain/shapes";
-import { TRACKING_STATUSES } from "../domain/statuses";
+import { Sku, Timestamp, text } from "../domain/shapes";
+import { CANCELLATION_ANSWERS, TRACKING_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { InboundShipment } from "../inbound/inbound.routes";
@@ -50,6 +50,17 @@ export const SandboxSettingsBody = z
       .openapi({
         description: `Parcels in each shipment; default ${DEFAULT_SETTINGS.parcelsPerOrder}.`,
       }),
+    cancellation_requests: z
+      .enum(CANCELLATION_ANSWERS)
+      .optional()
+      .openapi({
+        description: `How the warehouse answers a cancellation request made once picking started, \`pick_after_seconds\` after it came, while \`auto_fulfill\` is on: \`accept\` cancels the order, \`reject\` lets it go on; default \`${DEFAULT_SETTINGS.cancellationRequests}\`. With \`auto_fulfill\` off the request waits for \`/v1/ops/orders/{id}/cancellation-request/accept\` or \`/reject\`.`,
+      }),
+    cancellation_rejection_reason: text(500)
+      .optional()
+      .openapi({
+        description: `The \`rejection_reason\` a rejected request carries; default "${DEFAULT_SETTINGS.cancellationRejectionReason}"`,
+      }),
   })
   .openapi("SandboxSettingsInput", {
     description: "The whole settings: a field left out takes its default.",
@@ -59,6 +70,8 @@ export const SandboxSettingsBody = z
       ship_after_seconds: 2,
       deliver_after_seconds: 6,
       parcels_per_order: 2,
+      cancellation_requests: "reject",
+      cancellation_rejection_reason: "Already packed and on the dock.",
     },
   });
 
@@ -69,6 +82,8 @@ export const SandboxSettings = z
     ship_after_seconds: z.number().int(),
     deliver_after_seconds: z.number().int(),
     parcels_per_order: z.number().int(),
+    cancellation_requests: z.enum(CANCELLATION_ANSWERS),
+    cancellation_rejection_reason: z.string(),
     updated_at: Timestamp.nullable().openapi({ description: "null until first set." }),
   })
   .openapi("SandboxSettings");

@@ -1,5 +1,5 @@
 import type { orderLines, StoredOrder } from "../db/schema";
-import type { TrackingStatus } from "../domain/statuses";
+import type { CancellationAnswer, TrackingStatus } from "../domain/statuses";
 import { type ShipItem, type ShipmentRecord, shippedByLine } from "../shipments/shipments.rules";
 import {
   CUSTOMS_HOLD,
@@ -27,6 +27,9 @@ export interface SimulationSettings {
   shipAfterSeconds: number;
   deliverAfterSeconds: number;
   parcelsPerOrder: number;
+  /** How the floor answers a cancellation request, `pick_after_seconds` after it came. */
+  cancellationRequests: CancellationAnswer;
+  cancellationRejectionReason: string;
 }
 
 export const DEFAULT_SETTINGS: SimulationSettings = {
@@ -35,6 +38,8 @@ export const DEFAULT_SETTINGS: SimulationSettings = {
   shipAfterSeconds: 10,
   deliverAfterSeconds: 60,
   parcelsPerOrder: 1,
+  cancellationRequests: "accept",
+  cancellationRejectionReason: "Already packed and on the dock.",
 };
 
 /** Test scenarios chosen by data, the way test card numbers work: a marker in packing_note. */
@@ -59,6 +64,8 @@ export type SimulationStep =
   | { type: "hold"; cause: "address" | "customs"; reason: string }
   | { type: "release" }
   | { type: "start_picking" }
+  | { type: "accept_cancellation" }
+  | { type: "reject_cancellation"; reason: string }
   | { type: "ship"; items: ShipItem[] }
   | { type: "track"; shipmentId: string; status: TrackingStatus }
   | { type: "void"; shipmentId: string };
@@ -135,10 +142,11 @@ function pickOrHold(
 
 /**
  * The next step and when it is due, or nothing while the order waits on someone else (a
- * backorder, a hold, a carrier exception) or is done. Order steps count from the order's
- * last change; carrier scans are spread evenly over deliver_after_seconds from the shipment's
- * last scan. `origin` is the warehouse's country: an order leaving it needs customs data,
- * and the floor's own customs hold lifts as soon as an amend completes it.
+ * backorder, a hold, a carrier exception) or is done. A pending cancellation request is
+ * answered first, as the settings say. Order steps count from the order's last change;
+ * carrier scans are spread evenly over deliver_after_seconds from the shipment's last scan.
+ * `origin` is the warehouse's country: an order leaving it needs customs data, and the
+ * floor's own customs hold lifts as soon as an amend completes it.
  */
 export function nextStep(
   state: SimulatedOrder,
@@ -147,6 +155,17 @@ export function nextStep(
   origin: string | null = null,
 ): Planned | undefined {
   const { order } = state;
+  const request = order.cancellationRequest;
+  // The floor answers a request before it does anything more with the order.
+  if (order.status === "processing" && request?.status === "pending") {
+    return {
+      at: Date.parse(request.requested_at) + ms(settings.pickAfterSeconds),
+      step:
+        settings.cancellationRequests === "accept"
+          ? { type: "accept_cancellation" }
+          : { type: "reject_cancellation", reason: settings.cancellationRejectionReason },
+    };
+  }
   const scenarios = scenariosOf(order.packingNote);
   const since = Date.parse(order.updatedAt);
   const candidates: Planned[] = [];

@@ -56,4 +56,6 @@ const toSettings = (row: typeof sandboxSettings.$inferSelect): SimulationSetting
   shipAfterSeconds: row.shipAfterSeconds,
   deliverAfterSeconds: row.deliverAfterSeconds,
   parcelsPerOrder: row.parcelsPerOrder,
+  cancellationRequests: row.cancellationRequests,
+  cancellationRejectionReason: row.cancellationRejectionReason,
 });

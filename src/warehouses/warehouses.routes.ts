@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { deliverable } from "../domain/addresses";
 import { Address, Slug, Timestamp, text } from "../domain/shapes";
 import { adminRoute, apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
@@ -19,7 +20,7 @@ export const CreateWarehouse = z
     id: Slug.openapi({ example: "wh_syd_1" }),
     name: text(200),
     code: text(20),
-    address: Address,
+    address: deliverable(Address),
   })
   .openapi("CreateWarehouse");
 

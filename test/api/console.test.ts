@@ -441,6 +441,52 @@ describe("orders", () => {
   });
 });
 
+describe("cancellation requests", () => {
+  it("asks the floor from the order page once picking started; the sandbox floor answers there", async () => {
+    const browser = await signedIn(key);
+    const path = (id: string) => `/console/orders/${id}/cancellation-request`;
+
+    const accepted = await newOrder();
+    await ok(
+      client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: accepted.id } }),
+    );
+    let page = await browser.get(`/console/orders/${accepted.id}`);
+    expect(formFields(page.html, path(accepted.id))).toMatchObject({ reason: "" });
+    const asked = await browser.post(path(accepted.id), { reason: "Wrong size" });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("location")).toBe(
+      `/console/orders/${accepted.id}?notice=cancellation_requested`,
+    );
+    page = await browser.get(`/console/orders/${accepted.id}`);
+    expect(textOf(page.html)).toMatch(/Cancellation request.*pending.*Wrong size/);
+    const accept = await browser.post(`${path(accepted.id)}/accept`, {});
+    expect(accept.status).toBe(303);
+    expect((await orderOf(accepted.id)).status).toBe("cancelled");
+
+    const rejected = await newOrder();
+    await ok(
+      client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: rejected.id } }),
+    );
+    await browser.post(path(rejected.id), { reason: "" });
+    const blank = await browser.post(`${path(rejected.id)}/reject`, { rejection_reason: "" });
+    expect(blank.status).toBe(422);
+    expect(fieldError(blank.html, "rejection_reason")).toBeTruthy();
+    const reject = await browser.post(`${path(rejected.id)}/reject`, {
+      rejection_reason: "Already packed",
+    });
+    expect(reject.status).toBe(303);
+    const after = await orderOf(rejected.id);
+    expect(after).toMatchObject({
+      status: "processing",
+      cancellation_request: { status: "rejected", rejection_reason: "Already packed" },
+    });
+    // Answered: the floor's buttons are gone, the partner may ask again.
+    page = await browser.get(`/console/orders/${rejected.id}`);
+    expect(page.html).not.toContain(`${path(rejected.id)}/accept`);
+    expect(textOf(page.html)).toContain("Already packed");
+  });
+});
+
 describe("shipments, inventory and the sandbox", () => {
   it("fulfils from the order page, then shows parcels with tracking links and stock per warehouse", async () => {
     const order = await newOrder();
@@ -543,6 +589,7 @@ describe("scopes", () => {
       ["/console/inventory", "inventory:read"],
       ["/console/webhooks", "webhooks:manage"],
       ["/console/events", "events:read"],
+      ["/console/keys", "keys:manage"],
       ["/console/sandbox", "warehouse:operate"],
     ] as const) {
       const page = await browser.get(path);
@@ -553,6 +600,79 @@ describe("scopes", () => {
     expect(cancel.status).toBe(403);
     expect(textOf(cancel.html)).toContain("403 insufficient_scope");
     expect((await orderOf(order.id)).status).toBe("received");
+  });
+});
+
+describe("API keys", () => {
+  const secretOf = (html: string) => /<code>(wms_test_[A-Za-z0-9]{40})<\/code>/.exec(html)?.[1];
+
+  it("issues a key with its secret shown once, and a resent form issues no second key", async () => {
+    const manager = await createKey(tenantId, { scopes: ["keys:manage", "orders:read"] });
+    const browser = await signedIn(manager.key);
+    const page = await browser.get("/console/keys");
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain(manager.id);
+
+    const wider = await browser.post("/console/keys", { scopes: ["orders:read", "orders:write"] });
+    expect(wider.status).toBe(403);
+    expect(fieldError(wider.html, "scopes")).toContain("orders:write");
+
+    const form = {
+      ...formFields(page.html, "/console/keys"),
+      name: "Console <ERP>",
+      scopes: ["orders:read"],
+    };
+    const issued = await browser.post("/console/keys", form);
+    expect(issued.status).toBe(201);
+    const secret = secretOf(issued.html) ?? "";
+    expect(secret).not.toBe("");
+    expectStatus(await client(secret).v1.orders.$get(), 200);
+    // The same form again, as a double click sends it: the same key, not a second one.
+    const resent = await browser.post("/console/keys", form);
+    expect(resent.status).toBe(200);
+    expect(secretOf(resent.html)).toBe(secret);
+
+    const listed = await browser.get("/console/keys");
+    expect(listed.html).not.toContain(secret);
+    expect(listed.html.split("Console &lt;ERP&gt;").length - 1).toBe(1);
+  });
+
+  it("rotates, sets an expiry and revokes from a key's page, behind CSRF", async () => {
+    const manager = await createKey(tenantId, { scopes: ["keys:manage", "orders:read"] });
+    const target = await createKey(tenantId, { scopes: ["orders:read"] });
+    const browser = await signedIn(manager.key);
+    const path = `/console/keys/${target.id}`;
+    const page = await browser.get(path);
+    expect(page.status).toBe(200);
+
+    const forged = await browser.post(`${path}/revoke`, {}, { csrf: "forged" });
+    expect(forged.status).toBe(403);
+    expectStatus(await client(target.key).v1.orders.$get(), 200);
+
+    const badExpiry = await browser.post(`${path}/update`, { name: "ERP", expires_at: "soon" });
+    expect(badExpiry.status).toBe(422);
+    expect(fieldError(badExpiry.html, "expires_at")).toMatch(/^expires_at: /);
+    const later = new Date(Date.now() + 24 * 3_600_000).toISOString();
+    const saved = await browser.post(`${path}/update`, { name: "ERP", expires_at: later });
+    expect(saved.status).toBe(303);
+    expect(textOf((await browser.get(path)).html)).toContain(later.replace("T", " "));
+
+    const rotated = await browser.post(`${path}/rotate`, {
+      ...formFields(page.html, `${path}/rotate`),
+      overlap_seconds: "3600",
+    });
+    expect(rotated.status).toBe(201);
+    const secret = secretOf(rotated.html) ?? "";
+    expect(secret).not.toBe("");
+    expect(textOf(rotated.html)).toContain("The key it replaces keeps working until");
+    expectStatus(await client(secret).v1.orders.$get(), 200);
+    expectStatus(await client(target.key).v1.orders.$get(), 200);
+    expect((await browser.get(path)).html).not.toContain(secret);
+
+    const revoked = await browser.post(`${path}/revoke`);
+    expect(revoked.status).toBe(303);
+    expect(textOf((await browser.get(path)).html)).toContain("revoked");
+    expect((await client(target.key).v1.orders.$get()).status).toBe(401);
   });
 });
 

@@ -92,6 +92,7 @@ describe("guide §1: PATCH leaves unsent fields untouched", () => {
       shipping_method_id: "sm_auspost_express",
       ship_to: {
         ...SHIP_TO,
+        phone: "+61400123456",
         address1: "456 New Street",
         address2: "Unit 5",
         postcode: "2010",
@@ -100,7 +101,7 @@ describe("guide §1: PATCH leaves unsent fields untouched", () => {
     expect(patched.body.ship_to).toMatchObject({
       company: SHIP_TO.company,
       email: SHIP_TO.email,
-      phone: SHIP_TO.phone,
+      phone: "+61400123456",
     });
     expect(patched.body.items).toEqual([
       expect.objectContaining({

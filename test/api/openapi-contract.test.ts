@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { assert, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { client, expectStatus, ok } from "../support/client";
 
@@ -10,6 +10,7 @@ import { client, expectStatus, ok } from "../support/client";
 
 /** The parts of the OpenAPI document these tests read. */
 const Response = z.object({
+  $ref: z.string().optional(),
   content: z
     .record(z.string(), z.object({ schema: z.object({ $ref: z.string().optional() }).optional() }))
     .optional(),
@@ -28,6 +29,7 @@ const Doc = z.object({
     ),
   ),
   components: z.object({
+    responses: z.record(z.string(), Response),
     headers: z.record(
       z.string(),
       z.object({ schema: z.unknown(), description: z.string(), required: z.boolean() }),
@@ -56,8 +58,17 @@ describe("the OpenAPI document", () => {
   it("gives every 4xx and 5xx the error envelope and every response its headers", async () => {
     const doc = await document();
     for (const { name, op } of operations(doc)) {
-      for (const [status, response] of Object.entries(op.responses)) {
+      for (const [status, given] of Object.entries(op.responses)) {
         const where = `${name} ${status}`;
+        // Error responses alike across operations are stated once and referenced.
+        if (given.$ref)
+          expect(given.$ref, where).toMatch(
+            new RegExp(`^#/components/responses/Error${status}(\\.|$)`),
+          );
+        const response = given.$ref
+          ? doc.components.responses[given.$ref.replace("#/components/responses/", "")]
+          : given;
+        assert(response, `${where} refers to a response that is not there`);
         if (Number(status) >= 400) {
           expect(response.content?.["application/json"]?.schema?.$ref, where).toBe(
             "#/components/schemas/Error",

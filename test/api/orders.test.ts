@@ -36,7 +36,8 @@ describe("POST /v1/orders", () => {
       insurance: false,
       gift_message: null,
       packing_note: "Leave in porch",
-      ship_to: body.ship_to,
+      // The guide's "+61 400 123 456", kept in E.164.
+      ship_to: { ...body.ship_to, phone: "+61400123456" },
       billing_address: null,
       incoterms: null,
       tax_ids: [],
@@ -66,6 +67,7 @@ describe("POST /v1/orders", () => {
       created_at: expect.stringMatching(/Z$/),
       updated_at: expect.stringMatching(/Z$/),
       cancelled_at: null,
+      cancellation_request: null,
       shipments: [],
       archived: false,
     });

@@ -99,6 +99,8 @@ describe("sandbox settings", () => {
       ship_after_seconds: 10,
       deliver_after_seconds: 60,
       parcels_per_order: 1,
+      cancellation_requests: "accept",
+      cancellation_rejection_reason: "Already packed and on the dock.",
       updated_at: null,
     });
     const put = await settle(key, {
@@ -106,6 +108,8 @@ describe("sandbox settings", () => {
       pick_after_seconds: 2,
       deliver_after_seconds: 86_400,
       parcels_per_order: 5,
+      cancellation_requests: "reject",
+      cancellation_rejection_reason: "Gone to the carrier",
     });
     expect(put).toEqual({
       auto_fulfill: true,
@@ -113,6 +117,8 @@ describe("sandbox settings", () => {
       ship_after_seconds: 10,
       deliver_after_seconds: 86_400,
       parcels_per_order: 5,
+      cancellation_requests: "reject",
+      cancellation_rejection_reason: "Gone to the carrier",
       updated_at: expect.stringMatching(/Z$/),
     });
     expect((await sandbox(key).settings.$get()).body).toEqual(put);
@@ -122,6 +128,7 @@ describe("sandbox settings", () => {
       auto_fulfill: false,
       pick_after_seconds: 5,
       parcels_per_order: 1,
+      cancellation_requests: "accept",
     });
   });
 
@@ -133,6 +140,8 @@ describe("sandbox settings", () => {
       [{ auto_fulfill: true, deliver_after_seconds: 1.5 }, "deliver_after_seconds"],
       [{ auto_fulfill: true, parcels_per_order: 0 }, "parcels_per_order"],
       [{ auto_fulfill: true, parcels_per_order: 6 }, "parcels_per_order"],
+      [{ auto_fulfill: true, cancellation_requests: "maybe" }, "cancellation_requests"],
+      [{ auto_fulfill: true, cancellation_rejection_reason: " " }, "cancellation_rejection_reason"],
       [{ pick_after_seconds: 1 }, "auto_fulfill"],
       [{ auto_fulfill: "yes" }, "auto_fulfill"],
       [{ auto_fulfill: true, speed: "fast" }, "speed"],

@@ -57,7 +57,7 @@ describe("a key's RateLimiter", () => {
       { id: "a", expiresAt },
       { id: "b", expiresAt },
     ];
-    for (const session of sessions) expect(await limiter.openSession(session)).toBe(true);
+    for (const session of sessions) expect(await limiter.openSession(session, null)).toBe(true);
     expect(await limiter.sessionIsOpen({ id: "a", expiresAt })).toBe(true);
     await limiter.endSession({ id: "a", expiresAt });
     expect(await limiter.sessionIsOpen({ id: "a", expiresAt })).toBe(false);
@@ -65,7 +65,7 @@ describe("a key's RateLimiter", () => {
 
     await limiter.revoke();
     expect(await limiter.sessionIsOpen({ id: "b", expiresAt })).toBe(false);
-    expect(await limiter.openSession({ id: "c", expiresAt })).toBe(false);
+    expect(await limiter.openSession({ id: "c", expiresAt }, null)).toBe(false);
     const kept = await runInDurableObject(limiter, (_, state) =>
       [...state.storage.kv.list()].map(([key]) => key),
     );

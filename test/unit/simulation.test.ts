@@ -18,6 +18,8 @@ const SETTINGS: SimulationSettings = {
   shipAfterSeconds: 10,
   deliverAfterSeconds: 30,
   parcelsPerOrder: 1,
+  cancellationRequests: "accept",
+  cancellationRejectionReason: "Packed",
 };
 const FRESH = { held: false, voided: false };
 
@@ -95,10 +97,10 @@ function apply(state: OrderState, command: OrderCommand, at: number): OrderState
 }
 
 /** Runs the planner to the end, as the alarm would, and returns each step with its time. */
-function run(state: OrderState, memory = { ...FRESH }) {
+function run(state: OrderState, memory = { ...FRESH }, settings = SETTINGS) {
   const steps: { at: number; type: string; detail?: unknown }[] = [];
   for (let i = 0; i < 20; i++) {
-    const planned = nextStep(state, SETTINGS, memory);
+    const planned = nextStep(state, settings, memory);
     if (!planned) return { steps, state };
     const { at, step } = planned;
     steps.push({
@@ -146,6 +148,16 @@ function run(state: OrderState, memory = { ...FRESH }) {
       case "void":
         state = apply(state, { type: "void", actor: "sim", shipmentId: step.shipmentId }, at);
         memory.voided = true;
+        break;
+      case "accept_cancellation":
+        state = apply(state, { type: "accept_cancellation", actor: "sim" }, at);
+        break;
+      case "reject_cancellation":
+        state = apply(
+          state,
+          { type: "reject_cancellation", actor: "sim", reason: step.reason },
+          at,
+        );
         break;
     }
   }
@@ -266,6 +278,46 @@ describe("nextStep", () => {
       "in_transit",
       "exception",
     ]);
+  });
+});
+
+describe("cancellation requests", () => {
+  /** An order picked at t0 + 5 s, whose partner asks the floor to stop it at t0 + 7 s. */
+  function requested() {
+    const picking = apply(order(), { type: "start_picking", actor: "sim" }, t0 + 5_000);
+    return apply(
+      picking,
+      { type: "request_cancellation", actor: "erp", reason: "Changed mind" },
+      t0 + 7_000,
+    );
+  }
+
+  it("answers a pending request first, pick_after_seconds after it came: accepted, it ends", () => {
+    const state = requested();
+    expect(state.order.cancellationRequest?.status).toBe("pending");
+    const done = run(state);
+    expect(done.steps).toEqual([{ at: 12_000, type: "accept_cancellation" }]);
+    expect(done.state.order).toMatchObject({ status: "cancelled", cancelReason: "Changed mind" });
+    expect(done.state.order.cancellationRequest).toMatchObject({
+      status: "accepted",
+      decided_at: new Date(t0 + 12_000).toISOString(),
+    });
+  });
+
+  it("rejected with the settings' reason, the order goes on and ships", () => {
+    const done = run(requested(), { ...FRESH }, { ...SETTINGS, cancellationRequests: "reject" });
+    expect(done.steps.map((s) => s.type)).toEqual([
+      "reject_cancellation",
+      "ship",
+      "track",
+      "track",
+      "track",
+    ]);
+    expect(done.state.order.status).toBe("shipped");
+    expect(done.state.order.cancellationRequest).toMatchObject({
+      status: "rejected",
+      rejection_reason: "Packed",
+    });
   });
 });
 

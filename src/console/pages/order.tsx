@@ -10,12 +10,14 @@ import { checkChain } from "../history-check";
 import { hasSandbox, render } from "../layout";
 import { AmendForm, amendBody, submittedValues } from "./order/amend-form";
 import { CancelForm } from "./order/cancel-form";
+import { CancellationRequestPanel } from "./order/cancellation-request";
 import { History, walkHistory } from "./order/history";
 import { Facts, LinesTable } from "./order/summary";
 
 interface PageState {
   amend?: FormState;
   cancel?: FormState;
+  cancellationRequest?: FormState;
   fulfil?: ApiFailure;
 }
 
@@ -85,6 +87,14 @@ export async function renderOrder(
           />
         </section>
       ) : null}
+      {order.status === "processing" || order.cancellation_request ? (
+        <CancellationRequestPanel
+          order={order}
+          csrf={csrf}
+          floor={sandbox}
+          state={state.cancellationRequest}
+        />
+      ) : null}
       <div class="grid">
         <AmendForm order={order} csrf={csrf} state={state.amend} />
         <CancelForm order={order} csrf={csrf} state={state.cancel} />
@@ -136,4 +146,58 @@ export async function cancelOrder(c: ConsoleContext) {
     { cancel: { values: { reason }, failure: cancelled } },
     cancelled.status,
   );
+}
+
+const backTo = (c: ConsoleContext, id: string, notice: string) =>
+  c.redirect(`/console/orders/${encodeURIComponent(id)}?notice=${notice}`, 303);
+
+export async function requestCancellation(c: ConsoleContext) {
+  const id = c.req.param("id") ?? "";
+  const reason = text(await readForm(c), "reason");
+  const requested = await outcome(
+    c.var.api.v1.orders[":id"]["cancellation-request"].$post({
+      param: { id },
+      header: {},
+      json: { reason: optional(reason) },
+    }),
+  );
+  if (requested.ok) {
+    const cancelled = requested.body.status === "cancelled";
+    return backTo(c, id, cancelled ? "cancelled" : "cancellation_requested");
+  }
+  const state = { values: { reason }, failure: requested };
+  return renderOrder(c, id, { cancellationRequest: state }, requested.status);
+}
+
+/** The sandbox's floor accepts the pending request: the order is cancelled. */
+export async function acceptCancellation(c: ConsoleContext) {
+  const id = c.req.param("id") ?? "";
+  const accepted = await outcome(
+    c.var.api.v1.ops.orders[":id"]["cancellation-request"].accept.$post({
+      param: { id },
+      header: {},
+    }),
+  );
+  if (accepted.ok) return backTo(c, id, "cancellation_accepted");
+  const state = { values: {}, failure: accepted };
+  return renderOrder(c, id, { cancellationRequest: state }, accepted.status);
+}
+
+/** The sandbox's floor rejects the pending request, with the reason typed. */
+export async function rejectCancellation(c: ConsoleContext) {
+  const id = c.req.param("id") ?? "";
+  const reason = text(await readForm(c), "rejection_reason");
+  const rejected = await outcome(
+    c.var.api.v1.ops.orders[":id"]["cancellation-request"].reject.$post({
+      param: { id },
+      header: {},
+      json: { reason },
+    }),
+  );
+  if (rejected.ok) return backTo(c, id, "cancellation_rejected");
+  // The API names its own field; the form calls it rejection_reason.
+  const failure =
+    rejected.field === "reason" ? { ...rejected, field: "rejection_reason" } : rejected;
+  const state = { values: { rejection_reason: reason }, failure };
+  return renderOrder(c, id, { cancellationRequest: state }, rejected.status);
 }

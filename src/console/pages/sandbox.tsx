@@ -1,4 +1,9 @@
-import { TRACKING_STATUSES, type TrackingStatus } from "../../domain/statuses";
+import {
+  CANCELLATION_ANSWERS,
+  type CancellationAnswer,
+  TRACKING_STATUSES,
+  type TrackingStatus,
+} from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
 import {
   CheckboxField,
@@ -20,7 +25,13 @@ const SECONDS = [
   ["ship_after_seconds", "Ship after (seconds)"],
   ["deliver_after_seconds", "Deliver after (seconds)"],
 ] as const;
-const SETTINGS_FIELDS = ["auto_fulfill", ...SECONDS.map(([n]) => n), "parcels_per_order"];
+const SETTINGS_FIELDS = [
+  "auto_fulfill",
+  ...SECONDS.map(([n]) => n),
+  "parcels_per_order",
+  "cancellation_requests",
+  "cancellation_rejection_reason",
+];
 
 const settingsValues = (s: SettingsView): Record<string, string> => ({
   auto_fulfill: s.auto_fulfill ? "on" : "",
@@ -28,6 +39,8 @@ const settingsValues = (s: SettingsView): Record<string, string> => ({
   ship_after_seconds: String(s.ship_after_seconds),
   deliver_after_seconds: String(s.deliver_after_seconds),
   parcels_per_order: String(s.parcels_per_order),
+  cancellation_requests: s.cancellation_requests,
+  cancellation_rejection_reason: s.cancellation_rejection_reason,
 });
 
 interface SandboxState {
@@ -78,6 +91,19 @@ function SettingsForm(props: {
           label="Parcels per order"
           value={values.parcels_per_order}
           inputmode="numeric"
+          failure={failure}
+        />
+        <SelectField
+          name="cancellation_requests"
+          label="Cancellation requests after picking"
+          value={values.cancellation_requests}
+          options={CANCELLATION_ANSWERS}
+          failure={failure}
+        />
+        <Field
+          name="cancellation_rejection_reason"
+          label="Rejection reason"
+          value={values.cancellation_rejection_reason}
           failure={failure}
         />
       </div>
@@ -197,6 +223,12 @@ const optionalWhole = (form: Form, name: string) => {
   return value.trim() === "" ? undefined : whole(value);
 };
 
+/** Blank keeps the API's default; anything else goes as typed. */
+const optionalText = (form: Form, name: string) => {
+  const value = text(form, name);
+  return value.trim() === "" ? undefined : value;
+};
+
 export async function saveSettings(c: ConsoleContext) {
   const form = await readForm(c);
   const values: Record<string, string> = { auto_fulfill: text(form, "auto_fulfill") };
@@ -209,6 +241,11 @@ export async function saveSettings(c: ConsoleContext) {
         ship_after_seconds: optionalWhole(form, "ship_after_seconds"),
         deliver_after_seconds: optionalWhole(form, "deliver_after_seconds"),
         parcels_per_order: optionalWhole(form, "parcels_per_order"),
+        // As typed: the API's 422 names a value it does not know.
+        cancellation_requests: optionalText(form, "cancellation_requests") as
+          | CancellationAnswer
+          | undefined,
+        cancellation_rejection_reason: optionalText(form, "cancellation_rejection_reason"),
       },
     }),
   );

@@ -8,7 +8,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../../domain/statuses";
-import { now, type ShipTo, type StoredAddress } from "./shared";
+import { type CancellationRequest, now, type ShipTo, type StoredAddress } from "./shared";
 
 /**
  * What a business or cross-border order adds to the order: its billing address, Incoterms,
@@ -49,6 +49,10 @@ export const orders = sqliteTable(
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
     cancelledAt: text("cancelled_at"),
+    // The partner's latest request that the floor stop the order, as the API shows it.
+    cancellationRequest: text("cancellation_request", {
+      mode: "json",
+    }).$type<CancellationRequest>(),
     changeSeq: integer("change_seq").notNull(),
   },
   (t) => [

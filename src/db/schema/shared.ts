@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type {
+  CancellationRequest as CancellationRequestShape,
   Dimensions as DimensionsShape,
   ShipTo as ShipToShape,
   Weight as WeightShape,
@@ -9,6 +10,7 @@ import type {
 export type ShipTo = z.infer<typeof ShipToShape>;
 export type Weight = z.infer<typeof WeightShape>;
 export type Dimensions = z.infer<typeof DimensionsShape>;
+export type CancellationRequest = z.infer<typeof CancellationRequestShape>;
 
 // Timestamps are ISO-8601 UTC strings with milliseconds, assigned by the database
 // inside the write so that `updated_since` polling never depends on a caller's clock.

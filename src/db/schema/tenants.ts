@@ -40,9 +40,19 @@ export const apiKeys = sqliteTable(
     rateLimitPerMinute: integer("rate_limit_per_minute").notNull(),
     createdAt: text("created_at").notNull().default(now),
     revokedAt: text("revoked_at"),
+    /** When the key stops working; for a rotated key, the end of the overlap chosen. */
+    expiresAt: text("expires_at"),
+    /** To the minute at best: its RateLimiter writes it at most once a minute. */
+    lastUsedAt: text("last_used_at"),
+    /** The key this one replaced when it was rotated. */
+    rotatedFrom: text("rotated_from"),
+    /** The key a rotation issued in this one's place; set once, so a key rotates once. */
+    replacedBy: text("replaced_by"),
   },
   (t) => [
     uniqueIndex("api_keys_key_hash_unique").on(t.keyHash),
     index("api_keys_tenant_idx").on(t.tenantId),
+    // A tenant's working keys, counted when it issues one itself.
+    index("api_keys_live_idx").on(t.tenantId, t.expiresAt).where(sql`revoked_at IS NULL`),
   ],
 );

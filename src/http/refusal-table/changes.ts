@@ -45,13 +45,28 @@ export const CHANGE_REFUSALS = {
   },
   already_shipped: {
     status: 409,
-    about: "The order has shipped.",
-    message: () => "Order has shipped.",
+    about:
+      "The order has shipped, wholly or in part (`order_status` `partially_shipped`): shipped units cannot be called back.",
+    message: (d) =>
+      d.order_status === "partially_shipped"
+        ? "Part of the order has shipped, and shipped units cannot be called back; nothing was changed."
+        : "Order has shipped.",
   },
   not_cancelable: {
     status: 409,
-    about: "Picking has started: cancel is over.",
-    message: () => "Order is being picked and can no longer be cancelled.",
+    about:
+      "Picking has started: cancel is over. `POST /v1/orders/{id}/cancellation-request` asks the floor to stop the order.",
+    message: () =>
+      "Order is being picked and can no longer be cancelled outright; POST /v1/orders/{id}/cancellation-request asks the warehouse to stop it.",
+  },
+  no_pending_cancellation_request: {
+    status: 409,
+    about:
+      "The floor accepted or rejected a cancellation request the order does not have pending (`cancellation_request_status`: null, `accepted` or `rejected`).",
+    message: (d) =>
+      d.cancellation_request_status
+        ? `The order's cancellation request is already ${d.cancellation_request_status}; there is none pending to answer.`
+        : "The order has no cancellation request to answer.",
   },
   not_holdable: {
     status: 409,
@@ -233,6 +248,34 @@ export const CHANGE_REFUSALS = {
     about: "The order's shipments changed while the return was written; send it again.",
     message: () =>
       "The order's shipments changed while this return was being written; send it again.",
+  },
+  expiry_in_past: {
+    status: 422,
+    about: "An API key's `expires_at` must be in the future; to stop a key now, revoke it.",
+    message: (d) => `${d.field} must be in the future; to stop a key now, revoke it.`,
+  },
+  api_key_inactive: {
+    status: 409,
+    about:
+      "The key is revoked, expired or already rotated (`reason`; `replaced_by` names its successor): it can no longer be rotated or changed.",
+    message: (d) =>
+      d.reason === "rotated"
+        ? `API key ${d.id} was already rotated; its successor is ${d.replaced_by}.`
+        : `API key ${d.id} is ${d.reason}; it can no longer be rotated or changed.`,
+  },
+  too_many_api_keys: {
+    status: 409,
+    about:
+      "The merchant already holds `limit` working keys (not revoked or expired): revoke one it no longer uses first.",
+    message: (d) =>
+      `This merchant already holds ${d.limit} working API keys; revoke one it no longer uses, then issue another.`,
+  },
+  secret_not_replayable: {
+    status: 409,
+    about:
+      "This `Idempotency-Key` already issued key `resource_id`, whose secret cannot be shown again (only its hash is kept, and a replay shows it only to the key that asked); revoke it if unused and create another.",
+    message: (d) =>
+      `This Idempotency-Key already issued API key ${d.resource_id}, whose secret cannot be shown again; revoke it if you never received it, and create another.`,
   },
   webhook_disabled: {
     status: 409,

@@ -96,6 +96,12 @@ export const REQUEST_REFUSALS = {
     about: "The key was revoked.",
     message: () => "This API key has been revoked.",
   },
+  expired_api_key: {
+    status: 401,
+    about:
+      "The key is past its `expires_at`: set by its owner, or the end of a rotation's overlap.",
+    message: () => "This API key has expired.",
+  },
   wrong_environment: {
     status: 401,
     about: "A `wms_test_…` key in production, or a `wms_live_…` key in development or sandbox.",
