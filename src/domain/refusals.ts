@@ -63,6 +63,8 @@ export const REFUSAL_CODES = [
   "ambiguous_line",
   "over_shipment",
   "currency_required",
+  "dates_out_of_order",
+  "billing_address_incomplete",
   "shipment_voided",
   "already_delivered",
   "nothing_to_ship",

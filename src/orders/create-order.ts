@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { statement } from "../db/client";
 import { claimReference, type Holder } from "../db/reference-claims";
 import { checkReferences } from "../db/references";
-import { Refused } from "../domain/refusals";
+import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
 import { requestHash } from "../http/idempotent";
@@ -12,7 +12,7 @@ import { tellOrders } from "./allocation-notices";
 import { type LineInput, TERMS } from "./order";
 import { compactTerms } from "./order-change";
 import { type Found, findOrder } from "./orders.reads";
-import type { CreateOrder } from "./orders.schemas";
+import { type CreateOrder, datesInOrder } from "./orders.schemas";
 
 export interface Caller {
   env: Env;
@@ -59,6 +59,14 @@ export async function createOrder(
   idempotencyKey: string | undefined,
 ): Promise<Found & { created: boolean }> {
   const { db, tenantId } = caller;
+  // Before the reference is claimed: a refused request claims nothing.
+  if (!datesInOrder(input.ship_by, input.requested_delivery_date)) {
+    throw refused("dates_out_of_order", {
+      field: "requested_delivery_date",
+      ship_by: input.ship_by,
+      requested_delivery_date: input.requested_delivery_date,
+    });
+  }
   const candidate = newId("ord", tenantId);
   const hash = await requestHash(input);
   const ofReference = sql`FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference}`;

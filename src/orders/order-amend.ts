@@ -23,7 +23,12 @@ import {
   summary,
   UNCHANGED,
 } from "./order-change";
-import { DATES_REASON, datesInOrder } from "./orders.schemas";
+import { datesInOrder } from "./orders.schemas";
+
+/** The fields an address cannot be without: the ones its shape does not let be left out. */
+const ADDRESS_REQUIRED = Object.entries(Address.shape)
+  .filter(([, field]) => !field.safeParse(undefined).success)
+  .map(([key]) => key);
 
 /*
  * An amend (guide §1), with no I/O: fields not sent stay, `ship_to` merges as JSON Merge
@@ -139,8 +144,8 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
 
 /**
  * The order's terms after an amend: a term sent replaces (`null` clears), one not sent
- * stays, and the billing address merges like `ship_to`. A merged address the Address shape
- * refuses (a partial one with no stored address to complete it), or dates that ask for delivery before `ship_by`, is refused
+ * stays, and the billing address merges like `ship_to`. Part of an address the order does not
+ * have, a merged address that is not deliverable, or dates that ask for delivery before `ship_by`, is refused
  * naming the field sent.
  */
 function amendTerms(
@@ -153,6 +158,10 @@ function amendTerms(
   }
   const billing = patch.billing_address;
   if (billing) {
+    const missing = current?.billing_address
+      ? undefined
+      : ADDRESS_REQUIRED.find((f) => billing[f as keyof typeof billing] == null);
+    if (missing) return { code: "billing_address_incomplete", field: `billing_address.${missing}` };
     // The merged address is checked by the one Address shape and made deliverable, as a
     // created one is.
     const address = deliverable(Address).safeParse(
@@ -170,13 +179,12 @@ function amendTerms(
   }
   const terms = compactTerms(merged);
   if (!datesInOrder(terms?.ship_by, terms?.requested_delivery_date)) {
-    return patch.requested_delivery_date === undefined
-      ? {
-          code: "validation_error",
-          field: "ship_by",
-          reason: "must not be after requested_delivery_date",
-        }
-      : { code: "validation_error", field: "requested_delivery_date", reason: DATES_REASON };
+    return {
+      code: "dates_out_of_order",
+      field: patch.requested_delivery_date === undefined ? "ship_by" : "requested_delivery_date",
+      ship_by: terms?.ship_by,
+      requested_delivery_date: terms?.requested_delivery_date,
+    };
   }
   return terms;
 }

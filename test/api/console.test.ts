@@ -311,8 +311,21 @@ describe("orders", () => {
 
   it("shows an international order's billing address, terms, dates and customs per line", async () => {
     const order = await newOrder({
-      ship_to: { name: "Sam", address1: "350 Fifth Ave", city: "New York", country: "US" },
-      billing_address: { address1: "1 Ledger Lane", city: "Melbourne", country: "AU" },
+      ship_to: {
+        name: "Sam",
+        address1: "350 Fifth Ave",
+        city: "New York",
+        state: "NY",
+        postcode: "10118",
+        country: "US",
+      },
+      billing_address: {
+        address1: "1 Ledger Lane",
+        city: "Melbourne",
+        state: "VIC",
+        postcode: "3000",
+        country: "AU",
+      },
       incoterms: "DDP",
       tax_ids: [{ type: "EORI", value: "GB123456789000" }],
       ship_by: "2026-07-06",

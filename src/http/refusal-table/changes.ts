@@ -141,6 +141,20 @@ export const CHANGE_REFUSALS = {
       `Order ${d.order_id} has no allocated units left to ship (it is ${d.order_status}).`,
     messageOnly: ["order_id"],
   },
+  dates_out_of_order: {
+    status: 422,
+    about:
+      "`requested_delivery_date` is before `ship_by`, as sent or as the order keeps them; `field` names the one sent.",
+    message: (d) =>
+      `${d.field}: requested_delivery_date ${d.requested_delivery_date} is before ship_by ${d.ship_by}.`,
+  },
+  billing_address_incomplete: {
+    status: 422,
+    about:
+      "An amend sends part of a billing address the order does not have: with nothing to merge into, the address's required fields are needed (`field` names the first missing).",
+    message: (d) =>
+      `${d.field}: is required; the order has no billing address for a partial one to merge into.`,
+  },
   customs_data_required: {
     status: 409,
     about:
