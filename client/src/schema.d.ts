@@ -1631,7 +1631,7 @@ export interface components {
         OrderItem: {
             /**
              * @description The line's id, assigned by this API and stable for the line's life.
-             * @example li_4fQ9zK2mX7pL1sD8
+             * @example li_4fQ9zK2mX7
              */
             id: string;
             /**
@@ -1724,7 +1724,7 @@ export interface components {
          *       ],
          *       "items": [
          *         {
-         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "order_line_id": "li_4fQ9zK2mX7",
          *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 2
@@ -1761,7 +1761,7 @@ export interface components {
             items: {
                 /**
                  * @description The order line's `id`.
-                 * @example li_4fQ9zK2mX7pL1sD8
+                 * @example li_4fQ9zK2mX7
                  */
                 order_line_id: string;
                 /** @description The order line's `line_id`, yours; null if it has none. */
@@ -2202,7 +2202,7 @@ export interface components {
          *       "warehouse_id": "wh_syd_1",
          *       "items": [
          *         {
-         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "order_line_id": "li_4fQ9zK2mX7",
          *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 1,
@@ -2210,7 +2210,7 @@ export interface components {
          *           "restocked": true
          *         },
          *         {
-         *           "order_line_id": "li_8sLq2Wn5Rt7Yx1Za",
+         *           "order_line_id": "li_8sLq2Wn5Rt",
          *           "line_id": "20",
          *           "sku": "WIDGET-RED-S",
          *           "quantity": 1,
@@ -2220,13 +2220,13 @@ export interface components {
          *       ],
          *       "expected_items": [
          *         {
-         *           "order_line_id": "li_4fQ9zK2mX7pL1sD8",
+         *           "order_line_id": "li_4fQ9zK2mX7",
          *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 1
          *         },
          *         {
-         *           "order_line_id": "li_8sLq2Wn5Rt7Yx1Za",
+         *           "order_line_id": "li_8sLq2Wn5Rt",
          *           "line_id": "20",
          *           "sku": "WIDGET-RED-S",
          *           "quantity": 1

@@ -68,7 +68,9 @@ export async function createOrder(
     });
   }
   const candidate = newId("ord", tenantId);
-  const hash = await requestHash(input);
+  // Half the SHA-256 (128 bits) tells a retry's body from another as surely, and is what the
+  // claim stores for every order it keeps; claims stored whole before compare by their half.
+  const hash = (await requestHash(input)).slice(0, 32);
   const ofReference = sql`FROM order_references WHERE tenant_id = ${tenantId} AND reference = ${input.reference}`;
   const {
     id: orderId,
@@ -82,7 +84,7 @@ export async function createOrder(
     candidate,
     requestHash: hash,
     refs: input,
-    holder: sql`(SELECT json_object('id', order_id, 'seq', seq, 'requestHash', request_hash, 'createdAt', created_at) ${ofReference})`,
+    holder: sql`(SELECT json_object('id', order_id, 'seq', seq, 'requestHash', substr(request_hash, 1, 32), 'createdAt', created_at) ${ofReference})`,
     holderId: sql`(SELECT order_id ${ofReference})`,
     duplicate: (id) => ({ code: "duplicate_reference", field: "reference", order_id: id }),
     writes: (claim) => [

@@ -273,7 +273,7 @@ export type AmendOrder = z.infer<typeof AmendOrder>;
 export const OrderItem = z
   .object({
     id: z.string().openapi({
-      example: "li_4fQ9zK2mX7pL1sD8",
+      example: "li_4fQ9zK2mX7",
       description: "The line's id, assigned by this API and stable for the line's life.",
     }),
     line_id: z

@@ -66,7 +66,7 @@ export const Return = z
       warehouse_id: "wh_syd_1",
       items: [
         {
-          order_line_id: "li_4fQ9zK2mX7pL1sD8",
+          order_line_id: "li_4fQ9zK2mX7",
           line_id: "10",
           sku: "WIDGET-BLUE-M",
           quantity: 1,
@@ -74,7 +74,7 @@ export const Return = z
           restocked: true,
         },
         {
-          order_line_id: "li_8sLq2Wn5Rt7Yx1Za",
+          order_line_id: "li_8sLq2Wn5Rt",
           line_id: "20",
           sku: "WIDGET-RED-S",
           quantity: 1,
@@ -83,8 +83,8 @@ export const Return = z
         },
       ],
       expected_items: [
-        { order_line_id: "li_4fQ9zK2mX7pL1sD8", line_id: "10", sku: "WIDGET-BLUE-M", quantity: 1 },
-        { order_line_id: "li_8sLq2Wn5Rt7Yx1Za", line_id: "20", sku: "WIDGET-RED-S", quantity: 1 },
+        { order_line_id: "li_4fQ9zK2mX7", line_id: "10", sku: "WIDGET-BLUE-M", quantity: 1 },
+        { order_line_id: "li_8sLq2Wn5Rt", line_id: "20", sku: "WIDGET-RED-S", quantity: 1 },
       ],
       reason: "Customer changed their mind",
       processed_at: null,

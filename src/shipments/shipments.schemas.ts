@@ -47,7 +47,7 @@ export const Shipment = z
       z.object({
         order_line_id: z
           .string()
-          .openapi({ description: "The order line's `id`.", example: "li_4fQ9zK2mX7pL1sD8" }),
+          .openapi({ description: "The order line's `id`.", example: "li_4fQ9zK2mX7" }),
         line_id: z
           .string()
           .nullable()
@@ -99,7 +99,7 @@ export const Shipment = z
       ],
       items: [
         {
-          order_line_id: "li_4fQ9zK2mX7pL1sD8",
+          order_line_id: "li_4fQ9zK2mX7",
           line_id: "10",
           sku: "WIDGET-BLUE-M",
           quantity: 2,

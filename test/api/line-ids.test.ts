@@ -36,8 +36,8 @@ describe("line ids", () => {
       { line_id: "20", sku: "WIDGET-BLUE-M", quantity: 3, unit_price: "19.99" },
     ]);
     const [a, b] = order.items;
-    expect(a?.id).toMatch(/^li_[0-9A-Za-z]{16}$/);
-    expect(b?.id).toMatch(/^li_[0-9A-Za-z]{16}$/);
+    expect(a?.id).toMatch(/^li_[0-9A-Za-z]{10}$/);
+    expect(b?.id).toMatch(/^li_[0-9A-Za-z]{10}$/);
     expect(a?.id).not.toBe(b?.id);
     // Four units of one SKU are held, one demand per line.
     expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 4, available: 6 });
@@ -356,5 +356,110 @@ describe("line ids", () => {
       | { items: { line_id: string }[] }
       | undefined;
     expect(delivery?.items[0]?.line_id).toBe("10");
+  });
+
+  it("takes a guide-shaped international order of one SKU on two lines end to end, every line named", async () => {
+    const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
+    const hook = await client(key).v1.webhooks.$post({
+      json: { url: `${receiver}/ok/line-ids-guide`, events: ["*"] },
+    });
+    expectStatus(hook, 201);
+    const customs = {
+      hs_code: "6109.10",
+      country_of_origin: "CN",
+      customs_value: { amount: "12.50", currency: "AUD" },
+    };
+    const order = await ok(
+      client(key).v1.orders.$post({
+        json: orderBody({
+          ship_to: {
+            name: "Jane Doe",
+            email: "jane@example.com",
+            phone: "+1 212 555 0100",
+            address1: "350 Fifth Ave",
+            city: "New York",
+            state: "NY",
+            postcode: "10118",
+            country: "US",
+          },
+          billing_address: {
+            address1: "1 Ledger Lane",
+            city: "Melbourne",
+            state: "VIC",
+            postcode: "3000",
+            country: "AU",
+          },
+          incoterms: "DDP",
+          items: [
+            { ...SAMPLE, currency: "AUD", ...customs },
+            { ...PAID, currency: "AUD", ...customs },
+          ],
+        }),
+      }),
+    );
+    expect(order.billing_address).toMatchObject({ city: "Melbourne", country: "AU" });
+    expect(order.items).toMatchObject([
+      { line_id: "10", hs_code: "610910", country_of_origin: "CN" },
+      { line_id: "20", hs_code: "610910", country_of_origin: "CN" },
+    ]);
+
+    // Amend the paid line by its id; the sample line keeps everything it was not sent.
+    const amended = await ok(
+      client(key).v1.orders[":id"].$patch({
+        param: { id: order.id },
+        json: {
+          items: [
+            { line_id: "10", sku: "WIDGET-BLUE-M", quantity: 1 },
+            { line_id: "20", sku: "WIDGET-BLUE-M", quantity: 2, hs_code: "6109.90" },
+          ],
+        },
+      }),
+    );
+    expect(lineOf(amended, "10")).toMatchObject({ id: lineOf(order, "10").id, hs_code: "610910" });
+    expect(lineOf(amended, "20")).toMatchObject({
+      id: lineOf(order, "20").id,
+      quantity: 2,
+      hs_code: "610990",
+      customs_value: { amount: "12.50", currency: "AUD" },
+    });
+
+    // Part ships: one unit of the paid line. Then it comes back.
+    const shipment = await ship(key, order.id, [
+      { sku: "WIDGET-BLUE-M", line_id: "20", quantity: 1 },
+    ]);
+    expect(shipment.items).toEqual([
+      { order_line_id: lineOf(order, "20").id, line_id: "20", sku: "WIDGET-BLUE-M", quantity: 1 },
+    ]);
+    const partly = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
+    expect(partly.status).toBe("partially_shipped");
+    const rma = await client(key).v1.returns.$post({
+      json: {
+        order_id: order.id,
+        rma: `RMA-${order.id}`,
+        items: [{ sku: "WIDGET-BLUE-M", line_id: "20", quantity: 1 }],
+      },
+    });
+    expectStatus(rma, 201);
+    expect(rma.body.expected_items).toEqual([
+      { order_line_id: lineOf(order, "20").id, line_id: "20", sku: "WIDGET-BLUE-M", quantity: 1 },
+    ]);
+
+    // Every delivered order and shipment event names each line it carries.
+    const delivered = await eventually(
+      () => received("line-ids-guide"),
+      (msgs) =>
+        msgs.map(payloadOf).some((b) => b.event_type === "shipment.created") &&
+        msgs.map(payloadOf).filter((b) => b.event_type === "order.updated").length >= 2,
+      "the order's and the shipment's events",
+    );
+    const bodies = delivered.map(payloadOf);
+    for (const body of bodies) {
+      if (!body.event_type.startsWith("order.") && !body.event_type.startsWith("shipment.")) {
+        continue;
+      }
+      const items = (body.data as { items: { line_id: string | null }[] }).items;
+      expect(items.length, body.event_type).toBeGreaterThan(0);
+      for (const item of items) expect(["10", "20"], body.event_type).toContain(item.line_id);
+    }
   });
 });

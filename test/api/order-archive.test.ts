@@ -283,6 +283,44 @@ describe("the order archive", () => {
   });
 });
 
+describe("an archived order's terms", () => {
+  it("keeps its billing address, Incoterms, tax ids and dates, and each line's customs data", async () => {
+    const body = orderBody({
+      items: [
+        {
+          line_id: "A",
+          sku: "ARC-1",
+          quantity: 1,
+          hs_code: "610910",
+          country_of_origin: "CN",
+          customs_value: { amount: "12.50", currency: "AUD" },
+        },
+      ],
+      billing_address: {
+        address1: "1 Ledger Lane",
+        city: "Melbourne",
+        state: "VIC",
+        postcode: "3000",
+        country: "AU",
+      },
+      incoterms: "DAP",
+      tax_ids: [{ type: "ABN", value: "51 824 753 556" }],
+      ship_by: "2026-07-06",
+      requested_delivery_date: "2026-07-10",
+    });
+    const order = await ok(client(key).v1.orders.$post({ json: body }));
+    await ok(client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id }, json: {} }));
+    await age(tenantId, [order.id]);
+    const before = await ok(getOrder(order.id));
+    expect(await archive(tenantId)).toEqual({ archived: 1, more: false });
+    const after = await ok(getOrder(order.id));
+    expect(after.archived).toBe(true);
+    expect({ ...after, archived: false }).toEqual(before);
+    expect(after).toMatchObject({ incoterms: "DAP", ship_by: "2026-07-06" });
+    expect(after.items[0]).toMatchObject({ line_id: "A", hs_code: "610910" });
+  });
+});
+
 describe("an archive written before lines had ids", () => {
   it("still renders, each line with a stable id and every item and returned unit on its line", async () => {
     const shipped = await shippedOrder(2);

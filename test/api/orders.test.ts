@@ -13,6 +13,7 @@ import {
 } from "../support/client";
 import { bookmarkIn, tokenOf } from "../support/consistency";
 import { adjustStock, merchant, orderBody, othersOf, SHIP_TO, stockOf } from "../support/merchant";
+import { dataOf } from "../support/shards";
 
 const CATALOG = { "WIDGET-BLUE-M": 10, "WIDGET-RED-S": 5, "GADGET-PRO": 0 };
 const idem = () => ({ "idempotency-key": crypto.randomUUID() });
@@ -45,7 +46,7 @@ describe("POST /v1/orders", () => {
       requested_delivery_date: null,
       items: [
         {
-          id: expect.stringMatching(/^li_[0-9A-Za-z]{16}$/),
+          id: expect.stringMatching(/^li_[0-9A-Za-z]{10}$/),
           line_id: null,
           sku: "WIDGET-BLUE-M",
           description: "Blue Widget — Medium",
@@ -254,6 +255,32 @@ describe("exactly once", () => {
     const error = expectError(changed, 409, "duplicate_reference", "reference");
     expect(error.order_id).toBe(first.id);
     expect(error.message).toContain(first.id);
+  });
+
+  it("still knows a retry of an order whose claim kept the whole body hash", async () => {
+    const { key, tenantId } = await merchant({ "WIDGET-BLUE-M": 10 });
+    const body = orderBody();
+    const first = await ok(client(key).v1.orders.$post({ json: body }));
+    // Claims made before they kept half the hash stored all 64 hex digits.
+    const db = await dataOf(tenantId);
+    const stored = await db
+      .prepare("SELECT request_hash AS h FROM order_references WHERE order_id = ?")
+      .bind(first.id)
+      .first<{ h: string }>();
+    expect(stored?.h).toMatch(/^[0-9a-f]{32}$/);
+    await db
+      .prepare("UPDATE order_references SET request_hash = request_hash || ? WHERE order_id = ?")
+      .bind("0".repeat(32), first.id)
+      .run();
+    const again = await client(key).v1.orders.$post({ json: body });
+    expectStatus(again, 200);
+    expect(again.body.id).toBe(first.id);
+    expectError(
+      await client(key).v1.orders.$post({ json: { ...body, packing_note: "Ring twice" } }),
+      409,
+      "duplicate_reference",
+      "reference",
+    );
   });
 
   it("scopes references to the tenant", async () => {
