@@ -1,18 +1,27 @@
 // `npm run dev`: one command from a fresh clone to a running, seeded local API —
 // .dev.vars, local D1 migrations, `wrangler dev`, then a demo tenant with products and stock.
 // Plain Node (no dependencies) so it works before anything but `npm install` has run.
+// Port 8787 unless `npm run dev -- --port N` or PORT=N says otherwise (scripts/dev-port.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { seedDemo } from "./demo-seed.mjs";
+import { choosePort, otherPortHint } from "./dev-port.mjs";
 
 // Every path below (.dev.vars, .wrangler, wrangler.toml) is relative to the project root.
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
-const PORT = 8787;
+let PORT;
+try {
+  PORT = choosePort(process.argv.slice(2), process.env);
+} catch (err) {
+  console.error(`[dev] ${err.message}`);
+  process.exit(2);
+}
 const BASE = `http://localhost:${PORT}`;
 // Wrangler's own launcher rather than `npx wrangler`: npx runs it under `sh -c`, which does
-// not pass our SIGINT/SIGTERM on, so Ctrl-C (or a kill) would orphan workerd on port 8787.
+// not pass our SIGINT/SIGTERM on, so Ctrl-C (or a kill) would orphan workerd on its port.
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 // Skipping the request.cf download lets `wrangler dev` start offline.
 const ENV = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false" };
@@ -50,6 +59,18 @@ function localBindings() {
   return [...toml.matchAll(/^\[\[d1_databases\]\]\s*\nbinding\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
 }
 
+/**
+ * Whether we may listen on PORT: the error code if not. No host means every address, so a
+ * program holding the port on 127.0.0.1, ::1 or all interfaces is found before wrangler
+ * meets it and fails with a stack trace.
+ */
+const portRefusal = () =>
+  new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (err) => resolve(err.code ?? err.message));
+    probe.listen({ port: PORT, exclusive: true }, () => probe.close(() => resolve(null)));
+  });
+
 async function waitForHealth(child) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -64,8 +85,16 @@ const admin = readAdminToken();
 // A second server on the port would answer our health checks and take our seed data.
 if (await healthy()) {
   console.error(
-    `[dev] a server is already answering on port ${PORT} (another "npm run dev"?); stop it first.`,
+    `[dev] a server is already answering on port ${PORT} (another "npm run dev"?); stop it or ${otherPortHint(PORT)}.`,
   );
+  process.exit(1);
+}
+const refusal = await portRefusal();
+if (refusal === "EADDRINUSE") {
+  console.error(`[dev] port ${PORT} is in use by another program; ${otherPortHint(PORT)}.`);
+  process.exit(1);
+} else if (refusal) {
+  console.error(`[dev] cannot listen on port ${PORT} (${refusal}); ${otherPortHint(PORT)}.`);
   process.exit(1);
 }
 // The control database and every shard, each with its own migrations (wrangler.toml).

@@ -2,20 +2,22 @@
 // docs/quickstart.md, against the deploy bundle booted in workerd (as `npm run smoke` does)
 // and seeded as `npm run dev` seeds it. Each `curl` must answer what its documented output
 // says: an error envelope or a 4xx status line means a 4xx, anything else a 2xx. A broken
-// example fails the build.
+// example fails the build. The bundle listens on a port other than 8787 and the blocks run
+// unchanged with PORT set to it, as a reader who chose another port runs them: a block that
+// ignores PORT fails.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedDemo } from "./demo-seed.mjs";
+import { DEFAULT_PORT } from "./dev-port.mjs";
 import { startApi } from "./local-worker.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
 const DOC = "docs/quickstart.md";
-// The quickstart's own values: the dev server's address and .dev.vars.example's token.
-const DEV_BASE = "http://localhost:8787";
+// The quickstart's own token, from .dev.vars.example.
 const DEV_ADMIN = readFileSync(".dev.vars.example", "utf8").match(/^ADMIN_TOKEN\s*=\s*(.+)$/m)?.[1];
 // The setup block is what this script does itself, with the bundle instead of wrangler dev.
 const SETUP = /^npm (install|run dev)\b/m;
@@ -60,25 +62,31 @@ async function main() {
   const calls = blocks.flatMap((b) => b.calls);
   if (calls.length === 0) throw new Error(`${DOC} has no curl to check`);
   if (!DEV_ADMIN) throw new Error(".dev.vars.example has no ADMIN_TOKEN");
+  // Only `${PORT:-8787}` may name the default port: a literal one would pass here whenever
+  // something else happens to answer on 8787, and fail every reader who chose another port.
+  for (const { script } of blocks) {
+    const rest = script.replaceAll(`\${PORT:-${DEFAULT_PORT}}`, "");
+    const fixed = rest.match(new RegExp(`^.*:${DEFAULT_PORT}\\b.*$`, "m"));
+    if (fixed)
+      throw new Error(`${DOC} names port ${DEFAULT_PORT} outside \${PORT:-…}: ${fixed[0]}`);
+  }
   const work = mkdtempSync(path.join(os.tmpdir(), "fulfillment-docs-"));
   const api = await startApi(path.join(work, "bundle"), DEV_ADMIN);
   try {
     const base = String(api.base).replace(/\/$/, "");
+    const port = new URL(base).port;
+    if (port === String(DEFAULT_PORT)) throw new Error(`the bundle took port ${port}, the default`);
     // Where the quickstart reads the key from, relative to the folder it runs in.
     await seedDemo(base, DEV_ADMIN, () => {}, path.join(work, ".wrangler/demo-api-key"));
     const count = path.join(work, "count");
     const log = path.join(work, "log");
     writeFileSync(count, "0");
     writeFileSync(log, "");
-    const script = [
-      "set -eo pipefail",
-      WRAPPER,
-      ...blocks.map((b) => b.script.replaceAll(DEV_BASE, base)),
-    ].join("\n");
+    const script = ["set -eo pipefail", WRAPPER, ...blocks.map((b) => b.script)].join("\n");
     const run = spawnSync("bash", ["-c", script], {
       cwd: work,
       encoding: "utf8",
-      env: { ...process.env, DOCS_COUNT: count, DOCS_LOG: log },
+      env: { ...process.env, PORT: port, DOCS_COUNT: count, DOCS_LOG: log },
       timeout: 120_000,
     });
     const answered = readFileSync(log, "utf8")
@@ -100,7 +108,7 @@ async function main() {
       console.error(`bash exited ${run.status}\n--- stderr ---\n${run.stderr.slice(-4000)}`);
       process.exitCode = 1;
     } else {
-      console.log(`ok   ${DOC}: ${calls.length} curls answered as documented`);
+      console.log(`ok   ${DOC}: ${calls.length} curls answered as documented, on port ${port}`);
     }
   } finally {
     await api.dispose();
