@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { model } from "./capacity-model.mjs";
-import { knobs } from "./harness.mjs";
+import { knobs, SQLITE_OPEN_BOUND } from "./harness.mjs";
 
 /** Issue 9's targets, on the figures of the same run. */
 export const TARGETS = {
@@ -60,6 +60,7 @@ export function figures(r) {
     bytes_per_order_kept: round(m.keptBytes, 4),
     bench_non_2xx: r.answers.non2xx + r.answers.errors,
     workerd_fds_peak: r.fds.peak,
+    workerd_sqlite_open_peak: r.fds.databases,
   };
 }
 
@@ -374,8 +375,11 @@ Every answer the bench saw in the whole run, its own client's and autocannon's (
 included): ${int(r.answers.total)}, of which ${r.answers.non2xx} not 2xx ${json(r.answers.statuses)} and ${r.answers.errors} requests
 with no answer ${json(r.answers.errorKinds)}: \`bench_non_2xx\` = ${r.answers.non2xx + r.answers.errors}.
 Workerd held at most ${int(r.fds.peak)} file descriptors at once, of the ${int(r.fds.limit)} its limit allows
-(\`workerd_fds_peak\`): every live Durable Object keeps its SQLite files open, and near the
-limit SQLite fails, so the run fails past 90 % of it.${r.answers.first.length ? ` The first: ${r.answers.first.map((x) => json(x)).join(", ")}.` : ""}
+(\`workerd_fds_peak\`), and at most ${int(r.fds.databases)} SQLite databases open
+(\`workerd_sqlite_open_peak\`): every live Durable Object keeps its database open. Near the
+descriptor limit SQLite cannot open one (SQLITE_CANTOPEN), and near the SQLite heap local
+workerd allows the whole process (about 3,400 open databases here) every statement fails
+(SQLITE_NOMEM), so the run fails past 90 % of the first or ${int(SQLITE_OPEN_BOUND)} of the second.${r.answers.first.length ? ` The first: ${r.answers.first.map((x) => json(x)).join(", ")}.` : ""}
 Per measured throughput window:
 
 ${failures([

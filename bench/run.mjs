@@ -21,9 +21,8 @@ import { fileURLToPath } from "node:url";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
-const { answers, cpuWindow, log, runtimeOutput, serve, watchDescriptors } = await import(
-  "./harness.mjs"
-);
+const { answers, cpuWindow, log, runtimeOutput, SQLITE_OPEN_BOUND, serve, watchDescriptors } =
+  await import("./harness.mjs");
 const { referenceData, tenant } = await import("./seed.mjs");
 const scenarios = await import("./scenarios.mjs");
 const { consoleTable, figures, machine, markdown, writeResults } = await import("./report.mjs");
@@ -101,6 +100,12 @@ async function main() {
     if (fig.bench_non_2xx > 0) {
       console.error(
         `[bench] ${fig.bench_non_2xx} requests were not answered 2xx: statuses ${JSON.stringify(answers.statuses)}, no answer ${JSON.stringify(answers.errorKinds)}; first ${JSON.stringify(answers.first)}`,
+      );
+      process.exitCode = 1;
+    }
+    if (fds.databases >= SQLITE_OPEN_BOUND) {
+      console.error(
+        `[bench] workerd held ${fds.databases} SQLite databases open at once (bound ${SQLITE_OPEN_BOUND}): local workerd caps SQLite's heap for the whole process, and near it every statement fails with SQLITE_NOMEM; lower BENCH_CONNECTIONS or shorten BENCH_DURATION (docs/architecture.md#benchmark)`,
       );
       process.exitCode = 1;
     }
