@@ -54,7 +54,9 @@ const announce =
   async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(deprecationHeaders(d))) {
-      c.res.headers.set(name, value);
+      // A response may link elsewhere too; the notice joins those links.
+      if (name === "Link") c.res.headers.append(name, value);
+      else c.res.headers.set(name, value);
     }
   };
 
