@@ -19,10 +19,10 @@ export interface Deprecation {
 }
 
 /** `Deprecation`'s value: an RFC 9651 structured-field date, `@` and Unix seconds. */
-export const deprecationValue = (since: Date) => `@${Math.floor(since.getTime() / 1000)}`;
+const deprecationValue = (since: Date) => `@${Math.floor(since.getTime() / 1000)}`;
 
 /** What the three headers carry for `d`. */
-export function deprecationHeaders(d: Deprecation): Record<string, string> {
+function deprecationHeaders(d: Deprecation): Record<string, string> {
   return {
     Deprecation: deprecationValue(d.since),
     Sunset: d.sunset.toUTCString(),
