@@ -18,6 +18,9 @@ export interface Deprecation {
   link: string;
 }
 
+/** The policy's shortest notice: a sunset comes at least this many months after deprecation. */
+const MIN_NOTICE_MONTHS = 12;
+
 /** `Deprecation`'s value: an RFC 9651 structured-field date, `@` and Unix seconds. */
 const deprecationValue = (since: Date) => `@${Math.floor(since.getTime() / 1000)}`;
 
@@ -65,6 +68,13 @@ const announce =
  * responses carry the headers, and its document says so and declares them.
  */
 export function deprecated<R extends RouteConfig>(route: R, d: Deprecation): R {
+  const earliest = new Date(d.since);
+  earliest.setUTCMonth(earliest.getUTCMonth() + MIN_NOTICE_MONTHS);
+  if (d.sunset < earliest) {
+    throw new Error(
+      `${route.method.toUpperCase()} ${route.path}: a sunset before ${earliest.toISOString()} breaks the ${MIN_NOTICE_MONTHS} months' notice docs/versioning.md promises`,
+    );
+  }
   const headers = documented(d);
   const responses = Object.fromEntries(
     Object.entries(route.responses).map(([status, response]) => {

@@ -61,6 +61,14 @@ describe("a deprecated route", () => {
     }
   });
 
+  it("cannot be given less notice than the policy's twelve months", () => {
+    const early = new Date("2028-01-14T23:59:59Z");
+    expect(() => deprecated(route("/old"), { since, sunset: early, link })).toThrow(
+      /12 months' notice/,
+    );
+    expect(() => deprecated(route("/old"), { since, sunset, link })).not.toThrow();
+  });
+
   it("leaves other routes alone", async () => {
     const res = await router.request("/new");
     expect(res.status).toBe(200);
