@@ -155,17 +155,20 @@ export const IssueOwnKey = z
   })
   .openapi("IssueOwnApiKey");
 
+/** How long a rotated-out key may keep working beside its successor, and does by default. */
+export const MAX_ROTATION_OVERLAP_SECONDS = 7 * 24 * 60 * 60;
+export const DEFAULT_ROTATION_OVERLAP_SECONDS = 24 * 60 * 60;
+
 export const RotateKey = z
   .strictObject({
     overlap_seconds: z
       .number()
       .int()
       .min(0)
-      .max(7 * 24 * 60 * 60)
-      .default(24 * 60 * 60)
+      .max(MAX_ROTATION_OVERLAP_SECONDS)
+      .default(DEFAULT_ROTATION_OVERLAP_SECONDS)
       .openapi({
-        description:
-          "How long the old key keeps working beside the new one: 0 ends it now, at most 7 days (604800); default 24 h. An old key due to expire sooner still expires then.",
+        description: `How long the old key keeps working beside the new one: 0 ends it now, at most 7 days (${MAX_ROTATION_OVERLAP_SECONDS}); default 24 h. An old key due to expire sooner still expires then.`,
       }),
     expires_at: Expiry.openapi({
       description: "When the new key stops working, in the future; omitted or null: never.",

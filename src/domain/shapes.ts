@@ -124,8 +124,27 @@ export function addedUpBySku<T extends { sku: string; line_id?: string }>(items:
   return [...bySku.values()] as T[];
 }
 
+/*
+ * What a body is held to. The schemas use these, and docs/limits.md is written from them
+ * (test/unit/limits-doc.test.ts), so the page cannot drift from what is enforced.
+ */
+
 /** An order's lines at most: the API's limit, and how far the console reads an amend form. */
 export const MAX_LINES = 500;
+/** Lines of one shipment, return or inbound shipment (ASN): as many as an order may have. */
+export const MAX_ITEMS = MAX_LINES;
+/** Parcels in one shipment. */
+export const MAX_PARCELS = 100;
+/** Units on any one line, and any stock quantity one request names. */
+export const MAX_QUANTITY = 1_000_000;
+/** A client's own `line_id`. */
+export const MAX_LINE_ID_LENGTH = 64;
+/** An order's `order_number` and `reference`, a return's `rma`. */
+export const MAX_REFERENCE_LENGTH = 100;
+/** A webhook endpoint or a tracking URL. */
+export const MAX_URL_LENGTH = 2000;
+/** Tax ids on one order. */
+export const MAX_TAX_IDS = 10;
 
 export const Weight = z
   .strictObject({

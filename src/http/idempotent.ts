@@ -14,11 +14,13 @@ import { sha256Hex } from "../lib/crypto";
 import type { AppEnv } from "./context";
 import { statusOf } from "./refusals";
 
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+
 export const IdempotencyKeyHeader = z.object({
   "idempotency-key": z
     .string()
     .min(1)
-    .max(255)
+    .max(IDEMPOTENCY_KEY_MAX_LENGTH)
     .optional()
     .openapi({
       param: { in: "header" },

@@ -13,7 +13,7 @@ import { statusOf } from "./refusals";
 type FailureLimiter = "AUTH_FAILURE_LIMITER" | "ADMIN_FAILURE_LIMITER";
 
 /** Every limiter in wrangler.toml counts over 60 s, so a block lasts one such period. */
-const PERIOD_SECONDS = 60;
+export const PERIOD_SECONDS = 60;
 const MAX_BLOCKED = 10_000;
 
 /**

@@ -1,17 +1,26 @@
 import { z } from "@hono/zod-openapi";
-import { addedUpBySku, optionalText, Sku, Timestamp, text, UtcDateTime } from "../domain/shapes";
+import {
+  addedUpBySku,
+  MAX_ITEMS,
+  MAX_QUANTITY,
+  optionalText,
+  Sku,
+  Timestamp,
+  text,
+  UtcDateTime,
+} from "../domain/shapes";
 import { INBOUND_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
 
-const Quantity = z.number().int().min(1).max(1_000_000);
-const Count = z.number().int().min(0).max(1_000_000);
+const Quantity = z.number().int().min(1).max(MAX_QUANTITY);
+const Count = z.number().int().min(0).max(MAX_QUANTITY);
 
 const ExpectedItems = z
   .array(z.strictObject({ sku: Sku, expected_quantity: Quantity }))
   .min(1)
-  .max(500)
+  .max(MAX_ITEMS)
   .transform(addedUpBySku);
 
 export const InboundItem = z
@@ -123,7 +132,7 @@ export const ReceiveInbound = z
         z.strictObject({ sku: Sku, received_quantity: Count, damaged_quantity: Count.optional() }),
       )
       .min(1)
-      .max(500)
+      .max(MAX_ITEMS)
       .transform(addedUpBySku),
     received_at: UtcDateTime.optional().openapi({
       description: "When it arrived; defaults to now.",

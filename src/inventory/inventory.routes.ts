@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { optionalText, Sku, Timestamp } from "../domain/shapes";
+import { MAX_QUANTITY, optionalText, Sku, Timestamp } from "../domain/shapes";
 import { ADJUSTMENT_REASONS } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
@@ -81,8 +81,8 @@ export const CreateAdjustment = z
     quantity_delta: z
       .number()
       .int()
-      .min(-1_000_000)
-      .max(1_000_000)
+      .min(-MAX_QUANTITY)
+      .max(MAX_QUANTITY)
       .refine((n) => n !== 0, { message: "must not be 0" })
       .openapi({ not: { const: 0 } }),
     reason: z.enum(ADJUSTMENT_REASONS),

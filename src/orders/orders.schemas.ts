@@ -5,7 +5,11 @@ import {
   CancellationRequest,
   CountryCode,
   CurrencyCode,
+  MAX_LINE_ID_LENGTH,
   MAX_LINES,
+  MAX_QUANTITY,
+  MAX_REFERENCE_LENGTH,
+  MAX_TAX_IDS,
   Money,
   MoneyAmount,
   optionalText,
@@ -69,14 +73,14 @@ const customsFields = {
 };
 
 const LineFields = z.strictObject({
-  line_id: z.string().min(1).max(64).optional().openapi({
+  line_id: z.string().min(1).max(MAX_LINE_ID_LENGTH).optional().openapi({
     description:
       "Your own id for the line, unique within the order: shipments, returns and events name the line by it.",
     example: "10",
   }),
   sku: Sku,
   description: optionalText(500),
-  quantity: z.number().int().positive().max(1_000_000),
+  quantity: z.number().int().positive().max(MAX_QUANTITY),
   unit_price: MoneyAmount.nullable().optional(),
   currency: CurrencyCode.nullable().optional(),
   ...customsFields,
@@ -154,7 +158,7 @@ const terms = {
   incoterms: z.enum(INCOTERMS).nullable().optional().openapi({
     description: "Who pays what to whom on the way (Incoterms 2020), e.g. DAP or DDP.",
   }),
-  tax_ids: z.array(TaxId).max(10).nullable().optional().openapi({
+  tax_ids: z.array(TaxId).max(MAX_TAX_IDS).nullable().optional().openapi({
     description:
       "Up to 10 tax registrations for customs and invoices; sent whole, `null` or `[]` clears.",
   }),
@@ -175,8 +179,8 @@ export const datesInOrder = (ship_by?: string | null, requested?: string | null)
 
 export const CreateOrder = z
   .strictObject({
-    order_number: text(100).openapi({ example: "SO-100423" }),
-    reference: text(100).openapi({ example: "F-100423-1" }),
+    order_number: text(MAX_REFERENCE_LENGTH).openapi({ example: "SO-100423" }),
+    reference: text(MAX_REFERENCE_LENGTH).openapi({ example: "F-100423-1" }),
     order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     ...handling,
@@ -226,7 +230,7 @@ export type CreateOrder = z.infer<typeof CreateOrder>;
 
 export const AmendOrder = z
   .strictObject({
-    order_number: text(100).optional(),
+    order_number: text(MAX_REFERENCE_LENGTH).optional(),
     order_date: UtcDateTime.nullable().optional(),
     warehouse_id: z.string().min(1).max(100).optional().openapi({
       description:

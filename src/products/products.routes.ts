@@ -1,5 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { Dimensions, optionalText, Sku, Timestamp, text, Weight } from "../domain/shapes";
+import {
+  Dimensions,
+  MAX_QUANTITY,
+  optionalText,
+  Sku,
+  Timestamp,
+  text,
+  Weight,
+} from "../domain/shapes";
 import { apiRoute } from "../http/openapi";
 import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
 
@@ -29,7 +37,7 @@ const editable = {
   barcode: optionalText(64),
   weight: Weight.nullable().optional(),
   dimensions: Dimensions.nullable().optional(),
-  low_stock_threshold: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  low_stock_threshold: z.number().int().min(0).max(MAX_QUANTITY).nullable().optional(),
 };
 
 export const CreateProduct = z.strictObject({ sku: Sku, ...editable }).openapi("CreateProduct");

@@ -1,11 +1,21 @@
 import { z } from "@hono/zod-openapi";
-import { addedUpBySku, optionalText, Sku, Timestamp, text } from "../domain/shapes";
+import {
+  addedUpBySku,
+  MAX_ITEMS,
+  MAX_LINE_ID_LENGTH,
+  MAX_QUANTITY,
+  MAX_REFERENCE_LENGTH,
+  optionalText,
+  Sku,
+  Timestamp,
+  text,
+} from "../domain/shapes";
 import { RETURN_CONDITIONS, RETURN_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { feedQuery, listOf } from "../http/pagination";
 
-const Quantity = z.number().int().positive().max(1_000_000);
+const Quantity = z.number().int().positive().max(MAX_QUANTITY);
 
 const LineIds = {
   order_line_id: z.string().nullable().openapi({
@@ -102,7 +112,7 @@ const ReceivedItems = z
   .array(
     z.strictObject({
       sku: Sku,
-      line_id: z.string().min(1).max(64).optional().openapi({
+      line_id: z.string().min(1).max(MAX_LINE_ID_LENGTH).optional().openapi({
         description:
           "The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU.",
       }),
@@ -114,7 +124,7 @@ const ReceivedItems = z
     }),
   )
   .min(1)
-  .max(500)
+  .max(MAX_ITEMS)
   .openapi({
     description:
       "One line per SKU (and order line) and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than its line shipped minus already returned can come back.",
@@ -123,7 +133,7 @@ const ReceivedItems = z
 export const CreateReturn = z
   .strictObject({
     order_id: OrderId,
-    rma: text(100).openapi({
+    rma: text(MAX_REFERENCE_LENGTH).openapi({
       description: "Your RMA number, unique per tenant: the create's dedup anchor.",
       example: "RMA-100423",
     }),
@@ -137,7 +147,7 @@ export const CreateReturn = z
       .array(
         z.strictObject({
           sku: Sku,
-          line_id: z.string().min(1).max(64).optional().openapi({
+          line_id: z.string().min(1).max(MAX_LINE_ID_LENGTH).optional().openapi({
             description:
               "The order line the units return to: its `line_id` or its `id`. Needed when several lines shipped the SKU.",
           }),
@@ -145,7 +155,7 @@ export const CreateReturn = z
         }),
       )
       .min(1)
-      .max(500)
+      .max(MAX_ITEMS)
       .transform(addedUpBySku),
     reason: optionalText(500),
   })
@@ -158,7 +168,7 @@ export type ReceiveReturn = z.infer<typeof ReceiveReturn>;
 export const RecordReturn = z
   .strictObject({
     order_id: OrderId,
-    rma: text(100).optional(),
+    rma: text(MAX_REFERENCE_LENGTH).optional(),
     warehouse_id: z.string().min(1).max(100),
     items: ReceivedItems,
     reason: optionalText(500),

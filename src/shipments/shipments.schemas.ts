@@ -2,6 +2,11 @@ import { z } from "@hono/zod-openapi";
 import {
   addedUpBySku,
   Dimensions,
+  MAX_ITEMS,
+  MAX_LINE_ID_LENGTH,
+  MAX_PARCELS,
+  MAX_QUANTITY,
+  MAX_URL_LENGTH,
   Money,
   optionalText,
   Sku,
@@ -114,7 +119,7 @@ export type ShipmentView = z.infer<typeof Shipment>;
 
 const ParcelInput = z.strictObject({
   tracking_number: text(100),
-  tracking_url: z.url().max(2000).nullable().optional(),
+  tracking_url: z.url().max(MAX_URL_LENGTH).nullable().optional(),
   carrier: Slug,
   service: text(200),
   weight: Weight.nullable().optional(),
@@ -127,7 +132,7 @@ export const CreateShipment = z
     parcels: z
       .array(ParcelInput)
       .min(1)
-      .max(100)
+      .max(MAX_PARCELS)
       .superRefine((parcels, ctx) => {
         const seen = new Set<string>();
         parcels.forEach((p, i) => {
@@ -145,15 +150,15 @@ export const CreateShipment = z
       .array(
         z.strictObject({
           sku: Sku,
-          line_id: z.string().min(1).max(64).optional().openapi({
+          line_id: z.string().min(1).max(MAX_LINE_ID_LENGTH).optional().openapi({
             description:
               "The order line: its `line_id`, or its `id`. Needed when the SKU is on several lines.",
           }),
-          quantity: z.number().int().positive().max(1_000_000),
+          quantity: z.number().int().positive().max(MAX_QUANTITY),
         }),
       )
       .min(1)
-      .max(500)
+      .max(MAX_ITEMS)
       .transform(addedUpBySku),
     cost: Money.optional(),
     shipped_at: UtcDateTime.optional(),

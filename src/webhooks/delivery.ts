@@ -17,7 +17,7 @@ export interface WebhookMessage {
 const LEASE_SECONDS = 60;
 
 /** A receiver has this long to answer 2xx; `WEBHOOK_TIMEOUT_MS` overrides the guide's 10 s. */
-const timeoutMs = (env: Env) => Number(env.WEBHOOK_TIMEOUT_MS ?? "10000");
+export const deliveryTimeoutMs = (env: Env) => Number(env.WEBHOOK_TIMEOUT_MS ?? "10000");
 
 /** 10 s, 1 min, 5 min, 30 min, then hourly to about a day; `WEBHOOK_RETRY_SCHEDULE` overrides. */
 const DEFAULT_SCHEDULE = [10, 60, 300, 1800, ...Array<number>(23).fill(3600)];
@@ -52,7 +52,7 @@ async function post(
       headers,
       body,
       redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs(env)),
+      signal: AbortSignal.timeout(deliveryTimeoutMs(env)),
     });
     await res.body?.cancel();
     const ok = res.status >= 200 && res.status < 300;
@@ -60,7 +60,7 @@ async function post(
   } catch (err) {
     const error =
       err instanceof Error && err.name === "TimeoutError"
-        ? `timeout after ${timeoutMs(env) / 1000} s`
+        ? `timeout after ${deliveryTimeoutMs(env) / 1000} s`
         : `network error: ${String(err)}`;
     return { statusCode: null, error };
   }

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { SUBSCRIBABLE } from "../domain/events";
-import { ErrorEnvelope, optionalText, Timestamp } from "../domain/shapes";
+import { ErrorEnvelope, MAX_URL_LENGTH, optionalText, Timestamp } from "../domain/shapes";
 import { WEBHOOK_STATUSES } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { listOf, listQuery } from "../http/pagination";
@@ -27,7 +27,7 @@ export const WebhookWithSecret = Webhook.extend({
 
 export const CreateWebhook = z
   .strictObject({
-    url: z.url().max(2000),
+    url: z.url().max(MAX_URL_LENGTH),
     events: z
       .array(z.enum(["*", ...SUBSCRIBABLE]))
       .min(1)
