@@ -12,7 +12,7 @@ import {
   Weight,
 } from "../domain/shapes";
 import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
-import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
+import { cursorParam, limitParam, orderParam, updatedSinceParam } from "../http/pagination";
 
 export const Parcel = z
   .object({
@@ -179,6 +179,7 @@ export const ShipmentIdParam = z.object({
 
 export const ListShipmentsQuery = z.object({
   updated_since: updatedSinceParam,
+  order: orderParam,
   order_id: z
     .string()
     .optional()
