@@ -791,7 +791,7 @@ export interface paths {
         put?: never;
         /**
          * Move a shipment to its next carrier status
-         * @description The next status, or the one given (`exception` included). 409 `shipment_final` once delivered or voided. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         * @description The next status, or the one given (`exception` included). 409 `already_delivered` once delivered, `shipment_voided` once voided; 422 `status_required` with no status given after an `exception`, which has no usual next scan. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
