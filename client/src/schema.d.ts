@@ -791,7 +791,7 @@ export interface paths {
         put?: never;
         /**
          * Move a shipment to its next carrier status
-         * @description The next status, or the one given (`exception` included). 409 `shipment_final` once delivered or voided. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
+         * @description The next status, or the one given (`exception` included). 409 `already_delivered` once delivered, `shipment_voided` once voided; 422 `status_required` with no status given after an `exception`, which has no usual next scan. A retry with the same `Idempotency-Key` returns the first result with `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1571,8 +1571,11 @@ export interface components {
             /** @example 2026-07-10 */
             requested_delivery_date: string | null;
             items: components["schemas"]["OrderItem"][];
-            /** @enum {string} */
-            allocation_status: "allocated" | "partially_allocated" | "backordered" | "released";
+            /**
+             * @description Over the lines with units still to ship: `allocated`, `partially_allocated` or `backordered`; `fulfilled` once every unit has shipped; `released` once cancelled.
+             * @enum {string}
+             */
+            allocation_status: "allocated" | "partially_allocated" | "backordered" | "released" | "fulfilled";
             hold_reason: string | null;
             cancel_reason: string | null;
             /**
@@ -1645,10 +1648,10 @@ export interface components {
             unit_price: string | null;
             currency: string | null;
             /**
-             * @description Each line is allocated whole or waits whole; `released` once cancelled.
+             * @description Each line is allocated whole or waits whole; `released` once cancelled; `fulfilled` once every unit has shipped (nothing left to allocate).
              * @enum {string}
              */
-            allocation_status: "allocated" | "backordered" | "released";
+            allocation_status: "allocated" | "backordered" | "released" | "fulfilled";
             /** @description Units reserved and not yet shipped */
             allocated_quantity: number;
             shipped_quantity: number;
@@ -3738,6 +3741,8 @@ export interface operations {
             query?: {
                 /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
                 updated_since?: string;
+                /** @description `asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from. */
+                order?: "asc" | "desc";
                 status?: "received" | "processing" | "partially_shipped" | "shipped" | "on_hold" | "backordered" | "cancelled";
                 order_number?: string;
                 reference?: string;
@@ -4067,6 +4072,8 @@ export interface operations {
             query?: {
                 /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
                 updated_since?: string;
+                /** @description `asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from. */
+                order?: "asc" | "desc";
                 order_id?: string;
                 status?: "shipped" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "voided";
                 /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */

@@ -93,7 +93,7 @@ section.panel, form.panel, fieldset {
 fieldset legend { font-weight: 600; padding: 0 4px; }
 form.filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 10px 14px; margin: 6px 0 12px; }
 .field { display: flex; flex-direction: column; gap: 3px; margin: 0 0 10px; min-width: 0; }
-form.filters .field { margin: 0; }
+form.filters .field { margin: 0; min-width: 12em; }
 .field label { font-weight: 600; font-size: 13px; }
 .field .hint { color: var(--muted); font-size: 12px; }
 .field.check { flex-direction: row; align-items: center; gap: 8px; }

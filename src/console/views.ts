@@ -1,4 +1,5 @@
 import type { InferRequestType, InferResponseType } from "hono/client";
+import type { OrderFacts } from "../domain/actions";
 import type { Api } from "./api";
 
 /*
@@ -24,3 +25,10 @@ export type DeliveryView = InferResponseType<
 >["data"][number];
 export type SettingsView = InferResponseType<V1["sandbox"]["settings"]["$get"], 200>;
 export type ApiKeyView = InferResponseType<V1["api-keys"][":id"]["$get"], 200>;
+
+/** An order as the API's action rules read it, from what its view shows. */
+export const factsOfView = (order: OrderView): OrderFacts => ({
+  status: order.status,
+  request: order.cancellation_request?.status ?? null,
+  unshippedAllocated: order.items.reduce((sum, item) => sum + item.allocated_quantity, 0),
+});

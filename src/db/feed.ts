@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, asc, eq, getTableName, gte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableName, gte, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { Refused } from "../domain/refusals";
 import { decodeCursor } from "../lib/cursor";
@@ -63,7 +63,13 @@ export type FeedTable =
   | "inbound_shipments"
   | "returns";
 
-const FeedCursor = z.object({ u: z.string(), s: z.number().int(), h: z.number().int() });
+const FeedCursor = z.object({
+  u: z.string(),
+  s: z.number().int(),
+  h: z.number().int(),
+  // Set only on a newest-first walk, so cursors issued before it existed read as oldest first.
+  d: z.literal(true).optional(),
+});
 type FeedCursor = z.infer<typeof FeedCursor>;
 
 interface FeedColumns {
@@ -75,6 +81,8 @@ export interface FeedRequest {
   updatedSince?: string;
   cursor?: string;
   limit: number;
+  /** Oldest change first unless `desc`: the same rows, bounded the same way, walked backwards. */
+  order?: "asc" | "desc";
 }
 
 /**
@@ -94,19 +102,35 @@ export async function feedPage(
   positionOf: (row: { updatedAt: string; changeSeq: number }) => FeedCursor;
 }> {
   const cursor = req.cursor ? cursorPosition(req.cursor, FeedCursor) : undefined;
+  const backwards = req.order === "desc";
+  // A cursor goes on in the direction it was issued for: the other way it would skip rows.
+  if (cursor && (cursor.d ?? false) !== backwards) {
+    throw new Refused({ code: "invalid_cursor", field: "cursor" });
+  }
   const snapshot =
     cursor?.h ??
     (await db.get<{ h: number }>(sql`SELECT ${head(table, tenantId, "change_seq")} AS h`)).h;
+  const position = sql`(${cols.updatedAt}, ${cols.changeSeq})`;
   const where = and(
     req.updatedSince ? gte(cols.updatedAt, req.updatedSince) : undefined,
-    cursor ? sql`(${cols.updatedAt}, ${cols.changeSeq}) > (${cursor.u}, ${cursor.s})` : undefined,
+    cursor
+      ? backwards
+        ? sql`${position} < (${cursor.u}, ${cursor.s})`
+        : sql`${position} > (${cursor.u}, ${cursor.s})`
+      : undefined,
     sql`${cols.changeSeq} <= ${snapshot}`,
   );
+  const by = backwards ? desc : asc;
   return {
     where,
-    orderBy: [asc(cols.updatedAt), asc(cols.changeSeq)],
+    orderBy: [by(cols.updatedAt), by(cols.changeSeq)],
     limit: req.limit + 1,
-    positionOf: (row) => ({ u: row.updatedAt, s: row.changeSeq, h: snapshot }),
+    positionOf: (row) => ({
+      u: row.updatedAt,
+      s: row.changeSeq,
+      h: snapshot,
+      ...(backwards ? { d: true as const } : {}),
+    }),
   };
 }
 

@@ -29,6 +29,17 @@ export type DemandStatus = (typeof DEMAND_STATUSES)[number];
 /** A line's allocation, `released` once it wants nothing. */
 export const ALLOCATION_STATUSES = [...DEMAND_STATUSES, "released"] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+/** A line's allocation as the API shows it: `fulfilled` once every unit has shipped. */
+export const LINE_ALLOCATION_STATUSES = [...ALLOCATION_STATUSES, "fulfilled"] as const;
+export type LineAllocationStatus = (typeof LINE_ALLOCATION_STATUSES)[number];
+/** An order's allocation: over the lines with units still to ship, `fulfilled` once none has. */
+export const ORDER_ALLOCATION_STATUSES = [
+  "allocated",
+  "partially_allocated",
+  "backordered",
+  "released",
+  "fulfilled",
+] as const;
 
 export const SHIPMENT_STATUSES = [
   "shipped",

@@ -35,6 +35,16 @@ export const updatedSinceParam = z
     example: "2026-07-02T22:04:11Z",
   });
 
+/** Which end of a feed a walk starts from: pollers keep the default, screens show the newest. */
+export const orderParam = z
+  .enum(["asc", "desc"])
+  .default("asc")
+  .openapi({
+    param: { name: "order", in: "query" },
+    description:
+      "`asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from.",
+  });
+
 /** The query every list takes: an inclusive `updated_since`, a cursor and a page size. */
 export const feedQuery = {
   updated_since: updatedSinceParam,

@@ -14,15 +14,7 @@ import {
   type OrderState,
   TERMS,
 } from "./order";
-import {
-  change,
-  compactTerms,
-  demandOf,
-  EDITABLE,
-  lineKey,
-  summary,
-  UNCHANGED,
-} from "./order-change";
+import { change, compactTerms, demandOf, lineKey, ruled, summary, UNCHANGED } from "./order-change";
 import { datesInOrder } from "./orders.schemas";
 
 /** The fields an address cannot be without: the ones its shape does not let be left out. */
@@ -41,11 +33,8 @@ const ADDRESS_REQUIRED = Object.entries(Address.shape)
 
 export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "amend" }>): Decision {
   const { order } = state;
-  if (!EDITABLE.includes(order.status)) {
-    return order.status === "cancelled"
-      ? { code: "order_cancelled", order_status: order.status }
-      : { code: "too_late_to_amend", order_status: order.status };
-  }
+  const refused = ruled("amend", state);
+  if (refused) return refused;
   if (cmd.ifMatch !== undefined && cmd.ifMatch !== order.version) {
     return {
       code: "version_conflict",

@@ -1,5 +1,5 @@
+import { EDITABLE } from "../domain/actions";
 import type { EventType } from "../domain/events";
-import type { Refusal } from "../domain/refusals";
 import {
   type Change,
   type Decision,
@@ -8,7 +8,7 @@ import {
   type OrderRow,
   type OrderState,
 } from "./order";
-import { change, demandOf, EDITABLE, SHIPPED, UNCHANGED } from "./order-change";
+import { change, demandOf, ruled, UNCHANGED } from "./order-change";
 
 /*
  * Cancellation requests, with no I/O. Before picking a request is a cancel, accepted at
@@ -29,11 +29,8 @@ export function requestCancellation(
   cmd: Command<"request_cancellation">,
   now: string,
 ): Decision {
-  const { status, cancellationRequest: current } = state.order;
-  if (status === "cancelled") return UNCHANGED;
-  if (SHIPPED.includes(status)) return { code: "already_shipped", order_status: status };
-  // A second request while one waits is the same request: it answers the one pending.
-  if (current?.status === "pending") return UNCHANGED;
+  const refused = ruled("request_cancellation", state);
+  if (refused) return refused;
   const request: Request = {
     status: "pending",
     reason: cmd.reason,
@@ -41,7 +38,7 @@ export function requestCancellation(
     decided_at: null,
     rejection_reason: null,
   };
-  if (EDITABLE.includes(status)) {
+  if (EDITABLE.includes(state.order.status)) {
     return cancelled(state, cmd.actor, "cancelled", {
       ...request,
       status: "accepted",
@@ -62,15 +59,14 @@ export function acceptCancellation(
   now: string,
 ): Decision {
   const request = state.order.cancellationRequest;
-  if (request?.status === "pending") {
-    return cancelled(state, cmd.actor, "cancellation_accepted", {
-      ...request,
-      status: "accepted",
-      decided_at: now,
-    });
-  }
   if (request?.status === "accepted") return UNCHANGED;
-  return notPending(state);
+  const refused = ruled("answer_cancellation", state);
+  if (refused || !request) return refused ?? UNCHANGED;
+  return cancelled(state, cmd.actor, "cancellation_accepted", {
+    ...request,
+    status: "accepted",
+    decided_at: now,
+  });
 }
 
 export function rejectCancellation(
@@ -79,9 +75,10 @@ export function rejectCancellation(
   now: string,
 ): Decision {
   const request = state.order.cancellationRequest;
-  if (request?.status === "pending") return rejected(state, cmd.actor, request, cmd.reason, now);
   if (request?.status === "rejected" && request.rejection_reason === cmd.reason) return UNCHANGED;
-  return notPending(state);
+  const refused = ruled("answer_cancellation", state);
+  if (refused || !request) return refused ?? UNCHANGED;
+  return rejected(state, cmd.actor, request, cmd.reason, now);
 }
 
 /**
@@ -151,11 +148,3 @@ const closedRequest = (request: Request, reason: string, now: string): Request =
   decided_at: now,
   rejection_reason: reason,
 });
-
-function notPending(state: OrderState): Refusal {
-  return {
-    code: "no_pending_cancellation_request",
-    order_status: state.order.status,
-    cancellation_request_status: state.order.cancellationRequest?.status ?? null,
-  };
-}

@@ -1,14 +1,23 @@
 import type { OrderTerms } from "../db/schema";
+import { NO_CHANGE, type OrderAction, orderRule } from "../domain/actions";
 import type { OrderStatus } from "../domain/statuses";
 import { type LineItem, shippedByLine } from "../shipments/shipments.rules";
-import type { Change, OrderLine, OrderState } from "./order";
+import type { Change, Decision, OrderLine, OrderState } from "./order";
+import { factsOf } from "./orders.render";
 
-/* What every order rule shares: the statuses that allow what, and how a change starts. */
+/*
+ * What every order rule shares: the statuses that allow what (in src/domain/actions.ts, which
+ * the console reads too), and how a change starts.
+ */
 
-export const EDITABLE: readonly OrderStatus[] = ["received", "backordered", "on_hold"];
 export const ALLOCATING: readonly OrderStatus[] = ["received", "backordered"];
-export const SHIPPED: readonly OrderStatus[] = ["partially_shipped", "shipped"];
 export const UNCHANGED = { unchanged: true } as const;
+
+/** The shared rule's answer to `action` as a decision, or null when the command goes ahead. */
+export function ruled(action: OrderAction, state: OrderState): Decision | null {
+  const answer = orderRule(action, factsOf(state));
+  return answer === NO_CHANGE ? UNCHANGED : answer;
+}
 
 /** A line's units in its stock row. */
 export const demandOf = (l: Pick<OrderLine, "lineNo" | "sku" | "quantity">): LineItem => ({

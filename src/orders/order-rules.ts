@@ -22,8 +22,7 @@ import {
   allAllocated,
   change,
   demandOf,
-  EDITABLE,
-  SHIPPED,
+  ruled,
   summary,
   UNCHANGED,
 } from "./order-change";
@@ -83,16 +82,21 @@ export function decide(
     case "amend":
       return amend(state, cmd);
     case "cancel":
-      if (status === "cancelled") return UNCHANGED;
-      if (SHIPPED.includes(status)) return { code: "already_shipped", order_status: status };
-      if (status === "processing") return { code: "not_cancelable", order_status: status };
-      return change(state, {
-        action: "cancelled",
-        actor: cmd.actor,
-        diff: { status: { from: status, to: "cancelled" }, reason: cmd.reason },
-        order: { ...state.order, status: "cancelled", cancelReason: cmd.reason, cancelledAt: now },
-        demands: state.lines.map((l) => ({ ...demandOf(l), quantity: 0 })),
-      });
+      return (
+        ruled("cancel", state) ??
+        change(state, {
+          action: "cancelled",
+          actor: cmd.actor,
+          diff: { status: { from: status, to: "cancelled" }, reason: cmd.reason },
+          order: {
+            ...state.order,
+            status: "cancelled",
+            cancelReason: cmd.reason,
+            cancelledAt: now,
+          },
+          demands: state.lines.map((l) => ({ ...demandOf(l), quantity: 0 })),
+        })
+      );
     case "request_cancellation":
       return requestCancellation(state, cmd, now);
     case "accept_cancellation":
@@ -101,15 +105,18 @@ export function decide(
       return rejectCancellation(state, cmd, now);
     case "hold":
       if (status === "on_hold" && state.order.holdReason === cmd.reason) return UNCHANGED;
-      if (!EDITABLE.includes(status)) return { code: "not_holdable", order_status: status };
-      return change(state, {
-        action: "held",
-        actor: cmd.actor,
-        diff: { status: { from: status, to: "on_hold" }, reason: cmd.reason },
-        order: { ...state.order, status: "on_hold", holdReason: cmd.reason },
-      });
+      return (
+        ruled("hold", state) ??
+        change(state, {
+          action: "held",
+          actor: cmd.actor,
+          diff: { status: { from: status, to: "on_hold" }, reason: cmd.reason },
+          order: { ...state.order, status: "on_hold", holdReason: cmd.reason },
+        })
+      );
     case "release": {
-      if (status !== "on_hold") return { code: "not_on_hold", order_status: status };
+      const refused = ruled("release", state);
+      if (refused) return refused;
       const to = allAllocated(state.lines) ? "received" : "backordered";
       return change(state, {
         action: "released",

@@ -64,7 +64,12 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
       query.order_number ? eq(orders.orderNumber, query.order_number) : undefined,
       query.reference ? eq(orders.reference, query.reference) : undefined,
     ],
-    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+    {
+      updatedSince: query.updated_since,
+      cursor: query.cursor,
+      limit: query.limit,
+      order: query.order,
+    },
   );
   const read = new Map(
     (await readOrders(c.var.db, rows.slice(0, query.limit))).map((o) => [o.order.id, o]),

@@ -1,3 +1,5 @@
+import type { OrderFacts } from "../domain/actions";
+import type { LineAllocationStatus } from "../domain/statuses";
 import { renderShipment } from "../shipments/shipments.render";
 import { shippedByLine } from "../shipments/shipments.rules";
 import type { Committed } from "./orders.reads";
@@ -15,6 +17,51 @@ const EMPTY_SHIP_TO = {
 
 const EMPTY_ADDRESS = { address2: null, state: null, postcode: null };
 
+type Line = Committed["lines"][number];
+
+/**
+ * A line's allocation as the API shows it. A line whose units have all left holds no stock
+ * and waits for nothing: it is `fulfilled`, not allocated with nothing allocated. A line partly
+ * shipped holds what is left to ship.
+ */
+function allocationOf(
+  line: Line,
+  shippedQuantity: number,
+  released: boolean,
+): { status: LineAllocationStatus; allocated: number } {
+  if (released) return { status: "released", allocated: 0 };
+  if (shippedQuantity >= line.quantity) return { status: "fulfilled", allocated: 0 };
+  const allocated = line.allocation === "allocated" ? line.quantity - shippedQuantity : 0;
+  return { status: line.allocation, allocated };
+}
+
+/** An order's state as the shared action rules read it, from the numbers its view shows. */
+export function factsOf({ order, lines, shipments }: Omit<Committed, "head">): OrderFacts {
+  const shipped = shippedByLine(shipments);
+  const released = order.status === "cancelled";
+  return {
+    status: order.status,
+    request: order.cancellationRequest?.status ?? null,
+    unshippedAllocated: lines.reduce(
+      (sum, l) => sum + allocationOf(l, shipped.get(l.id) ?? 0, released).allocated,
+      0,
+    ),
+  };
+}
+
+/** Over the lines with units still to ship; `fulfilled` once every unit has left. */
+function orderAllocation(
+  statuses: LineAllocationStatus[],
+  released: boolean,
+): OrderView["allocation_status"] {
+  if (released) return "released";
+  const open = statuses.filter((s) => s !== "fulfilled");
+  if (open.length === 0) return "fulfilled";
+  const allocated = open.filter((s) => s === "allocated").length;
+  if (allocated === open.length) return "allocated";
+  return allocated === 0 ? "backordered" : "partially_allocated";
+}
+
 /**
  * The one rendering of an order, shared by reads, transition responses and events. `archived`:
  * read from the R2 archive rather than from D1.
@@ -30,13 +77,7 @@ export function renderOrder(
     .sort((a, b) => a.lineNo - b.lineNo)
     .map((line) => {
       const shippedQuantity = shipped.get(line.id) ?? 0;
-      // A line that has all left the shelf holds no stock any more, but it was allocated and
-      // nothing of it waits: it must not read as backordered.
-      const status = released
-        ? "released"
-        : shippedQuantity >= line.quantity
-          ? "allocated"
-          : line.allocation;
+      const allocation = allocationOf(line, shippedQuantity, released);
       return {
         id: line.id,
         line_id: line.lineId,
@@ -45,8 +86,8 @@ export function renderOrder(
         quantity: line.quantity,
         unit_price: line.unitPrice,
         currency: line.currency,
-        allocation_status: status,
-        allocated_quantity: status === "allocated" ? line.quantity - shippedQuantity : 0,
+        allocation_status: allocation.status,
+        allocated_quantity: allocation.allocated,
         shipped_quantity: shippedQuantity,
         // An order archived before lines had customs fields has none: undefined reads as null.
         hs_code: line.hsCode ?? null,
@@ -57,7 +98,6 @@ export function renderOrder(
             : null,
       };
     });
-  const allocatedCount = items.filter((i) => i.allocation_status === "allocated").length;
   return {
     id: row.id,
     order_number: row.orderNumber,
@@ -78,13 +118,10 @@ export function renderOrder(
     ship_by: terms.ship_by ?? null,
     requested_delivery_date: terms.requested_delivery_date ?? null,
     items,
-    allocation_status: released
-      ? "released"
-      : allocatedCount === items.length
-        ? "allocated"
-        : allocatedCount === 0
-          ? "backordered"
-          : "partially_allocated",
+    allocation_status: orderAllocation(
+      items.map((i) => i.allocation_status),
+      released,
+    ),
     hold_reason: row.holdReason,
     cancel_reason: row.cancelReason,
     version: String(row.version),

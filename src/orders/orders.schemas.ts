@@ -19,8 +19,18 @@ import {
   text,
   UtcDateTime,
 } from "../domain/shapes";
-import { ALLOCATION_STATUSES, ORDER_STATUSES } from "../domain/statuses";
-import { cursorParam, limitParam, Pagination, updatedSinceParam } from "../http/pagination";
+import {
+  LINE_ALLOCATION_STATUSES,
+  ORDER_ALLOCATION_STATUSES,
+  ORDER_STATUSES,
+} from "../domain/statuses";
+import {
+  cursorParam,
+  limitParam,
+  orderParam,
+  Pagination,
+  updatedSinceParam,
+} from "../http/pagination";
 import { Shipment } from "../shipments/shipments.schemas";
 
 /**
@@ -289,8 +299,9 @@ export const OrderItem = z
     quantity: z.number().int(),
     unit_price: z.string().nullable(),
     currency: z.string().nullable(),
-    allocation_status: z.enum(ALLOCATION_STATUSES).openapi({
-      description: "Each line is allocated whole or waits whole; `released` once cancelled.",
+    allocation_status: z.enum(LINE_ALLOCATION_STATUSES).openapi({
+      description:
+        "Each line is allocated whole or waits whole; `released` once cancelled; `fulfilled` once every unit has shipped (nothing left to allocate).",
     }),
     allocated_quantity: z
       .number()
@@ -332,7 +343,10 @@ export const Order = z
     ship_by: z.string().nullable().openapi({ example: "2026-07-06" }),
     requested_delivery_date: z.string().nullable().openapi({ example: "2026-07-10" }),
     items: z.array(OrderItem),
-    allocation_status: z.enum(["allocated", "partially_allocated", "backordered", "released"]),
+    allocation_status: z.enum(ORDER_ALLOCATION_STATUSES).openapi({
+      description:
+        "Over the lines with units still to ship: `allocated`, `partially_allocated` or `backordered`; `fulfilled` once every unit has shipped; `released` once cancelled.",
+    }),
     hold_reason: z.string().nullable(),
     cancel_reason: z.string().nullable(),
     version: z
@@ -383,6 +397,7 @@ export const OrderIdParam = z.object({
 
 export const ListOrdersQuery = z.object({
   updated_since: updatedSinceParam,
+  order: orderParam,
   status: z
     .enum(ORDER_STATUSES)
     .optional()

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { shipments } from "../db/schema";
+import { orderRule, shipmentRule } from "../domain/actions";
 import { Refused, refused } from "../domain/refusals";
 import type { TrackingStatus } from "../domain/statuses";
 import { receiveInbound } from "../inbound/inbound.commands";
@@ -7,6 +8,7 @@ import { createInbound } from "../inbound/inbound.create";
 import { type Actor, runOrderCommand, shipmentOf, tenantOfOrder } from "../orders/orders.commands";
 import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
+import { factsOf } from "../orders/orders.render";
 import { ownerOfShipment } from "../shipments/shipments.reads";
 import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
 import { isInternational, missingCustoms, namedGaps } from "../simulator/simulator.customs";
@@ -53,17 +55,17 @@ export async function fulfilOrder(
       missing: namedGaps(missing),
     });
   }
+  // Items named are the ship command's to judge; otherwise the rule the console offers
+  // "Fulfil now" by says whether anything allocated is left, before picking starts.
+  const items = input.items ?? allocatedUnshipped(committed);
+  const refusal = input.items ? null : orderRule("fulfil", factsOf(committed));
+  if (refusal) throw new Refused({ ...refusal, order_id: orderId });
   if (committed.order.status === "received") {
     committed = (
       await runOrderCommand(acting, orderId, { type: "start_picking", actor: who.actor })
     ).order;
   }
   const { order } = committed;
-  const items = input.items ?? allocatedUnshipped(committed);
-  // A held, cancelled or backordered order is refused by the ship command itself, which says why.
-  if (items.length === 0 && ["processing", "partially_shipped", "shipped"].includes(order.status)) {
-    throw refused("nothing_to_ship", { order_status: order.status, order_id: orderId });
-  }
   const settings = await readSettings(who.db, tenantId);
   const ship = await simulatedShipment(
     who.db,
@@ -94,16 +96,10 @@ export async function advanceShipment(
     .from(shipments)
     .where(eq(shipments.id, shipmentId));
   const current = row?.status ?? "shipped";
-  if (current === "voided") {
-    throw new Refused({ code: "shipment_voided", shipment_status: current });
-  }
-  if (current === "delivered") {
-    throw new Refused({ code: "already_delivered", shipment_status: current });
-  }
-  const next = status ?? nextTrackingStatus(current);
-  if (!next) {
-    throw refused("status_required", { field: "status", shipment_status: current });
-  }
+  const refusal = shipmentRule(status ? "track" : "advance", current);
+  if (refusal) throw new Refused(refusal);
+  // With no status named the advance rule has refused a shipment that has no next scan.
+  const next = status ?? (nextTrackingStatus(current) as TrackingStatus);
   const outcome = await runOrderCommand({ ...who, tenantId: owner.tenantId }, owner.orderId, {
     type: "track",
     actor: who.actor,

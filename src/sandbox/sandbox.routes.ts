@@ -176,7 +176,7 @@ export const advance = apiRoute("warehouse:operate", {
   tags,
   summary: "Move a shipment to its next carrier status",
   description:
-    "The next status, or the one given (`exception` included). 409 `shipment_final` once delivered or voided." +
+    "The next status, or the one given (`exception` included). 409 `already_delivered` once delivered, `shipment_voided` once voided; 422 `status_required` with no status given after an `exception`, which has no usual next scan." +
     replayNote,
   request: {
     params: ShipmentIdParam,

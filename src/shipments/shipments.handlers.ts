@@ -24,7 +24,12 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
       query.order_id ? eq(shipments.orderId, query.order_id) : undefined,
       query.status ? eq(shipments.status, query.status) : undefined,
     ],
-    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+    {
+      updatedSince: query.updated_since,
+      cursor: query.cursor,
+      limit: query.limit,
+      order: query.order,
+    },
   );
   const records = await loadShipments(c.var.db, rows.slice(0, query.limit));
   const byId = new Map(records.map((r) => [r.row.id, r]));

@@ -1,4 +1,5 @@
 import type { shipmentItems, shipmentParcels, shipments } from "../db/schema";
+import { shipmentRule } from "../domain/actions";
 import type { Refusal } from "../domain/refusals";
 import type { ShipmentStatus, TrackingStatus } from "../domain/statuses";
 
@@ -221,9 +222,7 @@ export function decideTracking(
 ): Refusal | "unchanged" | ShipmentRecord {
   const current = record.row.status;
   if (current === status) return "unchanged";
-  if (current === "voided") return { code: "shipment_voided", shipment_status: current };
-  if (current === "delivered") return { code: "already_delivered", shipment_status: current };
-  return withStatus(record, status, occurredAt, note);
+  return shipmentRule("track", current) ?? withStatus(record, status, occurredAt, note);
 }
 
 /** A voided label: the row stays, flagged, and its units go back to the order's allocation. */
@@ -232,10 +231,8 @@ export function decideVoid(
   lines: readonly ShippableLine[],
   voidedAt: string,
 ): Refusal | "unchanged" | { record: ShipmentRecord; moves: Move[] } {
-  if (record.row.voided) return "unchanged";
-  if (record.row.status === "delivered") {
-    return { code: "already_delivered", shipment_status: "delivered" };
-  }
+  const answer = shipmentRule("void", record.row.status);
+  if (answer) return answer;
   const voided = withStatus(record, "voided", voidedAt, null);
   voided.row = { ...voided.row, voided: true, voidedAt };
   const moves: Move[] = [];

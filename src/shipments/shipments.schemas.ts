@@ -17,7 +17,7 @@ import {
   Weight,
 } from "../domain/shapes";
 import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
-import { cursorParam, limitParam, updatedSinceParam } from "../http/pagination";
+import { cursorParam, limitParam, orderParam, updatedSinceParam } from "../http/pagination";
 
 export const Parcel = z
   .object({
@@ -184,6 +184,7 @@ export const ShipmentIdParam = z.object({
 
 export const ListShipmentsQuery = z.object({
   updated_since: updatedSinceParam,
+  order: orderParam,
   order_id: z
     .string()
     .optional()

@@ -1,5 +1,6 @@
 import type { orderLines, StoredOrder } from "../db/schema";
-import type { CancellationAnswer, TrackingStatus } from "../domain/statuses";
+import { NEXT_TRACKING } from "../domain/actions";
+import type { CancellationAnswer, ShipmentStatus, TrackingStatus } from "../domain/statuses";
 import { type ShipItem, type ShipmentRecord, shippedByLine } from "../shipments/shipments.rules";
 import {
   CUSTOMS_HOLD,
@@ -77,19 +78,11 @@ export interface Planned {
 
 /** The carrier's next scan; an exception scenario ends in transit. */
 export function nextTrackingStatus(
-  status: string,
+  status: ShipmentStatus,
   scenarios: ReadonlySet<Scenario> = new Set(),
 ): TrackingStatus | undefined {
-  switch (status) {
-    case "shipped":
-      return "in_transit";
-    case "in_transit":
-      return scenarios.has("exception") ? "exception" : "out_for_delivery";
-    case "out_for_delivery":
-      return "delivered";
-    default:
-      return undefined;
-  }
+  if (status === "in_transit" && scenarios.has("exception")) return "exception";
+  return NEXT_TRACKING[status];
 }
 
 const ms = (seconds: number) => seconds * 1000;

@@ -269,7 +269,7 @@ describe("orders", () => {
     expect(elapsed).toBeLessThan(1000);
     expect(orderLinks(first.html)).toHaveLength(50);
     const next = /<a href="([^"]+)" rel="next">/.exec(first.html)?.[1] ?? "";
-    expect(next).toMatch(/^\/console\/orders\?cursor=/);
+    expect(next).toMatch(/^\/console\/orders\?order=desc&amp;cursor=/);
     const second = await browser.get(next.replaceAll("&amp;", "&"));
     expect(orderLinks(second.html)).toHaveLength(1);
     expect(second.html).not.toContain('rel="next"');
@@ -446,8 +446,9 @@ describe("orders", () => {
       /409 version_conflict ?: If-Match names version 1 but the order is at version 2/,
     );
 
-    await ok(client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }));
+    // The form was open when the floor started picking.
     const fresh = formFields((await browser.get(`/console/orders/${order.id}`)).html, amend);
+    await ok(client(key).v1.ops.orders[":id"]["start-picking"].$post({ param: { id: order.id } }));
     const late = await browser.post(amend, { ...fresh, packing_note: "Too late" });
     expect(late.status).toBe(409);
     expect(textOf(late.html)).toContain("The API refused the amendment");
@@ -578,6 +579,67 @@ describe("shipments, inventory and the sandbox", () => {
     const settings = await ok(client(key).v1.sandbox.settings.$get());
     expect(settings).toMatchObject({ auto_fulfill: true, pick_after_seconds: 30 });
     await ok(client(key).v1.sandbox.settings.$put({ json: { auto_fulfill: false } }));
+  });
+
+  it("offers only the actions the API would take: a received order's, none on a shipped one", async () => {
+    const browser = await signedIn(key);
+    const buttons = (html: string) =>
+      [...html.matchAll(/<button[^>]*>([^<]+)<\/button>/g)].map((m) => m[1]?.trim());
+    const received = await newOrder();
+    const open = await browser.get(`/console/orders/${received.id}`);
+    expect(buttons(open.html)).toEqual(
+      expect.arrayContaining(["Fulfil now", "Amend order", "Cancel order"]),
+    );
+    expect(buttons(open.html)).not.toContain("Request cancellation");
+
+    const order = await newOrder();
+    await browser.post("/console/sandbox/fulfill", { order_id: order.id, return_to: "order" });
+    const shipped = await browser.get(`/console/orders/${order.id}`);
+    expect(textOf(shipped.html)).toContain("Order");
+    for (const gone of ["Fulfil now", "Amend order", "Cancel order", "Request cancellation"]) {
+      expect(buttons(shipped.html)).not.toContain(gone);
+    }
+    expect(textOf(shipped.html)).toContain(
+      "A shipped order can no longer be amended or cancelled.",
+    );
+    // Its lines have all left: fulfilled, and nothing on the page reads as an alarm.
+    expect(shipped.html).toContain('<span class="badge good">fulfilled</span>');
+    expect(shipped.html).not.toContain('class="badge bad"');
+    expect(buttons(shipped.html)).toContain("Advance");
+
+    const shipmentId = (await orderOf(order.id)).shipments[0]?.id ?? "";
+    await ok(
+      client(key).v1.sandbox.shipments[":id"].advance.$post({
+        param: { id: shipmentId },
+        header: {},
+        json: { status: "delivered" },
+      }),
+    );
+    const delivered = await browser.get(`/console/orders/${order.id}`);
+    expect(buttons(delivered.html)).not.toContain("Advance");
+    const listed = await browser.get(`/console/shipments?order_id=${order.id}`);
+    expect(listed.html).toContain(shipmentId);
+    expect(buttons(listed.html)).not.toContain("Advance");
+  });
+
+  it("lists the newest change first, and the toggle turns it round keeping the filters", async () => {
+    const list = await merchant({ "WIDGET-BLUE-M": 100 });
+    const older = await ok(client(list.key).v1.orders.$post({ json: orderBody() }));
+    const newer = await ok(client(list.key).v1.orders.$post({ json: orderBody() }));
+    const browser = await signedIn(list.key);
+    const toggleOf = (html: string) =>
+      (/<a href="([^"]+)" id="list-order">/.exec(html)?.[1] ?? "").replaceAll("&amp;", "&");
+    const page = await browser.get("/console/orders");
+    expect(orderLinks(page.html)[0]).toContain(newer.id);
+    expect(textOf(page.html)).toContain("Newest change first.");
+    expect(toggleOf(page.html)).toBe("/console/orders?order=asc");
+    const oldest = await browser.get(toggleOf(page.html));
+    expect(orderLinks(oldest.html)[0]).toContain(older.id);
+    expect(formFields(oldest.html, "/console/orders")).toMatchObject({ order: "asc" });
+    const filtered = await browser.get("/console/orders?order=asc&status=received");
+    expect(toggleOf(filtered.html)).toBe("/console/orders?status=received&order=desc");
+    const shipments = await browser.get("/console/shipments");
+    expect(toggleOf(shipments.html)).toBe("/console/shipments?order=asc");
   });
 
   it("has no sandbox controls in production", async () => {

@@ -807,6 +807,43 @@ describe("GET /v1/orders", () => {
     );
   });
 
+  it("lists newest change first with order=desc, pages that way, and keeps a cursor to its own direction", async () => {
+    const { key } = await merchant({ "WIDGET-BLUE-M": 10 });
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      made.push(await ok(client(key).v1.orders.$post({ json: orderBody() })));
+    }
+    const [a, b, c] = made.map((o) => o.id);
+    const list = (query: QueryOf<Api["v1"]["orders"]["$get"]>) =>
+      ok(client(key).v1.orders.$get({ query }));
+    // The default stays the poller's: oldest change first.
+    expect((await list({})).data.map((o) => o.id)).toEqual([a, b, c]);
+    const first = await list({ order: "desc", limit: 2 });
+    expect(first.data.map((o) => o.id)).toEqual([c, b]);
+    const cursor = first.pagination.next_cursor ?? "";
+    const second = await list({ order: "desc", limit: 2, cursor });
+    expect(second.data.map((o) => o.id)).toEqual([a]);
+    expect(second.pagination.has_more).toBe(false);
+    // A change moves an order to the newest end.
+    await ok(
+      client(key).v1.orders[":id"].$patch({ param: { id: a ?? "" }, json: { packing_note: "x" } }),
+    );
+    expect((await list({ order: "desc" })).data.map((o) => o.id)).toEqual([a, c, b]);
+    // Walked the other way, the cursor would skip or repeat rows: it is refused.
+    expectError(
+      await raw("GET", `/v1/orders?cursor=${encodeURIComponent(cursor)}`, { key }),
+      400,
+      "invalid_cursor",
+      "cursor",
+    );
+    expectError(
+      await raw("GET", "/v1/orders?order=newest", { key }),
+      400,
+      "invalid_parameter",
+      "order",
+    );
+  });
+
   it("pages with limit 7 while orders are created, never repeating and finally seeing all", async () => {
     const { key } = await merchant({ "WIDGET-BLUE-M": 1000 });
     const created: string[] = [];

@@ -102,10 +102,10 @@ describe("POST /v1/ops/shipments", () => {
     const done = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(done.status).toBe("shipped");
     expect(done.shipments).toHaveLength(2);
-    // Everything left the shelf: allocated and shipped, nothing waiting or backordered.
-    expect(done.allocation_status).toBe("allocated");
+    // Everything left the shelf: fulfilled, nothing held, waiting or backordered.
+    expect(done.allocation_status).toBe("fulfilled");
     for (const item of done.items) {
-      expect(item).toMatchObject({ allocation_status: "allocated", allocated_quantity: 0 });
+      expect(item).toMatchObject({ allocation_status: "fulfilled", allocated_quantity: 0 });
       expect(item.shipped_quantity).toBe(item.quantity);
     }
     const cancel = await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id } });
@@ -587,6 +587,41 @@ describe("tenant isolation", () => {
     expect(
       (await client(key).v1.shipments[":id"].$get({ param: { id: shipped.body.id } })).status,
     ).toBe(200);
+  });
+});
+
+describe("a line's allocation once it ships", () => {
+  it("reads fulfilled once all its units left, and a partial shipment keeps the rest allocated", async () => {
+    const { key, order } = await readyOrder();
+    await ship(key, order.id, [
+      { sku: "WIDGET-BLUE-M", quantity: 1 },
+      { sku: "WIDGET-RED-S", quantity: 1 },
+    ]);
+    const partial = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
+    expect(partial.status).toBe("partially_shipped");
+    expect(partial.items.map((i) => [i.sku, i.allocation_status, i.allocated_quantity])).toEqual([
+      ["WIDGET-BLUE-M", "allocated", 2],
+      ["WIDGET-RED-S", "fulfilled", 0],
+    ]);
+    // What is left to ship is all allocated: the order reads allocated, not fulfilled.
+    expect(partial.allocation_status).toBe("allocated");
+    expect(await stockOf(key, "WIDGET-BLUE-M")).toMatchObject({ allocated: 2 });
+    // The event carries the same view as the read.
+    const updates = await ok(client(key).v1.events.$get({ query: { type: "order.updated" } }));
+    expect(updates.data.at(-1)?.data).toMatchObject({
+      version: partial.version,
+      allocation_status: "allocated",
+      items: partial.items,
+    });
+
+    await ship(key, order.id, [{ sku: "WIDGET-BLUE-M", quantity: 2 }]);
+    const done = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
+    expect(done.status).toBe("shipped");
+    expect(done.allocation_status).toBe("fulfilled");
+    expect(done.items.map((i) => [i.allocation_status, i.allocated_quantity])).toEqual([
+      ["fulfilled", 0],
+      ["fulfilled", 0],
+    ]);
   });
 });
 

@@ -248,7 +248,20 @@ try {
     await api(base, "POST", `/v1/orders/${cancelled.id}/cancel`, key, { reason: "Dup" }, 200);
     const picking = await api(base, "POST", "/v1/orders", key, orderBody(), 201);
     await api(base, "POST", `/v1/ops/orders/${picking.id}/start-picking`, key, undefined, 200);
-    return { ...created, other };
+    return { ...created, other, newest: picking };
+  });
+
+  await step("the orders list shows the newest change first; the toggle reverses it", async () => {
+    await page.getByRole("link", { name: "Orders" }).click();
+    const firstRow = () => page.locator("tbody tr").first().locator("td a").first().textContent();
+    check(
+      (await firstRow()) === order.newest.order_number,
+      `the first row was ${await firstRow()}, not the last order changed`,
+    );
+    await page.getByRole("link", { name: "Show oldest first" }).click();
+    check((await firstRow()) === order.order_number, `oldest first began with ${await firstRow()}`);
+    await page.getByRole("link", { name: "Show newest first" }).click();
+    check((await firstRow()) === order.newest.order_number, "the toggle did not turn back");
   });
 
   await step("find the order in the console by its reference", async () => {
@@ -273,12 +286,41 @@ try {
       check(tracking, "no tracking number shown");
       check(/^https:\/\//.test((await link.getAttribute("href")) ?? ""), "no tracking link");
       await page.getByText("Hash chain verified on this page:").waitFor();
+      for (const gone of ["Amend order", "Cancel order", "Fulfil now"]) {
+        const count = await page.getByRole("button", { name: gone }).count();
+        check(count === 0, `a shipped order still offers "${gone}"`);
+      }
+      const lines = await page
+        .locator("section[aria-label='Lines'] tbody .badge")
+        .allTextContents();
+      check(
+        lines.length > 0 && lines.every((l) => l.trim() === "fulfilled"),
+        `the shipped lines read ${lines.join(", ")}`,
+      );
+      check((await page.locator(".badge.bad").count()) === 0, "a shipped order shows a red badge");
       await screenshots(page, "order");
       await page.getByRole("link", { name: "Shipments" }).click();
       await page.getByText(tracking).first().waitFor();
       return { tracking };
     },
   );
+
+  await step("a delivered shipment offers no Advance", async () => {
+    const shipped = await api(base, "GET", `/v1/orders/${order.id}`, key, undefined, 200);
+    const id = shipped.shipments[0].id;
+    await api(
+      base,
+      "POST",
+      `/v1/sandbox/shipments/${id}/advance`,
+      key,
+      { status: "delivered" },
+      200,
+    );
+    await page.goto(at(`/console/orders/${order.id}`));
+    await page.getByRole("heading", { name: `Order ${order.order_number}` }).waitFor();
+    const count = await page.getByRole("button", { name: "Advance" }).count();
+    check(count === 0, "a delivered shipment still offers Advance");
+  });
 
   const deliveryRows = () =>
     page

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { type OrderAction, orderAllows } from "../../src/domain/actions";
 import type { Refusal } from "../../src/domain/refusals";
-import type { OrderStatus } from "../../src/domain/statuses";
+import { ORDER_STATUSES, type OrderStatus } from "../../src/domain/statuses";
 import {
   type Change,
   type Decision,
@@ -9,6 +10,7 @@ import {
   type OrderState,
 } from "../../src/orders/order";
 import { decide, settle } from "../../src/orders/order-rules";
+import { factsOf } from "../../src/orders/orders.render";
 import type { ShipmentRecord } from "../../src/shipments/shipments.rules";
 
 const ID = { tenantId: "ten_1", orderId: "ord_1" };
@@ -616,5 +618,62 @@ describe("the events a change emits", () => {
       ),
     );
     expect(types(settle(after, scan, []))).toEqual([["shipment.updated", 2]]);
+  });
+});
+
+describe("the actions a status allows", () => {
+  const commands: [OrderAction, OrderCommand][] = [
+    ["amend", { type: "amend", actor: "k", patch: { packing_note: "x" } }],
+    ["cancel", { type: "cancel", actor: "k", reason: null }],
+    ["request_cancellation", { type: "request_cancellation", actor: "k", reason: null }],
+    ["hold", { type: "hold", actor: "k", reason: "address" }],
+    ["release", { type: "release", actor: "k" }],
+  ];
+
+  it("are exactly the commands decide turns into a change, in every status", () => {
+    for (const status of ORDER_STATUSES) {
+      const s = state(status);
+      for (const [action, cmd] of commands) {
+        const offered = orderAllows(action, factsOf(s));
+        expect([status, action, offered]).toEqual([
+          status,
+          action,
+          isChange(decide(ID, s, cmd, NOW)),
+        ]);
+      }
+    }
+  });
+
+  it("answer a request only while it waits, and fulfil only what is allocated and unshipped", () => {
+    const picking = state("processing");
+    const pending = change(
+      decide(ID, picking, { type: "request_cancellation", actor: "k", reason: null }, NOW),
+    );
+    const waiting = { ...picking, order: { ...picking.order, ...pending.order } };
+    expect(orderAllows("answer_cancellation", factsOf(waiting))).toBe(true);
+    expect(orderAllows("answer_cancellation", factsOf(picking))).toBe(false);
+    expect(isChange(decide(ID, picking, { type: "accept_cancellation", actor: "k" }, NOW))).toBe(
+      false,
+    );
+
+    expect(factsOf(picking).unshippedAllocated).toBe(3);
+    expect(orderAllows("fulfil", factsOf(picking))).toBe(true);
+    const all = shipped(
+      picking,
+      change(
+        decide(
+          ID,
+          picking,
+          ship("shp_1", [
+            { sku: "A", quantity: 2 },
+            { sku: "B", quantity: 1 },
+          ]),
+          NOW,
+        ),
+      ),
+    );
+    expect(factsOf(all)).toMatchObject({ status: "shipped", unshippedAllocated: 0 });
+    expect(orderAllows("fulfil", factsOf(all))).toBe(false);
+    expect(orderAllows("fulfil", factsOf(state("backordered", { B: "backordered" })))).toBe(false);
   });
 });

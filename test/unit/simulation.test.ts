@@ -333,7 +333,7 @@ describe("scenarios and scans", () => {
     expect(nextTrackingStatus("in_transit")).toBe("out_for_delivery");
     expect(nextTrackingStatus("in_transit", new Set(["exception"]))).toBe("exception");
     expect(nextTrackingStatus("out_for_delivery")).toBe("delivered");
-    for (const end of ["delivered", "exception", "voided"]) {
+    for (const end of ["delivered", "exception", "voided"] as const) {
       expect(nextTrackingStatus(end)).toBeUndefined();
     }
   });

@@ -1,3 +1,4 @@
+import { shipmentAllows } from "../../domain/actions";
 import type { ShipmentView } from "../views";
 import { ActionButton } from "./action-button";
 import { type Column, DataTable } from "./table";
@@ -25,7 +26,7 @@ function ParcelList(props: { shipment: ShipmentView }) {
 
 /**
  * Shipments as rows: parcels with their tracking links, and in development and sandbox a
- * button that moves each one on to its next carrier status.
+ * button that moves each one still travelling on to its next carrier status.
  */
 export function ShipmentsTable(props: {
   shipments: ShipmentView[];
@@ -59,15 +60,19 @@ export function ShipmentsTable(props: {
   if (advance) {
     columns.push({
       label: "Sandbox",
-      cell: (s) => (
-        <ActionButton
-          action="/console/sandbox/advance"
-          csrf={advance.csrf}
-          label="Advance"
-          tone="secondary"
-          hidden={{ shipment_id: s.id, return_to: advance.returnTo }}
-        />
-      ),
+      // The carrier has nothing after delivered, voided or an exception to move on to.
+      cell: (s) =>
+        shipmentAllows("advance", s.voided ? "voided" : s.status) ? (
+          <ActionButton
+            action="/console/sandbox/advance"
+            csrf={advance.csrf}
+            label="Advance"
+            tone="secondary"
+            hidden={{ shipment_id: s.id, return_to: advance.returnTo }}
+          />
+        ) : (
+          "—"
+        ),
     });
   }
   return <DataTable label="Shipments" rows={props.shipments} columns={columns} />;

@@ -6,7 +6,15 @@ export function Time(props: { at: string | null | undefined }) {
   return props.at ? <time datetime={props.at}>{props.at.replace("T", " ")}</time> : <span>—</span>;
 }
 
-const GOOD = new Set(["succeeded", "delivered", "shipped", "enabled", "received", "allocated"]);
+const GOOD = new Set([
+  "succeeded",
+  "delivered",
+  "shipped",
+  "enabled",
+  "received",
+  "allocated",
+  "fulfilled",
+]);
 const BAD = new Set(["failed", "exception", "cancelled", "disabled", "backordered", "voided"]);
 
 export function Badge(props: { value: string; tone?: "good" | "bad" }) {

@@ -1,3 +1,4 @@
+import { type OrderAction, orderAllows } from "../../domain/actions";
 import { environmentOf } from "../../lib/environment";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import { ActionButton } from "../components/action-button";
@@ -8,6 +9,7 @@ import { Badge, Empty } from "../components/values";
 import { noticeOf, optional, readForm, text } from "../forms";
 import { checkChain } from "../history-check";
 import { hasSandbox, render } from "../layout";
+import { factsOfView } from "../views";
 import { AmendForm, amendBody, submittedValues } from "./order/amend-form";
 import { CancelForm } from "./order/cancel-form";
 import { CancellationRequestPanel } from "./order/cancellation-request";
@@ -49,6 +51,11 @@ export async function renderOrder(
   const verdict = history.ok ? await checkChain(history.body) : null;
   const csrf = c.var.session?.csrf ?? "";
   const sandbox = hasSandbox(environmentOf(c.env));
+  // Only what the API would take: the same rules that answer its 409s decide each button.
+  const facts = factsOfView(order);
+  const can = (action: OrderAction) => orderAllows(action, facts);
+  // Once picking started a cancel is refused and the partner asks the floor instead.
+  const canRequest = can("request_cancellation") && !can("cancel");
   return render(
     c,
     {
@@ -72,33 +79,48 @@ export async function renderOrder(
         shipments={order.shipments}
         advance={sandbox ? { csrf, returnTo: "order" } : undefined}
       />
-      {sandbox ? (
+      {sandbox && (can("fulfil") || state.fulfil) ? (
         <section class="panel" aria-labelledby="sandbox-title">
           <h2 id="sandbox-title">Sandbox warehouse</h2>
           {state.fulfil ? <Problem failure={state.fulfil} title="The sandbox refused" /> : null}
-          <p class="meta">
-            Picks and ships every allocated unit not yet shipped, in tracked parcels.
-          </p>
-          <ActionButton
-            action="/console/sandbox/fulfill"
-            csrf={csrf}
-            label="Fulfil now"
-            hidden={{ order_id: order.id, return_to: "order" }}
-          />
+          {can("fulfil") ? (
+            <>
+              <p class="meta">
+                Picks and ships every allocated unit not yet shipped, in tracked parcels.
+              </p>
+              <ActionButton
+                action="/console/sandbox/fulfill"
+                csrf={csrf}
+                label="Fulfil now"
+                hidden={{ order_id: order.id, return_to: "order" }}
+              />
+            </>
+          ) : null}
         </section>
       ) : null}
-      {order.status === "processing" || order.cancellation_request ? (
+      {canRequest || order.cancellation_request || state.cancellationRequest ? (
         <CancellationRequestPanel
           order={order}
           csrf={csrf}
-          floor={sandbox}
+          canRequest={canRequest}
+          canAnswer={sandbox && can("answer_cancellation")}
           state={state.cancellationRequest}
         />
       ) : null}
-      <div class="grid">
-        <AmendForm order={order} csrf={csrf} state={state.amend} />
-        <CancelForm order={order} csrf={csrf} state={state.cancel} />
-      </div>
+      {can("amend") || can("cancel") || state.amend || state.cancel ? (
+        <div class="grid">
+          {can("amend") || state.amend ? (
+            <AmendForm order={order} csrf={csrf} state={state.amend} />
+          ) : null}
+          {can("cancel") || state.cancel ? (
+            <CancelForm order={order} csrf={csrf} state={state.cancel} />
+          ) : null}
+        </div>
+      ) : (
+        <p class="meta" id="closed-actions">
+          A {order.status.replace("_", " ")} order can no longer be amended or cancelled.
+        </p>
+      )}
       <h2>History</h2>
       {history.ok && history.body.length === 0 ? <Empty text="No history yet." /> : null}
       <History history={history} verdict={verdict} />

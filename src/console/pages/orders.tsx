@@ -2,6 +2,7 @@ import { ORDER_STATUSES, type OrderStatus } from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
 import { Field, SelectField } from "../components/fields";
 import { Filters } from "../components/filters";
+import { ListOrderToggle, listOrderOf } from "../components/list-order";
 import { RefusedUnlessPlaced } from "../components/messages";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { type Column, DataTable } from "../components/table";
@@ -35,6 +36,7 @@ function OrdersTable(props: { orders: OrderView[] }) {
 
 export async function ordersPage(c: ConsoleContext) {
   const filters = filtersOf(c, FILTERS);
+  const order = listOrderOf(c);
   const cursor = c.req.query("cursor") || undefined;
   const listed = await outcome(
     c.var.api.v1.orders.$get({
@@ -44,6 +46,7 @@ export async function ordersPage(c: ConsoleContext) {
         status: filters.status as OrderStatus | undefined,
         cursor,
         limit: String(PAGE_SIZE),
+        order,
       },
     }),
   );
@@ -58,8 +61,8 @@ export async function ordersPage(c: ConsoleContext) {
     },
     <>
       <h1>Orders</h1>
-      <p class="lead">Oldest change first, as the API lists them; filter by date to start later.</p>
-      <Filters action="/console/orders" label="Filter orders">
+      <ListOrderToggle base="/console/orders" filters={filters} order={order} />
+      <Filters action="/console/orders" label="Filter orders" order={order}>
         <SelectField
           name="status"
           label="Status"
@@ -73,7 +76,8 @@ export async function ordersPage(c: ConsoleContext) {
           name="updated_since"
           label="Updated since"
           value={filters.updated_since}
-          placeholder="2026-07-02 or 2026-07-02T09:15:00Z"
+          placeholder="2026-07-02"
+          hint="A date, or a UTC time"
           failure={failure}
         />
       </Filters>
@@ -82,7 +86,7 @@ export async function ordersPage(c: ConsoleContext) {
           <OrdersTable orders={listed.body.data} />
           <Pager
             base="/console/orders"
-            filters={filters}
+            filters={{ ...filters, order }}
             nextCursor={listed.body.pagination.next_cursor}
           />
         </>

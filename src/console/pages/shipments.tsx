@@ -3,6 +3,7 @@ import { environmentOf } from "../../lib/environment";
 import { type ConsoleContext, outcome } from "../api";
 import { Field, SelectField } from "../components/fields";
 import { Filters } from "../components/filters";
+import { ListOrderToggle, listOrderOf } from "../components/list-order";
 import { RefusedUnlessPlaced } from "../components/messages";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { ShipmentsTable } from "../components/shipments-table";
@@ -13,6 +14,7 @@ const FILTERS = ["order_id", "status", "updated_since"] as const;
 
 export async function shipmentsPage(c: ConsoleContext) {
   const filters = filtersOf(c, FILTERS);
+  const order = listOrderOf(c);
   const listed = await outcome(
     c.var.api.v1.shipments.$get({
       query: {
@@ -20,6 +22,7 @@ export async function shipmentsPage(c: ConsoleContext) {
         status: filters.status as ShipmentStatus | undefined,
         cursor: c.req.query("cursor") || undefined,
         limit: String(PAGE_SIZE),
+        order,
       },
     }),
   );
@@ -35,7 +38,8 @@ export async function shipmentsPage(c: ConsoleContext) {
     },
     <>
       <h1>Shipments</h1>
-      <Filters action="/console/shipments" label="Filter shipments">
+      <ListOrderToggle base="/console/shipments" filters={filters} order={order} />
+      <Filters action="/console/shipments" label="Filter shipments" order={order}>
         <Field name="order_id" label="Order id" value={filters.order_id} failure={failure} />
         <SelectField
           name="status"
@@ -61,7 +65,7 @@ export async function shipmentsPage(c: ConsoleContext) {
           />
           <Pager
             base="/console/shipments"
-            filters={filters}
+            filters={{ ...filters, order }}
             nextCursor={listed.body.pagination.next_cursor}
           />
         </>

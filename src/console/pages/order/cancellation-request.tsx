@@ -6,21 +6,21 @@ import type { OrderView } from "../../views";
 
 /**
  * Once picking started a cancel is refused: the partner asks the floor instead. The panel
- * shows the request and its answer, and where the console plays the floor (the sandbox) it
- * offers the floor's accept and reject.
+ * shows the request and its answer, the request form while one can be made, and where the
+ * console plays the floor (the sandbox) the floor's accept and reject while one waits.
  */
 export function CancellationRequestPanel(props: {
   order: OrderView;
   csrf: string;
-  floor: boolean;
+  canRequest: boolean;
+  canAnswer: boolean;
   state?: FormState;
 }) {
-  const { order, csrf, floor } = props;
+  const { order, csrf, canRequest, canAnswer } = props;
   const request = order.cancellation_request;
   const failure = props.state?.failure;
   const rest = unplaced(failure, ["reason"]);
   const path = `/console/orders/${encodeURIComponent(order.id)}/cancellation-request`;
-  const pending = request?.status === "pending";
   return (
     <section class="panel" aria-labelledby="cancellation-request-title">
       <h2 id="cancellation-request-title">Cancellation request</h2>
@@ -45,7 +45,7 @@ export function CancellationRequestPanel(props: {
           <dd>{request.rejection_reason ?? "—"}</dd>
         </dl>
       ) : null}
-      {order.status === "processing" && !pending ? (
+      {canRequest ? (
         <form method="post" action={path}>
           <p class="meta">
             Picking has started, so the warehouse decides: it accepts (the order is cancelled and
@@ -63,7 +63,7 @@ export function CancellationRequestPanel(props: {
           </button>
         </form>
       ) : null}
-      {pending && floor ? (
+      {canAnswer ? (
         <>
           <p class="meta">As the sandbox warehouse:</p>
           <ActionButton
