@@ -105,6 +105,9 @@ const call = async (base, method, url, { token, body, headers = {} } = {}) => {
   const res = await fetch(new URL(url, base), {
     method,
     headers: {
+      // A fresh connection each time: on a loaded machine the lint takes long enough that
+      // workerd closes the idle one, and a POST sent on it fails ("other side closed").
+      connection: "close",
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body === undefined ? {} : { "content-type": "application/json" }),
       ...headers,
