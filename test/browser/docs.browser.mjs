@@ -77,7 +77,7 @@ try {
   const docs = new URL("/docs", base).toString();
 
   const viewer = await step(
-    "/docs names its viewer on this origin and nothing off-site",
+    "/docs names nothing off-site, and its viewer answers as JavaScript",
     async () => {
       const res = await fetch(docs);
       const page = await res.text();
@@ -86,6 +86,13 @@ try {
       check(offsite.length === 0, `off-site URLs: ${offsite.join(", ")}`);
       const src = /<script src="([^"]+)"/.exec(page)?.[1];
       check(src?.startsWith("/docs/assets/"), `the viewer script is ${src}`);
+      const script = await fetch(new URL(src, base));
+      await script.arrayBuffer();
+      check(script.status === 200, `${src} answered ${script.status}`);
+      const type = script.headers.get("content-type") ?? "";
+      check(/^(text|application)\/javascript/.test(type), `${src} is ${type}`);
+      const cache = script.headers.get("cache-control") ?? "";
+      check(cache.includes("immutable"), `${src} is cached as "${cache}"`);
       return src;
     },
   );
