@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { writeDocsAssets } from "./scripts/docs-assets.mjs";
 
 export default defineConfig(async () => {
   // The control database (DB) and each shard take their own set (src/db/shards.ts).
@@ -7,6 +8,8 @@ export default defineConfig(async () => {
     control: await readD1Migrations("./migrations/control"),
     shard: await readD1Migrations("./migrations/shard"),
   };
+  // wrangler.toml's [assets] folder (the /docs viewer) must exist before the pool reads it.
+  writeDocsAssets();
   return {
     plugins: [
       cloudflareTest({

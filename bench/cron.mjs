@@ -8,8 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { bundle, migrate, migrateAll } from "../scripts/local-worker.mjs";
+import { bundle, localWorkerOptions, migrate, migrateAll } from "../scripts/local-worker.mjs";
 import { knobs, log } from "./harness.mjs";
 
 const SHARDS = Array.from({ length: 8 }, (_, i) => `SHARD_${i}`);
@@ -54,7 +53,7 @@ async function backlog(control, db, shard) {
 
 /** One scheduled run with `n` shards listed: the handler's statements and each unit's. */
 async function scheduledRun(build, n) {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+  const { workerOptions } = localWorkerOptions();
   const persist = mkdtempSync(path.join(knobs.storageDir, "fulfillment-bench-cron-"));
   const extra = Object.fromEntries(SHARDS.slice(2).map((s) => [s, { id: `bench-cron-${s}` }]));
   const mf = new Miniflare({

@@ -15,8 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
-import { bundle, migrate, migrateAll } from "../scripts/local-worker.mjs";
+import { bundle, localWorkerOptions, migrate, migrateAll } from "../scripts/local-worker.mjs";
 
 const BUILD = "bench/.build";
 
@@ -128,7 +127,7 @@ export const shardNames = () => Array.from({ length: knobs.shards }, (_, i) => `
  * Migrations are applied before this returns; `dispose` stops workerd and removes the storage.
  */
 export async function serve(adminToken) {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+  const { workerOptions } = localWorkerOptions();
   const compat = {
     compatibilityDate: workerOptions.compatibilityDate,
     compatibilityFlags: workerOptions.compatibilityFlags ?? [],

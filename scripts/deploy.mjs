@@ -25,6 +25,7 @@ import {
   readEnvironment,
   writeIds,
 } from "./deploy-config.mjs";
+import { writeDocsAssets } from "./docs-assets.mjs";
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -186,5 +187,7 @@ if (!ENVIRONMENTS.includes(env) || unknown.length > 0) {
   fail(`usage: node scripts/deploy.mjs <${ENVIRONMENTS.join("|")}> [--dry-run]`);
 }
 const wanted = readEnvironment(readFileSync(CONFIG, "utf8"), env);
+// wrangler.toml's [assets] folder, which the upload includes: the viewer /docs loads.
+log(`static assets: ${writeDocsAssets()} from @scalar/api-reference`);
 if (args.includes("--dry-run")) dryRun(wanted);
 else deploy(wanted);

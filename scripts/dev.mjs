@@ -8,6 +8,7 @@ import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { seedDemo } from "./demo-seed.mjs";
 import { choosePort, otherPortHint } from "./dev-port.mjs";
+import { writeDocsAssets } from "./docs-assets.mjs";
 
 // Every path below (.dev.vars, .wrangler, wrangler.toml) is relative to the project root.
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
@@ -108,6 +109,8 @@ for (const binding of localBindings()) {
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 }
 
+// wrangler.toml's [assets] folder: the viewer /docs loads, from the installed package.
+writeDocsAssets();
 const args = [WRANGLER, "dev", "--port", String(PORT), "--log-level", "warn"];
 const child = spawn(process.execPath, args, { stdio: "inherit", env: ENV });
 let failed = false;

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
+import { writeDocsAssets } from "./docs-assets.mjs";
 
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 
@@ -22,6 +23,15 @@ export function wrangler(args) {
   if (res.status !== 0) {
     throw new Error(`wrangler ${args.join(" ")} failed:\n${res.stdout}\n${res.stderr}`);
   }
+}
+
+/**
+ * Miniflare's options for wrangler.toml's development Worker, once the static assets folder it
+ * names is written (wrangler refuses a config whose folder is missing).
+ */
+export function localWorkerOptions() {
+  writeDocsAssets();
+  return unstable_getMiniflareWorkerOptions("wrangler.toml", "");
 }
 
 /**
@@ -101,10 +111,10 @@ export async function migrateAll(mf, worker) {
  * and `dispose`, which stops workerd and removes `out`.
  */
 export async function startApi(out, adminToken) {
-  const { workerOptions, main } = unstable_getMiniflareWorkerOptions("wrangler.toml", "");
+  const { workerOptions: options, main } = localWorkerOptions();
   const build = buildApi(out, main);
   const mf = new Miniflare({
-    ...workerOptions,
+    ...options,
     host: "127.0.0.1",
     port: 0,
     cf: false,
@@ -112,7 +122,7 @@ export async function startApi(out, adminToken) {
     modulesRoot: build.dir,
     scriptPath: build.entry,
     bindings: {
-      ...workerOptions.bindings,
+      ...options.bindings,
       ENVIRONMENT: "development",
       ADMIN_TOKEN: adminToken,
       CONSOLE_SESSION_SECRET: randomBytes(32).toString("hex"),

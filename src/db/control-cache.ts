@@ -69,7 +69,7 @@ function messageOf(err: unknown): string {
 }
 
 function withinTimeout<T>(pending: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`no answer within ${CONTROL_TIMEOUT_MS} ms`)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import pkg from "../../package.json";
-import { client, expectError, expectStatus, ok, raw } from "../support/client";
+import { BASE, client, expectError, expectStatus, ok, raw } from "../support/client";
 
 /** The parts of an OpenAPI document these tests read. */
 const OpenApiDocument = z.object({
@@ -35,6 +35,34 @@ describe("health, docs and the OpenAPI document", () => {
     expectStatus(res, 200);
     expect(res.headers.get("content-type")).toContain("text/html");
     expect(res.body).toContain('data-url="/v1/openapi.json"');
+  });
+
+  it("serves /docs and its viewer from this origin alone, under a self-only policy", async () => {
+    const res = await client().docs.$get();
+    expectStatus(res, 200);
+    const page = String(res.body);
+    const urls = [...page.matchAll(/(?:src|href|data-url)="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(new URL(url, BASE).origin, url).toBe(BASE);
+    expect(page).not.toMatch(/\/\/[a-z0-9-]+\./i);
+
+    const policy = res.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    for (const directive of policy.split(";")) {
+      expect(directive, "every source is this origin, inline, or data:").toMatch(
+        /^\s*[a-z-]+(\s+('self'|'none'|'unsafe-inline'|data:))+\s*$/,
+      );
+    }
+
+    // The viewer is the pinned package's, under the path only static assets answer. (That it
+    // answers 200 as JavaScript is checked against the deploy bundle, by
+    // test/browser/docs.browser.mjs: this pool's SELF hands /docs/assets/* to the Worker.)
+    const viewer = /<script src="([^"]+)"/.exec(page)?.[1];
+    expect(viewer).toBe(
+      `/docs/assets/api-reference-${pkg.devDependencies["@scalar/api-reference"]}.js`,
+    );
   });
 
   it("publishes an OpenAPI 3.1 document without authentication", async () => {
