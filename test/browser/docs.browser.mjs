@@ -106,7 +106,7 @@ try {
     failedPage = page;
     await page.goto(docs);
     // The viewer opens the first tag; the others open from the sidebar.
-    await page.getByRole("link", { name: "Orders", exact: true }).click();
+    await page.getByText("Orders", { exact: true }).first().click();
     await page.getByRole("heading", { name: CREATE_ORDER }).waitFor();
     check(!(await page.locator("#docs-fallback").isVisible()), "the fallback shows beside it");
     check(seen.offsite.length === 0, `the page reached off-site: ${seen.offsite.join(", ")}`);
