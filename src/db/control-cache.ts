@@ -76,7 +76,9 @@ function withinTimeout<T>(pending: Promise<T>): Promise<T> {
       CONTROL_TIMEOUT_MS,
     );
   });
-  return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([pending, timeout]).finally(() => {
+    if (timer !== undefined) clearTimeout(timer);
+  });
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
