@@ -150,7 +150,7 @@ export const REQUEST_REFUSALS = {
   too_many_failed_attempts: {
     status: 429,
     about:
-      "Too many refused keys or admin tokens from this address: every attempt from it is refused until `Retry-After`.",
+      "Too many refused keys or admin tokens from this address: until `Retry-After`, a request from it without a valid credential is refused unchecked. A request with a valid key is still answered, within its own key's rate limit.",
     message: (d) =>
       `Too many failed authentication attempts from this address; retry after ${d.retry_after} s.`,
   },
