@@ -289,7 +289,7 @@ export interface paths {
         };
         /**
          * Stock per SKU, broken out per warehouse
-         * @description Every SKU with stock activity, oldest change first; a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.
+         * @description Every SKU with stock activity, oldest change first (newest first with `order=desc`); a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.
          *
          *     Requires scope `inventory:read`.
          */
@@ -381,7 +381,7 @@ export interface paths {
         };
         /**
          * The ordered change feed
-         * @description Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out. Events are kept for the retention window (30 days unless the deploy sets another) and then archived: they are no longer served, so `updated_since` before the window returns only what is left, and `after` or `cursor` naming an archived event is 400. A consumer away longer than the window restarts with `updated_since`.
+         * @description Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. `order=desc` lists newest first instead, for screens; `after` then stays the floor of the walk. Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out. Events are kept for the retention window (30 days unless the deploy sets another) and then archived: they are no longer served, so `updated_since` before the window returns only what is left, and `after` or `cursor` naming an archived event is 400. A consumer away longer than the window restarts with `updated_since`.
          *
          *     Requires scope `events:read`.
          */
@@ -4161,6 +4161,8 @@ export interface operations {
                 /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
                 cursor?: string;
                 limit?: number;
+                /** @description `asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from. */
+                order?: "asc" | "desc";
             };
             header?: {
                 /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
@@ -4404,6 +4406,8 @@ export interface operations {
                 delivery_status?: "pending" | "succeeded" | "failed";
                 /** @description Only events committed after this event id (yours, from an earlier read). */
                 after?: string;
+                /** @description `asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from. */
+                order?: "asc" | "desc";
                 /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
                 updated_since?: string;
                 /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, gte, sql } from "drizzle-orm";
+import { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
 import { cursorPosition } from "../db/feed";
 import { events } from "../db/schema";
 import { inList } from "../db/sql";
@@ -7,7 +8,7 @@ import { refused } from "../domain/refusals";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppRouteHandler } from "../http/context";
-import { IdCursor, page } from "../http/pagination";
+import { page } from "../http/pagination";
 import { retentionDays } from "../retention/retention.window";
 import { renderEvent } from "./events.render";
 import type * as routes from "./events.routes";
@@ -16,6 +17,9 @@ import { assertReadable } from "./events.service";
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
 const OUTER_EVENT_ID = sql`"events"."id"`;
 
+// Set only on a newest-first walk, so cursors issued before it existed read as oldest first.
+const EventCursor = z.object({ id: z.string(), d: z.literal(true).optional() });
+
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const tenantId = tenantOf(c);
   const query = c.req.valid("query");
@@ -23,25 +27,40 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const { scopes } = c.var.principal;
   if (type) assertReadable([type], scopes);
   const states = delivery_status === "pending" ? ["pending", "sending"] : [delivery_status];
+  const backwards = query.order === "desc";
+  const position = cursor ? cursorPosition(cursor, EventCursor) : undefined;
+  // A cursor goes on in the direction it was issued for: the other way it would skip events.
+  if (position && (position.d ?? false) !== backwards) {
+    throw refused("invalid_cursor", { field: "cursor" });
+  }
   // Positions are event ids, never the outbox's sequence, which counts every tenant's events.
-  const afterId = cursor ? cursorPosition(cursor, IdCursor).id : query.after;
-  const [mark] = afterId
-    ? await c.var.db
+  const seqOf = async (id: string) =>
+    (
+      await c.var.db
         .select({ seq: events.seq })
         .from(events)
-        .where(and(eq(events.id, afterId), eq(events.tenantId, tenantId)))
-    : [];
-  if (afterId && !mark) {
-    const retention_days = retentionDays(c.env);
-    throw cursor
-      ? refused("invalid_cursor", { field: "cursor", walk: "events", retention_days })
-      : refused("invalid_parameter", {
-          field: "after",
-          unknown_event: query.after,
-          retention_days,
-        });
+        .where(and(eq(events.id, id), eq(events.tenantId, tenantId)))
+    )[0]?.seq;
+  const cursorSeq = position ? await seqOf(position.id) : undefined;
+  if (position && cursorSeq === undefined) {
+    throw refused("invalid_cursor", {
+      field: "cursor",
+      walk: "events",
+      retention_days: retentionDays(c.env),
+    });
   }
-  const after = mark?.seq;
+  // Walking up, a cursor is already past `after`; walking down, `after` stays the floor.
+  const afterId = backwards || !position ? query.after : undefined;
+  const afterSeq = afterId ? await seqOf(afterId) : undefined;
+  if (afterId && afterSeq === undefined) {
+    throw refused("invalid_parameter", {
+      field: "after",
+      unknown_event: query.after,
+      retention_days: retentionDays(c.env),
+    });
+  }
+  const floor = backwards ? afterSeq : (cursorSeq ?? afterSeq);
+  const ceiling = backwards ? cursorSeq : undefined;
   const rows = await c.var.db
     .select()
     .from(events)
@@ -49,7 +68,8 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
       and(
         eq(events.tenantId, tenantId),
         type ? eq(events.type, type) : inList(events.type, readableEventTypes(scopes)),
-        after !== undefined ? gt(events.seq, after) : undefined,
+        floor !== undefined ? gt(events.seq, floor) : undefined,
+        ceiling !== undefined ? lt(events.seq, ceiling) : undefined,
         // Events never change after they are written: `updated_since` is their creation time.
         query.updated_since ? gte(events.createdAt, query.updated_since) : undefined,
         delivery_status
@@ -58,10 +78,16 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
           : undefined,
       ),
     )
-    .orderBy(asc(events.seq))
+    .orderBy(backwards ? desc(events.seq) : asc(events.seq))
     .limit(limit + 1);
   return c.json(
-    page(rows, limit, renderEvent, (r) => ({ id: r.id }), await consistencyToken(c)),
+    page(
+      rows,
+      limit,
+      renderEvent,
+      (r) => (backwards ? { id: r.id, d: true } : { id: r.id }),
+      await consistencyToken(c),
+    ),
     200,
   );
 };

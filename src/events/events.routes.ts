@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../domain/events";
 import { ErrorEnvelope, Timestamp } from "../domain/shapes";
 import { apiRoute } from "../http/openapi";
-import { feedQuery, listOf } from "../http/pagination";
+import { feedQuery, listOf, orderParam } from "../http/pagination";
 import { DEFAULT_RETENTION_DAYS } from "../retention/retention.window";
 
 export const Event = z
@@ -26,7 +26,7 @@ export const list = apiRoute("events:read", {
   tags: ["Events"],
   summary: "The ordered change feed",
   description:
-    "Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. " +
+    "Every event the key may read, oldest first, in commit order: the backstop for webhooks. Walk `next_cursor` until `has_more` is false; next time, resume with `after` = the id of the last event you processed. `order=desc` lists newest first instead, for screens; `after` then stays the floor of the walk. " +
     "Each event carries its full resource, so each type needs that resource's read scope too: `order.*` `orders:read`, `shipment.*` `shipments:read`, `inventory.*` `inventory:read`, `inbound.*` `inbound:read`, `return.*` `returns:read`, `webhook.test` `webhooks:manage`. Types the key cannot read are left out. " +
     `Events are kept for the retention window (${DEFAULT_RETENTION_DAYS} days unless the deploy sets another) and then archived: they are no longer served, so \`updated_since\` before the window returns only what is left, and \`after\` or \`cursor\` naming an archived event is 400. A consumer away longer than the window restarts with \`updated_since\`.`,
   request: {
@@ -54,6 +54,7 @@ export const list = apiRoute("events:read", {
           description: "Only events committed after this event id (yours, from an earlier read).",
           example: "evt_01J8XQ3kTq9x2VbN8mLp",
         }),
+      order: orderParam,
       ...feedQuery,
     }),
   },

@@ -21,6 +21,7 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
     updatedSince: query.updated_since,
     cursor: query.cursor,
     limit: query.limit,
+    order: query.order,
   });
   const rows = await c.var.db
     .select({

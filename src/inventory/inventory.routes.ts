@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { MAX_QUANTITY, optionalText, Sku, Timestamp } from "../domain/shapes";
 import { ADJUSTMENT_REASONS } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
-import { cursorParam, limitParam, listOf, updatedSinceParam } from "../http/pagination";
+import { cursorParam, limitParam, listOf, orderParam, updatedSinceParam } from "../http/pagination";
 
 export const WarehouseStock = z
   .object({
@@ -112,8 +112,8 @@ export const list = apiRoute("inventory:read", {
   tags: ["Inventory"],
   summary: "Stock per SKU, broken out per warehouse",
   description:
-    "Every SKU with stock activity, oldest change first; a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.",
-  request: { query: z.object(filters) },
+    "Every SKU with stock activity, oldest change first (newest first with `order=desc`); a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.",
+  request: { query: z.object({ ...filters, order: orderParam }) },
   responses: {
     200: { description: "Inventory", content: jsonContent(listOf(SkuInventory, "InventoryList")) },
   },
