@@ -385,6 +385,53 @@ describe("GET /v1/events", () => {
     }
   });
 
+  it("lists newest first with order=desc, pages that way, and keeps a cursor to its own direction", async () => {
+    const { key } = await shop("DESC-1");
+    for (let i = 1; i <= 3; i++) await adjustStock(key, "DESC-1", i); // 6 events
+    const all = (await events(key)).data;
+    expect(all).toHaveLength(6);
+    const newest = [...all].reverse();
+    // The default stays the poller's: commit order.
+    expect((await events(key, { order: "asc" })).data).toEqual(all);
+
+    const first = await events(key, { order: "desc", limit: 4 });
+    expect(first.data).toEqual(newest.slice(0, 4));
+    const cursor = first.pagination.next_cursor ?? "";
+    // What is written during a newest-first walk is above where it began: the walk goes on down.
+    await adjustStock(key, "DESC-1", 1);
+    const second = await events(key, { order: "desc", limit: 4, cursor });
+    expect(second.data).toEqual(newest.slice(4));
+    expect(second.pagination).toEqual({ next_cursor: null, has_more: false });
+    expect((await events(key, { order: "desc", limit: 1 })).data[0]?.event_type).toBe(
+      "inventory.updated",
+    );
+
+    // Walking down from the newest, `after` stays the floor on every page.
+    const after = all[1]?.event_id;
+    const page = await events(key, { order: "desc", after, limit: 3 });
+    const rest = await events(key, {
+      order: "desc",
+      after,
+      limit: 3,
+      cursor: page.pagination.next_cursor ?? undefined,
+    });
+    expect([...page.data, ...rest.data].slice(-4)).toEqual(newest.slice(0, 4));
+    expect(rest.data.at(-1)).toEqual(all[2]);
+    expect(rest.pagination.has_more).toBe(false);
+
+    // Walked the other way, either cursor would skip or repeat events: each is refused.
+    const ascending = (await events(key, { limit: 1 })).pagination.next_cursor ?? "";
+    for (const query of [{ cursor }, { cursor: ascending, order: "desc" as const }]) {
+      expectError(await client(key).v1.events.$get({ query }), 400, "invalid_cursor", "cursor");
+    }
+    expectError(
+      await raw("GET", "/v1/events?order=newest", { key }),
+      400,
+      "invalid_parameter",
+      "order",
+    );
+  });
+
   it("never shows one tenant's events to another", async () => {
     const a = await shop("SHARED-1");
     const b = await shop("SHARED-1");

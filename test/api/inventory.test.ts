@@ -577,6 +577,46 @@ describe("GET /v1/inventory and /v1/inventory-adjustments", () => {
     expect(next.data[0]?.id).not.toBe(page.data[0]?.id);
   });
 
+  it("lists newest change first with order=desc, pages that way, and keeps a cursor to its own direction", async () => {
+    const skus = ["DESC-1", "DESC-2", "DESC-3"];
+    const { key } = await catalog(...skus);
+    for (const sku of skus) await adjustStock(key, sku, 2);
+    const listed = async (query: QueryOf<Api["v1"]["inventory"]["$get"]>) =>
+      (await listInventory(key, query)).data.map((e) => e.sku);
+    // The default stays the poller's: oldest change first.
+    expect(await listed({})).toEqual(["DESC-1", "DESC-2", "DESC-3"]);
+    const first = await listInventory(key, { order: "desc", limit: "2" });
+    expect(first.data.map((e) => e.sku)).toEqual(["DESC-3", "DESC-2"]);
+    const cursor = first.pagination.next_cursor ?? "";
+    const second = await listInventory(key, { order: "desc", limit: "2", cursor });
+    expect(second.data.map((e) => e.sku)).toEqual(["DESC-1"]);
+    expect(second.pagination.has_more).toBe(false);
+    // A change moves a SKU to the newest end.
+    await adjustStock(key, "DESC-1", 1);
+    expect(await listed({ order: "desc" })).toEqual(["DESC-1", "DESC-3", "DESC-2"]);
+    // Walked the other way, either cursor would skip or repeat SKUs: each is refused.
+    const ascending = (await listInventory(key, { limit: "1" })).pagination.next_cursor ?? "";
+    for (const [order, other] of [
+      ["asc", cursor],
+      ["desc", ascending],
+    ]) {
+      expectError(
+        await raw("GET", `/v1/inventory?order=${order}&cursor=${encodeURIComponent(other ?? "")}`, {
+          key,
+        }),
+        400,
+        "invalid_cursor",
+        "cursor",
+      );
+    }
+    expectError(
+      await raw("GET", "/v1/inventory?order=newest", { key }),
+      400,
+      "invalid_parameter",
+      "order",
+    );
+  });
+
   it("never shows or touches another tenant's stock", async () => {
     const a = await catalog("ISO-1", "ISO-2");
     const b = await catalog("ISO-2");
