@@ -623,7 +623,7 @@ describe("shipments, inventory and the sandbox", () => {
   });
 
   it("lists the newest change first, and the toggle turns it round keeping the filters", async () => {
-    const list = await merchant({ "WIDGET-BLUE-M": 100 });
+    const list = await merchant({ "WIDGET-BLUE-M": 100, "WIDGET-RED-S": 100 });
     const older = await ok(client(list.key).v1.orders.$post({ json: orderBody() }));
     const newer = await ok(client(list.key).v1.orders.$post({ json: orderBody() }));
     const browser = await signedIn(list.key);
@@ -640,6 +640,39 @@ describe("shipments, inventory and the sandbox", () => {
     expect(toggleOf(filtered.html)).toBe("/console/orders?status=received&order=desc");
     const shipments = await browser.get("/console/shipments");
     expect(toggleOf(shipments.html)).toBe("/console/shipments?order=asc");
+
+    // The event feed and the stock list the same way, from the API's commit order.
+    const eventIds = (html: string) =>
+      [...html.matchAll(/<summary><code>(evt_[^<]+)<\/code>/g)].map((m) => m[1]);
+    const feed = (await ok(client(list.key).v1.events.$get({ query: {} }))).data;
+    expect(feed.length).toBeGreaterThan(1);
+    const events = await browser.get("/console/events");
+    expect(textOf(events.html)).toContain("Newest change first.");
+    expect(eventIds(events.html)).toEqual(feed.map((e) => e.event_id).reverse());
+    expect(toggleOf(events.html)).toBe("/console/events?order=asc");
+    expect(eventIds((await browser.get(toggleOf(events.html))).html)).toEqual(
+      feed.map((e) => e.event_id),
+    );
+    const typed = await browser.get("/console/events?order=asc&type=order.created");
+    expect(eventIds(typed.html)).toEqual(
+      feed.filter((e) => e.event_type === "order.created").map((e) => e.event_id),
+    );
+    expect(toggleOf(typed.html)).toBe("/console/events?type=order.created&order=desc");
+    expect(formFields(typed.html, "/console/events")).toMatchObject({ order: "asc" });
+
+    const stock = (await ok(client(list.key).v1.inventory.$get({ query: {} }))).data;
+    const skus = (html: string) =>
+      [...html.matchAll(/data-label="SKU"><div class="cell"><code>([^<]+)<\/code>/g)].map(
+        (m) => m[1],
+      );
+    expect(stock.length).toBeGreaterThan(1);
+    const inventory = await browser.get("/console/inventory");
+    expect(textOf(inventory.html)).toContain("Newest change first.");
+    expect(skus(inventory.html)).toEqual(stock.map((i) => i.sku).reverse());
+    expect(toggleOf(inventory.html)).toBe("/console/inventory?order=asc");
+    expect(skus((await browser.get(toggleOf(inventory.html))).html)).toEqual(
+      stock.map((i) => i.sku),
+    );
   });
 
   it("has no sandbox controls in production", async () => {

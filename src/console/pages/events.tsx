@@ -3,6 +3,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from "../../domain/statuses";
 import { type ConsoleContext, outcome } from "../api";
 import { Field, SelectField } from "../components/fields";
 import { Filters } from "../components/filters";
+import { ListOrderToggle, listOrderOf } from "../components/list-order";
 import { RefusedUnlessPlaced } from "../components/messages";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { type Column, DataTable } from "../components/table";
@@ -59,6 +60,7 @@ const EVENT_COLUMNS: Column<EventView>[] = [
 
 export async function eventsPage(c: ConsoleContext) {
   const filters = filtersOf(c, FILTERS);
+  const order = listOrderOf(c);
   const listed = await outcome(
     c.var.api.v1.events.$get({
       query: {
@@ -68,6 +70,7 @@ export async function eventsPage(c: ConsoleContext) {
         delivery_status: filters.delivery_status as (typeof DELIVERY_FILTERS)[number] | undefined,
         cursor: c.req.query("cursor") || undefined,
         limit: String(PAGE_SIZE),
+        order,
       },
     }),
   );
@@ -78,9 +81,10 @@ export async function eventsPage(c: ConsoleContext) {
     <>
       <h1>Event feed</h1>
       <p class="lead">
-        Every event this key may read, oldest first: each one exactly the body a webhook carries.
+        Every event this key may read: each one exactly the body a webhook carries.
       </p>
-      <Filters action="/console/events" label="Filter events">
+      <ListOrderToggle base="/console/events" filters={filters} order={order} />
+      <Filters action="/console/events" label="Filter events" order={order}>
         <SelectField
           name="type"
           label="Type"
@@ -113,7 +117,7 @@ export async function eventsPage(c: ConsoleContext) {
             <DataTable label="Events" rows={listed.body.data} columns={EVENT_COLUMNS} />
             <Pager
               base="/console/events"
-              filters={filters}
+              filters={{ ...filters, order }}
               nextCursor={listed.body.pagination.next_cursor}
             />
           </>

@@ -1,6 +1,7 @@
 import { type ConsoleContext, outcome } from "../api";
 import { Field, SelectField } from "../components/fields";
 import { Filters } from "../components/filters";
+import { ListOrderToggle, listOrderOf } from "../components/list-order";
 import { RefusedUnlessPlaced } from "../components/messages";
 import { PAGE_SIZE, Pager } from "../components/pager";
 import { type Column, DataTable } from "../components/table";
@@ -57,10 +58,16 @@ function WarehouseStock(props: { skus: SkuView[]; only?: string }) {
 
 export async function inventoryPage(c: ConsoleContext) {
   const filters = filtersOf(c, FILTERS);
+  const order = listOrderOf(c);
   const [listed, warehouses] = await Promise.all([
     outcome(
       c.var.api.v1.inventory.$get({
-        query: { ...filters, cursor: c.req.query("cursor") || undefined, limit: String(PAGE_SIZE) },
+        query: {
+          ...filters,
+          cursor: c.req.query("cursor") || undefined,
+          limit: String(PAGE_SIZE),
+          order,
+        },
       }),
     ),
     outcome(c.var.api.v1.warehouses.$get({ query: { limit: "200" } })),
@@ -75,7 +82,8 @@ export async function inventoryPage(c: ConsoleContext) {
     <>
       <h1>Inventory</h1>
       <p class="lead">Per warehouse: available is on hand less allocated.</p>
-      <Filters action="/console/inventory" label="Filter inventory">
+      <ListOrderToggle base="/console/inventory" filters={filters} order={order} />
+      <Filters action="/console/inventory" label="Filter inventory" order={order}>
         <SelectField
           name="warehouse_id"
           label="Warehouse"
@@ -98,7 +106,7 @@ export async function inventoryPage(c: ConsoleContext) {
           <WarehouseStock skus={listed.body.data} only={filters.warehouse_id} />
           <Pager
             base="/console/inventory"
-            filters={filters}
+            filters={{ ...filters, order }}
             nextCursor={listed.body.pagination.next_cursor}
           />
         </>
