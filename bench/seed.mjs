@@ -154,7 +154,8 @@ function literal(value) {
 const SHIPMENT_CHUNK = 10_000;
 
 /**
- * Shipments i = from..to of one tenant straight into D1, one parcel and two items each,
+ * Shipments i = from..to of one tenant straight into D1, one parcel and two items (each
+ * naming its order line) each,
  * with ids `<idPrefix>0000001`…. Row i is
  * updated at startMs + i seconds (plus a few ms, so timestamps are not all round) with
  * change_seq = i: both strictly increase with i, as the feed requires. A recursive CTE
@@ -190,9 +191,9 @@ export async function shipments(db, { tenantId, idPrefix, from, to, startMs }) {
           json_object('length', 20, 'width', 15, 'height', 5, 'unit', 'cm')
         FROM seq`),
       db.prepare(`${seq}
-        INSERT INTO shipment_items (shipment_id, sku, quantity)
-        SELECT ${id}, line.sku, line.quantity
-        FROM seq, (SELECT ${a} AS sku, 1 AS quantity UNION ALL SELECT ${b}, 2) AS line`),
+        INSERT INTO shipment_items (shipment_id, order_line_id, sku, quantity)
+        SELECT ${id}, 'li_' || printf('%09d', i) || line.n, line.sku, line.quantity
+        FROM seq, (SELECT 'a' AS n, ${a} AS sku, 1 AS quantity UNION ALL SELECT 'b', ${b}, 2) AS line`),
     ]);
   }
 }
