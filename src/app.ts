@@ -18,6 +18,7 @@ import { ordersApi } from "./orders/orders.index";
 import { productsApi } from "./products/products.index";
 import { returnsApi } from "./returns/returns.index";
 import { sandboxApi, sandboxOnly } from "./sandbox/sandbox.index";
+import { serialsApi } from "./serials/serials.index";
 import { shipmentsApi } from "./shipments/shipments.index";
 import {
   shippingMethodsAdmin,
@@ -81,6 +82,7 @@ export function createApp() {
     .route("/v1", productsApi)
     .route("/v1", ordersApi)
     .route("/v1", shipmentsApi)
+    .route("/v1", serialsApi)
     .route("/v1", inventoryApi)
     .route("/v1", returnsApi)
     .route("/v1", eventsApi)

@@ -119,6 +119,8 @@ export function addedUpBySku<T extends { sku: string; line_id?: string }>(items:
     for (const [field, value] of Object.entries(item)) {
       if (typeof value === "number")
         line[field] = ((line[field] as number | undefined) ?? 0) + value;
+      // Serial numbers are units too: the line lists every one its parts named.
+      if (Array.isArray(value)) line[field] = [...((line[field] as unknown[]) ?? []), ...value];
     }
   }
   return [...bySku.values()] as T[];
@@ -145,6 +147,46 @@ export const MAX_REFERENCE_LENGTH = 100;
 export const MAX_URL_LENGTH = 2000;
 /** Tax ids on one order. */
 export const MAX_TAX_IDS = 10;
+/** A serial number's length. */
+export const MAX_SERIAL_LENGTH = 100;
+/** Serial numbers on one shipment item or return line: a bigger line is sent as several items. */
+export const MAX_SERIALS = 1000;
+
+/**
+ * One unit's serial number, as printed on it: trimmed, 1–100 printable characters. Unique
+ * per tenant and SKU among units that are out.
+ */
+export const SerialNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_SERIAL_LENGTH)
+  .regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, { message: "must be printable characters" })
+  .openapi({ example: "SN-7Q2K-0042" });
+
+/**
+ * Serial numbers of one item: each SKU's serials unique across the whole request, so a
+ * repeat is refused at the place it repeats (`items[1].serials[0]`).
+ */
+export function uniqueSerials(
+  items: readonly { sku: string; serials?: readonly string[] }[],
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    item.serials?.forEach((serial, j) => {
+      const key = JSON.stringify([item.sku, serial]);
+      if (seen.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "serials", j],
+          message: `serial '${serial}' of '${item.sku}' is named twice: one unit per serial`,
+        });
+      }
+      seen.add(key);
+    });
+  });
+}
 
 export const Weight = z
   .strictObject({

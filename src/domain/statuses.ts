@@ -83,6 +83,14 @@ export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 export const RETURN_LINE_STAGES = ["expected", "received"] as const;
 export type ReturnLineStage = (typeof RETURN_LINE_STAGES)[number];
 
+/** What happened to a serial-tracked unit: it left on a shipment, the label was voided, or it came back. */
+export const SERIAL_MOVEMENTS = ["shipped", "voided", "returned"] as const;
+export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number];
+
+/** Where a serial-tracked unit is, from its latest movement: a voided label leaves it in stock. */
+export const SERIAL_STATUSES = ["shipped", "returned", "in_stock"] as const;
+export type SerialStatus = (typeof SERIAL_STATUSES)[number];
+
 /** Why the floor changed a stock count (guide §5b). */
 export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];

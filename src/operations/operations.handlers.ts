@@ -102,7 +102,12 @@ export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
           weight: p.weight ?? null,
           dimensions: p.dimensions ?? null,
         })),
-        items: body.items.map((i) => ({ sku: i.sku, lineId: i.line_id, quantity: i.quantity })),
+        items: body.items.map((i) => ({
+          sku: i.sku,
+          lineId: i.line_id,
+          quantity: i.quantity,
+          serials: i.serials,
+        })),
         cost: body.cost ?? null,
         shippedAt: body.shipped_at ?? new Date().toISOString(),
       }).catch((err: unknown) => {

@@ -16,6 +16,7 @@ import { relay } from "../webhooks/webhooks.outbox";
 import { tellOrders } from "./allocation-notices";
 import { isChange, type OrderCommand, type OrderState } from "./order";
 import { decide, settle } from "./order-rules";
+import { checkSerials, claimShipmentSerials } from "./order-serials";
 import { moveStock } from "./order-stock";
 import { loadOrder, persist } from "./order-store";
 import { type Outcome, outcomeOf } from "./outcome";
@@ -219,7 +220,21 @@ export class OrderObject extends DurableObject<Env> {
     if (!isChange(decision)) return outcomeOf(state as OrderState, command, false, []);
     const movesStock =
       decision.demands.length > 0 || decision.moves.length > 0 || decision.locks.length > 0;
+    const shipping = command.type === "ship" && decision.shipment?.created ? command : undefined;
+    if (shipping) {
+      const refusal = await checkSerials(this.run.db, this.id.tenantId, shipping.items);
+      if (refusal) return { ok: false, refusal };
+    }
     if (intent && movesStock) await this.journal.open(intent);
+    // Claimed under the journal: a claim whose shipment never commits is freed by reconcile.
+    const record = decision.shipment?.record;
+    if (shipping && record) {
+      const refusal = await claimShipmentSerials(this.run.db, record, shipping.items);
+      if (refusal) {
+        if (intent && movesStock) await this.journal.close();
+        return { ok: false, refusal };
+      }
+    }
     const { answers, notices } =
       command.type === "allocation_changed"
         ? { answers: [command], notices: [] }
@@ -280,7 +295,13 @@ export class OrderObject extends DurableObject<Env> {
   private async reconcile(intent: Intent<OrderCommand>) {
     this.state = undefined;
     const state = await this.load(false);
-    for (const answer of await reconcile(this.run.env, this.id, state, intent.command)) {
+    for (const answer of await reconcile(
+      this.run.env,
+      this.run.db,
+      this.id,
+      state,
+      intent.command,
+    )) {
       if (state) await this.apply({ type: "allocation_changed", ...answer }, intent.now);
     }
   }

@@ -4,6 +4,7 @@ import { patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { shipments } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
+import { shippedStatements } from "../serials/serials.store";
 import { renderShipment } from "../shipments/shipments.render";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 
@@ -33,7 +34,13 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     p.weight === null ? null : JSON.stringify(p.weight),
     p.dimensions === null ? null : JSON.stringify(p.dimensions),
   ]);
-  const items = record.items.map((i) => [i.orderLineId, i.lineId, i.sku, i.quantity]);
+  const items = record.items.map((i) => [
+    i.orderLineId,
+    i.lineId,
+    i.sku,
+    i.quantity,
+    i.serials === null ? null : JSON.stringify(i.serials),
+  ]);
   return [
     db
       .insert(shipments)
@@ -50,11 +57,13 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     ...chunked(items).map((group) =>
       statement(
         db,
-        sql`INSERT INTO shipment_items (shipment_id, order_line_id, line_id, sku, quantity)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+        sql`INSERT INTO shipment_items (shipment_id, order_line_id, line_id, sku, quantity, serials)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
         FROM ${jsonRows(group)} AS j`,
       ),
     ),
+    // The serials were claimed before stock moved; the shipment's write records them leaving.
+    ...(record.items.some((i) => i.serials) ? shippedStatements(db, row.id) : []),
   ];
 }
 

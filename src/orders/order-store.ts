@@ -15,6 +15,7 @@ import { chunked, jsonRows } from "../db/sql";
 import { resourceOf } from "../domain/events";
 import { canonicalJson } from "../lib/canonical-json";
 import { chainHash, GENESIS_HASH } from "../lib/hash-chain";
+import { voidedStatements } from "../serials/serials.store";
 import type { ShipmentRecord } from "../shipments/shipments.rules";
 import type { Change, OrderLine, OrderState } from "./order";
 import {
@@ -164,6 +165,9 @@ export async function persist(
     writes.push(
       ...(change.shipment?.created ? insertShipment(db, touched) : [updateShipment(db, touched)]),
     );
+    if (change.action === "shipment_voided" && touched.items.some((i) => i.serials)) {
+      writes.push(...voidedStatements(db, touched.row.id));
+    }
   }
   let head = before?.head ?? { seq: 0, hash: GENESIS_HASH };
   if (change.touchesOrder) {

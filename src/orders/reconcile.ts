@@ -1,5 +1,7 @@
+import type { Db } from "../db/client";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
+import { releaseSerials } from "../serials/serials.store";
 import { decideShipment, decideVoid, type LineItem } from "../shipments/shipments.rules";
 import { isChange, type OrderCommand, type OrderState, type StockAnswer } from "./order";
 import { amend } from "./order-amend";
@@ -8,11 +10,13 @@ import { heldUnits } from "./order-change";
 /**
  * Makes stock agree with the order as committed, whatever part of `command` ran before it
  * was given up: a movement for a shipment or void that never committed is undone, then
- * every line the command touched declares what the committed order holds. Returns the
- * stock rows' answers for the order to record.
+ * every line the command touched declares what the committed order holds, and a shipment
+ * that never committed lets go of the serials it claimed. Returns the stock rows' answers
+ * for the order to record.
  */
 export async function reconcile(
   env: Env,
+  db: Db,
   id: { tenantId: string; orderId: string },
   state: OrderState | null,
   command: OrderCommand,
@@ -28,6 +32,7 @@ export async function reconcile(
     "shipmentId" in command
       ? state?.shipments.find((s) => s.row.id === command.shipmentId)
       : undefined;
+  if (command.type === "ship" && !shipment) await releaseSerials(db, command.shipmentId);
   if (command.type === "ship" && !shipment && state) {
     // The rules decide again what the ship moved, line by line, to undo exactly that.
     const decided = decideShipment(state.order, lines, state.shipments, command);

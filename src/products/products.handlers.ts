@@ -34,6 +34,7 @@ export const renderProduct = (row: Row) => ({
         }
       : null,
   low_stock_threshold: row.lowStockThreshold,
+  serial_tracked: row.serialTracked,
   version: String(row.version),
   created_at: row.createdAt,
   updated_at: row.updatedAt,
@@ -50,6 +51,7 @@ function columns(body: z.infer<typeof UpdateProduct>) {
     out.weightUnit = body.weight?.unit ?? null;
   }
   if (body.low_stock_threshold !== undefined) out.lowStockThreshold = body.low_stock_threshold;
+  if (body.serial_tracked !== undefined) out.serialTracked = body.serial_tracked;
   if (body.dimensions !== undefined) {
     out.length = body.dimensions?.length ?? null;
     out.width = body.dimensions?.width ?? null;

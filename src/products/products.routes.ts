@@ -25,6 +25,11 @@ export const Product = z
         "When `available` in a warehouse falls below it, `inventory.low_stock` fires; when it climbs back, `inventory.restocked`.",
       example: 10,
     }),
+    serial_tracked: z.boolean().openapi({
+      description:
+        "Each unit carries a serial number: a shipment item of it lists one per unit (`serials`), and a received return line names those that came back.",
+      example: false,
+    }),
     version: z.string().openapi({ description: "Bumped on every change", example: "1" }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -38,6 +43,10 @@ const editable = {
   weight: Weight.nullable().optional(),
   dimensions: Dimensions.nullable().optional(),
   low_stock_threshold: z.number().int().min(0).max(MAX_QUANTITY).nullable().optional(),
+  serial_tracked: z.boolean().optional().openapi({
+    description:
+      "Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed.",
+  }),
 };
 
 export const CreateProduct = z.strictObject({ sku: Sku, ...editable }).openapi("CreateProduct");

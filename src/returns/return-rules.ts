@@ -21,6 +21,8 @@ export type Placed<T extends ReturnedItem> = T & { orderLineId: string; lineId: 
 export interface ReceivedItem extends ReturnedItem {
   condition: ReturnCondition;
   restocked: boolean;
+  /** The units' serial numbers, for a serial-tracked product. */
+  serials?: string[];
 }
 
 /** The order a return names, as the database saw it when the return was checked. */
@@ -101,6 +103,48 @@ export function placeReturned<T extends ReturnedItem>(
   }
   return placed;
 }
+
+/**
+ * Why the serial numbers of what arrived are refused: a serial-tracked SKU (`tracked`) names
+ * one per unit, any other none, and each must be out on the order (`out`, by `unitKey`).
+ */
+export function refuseReturnedSerials(
+  items: readonly ReceivedItem[],
+  tracked: ReadonlySet<string>,
+  out: ReadonlySet<string>,
+  unitKey: (u: { sku: string; serial: string }) => string,
+): Refusal | undefined {
+  for (const [i, item] of items.entries()) {
+    const serials = item.serials ?? [];
+    if (tracked.has(item.sku) && serials.length !== item.quantity) {
+      return {
+        code: "serials_required",
+        field: `items[${i}].serials`,
+        sku: item.sku,
+        quantity: item.quantity,
+        given: serials.length,
+      };
+    }
+    if (!tracked.has(item.sku) && serials.length > 0) {
+      return { code: "serials_not_tracked", field: `items[${i}].serials`, sku: item.sku };
+    }
+    const j = serials.findIndex((serial) => !out.has(unitKey({ sku: item.sku, serial })));
+    const serial = serials[j];
+    if (serial !== undefined) {
+      return {
+        code: "serial_not_shipped",
+        field: `items[${i}].serials[${j}]`,
+        sku: item.sku,
+        serial,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The serial numbers that came back, by SKU. */
+export const returnedUnits = (items: readonly { sku: string; serials?: string[] | null }[]) =>
+  items.flatMap((i) => (i.serials ?? []).map((serial) => ({ sku: i.sku, serial })));
 
 /** Restocked units per SKU: what goes back on the shelf. */
 export function restockedBySku(

@@ -5,8 +5,9 @@ import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
 import { returnLines, returns } from "../db/schema";
 import { chunked, inList, jsonRows, NOW, nowPlus } from "../db/sql";
+import { returnedStatements } from "../serials/serials.store";
 import type { Placed, ReceivedItem, ReturnedItem } from "./return-rules";
-import { arrivalEvents } from "./return-rules";
+import { arrivalEvents, returnedUnits } from "./return-rules";
 import type { ReturnLine, ReturnRow, StoredReturn } from "./returns.render";
 
 /*
@@ -56,6 +57,7 @@ const linesOf = (
     quantity: item.quantity,
     condition: "condition" in item ? item.condition : null,
     restocked: "restocked" in item ? item.restocked : null,
+    serials: "serials" in item && item.serials?.length ? item.serials : null,
   }));
 
 /**
@@ -73,17 +75,33 @@ function insertLines(db: Db, lines: readonly ReturnLine[], onlyIf?: SQL): BatchI
     l.restocked === null ? null : Number(l.restocked),
     l.orderLineId,
     l.lineId,
+    l.serials === null ? null : JSON.stringify(l.serials),
   ]);
   return chunked(rows).map((group) =>
     statement(
       db,
-      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked, order_line_id, line_id)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
+      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked, order_line_id, line_id, serials)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9
       FROM ${jsonRows(group)} AS j
       ${onlyIf ? sql`WHERE ${onlyIf} ON CONFLICT DO NOTHING` : sql``}`,
     ),
   );
 }
+
+/** The serials that came back, freed to ship again; the write aborts if one is not out. */
+const serialsBack = (
+  db: Db,
+  ret: Pick<ReturnRow, "id" | "tenantId" | "orderId">,
+  items: readonly Placed<ReceivedItem>[],
+): BatchItem[] => {
+  const units = returnedUnits(items);
+  if (units.length === 0) return [];
+  return returnedStatements(
+    db,
+    { tenantId: ret.tenantId, orderId: ret.orderId, returnId: ret.id },
+    units,
+  );
+};
 
 async function commit(db: Db, writes: BatchItem[]): Promise<ReturnRow | undefined> {
   const [first, ...rest] = writes;
@@ -156,6 +174,7 @@ export async function commitReceipt(
       db,
       lines.filter((l) => l.stage === "received"),
     ),
+    ...serialsBack(db, row, items),
     ...arrivalWrites(db, received),
   ]);
   if (!updated) throw new Error(`return ${row.id} vanished inside its own receipt`);
@@ -201,6 +220,7 @@ export async function insertReceived(
       })
       .returning(),
     ...insertLines(db, lines),
+    ...serialsBack(db, fields, items),
     ...arrivalWrites(db, received),
   ]);
   if (!row) throw new Error(`return ${fields.id} was not written`);

@@ -2,6 +2,7 @@ import { unlessArchived } from "../db/archived-orders";
 import type { Db } from "../db/client";
 import { isAbort, isUniqueViolation } from "../db/errors";
 import { Refused, refused } from "../domain/refusals";
+import { serialFacts, unitKey } from "../serials/serials.store";
 import {
   currentFacts,
   findByRma,
@@ -13,7 +14,9 @@ import {
   placeReturned,
   type ReceivedItem,
   refuseReturn,
+  refuseReturnedSerials,
   restockedBySku,
+  returnedUnits,
   sameReceipt,
 } from "./return-rules";
 import { settleReturnStock } from "./return-stock";
@@ -62,6 +65,37 @@ async function racedReturn(db: Db, orderId: string, items: readonly ReceivedItem
   return new Refused(Array.isArray(placed) ? { code: "return_conflict" } : placed);
 }
 
+/**
+ * Refuses serial numbers that do not fit what arrived: one per unit of a serial-tracked
+ * product, each still out on a shipment of the order. Read before the write, which the
+ * `serial_returns` trigger holds to the same rule when receipts race.
+ */
+async function checkSerials(
+  db: Db,
+  order: { tenantId: string; orderId: string },
+  items: readonly ReceivedItem[],
+) {
+  const { tracked, out } = await serialFacts(
+    db,
+    order.tenantId,
+    order.orderId,
+    items.map((i) => i.sku),
+    returnedUnits(items),
+  );
+  const refusal = refuseReturnedSerials(items, tracked, out, unitKey);
+  if (refusal) throw new Refused(refusal);
+}
+
+/** A receipt whose serial the trigger found no longer out: the refusal as things now stand. */
+async function racedSerials(
+  db: Db,
+  order: { tenantId: string; orderId: string },
+  items: readonly ReceivedItem[],
+) {
+  await checkSerials(db, order, items);
+  return new Refused({ code: "return_conflict" });
+}
+
 /** POST /v1/ops/returns/{id}/receive: expected → received, restocked units onto the shelf. */
 export async function receiveReturn(
   who: Floor,
@@ -73,6 +107,8 @@ export async function receiveReturn(
   if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
   const placed = placeReturned(items, loaded.facts);
   if (!Array.isArray(placed)) throw new Refused(placed);
+  const order = { tenantId: loaded.row.tenantId, orderId: loaded.row.orderId };
+  await checkSerials(who.db, order, items);
   let stored: Stored;
   try {
     stored = await commitReceipt(who.db, loaded, placed, restockedBySku(items).size > 0);
@@ -84,6 +120,7 @@ export async function receiveReturn(
     if (isAbort(err, "return_over_shipped")) {
       throw await racedReturn(who.db, loaded.row.orderId, items);
     }
+    if (isAbort(err, "serial_not_out")) throw await racedSerials(who.db, order, items);
     throw err;
   }
   await settleReturnStock(who.env, who.db, stored);
@@ -115,6 +152,8 @@ export async function recordReturn(
     throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, placed));
   }
   const order = state.facts.order as NonNullable<typeof state.facts.order>;
+  const ofOrder = { tenantId: order.tenantId, orderId: order.id };
+  await checkSerials(db, ofOrder, body.items);
   let stored: Stored;
   try {
     stored = await insertReceived(
@@ -147,6 +186,7 @@ export async function recordReturn(
       if (now) return { stored: now, created: false };
     }
     if (isAbort(err, "return_over_shipped")) throw await racedReturn(db, order.id, body.items);
+    if (isAbort(err, "serial_not_out")) throw await racedSerials(db, ofOrder, body.items);
     throw err;
   }
   await settleReturnStock(who.env, db, stored);

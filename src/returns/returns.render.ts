@@ -33,6 +33,8 @@ export function renderReturn({ row, lines }: StoredReturn, archived = false): Re
       quantity: l.quantity,
       condition: l.condition,
       restocked: l.restocked,
+      // Lines archived before serials existed have no such member.
+      serials: l.serials ?? [],
     })),
     expected_items: expected.map((l) => ({
       order_line_id: l.orderLineId,

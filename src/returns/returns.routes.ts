@@ -5,10 +5,13 @@ import {
   MAX_LINE_ID_LENGTH,
   MAX_QUANTITY,
   MAX_REFERENCE_LENGTH,
+  MAX_SERIALS,
   optionalText,
+  SerialNumber,
   Sku,
   Timestamp,
   text,
+  uniqueSerials,
 } from "../domain/shapes";
 import { RETURN_CONDITIONS, RETURN_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
@@ -36,6 +39,10 @@ export const ReturnItem = z
     restocked: z.boolean().nullable().openapi({
       description:
         "Whether the unit went back on the shelf (and into on_hand); null until received.",
+    }),
+    serials: z.array(z.string()).openapi({
+      description:
+        "The serial numbers of the units that came back, for a serial-tracked product; empty for any other and while expected.",
     }),
   })
   .openapi("ReturnItem");
@@ -82,6 +89,7 @@ export const Return = z
           quantity: 1,
           condition: "resellable",
           restocked: true,
+          serials: [],
         },
         {
           order_line_id: "li_8sLq2Wn5Rt",
@@ -90,6 +98,7 @@ export const Return = z
           quantity: 1,
           condition: "damaged",
           restocked: false,
+          serials: [],
         },
       ],
       expected_items: [
@@ -121,10 +130,20 @@ const ReceivedItems = z
       restocked: z.boolean().openapi({
         description: "True when the units go back on the shelf: they add to on_hand.",
       }),
+      serials: z
+        .array(SerialNumber)
+        .max(MAX_SERIALS)
+        .optional()
+        .openapi({
+          description:
+            "The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.",
+          example: ["SN-7Q2K-0042"],
+        }),
     }),
   )
   .min(1)
   .max(MAX_ITEMS)
+  .superRefine(uniqueSerials)
   .openapi({
     description:
       "One line per SKU (and order line) and condition; lines of one SKU add up. Each SKU must have shipped on the order, and no more than its line shipped minus already returned can come back.",

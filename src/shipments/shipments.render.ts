@@ -38,6 +38,8 @@ export function renderShipment(
       line_id: i.lineId,
       sku: i.sku,
       quantity: i.quantity,
+      // Items archived before serials existed have no such member.
+      serials: i.serials ?? [],
     })),
     status_history: row.statusHistory,
     version: String(row.version),

@@ -37,9 +37,13 @@ export interface Move extends LineItem {
   ref: string;
 }
 
-/** An item as the floor sends it: its SKU, and the line's `line_id` or `id` when it names one. */
+/**
+ * An item as the floor sends it: its SKU, the line's `line_id` or `id` when it names one, and
+ * its units' serial numbers when its product is serial tracked.
+ */
 export interface ShipItem extends Item {
   lineId?: string;
+  serials?: string[];
 }
 
 export interface ShipInput {
@@ -132,7 +136,7 @@ export function decideShipment(
   input: ShipInput,
 ): Refusal | { record: ShipmentRecord; moves: Move[] } {
   const shipped = shippedByLine(existing);
-  const taken = new Map<string, { line: ShippableLine; quantity: number }>();
+  const taken = new Map<string, { line: ShippableLine; quantity: number; serials: string[] }>();
   for (const [i, item] of input.items.entries()) {
     const line = lineFor(lines, item, `items[${i}]`);
     if ("code" in line) return line;
@@ -148,7 +152,8 @@ export function decideShipment(
         ordered: line.quantity,
       };
     }
-    taken.set(line.id, { line, quantity: earlier + item.quantity });
+    const serials = [...(taken.get(line.id)?.serials ?? []), ...(item.serials ?? [])];
+    taken.set(line.id, { line, quantity: earlier + item.quantity, serials });
   }
   const items = [...taken.values()];
   return {
@@ -176,12 +181,13 @@ export function decideShipment(
         shipmentId: input.shipmentId,
         position,
       })),
-      items: items.map(({ line, quantity }) => ({
+      items: items.map(({ line, quantity, serials }) => ({
         shipmentId: input.shipmentId,
         orderLineId: line.id,
         lineId: line.lineId,
         sku: line.sku,
         quantity,
+        serials: serials.length > 0 ? serials : null,
       })),
     },
     moves: items.map(({ line, quantity }) => ({
@@ -192,6 +198,49 @@ export function decideShipment(
     })),
   };
 }
+
+/**
+ * Why the items' serial numbers do not fit their products: a serial-tracked SKU (`tracked`)
+ * lists exactly one per unit, any other lists none. Duplicates were refused with the body.
+ */
+export function refuseSerials(
+  items: readonly ShipItem[],
+  tracked: ReadonlySet<string>,
+): Refusal | undefined {
+  for (const [i, item] of items.entries()) {
+    const given = item.serials?.length ?? 0;
+    if (tracked.has(item.sku) && given !== item.quantity) {
+      return {
+        code: "serials_required",
+        field: `items[${i}].serials`,
+        sku: item.sku,
+        quantity: item.quantity,
+        given,
+      };
+    }
+    if (!tracked.has(item.sku) && given > 0) {
+      return { code: "serials_not_tracked", field: `items[${i}].serials`, sku: item.sku };
+    }
+  }
+  return undefined;
+}
+
+/** Where each serial sits in the items, for a refusal naming the one that is taken. */
+export function serialField(
+  items: readonly ShipItem[],
+  sku: string,
+  serial: string,
+): string | undefined {
+  for (const [i, item] of items.entries()) {
+    const j = item.sku === sku ? (item.serials?.indexOf(serial) ?? -1) : -1;
+    if (j >= 0) return `items[${i}].serials[${j}]`;
+  }
+  return undefined;
+}
+
+/** The serial numbers a shipment carries, by SKU. */
+export const serialsOf = (record: ShipmentRecord) =>
+  record.items.flatMap((i) => (i.serials ?? []).map((serial) => ({ sku: i.sku, serial })));
 
 function withStatus(
   record: ShipmentRecord,

@@ -6,14 +6,17 @@ import {
   MAX_LINE_ID_LENGTH,
   MAX_PARCELS,
   MAX_QUANTITY,
+  MAX_SERIALS,
   MAX_URL_LENGTH,
   Money,
   optionalText,
+  SerialNumber,
   Sku,
   Slug,
   Timestamp,
   text,
   UtcDateTime,
+  uniqueSerials,
   Weight,
 } from "../domain/shapes";
 import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
@@ -59,6 +62,10 @@ export const Shipment = z
           .openapi({ description: "The order line's `line_id`, yours; null if it has none." }),
         sku: z.string(),
         quantity: z.number().int(),
+        serials: z.array(z.string()).openapi({
+          description:
+            "The units' serial numbers, one per unit, for a serial-tracked product; empty for any other.",
+        }),
       }),
     ),
     status_history: z.array(
@@ -108,6 +115,7 @@ export const Shipment = z
           line_id: "10",
           sku: "WIDGET-BLUE-M",
           quantity: 2,
+          serials: [],
         },
       ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],
@@ -155,10 +163,20 @@ export const CreateShipment = z
               "The order line: its `line_id`, or its `id`. Needed when the SKU is on several lines.",
           }),
           quantity: z.number().int().positive().max(MAX_QUANTITY),
+          serials: z
+            .array(SerialNumber)
+            .max(MAX_SERIALS)
+            .optional()
+            .openapi({
+              description:
+                "One serial number per unit, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise); none for any other (`serials_not_tracked`). A serial already out on another shipment is 422 `serial_unavailable`.",
+              example: ["SN-7Q2K-0042", "SN-7Q2K-0043"],
+            }),
         }),
       )
       .min(1)
       .max(MAX_ITEMS)
+      .superRefine(uniqueSerials)
       .transform(addedUpBySku),
     cost: Money.optional(),
     shipped_at: UtcDateTime.optional(),

@@ -52,6 +52,7 @@ export const products = sqliteTable(
     height: real("height"),
     dimensionUnit: text("dimension_unit"),
     lowStockThreshold: integer("low_stock_threshold"),
+    serialTracked: integer("serial_tracked", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),

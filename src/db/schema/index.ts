@@ -14,6 +14,7 @@ export * from "./orders";
 export * from "./returns";
 export * from "./sandbox";
 export * from "./secrets";
+export * from "./serials";
 export type { StoredAddress } from "./shared";
 export * from "./shipments";
 export * from "./tenants";

@@ -48,6 +48,8 @@ export const returnLines = sqliteTable(
     quantity: integer("quantity").notNull(),
     condition: text("condition", { enum: RETURN_CONDITIONS }),
     restocked: integer("restocked", { mode: "boolean" }),
+    /** The serial numbers of the units that came back, for a serial-tracked product. */
+    serials: text("serials", { mode: "json" }).$type<string[]>(),
   },
   (t) => [uniqueIndex("return_lines_pk").on(t.returnId, t.stage, t.lineNo)],
 );

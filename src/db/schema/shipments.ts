@@ -65,6 +65,8 @@ export const shipmentItems = sqliteTable(
     lineId: text("line_id"),
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),
+    /** The units' serial numbers, for a serial-tracked product; null for any other. */
+    serials: text("serials", { mode: "json" }).$type<string[]>(),
   },
   (t) => [primaryKey({ columns: [t.shipmentId, t.orderLineId] })],
 );

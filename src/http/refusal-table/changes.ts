@@ -118,6 +118,26 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `Only ${d.remaining} of ${quoted(d.sku)} remain to ship (ordered ${d.ordered}).`,
   },
+  serials_required: {
+    status: 422,
+    about:
+      "A shipment item of a serial-tracked product does not list one serial number per unit (`quantity`).",
+    message: (d) =>
+      `${quoted(d.sku)} is serial tracked: list exactly ${d.quantity} serial number${d.quantity === 1 ? "" : "s"}, one per unit (${d.given} given).`,
+  },
+  serials_not_tracked: {
+    status: 422,
+    about: "A shipment item lists serial numbers for a product that is not `serial_tracked`.",
+    message: (d) =>
+      `${quoted(d.sku)} is not serial tracked: its items take no serials (set the product's serial_tracked first).`,
+  },
+  serial_unavailable: {
+    status: 422,
+    about:
+      "A serial number is already out on another shipment (shipped and neither voided nor returned); `field` names it.",
+    message: (d) =>
+      `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is already out on another shipment; a serial ships again only once voided or returned.`,
+  },
   currency_required: {
     status: 422,
     wire: "validation_error",
@@ -242,6 +262,13 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `Only ${Math.max(Number(d.shipped) - Number(d.returned) - Number(d.earlier_lines), 0)} of ${quoted(d.sku)} can still be returned: ${d.shipped} shipped, ${d.returned} already returned.`,
     messageOnly: ["earlier_lines"],
+  },
+  serial_not_shipped: {
+    status: 422,
+    about:
+      "A return line names a serial number that is not out on a shipment of the return's order (never shipped on it, voided, or already returned); `field` names it.",
+    message: (d) =>
+      `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is not out on a shipment of this order; only units shipped on it and not yet returned can come back.`,
   },
   already_received: {
     status: 409,
