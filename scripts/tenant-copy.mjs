@@ -95,6 +95,8 @@ export const TENANT_TABLES = [
     where: "return_id IN (SELECT id FROM returns WHERE tenant_id = :tenant)",
     key: ["return_id", "stage", "line_no"],
   },
+  { table: "serial_claims", where: "tenant_id = :tenant", key: ["sku", "serial"] },
+  { table: "serial_movements", where: "tenant_id = :tenant", renumber: "seq" },
   { table: "stuck_operations", where: "tenant_id = :tenant" },
   { table: "events", where: "tenant_id = :tenant", renumber: "seq" },
   { table: "webhook_subscriptions", where: "tenant_id = :tenant" },

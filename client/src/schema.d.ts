@@ -280,6 +280,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/serials/{sku}/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a serial-tracked unit is
+         * @description The unit's status, the shipment and order it left on, the return that brought it back, and its history. Both path segments are percent-encoded. 404 for a serial that never shipped (or another tenant's).
+         *
+         *     Requires scope `shipments:read`.
+         */
+        get: operations["getSerial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inventory": {
         parameters: {
             query?: never;
@@ -1474,6 +1496,11 @@ export interface components {
              */
             low_stock_threshold: number | null;
             /**
+             * @description Each unit carries a serial number: a shipment item of it lists one per unit (`serials`), and a received return line names those that came back.
+             * @example false
+             */
+            serial_tracked: boolean;
+            /**
              * @description Bumped on every change
              * @example 1
              */
@@ -1518,6 +1545,8 @@ export interface components {
             weight?: components["schemas"]["Weight"];
             dimensions?: components["schemas"]["Dimensions"];
             low_stock_threshold?: number | null;
+            /** @description Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed. */
+            serial_tracked?: boolean;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -1531,6 +1560,8 @@ export interface components {
             weight?: components["schemas"]["Weight"];
             dimensions?: components["schemas"]["Dimensions"];
             low_stock_threshold?: number | null;
+            /** @description Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed. */
+            serial_tracked?: boolean;
         };
         Order: {
             /** @example ord_8Kd92mQ4xTa1Bc2De3Fg */
@@ -1730,7 +1761,8 @@ export interface components {
          *           "order_line_id": "li_4fQ9zK2mX7",
          *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
-         *           "quantity": 2
+         *           "quantity": 2,
+         *           "serials": []
          *         }
          *       ],
          *       "status_history": [
@@ -1771,6 +1803,8 @@ export interface components {
                 line_id: string | null;
                 sku: string;
                 quantity: number;
+                /** @description The units' serial numbers, one per unit, for a serial-tracked product; empty for any other. */
+                serials: string[];
             }[];
             status_history: {
                 /** @enum {string} */
@@ -2115,6 +2149,43 @@ export interface components {
             data: components["schemas"]["Shipment"][];
             pagination: components["schemas"]["Pagination"];
         };
+        Serial: {
+            sku: string;
+            /** @example SN-7Q2K-0042 */
+            serial: string;
+            /**
+             * @description `shipped` while out on a shipment; `returned` once a return brought it back; `in_stock` when the label it left on was voided. Serials are recorded when they ship, not at receipt.
+             * @enum {string}
+             */
+            status: "shipped" | "returned" | "in_stock";
+            /** @description The shipment it last left on; null once that label was voided. */
+            shipment_id: string | null;
+            /** @description That shipment's order. */
+            order_id: string | null;
+            /**
+             * @description When it was recorded leaving.
+             * @example 2026-07-02T14:31:07.000Z
+             */
+            shipped_at: string | null;
+            /** @description The return that brought it back, while `returned`. */
+            return_id: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            returned_at: string | null;
+            /** @description Every movement of the unit, oldest first. */
+            history: components["schemas"]["SerialMovement"][];
+        };
+        SerialMovement: {
+            /**
+             * @description `shipped`: it left on `shipment_id`; `voided`: that shipment's label was voided and the unit stayed; `returned`: it came back on `return_id`.
+             * @enum {string}
+             */
+            movement: "shipped" | "voided" | "returned";
+            /** @example 2026-07-02T14:31:07.000Z */
+            occurred_at: string;
+            shipment_id: string | null;
+            order_id: string;
+            return_id: string | null;
+        };
         InventoryList: {
             data: components["schemas"]["SkuInventory"][];
             pagination: components["schemas"]["Pagination"];
@@ -2210,7 +2281,8 @@ export interface components {
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 1,
          *           "condition": "resellable",
-         *           "restocked": true
+         *           "restocked": true,
+         *           "serials": []
          *         },
          *         {
          *           "order_line_id": "li_8sLq2Wn5Rt",
@@ -2218,7 +2290,8 @@ export interface components {
          *           "sku": "WIDGET-RED-S",
          *           "quantity": 1,
          *           "condition": "damaged",
-         *           "restocked": false
+         *           "restocked": false,
+         *           "serials": []
          *         }
          *       ],
          *       "expected_items": [
@@ -2299,6 +2372,8 @@ export interface components {
             condition: "resellable" | "damaged" | "defective" | "wrong_item" | null;
             /** @description Whether the unit went back on the shelf (and into on_hand); null until received. */
             restocked: boolean | null;
+            /** @description The serial numbers of the units that came back, for a serial-tracked product; empty for any other and while expected. */
+            serials: string[];
         };
         CreateReturn: {
             /** @description The original order */
@@ -2762,6 +2837,14 @@ export interface components {
                 /** @description The order line: its `line_id`, or its `id`. Needed when the SKU is on several lines. */
                 line_id?: string;
                 quantity: number;
+                /**
+                 * @description One serial number per unit, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise); none for any other (`serials_not_tracked`). A serial already out on another shipment is 422 `serial_unavailable`.
+                 * @example [
+                 *       "SN-7Q2K-0042",
+                 *       "SN-7Q2K-0043"
+                 *     ]
+                 */
+                serials?: string[];
             }[];
             cost?: components["schemas"]["Money"];
             /**
@@ -2837,6 +2920,13 @@ export interface components {
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
                 /** @description True when the units go back on the shelf: they add to on_hand. */
                 restocked: boolean;
+                /**
+                 * @description The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.
+                 * @example [
+                 *       "SN-7Q2K-0042"
+                 *     ]
+                 */
+                serials?: string[];
             }[];
             reason?: string | null;
         };
@@ -2852,6 +2942,13 @@ export interface components {
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
                 /** @description True when the units go back on the shelf: they add to on_hand. */
                 restocked: boolean;
+                /**
+                 * @description The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.
+                 * @example [
+                 *       "SN-7Q2K-0042"
+                 *     ]
+                 */
+                serials?: string[];
             }[];
         };
         CreatedTenant: components["schemas"]["Tenant"] & {
@@ -4146,6 +4243,59 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404.4"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getSerial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                sku: string;
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Serial"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            /** @description No unit of the SKU ever shipped with that serial */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];

@@ -26,6 +26,7 @@ describe("products", () => {
       id: expect.stringMatching(/^prd_[A-Za-z0-9]{22}$/),
       ...widget,
       low_stock_threshold: null,
+      serial_tracked: false,
       version: "1",
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: res.body.created_at,

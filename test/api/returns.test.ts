@@ -150,6 +150,7 @@ describe("pre-authorised returns (RMAs)", () => {
           quantity: 2,
           condition: null,
           restocked: null,
+          serials: [],
         },
       ],
       expected_items: [
@@ -314,6 +315,7 @@ describe("unannounced returns and processing", () => {
           quantity: 2,
           condition: "resellable",
           restocked: true,
+          serials: [],
         },
       ],
       expected_items: [],

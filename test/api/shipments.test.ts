@@ -67,6 +67,7 @@ describe("POST /v1/ops/shipments", () => {
           line_id: null,
           sku: "WIDGET-BLUE-M",
           quantity: 2,
+          serials: [],
         },
       ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],

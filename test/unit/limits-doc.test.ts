@@ -16,6 +16,8 @@ import {
   MAX_PARCELS,
   MAX_QUANTITY,
   MAX_REFERENCE_LENGTH,
+  MAX_SERIAL_LENGTH,
+  MAX_SERIALS,
   MAX_TAX_IDS,
   MAX_URL_LENGTH,
 } from "../../src/domain/shapes";
@@ -149,6 +151,12 @@ function limitsPage(): string {
       ],
       ["Tax ids per order", grouped(MAX_TAX_IDS), "422 `validation_error`, `field` `tax_ids`"],
       ["`line_id`", `${MAX_LINE_ID_LENGTH} characters`, "422 `validation_error`"],
+      [
+        "Serial numbers per shipment item or return line",
+        grouped(MAX_SERIALS),
+        "422 `validation_error`, `field` `items[i].serials`; send more units as several items",
+      ],
+      ["A serial number", `${MAX_SERIAL_LENGTH} characters`, "422 `validation_error`"],
       [
         "`order_number`, `reference`, `rma`",
         `${MAX_REFERENCE_LENGTH} characters`,
