@@ -96,7 +96,13 @@ export const TENANT_TABLES = [
     key: ["return_id", "stage", "line_no"],
   },
   { table: "serial_claims", where: "tenant_id = :tenant", key: ["sku", "serial"] },
-  { table: "serial_movements", where: "tenant_id = :tenant", renumber: "seq" },
+  // Paged unit by unit, so each unit's movements are numbered anew in the order they happened.
+  {
+    table: "serial_movements",
+    where: "tenant_id = :tenant",
+    renumber: "seq",
+    key: ["sku", "serial", "seq"],
+  },
   { table: "stuck_operations", where: "tenant_id = :tenant" },
   { table: "events", where: "tenant_id = :tenant", renumber: "seq" },
   { table: "webhook_subscriptions", where: "tenant_id = :tenant" },

@@ -352,7 +352,7 @@ describe("an archive written before lines had ids", () => {
     expect(line?.id).toMatch(/^li_/);
     expect(line?.id).not.toBe(now.items[0]?.id);
     expect(old.shipments[0]?.items).toEqual([
-      { order_line_id: line?.id, line_id: null, sku: "ARC-1", quantity: 2 },
+      { order_line_id: line?.id, line_id: null, sku: "ARC-1", quantity: 2, serials: [] },
     ]);
     // Read twice, the derived id does not move.
     expect((await ok(getOrder(shipped.id))).items[0]?.id).toBe(line?.id);
@@ -492,5 +492,34 @@ describe("lists cover the hot window", () => {
     assert(cursor);
     const next = await client(key).v1.orders.$get({ query: { updated_since: before, cursor } });
     expectStatus(next, 200);
+  });
+});
+
+describe("an archived order's serials", () => {
+  it("still render on its shipments, and the units still say where they went", async () => {
+    const tenant = await merchant({ "ARC-SN": 5 });
+    const api = client(tenant.key).v1;
+    await ok(
+      api.products[":sku"].$patch({ param: { sku: "ARC-SN" }, json: { serial_tracked: true } }),
+    );
+    const order = await ok(
+      api.orders.$post({ json: orderBody({ items: [{ sku: "ARC-SN", quantity: 2 }] }) }),
+    );
+    const shipment = await ship(tenant.key, order.id, [
+      { sku: "ARC-SN", quantity: 2, serials: ["ARC-SN-1", "ARC-SN-2"] },
+    ]);
+    await age(tenant.tenantId, [order.id]);
+    expect(await archive(tenant.tenantId)).toEqual({ archived: 1, more: false });
+
+    const archived = await ok(api.shipments[":id"].$get({ param: { id: shipment.id } }));
+    expect(archived.archived).toBe(true);
+    expect(archived.items[0]?.serials).toEqual(["ARC-SN-1", "ARC-SN-2"]);
+    const read = await ok(api.orders[":id"].$get({ param: { id: order.id } }));
+    expect(read.shipments[0]?.items[0]?.serials).toEqual(["ARC-SN-1", "ARC-SN-2"]);
+    expect(
+      await ok(
+        api.serials[":sku"][":serial"].$get({ param: { sku: "ARC-SN", serial: "ARC-SN-2" } }),
+      ),
+    ).toMatchObject({ status: "shipped", shipment_id: shipment.id, order_id: order.id });
   });
 });

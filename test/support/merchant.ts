@@ -146,7 +146,7 @@ export function parcel(overrides: Partial<Parcel> = {}): Parcel {
 export async function ship(
   key: string,
   orderId: string,
-  items: { sku: string; line_id?: string; quantity: number }[],
+  items: z.input<typeof CreateShipment>["items"],
   extra: Partial<z.input<typeof CreateShipment>> = {},
 ) {
   const res = await client(key).v1.ops.shipments.$post({
