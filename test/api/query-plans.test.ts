@@ -135,6 +135,72 @@ describe("write paths seek, never scan", () => {
     }
   });
 
+  it("claims, refuses, voids, returns and finds serials with index seeks alone", async () => {
+    const { key, tenantId } = await merchant({ "PLAN-SN": 10 });
+    await stockUp(tenantId);
+    const api = client(key).v1;
+    expectStatus(
+      await api.products[":sku"].$patch({
+        param: { sku: "PLAN-SN" },
+        json: { serial_tracked: true },
+      }),
+      200,
+    );
+    const order = async (quantity: number) => {
+      const res = await api.orders.$post({
+        json: orderBody({ items: [{ sku: "PLAN-SN", quantity }] }),
+      });
+      expectStatus(res, 201);
+      return res.body.id;
+    };
+    const shipSerials = (orderId: string, serials: string[]) =>
+      api.ops.shipments.$post({
+        json: {
+          order_id: orderId,
+          parcels: [parcel()],
+          items: [{ sku: "PLAN-SN", quantity: serials.length, serials }],
+        },
+      });
+    const first = await order(2);
+    const second = await order(1);
+
+    const ran = await capture(async () => {
+      const shipped = await shipSerials(first, ["PLAN-SN-1", "PLAN-SN-2"]);
+      expectStatus(shipped, 201);
+      expect((await shipSerials(second, ["PLAN-SN-1"])).status).toBe(422);
+      expectStatus(
+        await api.ops.shipments[":id"].void.$post({ param: { id: shipped.body.id } }),
+        200,
+      );
+      expectStatus(await shipSerials(second, ["PLAN-SN-1"]), 201);
+      const back = await api.ops.returns.$post({
+        json: {
+          order_id: second,
+          warehouse_id: "wh_syd_1",
+          items: [
+            {
+              sku: "PLAN-SN",
+              quantity: 1,
+              condition: "resellable",
+              restocked: true,
+              serials: ["PLAN-SN-1"],
+            },
+          ],
+        },
+      });
+      expectStatus(back, 201);
+      expectStatus(
+        await api.serials[":sku"][":serial"].$get({
+          param: { sku: "PLAN-SN", serial: "PLAN-SN-1" },
+        }),
+        200,
+      );
+    });
+
+    expect(ran.some((r) => r.sql.includes("serial_claims"))).toBe(true);
+    expect(await badPlans(ran)).toEqual([]);
+  });
+
   it("creates and amends for a constant number of rows per line", async () => {
     const LINES = 40;
     const stock = Object.fromEntries(
