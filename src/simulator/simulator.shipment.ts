@@ -38,6 +38,13 @@ const dimensionsOf = (p: ProductRow) =>
     : null;
 
 /**
+ * Serial numbers for a serial-tracked item the sandbox's floor ships, when none were named:
+ * unique per tenant and SKU because a new shipment id is random.
+ */
+const simulatedSerials = (shipmentId: string, item: number, quantity: number) =>
+  Array.from({ length: quantity }, (_, n) => `SIM-${shipmentId.slice(4)}-${item + 1}-${n + 1}`);
+
+/**
  * The ship command the sandbox's warehouse sends: parcels for the order's carrier, packed
  * from the products' weights and sizes, numbered deterministically per order and shipment
  * so a partner's test can assert them, and its cost by the parcels' weights and the zone
@@ -73,6 +80,7 @@ export async function simulatedShipment(
       ),
     );
   const bySku = new Map(catalog.map((p) => [p.sku, p]));
+  const shipmentId = newId("shp", order.tenantId);
   const packed = simulatedParcels({
     seed: `${order.id}:${shipmentCount}`,
     carrier: method?.carrier ?? "auspost",
@@ -89,9 +97,13 @@ export async function simulatedShipment(
   });
   const origin = await warehouseCountry(db, order.warehouseId);
   return {
-    shipmentId: newId("shp", order.tenantId),
+    shipmentId,
     parcels: packed,
-    items,
+    items: items.map((item, i) =>
+      bySku.get(item.sku)?.serialTracked && !item.serials
+        ? { ...item, serials: simulatedSerials(shipmentId, i, item.quantity) }
+        : item,
+    ),
     cost: origin
       ? postage(
           origin,

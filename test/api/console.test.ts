@@ -10,7 +10,7 @@ import {
   signedIn,
   textOf,
 } from "../support/console";
-import { createKey, merchant, orderBody } from "../support/merchant";
+import { adjustStock, createKey, merchant, orderBody, ship } from "../support/merchant";
 import { eventually, receiver } from "../support/receiver";
 
 const CSP =
@@ -541,6 +541,23 @@ describe("shipments, inventory and the sandbox", () => {
     expect(inventory.status).toBe(200);
     expect(inventory.html).toContain('<h2 id="wh-wh_syd_1">wh_syd_1</h2>');
     expect(textOf(inventory.html)).toContain("WIDGET-BLUE-M");
+  });
+
+  it("shows each shipment item's serial numbers on the shipments and order pages", async () => {
+    await ok(
+      client(key).v1.products.$post({
+        json: { sku: "CONSOLE-SN", name: "Serial tracked", serial_tracked: true },
+      }),
+    );
+    await adjustStock(key, "CONSOLE-SN", 5);
+    const order = await newOrder({ items: [{ sku: "CONSOLE-SN", quantity: 2 }] });
+    await ship(key, order.id, [{ sku: "CONSOLE-SN", quantity: 2, serials: ["CSN-1", "CSN-2"] }]);
+    const browser = await signedIn(key);
+    for (const path of [`/console/shipments?order_id=${order.id}`, `/console/orders/${order.id}`]) {
+      const page = await browser.get(path);
+      expect(page.status).toBe(200);
+      expect(textOf(page.html)).toContain("Serials: CSN-1, CSN-2");
+    }
   });
 
   it("advances shipments and saves the auto-fulfil settings; a 422 shows next to its field", async () => {

@@ -174,6 +174,25 @@ describe("POST /v1/ops/shipments with serials", () => {
   });
 });
 
+describe("the sandbox's floor", () => {
+  it("ships a serial-tracked product with a serial per unit of its own", async () => {
+    const { key } = await serialMerchant();
+    const order = await phoneOrder(key, 3);
+    const res = await client(key).v1.sandbox.orders[":id"].fulfill.$post({
+      param: { id: order.id },
+      json: {},
+      header: {},
+    });
+    expectStatus(res, 201);
+    const serials = res.body.items[0]?.serials ?? [];
+    expect(serials).toHaveLength(3);
+    expect(new Set(serials).size).toBe(3);
+    for (const serial of serials) {
+      expect(await ok(unit(key, serial))).toMatchObject({ status: "shipped", order_id: order.id });
+    }
+  });
+});
+
 describe("returns of serial-tracked units", () => {
   const recordReturn = (key: string, orderId: string, serials?: string[], quantity = 1) =>
     client(key).v1.ops.returns.$post({

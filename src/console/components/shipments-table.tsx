@@ -52,6 +52,11 @@ export function ShipmentsTable(props: {
           <div>
             <code>{i.sku}</code> × {i.quantity}
             {i.line_id === null ? null : <span class="meta"> (line {i.line_id})</span>}
+            {i.serials.length === 0 ? null : (
+              <div class="meta">
+                Serials: <code>{i.serials.join(", ")}</code>
+              </div>
+            )}
           </div>
         )),
     },
