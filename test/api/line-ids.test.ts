@@ -226,12 +226,14 @@ describe("line ids", () => {
         line_id: "20",
         sku: "WIDGET-BLUE-M",
         quantity: 2,
+        serials: [],
       },
       {
         order_line_id: lineOf(order, "30").id,
         line_id: "30",
         sku: "WIDGET-RED-S",
         quantity: 1,
+        serials: [],
       },
     ]);
     const partly = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
@@ -261,6 +263,7 @@ describe("line ids", () => {
         quantity: 1,
         condition: "resellable",
         restocked: true,
+        serials: [],
       },
     ]);
     // Line 10 never shipped: nothing of it can come back, even by its line id.
@@ -343,7 +346,13 @@ describe("line ids", () => {
       { id: lineOf(order, "20").id, line_id: "20" },
     ]);
     expect(dataOf("shipment.created")?.items).toEqual([
-      { order_line_id: lineOf(order, "10").id, line_id: "10", sku: "WIDGET-BLUE-M", quantity: 1 },
+      {
+        order_line_id: lineOf(order, "10").id,
+        line_id: "10",
+        sku: "WIDGET-BLUE-M",
+        quantity: 1,
+        serials: [],
+      },
     ]);
 
     const delivered = await eventually(
@@ -428,7 +437,13 @@ describe("line ids", () => {
       { sku: "WIDGET-BLUE-M", line_id: "20", quantity: 1 },
     ]);
     expect(shipment.items).toEqual([
-      { order_line_id: lineOf(order, "20").id, line_id: "20", sku: "WIDGET-BLUE-M", quantity: 1 },
+      {
+        order_line_id: lineOf(order, "20").id,
+        line_id: "20",
+        sku: "WIDGET-BLUE-M",
+        quantity: 1,
+        serials: [],
+      },
     ]);
     const partly = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
     expect(partly.status).toBe("partially_shipped");
