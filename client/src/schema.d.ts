@@ -967,7 +967,7 @@ export interface paths {
         put?: never;
         /**
          * Report a shipment (one or more parcels) for an order
-         * @description From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. 422 for shipping more than ordered-minus-shipped on a line (`over_shipment`), a sku not on the order, a SKU on several lines without the item's `line_id` (`ambiguous_line`), a `line_id` not on the order, no parcels, or a repeated tracking number; 409 for a cancelled, held or backordered order. Nothing moves before every check passes. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. 422 for shipping more than ordered-minus-shipped on a line (`over_shipment`), a sku not on the order, a SKU on several lines without the item's `line_id` (`ambiguous_line`), a `line_id` not on the order, no parcels, or a repeated tracking number; for a serial-tracked product's item without one serial per unit (`serials_required`), serials on any other product's item (`serials_not_tracked`), a serial named twice (`validation_error`), or a serial already out on another shipment (`serial_unavailable`, `field` naming it: of two shipments racing for one serial exactly one is created); 409 for a cancelled, held or backordered order. Nothing moves before every check passes. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1011,7 +1011,7 @@ export interface paths {
         put?: never;
         /**
          * Void a shipment's label
-         * @description The shipment stays, flagged `voided`; its units go back to allocated and the order returns to what its remaining shipments imply. Voiding twice is a no-op; a delivered shipment cannot be voided (409). A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description The shipment stays, flagged `voided`; its units go back to allocated, its serials may ship again, and the order returns to what its remaining shipments imply. Voiding twice is a no-op; a delivered shipment cannot be voided (409). A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1099,7 +1099,7 @@ export interface paths {
         put?: never;
         /**
          * Record a return that arrived without an RMA
-         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1121,7 +1121,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an expected return
-         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */

@@ -92,7 +92,7 @@ export const ship = apiRoute("warehouse:operate", {
   summary: "Report a shipment (one or more parcels) for an order",
   description:
     "From `received` or `processing` (shipping implies picking) or `partially_shipped`. The order becomes `partially_shipped` or `shipped`; on_hand and allocated fall by the shipped units. " +
-    "422 for shipping more than ordered-minus-shipped on a line (`over_shipment`), a sku not on the order, a SKU on several lines without the item's `line_id` (`ambiguous_line`), a `line_id` not on the order, no parcels, or a repeated tracking number; 409 for a cancelled, held or backordered order. Nothing moves before every check passes." +
+    "422 for shipping more than ordered-minus-shipped on a line (`over_shipment`), a sku not on the order, a SKU on several lines without the item's `line_id` (`ambiguous_line`), a `line_id` not on the order, no parcels, or a repeated tracking number; for a serial-tracked product's item without one serial per unit (`serials_required`), serials on any other product's item (`serials_not_tracked`), a serial named twice (`validation_error`), or a serial already out on another shipment (`serial_unavailable`, `field` naming it: of two shipments racing for one serial exactly one is created); 409 for a cancelled, held or backordered order. Nothing moves before every check passes." +
     replayNote,
   request: {
     headers: IdempotencyKeyHeader,
@@ -131,7 +131,7 @@ export const voidShipment = apiRoute("warehouse:operate", {
   tags: ["Operations"],
   summary: "Void a shipment's label",
   description:
-    "The shipment stays, flagged `voided`; its units go back to allocated and the order returns to what its remaining shipments imply. Voiding twice is a no-op; a delivered shipment cannot be voided (409)." +
+    "The shipment stays, flagged `voided`; its units go back to allocated, its serials may ship again, and the order returns to what its remaining shipments imply. Voiding twice is a no-op; a delivered shipment cannot be voided (409)." +
     replayNote,
   request: { params: ShipmentIdParam, headers: IdempotencyKeyHeader },
   responses: {
@@ -204,7 +204,7 @@ const returnConflict = {
     "The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`)",
 };
 const returnChecks =
-  " 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return.";
+  " 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return.";
 
 export const recordReturn = apiRoute("warehouse:operate", {
   method: "post",
