@@ -152,6 +152,8 @@ export const MAX_SERIAL_LENGTH = 100;
 /** Serial numbers on one shipment item or return line: a bigger line is sent as several items. */
 export const MAX_SERIALS = 1000;
 
+const SERIAL_PATTERN = /^[^\p{C}\p{Zl}\p{Zp}]+$/u;
+
 /**
  * One unit's serial number, as printed on it: trimmed, 1–100 printable characters. Unique
  * per tenant and SKU among units that are out.
@@ -161,8 +163,9 @@ export const SerialNumber = z
   .trim()
   .min(1)
   .max(MAX_SERIAL_LENGTH)
-  .regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, { message: "must be printable characters" })
-  .openapi({ example: "SN-7Q2K-0042" });
+  .regex(SERIAL_PATTERN, { message: "must be printable characters" })
+  // The pattern's source alone, as for Sku.
+  .openapi({ example: "SN-7Q2K-0042", pattern: SERIAL_PATTERN.source });
 
 /**
  * Serial numbers of one item: each SKU's serials unique across the whole request, so a
