@@ -152,7 +152,8 @@ export const MAX_SERIAL_LENGTH = 100;
 /** Serial numbers on one shipment item or return line: a bigger line is sent as several items. */
 export const MAX_SERIALS = 1000;
 
-const SERIAL_PATTERN = /^[^\p{C}\p{Zl}\p{Zp}]+$/u;
+// Something besides spaces: the value is trimmed before its length is checked.
+const SERIAL_PATTERN = /^(?=.*\S)[^\p{C}\p{Zl}\p{Zp}]+$/u;
 
 /**
  * One unit's serial number, as printed on it: trimmed, 1–100 printable characters. Unique
@@ -163,7 +164,7 @@ export const SerialNumber = z
   .trim()
   .min(1)
   .max(MAX_SERIAL_LENGTH)
-  .regex(SERIAL_PATTERN, { message: "must be printable characters" })
+  .regex(SERIAL_PATTERN, { message: "must be printable characters, not only spaces" })
   // The pattern's source alone, as for Sku.
   .openapi({ example: "SN-7Q2K-0042", pattern: SERIAL_PATTERN.source });
 
