@@ -152,19 +152,20 @@ export const MAX_SERIAL_LENGTH = 100;
 /** Serial numbers on one shipment item or return line: a bigger line is sent as several items. */
 export const MAX_SERIALS = 1000;
 
-// Something besides spaces: the value is trimmed before its length is checked.
-const SERIAL_PATTERN = /^(?=.*\S)[^\p{C}\p{Zl}\p{Zp}]+$/u;
+// Printable, without a space at either end: what a value is once trimmed, so two serials the
+// schema holds distinct are distinct here too.
+const SERIAL_PATTERN = /^[^\s\p{C}\p{Zl}\p{Zp}](?:[^\p{C}\p{Zl}\p{Zp}]*[^\s\p{C}\p{Zl}\p{Zp}])?$/u;
 
 /**
- * One unit's serial number, as printed on it: trimmed, 1–100 printable characters. Unique
- * per tenant and SKU among units that are out.
+ * One unit's serial number, as printed on it: 1–100 printable characters, spaces at either
+ * end trimmed. Unique per tenant and SKU among units that are out.
  */
 export const SerialNumber = z
   .string()
   .trim()
   .min(1)
   .max(MAX_SERIAL_LENGTH)
-  .regex(SERIAL_PATTERN, { message: "must be printable characters, not only spaces" })
+  .regex(SERIAL_PATTERN, { message: "must be printable characters" })
   // The pattern's source alone, as for Sku.
   .openapi({ example: "SN-7Q2K-0042", pattern: SERIAL_PATTERN.source });
 

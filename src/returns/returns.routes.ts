@@ -135,6 +135,7 @@ const ReceivedItems = z
         .max(MAX_SERIALS)
         .optional()
         .openapi({
+          uniqueItems: true,
           description:
             "The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.",
           example: ["SN-7Q2K-0042"],

@@ -168,6 +168,7 @@ export const CreateShipment = z
             .max(MAX_SERIALS)
             .optional()
             .openapi({
+              uniqueItems: true,
               description:
                 "One serial number per unit, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise); none for any other (`serials_not_tracked`). A serial already out on another shipment is 422 `serial_unavailable`.",
               example: ["SN-7Q2K-0042", "SN-7Q2K-0043"],
