@@ -179,7 +179,8 @@ export const CreateShipment = z
       .max(MAX_ITEMS)
       .superRefine(uniqueSerials)
       .transform(addedUpBySku),
-    cost: Money.optional(),
+    // Null as absent: the published Money component is nullable (the shipment renders it so).
+    cost: Money.nullable().optional(),
     shipped_at: UtcDateTime.optional(),
   })
   .openapi("CreateShipment");
