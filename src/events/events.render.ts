@@ -1,3 +1,4 @@
+import { isPacked, unpacked } from "../db/event-data";
 import type { events } from "../db/schema";
 import { type EventResource, resourceOf } from "../domain/events";
 import { type InboundSnapshot, renderInbound } from "../inbound/inbound.render";
@@ -22,7 +23,9 @@ type Snapshot = Record<string, unknown>;
 /*
  * Orders and shipments, the largest and most frequent snapshots, are stored rendered (their
  * rows' column names and the columns no view shows made each event twice the size); events
- * written before migrations/shard/0008_order_bytes.sql hold the committed rows.
+ * written before migrations/shard/0008_order_bytes.sql hold the committed rows. Orders,
+ * shipments and returns written since migrations/shard/0015_event_bytes.sql are packed
+ * (src/db/event-data.ts) and unpacked first; older ones are plain JSON and read as they are.
  */
 const RENDER: { [R in EventResource]: (snapshot: Snapshot) => Record<string, unknown> } = {
   order: (s) => ("order" in s ? renderOrder(s as unknown as Committed) : s),
@@ -41,5 +44,5 @@ export const renderEvent = (
   event_id: row.id,
   event_type: row.type,
   created_at: row.createdAt,
-  data: RENDER[resourceOf(row.type)](row.data),
+  data: RENDER[resourceOf(row.type)](isPacked(row.data) ? unpacked(row.data) : row.data),
 });

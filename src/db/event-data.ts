@@ -1,0 +1,171 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate/browser";
+
+/*
+ * How an event's snapshot is stored when it is built before the write (orders, shipments,
+ * returns: src/db/events.ts `patched`). Those were most of a shard's bytes per order (issue
+ * 19): about 1.4 KB for an order, twice that once it has shipped, mostly the same field names
+ * and nulls in every event. They are kept deflated against a preset dictionary of those
+ * shapes, base64 in the `data` column beside the values the write assigns, which SQL fills in:
+ *
+ *   {"z": base64(version byte, deflate-raw([paths, snapshot])), "s": [value for each path]}
+ *
+ * `unpacked` puts each value at its path as `json_set` did before, so the resource renders to
+ * the same JSON. Text, not a BLOB: the row stays JSON for the retention archive's NDJSON and
+ * for a tenant's copy to another shard, as every other event's.
+ */
+
+/**
+ * What the deflate stream was made against, named by the first byte of the stored bytes.
+ * Events in D1 and in the R2 archive are read with the dictionary they were written with, so
+ * a dictionary is never changed once written: a better one is added under a new version
+ * (test/unit/event-data.test.ts reads an event packed with each).
+ */
+const DICTIONARIES: Record<number, Uint8Array> = {
+  1: strToU8(
+    [
+      '[["$.row.createdAt","$.row.updatedAt","$.row.receivedAt"],{"row":{"id":"ret_","tenantId"',
+      ':"ten_","orderId":"ord_","orderNumber":"SO-","rma":"RMA-","warehouseId":"wh_","status":"',
+      'received","reason":null,"requestHash":null,"version":2,"receivedAt":"2026-01-01T00:00:00',
+      '.000Z","processedAt":null,"stockAppliedAt":null,"createdAt":"2026-01-01T00:00:00.000Z","',
+      'updatedAt":"2026-01-01T00:00:00.000Z","changeSeq":1},"lines":[{"returnId":"ret_","stage"',
+      ':"expected","lineNo":1,"sku":"","orderLineId":"li_","lineId":null,"quantity":1,"conditio',
+      'n":null,"restocked":null},{"returnId":"ret_","stage":"received","lineNo":1,"sku":"","ord',
+      'erLineId":"li_","lineId":null,"quantity":1,"condition":"sellable","restocked":true}]}][[',
+      '"$.created_at","$.updated_at"],{"id":"ord_","order_number":"SO-","reference":"","status"',
+      ':"allocated","warehouse_id":"wh_syd_1","shipping_method_id":"sm_auspost_express","shippi',
+      'ng_method":"Express Post","order_date":"2026-01-01","signature_required":false,"insuranc',
+      'e":false,"gift_message":null,"packing_note":null,"ship_to":{"name":"","company":"","addr',
+      'ess1":"","address2":"","city":"","state":"","postcode":"","country":"","phone":"+","emai',
+      'l":"@"},"billing_address":{"name":"","company":"","address1":"","address2":"","city":"",',
+      '"state":"","postcode":"","country":"","phone":"+","email":"@"},"incoterms":"DAP","tax_id',
+      's":[{"type":"vat","number":""}],"ship_by":null,"requested_delivery_date":null,"items":[{',
+      '"id":"li_","line_id":"1","sku":"","description":"","quantity":1,"unit_price":"0.00","cur',
+      'rency":"AUD","allocation_status":"backordered","allocated_quantity":1,"shipped_quantity"',
+      ':0,"hs_code":"","country_of_origin":"","customs_value":{"amount":"0.00","currency":"USD"',
+      '}},{"id":"li_","line_id":null,"sku":"","description":null,"quantity":1,"unit_price":null',
+      ',"currency":null,"allocation_status":"allocated","allocated_quantity":1,"shipped_quantit',
+      'y":0,"hs_code":null,"country_of_origin":null,"customs_value":null}],"allocation_status":',
+      '"allocated","hold_reason":"address","cancel_reason":"customer","version":"1","created_at',
+      '":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z","cancelled_at":null',
+      ',"cancellation_request":{"status":"requested","reason":""},"shipments":[],"archived":fal',
+      'se}][["$.created_at","$.updated_at"],{"id":"shp_","order_id":"ord_","order_number":"SO-"',
+      ',"status":"shipped","warehouse_id":"wh_syd_1","shipped_at":"2026-01-01T00:00:00.000Z","c',
+      'reated_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z","cost":nul',
+      'l,"voided":false,"parcels":[{"tracking_number":"","tracking_url":null,"carrier":"auspost',
+      '","service":"Express Post"}],"items":[{"order_line_id":"li_","line_id":null,"sku":"","qu',
+      'antity":1},{"order_line_id":"li_","line_id":null,"sku":"","quantity":1}],"status_history',
+      '":[{"status":"shipped","occurred_at":"2026-01-01T00:00:00.000Z"}],"version":"1","archive',
+      'd":false}][["$.created_at","$.updated_at"],{"id":"ord_","order_number":"SO-","reference"',
+      ':"","status":"received","warehouse_id":"wh_syd_1","shipping_method_id":"sm_auspost_expre',
+      'ss","shipping_method":"Express Post","order_date":null,"signature_required":false,"insur',
+      'ance":false,"gift_message":null,"packing_note":null,"ship_to":{"company":null,"email":nu',
+      'll,"phone":null,"address2":null,"state":"NSW","postcode":"2000","name":"A","address1":"1',
+      ' St","city":"Sydney","country":"AU"},"billing_address":null,"incoterms":null,"tax_ids":[',
+      '],"ship_by":null,"requested_delivery_date":null,"items":[{"id":"li_","line_id":null,"sku',
+      '":"","description":null,"quantity":1,"unit_price":null,"currency":null,"allocation_statu',
+      's":"allocated","allocated_quantity":1,"shipped_quantity":0,"hs_code":null,"country_of_or',
+      'igin":null,"customs_value":null},{"id":"li_","line_id":null,"sku":"","description":null,',
+      '"quantity":1,"unit_price":null,"currency":null,"allocation_status":"allocated","allocate',
+      'd_quantity":1,"shipped_quantity":0,"hs_code":null,"country_of_origin":null,"customs_valu',
+      'e":null}],"allocation_status":"allocated","hold_reason":null,"cancel_reason":null,"versi',
+      'on":"1","created_at":"2026-01-01T00:00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z",',
+      '"cancelled_at":null,"cancellation_request":null,"shipments":[],"archived":false}][["$.cr',
+      'eated_at","$.updated_at","$.shipments[0].created_at","$.shipments[0].updated_at"],{"id":',
+      '"ord_","order_number":"SO-","reference":"","status":"shipped","warehouse_id":"wh_syd_1",',
+      '"shipping_method_id":"sm_auspost_express","shipping_method":"Express Post","order_date":',
+      'null,"signature_required":false,"insurance":false,"gift_message":null,"packing_note":nul',
+      'l,"ship_to":{"company":null,"email":null,"phone":null,"address2":null,"state":"NSW","pos',
+      'tcode":"2000","name":"A","address1":"1 St","city":"Sydney","country":"AU"},"billing_addr',
+      'ess":null,"incoterms":null,"tax_ids":[],"ship_by":null,"requested_delivery_date":null,"i',
+      'tems":[{"id":"li_","line_id":null,"sku":"","description":null,"quantity":1,"unit_price":',
+      'null,"currency":null,"allocation_status":"fulfilled","allocated_quantity":0,"shipped_qua',
+      'ntity":1,"hs_code":null,"country_of_origin":null,"customs_value":null},{"id":"li_","line',
+      '_id":null,"sku":"","description":null,"quantity":1,"unit_price":null,"currency":null,"al',
+      'location_status":"fulfilled","allocated_quantity":0,"shipped_quantity":1,"hs_code":null,',
+      '"country_of_origin":null,"customs_value":null}],"allocation_status":"fulfilled","hold_re',
+      'ason":null,"cancel_reason":null,"version":"2","created_at":"2026-01-01T00:00:00.000Z","u',
+      'pdated_at":"2026-01-01T00:00:00.000Z","cancelled_at":null,"cancellation_request":null,"s',
+      'hipments":[{"id":"shp_","order_id":"ord_","order_number":"SO-","status":"shipped","wareh',
+      'ouse_id":"wh_syd_1","shipped_at":"2026-01-01T00:00:00.000Z","created_at":"2026-01-01T00:',
+      '00:00.000Z","updated_at":"2026-01-01T00:00:00.000Z","cost":null,"voided":false,"parcels"',
+      ':[{"tracking_number":"","tracking_url":null,"carrier":"auspost","service":"Express Post"',
+      '}],"items":[{"order_line_id":"li_","line_id":null,"sku":"","quantity":1},{"order_line_id',
+      '":"li_","line_id":null,"sku":"","quantity":1}],"status_history":[{"status":"shipped","oc',
+      'curred_at":"2026-01-01T00:00:00.000Z"}],"version":"1","archived":false}],"archived":fals',
+      "e}]",
+    ].join(""),
+  ),
+};
+
+/** The dictionary new events are written with. */
+const CURRENT = 1;
+
+/** The stored form: what `pack` makes, filled in by the write with the values of its paths. */
+export interface Packed {
+  z: string;
+  s: unknown[];
+}
+
+export const isPacked = (data: unknown): data is Packed =>
+  typeof data === "object" &&
+  data !== null &&
+  typeof (data as Packed).z === "string" &&
+  Array.isArray((data as Packed).s);
+
+const base64 = (bytes: Uint8Array) => {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+};
+
+const bytesOf = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** The snapshot and the paths the write fills in, deflated: the `z` of `Packed`. */
+export function pack(snapshot: unknown, paths: readonly string[]): string {
+  const deflated = deflateSync(strToU8(JSON.stringify([paths, snapshot])), {
+    level: 9,
+    dictionary: DICTIONARIES[CURRENT],
+  });
+  const out = new Uint8Array(deflated.length + 1);
+  out[0] = CURRENT;
+  out.set(deflated, 1);
+  return base64(out);
+}
+
+/** `$.a.b[0].c` as ["a", "b", 0, "c"]: the paths `patched` writes, nothing more general. */
+const segments = (path: string): (string | number)[] =>
+  [...path.slice(1).matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
+    index === undefined ? (key as string) : Number(index),
+  );
+
+/**
+ * Sets `value` at `path` as SQLite's json_set does: an existing member is replaced where it
+ * is, a missing one is added at the end of its object (or array), a missing parent is left.
+ */
+function jsonSet(root: unknown, path: string, value: unknown) {
+  const keys = segments(path);
+  let parent: unknown = root;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof parent !== "object" || parent === null) return;
+    parent = (parent as Record<string | number, unknown>)[key];
+  }
+  const last = keys.at(-1);
+  if (last === undefined || typeof parent !== "object" || parent === null) return;
+  if (Array.isArray(parent)) {
+    if (typeof last === "number" && last <= parent.length) parent[last] = value;
+    return;
+  }
+  if (typeof last === "string") (parent as Record<string, unknown>)[last] = value;
+}
+
+/** The snapshot as `json_set` would have stored it: deflated back, its values put in. */
+export function unpacked({ z, s }: Packed): Record<string, unknown> {
+  const bytes = bytesOf(z);
+  const dictionary = DICTIONARIES[bytes[0] ?? -1];
+  if (!dictionary) throw new Error(`an event packed with unknown dictionary ${bytes[0]}`);
+  const [paths, snapshot] = JSON.parse(
+    strFromU8(inflateSync(bytes.subarray(1), { dictionary })),
+  ) as [string[], Record<string, unknown>];
+  for (const [i, path] of paths.entries()) jsonSet(snapshot, path, s[i] ?? null);
+  return snapshot;
+}
