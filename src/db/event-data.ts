@@ -138,24 +138,31 @@ const segments = (path: string): (string | number)[] =>
     index === undefined ? (key as string) : Number(index),
   );
 
+type Container = Record<string | number, unknown>;
+
+/** Whether `key` can be added to `parent`: any key of an object, the next index of an array. */
+const addable = (parent: Container, key: string | number) =>
+  Array.isArray(parent) ? key === parent.length : typeof key === "string";
+
 /**
  * Sets `value` at `path` as SQLite's json_set does: an existing member is replaced where it
- * is, a missing one is added at the end of its object (or array), a missing parent is left.
+ * is, a missing one is added at the end of its object (or array), with the objects or arrays
+ * its path needs; a path through anything else is left alone.
  */
 function jsonSet(root: unknown, path: string, value: unknown) {
   const keys = segments(path);
-  let parent: unknown = root;
-  for (const key of keys.slice(0, -1)) {
+  let parent = root;
+  for (const [i, key] of keys.entries()) {
     if (typeof parent !== "object" || parent === null) return;
-    parent = (parent as Record<string | number, unknown>)[key];
+    const container = parent as Container;
+    const last = i === keys.length - 1;
+    if (!(key in container)) {
+      if (!addable(container, key)) return;
+      if (!last) container[key] = typeof keys[i + 1] === "number" ? [] : {};
+    }
+    if (last) container[key] = value;
+    else parent = container[key];
   }
-  const last = keys.at(-1);
-  if (last === undefined || typeof parent !== "object" || parent === null) return;
-  if (Array.isArray(parent)) {
-    if (typeof last === "number" && last <= parent.length) parent[last] = value;
-    return;
-  }
-  if (typeof last === "string") (parent as Record<string, unknown>)[last] = value;
 }
 
 /** The snapshot as `json_set` would have stored it: deflated back, its values put in. */

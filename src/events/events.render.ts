@@ -3,7 +3,11 @@ import type { events } from "../db/schema";
 import { type EventResource, resourceOf } from "../domain/events";
 import { type InboundSnapshot, renderInbound } from "../inbound/inbound.render";
 import { renderAdjustment, renderSkuInventory } from "../inventory/inventory.render";
-import type { AdjustmentSnapshot, SkuSnapshot } from "../inventory/inventory.snapshot";
+import {
+  type AdjustmentSnapshot,
+  type StoredSkuSnapshot,
+  skuSnapshotOf,
+} from "../inventory/inventory.snapshot";
 import type { Committed } from "../orders/orders.reads";
 import { renderOrder } from "../orders/orders.render";
 import { renderReturn, type StoredReturn } from "../returns/returns.render";
@@ -30,7 +34,7 @@ type Snapshot = Record<string, unknown>;
 const RENDER: { [R in EventResource]: (snapshot: Snapshot) => Record<string, unknown> } = {
   order: (s) => ("order" in s ? renderOrder(s as unknown as Committed) : s),
   shipment: (s) => ("row" in s ? renderShipment(s as unknown as ShipmentRecord) : s),
-  sku_inventory: (s) => renderSkuInventory(s as unknown as SkuSnapshot),
+  sku_inventory: (s) => renderSkuInventory(skuSnapshotOf(s as unknown as StoredSkuSnapshot)),
   adjustment: (s) => renderAdjustment(s as unknown as AdjustmentSnapshot),
   inbound: (s) => renderInbound(s as unknown as InboundSnapshot),
   return: (s) => renderReturn(s as unknown as StoredReturn),
