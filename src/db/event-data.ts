@@ -17,7 +17,7 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate/browser";
 /**
  * What the deflate stream was made against, named by the first byte of the stored bytes:
  * the shapes' field names, nulls, id prefixes and status words in the order the renderers
- * write them, with every value emptied, so it favours no merchant's own data.
+ * write them, every string value emptied, so it favours no merchant's own data.
  * Events in D1 and in the R2 archive are read with the dictionary they were written with, so
  * a dictionary is never changed once written: a better one is added under a new version
  * (test/unit/event-data.test.ts reads an event packed with each).
