@@ -158,7 +158,7 @@ export const CHANGE_REFUSALS = {
   too_many_tracking_events: {
     status: 422,
     about:
-      "The events would take a parcel past MAX_TRACKING_EVENTS_PER_PARCEL (docs/limits.md); `recorded` says how many it has.",
+      "The events would take a parcel past the tracking events it keeps (see limits); `recorded` says how many it has, `limit` the most.",
     message: (d) =>
       `events: parcel ${quoted(d.tracking_number)} has ${d.recorded} tracking events and keeps at most ${d.limit}.`,
   },
