@@ -227,63 +227,67 @@ export const UpdateShipmentStatus = z
   })
   .openapi("UpdateShipmentStatus");
 
-const TrackingEventInput = z
-  .strictObject({
-    id: text(MAX_TRACKING_CODE_LENGTH).openapi({
-      description:
-        "The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.",
-      example: "EV-0002",
-    }),
-    occurred_at: UtcDateTime.openapi({ description: "When the carrier scanned it." }),
-    status: z.enum(TRACKING_EVENT_STATUSES),
-    description: text(MAX_TRACKING_DESCRIPTION_LENGTH).openapi({ example: "Departed facility" }),
-    location: z
-      .strictObject({
-        city: optionalText(MAX_PLACE_LENGTH),
-        region: optionalText(MAX_PLACE_LENGTH),
-        country: CountryCode,
-      })
-      .nullable()
-      .optional(),
-    reason_code: text(MAX_TRACKING_CODE_LENGTH).optional().openapi({
-      description: "The carrier's reason: required for `exception`, refused for any other status.",
-      example: "address_incomplete",
-    }),
-    estimated_delivery: z.iso.date().nullable().optional().openapi({
-      description: "The carrier's delivery estimate as of this event (YYYY-MM-DD).",
-      example: "2026-07-05",
-    }),
-    proof_of_delivery: z
-      .strictObject({
-        signed_by: text(MAX_PLACE_LENGTH),
-        photo_url: z.url().max(MAX_URL_LENGTH).optional(),
-      })
-      .optional()
-      .openapi({ description: "Only on a `delivered` event." }),
-  })
-  .superRefine((event, ctx) => {
-    if (event.status === "exception" && event.reason_code === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reason_code"],
-        message: "is required for an exception",
-      });
-    }
-    if (event.status !== "exception" && event.reason_code !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["reason_code"],
-        message: "is only for an exception",
-      });
-    }
-    if (event.status !== "delivered" && event.proof_of_delivery !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["proof_of_delivery"],
-        message: "is only for a delivered event",
-      });
-    }
-  });
+const eventFields = {
+  id: text(MAX_TRACKING_CODE_LENGTH).openapi({
+    description:
+      "The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.",
+    example: "EV-0002",
+  }),
+  occurred_at: UtcDateTime.openapi({ description: "When the carrier scanned it." }),
+  description: text(MAX_TRACKING_DESCRIPTION_LENGTH).openapi({ example: "Departed facility" }),
+  location: z
+    .strictObject({
+      city: optionalText(MAX_PLACE_LENGTH),
+      region: optionalText(MAX_PLACE_LENGTH),
+      country: CountryCode,
+    })
+    .nullable()
+    .optional(),
+  estimated_delivery: z.iso.date().nullable().optional().openapi({
+    description: "The carrier's delivery estimate as of this event (YYYY-MM-DD).",
+    example: "2026-07-05",
+  }),
+};
+
+/*
+ * One shape per kind of scan, told apart by `status`, so the document itself says that an
+ * exception needs its `reason_code` and that only a delivery has a proof.
+ */
+const TrackingEventInput = z.discriminatedUnion("status", [
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.enum(
+        TRACKING_EVENT_STATUSES.filter(
+          (s): s is Exclude<typeof s, "exception" | "delivered"> =>
+            s !== "exception" && s !== "delivered",
+        ),
+      ),
+    })
+    .openapi("TrackingScan"),
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.literal("exception"),
+      reason_code: text(MAX_TRACKING_CODE_LENGTH).openapi({
+        description: "The carrier's reason for the exception.",
+        example: "address_incomplete",
+      }),
+    })
+    .openapi("TrackingException"),
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.literal("delivered"),
+      proof_of_delivery: z
+        .strictObject({
+          signed_by: text(MAX_PLACE_LENGTH),
+          photo_url: z.url().max(MAX_URL_LENGTH).optional(),
+        })
+        .optional(),
+    })
+    .openapi("TrackingDelivery"),
+]);
 
 export const RecordTrackingEvents = z
   .strictObject({

@@ -162,7 +162,7 @@ export const storedEvent = (e: RecordTrackingEvents["events"][number]): Tracking
         country: e.location.country,
       }
     : null,
-  reason_code: e.reason_code ?? null,
+  reason_code: e.status === "exception" ? e.reason_code : null,
   estimated_delivery: e.estimated_delivery ?? null,
-  proof_of_delivery: e.proof_of_delivery ?? null,
+  proof_of_delivery: (e.status === "delivered" && e.proof_of_delivery) || null,
 });
