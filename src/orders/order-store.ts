@@ -162,7 +162,13 @@ export async function persist(
   if (touched) {
     shipmentAt = writes.length;
     writes.push(
-      ...(change.shipment?.created ? insertShipment(db, touched) : [updateShipment(db, touched)]),
+      ...(change.shipment?.created
+        ? insertShipment(db, touched)
+        : updateShipment(
+            db,
+            touched,
+            before?.shipments.find((s) => s.row.id === touched.row.id),
+          )),
     );
   }
   let head = before?.head ?? { seq: 0, hash: GENESIS_HASH };
