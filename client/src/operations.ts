@@ -18,6 +18,7 @@ export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
   "POST /v1/ops/returns/{id}/receive",
   "POST /v1/ops/shipments",
   "POST /v1/ops/shipments/{id}/status",
+  "POST /v1/ops/shipments/{id}/tracking-events",
   "POST /v1/ops/shipments/{id}/void",
   "POST /v1/orders",
   "POST /v1/orders/{id}/cancellation-request",

@@ -989,11 +989,33 @@ export interface paths {
         put?: never;
         /**
          * Record a carrier status
-         * @description in_transit, out_for_delivery, delivered or exception, with when it happened. Nothing moves a shipment out of `delivered` or `voided` (409). A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description in_transit, out_for_delivery, delivered or exception, with when it happened, for the whole shipment: for a floor whose carrier does not report parcel by parcel. Nothing moves a shipment out of `delivered` or `voided` (409). Once any of its parcels has tracking events (`POST /v1/ops/shipments/{id}/tracking-events`) their scans set its status, and this is 409 `tracked_by_parcels`. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
         post: operations["opsSetShipmentStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/shipments/{id}/tracking-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a parcel's carrier tracking events
+         * @description One parcel, by `tracking_number`, and one or more of the carrier's scans, in any order and however late. Each carrier event id is recorded once per parcel: sending it again with the same content changes nothing (the shipment comes back as it is, no event fires), with different content it is 409 `tracking_event_conflict` naming the member that differs. The parcel's `status` is its latest event by `occurred_at` (ties: the order received); the shipment's is `exception` while any parcel's latest is an exception or a return to sender, otherwise the least advanced parcel's stage (shipped for label_created or no scan, in_transit for picked_up and in_transit, out_for_delivery, delivered), so `delivered` once every parcel is. A status change is added to `status_history`. Anything new fires `shipment.updated` with the shipment and moves it up the `updated_since` feed. `reason_code` is required for an `exception` and refused otherwise; `proof_of_delivery` only goes on a `delivered` event. A voided shipment refuses events (409 `shipment_voided`); a delivered one still takes late ones. 422 `parcel_not_found` for a tracking number not on the shipment, `too_many_tracking_events` past the per-parcel limit. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsTrackingEventsShipment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1747,13 +1769,50 @@ export interface components {
          *             "width": 20,
          *             "height": 10,
          *             "unit": "cm"
-         *           }
+         *           },
+         *           "status": "in_transit",
+         *           "estimated_delivery": "2026-07-05",
+         *           "proof_of_delivery": null,
+         *           "tracking_events": [
+         *             {
+         *               "id": "EV-0001",
+         *               "occurred_at": "2026-07-02T23:40:00.000Z",
+         *               "status": "picked_up",
+         *               "description": "Picked up",
+         *               "location": {
+         *                 "city": "Sydney",
+         *                 "region": "NSW",
+         *                 "country": "AU"
+         *               },
+         *               "reason_code": null,
+         *               "estimated_delivery": "2026-07-05",
+         *               "proof_of_delivery": null
+         *             },
+         *             {
+         *               "id": "EV-0002",
+         *               "occurred_at": "2026-07-03T04:12:00.000Z",
+         *               "status": "in_transit",
+         *               "description": "Departed facility",
+         *               "location": {
+         *                 "city": "Sydney",
+         *                 "region": "NSW",
+         *                 "country": "AU"
+         *               },
+         *               "reason_code": null,
+         *               "estimated_delivery": null,
+         *               "proof_of_delivery": null
+         *             }
+         *           ]
          *         },
          *         {
          *           "tracking_number": "ABC123456790AU",
          *           "tracking_url": "https://auspost.com.au/track/ABC123456790AU",
          *           "carrier": "auspost",
-         *           "service": "Express Post"
+         *           "service": "Express Post",
+         *           "status": null,
+         *           "estimated_delivery": null,
+         *           "proof_of_delivery": null,
+         *           "tracking_events": []
          *         }
          *       ],
          *       "items": [
@@ -1838,7 +1897,55 @@ export interface components {
             service: string;
             weight?: components["schemas"]["Weight"];
             dimensions?: components["schemas"]["Dimensions"];
+            /**
+             * @description Its latest carrier event's status (by `occurred_at`); null before the first.
+             * @enum {string|null}
+             */
+            status: "label_created" | "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender" | null;
+            /**
+             * @description The carrier's delivery estimate (YYYY-MM-DD): the latest event's that gave one; null if none did.
+             * @example 2026-07-05
+             */
+            estimated_delivery: string | null;
+            proof_of_delivery: components["schemas"]["ProofOfDelivery"];
+            /** @description The carrier's scans, oldest first by `occurred_at` (ties in the order received), however late or out of order they arrived. */
+            tracking_events: components["schemas"]["TrackingEvent"][];
         };
+        /** @description Who signed, and a photo when the carrier took one; null until delivered. */
+        ProofOfDelivery: {
+            /** @example J. Citizen */
+            signed_by: string;
+            /** @description Only when the carrier took one. */
+            photo_url?: string;
+        } | null;
+        TrackingEvent: {
+            /**
+             * @description The carrier's own event id: a parcel records each id once.
+             * @example EV-0001
+             */
+            id: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            occurred_at: string;
+            /** @enum {string} */
+            status: "label_created" | "picked_up" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | "returned_to_sender";
+            /** @example Departed facility */
+            description: string;
+            location: components["schemas"]["TrackingLocation"];
+            /** @description The carrier's reason for an `exception`; null for any other status. */
+            reason_code: string | null;
+            /** @description The carrier's estimate as of this event (YYYY-MM-DD), if it gave one. */
+            estimated_delivery: string | null;
+            proof_of_delivery: components["schemas"]["ProofOfDelivery"] & unknown;
+        };
+        TrackingLocation: {
+            city: string | null;
+            region: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example AU
+             */
+            country: string;
+        } | null;
         /**
          * @example {
          *       "order_number": "SO-100423",
@@ -2864,6 +2971,129 @@ export interface components {
             occurred_at?: string;
             note?: string | null;
         };
+        RecordTrackingEvents: {
+            /**
+             * @description The parcel, by its tracking number.
+             * @example ABC123456789AU
+             */
+            tracking_number: string;
+            events: (components["schemas"]["TrackingScan"] | components["schemas"]["TrackingException"] | components["schemas"]["TrackingDelivery"])[];
+        };
+        TrackingScan: {
+            /**
+             * @description The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.
+             * @example EV-0002
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the carrier scanned it.
+             * @example 2026-07-02T09:15:00Z
+             */
+            occurred_at: string;
+            /** @example Departed facility */
+            description: string;
+            location?: {
+                city?: string | null;
+                region?: string | null;
+                /**
+                 * @example AU
+                 * @enum {string}
+                 */
+                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            } | null;
+            /**
+             * Format: date
+             * @description The carrier's delivery estimate as of this event (YYYY-MM-DD).
+             * @example 2026-07-05
+             */
+            estimated_delivery?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "label_created" | "picked_up" | "in_transit" | "out_for_delivery" | "returned_to_sender";
+        };
+        TrackingException: {
+            /**
+             * @description The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.
+             * @example EV-0002
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the carrier scanned it.
+             * @example 2026-07-02T09:15:00Z
+             */
+            occurred_at: string;
+            /** @example Departed facility */
+            description: string;
+            location?: {
+                city?: string | null;
+                region?: string | null;
+                /**
+                 * @example AU
+                 * @enum {string}
+                 */
+                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            } | null;
+            /**
+             * Format: date
+             * @description The carrier's delivery estimate as of this event (YYYY-MM-DD).
+             * @example 2026-07-05
+             */
+            estimated_delivery?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "exception";
+            /**
+             * @description The carrier's reason for the exception.
+             * @example address_incomplete
+             */
+            reason_code: string;
+        };
+        TrackingDelivery: {
+            /**
+             * @description The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.
+             * @example EV-0002
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the carrier scanned it.
+             * @example 2026-07-02T09:15:00Z
+             */
+            occurred_at: string;
+            /** @example Departed facility */
+            description: string;
+            location?: {
+                city?: string | null;
+                region?: string | null;
+                /**
+                 * @example AU
+                 * @enum {string}
+                 */
+                country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+            } | null;
+            /**
+             * Format: date
+             * @description The carrier's delivery estimate as of this event (YYYY-MM-DD).
+             * @example 2026-07-05
+             */
+            estimated_delivery?: string | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "delivered";
+            proof_of_delivery?: {
+                signed_by: string;
+                /** Format: uri */
+                photo_url?: string;
+            };
+        };
         CreateInventoryAdjustment: {
             /** @example WIDGET-BLUE-M */
             sku: string;
@@ -3405,7 +3635,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Unknown ASN */
+        /** @description Unknown shipment */
         "Error404.3": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3420,7 +3650,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Unknown shipment */
+        /** @description Unknown ASN */
         "Error404.4": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4242,7 +4472,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.4"];
+            404: components["responses"]["Error404.3"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5593,7 +5823,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.3"];
+            404: components["responses"]["Error404.4"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5632,7 +5862,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.3"];
+            404: components["responses"]["Error404.4"];
             409: components["responses"]["Error409.3"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -5671,7 +5901,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.3"];
+            404: components["responses"]["Error404.4"];
             409: components["responses"]["Error409.3"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -5867,7 +6097,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.4"];
+            404: components["responses"]["Error404.3"];
             /** @description The shipment cannot move; `code` says why */
             409: {
                 headers: {
@@ -6276,7 +6506,53 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.4"];
+            404: components["responses"]["Error404.3"];
+            409: components["responses"]["Error409"];
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    opsTrackingEventsShipment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTrackingEvents"];
+            };
+        };
+        responses: {
+            /** @description The shipment with the events recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shipment"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.3"];
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -6318,7 +6594,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.4"];
+            404: components["responses"]["Error404.3"];
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -6436,7 +6712,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.3"];
+            404: components["responses"]["Error404.4"];
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -6478,7 +6754,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.3"];
+            404: components["responses"]["Error404.4"];
             409: components["responses"]["Error409"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];

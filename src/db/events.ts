@@ -2,15 +2,16 @@ import { type SQL, sql } from "drizzle-orm";
 import type { EventType } from "../domain/events";
 import { newId } from "../lib/ids";
 import { type Db, statement } from "./client";
+import { pack } from "./event-data";
 import { chunked, jsonRows, NOW } from "./sql";
 
 /*
  * The outbox, written one way: every event goes into `events` through `eventStatements`,
  * inside the batch of the change it describes, so there is never a change without its event
  * or an event without its change. An event stores its resource as a snapshot of the rows as
- * committed (read inside the write), orders and shipments already in the API's shape; the
- * one renderer, src/events/events.render.ts, turns the rest into it when the event is read
- * or sent.
+ * committed (read inside the write), orders and shipments already in the API's shape, those
+ * built before the write packed (`patched`); the one renderer, src/events/events.render.ts,
+ * unpacks them and turns the rest into that shape when the event is read or sent.
  */
 
 type BatchItem = Parameters<Db["batch"]>[0][number];
@@ -58,8 +59,17 @@ export function eventStatements(db: Db, tenantId: string, writes: readonly Event
   });
 }
 
-/** A snapshot built before the write, with the values the write assigns read back inside it. */
+/**
+ * A snapshot built before the write, with the values the write assigns read back inside it:
+ * stored packed (src/db/event-data.ts), those values beside it in the order of their paths.
+ */
 export function patched(snapshot: unknown, stamps: readonly (readonly [string, SQL])[]): SQL {
-  const sets = stamps.map(([path, value]) => sql`, ${path}, ${value}`);
-  return sql`json_set(${JSON.stringify(snapshot)}${sql.join(sets)})`;
+  const packed = pack(
+    snapshot,
+    stamps.map(([path]) => path),
+  );
+  return sql`json_object('z', ${packed}, 's', json_array(${sql.join(
+    stamps.map(([, value]) => value),
+    sql`, `,
+  )}))`;
 }

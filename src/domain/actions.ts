@@ -103,6 +103,9 @@ function shipmentFinal(status: ShipmentStatus): Refusal | null {
 const SHIPMENT_RULES = {
   /** A carrier status reported by the floor. */
   track: (status: ShipmentStatus): Refusal | null => shipmentFinal(status),
+  /** A carrier's scans of the parcels: late ones still count once delivered, none once voided. */
+  scan: (status: ShipmentStatus): Refusal | null =>
+    status === "voided" ? { code: "shipment_voided", shipment_status: status } : null,
   /** The sandbox's carrier scan with no status named: the usual next one. */
   advance: (status: ShipmentStatus): Refusal | null =>
     shipmentFinal(status) ??

@@ -73,6 +73,10 @@ export const REFUSAL_CODES = [
   "nothing_to_ship",
   "customs_data_required",
   "status_required",
+  "tracked_by_parcels",
+  "parcel_not_found",
+  "tracking_event_conflict",
+  "too_many_tracking_events",
   "order_busy",
   // Stock
   "insufficient_stock",

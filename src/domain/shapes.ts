@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { COUNTRY_CODES, COUNTRY_REASON } from "./addresses";
-import { CANCELLATION_REQUEST_STATUSES } from "./statuses";
+import { CANCELLATION_REQUEST_STATUSES, TRACKING_EVENT_STATUSES } from "./statuses";
 
 const COUNTRIES = new Set(COUNTRY_CODES);
 
@@ -192,6 +192,16 @@ export function uniqueSerials(
     });
   });
 }
+/** Carrier events in one `POST /v1/ops/shipments/{id}/tracking-events`. */
+export const MAX_TRACKING_EVENTS_PER_REQUEST = 50;
+/** Carrier events one parcel keeps: a long international journey has a few dozen. */
+export const MAX_TRACKING_EVENTS_PER_PARCEL = 100;
+/** A carrier's event id, and an exception's `reason_code`. */
+export const MAX_TRACKING_CODE_LENGTH = 100;
+/** A carrier event's `description`. */
+export const MAX_TRACKING_DESCRIPTION_LENGTH = 500;
+/** A tracking location's `city` or `region`, and a proof of delivery's `signed_by`. */
+export const MAX_PLACE_LENGTH = 100;
 
 export const Weight = z
   .strictObject({
@@ -230,6 +240,49 @@ export const CancellationRequest = z
     description:
       "The latest request to stop an order (`POST /v1/orders/{id}/cancellation-request`) and the floor's answer; an order shows null while none was made.",
   });
+
+/** Where a carrier scanned a parcel; a carrier that does not say leaves `city` or `region` null. */
+export const TrackingLocation = z
+  .object({
+    city: z.string().nullable(),
+    region: z.string().nullable(),
+    country: z.string().openapi({ description: "ISO 3166-1 alpha-2.", example: "AU" }),
+  })
+  .openapi("TrackingLocation");
+
+export const ProofOfDelivery = z
+  .object({
+    signed_by: z.string().openapi({ example: "J. Citizen" }),
+    photo_url: z.string().optional().openapi({ description: "Only when the carrier took one." }),
+  })
+  .openapi("ProofOfDelivery");
+
+/**
+ * One carrier scan of a parcel, as the floor reported it. Stored as it is shown: a parcel's
+ * `tracking_events` column holds these, in the order they were received.
+ */
+export const TrackingEvent = z
+  .object({
+    id: z.string().openapi({
+      description: "The carrier's own event id: a parcel records each id once.",
+      example: "EV-0001",
+    }),
+    occurred_at: Timestamp,
+    status: z.enum(TRACKING_EVENT_STATUSES),
+    description: z.string().openapi({ example: "Departed facility" }),
+    location: TrackingLocation.nullable(),
+    reason_code: z.string().nullable().openapi({
+      description: "The carrier's reason for an `exception`; null for any other status.",
+    }),
+    estimated_delivery: z.string().nullable().openapi({
+      description: "The carrier's estimate as of this event (YYYY-MM-DD), if it gave one.",
+    }),
+    proof_of_delivery: ProofOfDelivery.nullable().openapi({
+      description: "Only on a `delivered` event, when the carrier gave one.",
+    }),
+  })
+  .openapi("TrackingEvent");
+export type TrackingEvent = z.infer<typeof TrackingEvent>;
 
 /** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
 export const UtcDateTime = z.iso

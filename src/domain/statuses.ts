@@ -60,6 +60,21 @@ export const TRACKING_STATUSES = [
 ] as const satisfies readonly ShipmentStatus[];
 export type TrackingStatus = (typeof TRACKING_STATUSES)[number];
 
+/**
+ * A carrier's scan of one parcel. A parcel's latest scan says where it is, and the shipment's
+ * status follows its parcels (src/shipments/shipments.rules.ts says how).
+ */
+export const TRACKING_EVENT_STATUSES = [
+  "label_created",
+  "picked_up",
+  "in_transit",
+  "out_for_delivery",
+  "delivered",
+  "exception",
+  "returned_to_sender",
+] as const;
+export type TrackingEventStatus = (typeof TRACKING_EVENT_STATUSES)[number];
+
 /** An ASN (guide §5a). */
 export const INBOUND_STATUSES = [
   "expected",

@@ -7,7 +7,7 @@ import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { renderAdjustment, renderSkuInventory } from "./inventory.render";
 import type * as routes from "./inventory.routes";
-import { type SkuSnapshot, skuSnapshot } from "./inventory.snapshot";
+import { type StoredSkuSnapshot, skuSnapshot, skuSnapshotOf } from "./inventory.snapshot";
 
 // Drizzle leaves columns unqualified in single-table queries; inside a correlated
 // subquery that would silently bind to the inner table, so name the outer row in full.
@@ -46,7 +46,7 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
     page(
       rows,
       query.limit,
-      (r) => renderSkuInventory(JSON.parse(r.json as string) as SkuSnapshot),
+      (r) => renderSkuInventory(skuSnapshotOf(JSON.parse(r.json as string) as StoredSkuSnapshot)),
       feed.positionOf,
       await consistencyToken(c),
     ),

@@ -23,6 +23,35 @@ export interface SkuSnapshot {
   }[];
 }
 
+/**
+ * How SQLite builds it: positional, since every `inventory.*` event stores one and names
+ * were most of its bytes (issue 19). `[sku, updatedAt, changeSeq, [[warehouseId, onHand,
+ * allocated, backordered, incoming], …]]`.
+ */
+export type StoredSkuSnapshot = [
+  string,
+  string,
+  number,
+  [string, number, number, number, number][],
+];
+
+/** A stored snapshot read back; events written before it was positional hold the object. */
+export const skuSnapshotOf = (stored: StoredSkuSnapshot | SkuSnapshot): SkuSnapshot =>
+  Array.isArray(stored)
+    ? {
+        sku: stored[0],
+        updatedAt: stored[1],
+        changeSeq: stored[2],
+        warehouses: stored[3].map(([warehouseId, onHand, allocated, backordered, incoming]) => ({
+          warehouseId,
+          onHand,
+          allocated,
+          backordered,
+          incoming,
+        })),
+      }
+    : stored;
+
 /** An adjustment as committed, as `inventory.adjusted` stores it. */
 export type AdjustmentSnapshot = Pick<
   typeof inventoryAdjustments.$inferSelect,
@@ -40,7 +69,7 @@ function incomingUnits(
 }
 
 /**
- * The SKU's snapshot (`SkuSnapshot`) as one JSON value, narrowed to one warehouse if named.
+ * The SKU's snapshot (`StoredSkuSnapshot`) as one JSON value, narrowed to one warehouse if named.
  * Each row is read once: the feed row for both its stamps, each stock row for its levels,
  * and open ASN lines only for a warehouse's incoming (and to name a warehouse that holds
  * none of the SKU yet), so an event costs the SKU's own rows and no more.
@@ -52,17 +81,17 @@ export function skuSnapshot(
 ): SQL {
   const onlyWarehouse = (column: SQL) =>
     warehouseId ? sql`AND ${column} = ${warehouseId}` : sql``;
-  return sql`(SELECT json_object(
-    'sku', ${sku},
-    'updatedAt', s.updated_at,
-    'changeSeq', s.change_seq,
-    'warehouses', json((
-      SELECT json_group_array(json_object(
-        'warehouseId', w.warehouse_id,
-        'onHand', w.on_hand,
-        'allocated', w.allocated,
-        'backordered', w.backordered,
-        'incoming', ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)}
+  return sql`(SELECT json_array(
+    ${sku},
+    s.updated_at,
+    s.change_seq,
+    json((
+      SELECT json_group_array(json_array(
+        w.warehouse_id,
+        w.on_hand,
+        w.allocated,
+        w.backordered,
+        ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)}
       ))
       FROM (
         SELECT warehouse_id, on_hand, allocated, backordered FROM inventory

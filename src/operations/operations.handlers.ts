@@ -13,6 +13,7 @@ import * as returns from "../returns/returns.commands";
 import { renderReturn } from "../returns/returns.render";
 import { ownerOfShipment } from "../shipments/shipments.reads";
 import { renderShipment } from "../shipments/shipments.render";
+import { storedEvent } from "../shipments/shipments.tracking";
 import type * as routes from "./operations.routes";
 
 /** The floor acts on any tenant with a platform key, in the shard of what it names. */
@@ -153,6 +154,20 @@ export const track: AppRouteHandler<typeof routes.track> = async (c) => {
       status: body.status,
       occurredAt: body.occurred_at ?? new Date().toISOString(),
       note: body.note ?? null,
+    }),
+  }));
+};
+
+export const trackingEvents: AppRouteHandler<typeof routes.trackingEvents> = async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return once(c, "shipment.scan", { resourceId: id, params: { id }, body }, async () => ({
+    status: 200,
+    body: await onShipment(c, id, {
+      type: "scan",
+      actor: c.var.principal.keyId,
+      shipmentId: id,
+      parcels: [{ trackingNumber: body.tracking_number, events: body.events.map(storedEvent) }],
     }),
   }));
 };

@@ -7,6 +7,7 @@ import { HoldOrder, Order, OrderIdParam, RejectCancellation } from "../orders/or
 import { ReceiveReturn, RecordReturn, Return, ReturnIdParam } from "../returns/returns.routes";
 import {
   CreateShipment,
+  RecordTrackingEvents,
   Shipment,
   ShipmentIdParam,
   UpdateShipmentStatus,
@@ -111,7 +112,7 @@ export const track = apiRoute("warehouse:operate", {
   tags: ["Operations"],
   summary: "Record a carrier status",
   description:
-    "in_transit, out_for_delivery, delivered or exception, with when it happened. Nothing moves a shipment out of `delivered` or `voided` (409)." +
+    "in_transit, out_for_delivery, delivered or exception, with when it happened, for the whole shipment: for a floor whose carrier does not report parcel by parcel. Nothing moves a shipment out of `delivered` or `voided` (409). Once any of its parcels has tracking events (`POST /v1/ops/shipments/{id}/tracking-events`) their scans set its status, and this is 409 `tracked_by_parcels`." +
     replayNote,
   request: {
     params: ShipmentIdParam,
@@ -120,6 +121,29 @@ export const track = apiRoute("warehouse:operate", {
   },
   responses: {
     200: { description: "Updated", content: jsonContent(Shipment) },
+    404: { description: "Unknown shipment" },
+    409: conflict,
+  },
+});
+
+export const trackingEvents = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/shipments/{id}/tracking-events",
+  tags: ["Operations"],
+  summary: "Record a parcel's carrier tracking events",
+  description:
+    "One parcel, by `tracking_number`, and one or more of the carrier's scans, in any order and however late. Each carrier event id is recorded once per parcel: sending it again with the same content changes nothing (the shipment comes back as it is, no event fires), with different content it is 409 `tracking_event_conflict` naming the member that differs. " +
+    "The parcel's `status` is its latest event by `occurred_at` (ties: the order received); the shipment's is `exception` while any parcel's latest is an exception or a return to sender, otherwise the least advanced parcel's stage (shipped for label_created or no scan, in_transit for picked_up and in_transit, out_for_delivery, delivered), so `delivered` once every parcel is. A status change is added to `status_history`. " +
+    "Anything new fires `shipment.updated` with the shipment and moves it up the `updated_since` feed. `reason_code` is required for an `exception` and refused otherwise; `proof_of_delivery` only goes on a `delivered` event. A voided shipment refuses events (409 `shipment_voided`); a delivered one still takes late ones. 422 `parcel_not_found` for a tracking number not on the shipment, `too_many_tracking_events` past the per-parcel limit." +
+    scopeNote +
+    replayNote,
+  request: {
+    params: ShipmentIdParam,
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(RecordTrackingEvents) },
+  },
+  responses: {
+    200: { description: "The shipment with the events recorded", content: jsonContent(Shipment) },
     404: { description: "Unknown shipment" },
     409: conflict,
   },

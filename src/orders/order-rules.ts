@@ -8,6 +8,7 @@ import {
   fulfilmentStatus,
   lineFor,
 } from "../shipments/shipments.rules";
+import { decideScans } from "../shipments/shipments.tracking";
 import type { Change, ChangeEvent, Decision, OrderCommand, OrderState, StockAnswer } from "./order";
 import { amend } from "./order-amend";
 import {
@@ -145,6 +146,20 @@ export function decide(
       if ("code" in next) return next;
       return change(state, {
         action: "shipment_tracked",
+        actor: cmd.actor,
+        diff: {},
+        touchesOrder: false,
+        shipment: { record: next, created: false },
+      });
+    }
+    case "scan": {
+      const record = state.shipments.find((s) => s.row.id === cmd.shipmentId);
+      if (!record) return { code: "shipment_not_found", shipment_id: cmd.shipmentId };
+      const next = decideScans(record, cmd.parcels);
+      if (next === "unchanged") return UNCHANGED;
+      if ("code" in next) return next;
+      return change(state, {
+        action: "shipment_scanned",
         actor: cmd.actor,
         diff: {},
         touchesOrder: false,

@@ -1,8 +1,8 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
 import { patched } from "../db/events";
 import { feedStamp } from "../db/feed";
-import { shipments } from "../db/schema";
+import { shipmentParcels, shipments } from "../db/schema";
 import { chunked, jsonRows } from "../db/sql";
 import { shippedStatements } from "../serials/serials.store";
 import { renderShipment } from "../shipments/shipments.render";
@@ -67,10 +67,21 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
   ];
 }
 
-/** A carrier status or a void: the shipment's new status, history and version. */
-export function updateShipment(db: Db, record: ShipmentRecord): BatchItem {
+/**
+ * A carrier status, scans or a void: the shipment's new status, history and version, and
+ * the scans of each parcel that has new ones (`before` is the shipment as it was).
+ */
+export function updateShipment(
+  db: Db,
+  record: ShipmentRecord,
+  before: ShipmentRecord | undefined,
+): BatchItem[] {
   const stamp = feedStamp("shipments", record.row.tenantId);
-  return db
+  const scanned = record.parcels.filter(
+    (p) =>
+      p.trackingEvents !== before?.parcels.find((b) => b.position === p.position)?.trackingEvents,
+  );
+  const shipment = db
     .update(shipments)
     .set({
       status: record.row.status,
@@ -82,6 +93,20 @@ export function updateShipment(db: Db, record: ShipmentRecord): BatchItem {
     })
     .where(eq(shipments.id, record.row.id))
     .returning(SHIPMENT_STAMPS);
+  return [
+    shipment,
+    ...scanned.map((p) =>
+      db
+        .update(shipmentParcels)
+        .set({ trackingEvents: p.trackingEvents })
+        .where(
+          and(
+            eq(shipmentParcels.shipmentId, record.row.id),
+            eq(shipmentParcels.position, p.position),
+          ),
+        ),
+    ),
+  ];
 }
 
 /** The times a shipment's write assigns, read inside the write, for its place in an event. */

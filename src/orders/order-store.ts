@@ -163,7 +163,13 @@ export async function persist(
   if (touched) {
     shipmentAt = writes.length;
     writes.push(
-      ...(change.shipment?.created ? insertShipment(db, touched) : [updateShipment(db, touched)]),
+      ...(change.shipment?.created
+        ? insertShipment(db, touched)
+        : updateShipment(
+            db,
+            touched,
+            before?.shipments.find((s) => s.row.id === touched.row.id),
+          )),
     );
     if (change.action === "shipment_voided" && touched.items.some((i) => i.serials)) {
       writes.push(...voidedStatements(db, touched.row.id));

@@ -3,6 +3,7 @@ import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
 import type { LineItem, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
+import type { ParcelScans } from "../shipments/shipments.tracking";
 
 /*
  * The order as the domain sees it: its statuses, its state, the commands it takes and
@@ -136,6 +137,7 @@ export type OrderCommand =
       occurredAt: string;
       note: string | null;
     }
+  | { type: "scan"; actor: string; shipmentId: string; parcels: ParcelScans[] }
   | { type: "void"; actor: string; shipmentId: string }
   | ({ type: "allocation_changed" } & StockAnswer);
 

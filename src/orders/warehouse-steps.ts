@@ -17,15 +17,8 @@ export function commandFor(step: WarehouseStep): OrderCommand {
       return { type: "reject_cancellation", actor, reason: step.reason };
     case "ship":
       return { type: "ship", actor, ...step.input };
-    case "track":
-      return {
-        type: "track",
-        actor,
-        shipmentId: step.shipmentId,
-        status: step.status,
-        occurredAt: new Date().toISOString(),
-        note: null,
-      };
+    case "scan":
+      return { type: "scan", actor, shipmentId: step.shipmentId, parcels: step.parcels };
     case "void":
       return { type: "void", actor, shipmentId: step.shipmentId };
   }

@@ -1,5 +1,3 @@
-import { eq } from "drizzle-orm";
-import { shipments } from "../db/schema";
 import { orderRule, shipmentRule } from "../domain/actions";
 import { Refused, refused } from "../domain/refusals";
 import type { TrackingStatus } from "../domain/statuses";
@@ -14,7 +12,11 @@ import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
 import { isInternational, missingCustoms, namedGaps } from "../simulator/simulator.customs";
 import { nextTrackingStatus } from "../simulator/simulator.plan";
 import { readSettings } from "../simulator/simulator.settings";
-import { simulatedShipment, warehouseCountry } from "../simulator/simulator.shipment";
+import {
+  simulatedScans,
+  simulatedShipment,
+  warehouseCountry,
+} from "../simulator/simulator.shipment";
 
 /*
  * The sandbox's explicit controls: each is the operations API's own commands, with the
@@ -83,7 +85,10 @@ export async function fulfilOrder(
   return { shipment: shipmentOf(outcome), created: outcome.created };
 }
 
-/** Records the carrier's next scan, or the status named. */
+/**
+ * The carrier's scans of every parcel up to its next status, or the status named: the
+ * floor's own tracking-events command, with the events a carrier would have sent.
+ */
 export async function advanceShipment(
   who: Actor,
   shipmentId: string,
@@ -91,22 +96,19 @@ export async function advanceShipment(
 ) {
   const owner = await ownerOfShipment(who.db, who.tenantId, shipmentId);
   if (!owner) throw refused("not_found", { resource: "shipment", id: shipmentId });
-  const [row] = await who.db
-    .select({ status: shipments.status })
-    .from(shipments)
-    .where(eq(shipments.id, shipmentId));
-  const current = row?.status ?? "shipped";
+  const committed = await readOrder(who.db, owner.tenantId, owner.orderId);
+  const record = committed?.shipments.find((s) => s.row.id === shipmentId);
+  if (!committed || !record) throw refused("not_found", { resource: "shipment", id: shipmentId });
+  const current = record.row.status;
   const refusal = shipmentRule(status ? "track" : "advance", current);
   if (refusal) throw new Refused(refusal);
   // With no status named the advance rule has refused a shipment that has no next scan.
   const next = status ?? (nextTrackingStatus(current) as TrackingStatus);
   const outcome = await runOrderCommand({ ...who, tenantId: owner.tenantId }, owner.orderId, {
-    type: "track",
+    type: "scan",
     actor: who.actor,
     shipmentId,
-    status: next,
-    occurredAt: new Date().toISOString(),
-    note: null,
+    parcels: await simulatedScans(who.db, committed.order, record, next),
   });
   return shipmentOf(outcome);
 }

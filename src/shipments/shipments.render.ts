@@ -1,5 +1,6 @@
 import type { ShipmentRecord } from "./shipments.rules";
 import type { ShipmentView } from "./shipments.schemas";
+import { parcelTracking, timeline } from "./shipments.tracking";
 
 /**
  * The guide's shipment object; parcels omit weight/dimensions they were not given. `archived`:
@@ -32,6 +33,8 @@ export function renderShipment(
         service: p.service,
         ...(p.weight ? { weight: p.weight } : {}),
         ...(p.dimensions ? { dimensions: p.dimensions } : {}),
+        ...parcelTracking(p.trackingEvents),
+        tracking_events: timeline(p.trackingEvents),
       })),
     items: items.map((i) => ({
       order_line_id: i.orderLineId,

@@ -48,7 +48,7 @@ export interface ShipItem extends Item {
 
 export interface ShipInput {
   shipmentId: string;
-  parcels: Omit<ParcelRow, "shipmentId" | "position">[];
+  parcels: Omit<ParcelRow, "shipmentId" | "position" | "trackingEvents">[];
   items: ShipItem[];
   cost: { amount: string; currency: string } | null;
   shippedAt: string;
@@ -180,6 +180,7 @@ export function decideShipment(
         ...p,
         shipmentId: input.shipmentId,
         position,
+        trackingEvents: null,
       })),
       items: items.map(({ line, quantity, serials }) => ({
         shipmentId: input.shipmentId,
@@ -262,7 +263,10 @@ function withStatus(
   };
 }
 
-/** A carrier status: nothing moves a shipment out of `delivered` or `voided`. */
+/**
+ * A carrier status for the whole shipment: nothing moves it out of `delivered` or `voided`,
+ * and once the carrier scans its parcels one by one, their scans alone set it.
+ */
 export function decideTracking(
   record: ShipmentRecord,
   status: TrackingStatus,
@@ -271,7 +275,12 @@ export function decideTracking(
 ): Refusal | "unchanged" | ShipmentRecord {
   const current = record.row.status;
   if (current === status) return "unchanged";
-  return shipmentRule("track", current) ?? withStatus(record, status, occurredAt, note);
+  const refusal = shipmentRule("track", current);
+  if (refusal) return refusal;
+  if (record.parcels.some((p) => (p.trackingEvents?.length ?? 0) > 0)) {
+    return { code: "tracked_by_parcels", shipment_status: current };
+  }
+  return withStatus(record, status, occurredAt, note);
 }
 
 /** A voided label: the row stays, flagged, and its units go back to the order's allocation. */

@@ -1,25 +1,32 @@
 import { z } from "@hono/zod-openapi";
 import {
   addedUpBySku,
+  CountryCode,
   Dimensions,
   MAX_ITEMS,
   MAX_LINE_ID_LENGTH,
   MAX_PARCELS,
+  MAX_PLACE_LENGTH,
   MAX_QUANTITY,
   MAX_SERIALS,
+  MAX_TRACKING_CODE_LENGTH,
+  MAX_TRACKING_DESCRIPTION_LENGTH,
+  MAX_TRACKING_EVENTS_PER_REQUEST,
   MAX_URL_LENGTH,
   Money,
   optionalText,
+  ProofOfDelivery,
   SerialNumber,
   Sku,
   Slug,
   Timestamp,
+  TrackingEvent,
   text,
   UtcDateTime,
   uniqueSerials,
   Weight,
 } from "../domain/shapes";
-import { SHIPMENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
+import { SHIPMENT_STATUSES, TRACKING_EVENT_STATUSES, TRACKING_STATUSES } from "../domain/statuses";
 import { cursorParam, limitParam, orderParam, updatedSinceParam } from "../http/pagination";
 
 export const Parcel = z
@@ -33,6 +40,21 @@ export const Parcel = z
     service: z.string().openapi({ example: "Express Post" }),
     weight: Weight.optional(),
     dimensions: Dimensions.optional(),
+    status: z.enum(TRACKING_EVENT_STATUSES).nullable().openapi({
+      description: "Its latest carrier event's status (by `occurred_at`); null before the first.",
+    }),
+    estimated_delivery: z.string().nullable().openapi({
+      description:
+        "The carrier's delivery estimate (YYYY-MM-DD): the latest event's that gave one; null if none did.",
+      example: "2026-07-05",
+    }),
+    proof_of_delivery: ProofOfDelivery.nullable().openapi({
+      description: "Who signed, and a photo when the carrier took one; null until delivered.",
+    }),
+    tracking_events: z.array(TrackingEvent).openapi({
+      description:
+        "The carrier's scans, oldest first by `occurred_at` (ties in the order received), however late or out of order they arrived.",
+    }),
   })
   .openapi("Parcel");
 
@@ -101,12 +123,41 @@ export const Shipment = z
           service: "Express Post",
           weight: { value: 1.2, unit: "kg" },
           dimensions: { length: 30, width: 20, height: 10, unit: "cm" },
+          status: "in_transit",
+          estimated_delivery: "2026-07-05",
+          proof_of_delivery: null,
+          tracking_events: [
+            {
+              id: "EV-0001",
+              occurred_at: "2026-07-02T23:40:00.000Z",
+              status: "picked_up",
+              description: "Picked up",
+              location: { city: "Sydney", region: "NSW", country: "AU" },
+              reason_code: null,
+              estimated_delivery: "2026-07-05",
+              proof_of_delivery: null,
+            },
+            {
+              id: "EV-0002",
+              occurred_at: "2026-07-03T04:12:00.000Z",
+              status: "in_transit",
+              description: "Departed facility",
+              location: { city: "Sydney", region: "NSW", country: "AU" },
+              reason_code: null,
+              estimated_delivery: null,
+              proof_of_delivery: null,
+            },
+          ],
         },
         {
           tracking_number: "ABC123456790AU",
           tracking_url: "https://auspost.com.au/track/ABC123456790AU",
           carrier: "auspost",
           service: "Express Post",
+          status: null,
+          estimated_delivery: null,
+          proof_of_delivery: null,
+          tracking_events: [],
         },
       ],
       items: [
@@ -195,6 +246,79 @@ export const UpdateShipmentStatus = z
     note: optionalText(500),
   })
   .openapi("UpdateShipmentStatus");
+
+const eventFields = {
+  id: text(MAX_TRACKING_CODE_LENGTH).openapi({
+    description:
+      "The carrier's own event id. Sending it again for the parcel with the same content changes nothing; with different content it is 409 `tracking_event_conflict`.",
+    example: "EV-0002",
+  }),
+  occurred_at: UtcDateTime.openapi({ description: "When the carrier scanned it." }),
+  description: text(MAX_TRACKING_DESCRIPTION_LENGTH).openapi({ example: "Departed facility" }),
+  location: z
+    .strictObject({
+      city: optionalText(MAX_PLACE_LENGTH),
+      region: optionalText(MAX_PLACE_LENGTH),
+      country: CountryCode,
+    })
+    .nullable()
+    .optional(),
+  estimated_delivery: z.iso.date().nullable().optional().openapi({
+    description: "The carrier's delivery estimate as of this event (YYYY-MM-DD).",
+    example: "2026-07-05",
+  }),
+};
+
+/*
+ * One shape per kind of scan, told apart by `status`, so the document itself says that an
+ * exception needs its `reason_code` and that only a delivery has a proof.
+ */
+const TrackingEventInput = z.discriminatedUnion("status", [
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.enum(
+        TRACKING_EVENT_STATUSES.filter(
+          (s): s is Exclude<typeof s, "exception" | "delivered"> =>
+            s !== "exception" && s !== "delivered",
+        ),
+      ),
+    })
+    .openapi("TrackingScan"),
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.literal("exception"),
+      reason_code: text(MAX_TRACKING_CODE_LENGTH).openapi({
+        description: "The carrier's reason for the exception.",
+        example: "address_incomplete",
+      }),
+    })
+    .openapi("TrackingException"),
+  z
+    .strictObject({
+      ...eventFields,
+      status: z.literal("delivered"),
+      proof_of_delivery: z
+        .strictObject({
+          signed_by: text(MAX_PLACE_LENGTH),
+          photo_url: z.url().max(MAX_URL_LENGTH).optional(),
+        })
+        .optional(),
+    })
+    .openapi("TrackingDelivery"),
+]);
+
+export const RecordTrackingEvents = z
+  .strictObject({
+    tracking_number: text(100).openapi({
+      description: "The parcel, by its tracking number.",
+      example: "ABC123456789AU",
+    }),
+    events: z.array(TrackingEventInput).min(1).max(MAX_TRACKING_EVENTS_PER_REQUEST),
+  })
+  .openapi("RecordTrackingEvents");
+export type RecordTrackingEvents = z.infer<typeof RecordTrackingEvents>;
 
 export const ShipmentIdParam = z.object({
   id: z

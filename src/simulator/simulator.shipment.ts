@@ -3,20 +3,51 @@ import type { Db } from "../db/client";
 import type { orders } from "../db/schema";
 import { products, shippingMethods, warehouses } from "../db/schema";
 import { inList } from "../db/sql";
+import type { TrackingStatus } from "../domain/statuses";
 import { newId } from "../lib/ids";
-import type { ShipInput, ShipItem } from "../shipments/shipments.rules";
+import type { ShipInput, ShipItem, ShipmentRecord } from "../shipments/shipments.rules";
+import type { ParcelScans } from "../shipments/shipments.tracking";
+import { carrierScans } from "./carrier-scans";
 import { simulatedParcels } from "./parcels";
 import { postage } from "./postage";
 
 const LB_IN_KG = 0.45359237;
 
-/** The warehouse's country, where its parcels leave from; null for a warehouse not found. */
-export async function warehouseCountry(db: Db, warehouseId: string): Promise<string | null> {
+async function warehouseAddress(db: Db, warehouseId: string) {
   const [row] = await db
     .select({ address: warehouses.address })
     .from(warehouses)
     .where(eq(warehouses.id, warehouseId));
-  return row?.address.country ?? null;
+  return row?.address;
+}
+
+/** The warehouse's country, where its parcels leave from; null for a warehouse not found. */
+export async function warehouseCountry(db: Db, warehouseId: string): Promise<string | null> {
+  return (await warehouseAddress(db, warehouseId))?.country ?? null;
+}
+
+/**
+ * The carrier's scans that take each parcel of a shipment to `target`, from the order's
+ * warehouse to its ship-to address (the ship-to's country when the warehouse is not found).
+ */
+export async function simulatedScans(
+  db: Db,
+  order: Pick<typeof orders.$inferSelect, "warehouseId" | "shipTo">,
+  record: ShipmentRecord,
+  target: TrackingStatus,
+): Promise<ParcelScans[]> {
+  const { shipTo } = order;
+  const destination = { city: shipTo.city, region: shipTo.state ?? null, country: shipTo.country };
+  const address = await warehouseAddress(db, order.warehouseId);
+  const origin = address
+    ? { city: address.city, region: address.state ?? null, country: address.country }
+    : { city: null, region: null, country: shipTo.country };
+  const route = { origin, destination, recipient: shipTo.name };
+  const now = Date.now();
+  return record.parcels.map((p) => ({
+    trackingNumber: p.trackingNumber,
+    events: carrierScans(p, target, route, record.row.shippedAt, now),
+  }));
 }
 
 type Unit<T> = T extends { unit: infer U } ? U : never;

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Schedule } from "../durable/schedule";
 import type { Notice } from "../inventory/inventory.notices";
 import type { ShipInput } from "../shipments/shipments.rules";
+import type { ParcelScans } from "../shipments/shipments.tracking";
 import {
   nextStep,
   type SimulatedOrder,
@@ -10,15 +11,16 @@ import {
   type SimulationStep,
 } from "./simulator.plan";
 import { cachedSettings, readSettings } from "./simulator.settings";
-import { simulatedShipment, warehouseCountry } from "./simulator.shipment";
+import { simulatedScans, simulatedShipment, warehouseCountry } from "./simulator.shipment";
 
 /** The actor the sandbox's warehouse writes into history. */
 export const SIMULATOR = "sandbox-simulator";
 
-/** A step as the warehouse performs it: a shipment comes with its parcels. */
+/** A step as the warehouse performs it: a shipment comes with its parcels, a scan with its events. */
 export type WarehouseStep =
-  | Exclude<SimulationStep, { type: "ship" }>
-  | { type: "ship"; input: ShipInput };
+  | Exclude<SimulationStep, { type: "ship" } | { type: "track" }>
+  | { type: "ship"; input: ShipInput }
+  | { type: "scan"; shipmentId: string; parcels: ParcelScans[] };
 
 /** What one order object lends its warehouse for a turn: its state and its command path. */
 export interface OrderHost {
@@ -85,13 +87,25 @@ export class SimulatedWarehouse {
     return { stepped: MAX_STEPS, notices };
   }
 
-  /** A shipment is packed into parcels for the order's carrier; every other step goes as planned. */
+  /**
+   * A shipment is packed into parcels for the order's carrier, and a carrier status is the
+   * scans of each parcel that lead to it; every other step goes as planned.
+   */
   private async prepared(
     db: Db,
     state: SimulatedOrder,
     step: SimulationStep,
     settings: SimulationSettings,
   ): Promise<WarehouseStep> {
+    if (step.type === "track") {
+      const record = state.shipments.find((s) => s.row.id === step.shipmentId);
+      if (!record) throw new Error(`the plan tracks ${step.shipmentId}, not in its order`);
+      return {
+        type: "scan",
+        shipmentId: step.shipmentId,
+        parcels: await simulatedScans(db, state.order, record, step.status),
+      };
+    }
     if (step.type !== "ship") return step;
     return {
       type: "ship",

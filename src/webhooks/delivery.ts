@@ -5,6 +5,7 @@ import { events, webhookAttempts, webhookDeliveries, webhookSubscriptions } from
 import { TenantFrozen, tenantShard } from "../db/shards";
 import { NOW, nowPlus } from "../db/sql";
 import { renderEvent } from "../events/events.render";
+import { inRow, keptInRow } from "./attempts";
 import { destinationRefusal } from "./destination";
 import { signatureHeaders } from "./signing";
 
@@ -137,16 +138,8 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
   const nextRetryAt =
     retryIn === undefined ? null : new Date(Date.now() + retryIn * 1000).toISOString();
 
+  const kept = keptInRow(attempt, ok);
   await db.batch([
-    db.insert(webhookAttempts).values({
-      deliveryId,
-      attempt,
-      statusCode,
-      error,
-      durationMs,
-      attemptedAt: new Date(started).toISOString(),
-      nextRetryAt,
-    }),
     db
       .update(webhookDeliveries)
       .set({
@@ -157,8 +150,22 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
         lastError: error,
         nextAttemptAt: nextRetryAt,
         updatedAt: NOW,
+        ...(kept ? inRow(delivery, started, durationMs) : {}),
       })
       .where(eq(webhookDeliveries.id, deliveryId)),
+    ...(kept
+      ? []
+      : [
+          db.insert(webhookAttempts).values({
+            deliveryId,
+            attempt,
+            statusCode,
+            error,
+            durationMs,
+            attemptedAt: new Date(started).toISOString(),
+            nextRetryAt,
+          }),
+        ]),
     ok
       ? db
           .update(webhookSubscriptions)

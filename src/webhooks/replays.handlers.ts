@@ -11,6 +11,7 @@ import type { AppEnv, AppRouteHandler } from "../http/context";
 import { IdCursor, page } from "../http/pagination";
 import { encodeCursor } from "../lib/cursor";
 import { assertWithinRetention, retentionDays } from "../retention/retention.window";
+import { attemptsOf } from "./attempts";
 import type * as routes from "./replays.routes";
 import { findSubscription as find } from "./subscriptions";
 import {
@@ -57,16 +58,10 @@ export const deliveries: AppRouteHandler<typeof routes.deliveries> = async (c) =
     event_id: r.delivery.eventId,
     event_type: r.eventType,
     status: r.delivery.status,
-    attempts: attempts
-      .filter((a) => a.deliveryId === r.delivery.id)
-      .map((a) => ({
-        attempt: a.attempt,
-        status_code: a.statusCode,
-        error: a.error,
-        duration_ms: a.durationMs,
-        attempted_at: a.attemptedAt,
-        next_retry_at: a.nextRetryAt,
-      })),
+    attempts: attemptsOf(
+      r.delivery,
+      attempts.filter((a) => a.deliveryId === r.delivery.id),
+    ),
     last_error: r.delivery.lastError,
     next_attempt_at: r.delivery.nextAttemptAt,
     created_at: r.delivery.createdAt,

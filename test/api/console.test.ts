@@ -560,6 +560,57 @@ describe("shipments, inventory and the sandbox", () => {
     }
   });
 
+  it("shows each parcel's tracking timeline with its reason codes and proof of delivery", async () => {
+    const order = await newOrder();
+    const fulfilled = await ok(
+      client(key).v1.sandbox.orders[":id"].fulfill.$post({ param: { id: order.id }, json: {} }),
+    );
+    const number = fulfilled.parcels[0]?.tracking_number ?? "";
+    const post = (events: Record<string, unknown>[]) =>
+      raw("POST", `/v1/ops/shipments/${fulfilled.id}/tracking-events`, {
+        key,
+        json: { tracking_number: number, events },
+      });
+    const melbourne = { city: "Melbourne", region: "VIC", country: "AU" };
+    expectStatus(
+      await post([
+        {
+          id: "CON-1",
+          occurred_at: "2026-07-03T01:00:00Z",
+          status: "exception",
+          description: "Carded: nobody home",
+          location: melbourne,
+          reason_code: "recipient_unavailable",
+        },
+        {
+          id: "CON-2",
+          occurred_at: "2026-07-04T02:00:00Z",
+          status: "delivered",
+          description: "Left with reception",
+          location: melbourne,
+          proof_of_delivery: { signed_by: "R. Desk", photo_url: "https://pod.example/CON-2.jpg" },
+        },
+      ]),
+      200,
+    );
+    const browser = await signedIn(key);
+    for (const path of [`/console/shipments?order_id=${order.id}`, `/console/orders/${order.id}`]) {
+      const page = await browser.get(path);
+      expect(page.status).toBe(200);
+      const text = textOf(page.html);
+      expect(text).toContain(
+        "2026-07-03 01:00:00.000Z exception Melbourne, VIC, AU — Carded: nobody home (reason recipient_unavailable )",
+      );
+      expect(text).toContain(
+        "2026-07-04 02:00:00.000Z delivered Melbourne, VIC, AU — Left with reception",
+      );
+      expect(text).toContain("Proof of delivery: signed by R. Desk · photo");
+      expect(page.html).toContain(
+        '<a href="https://pod.example/CON-2.jpg" rel="noopener noreferrer">',
+      );
+    }
+  });
+
   it("advances shipments and saves the auto-fulfil settings; a 422 shows next to its field", async () => {
     const order = await newOrder();
     const browser = await signedIn(key);

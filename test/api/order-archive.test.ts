@@ -321,6 +321,56 @@ describe("an archived order's terms", () => {
   });
 });
 
+describe("an archived shipment's carrier scans", () => {
+  it("keeps each parcel's tracking events, estimate and proof of delivery", async () => {
+    const order = await created();
+    const shipment = await ship(key, order.id, [{ sku: "ARC-1", quantity: 1 }]);
+    const number = shipment.parcels[0]?.tracking_number ?? "";
+    const at = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    await ok(
+      client(key).v1.ops.shipments[":id"]["tracking-events"].$post({
+        param: { id: shipment.id },
+        json: {
+          tracking_number: number,
+          events: [
+            {
+              id: "ARC-E1",
+              occurred_at: at(30),
+              status: "picked_up",
+              description: "Picked up",
+              location: { city: "Sydney", region: "NSW", country: "AU" },
+              estimated_delivery: "2026-07-05",
+            },
+            {
+              id: "ARC-E2",
+              occurred_at: at(2),
+              status: "delivered",
+              description: "Delivered",
+              location: { city: "Melbourne", region: "VIC", country: "AU" },
+              proof_of_delivery: { signed_by: "J. Citizen" },
+            },
+          ],
+        },
+      }),
+    );
+    const getShipment = () => client(key).v1.shipments[":id"].$get({ param: { id: shipment.id } });
+    const before = await ok(getShipment());
+    expect(before.parcels[0]?.tracking_events).toHaveLength(2);
+    await age(tenantId, [order.id]);
+    const aged = await ok(getShipment());
+    expect(await archive(tenantId)).toEqual({ archived: 1, more: false });
+    const after = await ok(getShipment());
+    expect(after.archived).toBe(true);
+    expect({ ...after, archived: false }).toEqual(aged);
+    expect(after.parcels[0]).toMatchObject({
+      status: "delivered",
+      estimated_delivery: "2026-07-05",
+      proof_of_delivery: { signed_by: "J. Citizen" },
+    });
+    expect(after.parcels[0]?.tracking_events.map((e) => e.id)).toEqual(["ARC-E1", "ARC-E2"]);
+  });
+});
+
 describe("an archive written before lines had ids", () => {
   it("still renders, each line with a stable id and every item and returned unit on its line", async () => {
     const shipped = await shippedOrder(2);

@@ -82,6 +82,23 @@ describe("write paths seek, never scan", () => {
       });
       expectStatus(shipped, 201);
       reads.ship = rowsRead(shipped);
+      const scanned = await api.ops.shipments[":id"]["tracking-events"].$post({
+        param: { id: shipped.body.id },
+        json: {
+          tracking_number: shipped.body.parcels[0]?.tracking_number ?? "",
+          events: [
+            {
+              id: "PLAN-SCAN-1",
+              occurred_at: "2026-07-03T00:00:00Z",
+              status: "in_transit",
+              description: "Departed facility",
+              location: { city: "Sydney", region: "NSW", country: "AU" },
+            },
+          ],
+        },
+      });
+      expectStatus(scanned, 200);
+      reads.scan = rowsRead(scanned);
 
       const other = await api.orders.$post({
         json: orderBody({ items: [{ sku: "PLAN-2", quantity: 1 }] }),

@@ -202,6 +202,28 @@ describe("auto-fulfil", () => {
       "out_for_delivery",
       "delivered",
     ]);
+    // Each parcel's carrier scans, from the Sydney warehouse to the ship-to, in order.
+    const sydney = { city: "Sydney", region: "NSW", country: "AU" };
+    for (const p of delivered[0]?.parcels ?? []) {
+      expect(p.tracking_events.map((e) => [e.status, e.location])).toEqual([
+        ["label_created", sydney],
+        ["picked_up", sydney],
+        ["in_transit", sydney],
+        ["in_transit", sydney],
+        ["out_for_delivery", sydney],
+        ["delivered", sydney],
+      ]);
+      expect(p.tracking_events[0]?.occurred_at).toBe(delivered[0]?.shipped_at);
+      expect(p.tracking_events.map((e) => e.id)).toEqual(
+        [1, 2, 3, 4, 5, 6].map((n) => `${p.tracking_number}-00${n}`),
+      );
+      expect(new Set(p.tracking_events.map((e) => e.description)).size).toBe(6);
+      expect(p).toMatchObject({
+        status: "delivered",
+        estimated_delivery: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        proof_of_delivery: { signed_by: "Jane Doe" },
+      });
+    }
     expect((await getOrder(key, order.id)).status).toBe("shipped");
 
     const history = await historyOf(key, order.id);
@@ -263,6 +285,18 @@ describe("scenarios chosen by packing_note", () => {
       "in_transit",
       "exception",
     ]);
+    const [parcel] = done.shipments[0]?.parcels ?? [];
+    expect(parcel?.tracking_events.map((e) => e.status)).toEqual([
+      "label_created",
+      "picked_up",
+      "in_transit",
+      "exception",
+    ]);
+    expect(parcel?.tracking_events.at(-1)).toMatchObject({
+      reason_code: "address_incomplete",
+      location: { city: "Sydney", country: "AU" },
+    });
+    expect(parcel).toMatchObject({ status: "exception", proof_of_delivery: null });
   });
 
   it("[sim:split] ships in two shipments: partially_shipped, then shipped", async () => {
@@ -410,6 +444,16 @@ describe("explicit controls", () => {
     }
     expect(seen).toEqual(["in_transit", "out_for_delivery", "delivered"]);
     expectError(await advance(key, first.body.id), 409, "already_delivered");
+    const shown = await client(key).v1.shipments[":id"].$get({ param: { id: first.body.id } });
+    expectStatus(shown, 200);
+    expect(shown.body.parcels[0]?.tracking_events.map((e) => e.status)).toEqual([
+      "label_created",
+      "picked_up",
+      "in_transit",
+      "in_transit",
+      "out_for_delivery",
+      "delivered",
+    ]);
 
     const second = await fulfil(key, (await createOrder(key)).id);
     expectStatus(second, 201);
@@ -421,6 +465,12 @@ describe("explicit controls", () => {
     const back = await advance(key, id, "in_transit");
     expectStatus(back, 200);
     expect(back.body.status).toBe("in_transit");
+    expect(back.body.parcels[0]?.tracking_events.map((e) => e.status)).toEqual([
+      "label_created",
+      "picked_up",
+      "exception",
+      "in_transit",
+    ]);
     expectError(
       await raw("POST", `/v1/sandbox/shipments/${id}/advance`, { key, json: { status: "lost" } }),
       422,

@@ -60,10 +60,13 @@ describe("a frozen tenant's webhook messages", () => {
       "the first delivery",
     );
     const db = await dataOf(t.tenantId);
+    // Attempts recorded: a first one that succeeded is kept in the delivery's own row.
     const delivery = () =>
       db
         .prepare(
-          "SELECT d.id, d.status, (SELECT COUNT(*) FROM webhook_attempts WHERE delivery_id = d.id) AS attempts FROM webhook_deliveries AS d WHERE d.tenant_id = ?",
+          `SELECT d.id, d.status, (SELECT COUNT(*) FROM webhook_attempts WHERE delivery_id = d.id)
+             + (d.duration_ms IS NOT NULL) AS attempts
+           FROM webhook_deliveries AS d WHERE d.tenant_id = ?`,
         )
         .bind(t.tenantId)
         .first<{ id: string; status: string; attempts: number }>();

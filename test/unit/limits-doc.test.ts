@@ -14,11 +14,16 @@ import {
   MAX_LINE_ID_LENGTH,
   MAX_LINES,
   MAX_PARCELS,
+  MAX_PLACE_LENGTH,
   MAX_QUANTITY,
   MAX_REFERENCE_LENGTH,
   MAX_SERIAL_LENGTH,
   MAX_SERIALS,
   MAX_TAX_IDS,
+  MAX_TRACKING_CODE_LENGTH,
+  MAX_TRACKING_DESCRIPTION_LENGTH,
+  MAX_TRACKING_EVENTS_PER_PARCEL,
+  MAX_TRACKING_EVENTS_PER_REQUEST,
   MAX_URL_LENGTH,
 } from "../../src/domain/shapes";
 import { MAX_BODY_BYTES } from "../../src/http/body";
@@ -150,6 +155,31 @@ function limitsPage(): string {
         "422 `validation_error` naming the quantity",
       ],
       ["Tax ids per order", grouped(MAX_TAX_IDS), "422 `validation_error`, `field` `tax_ids`"],
+      [
+        "Tracking events per request",
+        grouped(MAX_TRACKING_EVENTS_PER_REQUEST),
+        "422 `validation_error`, `field` `events`",
+      ],
+      [
+        "Tracking events a parcel keeps",
+        grouped(MAX_TRACKING_EVENTS_PER_PARCEL),
+        "422 `too_many_tracking_events`, `field` `events`",
+      ],
+      [
+        "Tracking event `id`, `reason_code`",
+        `${MAX_TRACKING_CODE_LENGTH} characters`,
+        "422 `validation_error`",
+      ],
+      [
+        "Tracking event `description`",
+        `${MAX_TRACKING_DESCRIPTION_LENGTH} characters`,
+        "422 `validation_error`",
+      ],
+      [
+        "Tracking `location.city`, `location.region`, `proof_of_delivery.signed_by`",
+        `${MAX_PLACE_LENGTH} characters`,
+        "422 `validation_error`",
+      ],
       ["`line_id`", `${MAX_LINE_ID_LENGTH} characters`, "422 `validation_error`"],
       [
         "Serial numbers per shipment item or return line",

@@ -7,6 +7,51 @@ import { Badge, Empty, ExternalLink, Time } from "./values";
 /** Where an action taken from a list goes back to; never a URL taken from the form. */
 export type ReturnTo = "order" | "shipments" | "sandbox";
 
+type ParcelView = ShipmentView["parcels"][number];
+type Place = ParcelView["tracking_events"][number]["location"];
+
+const placeOf = (place: Place) =>
+  place ? [place.city, place.region, place.country].filter((p) => p !== null).join(", ") : "—";
+
+/** A parcel's carrier scans, oldest first as the API gives them, and who signed for it. */
+function Timeline(props: { parcel: ParcelView }) {
+  const { parcel } = props;
+  const proof = parcel.proof_of_delivery;
+  return (
+    <details class="timeline">
+      <summary>
+        {parcel.tracking_events.length} tracking events
+        {parcel.estimated_delivery ? ` · estimated ${parcel.estimated_delivery}` : ""}
+      </summary>
+      <ol>
+        {parcel.tracking_events.map((e) => (
+          <li>
+            <Time at={e.occurred_at} /> <Badge value={e.status} /> {placeOf(e.location)} —{" "}
+            {e.description}
+            {e.reason_code === null ? null : (
+              <span class="meta">
+                {" "}
+                (reason <code>{e.reason_code}</code>)
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {proof ? (
+        <p>
+          Proof of delivery: signed by {proof.signed_by}
+          {proof.photo_url ? (
+            <>
+              {" · "}
+              <ExternalLink href={proof.photo_url}>photo</ExternalLink>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
 function ParcelList(props: { shipment: ShipmentView }) {
   return (
     <ul>
@@ -15,9 +60,11 @@ function ParcelList(props: { shipment: ShipmentView }) {
           <ExternalLink href={p.tracking_url}>
             <code>{p.tracking_number}</code>
           </ExternalLink>{" "}
+          {p.status ? <Badge value={p.status} /> : null}{" "}
           <span class="meta">
             {p.carrier} · {p.service}
           </span>
+          {p.tracking_events.length > 0 ? <Timeline parcel={p} /> : null}
         </li>
       ))}
     </ul>
@@ -25,7 +72,7 @@ function ParcelList(props: { shipment: ShipmentView }) {
 }
 
 /**
- * Shipments as rows: parcels with their tracking links, and in development and sandbox a
+ * Shipments as rows: parcels with their tracking links and carrier timelines, and in development and sandbox a
  * button that moves each one still travelling on to its next carrier status.
  */
 export function ShipmentsTable(props: {

@@ -6,6 +6,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { TrackingEvent } from "../../domain/shapes";
 import { SHIPMENT_STATUSES } from "../../domain/statuses";
 import type { Dimensions, Weight } from "./shared";
 
@@ -52,6 +53,8 @@ export const shipmentParcels = sqliteTable(
     service: text("service").notNull(),
     weight: text("weight", { mode: "json" }).$type<Weight>(),
     dimensions: text("dimensions", { mode: "json" }).$type<Dimensions>(),
+    /** The carrier's scans in the order received; null (one byte) until the first. */
+    trackingEvents: text("tracking_events", { mode: "json" }).$type<TrackingEvent[]>(),
   },
   (t) => [primaryKey({ columns: [t.shipmentId, t.position] })],
 );

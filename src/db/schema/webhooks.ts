@@ -63,7 +63,9 @@ export const webhookSubscriptions = sqliteTable(
 );
 
 /**
- * One event owed to one subscription; `generation` > 0 for each replay. `origin` says what
+ * One event owed to one subscription; `generation` > 0 for each replay. Its attempts are
+ * `webhook_attempts` rows, but for a first attempt that succeeded, kept in the row itself
+ * (src/webhooks/attempts.ts). `origin` says what
  * created it: the outbox relay, a test, a redeliver or a recover.
  */
 export const webhookDeliveries = sqliteTable(
@@ -84,6 +86,10 @@ export const webhookDeliveries = sqliteTable(
     lastError: text("last_error"),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
+    // A first attempt that succeeded is kept here rather than in webhook_attempts: when it
+    // started (milliseconds after createdAt) and how long it took.
+    sentAfterMs: integer("sent_after_ms"),
+    durationMs: integer("duration_ms"),
   },
   (t) => [
     uniqueIndex("webhook_deliveries_id_unique").on(t.id),

@@ -154,6 +154,34 @@ export const CHANGE_REFUSALS = {
     about: "The shipment is delivered: it can no longer change or be voided.",
     message: () => "The shipment is delivered; it can no longer change or be voided.",
   },
+  tracked_by_parcels: {
+    status: 409,
+    about:
+      "`POST /v1/ops/shipments/{id}/status` on a shipment whose parcels have carrier tracking events: their scans set its status now (`POST /v1/ops/shipments/{id}/tracking-events`).",
+    message: () =>
+      "The shipment's parcels have carrier tracking events, which set its status: post scans to /tracking-events instead.",
+  },
+  parcel_not_found: {
+    status: 422,
+    about: "Tracking events name a `tracking_number` that is none of the shipment's parcels.",
+    message: (d) =>
+      `tracking_number: ${quoted(d.tracking_number)} is not a parcel of shipment ${d.shipment_id}.`,
+    messageOnly: ["shipment_id"],
+  },
+  tracking_event_conflict: {
+    status: 409,
+    about:
+      "A tracking event resends a carrier event id the parcel already has (or the request has twice) with different content; `field` names the first member that differs. The same content again is a replay that changes nothing.",
+    message: (d) =>
+      `${d.field}: event ${quoted(d.event_id)} of parcel ${quoted(d.tracking_number)} is already recorded with a different value.`,
+  },
+  too_many_tracking_events: {
+    status: 422,
+    about:
+      "The events would take a parcel past the tracking events it keeps (see limits); `recorded` says how many it has, `limit` the most.",
+    message: (d) =>
+      `events: parcel ${quoted(d.tracking_number)} has ${d.recorded} tracking events and keeps at most ${d.limit}.`,
+  },
   nothing_to_ship: {
     status: 409,
     about: "Sandbox fulfil of an order with no allocated units left to ship.",
