@@ -13,7 +13,7 @@ import {
   placeReturned,
   type ReceivedItem,
   refuseReturn,
-  restockedBySku,
+  returnedStock,
   sameReceipt,
 } from "./return-rules";
 import { settleReturnStock } from "./return-stock";
@@ -75,7 +75,7 @@ export async function receiveReturn(
   if (!Array.isArray(placed)) throw new Refused(placed);
   let stored: Stored;
   try {
-    stored = await commitReceipt(who.db, loaded, placed, restockedBySku(items).size > 0);
+    stored = await commitReceipt(who.db, loaded, placed, returnedStock(items).length > 0);
   } catch (err) {
     if (isAbort(err, "return_status_conflict")) {
       const now = await findReturn(who.db, who.tenantId, returnId);
@@ -129,7 +129,7 @@ export async function recordReturn(
         reason: body.reason ?? null,
       },
       placed,
-      restockedBySku(body.items).size > 0,
+      returnedStock(body.items).length > 0,
     );
   } catch (err) {
     if (body.rma !== undefined && isUniqueViolation(err, "returns.rma")) {

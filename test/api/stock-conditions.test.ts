@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { CreateConditionMove } from "../../src/inventory/inventory.routes";
 import { client, expectError, expectStatus, ok, raw } from "../support/client";
-import { createTenant, merchant, orderBody, stockOf } from "../support/merchant";
+import { createTenant, merchant, orderBody, ship, stockOf } from "../support/merchant";
 import { dataOf } from "../support/shards";
 
 /*
@@ -263,6 +263,63 @@ describe("condition moves", () => {
     expect(res.body.data[0]?.data).toMatchObject({
       sku: "COND-8",
       warehouses: [{ warehouse_id: "wh_syd_1", on_hand: 5, ...conditions(0, 0, 0) }],
+    });
+  });
+});
+
+describe("where received units land", () => {
+  it("puts a receipt's damaged units in damaged stock, its good units on the shelf", async () => {
+    const { key } = await merchant({ "COND-R": 0 });
+    const asn = await ok(
+      client(key).v1["inbound-shipments"].$post({
+        json: {
+          reference: `ASN-${crypto.randomUUID().slice(0, 8)}`,
+          warehouse_id: "wh_syd_1",
+          items: [{ sku: "COND-R", expected_quantity: 10 }],
+        },
+      }),
+    );
+    const idem = crypto.randomUUID();
+    const receipt = () =>
+      client(key).v1.ops["inbound-shipments"][":id"].receipts.$post({
+        param: { id: asn.id },
+        json: { items: [{ sku: "COND-R", received_quantity: 10, damaged_quantity: 3 }] },
+        header: { "idempotency-key": idem },
+      });
+    expectStatus(await receipt(), 200);
+    expectStatus(await receipt(), 200);
+    expect(await stockOf(key, "COND-R")).toMatchObject({
+      on_hand: 7,
+      available: 7,
+      ...conditions(0, 3, 0),
+    });
+  });
+
+  it("puts returned units not graded resellable in damaged stock, resellable ones back on the shelf", async () => {
+    const { key } = await merchant({ "COND-X": 5 });
+    const order = await ok(
+      client(key).v1.orders.$post({ json: orderBody({ items: [{ sku: "COND-X", quantity: 4 }] }) }),
+    );
+    await ship(key, order.id, [{ sku: "COND-X", quantity: 4 }]);
+    expect(await stockOf(key, "COND-X")).toMatchObject({ on_hand: 1, ...conditions(0, 0, 0) });
+    const returned = await client(key).v1.ops.returns.$post({
+      json: {
+        order_id: order.id,
+        warehouse_id: "wh_syd_1",
+        items: [
+          { sku: "COND-X", quantity: 1, condition: "resellable", restocked: true },
+          { sku: "COND-X", quantity: 1, condition: "damaged", restocked: false },
+          { sku: "COND-X", quantity: 1, condition: "defective", restocked: true },
+          { sku: "COND-X", quantity: 1, condition: "resellable", restocked: false },
+        ],
+      },
+      header: { "idempotency-key": crypto.randomUUID() },
+    });
+    expectStatus(returned, 201);
+    expect(await stockOf(key, "COND-X")).toMatchObject({
+      on_hand: 2,
+      available: 2,
+      ...conditions(0, 3, 0),
     });
   });
 });
