@@ -17,6 +17,7 @@ import {
   MAX_PLACE_LENGTH,
   MAX_QUANTITY,
   MAX_REFERENCE_LENGTH,
+  MAX_STOCK_NOTE_LENGTH,
   MAX_TAX_IDS,
   MAX_TRACKING_CODE_LENGTH,
   MAX_TRACKING_DESCRIPTION_LENGTH,
@@ -179,6 +180,11 @@ function limitsPage(): string {
         "422 `validation_error`",
       ],
       ["`line_id`", `${MAX_LINE_ID_LENGTH} characters`, "422 `validation_error`"],
+      [
+        "Stock adjustment or condition move `note`",
+        `${grouped(MAX_STOCK_NOTE_LENGTH)} characters`,
+        "422 `validation_error`",
+      ],
       [
         "`order_number`, `reference`, `rma`",
         `${MAX_REFERENCE_LENGTH} characters`,
