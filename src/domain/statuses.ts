@@ -109,11 +109,6 @@ export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 export const STOCK_CONDITIONS = ["sellable", "quarantine", "damaged", "expired"] as const;
 export type StockCondition = (typeof STOCK_CONDITIONS)[number];
 export type HeldCondition = Exclude<StockCondition, "sellable">;
-export const HELD_CONDITIONS = [
-  "quarantine",
-  "damaged",
-  "expired",
-] as const satisfies readonly HeldCondition[];
 
 /** Why the floor moved units from one condition to another. */
 export const CONDITION_MOVE_REASONS = [

@@ -11,7 +11,7 @@ import {
 } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import type { StockKey } from "../durable/stubs";
-import type { Demand, StockLevels } from "./allocation";
+import { type Demand, NOTHING_HELD, type StockLevels } from "./allocation";
 import { holderOf, lineOf } from "./inventory.notices";
 import {
   type AdjustmentSnapshot,
@@ -64,11 +64,9 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       onHand: row?.onHand ?? 0,
       allocated: row?.allocated ?? 0,
       backordered: row?.backordered ?? 0,
-      held: {
-        quarantine: row?.quarantine ?? 0,
-        damaged: row?.damaged ?? 0,
-        expired: row?.expired ?? 0,
-      },
+      held: row
+        ? { quarantine: row.quarantine, damaged: row.damaged, expired: row.expired }
+        : { ...NOTHING_HELD },
     },
     version: row?.version ?? 0,
     demands: demands.map((d) => ({
