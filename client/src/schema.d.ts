@@ -3140,7 +3140,27 @@ export interface components {
             note?: string | null;
             /** @description Required with a platform key (which serves every tenant); ignored otherwise. */
             tenant_id?: string;
-        };
+        } & ({
+            /** @constant */
+            from: "sellable";
+            /** @enum {unknown} */
+            to: "quarantine" | "damaged" | "expired";
+        } | {
+            /** @constant */
+            from: "quarantine";
+            /** @enum {unknown} */
+            to: "sellable" | "damaged" | "expired";
+        } | {
+            /** @constant */
+            from: "damaged";
+            /** @enum {unknown} */
+            to: "sellable" | "quarantine" | "expired";
+        } | {
+            /** @constant */
+            from: "expired";
+            /** @enum {unknown} */
+            to: "sellable" | "quarantine" | "damaged";
+        });
         /**
          * @description What arrived, per SKU: `received_quantity` counts every unit, `damaged_quantity` the part of it that arrived damaged. Receipts accumulate; a SKU the ASN did not expect is recorded as a line of its own.
          * @example {

@@ -166,7 +166,16 @@ export const CreateConditionMove = z
     }),
   })
   .refine((b) => b.from !== b.to, { message: "must differ from from", path: ["to"] })
-  .openapi("CreateInventoryConditionMove");
+  .openapi("CreateInventoryConditionMove", {
+    // The refinement as JSON Schema, so generic tools know `to` differs from `from`.
+    oneOf: STOCK_CONDITIONS.map((from) => ({
+      properties: {
+        from: { const: from },
+        to: { enum: STOCK_CONDITIONS.filter((to) => to !== from) },
+      },
+      required: ["from", "to"],
+    })),
+  });
 export type CreateConditionMove = z.infer<typeof CreateConditionMove>;
 
 const filters = {
