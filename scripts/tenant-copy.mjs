@@ -35,6 +35,7 @@ export const TENANT_TABLES = [
   { table: "inventory_skus", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "inventory", where: "tenant_id = :tenant", key: ["warehouse_id", "sku"] },
   { table: "inventory_adjustments", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "inventory_condition_moves", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "stock_movements", where: "tenant_id = :tenant", key: ["warehouse_id", "sku", "ref"] },
   { table: "order_references", where: "tenant_id = :tenant", renumber: "seq", key: ["reference"] },
   { table: "orders", where: "tenant_id = :tenant", key: ["change_seq"] },

@@ -8,6 +8,7 @@ export const IDEMPOTENT_OPERATIONS: ReadonlySet<string> = new Set([
   "POST /v1/ops/inbound-shipments/{id}/close",
   "POST /v1/ops/inbound-shipments/{id}/receipts",
   "POST /v1/ops/inventory-adjustments",
+  "POST /v1/ops/inventory/condition-moves",
   "POST /v1/ops/orders/{id}/cancellation-request/accept",
   "POST /v1/ops/orders/{id}/cancellation-request/reject",
   "POST /v1/ops/orders/{id}/hold",

@@ -344,6 +344,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inventory/condition-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Units the floor moved between stock conditions, with their reasons
+         * @description The audit record of every move (`POST /v1/ops/inventory/condition-moves`), oldest first: who moved how many units of a SKU from which condition to which, why, and when. Poll with `updated_since` and walk `next_cursor`.
+         *
+         *     Requires scope `inventory:read`.
+         */
+        get: operations["listInventoryConditionMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/returns": {
         parameters: {
             query?: never;
@@ -1066,6 +1088,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/inventory/condition-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move units between stock conditions
+         * @description `quantity` units of a SKU in one warehouse go from one condition (`sellable`, `quarantine`, `damaged`, `expired`) to another, with a reason; the move is recorded with who made it (`GET /v1/inventory/condition-moves`) and `inventory.updated` fires. Only sellable units (on_hand) are ever allocated. Out of `sellable` is a loss of sellable stock, by the rules of a negative adjustment: allocations of orders not yet being picked go back to waiting, newest first, and only a shortfall held by orders being picked refuses it (409 `stock_in_picking`). Into `sellable` is a receipt: the units fill waiting lines, oldest order first. 409 `insufficient_condition_stock` (field `quantity`) when `from` holds fewer units; nothing moves then. 422 when `to` equals `from`. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         *
+         *     Requires scope `warehouse:operate`.
+         */
+        post: operations["opsConditionMovesInventory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/inbound-shipments/{id}/receipts": {
         parameters: {
             query?: never;
@@ -1077,7 +1121,7 @@ export interface paths {
         put?: never;
         /**
          * Record what arrived for an ASN
-         * @description Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units do not. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units are counted in the SKU's `damaged` stock, never allocated. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1121,7 +1165,7 @@ export interface paths {
         put?: never;
         /**
          * Record a return that arrived without an RMA
-         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description It is `received` at once. 422 `unknown_order` (field `order_id`) for an order the key may not act on. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Units restocked in `resellable` condition add to on_hand and fill waiting lines, oldest order first; the others (not restocked, or restocked in another condition) are counted in the SKU's `damaged` stock, never allocated. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -1143,7 +1187,7 @@ export interface paths {
         put?: never;
         /**
          * Receive an expected return
-         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
+         * @description expected → received, with what arrived: condition and restocked per line. The same receipt again returns the return unchanged; another receipt of a received return is 409 `already_received`. 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Units restocked in `resellable` condition add to on_hand and fill waiting lines, oldest order first; the others (not restocked, or restocked in another condition) are counted in the SKU's `damaged` stock, never allocated. `return.received` fires with the whole return. A tenant key acts on its own orders only; a platform key on any. A retry with the same `Idempotency-Key` returns the first result with 200 and `Idempotent-Replayed: true`.
          *
          *     Requires scope `warehouse:operate`.
          */
@@ -2309,7 +2353,10 @@ export interface components {
          *           "available": 96,
          *           "allocated": 24,
          *           "incoming": 0,
-         *           "backordered": 0
+         *           "backordered": 0,
+         *           "quarantine": 2,
+         *           "damaged": 1,
+         *           "expired": 0
          *         },
          *         {
          *           "warehouse_id": "wh_mel_1",
@@ -2317,7 +2364,10 @@ export interface components {
          *           "available": 40,
          *           "allocated": 0,
          *           "incoming": 30,
-         *           "backordered": 5
+         *           "backordered": 5,
+         *           "quarantine": 0,
+         *           "damaged": 0,
+         *           "expired": 0
          *         }
          *       ]
          *     }
@@ -2333,7 +2383,7 @@ export interface components {
         WarehouseStock: {
             /** @example wh_syd_1 */
             warehouse_id: string;
-            /** @description Physically in the warehouse */
+            /** @description Sellable units physically in the warehouse */
             on_hand: number;
             /** @description on_hand − allocated, never below 0 */
             available: number;
@@ -2343,6 +2393,12 @@ export interface components {
             incoming: number;
             /** @description Ordered but waiting for stock */
             backordered: number;
+            /** @description In the warehouse, held for inspection: not in on_hand, never allocated */
+            quarantine: number;
+            /** @description In the warehouse, not sellable (damaged on arrival or in the warehouse, returns not restocked): not in on_hand, never allocated */
+            damaged: number;
+            /** @description In the warehouse, past expiry: not in on_hand, never allocated */
+            expired: number;
         };
         InventoryAdjustmentList: {
             data: components["schemas"]["InventoryAdjustment"][];
@@ -2371,6 +2427,48 @@ export interface components {
             note: string | null;
             /** @example 2026-07-02T14:31:07.000Z */
             adjusted_at: string;
+        };
+        InventoryConditionMoveList: {
+            data: components["schemas"]["InventoryConditionMove"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * @example {
+         *       "id": "cmv_4471Qk2nW8xYz1AbCdEf",
+         *       "sku": "WIDGET-BLUE-M",
+         *       "warehouse_id": "wh_syd_1",
+         *       "from": "sellable",
+         *       "to": "quarantine",
+         *       "quantity": 4,
+         *       "reason": "recalled",
+         *       "note": "Supplier recall R-2231, batch on aisle 4",
+         *       "actor": "key_7f3a9c2e",
+         *       "moved_at": "2026-07-02T05:00:00.000Z"
+         *     }
+         */
+        InventoryConditionMove: {
+            /** @example cmv_4471Qk2nW8xYz1AbCdEf */
+            id: string;
+            sku: string;
+            warehouse_id: string;
+            /**
+             * @description `sellable` is on_hand, the stock orders allocate from; `quarantine`, `damaged` and `expired` are counted apart and never allocated.
+             * @enum {string}
+             */
+            from: "sellable" | "quarantine" | "damaged" | "expired";
+            /**
+             * @description `sellable` is on_hand, the stock orders allocate from; `quarantine`, `damaged` and `expired` are counted apart and never allocated.
+             * @enum {string}
+             */
+            to: "sellable" | "quarantine" | "damaged" | "expired";
+            quantity: number;
+            /** @enum {string} */
+            reason: "inspection_passed" | "inspection_failed" | "damaged_in_warehouse" | "expired" | "recalled" | "other";
+            note: string | null;
+            /** @description The API key id that moved the units */
+            actor: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            moved_at: string;
         };
         /**
          * @example {
@@ -2477,7 +2575,7 @@ export interface components {
              * @enum {string|null}
              */
             condition: "resellable" | "damaged" | "defective" | "wrong_item" | null;
-            /** @description Whether the unit went back on the shelf (and into on_hand); null until received. */
+            /** @description Whether the floor restocked the unit; null until received. Restocked `resellable` units went back into on_hand; every other unit is counted in the SKU's `damaged` stock. */
             restocked: boolean | null;
             /** @description The serial numbers of the units that came back, for a serial-tracked product; empty for any other and while expected. */
             serials: string[];
@@ -3105,6 +3203,47 @@ export interface components {
             /** @description Required with a platform key (which serves every tenant); ignored otherwise. */
             tenant_id?: string;
         };
+        CreateInventoryConditionMove: {
+            /** @example WIDGET-BLUE-M */
+            sku: string;
+            warehouse_id: string;
+            /**
+             * @description `sellable` is on_hand, the stock orders allocate from; `quarantine`, `damaged` and `expired` are counted apart and never allocated.
+             * @enum {string}
+             */
+            from: "sellable" | "quarantine" | "damaged" | "expired";
+            /**
+             * @description `sellable` is on_hand, the stock orders allocate from; `quarantine`, `damaged` and `expired` are counted apart and never allocated.
+             * @enum {string}
+             */
+            to: "sellable" | "quarantine" | "damaged" | "expired";
+            quantity: number;
+            /** @enum {string} */
+            reason: "inspection_passed" | "inspection_failed" | "damaged_in_warehouse" | "expired" | "recalled" | "other";
+            note?: string | null;
+            /** @description Required with a platform key (which serves every tenant); ignored otherwise. */
+            tenant_id?: string;
+        } & ({
+            /** @constant */
+            from: "sellable";
+            /** @enum {unknown} */
+            to: "quarantine" | "damaged" | "expired";
+        } | {
+            /** @constant */
+            from: "quarantine";
+            /** @enum {unknown} */
+            to: "sellable" | "damaged" | "expired";
+        } | {
+            /** @constant */
+            from: "damaged";
+            /** @enum {unknown} */
+            to: "sellable" | "quarantine" | "expired";
+        } | {
+            /** @constant */
+            from: "expired";
+            /** @enum {unknown} */
+            to: "sellable" | "quarantine" | "damaged";
+        });
         /**
          * @description What arrived, per SKU: `received_quantity` counts every unit, `damaged_quantity` the part of it that arrived damaged. Receipts accumulate; a SKU the ASN did not expect is recorded as a line of its own.
          * @example {
@@ -3148,7 +3287,7 @@ export interface components {
                 quantity: number;
                 /** @enum {string} */
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
-                /** @description True when the units go back on the shelf: they add to on_hand. */
+                /** @description True when the units go back on the shelf: with condition `resellable` they add to on_hand. Units not restocked, or of any other condition, are counted in the SKU's `damaged` stock, never allocated. */
                 restocked: boolean;
                 /**
                  * @description The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.
@@ -3170,7 +3309,7 @@ export interface components {
                 quantity: number;
                 /** @enum {string} */
                 condition: "resellable" | "damaged" | "defective" | "wrong_item";
-                /** @description True when the units go back on the shelf: they add to on_hand. */
+                /** @description True when the units go back on the shelf: with condition `resellable` they add to on_hand. Units not restocked, or of any other condition, are counted in the SKU's `damaged` stock, never allocated. */
                 restocked: boolean;
                 /**
                  * @description The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.
@@ -4610,6 +4749,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryAdjustmentList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listInventoryConditionMoves: {
+        parameters: {
+            query?: {
+                sku?: string;
+                warehouse_id?: string;
+                /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                updated_since?: string;
+                /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Condition moves */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryConditionMoveList"];
                 };
             };
             400: components["responses"]["Error400"];
@@ -6654,6 +6837,78 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             /** @description Would take on_hand below zero or below what is allocated */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["Error413"];
+            415: components["responses"]["Error415"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    opsConditionMovesInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID is ideal), kept 24 h. A retry with the same key returns the first result with 200 and `Idempotent-Replayed: true`; the same key on a different request is 422 `idempotency_key_reused`. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInventoryConditionMove"];
+            };
+        };
+        responses: {
+            /** @description The first result (a replay) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryConditionMove"];
+                };
+            };
+            /** @description Moved */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InventoryConditionMove"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            /** @description `from` holds fewer units, or only stock being picked could cover them */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -60,6 +60,7 @@ export type FeedTable =
   | "shipments"
   | "inventory_skus"
   | "inventory_adjustments"
+  | "inventory_condition_moves"
   | "inbound_shipments"
   | "returns";
 

@@ -80,6 +80,7 @@ export const REFUSAL_CODES = [
   "order_busy",
   // Stock
   "insufficient_stock",
+  "insufficient_condition_stock",
   "stock_in_picking",
   // Catalogue and reference data
   "duplicate_sku",

@@ -139,6 +139,8 @@ export const MAX_ITEMS = MAX_LINES;
 export const MAX_PARCELS = 100;
 /** Units on any one line, and any stock quantity one request names. */
 export const MAX_QUANTITY = 1_000_000;
+/** The floor's note on a stock adjustment or a move between stock conditions. */
+export const MAX_STOCK_NOTE_LENGTH = 1000;
 /** A client's own `line_id`. */
 export const MAX_LINE_ID_LENGTH = 64;
 /** An order's `order_number` and `reference`, a return's `rma`. */

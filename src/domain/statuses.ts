@@ -110,6 +110,25 @@ export type SerialStatus = (typeof SERIAL_STATUSES)[number];
 export const ADJUSTMENT_REASONS = ["damaged", "cycle_count", "lost", "found", "expired"] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
+/**
+ * The conditions a SKU's units in one warehouse are held in. Only `sellable` units are
+ * on_hand and can be allocated; the others are counted apart until the floor moves them.
+ */
+export const STOCK_CONDITIONS = ["sellable", "quarantine", "damaged", "expired"] as const;
+export type StockCondition = (typeof STOCK_CONDITIONS)[number];
+export type HeldCondition = Exclude<StockCondition, "sellable">;
+
+/** Why the floor moved units from one condition to another. */
+export const CONDITION_MOVE_REASONS = [
+  "inspection_passed",
+  "inspection_failed",
+  "damaged_in_warehouse",
+  "expired",
+  "recalled",
+  "other",
+] as const;
+export type ConditionMoveReason = (typeof CONDITION_MOVE_REASONS)[number];
+
 /** An operation an order object gave up retrying, and what an operator made of it. */
 export const STUCK_OPERATION_STATUSES = ["parked", "retried", "discarded"] as const;
 export type StuckOperationStatus = (typeof STUCK_OPERATION_STATUSES)[number];

@@ -25,7 +25,7 @@ interface Who {
 /**
  * POST /v1/ops/inbound-shipments/{id}/receipts: count what arrived into the ASN (once per
  * receipt id, in D1), then put the good units on the shelf through each SKU's stock object,
- * which fills waiting backorders. If the request stops in between, the cron applies the
+ * which fills waiting backorders, and the damaged ones in its damaged stock. If the request stops in between, the cron applies the
  * stock later; each stock object takes a receipt once.
  */
 export async function receiveInbound(
@@ -69,23 +69,37 @@ async function reread(who: Who, id: string) {
   return asn;
 }
 
-/** Puts a counted receipt's good units on the shelf, once, and marks it done. */
+/**
+ * Puts a counted receipt's good units on the shelf and its damaged units in the SKU's
+ * damaged stock, each once, and marks it done.
+ */
 export async function applyReceipt(env: Env, db: Db, receiptId: string) {
   const [receipt] = await db
     .select()
     .from(inboundReceipts)
     .where(eq(inboundReceipts.id, receiptId));
   if (!receipt || receipt.stockAppliedAt) return;
+  const ref = `receipt:${receipt.id}`;
+  const parts = receipt.items.flatMap((item) => [
+    { sku: item.sku, ref, units: goodUnits(item), condition: "sellable" as const },
+    // Its own ref: a row takes each ref once, and one receipt line has both parts.
+    {
+      sku: item.sku,
+      ref: `${ref}:damaged`,
+      units: item.damaged_quantity ?? 0,
+      condition: "damaged" as const,
+    },
+  ]);
   await Promise.all(
-    receipt.items
-      .filter((item) => goodUnits(item) > 0)
-      .map(async (item) =>
+    parts
+      .filter((part) => part.units > 0)
+      .map(async (part) =>
         answered(
           await stockObject(env, {
             tenantId: receipt.tenantId,
             warehouseId: receipt.warehouseId,
-            sku: item.sku,
-          }).receive(`receipt:${receipt.id}`, goodUnits(item)),
+            sku: part.sku,
+          }).receive(part.ref, part.units, part.condition),
         ),
       ),
   );

@@ -1,4 +1,9 @@
-import type { AllocationStatus, DemandStatus } from "../domain/statuses";
+import type {
+  AllocationStatus,
+  DemandStatus,
+  HeldCondition,
+  StockCondition,
+} from "../domain/statuses";
 import { WaitingQueue } from "./waiting-queue";
 
 /*
@@ -8,8 +13,15 @@ import { WaitingQueue } from "./waiting-queue";
  * - stock that becomes available fills waiting lines oldest first, skipping any line
  *   that does not fit whole; afterwards no waiting line fits, which is why a new line
  *   may take what is left.
+ * - units held in another condition (quarantine, damaged, expired) are counted apart and
+ *   never allocated; moving them back to sellable stock is a receipt.
  * The stock object applies these to its book and persists what changed.
  */
+
+/** Units counted apart from the sellable stock, per condition. */
+export type HeldStock = Record<HeldCondition, number>;
+
+export const NOTHING_HELD: HeldStock = { quarantine: 0, damaged: 0, expired: 0 };
 
 export interface Demand {
   holder: string;
@@ -27,6 +39,7 @@ export interface StockLevels {
   onHand: number;
   allocated: number;
   backordered: number;
+  held: HeldStock;
 }
 
 /**
@@ -41,7 +54,8 @@ export interface BookChange {
 export type BookRefusal =
   | { refused: "insufficient_stock"; onHand: number; allocated: number }
   | { refused: "stock_in_picking"; onHand: number; allocated: number; orders: string[] }
-  | { refused: "no_allocation"; holder: string; held: number; wanted: number };
+  | { refused: "no_allocation"; holder: string; held: number; wanted: number }
+  | { refused: "insufficient_held_stock"; condition: HeldCondition; held: number };
 
 const emptyChange = (): BookChange => ({ demands: new Map(), filled: [] });
 
@@ -49,6 +63,7 @@ export class DemandBook implements StockLevels {
   onHand: number;
   allocated: number;
   backordered: number;
+  held: HeldStock;
   private readonly demands = new Map<string, Demand>();
   private readonly waiting = new WaitingQueue();
 
@@ -56,6 +71,7 @@ export class DemandBook implements StockLevels {
     this.onHand = levels.onHand;
     this.allocated = levels.allocated;
     this.backordered = levels.backordered;
+    this.held = { ...levels.held };
     for (const d of demands) {
       this.demands.set(d.holder, { ...d });
       if (d.status === "backordered") this.waiting.add(d);
@@ -156,11 +172,50 @@ export class DemandBook implements StockLevels {
     return { change };
   }
 
-  /** Units that arrived (a receipt, a restocked return): they fill waiting lines. */
-  receive(quantity: number, seq: number): { change: BookChange } {
+  /**
+   * Units that arrived (a receipt, a return) or came back from another condition: sellable
+   * ones fill waiting lines; the others are only counted.
+   */
+  receive(
+    quantity: number,
+    seq: number,
+    condition: StockCondition = "sellable",
+  ): { change: BookChange } {
     const change = emptyChange();
+    if (condition !== "sellable") {
+      this.held[condition] += quantity;
+      return { change };
+    }
     this.onHand += quantity;
     this.fill(seq, change);
+    return { change };
+  }
+
+  /**
+   * The floor moves units between conditions. Out of sellable it is a loss of sellable
+   * stock, by the rules of a negative adjustment; into sellable, a receipt. Nothing changes
+   * when the source holds too few units.
+   */
+  moveCondition(
+    from: StockCondition,
+    to: StockCondition,
+    quantity: number,
+    seq: number,
+  ): BookRefusal | { change: BookChange } {
+    let change = emptyChange();
+    if (from === "sellable") {
+      const taken = this.adjust(-quantity, seq);
+      if ("refused" in taken) return taken;
+      change = taken.change;
+    } else {
+      if (this.held[from] < quantity) {
+        return { refused: "insufficient_held_stock", condition: from, held: this.held[from] };
+      }
+      this.held[from] -= quantity;
+    }
+    const landed = this.receive(quantity, seq, to).change;
+    for (const [holder, d] of landed.demands) change.demands.set(holder, d);
+    change.filled.push(...landed.filled);
     return { change };
   }
 

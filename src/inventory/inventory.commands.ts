@@ -4,19 +4,24 @@ import { products, tenants, warehouses } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
-import type { CreateAdjustment } from "./inventory.routes";
-import type { AdjustmentSnapshot } from "./inventory.snapshot";
+import type { CreateAdjustment, CreateConditionMove } from "./inventory.routes";
+import type { AdjustmentSnapshot, ConditionMoveSnapshot } from "./inventory.snapshot";
+
+interface Who {
+  env: Env;
+  db: Db;
+  tenantId: string | null;
+  actor: string;
+}
 
 /**
- * POST /v1/ops/inventory-adjustments: resolve the tenant (a platform key names it), check
- * the warehouse and SKU, then let the SKU's stock object apply the delta once per
- * adjustment id.
+ * The stock row a floor write names, checked before any stock moves: the tenant (a platform
+ * key names it), the warehouse, and the SKU in that tenant's catalogue.
  */
-export async function adjustStock(
-  who: { env: Env; db: Db; tenantId: string | null; actor: string },
-  body: CreateAdjustment,
-  adjustmentId: string,
-): Promise<AdjustmentSnapshot> {
+async function stockRowOf(
+  who: Who,
+  body: { sku: string; warehouse_id: string; tenant_id?: string | undefined },
+) {
   const { db } = who;
   const tenantId = who.tenantId ?? body.tenant_id;
   if (!tenantId) {
@@ -45,12 +50,21 @@ export async function adjustStock(
   if (product.length === 0) {
     throw refused("unknown_sku", { field: "sku", sku: body.sku });
   }
+  return stockObject(who.env, { tenantId, warehouseId: body.warehouse_id, sku: body.sku });
+}
+
+/**
+ * POST /v1/ops/inventory-adjustments: check the stock row, then let the SKU's stock object
+ * apply the delta once per adjustment id.
+ */
+export async function adjustStock(
+  who: Who,
+  body: CreateAdjustment,
+  adjustmentId: string,
+): Promise<AdjustmentSnapshot> {
+  const stock = await stockRowOf(who, body);
   const result = answered(
-    await stockObject(who.env, {
-      tenantId,
-      warehouseId: body.warehouse_id,
-      sku: body.sku,
-    }).adjust({
+    await stock.adjust({
       id: adjustmentId,
       delta: body.quantity_delta,
       reason: body.reason,
@@ -69,4 +83,52 @@ export async function adjustStock(
     });
   }
   return result.adjustment;
+}
+
+/**
+ * POST /v1/ops/inventory/condition-moves: check the stock row, then let the SKU's stock
+ * object move the units once per move id; it refuses, changing nothing, when `from` holds
+ * too few of them.
+ */
+export async function moveStockCondition(
+  who: Who,
+  body: CreateConditionMove,
+  moveId: string,
+): Promise<ConditionMoveSnapshot> {
+  const stock = await stockRowOf(who, body);
+  const result = answered(
+    await stock.moveCondition({
+      id: moveId,
+      from: body.from,
+      to: body.to,
+      quantity: body.quantity,
+      reason: body.reason,
+      note: body.note ?? null,
+      actor: who.actor,
+    }),
+  );
+  if (!("refused" in result)) return result.move;
+  if (result.refused === "stock_in_picking") {
+    throw new Refused({
+      code: "stock_in_picking",
+      field: "quantity",
+      on_hand: result.onHand,
+      allocated: result.allocated,
+      orders: result.orders.join(", "),
+    });
+  }
+  throw new Refused({
+    code: "insufficient_condition_stock",
+    field: "quantity",
+    sku: body.sku,
+    warehouse_id: body.warehouse_id,
+    from: body.from,
+    held:
+      result.refused === "insufficient_held_stock"
+        ? result.held
+        : "onHand" in result
+          ? result.onHand
+          : 0,
+    quantity: body.quantity,
+  });
 }

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { feedPage, feedRows } from "../db/feed";
-import { inventoryAdjustments, inventorySkus } from "../db/schema";
+import { inventoryAdjustments, inventoryConditionMoves, inventorySkus } from "../db/schema";
 import { tenantOf } from "../http/auth";
 import { consistencyToken } from "../http/consistency";
 import type { AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
-import { renderAdjustment, renderSkuInventory } from "./inventory.render";
+import { renderAdjustment, renderConditionMove, renderSkuInventory } from "./inventory.render";
 import type * as routes from "./inventory.routes";
 import { type StoredSkuSnapshot, skuSnapshot, skuSnapshotOf } from "./inventory.snapshot";
 
@@ -69,6 +69,25 @@ export const listAdjustments: AppRouteHandler<typeof routes.listAdjustments> = a
   );
   return c.json(
     page(feed.rows, query.limit, renderAdjustment, feed.positionOf, await consistencyToken(c)),
+    200,
+  );
+};
+
+export const listConditionMoves: AppRouteHandler<typeof routes.listConditionMoves> = async (c) => {
+  const tenantId = tenantOf(c);
+  const query = c.req.valid("query");
+  const feed = await feedRows(
+    c.var.db,
+    inventoryConditionMoves,
+    tenantId,
+    [
+      query.sku ? eq(inventoryConditionMoves.sku, query.sku) : undefined,
+      query.warehouse_id ? eq(inventoryConditionMoves.warehouseId, query.warehouse_id) : undefined,
+    ],
+    { updatedSince: query.updated_since, cursor: query.cursor, limit: query.limit },
+  );
+  return c.json(
+    page(feed.rows, query.limit, renderConditionMove, feed.positionOf, await consistencyToken(c)),
     200,
   );
 };

@@ -4,4 +4,5 @@ import * as routes from "./inventory.routes";
 
 export const inventoryApi = createRouter()
   .openapi(routes.list, handlers.list)
-  .openapi(routes.listAdjustments, handlers.listAdjustments);
+  .openapi(routes.listAdjustments, handlers.listAdjustments)
+  .openapi(routes.listConditionMoves, handlers.listConditionMoves);

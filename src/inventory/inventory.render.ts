@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
-import type { InventoryAdjustment, SkuInventory } from "./inventory.routes";
-import type { AdjustmentSnapshot, SkuSnapshot } from "./inventory.snapshot";
+import type { ConditionMove, InventoryAdjustment, SkuInventory } from "./inventory.routes";
+import type { AdjustmentSnapshot, ConditionMoveSnapshot, SkuSnapshot } from "./inventory.snapshot";
 
 /** The SKU inventory object of guide §3, shared by GET /v1/inventory and `inventory.*` events. */
 export function renderSkuInventory(s: SkuSnapshot): z.infer<typeof SkuInventory> {
@@ -15,6 +15,9 @@ export function renderSkuInventory(s: SkuSnapshot): z.infer<typeof SkuInventory>
       allocated: w.allocated,
       incoming: w.incoming,
       backordered: w.backordered,
+      quarantine: w.quarantine,
+      damaged: w.damaged,
+      expired: w.expired,
     })),
   };
 }
@@ -29,5 +32,21 @@ export function renderAdjustment(a: AdjustmentSnapshot): z.infer<typeof Inventor
     reason: a.reason,
     note: a.note,
     adjusted_at: a.adjustedAt,
+  };
+}
+
+/** A floor move between conditions, as its audit record. */
+export function renderConditionMove(m: ConditionMoveSnapshot): z.infer<typeof ConditionMove> {
+  return {
+    id: m.id,
+    sku: m.sku,
+    warehouse_id: m.warehouseId,
+    from: m.fromCondition,
+    to: m.toCondition,
+    quantity: m.quantity,
+    reason: m.reason,
+    note: m.note,
+    actor: m.actor,
+    moved_at: m.movedAt,
   };
 }

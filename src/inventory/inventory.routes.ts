@@ -1,17 +1,36 @@
 import { z } from "@hono/zod-openapi";
-import { MAX_QUANTITY, optionalText, Sku, Timestamp } from "../domain/shapes";
-import { ADJUSTMENT_REASONS } from "../domain/statuses";
+import {
+  MAX_QUANTITY,
+  MAX_STOCK_NOTE_LENGTH,
+  optionalText,
+  Sku,
+  Timestamp,
+} from "../domain/shapes";
+import { ADJUSTMENT_REASONS, CONDITION_MOVE_REASONS, STOCK_CONDITIONS } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf, orderParam, updatedSinceParam } from "../http/pagination";
 
 export const WarehouseStock = z
   .object({
     warehouse_id: z.string().openapi({ example: "wh_syd_1" }),
-    on_hand: z.number().int().openapi({ description: "Physically in the warehouse" }),
+    on_hand: z
+      .number()
+      .int()
+      .openapi({ description: "Sellable units physically in the warehouse" }),
     available: z.number().int().openapi({ description: "on_hand − allocated, never below 0" }),
     allocated: z.number().int().openapi({ description: "Reserved for open orders" }),
     incoming: z.number().int().openapi({ description: "On open inbound shipments" }),
     backordered: z.number().int().openapi({ description: "Ordered but waiting for stock" }),
+    quarantine: z.number().int().openapi({
+      description: "In the warehouse, held for inspection: not in on_hand, never allocated",
+    }),
+    damaged: z.number().int().openapi({
+      description:
+        "In the warehouse, not sellable (damaged on arrival or in the warehouse, returns not restocked): not in on_hand, never allocated",
+    }),
+    expired: z.number().int().openapi({
+      description: "In the warehouse, past expiry: not in on_hand, never allocated",
+    }),
   })
   .openapi("WarehouseStock");
 
@@ -38,6 +57,9 @@ export const SkuInventory = z
           allocated: 24,
           incoming: 0,
           backordered: 0,
+          quarantine: 2,
+          damaged: 1,
+          expired: 0,
         },
         {
           warehouse_id: "wh_mel_1",
@@ -46,6 +68,9 @@ export const SkuInventory = z
           allocated: 0,
           incoming: 30,
           backordered: 5,
+          quarantine: 0,
+          damaged: 0,
+          expired: 0,
         },
       ],
     },
@@ -86,13 +111,72 @@ export const CreateAdjustment = z
       .refine((n) => n !== 0, { message: "must not be 0" })
       .openapi({ not: { const: 0 } }),
     reason: z.enum(ADJUSTMENT_REASONS),
-    note: optionalText(1000),
+    note: optionalText(MAX_STOCK_NOTE_LENGTH),
     tenant_id: z.string().optional().openapi({
       description: "Required with a platform key (which serves every tenant); ignored otherwise.",
     }),
   })
   .openapi("CreateInventoryAdjustment");
 export type CreateAdjustment = z.infer<typeof CreateAdjustment>;
+
+const Condition = z.enum(STOCK_CONDITIONS).openapi({
+  description:
+    "`sellable` is on_hand, the stock orders allocate from; `quarantine`, `damaged` and `expired` are counted apart and never allocated.",
+});
+
+export const ConditionMove = z
+  .object({
+    id: z.string().openapi({ example: "cmv_4471Qk2nW8xYz1AbCdEf" }),
+    sku: z.string(),
+    warehouse_id: z.string(),
+    from: Condition,
+    to: Condition,
+    quantity: z.number().int().positive(),
+    reason: z.enum(CONDITION_MOVE_REASONS),
+    note: z.string().nullable(),
+    actor: z.string().openapi({ description: "The API key id that moved the units" }),
+    moved_at: Timestamp,
+  })
+  .openapi("InventoryConditionMove", {
+    example: {
+      id: "cmv_4471Qk2nW8xYz1AbCdEf",
+      sku: "WIDGET-BLUE-M",
+      warehouse_id: "wh_syd_1",
+      from: "sellable",
+      to: "quarantine",
+      quantity: 4,
+      reason: "recalled",
+      note: "Supplier recall R-2231, batch on aisle 4",
+      actor: "key_7f3a9c2e",
+      moved_at: "2026-07-02T05:00:00.000Z",
+    },
+  });
+
+export const CreateConditionMove = z
+  .strictObject({
+    sku: Sku,
+    warehouse_id: z.string().min(1).max(100),
+    from: Condition,
+    to: Condition,
+    quantity: z.number().int().positive().max(MAX_QUANTITY),
+    reason: z.enum(CONDITION_MOVE_REASONS),
+    note: optionalText(MAX_STOCK_NOTE_LENGTH),
+    tenant_id: z.string().optional().openapi({
+      description: "Required with a platform key (which serves every tenant); ignored otherwise.",
+    }),
+  })
+  .refine((b) => b.from !== b.to, { message: "must differ from from", path: ["to"] })
+  .openapi("CreateInventoryConditionMove", {
+    // The refinement as JSON Schema, so generic tools know `to` differs from `from`.
+    oneOf: STOCK_CONDITIONS.map((from) => ({
+      properties: {
+        from: { const: from },
+        to: { enum: STOCK_CONDITIONS.filter((to) => to !== from) },
+      },
+      required: ["from", "to"],
+    })),
+  });
+export type CreateConditionMove = z.infer<typeof CreateConditionMove>;
 
 const filters = {
   sku: Sku.optional().openapi({ param: { name: "sku", in: "query" } }),
@@ -129,6 +213,22 @@ export const listAdjustments = apiRoute("inventory:read", {
     200: {
       description: "Adjustments",
       content: jsonContent(listOf(InventoryAdjustment, "InventoryAdjustmentList")),
+    },
+  },
+});
+
+export const listConditionMoves = apiRoute("inventory:read", {
+  method: "get",
+  path: "/inventory/condition-moves",
+  tags: ["Inventory"],
+  summary: "Units the floor moved between stock conditions, with their reasons",
+  description:
+    "The audit record of every move (`POST /v1/ops/inventory/condition-moves`), oldest first: who moved how many units of a SKU from which condition to which, why, and when. Poll with `updated_since` and walk `next_cursor`.",
+  request: { query: z.object(filters) },
+  responses: {
+    200: {
+      description: "Condition moves",
+      content: jsonContent(listOf(ConditionMove, "InventoryConditionMoveList")),
     },
   },
 });

@@ -1,5 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import type { inventoryAdjustments } from "../db/schema";
+import type { inventoryAdjustments, inventoryConditionMoves } from "../db/schema";
 
 /*
  * A SKU's stock as committed, read by SQLite from its rows: every warehouse that holds it
@@ -20,42 +20,91 @@ export interface SkuSnapshot {
     allocated: number;
     backordered: number;
     incoming: number;
+    quarantine: number;
+    damaged: number;
+    expired: number;
   }[];
 }
 
 /**
  * How SQLite builds it: positional, since every `inventory.*` event stores one and names
  * were most of its bytes (issue 19). `[sku, updatedAt, changeSeq, [[warehouseId, onHand,
- * allocated, backordered, incoming], …]]`.
+ * allocated, backordered, incoming, quarantine, damaged, expired], …]]`. The three
+ * conditions came later (issue 23): events stored before them end at `incoming`.
  */
 export type StoredSkuSnapshot = [
   string,
   string,
   number,
-  [string, number, number, number, number][],
+  [string, number, number, number, number, number?, number?, number?][],
 ];
 
-/** A stored snapshot read back; events written before it was positional hold the object. */
-export const skuSnapshotOf = (stored: StoredSkuSnapshot | SkuSnapshot): SkuSnapshot =>
+type StoredObject = Omit<SkuSnapshot, "warehouses"> & {
+  warehouses: (Omit<SkuSnapshot["warehouses"][number], "quarantine" | "damaged" | "expired"> &
+    Partial<SkuSnapshot["warehouses"][number]>)[];
+};
+
+/**
+ * A stored snapshot read back; events written before it was positional hold the object,
+ * and events written before stock had conditions held none.
+ */
+export const skuSnapshotOf = (stored: StoredSkuSnapshot | StoredObject): SkuSnapshot =>
   Array.isArray(stored)
     ? {
         sku: stored[0],
         updatedAt: stored[1],
         changeSeq: stored[2],
-        warehouses: stored[3].map(([warehouseId, onHand, allocated, backordered, incoming]) => ({
-          warehouseId,
-          onHand,
-          allocated,
-          backordered,
-          incoming,
-        })),
+        warehouses: stored[3].map(
+          ([
+            warehouseId,
+            onHand,
+            allocated,
+            backordered,
+            incoming,
+            quarantine,
+            damaged,
+            expired,
+          ]) => ({
+            warehouseId,
+            onHand,
+            allocated,
+            backordered,
+            incoming,
+            quarantine: quarantine ?? 0,
+            damaged: damaged ?? 0,
+            expired: expired ?? 0,
+          }),
+        ),
       }
-    : stored;
+    : {
+        ...stored,
+        warehouses: stored.warehouses.map((w) => ({
+          quarantine: 0,
+          damaged: 0,
+          expired: 0,
+          ...w,
+        })),
+      };
 
 /** An adjustment as committed, as `inventory.adjusted` stores it. */
 export type AdjustmentSnapshot = Pick<
   typeof inventoryAdjustments.$inferSelect,
   "id" | "sku" | "warehouseId" | "quantityDelta" | "reason" | "note" | "adjustedAt"
+>;
+
+/** A condition move as committed: its audit record. */
+export type ConditionMoveSnapshot = Pick<
+  typeof inventoryConditionMoves.$inferSelect,
+  | "id"
+  | "sku"
+  | "warehouseId"
+  | "fromCondition"
+  | "toCondition"
+  | "quantity"
+  | "reason"
+  | "note"
+  | "actor"
+  | "movedAt"
 >;
 
 /** Units still on their way to one warehouse for one SKU: its open ASN lines' expected − received. */
@@ -91,13 +140,17 @@ export function skuSnapshot(
         w.on_hand,
         w.allocated,
         w.backordered,
-        ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)}
+        ${incomingUnits(tenantId, sql`w.warehouse_id`, sku)},
+        w.quarantine,
+        w.damaged,
+        w.expired
       ))
       FROM (
-        SELECT warehouse_id, on_hand, allocated, backordered FROM inventory
+        SELECT warehouse_id, on_hand, allocated, backordered, quarantine, damaged, expired
+        FROM inventory
         WHERE tenant_id = ${tenantId} AND sku = ${sku} ${onlyWarehouse(sql`warehouse_id`)}
         UNION ALL
-        SELECT DISTINCT g.warehouse_id, 0, 0, 0 FROM incoming_stock AS g
+        SELECT DISTINCT g.warehouse_id, 0, 0, 0, 0, 0, 0 FROM incoming_stock AS g
         WHERE g.tenant_id = ${tenantId} AND g.sku = ${sku} ${onlyWarehouse(sql`g.warehouse_id`)}
           AND NOT EXISTS (SELECT 1 FROM inventory AS i WHERE i.tenant_id = g.tenant_id
             AND i.sku = g.sku AND i.warehouse_id = g.warehouse_id)

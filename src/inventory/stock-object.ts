@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
+import type { StockCondition } from "../domain/statuses";
 import { answering, type Failure } from "../durable/answers";
 import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
@@ -15,21 +16,30 @@ import {
   lineOf,
   type Notice,
 } from "./inventory.notices";
-import type { AdjustmentSnapshot } from "./inventory.snapshot";
+import type { AdjustmentSnapshot, ConditionMoveSnapshot } from "./inventory.snapshot";
 import { NoticeJournal } from "./notice-journal";
 import {
   type AdjustmentInput,
   adjustmentIdsOf,
   applyOps,
+  type ConditionMoveInput,
+  conditionMoveIdsOf,
   type OpResult,
   refsOf,
   type StockOp,
 } from "./stock-ops";
-import { appliedAlready, commitStock, loadStock } from "./stock-store";
+import { appliedAlready, commitStock, loadStock, type Written } from "./stock-store";
+
+/** The records a commit's answers carry: applied before, or written by this commit. */
+interface Records {
+  adjustment: (id: string) => AdjustmentSnapshot;
+  move: (id: string) => ConditionMoveSnapshot;
+}
 
 type Adjusted = { adjustment: AdjustmentSnapshot; notices: Notice[]; cost?: Cost };
+type Moved = { move: ConditionMoveSnapshot; notices: Notice[]; cost?: Cost };
 type Received = { notices: Notice[]; cost?: Cost };
-type Answer = DemandAnswer | Adjusted | Received | (BookRefusal & { cost?: Cost });
+type Answer = DemandAnswer | Adjusted | Moved | Received | (BookRefusal & { cost?: Cost });
 
 interface Pending {
   /** A request, or a read of the committed state of these orders' lines. */
@@ -120,10 +130,17 @@ export class StockObject extends DurableObject<Env> {
     );
   }
 
-  /** Units that arrived (a receipt, a restocked return), once per `ref`. Called by Workers only. */
-  receive(ref: string, quantity: number): Promise<{ cost?: Cost } | Failure> {
+  /**
+   * Units that arrived (a receipt, a return), once per `ref`, into `condition`: only sellable
+   * ones fill waiting lines. Called by Workers only.
+   */
+  receive(
+    ref: string,
+    quantity: number,
+    condition: StockCondition = "sellable",
+  ): Promise<{ cost?: Cost } | Failure> {
     return answering(async () => {
-      const answer = (await this.submit({ kind: "receive", ref, quantity })) as Received;
+      const answer = (await this.submit({ kind: "receive", ref, quantity, condition })) as Received;
       await this.notices.deliver(answer.notices);
       return { cost: answer.cost };
     });
@@ -138,6 +155,18 @@ export class StockObject extends DurableObject<Env> {
       if ("refused" in answer) return answer;
       await this.notices.deliver(answer.notices);
       return { adjustment: answer.adjustment, cost: answer.cost };
+    });
+  }
+
+  /** The floor moved units between conditions, once per move id. Called by Workers only. */
+  moveCondition(
+    input: ConditionMoveInput,
+  ): Promise<Omit<Moved, "notices"> | (BookRefusal & { cost?: Cost }) | Failure> {
+    return answering(async () => {
+      const answer = (await this.submit({ kind: "condition", input })) as Moved | BookRefusal;
+      if ("refused" in answer) return answer;
+      await this.notices.deliver(answer.notices);
+      return { move: answer.move, cost: answer.cost };
     });
   }
 
@@ -196,36 +225,58 @@ export class StockObject extends DurableObject<Env> {
     const pending = batch.filter((p): p is Pending & { op: StockOp } => p.op.kind !== "read");
     if (pending.length === 0) return;
     const ops = pending.map((p) => p.op);
-    const done = await appliedAlready(db, this.key, refsOf(ops), adjustmentIdsOf(ops));
+    const done = await appliedAlready(
+      db,
+      this.key,
+      refsOf(ops),
+      adjustmentIdsOf(ops),
+      conditionMoveIdsOf(ops),
+    );
     const seq = this.version + 1;
     const applied = applyOps(
       book,
       ops,
-      { refs: done.refs, adjustmentIds: new Set(done.adjustments.keys()) },
+      {
+        refs: done.refs,
+        adjustmentIds: new Set(done.adjustments.keys()),
+        conditionMoveIds: new Set(done.conditionMoves.keys()),
+      },
       seq,
     );
-    let written: AdjustmentSnapshot[] = [];
+    let written: Written = { adjustments: [], conditionMoves: [] };
     if (applied.events.length > 0) {
       await this.notices.owe(applied.refilled, seq);
       written = await commitStock(db, this.key, {
         ...applied,
         version: seq,
-        levels: { onHand: book.onHand, allocated: book.allocated, backordered: book.backordered },
+        levels: {
+          onHand: book.onHand,
+          allocated: book.allocated,
+          backordered: book.backordered,
+          held: { ...book.held },
+        },
       });
       this.version = seq;
     }
     const cost = share(meter.cost, pending.length);
-    const adjustmentOf = (id: string) =>
-      (done.adjustments.get(id) ?? written.find((a) => a.id === id)) as AdjustmentSnapshot;
+    const records: Records = {
+      adjustment: (id) =>
+        (done.adjustments.get(id) ??
+          written.adjustments.find((a) => a.id === id)) as AdjustmentSnapshot,
+      move: (id) =>
+        (done.conditionMoves.get(id) ??
+          written.conditionMoves.find((m) => m.id === id)) as ConditionMoveSnapshot,
+    };
     for (const [i, p] of pending.entries()) {
-      p.resolve({ ...this.answer(applied.results[i] as OpResult, adjustmentOf), cost });
+      p.resolve({ ...this.answer(applied.results[i] as OpResult, records), cost });
     }
   }
 
-  private answer(result: OpResult, adjustmentOf: (id: string) => AdjustmentSnapshot): Answer {
+  private answer(result: OpResult, records: Records): Answer {
     if (result.kind === "refused") return result.refusal;
     const notices = result.filled.map((id) => this.noticeFor(id));
-    if (result.kind === "adjusted") return { adjustment: adjustmentOf(result.id), notices };
+    if (result.kind === "adjusted") return { adjustment: records.adjustment(result.id), notices };
+    if (result.kind === "moved") return { move: records.move(result.id), notices };
     if (result.kind === "received") return { notices };
     const own = this.noticeFor(result.holder);
     return {

@@ -1,4 +1,4 @@
-import type { AdjustmentReason } from "../domain/statuses";
+import type { AdjustmentReason, ConditionMoveReason, StockCondition } from "../domain/statuses";
 import type { BookChange, BookRefusal, Demand, DemandBook, StockLevels } from "./allocation";
 
 /*
@@ -11,6 +11,17 @@ export interface AdjustmentInput {
   id: string;
   delta: number;
   reason: AdjustmentReason;
+  note: string | null;
+  actor: string;
+}
+
+/** Units the floor moved from one condition to another, once per move id. */
+export interface ConditionMoveInput {
+  id: string;
+  from: StockCondition;
+  to: StockCondition;
+  quantity: number;
+  reason: ConditionMoveReason;
   note: string | null;
   actor: string;
 }
@@ -40,7 +51,8 @@ export type StockOp =
   | { kind: "demand"; holder: string; quantity: number; priority: number }
   | { kind: "move"; holder: string; ref: string; delta: number; priority: number; undoes?: string }
   | { kind: "adjust"; input: AdjustmentInput }
-  | { kind: "receive"; ref: string; quantity: number }
+  | { kind: "receive"; ref: string; quantity: number; condition: StockCondition }
+  | { kind: "condition"; input: ConditionMoveInput }
   | { kind: "lock"; holder: string };
 
 /** What one request came to: the order it concerns and the lines it filled, or a refusal. */
@@ -48,12 +60,14 @@ export type OpResult =
   | { kind: "demand"; holder: string; filled: string[] }
   | { kind: "received"; filled: string[] }
   | { kind: "adjusted"; id: string; filled: string[]; repeated: boolean }
+  | { kind: "moved"; id: string; filled: string[] }
   | { kind: "refused"; refusal: BookRefusal };
 
 export interface Batch {
   demands: Map<string, Demand | null>;
   movements: Movement[];
   adjustments: AdjustmentInput[];
+  conditionMoves: ConditionMoveInput[];
   /** Every order whose waiting line this batch filled: each is owed a notice. */
   refilled: Set<string>;
   results: OpResult[];
@@ -61,6 +75,11 @@ export interface Batch {
 }
 
 const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
+
+const heldMoved = (before: StockLevels, after: StockLevels) =>
+  before.held.quarantine !== after.held.quarantine ||
+  before.held.damaged !== after.held.damaged ||
+  before.held.expired !== after.held.expired;
 
 /**
  * What a commit that changed the row emits: each new adjustment, `inventory.updated` when
@@ -83,7 +102,8 @@ export function stockEvents(
     adjustments.length > 0 ||
     before.onHand !== after.onHand ||
     before.allocated !== after.allocated ||
-    before.backordered !== after.backordered;
+    before.backordered !== after.backordered ||
+    heldMoved(before, after);
   if (moved) events.push({ type: "inventory.updated", version });
   const move = { from: available(before), to: available(after) };
   if (move.to !== move.from) {
@@ -106,21 +126,31 @@ export const refsOf = (ops: StockOp[]) =>
 export const adjustmentIdsOf = (ops: StockOp[]) =>
   ops.flatMap((op) => (op.kind === "adjust" ? [op.input.id] : []));
 
+export const conditionMoveIdsOf = (ops: StockOp[]) =>
+  ops.flatMap((op) => (op.kind === "condition" ? [op.input.id] : []));
+
 /**
  * Applies requests in order. Each movement applies once per ref, an undo only after the
- * movement it undoes, and each adjustment once per id, whatever was retried.
+ * movement it undoes, and each adjustment and condition move once per id, whatever was
+ * retried.
  */
 export function applyOps(
   book: DemandBook,
   ops: StockOp[],
-  applied: { refs: Set<string>; adjustmentIds: Set<string> },
+  applied: { refs: Set<string>; adjustmentIds: Set<string>; conditionMoveIds: Set<string> },
   seq: number,
 ): Batch {
-  const before = { onHand: book.onHand, allocated: book.allocated, backordered: book.backordered };
+  const before: StockLevels = {
+    onHand: book.onHand,
+    allocated: book.allocated,
+    backordered: book.backordered,
+    held: { ...book.held },
+  };
   const batch: Batch = {
     demands: new Map(),
     movements: [],
     adjustments: [],
+    conditionMoves: [],
     refilled: new Set(),
     results: [],
     events: [],
@@ -132,6 +162,7 @@ export function applyOps(
   };
   const refs = new Set(applied.refs);
   const adjusted = new Set(applied.adjustmentIds);
+  const conditionMoved = new Set(applied.conditionMoveIds);
   for (const op of ops) {
     if (op.kind === "demand") {
       const filled = record(book.setDemand(op.holder, op.quantity, op.priority, seq).change);
@@ -161,8 +192,22 @@ export function applyOps(
       batch.movements.push({ ref: op.ref, holder: "", delta: op.quantity });
       batch.results.push({
         kind: "received",
-        filled: record(book.receive(op.quantity, seq).change),
+        filled: record(book.receive(op.quantity, seq, op.condition).change),
       });
+    } else if (op.kind === "condition") {
+      const { id, from, to, quantity } = op.input;
+      if (conditionMoved.has(id)) {
+        batch.results.push({ kind: "moved", id, filled: [] });
+        continue;
+      }
+      const result = book.moveCondition(from, to, quantity, seq);
+      if ("refused" in result) {
+        batch.results.push({ kind: "refused", refusal: result });
+        continue;
+      }
+      conditionMoved.add(id);
+      batch.conditionMoves.push(op.input);
+      batch.results.push({ kind: "moved", id, filled: record(result.change) });
     } else {
       const { id } = op.input;
       if (adjusted.has(id)) {
@@ -180,7 +225,10 @@ export function applyOps(
     }
   }
   const changed =
-    batch.demands.size > 0 || batch.movements.length > 0 || batch.adjustments.length > 0;
+    batch.demands.size > 0 ||
+    batch.movements.length > 0 ||
+    batch.adjustments.length > 0 ||
+    batch.conditionMoves.length > 0;
   if (changed) batch.events = stockEvents(before, book, batch.adjustments, seq);
   return batch;
 }

@@ -2,13 +2,24 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Db, statement } from "../db/client";
 import { type EventWrite, eventStatements } from "../db/events";
 import { feedStamp, feedStampJoined } from "../db/feed";
-import { inventory, inventoryAdjustments, stockDemands, stockMovements } from "../db/schema";
+import {
+  inventory,
+  inventoryAdjustments,
+  inventoryConditionMoves,
+  stockDemands,
+  stockMovements,
+} from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import type { StockKey } from "../durable/stubs";
-import type { Demand, StockLevels } from "./allocation";
+import { type Demand, NOTHING_HELD, type StockLevels } from "./allocation";
 import { holderOf, lineOf } from "./inventory.notices";
-import { type AdjustmentSnapshot, adjustmentSnapshot, skuSnapshot } from "./inventory.snapshot";
-import type { AdjustmentInput, Movement, StockEvent } from "./stock-ops";
+import {
+  type AdjustmentSnapshot,
+  adjustmentSnapshot,
+  type ConditionMoveSnapshot,
+  skuSnapshot,
+} from "./inventory.snapshot";
+import type { AdjustmentInput, ConditionMoveInput, Movement, StockEvent } from "./stock-ops";
 
 /*
  * How one stock row persists to D1: its levels, its demands, and the movements and
@@ -53,6 +64,9 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       onHand: row?.onHand ?? 0,
       allocated: row?.allocated ?? 0,
       backordered: row?.backordered ?? 0,
+      held: row
+        ? { quarantine: row.quarantine, damaged: row.damaged, expired: row.expired }
+        : { ...NOTHING_HELD },
     },
     version: row?.version ?? 0,
     demands: demands.map((d) => ({
@@ -66,17 +80,24 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
   };
 }
 
-/** Which of these movement refs and adjustment ids this row has already applied. */
+export interface Applied {
+  refs: Set<string>;
+  adjustments: Map<string, AdjustmentSnapshot>;
+  conditionMoves: Map<string, ConditionMoveSnapshot>;
+}
+
+/** Which of these movement refs, adjustment ids and condition move ids this row has applied. */
 export async function appliedAlready(
   db: Db,
   key: StockKey,
   refs: string[],
   adjustmentIds: string[],
-): Promise<{ refs: Set<string>; adjustments: Map<string, AdjustmentSnapshot> }> {
-  if (refs.length === 0 && adjustmentIds.length === 0) {
-    return { refs: new Set(), adjustments: new Map() };
+  conditionMoveIds: string[],
+): Promise<Applied> {
+  if (refs.length === 0 && adjustmentIds.length === 0 && conditionMoveIds.length === 0) {
+    return { refs: new Set(), adjustments: new Map(), conditionMoves: new Map() };
   }
-  const [moved, adjusted] = await db.batch([
+  const [moved, adjusted, conditioned] = await db.batch([
     db
       .select({ ref: stockMovements.ref })
       .from(stockMovements)
@@ -99,10 +120,21 @@ export async function appliedAlready(
           sql`+${inventoryAdjustments.tenantId} = ${key.tenantId}`,
         ),
       ),
+    db
+      .select()
+      .from(inventoryConditionMoves)
+      .where(
+        and(
+          inList(inventoryConditionMoves.id, conditionMoveIds),
+          // As above: the id's key, not the tenant's feed index.
+          sql`+${inventoryConditionMoves.tenantId} = ${key.tenantId}`,
+        ),
+      ),
   ]);
   return {
     refs: new Set(moved.map((m) => m.ref)),
     adjustments: new Map(adjusted.map((a) => [a.id, a])),
+    conditionMoves: new Map(conditioned.map((m) => [m.id, m])),
   };
 }
 
@@ -112,7 +144,14 @@ export interface Commit {
   demands: Map<string, Demand | null>;
   movements: Movement[];
   adjustments: AdjustmentInput[];
+  conditionMoves: ConditionMoveInput[];
   events: StockEvent[];
+}
+
+/** What a commit wrote that its callers are answered with, as committed. */
+export interface Written {
+  adjustments: AdjustmentSnapshot[];
+  conditionMoves: ConditionMoveSnapshot[];
 }
 
 /**
@@ -157,11 +196,7 @@ function eventWrites(key: StockKey, events: readonly StockEvent[]): EventWrite[]
  * never earlier than the change it reports), then the levels, the feed stamp, the
  * demands, and last the events, which read the rows as committed.
  */
-export async function commitStock(
-  db: Db,
-  key: StockKey,
-  commit: Commit,
-): Promise<AdjustmentSnapshot[]> {
+export async function commitStock(db: Db, key: StockKey, commit: Commit): Promise<Written> {
   const writes: Parameters<Db["batch"]>[0][number][] = [];
   for (const group of chunked(commit.movements)) {
     writes.push(
@@ -193,7 +228,29 @@ export async function commitStock(
       }),
     );
   }
-  const counts = { ...commit.levels, version: commit.version, updatedAt: NOW };
+  for (const m of commit.conditionMoves) {
+    const stamp = feedStamp("inventory_condition_moves", key.tenantId);
+    writes.push(
+      db.insert(inventoryConditionMoves).values({
+        id: m.id,
+        tenantId: key.tenantId,
+        warehouseId: key.warehouseId,
+        sku: key.sku,
+        fromCondition: m.from,
+        toCondition: m.to,
+        quantity: m.quantity,
+        reason: m.reason,
+        note: m.note,
+        actor: m.actor,
+        // As adjusted_at: the feed's own timestamp, so updated_since never misses a move.
+        movedAt: stamp.updatedAt,
+        updatedAt: stamp.updatedAt,
+        changeSeq: stamp.changeSeq,
+      }),
+    );
+  }
+  const { held, ...levels } = commit.levels;
+  const counts = { ...levels, ...held, version: commit.version, updatedAt: NOW };
   const stamp = feedStampJoined("inventory_skus", key.tenantId);
   writes.push(
     db
@@ -235,17 +292,34 @@ export async function commitStock(
     );
   }
   writes.push(...eventStatements(db, key.tenantId, eventWrites(key, commit.events)));
-  const ids = commit.adjustments.map((a) => a.id);
+  const adjustmentIds = commit.adjustments.map((a) => a.id);
+  const moveIds = commit.conditionMoves.map((m) => m.id);
   const [first, ...rest] = writes;
-  if (!first) return [];
-  if (ids.length === 0) {
-    await db.batch([first, ...rest]);
-    return [];
-  }
-  const results = await db.batch([
-    first,
-    ...rest,
-    db.select().from(inventoryAdjustments).where(inList(inventoryAdjustments.id, ids)),
-  ]);
-  return results[results.length - 1] as AdjustmentSnapshot[];
+  if (!first) return { adjustments: [], conditionMoves: [] };
+  // Most commits write neither record: they pay no read for them. The reads go last, so the
+  // records answered carry the timestamps the write assigned.
+  const reads = [
+    ...(adjustmentIds.length > 0
+      ? [
+          db
+            .select()
+            .from(inventoryAdjustments)
+            .where(inList(inventoryAdjustments.id, adjustmentIds)),
+        ]
+      : []),
+    ...(moveIds.length > 0
+      ? [
+          db
+            .select()
+            .from(inventoryConditionMoves)
+            .where(inList(inventoryConditionMoves.id, moveIds)),
+        ]
+      : []),
+  ];
+  const results = await db.batch([first, ...rest, ...reads]);
+  const read = results.slice(results.length - reads.length);
+  return {
+    adjustments: (adjustmentIds.length > 0 ? read[0] : []) as AdjustmentSnapshot[],
+    conditionMoves: (moveIds.length > 0 ? read.at(-1) : []) as ConditionMoveSnapshot[],
+  };
 }

@@ -19,6 +19,7 @@ export type OwnedPrefix =
   | "ib"
   | "rcp"
   | "adj"
+  | "cmv"
   | "ret"
   | "whk"
   | "evt"

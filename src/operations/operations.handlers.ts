@@ -5,8 +5,8 @@ import { once } from "../http/idempotent";
 import { floorCaller, type Target } from "../http/request-context";
 import { closeReceiving, receiveInbound as receive } from "../inbound/inbound.commands";
 import { renderInbound } from "../inbound/inbound.render";
-import { adjustStock } from "../inventory/inventory.commands";
-import { renderAdjustment } from "../inventory/inventory.render";
+import { adjustStock, moveStockCondition } from "../inventory/inventory.commands";
+import { renderAdjustment, renderConditionMove } from "../inventory/inventory.render";
 import { runOrderCommand, shipmentOf } from "../orders/orders.commands";
 import { renderOrder } from "../orders/orders.render";
 import * as returns from "../returns/returns.commands";
@@ -190,6 +190,20 @@ export const adjust: AppRouteHandler<typeof routes.adjust> = async (c) => {
     async (adjustmentId) => ({
       status: 201,
       body: renderAdjustment(await adjustStock(acting, body, adjustmentId)),
+    }),
+  );
+};
+
+export const moveCondition: AppRouteHandler<typeof routes.moveCondition> = async (c) => {
+  const body = c.req.valid("json");
+  const acting = await who(c, { tenantId: body.tenant_id });
+  return once(
+    c,
+    "condition_move.create",
+    { resourceId: acting.mint("cmv"), body },
+    async (moveId) => ({
+      status: 201,
+      body: renderConditionMove(await moveStockCondition(acting, body, moveId)),
     }),
   );
 };

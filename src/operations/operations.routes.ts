@@ -2,7 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
 import { InboundIdParam, InboundShipment, ReceiveInbound } from "../inbound/inbound.routes";
-import { CreateAdjustment, InventoryAdjustment } from "../inventory/inventory.routes";
+import {
+  ConditionMove,
+  CreateAdjustment,
+  CreateConditionMove,
+  InventoryAdjustment,
+} from "../inventory/inventory.routes";
 import { HoldOrder, Order, OrderIdParam, RejectCancellation } from "../orders/orders.schemas";
 import { ReceiveReturn, RecordReturn, Return, ReturnIdParam } from "../returns/returns.routes";
 import {
@@ -184,13 +189,34 @@ export const adjust = apiRoute("warehouse:operate", {
   },
 });
 
+export const moveCondition = apiRoute("warehouse:operate", {
+  method: "post",
+  path: "/ops/inventory/condition-moves",
+  tags: ["Operations"],
+  summary: "Move units between stock conditions",
+  description:
+    "`quantity` units of a SKU in one warehouse go from one condition (`sellable`, `quarantine`, `damaged`, `expired`) to another, with a reason; the move is recorded with who made it (`GET /v1/inventory/condition-moves`) and `inventory.updated` fires. Only sellable units (on_hand) are ever allocated. " +
+    "Out of `sellable` is a loss of sellable stock, by the rules of a negative adjustment: allocations of orders not yet being picked go back to waiting, newest first, and only a shortfall held by orders being picked refuses it (409 `stock_in_picking`). Into `sellable` is a receipt: the units fill waiting lines, oldest order first. " +
+    "409 `insufficient_condition_stock` (field `quantity`) when `from` holds fewer units; nothing moves then. 422 when `to` equals `from`." +
+    replayNote,
+  request: {
+    headers: IdempotencyKeyHeader,
+    body: { required: true, content: jsonContent(CreateConditionMove) },
+  },
+  responses: {
+    201: { description: "Moved", content: jsonContent(ConditionMove) },
+    200: { description: "The first result (a replay)", content: jsonContent(ConditionMove) },
+    409: { description: "`from` holds fewer units, or only stock being picked could cover them" },
+  },
+});
+
 export const receiveInbound = apiRoute("warehouse:operate", {
   method: "post",
   path: "/ops/inbound-shipments/{id}/receipts",
   tags: ["Operations"],
   summary: "Record what arrived for an ASN",
   description:
-    "Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units do not. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled." +
+    "Receipts accumulate. Good units (received − damaged) go on the shelf and fill waiting backorders, oldest first; damaged units are counted in the SKU's `damaged` stock, never allocated. The ASN is `partially_received` while some expected line has no receipt, `received` once every one has. `inbound.received` fires on each receipt, `inbound.discrepancy` when the ASN becomes received with a discrepancy. 409 once receiving is closed or the ASN cancelled." +
     replayNote,
   request: {
     params: InboundIdParam,
@@ -228,7 +254,7 @@ const returnConflict = {
     "The return's state forbids this (`already_received`, `not_received`) or its rma is taken (`duplicate_rma`)",
 };
 const returnChecks =
-  " 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Restocked units add to on_hand and fill waiting lines, oldest order first; the others do not. `return.received` fires with the whole return.";
+  " 422 `sku_not_shipped` (`items[i].sku`) for a SKU that never shipped on the order and `over_return` (`items[i].quantity`) for more than shipped (voided shipments excluded) minus what its returns already brought back, per order line (`ambiguous_line` when several lines shipped the SKU and the item has no `line_id`); a serial-tracked product's line names the serial of each unit back (`serials_required`), each out on a shipment of the order (`serial_not_shipped`, `field` naming it), and frees it to ship again; two receipts racing for one order never both pass. Units restocked in `resellable` condition add to on_hand and fill waiting lines, oldest order first; the others (not restocked, or restocked in another condition) are counted in the SKU's `damaged` stock, never allocated. `return.received` fires with the whole return.";
 
 export const recordReturn = apiRoute("warehouse:operate", {
   method: "post",

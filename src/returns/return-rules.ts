@@ -146,15 +146,35 @@ export function refuseReturnedSerials(
 export const returnedUnits = (items: readonly { sku: string; serials?: string[] | null }[]) =>
   items.flatMap((i) => (i.serials ?? []).map((serial) => ({ sku: i.sku, serial })));
 
-/** Restocked units per SKU: what goes back on the shelf. */
-export function restockedBySku(
-  items: readonly { sku: string; quantity: number; restocked: boolean | null }[],
+/**
+ * Where a received unit lands: back in sellable stock only when restocked as resellable;
+ * anything else (not restocked, or graded damaged, defective or a wrong item) is counted in
+ * the SKU's damaged stock, never allocated.
+ */
+export const landsIn = (item: { condition: ReturnCondition | null; restocked: boolean | null }) =>
+  item.restocked && item.condition === "resellable" ? ("sellable" as const) : ("damaged" as const);
+
+/** What received lines put in stock: units per SKU and the condition they land in. */
+export function returnedStock(
+  items: readonly {
+    sku: string;
+    quantity: number;
+    condition: ReturnCondition | null;
+    restocked: boolean | null;
+  }[],
 ) {
-  const units = new Map<string, number>();
+  const parts = new Map<
+    string,
+    { sku: string; condition: "sellable" | "damaged"; units: number }
+  >();
   for (const item of items) {
-    if (item.restocked) units.set(item.sku, (units.get(item.sku) ?? 0) + item.quantity);
+    const condition = landsIn(item);
+    const key = `${condition}:${item.sku}`;
+    const part = parts.get(key) ?? { sku: item.sku, condition, units: 0 };
+    part.units += item.quantity;
+    parts.set(key, part);
   }
-  return units;
+  return [...parts.values()];
 }
 
 /** Whether a receipt repeats the one already recorded, line for line. */

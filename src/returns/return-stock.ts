@@ -2,26 +2,30 @@ import { type JobScope, UNSCOPED } from "../db/background";
 import type { Db } from "../db/client";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
-import { restockedBySku } from "./return-rules";
+import { returnedStock } from "./return-rules";
 import { markStockApplied, type Stored, stockOverdue } from "./return-store";
 
 /*
- * Restocked units reach on_hand through each SKU's stock object, after the return is
- * committed: a receipt there applies once per `return:<id>` and fills waiting lines
- * oldest first. `stock_applied_at` is set only once every SKU took its units, so a crash
+ * Returned units reach stock through each SKU's stock object, after the return is
+ * committed: restocked resellable ones into on_hand, once per `return:<id>`, where they fill
+ * waiting lines oldest first; the others into damaged stock, once per `return:<id>:damaged`. `stock_applied_at` is set only once every SKU took its units, so a crash
  * in between leaves the return for `finishReturnStock` to complete.
  */
 
 async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
   const received = lines.filter((l) => l.stage === "received");
   await Promise.all(
-    [...restockedBySku(received)].map(async ([sku, units]) =>
+    returnedStock(received).map(async ({ sku, condition, units }) =>
       answered(
         await stockObject(env, {
           tenantId: row.tenantId,
           warehouseId: row.warehouseId,
           sku,
-        }).receive(`return:${row.id}`, units),
+        }).receive(
+          condition === "sellable" ? `return:${row.id}` : `return:${row.id}:damaged`,
+          units,
+          condition,
+        ),
       ),
     ),
   );

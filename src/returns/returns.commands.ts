@@ -15,7 +15,7 @@ import {
   type ReceivedItem,
   refuseReturn,
   refuseReturnedSerials,
-  restockedBySku,
+  returnedStock,
   returnedUnits,
   sameReceipt,
 } from "./return-rules";
@@ -111,7 +111,7 @@ export async function receiveReturn(
   await checkSerials(who.db, order, items);
   let stored: Stored;
   try {
-    stored = await commitReceipt(who.db, loaded, placed, restockedBySku(items).size > 0);
+    stored = await commitReceipt(who.db, loaded, placed, returnedStock(items).length > 0);
   } catch (err) {
     if (isAbort(err, "return_status_conflict")) {
       const now = await findReturn(who.db, who.tenantId, returnId);
@@ -168,7 +168,7 @@ export async function recordReturn(
         reason: body.reason ?? null,
       },
       placed,
-      restockedBySku(body.items).size > 0,
+      returnedStock(body.items).length > 0,
     );
   } catch (err) {
     if (body.rma !== undefined && isUniqueViolation(err, "returns.rma")) {

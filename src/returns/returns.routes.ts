@@ -38,7 +38,7 @@ export const ReturnItem = z
       .openapi({ description: "How the unit came back; null until the return is received." }),
     restocked: z.boolean().nullable().openapi({
       description:
-        "Whether the unit went back on the shelf (and into on_hand); null until received.",
+        "Whether the floor restocked the unit; null until received. Restocked `resellable` units went back into on_hand; every other unit is counted in the SKU's `damaged` stock.",
     }),
     serials: z.array(z.string()).openapi({
       description:
@@ -128,7 +128,8 @@ const ReceivedItems = z
       quantity: Quantity,
       condition: z.enum(RETURN_CONDITIONS),
       restocked: z.boolean().openapi({
-        description: "True when the units go back on the shelf: they add to on_hand.",
+        description:
+          "True when the units go back on the shelf: with condition `resellable` they add to on_hand. Units not restocked, or of any other condition, are counted in the SKU's `damaged` stock, never allocated.",
       }),
       serials: z
         .array(SerialNumber)

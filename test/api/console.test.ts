@@ -560,6 +560,37 @@ describe("shipments, inventory and the sandbox", () => {
     }
   });
 
+  it("shows each condition's units beside the sellable stock", async () => {
+    const stocked = await merchant({ "CONSOLE-COND": 9 });
+    await ok(
+      client(stocked.key).v1.ops.inventory["condition-moves"].$post({
+        json: {
+          sku: "CONSOLE-COND",
+          warehouse_id: "wh_syd_1",
+          from: "sellable",
+          to: "damaged",
+          quantity: 2,
+          reason: "damaged_in_warehouse",
+        },
+        header: { "idempotency-key": crypto.randomUUID() },
+      }),
+    );
+    const browser = await signedIn(stocked.key);
+    const page = await browser.get("/console/inventory?sku=CONSOLE-COND");
+    expect(page.status).toBe(200);
+    for (const [label, value] of [
+      ["On hand", 7],
+      ["Quarantine", 0],
+      ["Damaged", 2],
+      ["Expired", 0],
+    ] as const) {
+      expect(page.html).toContain(`<th scope="col" class="num">${label}</th>`);
+      expect(page.html).toContain(
+        `<td class="num" data-label="${label}"><div class="cell">${value}</div></td>`,
+      );
+    }
+  });
+
   it("shows each parcel's tracking timeline with its reason codes and proof of delivery", async () => {
     const order = await newOrder();
     const fulfilled = await ok(

@@ -463,6 +463,9 @@ describe("GET /v1/events", () => {
         allocated: 0,
         incoming: 0,
         backordered: 0,
+        quarantine: 0,
+        damaged: 0,
+        expired: 0,
       },
     ]);
     const bIds = new Set(bEvents.map((e) => e.event_id));

@@ -53,6 +53,9 @@ const row = (warehouse_id: string, on_hand: number, allocated = 0, backordered =
   allocated,
   incoming: 0,
   backordered,
+  quarantine: 0,
+  damaged: 0,
+  expired: 0,
 });
 
 async function listInventory(key: string, query: QueryOf<Api["v1"]["inventory"]["$get"]> = {}) {

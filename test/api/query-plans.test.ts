@@ -38,7 +38,7 @@ const rowsRead = (res: { headers: Headers }) =>
   Number(/d1-rows-read;desc="([\d.]+)"/.exec(res.headers.get("server-timing") ?? "")?.[1]);
 
 describe("write paths seek, never scan", () => {
-  it("creates, amends, ships, cancels, receives and returns with index seeks alone", async () => {
+  it("creates, amends, ships, cancels, receives, moves conditions and returns with index seeks alone", async () => {
     const { key, tenantId } = await merchant({ "PLAN-1": 50, "PLAN-2": 50 });
     await stockUp(tenantId);
     const api = client(key).v1;
@@ -121,11 +121,26 @@ describe("write paths seek, never scan", () => {
       expectStatus(asn, 201);
       const receipt = await api.ops["inbound-shipments"][":id"].receipts.$post({
         param: { id: asn.body.id },
-        json: { items: [{ sku: "PLAN-1", received_quantity: 5 }] },
+        // Its damaged units land in the SKU's damaged stock, a write of their own.
+        json: { items: [{ sku: "PLAN-1", received_quantity: 6, damaged_quantity: 1 }] },
         header: { "idempotency-key": crypto.randomUUID() },
       });
       expectStatus(receipt, 200);
       reads.receive = rowsRead(receipt);
+
+      const moved = await api.ops.inventory["condition-moves"].$post({
+        json: {
+          sku: "PLAN-1",
+          warehouse_id: "wh_syd_1",
+          from: "sellable",
+          to: "quarantine",
+          quantity: 2,
+          reason: "inspection_failed",
+        },
+        header: { "idempotency-key": crypto.randomUUID() },
+      });
+      expectStatus(moved, 201);
+      reads.condition_move = rowsRead(moved);
 
       const rma = await api.returns.$post({
         json: {

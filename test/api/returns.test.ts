@@ -577,7 +577,7 @@ describe("returns are checked against what shipped", () => {
 });
 
 describe("returned stock", () => {
-  it("puts restocked units on hand and fills a waiting order; other units stay off the shelf", async () => {
+  it("puts restocked units on hand and fills a waiting order; other units land in damaged stock", async () => {
     const { key } = await merchant({ "RESTOCK-1": 3 });
     const shipped = await shippedOrder(key, [{ sku: "RESTOCK-1", quantity: 3 }]);
     const waiting = await ok(
@@ -597,7 +597,11 @@ describe("returned stock", () => {
       ],
     });
     expectStatus(res, 201);
-    expect(await stockOf(key, "RESTOCK-1")).toMatchObject({ on_hand: 0, backordered: 1 });
+    expect(await stockOf(key, "RESTOCK-1")).toMatchObject({
+      on_hand: 0,
+      backordered: 1,
+      damaged: 2,
+    });
     expect((await ok(client(key).v1.orders[":id"].$get({ param }))).status).toBe("backordered");
 
     const back = await record(key, { order_id: shipped.id, items: [resellable("RESTOCK-1")] });
@@ -609,6 +613,9 @@ describe("returned stock", () => {
       available: 0,
       incoming: 0,
       backordered: 0,
+      quarantine: 0,
+      damaged: 2,
+      expired: 0,
     });
     expect((await client(key).v1.orders[":id"].$get({ param })).body).toMatchObject({
       status: "received",

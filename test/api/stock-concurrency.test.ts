@@ -22,6 +22,9 @@ describe("a hot SKU under concurrent orders", () => {
       available: 0,
       incoming: 0,
       backordered: 20,
+      quarantine: 0,
+      damaged: 0,
+      expired: 0,
     });
 
     await adjustStock(key, "HOT-1", 5);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Demand, DemandBook } from "../../src/inventory/allocation";
+import { STOCK_CONDITIONS } from "../../src/domain/statuses";
+import { type Demand, DemandBook, NOTHING_HELD } from "../../src/inventory/allocation";
 import { WaitingQueue } from "../../src/inventory/waiting-queue";
 
 const waiting = (holder: string, priority: number, quantity: number): Demand => ({
@@ -82,7 +83,7 @@ describe("DemandBook", () => {
     const backordered = demands
       .filter((d) => d.status === "backordered")
       .reduce((n, d) => n + d.quantity, 0);
-    return new DemandBook({ onHand, allocated, backordered }, demands);
+    return new DemandBook({ onHand, allocated, backordered, held: NOTHING_HELD }, demands);
   };
   const levels = (b: DemandBook) => ({
     onHand: b.onHand,
@@ -189,7 +190,39 @@ describe("DemandBook", () => {
     expect(b.lock("a", 4).change.demands.size).toBe(0);
   });
 
+  it("holds units of other conditions apart: never allocated, moved back as a receipt", () => {
+    const b = book(5, [{ holder: "a", quantity: 2, status: "allocated", priority: 1, seq: 1 }]);
+    b.receive(3, 2, "damaged");
+    expect({ onHand: b.onHand, held: b.held }).toEqual({
+      onHand: 5,
+      held: { quarantine: 0, damaged: 3, expired: 0 },
+    });
+    // Out of sellable it is a loss: the unpicked line goes back to wait rather than refuse.
+    const out = b.moveCondition("sellable", "quarantine", 4, 3);
+    if ("refused" in out) throw new Error("refused");
+    expect(out.change.filled).toEqual(["a"]);
+    expect({ onHand: b.onHand, allocated: b.allocated, backordered: b.backordered }).toEqual({
+      onHand: 1,
+      allocated: 0,
+      backordered: 2,
+    });
+    expect(b.setDemand("b", 1, 2, 4).status).toBe("allocated");
+    expect(b.moveCondition("damaged", "expired", 4, 5)).toEqual({
+      refused: "insufficient_held_stock",
+      condition: "damaged",
+      held: 3,
+    });
+    expect(b.moveCondition("sellable", "damaged", 2, 5)).toMatchObject({
+      refused: "insufficient_stock",
+    });
+    const back = b.moveCondition("quarantine", "sellable", 2, 6);
+    if ("refused" in back) throw new Error("refused");
+    expect(back.change.filled).toEqual(["a"]);
+    expect(b.held).toEqual({ quarantine: 2, damaged: 3, expired: 0 });
+  });
+
   it("never allocates more than is on hand, whatever the sequence of operations", () => {
+    const condition = fc.constantFrom(...STOCK_CONDITIONS);
     fc.assert(
       fc.property(
         fc.array(
@@ -199,17 +232,31 @@ describe("DemandBook", () => {
               op: fc.constant("adjust" as const),
               delta: fc.integer({ min: -5, max: 8 }),
             }),
+            fc.record({
+              op: fc.constant("move" as const),
+              from: condition,
+              to: condition,
+              q: fc.integer({ min: 1, max: 5 }),
+            }),
           ),
           { maxLength: 100 },
         ),
         (ops) => {
           const b = book(0);
+          const units = () => b.onHand + b.held.quarantine + b.held.damaged + b.held.expired;
           ops.forEach((o, seq) => {
             if (o.op === "demand") b.setDemand(`o${o.id}`, o.q, o.id, seq);
-            else b.adjust(o.delta, seq);
+            else if (o.op === "adjust") b.adjust(o.delta, seq);
+            else if (o.from !== o.to) {
+              // A move changes where units are, never how many.
+              const before = units();
+              b.moveCondition(o.from, o.to, o.q, seq);
+              expect(units()).toBe(before);
+            }
             expect(b.allocated).toBeLessThanOrEqual(b.onHand);
             expect(b.allocated).toBeGreaterThanOrEqual(0);
             expect(b.backordered).toBeGreaterThanOrEqual(0);
+            for (const held of Object.values(b.held)) expect(held).toBeGreaterThanOrEqual(0);
           });
           // After every change no waiting line fits what is available.
           for (let id = 0; id <= 10; id++) {

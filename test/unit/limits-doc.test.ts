@@ -19,6 +19,7 @@ import {
   MAX_REFERENCE_LENGTH,
   MAX_SERIAL_LENGTH,
   MAX_SERIALS,
+  MAX_STOCK_NOTE_LENGTH,
   MAX_TAX_IDS,
   MAX_TRACKING_CODE_LENGTH,
   MAX_TRACKING_DESCRIPTION_LENGTH,
@@ -187,6 +188,11 @@ function limitsPage(): string {
         "422 `validation_error`, `field` `items[i].serials`; send more units as several items",
       ],
       ["A serial number", `${MAX_SERIAL_LENGTH} characters`, "422 `validation_error`"],
+      [
+        "Stock adjustment or condition move `note`",
+        `${grouped(MAX_STOCK_NOTE_LENGTH)} characters`,
+        "422 `validation_error`",
+      ],
       [
         "`order_number`, `reference`, `rma`",
         `${MAX_REFERENCE_LENGTH} characters`,

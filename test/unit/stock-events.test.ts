@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { NOTHING_HELD } from "../../src/inventory/allocation";
 import { stockEvents } from "../../src/inventory/stock-ops";
 
-const levels = (onHand: number, allocated: number) => ({ onHand, allocated, backordered: 0 });
+const levels = (onHand: number, allocated: number, held = NOTHING_HELD) => ({
+  onHand,
+  allocated,
+  backordered: 0,
+  held,
+});
 const adjustment = (id: string) => ({
   id,
   delta: -1,
@@ -37,6 +43,14 @@ describe("the events a stock commit emits", () => {
 
   it("says nothing of a commit that left every level as it was (a line locked for picking)", () => {
     expect(stockEvents(levels(5, 1), levels(5, 1), [], 6)).toEqual([]);
+  });
+
+  it("tells of units moving between held conditions, though available stays", () => {
+    const damaged = { ...NOTHING_HELD, damaged: 2 };
+    const expired = { ...NOTHING_HELD, expired: 2 };
+    expect(stockEvents(levels(5, 1, damaged), levels(5, 1, expired), [], 8)).toEqual([
+      { type: "inventory.updated", version: 8 },
+    ]);
   });
 
   it("measures available as on hand less allocated, never below zero", () => {

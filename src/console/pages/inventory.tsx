@@ -25,6 +25,9 @@ const STOCK_COLUMNS: Column<StockRow>[] = [
   { label: "Allocated", num: true, cell: (r) => r.stock.allocated },
   { label: "Incoming", num: true, cell: (r) => r.stock.incoming },
   { label: "Backordered", num: true, cell: (r) => r.stock.backordered },
+  { label: "Quarantine", num: true, cell: (r) => r.stock.quarantine },
+  { label: "Damaged", num: true, cell: (r) => r.stock.damaged },
+  { label: "Expired", num: true, cell: (r) => r.stock.expired },
   { label: "SKU updated", cell: (r) => <Time at={r.updatedAt} /> },
 ];
 
@@ -81,7 +84,10 @@ export async function inventoryPage(c: ConsoleContext) {
     { title: "Inventory", section: "inventory", notice: noticeOf(c), status: listed.status },
     <>
       <h1>Inventory</h1>
-      <p class="lead">Per warehouse: available is on hand less allocated.</p>
+      <p class="lead">
+        Per warehouse: available is on hand less allocated. Quarantined, damaged and expired units
+        are held apart from on hand and never allocated.
+      </p>
       <ListOrderToggle base="/console/inventory" filters={filters} order={order} />
       <Filters action="/console/inventory" label="Filter inventory" order={order}>
         <SelectField

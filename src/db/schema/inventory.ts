@@ -7,7 +7,12 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { ADJUSTMENT_REASONS, ALLOCATION_STATUSES } from "../../domain/statuses";
+import {
+  ADJUSTMENT_REASONS,
+  ALLOCATION_STATUSES,
+  CONDITION_MOVE_REASONS,
+  STOCK_CONDITIONS,
+} from "../../domain/statuses";
 import { now } from "./shared";
 
 /** One row per tenant × warehouse × sku; written only by that stock Durable Object. */
@@ -20,6 +25,10 @@ export const inventory = sqliteTable(
     onHand: integer("on_hand").notNull(),
     allocated: integer("allocated").notNull(),
     backordered: integer("backordered").notNull(),
+    /** Units held apart from on_hand, never allocatable (migrations/shard/0018). */
+    quarantine: integer("quarantine").notNull().default(0),
+    damaged: integer("damaged").notNull().default(0),
+    expired: integer("expired").notNull().default(0),
     version: integer("version").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -105,6 +114,30 @@ export const inventoryAdjustments = sqliteTable(
   (t) => [
     uniqueIndex("inventory_adjustments_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("inventory_adjustments_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
+  ],
+);
+
+/** Units the floor moved between conditions: the audit record of each move. */
+export const inventoryConditionMoves = sqliteTable(
+  "inventory_condition_moves",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    fromCondition: text("from_condition", { enum: STOCK_CONDITIONS }).notNull(),
+    toCondition: text("to_condition", { enum: STOCK_CONDITIONS }).notNull(),
+    quantity: integer("quantity").notNull(),
+    reason: text("reason", { enum: CONDITION_MOVE_REASONS }).notNull(),
+    note: text("note"),
+    actor: text("actor").notNull(),
+    movedAt: text("moved_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    changeSeq: integer("change_seq").notNull(),
+  },
+  (t) => [
+    uniqueIndex("inventory_condition_moves_tenant_seq_unique").on(t.tenantId, t.changeSeq),
+    index("inventory_condition_moves_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
   ],
 );
 

@@ -234,6 +234,13 @@ export const CHANGE_REFUSALS = {
         ? `Only ${d.on_hand} on hand; a delta of ${d.quantity_delta} would go below zero.`
         : `${d.allocated} of the ${d.on_hand} on hand are allocated to open orders; amend or cancel them before removing more than ${Number(d.on_hand) - Number(d.allocated)}.`,
   },
+  insufficient_condition_stock: {
+    status: 409,
+    about:
+      "A condition move names more units than the `from` condition holds (`held`); sellable units are `on_hand`.",
+    message: (d) =>
+      `Only ${d.held} units of sku ${quoted(d.sku)} are ${d.from} in ${d.warehouse_id}; cannot move ${d.quantity}.`,
+  },
   stock_in_picking: {
     status: 409,
     about: "A loss that only stock already being picked (`orders`) could cover.",
