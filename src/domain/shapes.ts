@@ -107,10 +107,13 @@ export const Sku = z
  * units are counted so. Refusing them would answer 422 to a body the document allows: JSON
  * Schema cannot say "unique by sku".
  */
-export function addedUpBySku<T extends { sku: string; line_id?: string }>(items: T[]): T[] {
+export function addedUpBySku<T extends { sku: string; line_id?: string; lot?: string }>(
+  items: T[],
+): T[] {
   const bySku = new Map<string, Record<string, unknown>>();
   for (const item of items) {
-    const key = JSON.stringify([item.sku, item.line_id ?? null]);
+    // Lots of one SKU stay apart: each is its own stock.
+    const key = JSON.stringify([item.sku, item.line_id ?? null, item.lot ?? null]);
     const line = bySku.get(key);
     if (!line) {
       bySku.set(key, { ...item });
@@ -157,6 +160,22 @@ export const MAX_SERIALS = 1000;
 // Printable, without a space at either end: what a value is once trimmed, so two serials the
 // schema holds distinct are distinct here too.
 const SERIAL_PATTERN = /^[^\s\p{C}\p{Zl}\p{Zp}](?:[^\p{C}\p{Zl}\p{Zp}]*[^\s\p{C}\p{Zl}\p{Zp}])?$/u;
+
+/** A lot (batch) code, as printed on the goods: 1–100 printable characters, trimmed. */
+export const LotCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_SERIAL_LENGTH)
+  .regex(SERIAL_PATTERN, { message: "must be printable characters" })
+  .openapi({ example: "L2026-11-A", pattern: SERIAL_PATTERN.source });
+
+/** A lot's last sellable day. */
+export const ExpiryDate = z.iso.date().openapi({
+  description:
+    "The lot's last sellable day (YYYY-MM-DD): required for an `expiry_tracked` product (422 `expiry_required`), refused for any other (`lot_not_tracked`); a lot keeps one expiry per warehouse (`lot_expiry_mismatch`). Units of a lot past it are never allocated and move to `expired` on their own.",
+  example: "2027-05-31",
+});
 
 /**
  * One unit's serial number, as printed on it: 1–100 printable characters, spaces at either
@@ -285,6 +304,19 @@ export const TrackingEvent = z
   })
   .openapi("TrackingEvent");
 export type TrackingEvent = z.infer<typeof TrackingEvent>;
+
+/** Units of one lot that left on a shipment item (or came back on a return). */
+export const ShippedLot = z
+  .object({
+    lot: z.string().openapi({ example: "L2026-11-A" }),
+    expires_on: z.string().nullable().openapi({
+      description: "The lot's last sellable day; null when the product has no expiry.",
+      example: "2027-05-31",
+    }),
+    quantity: z.number().int().positive().openapi({ example: 2 }),
+  })
+  .openapi("ShippedLot");
+export type ShippedLot = z.infer<typeof ShippedLot>;
 
 /** Any ISO-8601 date-time with an offset, normalised to UTC with milliseconds and `Z`. */
 export const UtcDateTime = z.iso

@@ -10,6 +10,9 @@ export interface ReceiptItem {
   sku: string;
   received_quantity: number;
   damaged_quantity?: number;
+  /** For a lot-tracked product: the lot, and its expiry when the product tracks one. */
+  lot?: string;
+  expires_on?: string;
 }
 
 /** Units that go on the shelf: what arrived, less what arrived damaged. */

@@ -120,6 +120,21 @@ export async function readInbound(
 
 type Asn = Pick<InboundSnapshot, "id" | "tenantId" | "warehouseId">;
 
+/** A receipt's units per SKU, whatever lots they came in: an ASN counts its lines by SKU. */
+function perSku(items: readonly Required<Omit<ReceiptItem, "lot" | "expires_on">>[]) {
+  const bySku = new Map<
+    string,
+    { sku: string; received_quantity: number; damaged_quantity: number }
+  >();
+  for (const i of items) {
+    const line = bySku.get(i.sku) ?? { sku: i.sku, received_quantity: 0, damaged_quantity: 0 };
+    line.received_quantity += i.received_quantity;
+    line.damaged_quantity += i.damaged_quantity;
+    bySku.set(i.sku, line);
+  }
+  return [...bySku.values()];
+}
+
 /**
  * Counts one receipt into its ASN, once: the receipt row is written first, and every other
  * statement acts only if this request wrote it, so a retry racing its original never counts
@@ -147,10 +162,11 @@ export async function countReceipt(
         receivedAt: at,
       })
       .onConflictDoNothing(),
-    ...chunked(items.map((i) => [i.sku, i.received_quantity, i.damaged_quantity])).map((group) =>
-      statement(
-        db,
-        sql`INSERT INTO inbound_lines (inbound_id, line_no, sku, expected_quantity, received_quantity, damaged_quantity, receipts)
+    ...chunked(perSku(items).map((i) => [i.sku, i.received_quantity, i.damaged_quantity])).map(
+      (group) =>
+        statement(
+          db,
+          sql`INSERT INTO inbound_lines (inbound_id, line_no, sku, expected_quantity, received_quantity, damaged_quantity, receipts)
           SELECT ${asn.id}, (SELECT COALESCE(MAX(line_no), 0) FROM inbound_lines WHERE inbound_id = ${asn.id}) + 1 + j.key,
             j.value ->> 0, 0, j.value ->> 1, j.value ->> 2, 1
           FROM ${jsonRows(group)} AS j WHERE ${ours}
@@ -158,7 +174,7 @@ export async function countReceipt(
             received_quantity = received_quantity + excluded.received_quantity,
             damaged_quantity = damaged_quantity + excluded.damaged_quantity,
             receipts = receipts + 1`,
-      ),
+        ),
     ),
     db
       .update(inboundShipments)

@@ -6,6 +6,7 @@ import { inList } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
+import { checkLotFields } from "../inventory/lots";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
   closeInbound,
@@ -53,6 +54,8 @@ export async function receiveInbound(
   }
   const damaged = overDamaged(body.items);
   if (damaged) throw new Refused(damaged);
+  const lots = await checkLotFields(who.db, asn, body.items, (i) => `items[${i}].`);
+  if (lots) throw new Refused(lots);
   await countReceipt(who.db, asn, {
     id: receiptId,
     token: crypto.randomUUID(),
@@ -79,17 +82,22 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
     .from(inboundReceipts)
     .where(eq(inboundReceipts.id, receiptId));
   if (!receipt || receipt.stockAppliedAt) return;
-  const ref = `receipt:${receipt.id}`;
-  const parts = receipt.items.flatMap((item) => [
-    { sku: item.sku, ref, units: goodUnits(item), condition: "sellable" as const },
-    // Its own ref: a row takes each ref once, and one receipt line has both parts.
-    {
-      sku: item.sku,
-      ref: `${ref}:damaged`,
-      units: item.damaged_quantity ?? 0,
-      condition: "damaged" as const,
-    },
-  ]);
+  const parts = receipt.items.flatMap((item) => {
+    // A row takes each ref once: a receipt's lots of one SKU, and a line's damaged part,
+    // each have their own.
+    const ref = item.lot ? `receipt:${receipt.id}:lot:${item.lot}` : `receipt:${receipt.id}`;
+    const lot = item.lot ? { lot: item.lot, expiresOn: item.expires_on ?? null } : undefined;
+    return [
+      { sku: item.sku, ref, units: goodUnits(item), condition: "sellable" as const, lot },
+      {
+        sku: item.sku,
+        ref: `${ref}:damaged`,
+        units: item.damaged_quantity ?? 0,
+        condition: "damaged" as const,
+        lot,
+      },
+    ];
+  });
   await Promise.all(
     parts
       .filter((part) => part.units > 0)
@@ -99,7 +107,7 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
             tenantId: receipt.tenantId,
             warehouseId: receipt.warehouseId,
             sku: part.sku,
-          }).receive(part.ref, part.units, part.condition),
+          }).receive(part.ref, part.units, part.condition, part.lot),
         ),
       ),
   );

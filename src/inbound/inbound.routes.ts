@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import {
   addedUpBySku,
+  ExpiryDate,
+  LotCode,
   MAX_ITEMS,
   MAX_QUANTITY,
   optionalText,
@@ -129,7 +131,16 @@ export const ReceiveInbound = z
   .strictObject({
     items: z
       .array(
-        z.strictObject({ sku: Sku, received_quantity: Count, damaged_quantity: Count.optional() }),
+        z.strictObject({
+          sku: Sku,
+          received_quantity: Count,
+          damaged_quantity: Count.optional(),
+          lot: LotCode.optional().openapi({
+            description:
+              "The lot the units belong to: required for a `lot_tracked` product (422 `lot_required`), refused for any other (`lot_not_tracked`). Lines of one SKU in different lots stay apart.",
+          }),
+          expires_on: ExpiryDate.optional(),
+        }),
       )
       .min(1)
       .max(MAX_ITEMS)

@@ -6,6 +6,7 @@ import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import type { CreateAdjustment, CreateConditionMove } from "./inventory.routes";
 import type { AdjustmentSnapshot, ConditionMoveSnapshot } from "./inventory.snapshot";
+import { knownExpiries, type LotFields, refuseLotFields } from "./lots";
 
 interface Who {
   env: Env;
@@ -20,7 +21,8 @@ interface Who {
  */
 async function stockRowOf(
   who: Who,
-  body: { sku: string; warehouse_id: string; tenant_id?: string | undefined },
+  body: LotFields & { warehouse_id: string; tenant_id?: string | undefined },
+  { unitsArrive }: { unitsArrive: boolean },
 ) {
   const { db } = who;
   const tenantId = who.tenantId ?? body.tenant_id;
@@ -34,7 +36,11 @@ async function stockRowOf(
     db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)),
     db.select({ id: warehouses.id }).from(warehouses).where(eq(warehouses.id, body.warehouse_id)),
     db
-      .select({ id: products.id })
+      .select({
+        id: products.id,
+        lotTracked: products.lotTracked,
+        expiryTracked: products.expiryTracked,
+      })
       .from(products)
       .where(and(eq(products.tenantId, tenantId), eq(products.sku, body.sku))),
   ]);
@@ -47,10 +53,15 @@ async function stockRowOf(
       warehouse_id: body.warehouse_id,
     });
   }
-  if (product.length === 0) {
-    throw refused("unknown_sku", { field: "sku", sku: body.sku });
-  }
-  return stockObject(who.env, { tenantId, warehouseId: body.warehouse_id, sku: body.sku });
+  const [rules] = product;
+  if (!rules) throw refused("unknown_sku", { field: "sku", sku: body.sku });
+  const row = { tenantId, warehouseId: body.warehouse_id };
+  // Units that arrive may start a lot, so they name its expiry; others are of a lot held.
+  const lot = refuseLotFields(rules, body, "", await knownExpiries(db, row, [body]), {
+    expiryRequired: unitsArrive,
+  });
+  if (lot) throw new Refused(lot);
+  return stockObject(who.env, { ...row, sku: body.sku });
 }
 
 /**
@@ -62,7 +73,7 @@ export async function adjustStock(
   body: CreateAdjustment,
   adjustmentId: string,
 ): Promise<AdjustmentSnapshot> {
-  const stock = await stockRowOf(who, body);
+  const stock = await stockRowOf(who, body, { unitsArrive: body.quantity_delta > 0 });
   const result = answered(
     await stock.adjust({
       id: adjustmentId,
@@ -70,15 +81,32 @@ export async function adjustStock(
       reason: body.reason,
       note: body.note ?? null,
       actor: who.actor,
+      ...(body.lot && {
+        lot: {
+          lot: body.lot,
+          ...(body.expires_on !== undefined && { expiresOn: body.expires_on }),
+        },
+      }),
     }),
   );
   if ("refused" in result) {
+    if (result.refused === "lot_expiry_mismatch") {
+      throw new Refused({
+        code: "lot_expiry_mismatch",
+        field: "expires_on",
+        sku: body.sku,
+        lot: result.lot,
+        expires_on: result.expiresOn,
+        given: body.expires_on ?? null,
+      });
+    }
     throw new Refused({
       code: result.refused === "stock_in_picking" ? "stock_in_picking" : "insufficient_stock",
       field: "quantity_delta",
       on_hand: "onHand" in result ? result.onHand : 0,
       allocated: "allocated" in result ? result.allocated : 0,
       quantity_delta: body.quantity_delta,
+      ...("lot" in result && result.lot !== undefined ? { lot: result.lot } : {}),
       ...("orders" in result ? { orders: result.orders.join(", ") } : {}),
     });
   }
@@ -95,7 +123,7 @@ export async function moveStockCondition(
   body: CreateConditionMove,
   moveId: string,
 ): Promise<ConditionMoveSnapshot> {
-  const stock = await stockRowOf(who, body);
+  const stock = await stockRowOf(who, body, { unitsArrive: false });
   const result = answered(
     await stock.moveCondition({
       id: moveId,
@@ -105,6 +133,7 @@ export async function moveStockCondition(
       reason: body.reason,
       note: body.note ?? null,
       actor: who.actor,
+      ...(body.lot && { lot: body.lot }),
     }),
   );
   if (!("refused" in result)) return result.move;
@@ -123,6 +152,7 @@ export async function moveStockCondition(
     sku: body.sku,
     warehouse_id: body.warehouse_id,
     from: body.from,
+    ...(body.lot && { lot: body.lot }),
     held:
       result.refused === "insufficient_held_stock"
         ? result.held

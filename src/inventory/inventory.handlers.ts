@@ -27,7 +27,9 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
     .select({
       updatedAt: inventorySkus.updatedAt,
       changeSeq: inventorySkus.changeSeq,
-      json: skuSnapshot(OUTER_TENANT, OUTER_SKU, query.warehouse_id),
+      json: skuSnapshot(OUTER_TENANT, OUTER_SKU, query.warehouse_id, {
+        withLots: query.by === "lot",
+      }),
     })
     .from(inventorySkus)
     .where(

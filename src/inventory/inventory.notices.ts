@@ -1,3 +1,4 @@
+import type { ShippedLot } from "../domain/shapes";
 import type { AllocationStatus } from "../domain/statuses";
 import { answered } from "../durable/answers";
 import { orderObject } from "../durable/stubs";
@@ -35,6 +36,8 @@ export interface DemandAnswer {
   seq: number;
   /** Other lines whose wait this change ended or began; the caller should tell their orders. */
   notices: Notice[];
+  /** For a shipment's move in a row with lots: the lots its units left from. */
+  lots?: ShippedLot[];
   cost?: Cost;
 }
 

@@ -18,6 +18,18 @@ export function renderSkuInventory(s: SkuSnapshot): z.infer<typeof SkuInventory>
       quarantine: w.quarantine,
       damaged: w.damaged,
       expired: w.expired,
+      ...(w.lots && {
+        lots: w.lots.map((l) => ({
+          lot: l.lot,
+          expires_on: l.expiresOn,
+          on_hand: l.onHand,
+          allocated: l.allocated,
+          available: Math.max(l.onHand - l.allocated, 0),
+          quarantine: l.quarantine,
+          damaged: l.damaged,
+          expired: l.expired,
+        })),
+      }),
     })),
   };
 }
@@ -30,6 +42,8 @@ export function renderAdjustment(a: AdjustmentSnapshot): z.infer<typeof Inventor
     warehouse_id: a.warehouseId,
     quantity_delta: a.quantityDelta,
     reason: a.reason,
+    lot: a.lot ?? null,
+    expires_on: a.expiresOn ?? null,
     note: a.note,
     adjusted_at: a.adjustedAt,
   };
@@ -44,6 +58,7 @@ export function renderConditionMove(m: ConditionMoveSnapshot): z.infer<typeof Co
     from: m.fromCondition,
     to: m.toCondition,
     quantity: m.quantity,
+    lot: m.lot ?? null,
     reason: m.reason,
     note: m.note,
     actor: m.actor,

@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import {
+  ExpiryDate,
+  LotCode,
   MAX_QUANTITY,
   MAX_STOCK_NOTE_LENGTH,
   optionalText,
@@ -9,6 +11,24 @@ import {
 import { ADJUSTMENT_REASONS, CONDITION_MOVE_REASONS, STOCK_CONDITIONS } from "../domain/statuses";
 import { apiRoute, jsonContent } from "../http/openapi";
 import { cursorParam, limitParam, listOf, orderParam, updatedSinceParam } from "../http/pagination";
+
+export const LotStock = z
+  .object({
+    lot: z.string().openapi({ example: "L2026-11-A" }),
+    expires_on: z.string().nullable().openapi({
+      description: "The lot's last sellable day; null when the product has no expiry.",
+      example: "2027-05-31",
+    }),
+    on_hand: z.number().int().openapi({ description: "Sellable units of this lot" }),
+    allocated: z.number().int().openapi({ description: "Of on_hand, held by open orders" }),
+    available: z.number().int().openapi({ description: "on_hand − allocated, never below 0" }),
+    quarantine: z.number().int(),
+    damaged: z.number().int(),
+    expired: z.number().int().openapi({
+      description: "Units of this lot moved to `expired` (on their own the day after expiry)",
+    }),
+  })
+  .openapi("LotStock");
 
 export const WarehouseStock = z
   .object({
@@ -30,6 +50,10 @@ export const WarehouseStock = z
     }),
     expired: z.number().int().openapi({
       description: "In the warehouse, past expiry: not in on_hand, never allocated",
+    }),
+    lots: z.array(LotStock).optional().openapi({
+      description:
+        "With `by=lot`: each lot's stock, first expiry first (empty for a SKU whose stock has no lots). Units received without a lot are in the warehouse's totals and in no lot.",
     }),
   })
   .openapi("WarehouseStock");
@@ -83,6 +107,11 @@ export const InventoryAdjustment = z
     warehouse_id: z.string(),
     quantity_delta: z.number().int().openapi({ description: "Signed: negative removes stock" }),
     reason: z.enum(ADJUSTMENT_REASONS),
+    lot: z
+      .string()
+      .nullable()
+      .openapi({ description: "The lot counted; null for a product without lots." }),
+    expires_on: z.string().nullable(),
     note: z.string().nullable(),
     adjusted_at: Timestamp,
   })
@@ -94,6 +123,8 @@ export const InventoryAdjustment = z
       warehouse_id: "wh_syd_1",
       quantity_delta: -3,
       reason: "damaged",
+      lot: null,
+      expires_on: null,
       note: "Water damage, pallet 12",
       adjusted_at: "2026-07-02T05:00:00.000Z",
     },
@@ -111,6 +142,11 @@ export const CreateAdjustment = z
       .refine((n) => n !== 0, { message: "must not be 0" })
       .openapi({ not: { const: 0 } }),
     reason: z.enum(ADJUSTMENT_REASONS),
+    lot: LotCode.optional().openapi({
+      description:
+        "The lot counted: required for a `lot_tracked` product (422 `lot_required`), refused for any other. A loss takes units of this lot only.",
+    }),
+    expires_on: ExpiryDate.optional(),
     note: optionalText(MAX_STOCK_NOTE_LENGTH),
     tenant_id: z.string().optional().openapi({
       description: "Required with a platform key (which serves every tenant); ignored otherwise.",
@@ -132,6 +168,9 @@ export const ConditionMove = z
     from: Condition,
     to: Condition,
     quantity: z.number().int().positive(),
+    lot: z.string().nullable().openapi({
+      description: "The lot whose units moved; null for a product without lots.",
+    }),
     reason: z.enum(CONDITION_MOVE_REASONS),
     note: z.string().nullable(),
     actor: z.string().openapi({ description: "The API key id that moved the units" }),
@@ -145,6 +184,7 @@ export const ConditionMove = z
       from: "sellable",
       to: "quarantine",
       quantity: 4,
+      lot: null,
       reason: "recalled",
       note: "Supplier recall R-2231, batch on aisle 4",
       actor: "key_7f3a9c2e",
@@ -159,6 +199,10 @@ export const CreateConditionMove = z
     from: Condition,
     to: Condition,
     quantity: z.number().int().positive().max(MAX_QUANTITY),
+    lot: LotCode.optional().openapi({
+      description:
+        "The lot whose units move: required for a `lot_tracked` product (422 `lot_required`), refused for any other.",
+    }),
     reason: z.enum(CONDITION_MOVE_REASONS),
     note: optionalText(MAX_STOCK_NOTE_LENGTH),
     tenant_id: z.string().optional().openapi({
@@ -197,7 +241,20 @@ export const list = apiRoute("inventory:read", {
   summary: "Stock per SKU, broken out per warehouse",
   description:
     "Every SKU with stock activity, oldest change first (newest first with `order=desc`); a SKU changes when any of its warehouses does. Poll with `updated_since` and walk `next_cursor`.",
-  request: { query: z.object({ ...filters, order: orderParam }) },
+  request: {
+    query: z.object({
+      ...filters,
+      order: orderParam,
+      by: z
+        .enum(["warehouse", "lot"])
+        .default("warehouse")
+        .openapi({
+          param: { name: "by", in: "query" },
+          description:
+            "`lot` adds each warehouse's `lots`: every lot's on-hand, allocated, available, conditions and expiry, first expiry first.",
+        }),
+    }),
+  },
   responses: {
     200: { description: "Inventory", content: jsonContent(listOf(SkuInventory, "InventoryList")) },
   },

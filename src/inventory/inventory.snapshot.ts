@@ -23,8 +23,22 @@ export interface SkuSnapshot {
     quarantine: number;
     damaged: number;
     expired: number;
+    /** Each lot's units, first expiry first: read only when asked for (`by=lot`). */
+    lots?: LotSnapshot[];
   }[];
 }
+
+export interface LotSnapshot {
+  lot: string;
+  expiresOn: string | null;
+  onHand: number;
+  allocated: number;
+  quarantine: number;
+  damaged: number;
+  expired: number;
+}
+
+type StoredLot = [string, string | null, number, number, number, number, number];
 
 /**
  * How SQLite builds it: positional, since every `inventory.*` event stores one and names
@@ -36,7 +50,7 @@ export type StoredSkuSnapshot = [
   string,
   string,
   number,
-  [string, number, number, number, number, number?, number?, number?][],
+  [string, number, number, number, number, number?, number?, number?, StoredLot[]?][],
 ];
 
 type StoredObject = Omit<SkuSnapshot, "warehouses"> & {
@@ -64,6 +78,7 @@ export const skuSnapshotOf = (stored: StoredSkuSnapshot | StoredObject): SkuSnap
             quarantine,
             damaged,
             expired,
+            lots,
           ]) => ({
             warehouseId,
             onHand,
@@ -73,6 +88,19 @@ export const skuSnapshotOf = (stored: StoredSkuSnapshot | StoredObject): SkuSnap
             quarantine: quarantine ?? 0,
             damaged: damaged ?? 0,
             expired: expired ?? 0,
+            ...(lots && {
+              lots: lots.map(
+                ([lot, expiresOn, onHand, allocated, quarantine, damaged, expired]) => ({
+                  lot,
+                  expiresOn,
+                  onHand,
+                  allocated,
+                  quarantine,
+                  damaged,
+                  expired,
+                }),
+              ),
+            }),
           }),
         ),
       }
@@ -90,7 +118,9 @@ export const skuSnapshotOf = (stored: StoredSkuSnapshot | StoredObject): SkuSnap
 export type AdjustmentSnapshot = Pick<
   typeof inventoryAdjustments.$inferSelect,
   "id" | "sku" | "warehouseId" | "quantityDelta" | "reason" | "note" | "adjustedAt"
->;
+> &
+  // Adjustments stored before lots existed carry neither.
+  Partial<Pick<typeof inventoryAdjustments.$inferSelect, "lot" | "expiresOn">>;
 
 /** A condition move as committed: its audit record. */
 export type ConditionMoveSnapshot = Pick<
@@ -105,7 +135,8 @@ export type ConditionMoveSnapshot = Pick<
   | "note"
   | "actor"
   | "movedAt"
->;
+> &
+  Partial<Pick<typeof inventoryConditionMoves.$inferSelect, "lot">>;
 
 /** Units still on their way to one warehouse for one SKU: its open ASN lines' expected − received. */
 function incomingUnits(
@@ -127,9 +158,17 @@ export function skuSnapshot(
   tenantId: SQLWrapper | string,
   sku: SQLWrapper | string,
   warehouseId?: string,
+  { withLots = false } = {},
 ): SQL {
   const onlyWarehouse = (column: SQL) =>
     warehouseId ? sql`AND ${column} = ${warehouseId}` : sql``;
+  // Lots are read only when asked for: events and the default list cost no lot rows.
+  const lots = withLots
+    ? sql`, json((SELECT json_group_array(json_array(l.lot, l.expires_on, l.on_hand, l.allocated,
+        l.quarantine, l.damaged, l.expired))
+        FROM (SELECT * FROM stock_lots WHERE tenant_id = ${tenantId} AND warehouse_id = w.warehouse_id
+          AND sku = ${sku} ORDER BY expires_on IS NULL, expires_on, lot) AS l))`
+    : sql``;
   return sql`(SELECT json_array(
     ${sku},
     s.updated_at,
@@ -144,6 +183,7 @@ export function skuSnapshot(
         w.quarantine,
         w.damaged,
         w.expired
+        ${lots}
       ))
       FROM (
         SELECT warehouse_id, on_hand, allocated, backordered, quarantine, damaged, expired
@@ -163,5 +203,6 @@ export function skuSnapshot(
 /** The adjustment as committed, read inside the write so the snapshot carries `adjustedAt`. */
 export const adjustmentSnapshot = (id: SQLWrapper | string): SQL => sql`(SELECT json_object(
   'id', a.id, 'sku', a.sku, 'warehouseId', a.warehouse_id, 'quantityDelta', a.quantity_delta,
-  'reason', a.reason, 'note', a.note, 'adjustedAt', a.adjusted_at)
+  'reason', a.reason, 'note', a.note, 'adjustedAt', a.adjusted_at, 'lot', a.lot,
+  'expiresOn', a.expires_on)
   FROM inventory_adjustments AS a WHERE a.id = ${id})`;

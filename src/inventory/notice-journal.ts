@@ -13,7 +13,7 @@ const PREFIX = "notice:";
 export class NoticeJournal {
   constructor(
     private readonly storage: DurableObjectStorage,
-    private readonly schedule: Schedule<"notices">,
+    private readonly schedule: Pick<Schedule<"notices">, "at" | "clear">,
     private readonly env: Env,
     private readonly tenantId: string,
   ) {}

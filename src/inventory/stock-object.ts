@@ -2,13 +2,21 @@ import { DurableObject } from "cloudflare:workers";
 import { database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
+import type { ShippedLot } from "../domain/shapes";
 import type { StockCondition } from "../domain/statuses";
 import { answering, type Failure } from "../durable/answers";
 import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
 import { type Cost, share } from "../lib/cost";
+import { newId } from "../lib/ids";
 import { Meter } from "../lib/metering";
-import { type BookRefusal, DemandBook } from "./allocation";
+import {
+  type BookRefusal,
+  DemandBook,
+  type LotInput,
+  type LotQuantities,
+  utcToday,
+} from "./allocation";
 import {
   type DemandAnswer,
   holderOf,
@@ -28,7 +36,13 @@ import {
   refsOf,
   type StockOp,
 } from "./stock-ops";
-import { appliedAlready, commitStock, loadStock, type Written } from "./stock-store";
+import {
+  appliedAlready,
+  commitStock,
+  loadStock,
+  minShelfLifeOf,
+  type Written,
+} from "./stock-store";
 
 /** The records a commit's answers carry: applied before, or written by this commit. */
 interface Records {
@@ -61,12 +75,14 @@ const MAX_BATCH = 64;
  */
 export class StockObject extends DurableObject<Env> {
   private readonly key: StockKey;
-  private readonly schedule: Schedule<"notices">;
+  private readonly schedule: Schedule<"notices" | "expiry">;
   private readonly notices: NoticeJournal;
   private book: DemandBook | undefined;
   private version = 0;
   private readonly queue: Pending[] = [];
   private pumping = false;
+  /** The day lots are judged on; the expiry job may name it, otherwise it is today. */
+  private today: string | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -75,8 +91,16 @@ export class StockObject extends DurableObject<Env> {
     this.notices = new NoticeJournal(ctx.storage, this.schedule, env, this.key.tenantId);
   }
 
-  /** Declares how many units order line `line` wants from this row (0 releases). Idempotent. */
-  setDemand(line: LineRef, quantity: number, priority: number): Promise<DemandAnswer | Failure> {
+  /**
+   * Declares how many units order line `line` wants from this row (0 releases), taking no
+   * lot that expires before `shipBy` (the order's ship-by). Idempotent.
+   */
+  setDemand(
+    line: LineRef,
+    quantity: number,
+    priority: number,
+    shipBy: string | null = null,
+  ): Promise<DemandAnswer | Failure> {
     return answering(
       () =>
         this.submit({
@@ -84,22 +108,32 @@ export class StockObject extends DurableObject<Env> {
           holder: holderOf(line),
           quantity,
           priority,
+          shipBy,
         }) as Promise<DemandAnswer>,
     );
   }
 
-  /** Shipped units leave a line's allocation (negative), voided ones return (positive); once per `ref`. */
+  /**
+   * Shipped units leave a line's allocation (negative; the answer names the lots they left
+   * from), voided ones return (positive, into `lots`, the lots they left from); once per `ref`.
+   */
   move(
     line: LineRef,
     ref: string,
     delta: number,
     priority: number,
+    lots?: LotQuantities,
   ): Promise<DemandAnswer | BookRefusal | Failure> {
     return answering(
       () =>
-        this.submit({ kind: "move", holder: holderOf(line), ref, delta, priority }) as Promise<
-          DemandAnswer | BookRefusal
-        >,
+        this.submit({
+          kind: "move",
+          holder: holderOf(line),
+          ref,
+          delta,
+          priority,
+          ...(lots && { lots }),
+        }) as Promise<DemandAnswer | BookRefusal>,
     );
   }
 
@@ -138,9 +172,16 @@ export class StockObject extends DurableObject<Env> {
     ref: string,
     quantity: number,
     condition: StockCondition = "sellable",
+    lot?: LotInput,
   ): Promise<{ cost?: Cost } | Failure> {
     return answering(async () => {
-      const answer = (await this.submit({ kind: "receive", ref, quantity, condition })) as Received;
+      const answer = (await this.submit({
+        kind: "receive",
+        ref,
+        quantity,
+        condition,
+        ...(lot && { lot }),
+      })) as Received;
       await this.notices.deliver(answer.notices);
       return { cost: answer.cost };
     });
@@ -170,9 +211,29 @@ export class StockObject extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Lots past their expiry as of `today` leave sellable stock for `expired`, each move
+   * audited; the lines that held them wait again or take other lots. The alarm runs it on
+   * the first day a lot has expired.
+   */
+  async expireLots(today = utcToday()): Promise<void> {
+    this.today = today;
+    const { tenantId } = this.key;
+    const answer = (await this.submit({
+      kind: "expire",
+      ids: () => newId("cmv", tenantId),
+    })) as Received;
+    await this.notices.deliver(answer.notices);
+  }
+
   override async alarm() {
     await this.schedule.unlessFrozen(async () => {
-      if (this.schedule.due().includes("notices")) {
+      const due = this.schedule.due();
+      if (due.includes("expiry")) {
+        await this.schedule.clear("expiry");
+        await this.expireLots();
+      }
+      if (due.includes("notices")) {
         const owed = this.notices.owed();
         const notices =
           owed.length > 0 ? ((await this.submit({ kind: "read", holders: owed })) as Notice[]) : [];
@@ -215,10 +276,15 @@ export class StockObject extends DurableObject<Env> {
     const db = database(primary(d1Of(env, await shardOf(this.env, this.key.tenantId))));
     if (!this.book) {
       const loaded = await loadStock(db, this.key);
-      this.book = new DemandBook(loaded.levels, loaded.demands);
+      this.book = new DemandBook(loaded.levels, loaded.demands, loaded.lots);
+      this.book.minShelfLifeDays = loaded.minShelfLifeDays;
       this.version = loaded.version;
+    } else if (this.book.lotsInOrder().length > 0) {
+      // Which lots a line may take depends on the product's shelf life as it is now.
+      this.book.minShelfLifeDays = await minShelfLifeOf(db, this.key);
     }
     const book = this.book;
+    book.today = this.today ?? utcToday();
     // Reads see committed state: they are answered before this batch changes anything.
     for (const p of batch)
       if (p.op.kind === "read") p.resolve(p.op.holders.map((h) => this.noticeFor(h)));
@@ -248,6 +314,7 @@ export class StockObject extends DurableObject<Env> {
       await this.notices.owe(applied.refilled, seq);
       written = await commitStock(db, this.key, {
         ...applied,
+        lots: book.takeChangedLots(),
         version: seq,
         levels: {
           onHand: book.onHand,
@@ -257,6 +324,7 @@ export class StockObject extends DurableObject<Env> {
         },
       });
       this.version = seq;
+      await this.scheduleExpiry(book);
     }
     const cost = share(meter.cost, pending.length);
     const records: Records = {
@@ -272,18 +340,33 @@ export class StockObject extends DurableObject<Env> {
     }
   }
 
+  /** The alarm wakes on the first day a lot with sellable units has expired. */
+  private async scheduleExpiry(book: DemandBook) {
+    const next = book.nextExpiry();
+    if (next) await this.schedule.at("expiry", Date.parse(`${next}T00:00:00Z`), { replace: true });
+  }
+
   private answer(result: OpResult, records: Records): Answer {
     if (result.kind === "refused") return result.refusal;
     const notices = result.filled.map((id) => this.noticeFor(id));
     if (result.kind === "adjusted") return { adjustment: records.adjustment(result.id), notices };
     if (result.kind === "moved") return { move: records.move(result.id), notices };
-    if (result.kind === "received") return { notices };
+    if (result.kind === "received" || result.kind === "expired") return { notices };
     const own = this.noticeFor(result.holder);
     return {
       status: own.status,
       seq: own.seq,
       notices: notices.filter((n) => holderOf(n) !== result.holder),
+      ...(result.lots && { lots: this.shippedLots(result.lots) }),
     };
+  }
+
+  /** The lots units left from, as a shipment records them: units with no lot are not named. */
+  private shippedLots(lots: LotQuantities): ShippedLot[] {
+    const known = new Map(this.book?.lotsInOrder().map((l) => [l.lot, l.expiresOn]));
+    return Object.entries(lots)
+      .filter(([lot, quantity]) => lot !== "" && quantity > 0)
+      .map(([lot, quantity]) => ({ lot, expires_on: known.get(lot) ?? null, quantity }));
   }
 
   private noticeFor(holder: string): Notice {

@@ -1,5 +1,13 @@
 import type { AdjustmentReason, ConditionMoveReason, StockCondition } from "../domain/statuses";
-import type { BookChange, BookRefusal, Demand, DemandBook, StockLevels } from "./allocation";
+import type {
+  BookChange,
+  BookRefusal,
+  Demand,
+  DemandBook,
+  LotInput,
+  LotQuantities,
+  StockLevels,
+} from "./allocation";
 
 /*
  * What a stock object is asked to do, and how a batch of requests applies to its book in
@@ -13,6 +21,8 @@ export interface AdjustmentInput {
   reason: AdjustmentReason;
   note: string | null;
   actor: string;
+  /** The lot counted, for a lot-tracked product. */
+  lot?: LotInput;
 }
 
 /** Units the floor moved from one condition to another, once per move id. */
@@ -24,6 +34,8 @@ export interface ConditionMoveInput {
   reason: ConditionMoveReason;
   note: string | null;
   actor: string;
+  /** The lot whose units move, for a lot-tracked product. */
+  lot?: string;
 }
 
 /** Stock that left or came back for a reason (`ref`): applied once per ref. */
@@ -31,6 +43,8 @@ export interface Movement {
   ref: string;
   holder: string;
   delta: number;
+  /** The lots the units left from or came back to, when the row has lots. */
+  lots?: LotQuantities;
 }
 
 /**
@@ -48,20 +62,33 @@ export type StockEvent =
     };
 
 export type StockOp =
-  | { kind: "demand"; holder: string; quantity: number; priority: number }
-  | { kind: "move"; holder: string; ref: string; delta: number; priority: number; undoes?: string }
+  | { kind: "demand"; holder: string; quantity: number; priority: number; shipBy?: string | null }
+  | {
+      kind: "move";
+      holder: string;
+      ref: string;
+      delta: number;
+      priority: number;
+      undoes?: string;
+      /** Where returning units go back to: the lots they left from. */
+      lots?: LotQuantities;
+    }
   | { kind: "adjust"; input: AdjustmentInput }
-  | { kind: "receive"; ref: string; quantity: number; condition: StockCondition }
+  | { kind: "receive"; ref: string; quantity: number; condition: StockCondition; lot?: LotInput }
   | { kind: "condition"; input: ConditionMoveInput }
-  | { kind: "lock"; holder: string };
+  | { kind: "lock"; holder: string }
+  /** Lots past their expiry leave sellable stock; `ids` names each lot's audit record. */
+  | { kind: "expire"; ids: (lot: string) => string };
 
 /** What one request came to: the order it concerns and the lines it filled, or a refusal. */
 export type OpResult =
-  | { kind: "demand"; holder: string; filled: string[] }
+  /** `lots`: for a move, the lots its units left from (or, applied before, had left from). */
+  | { kind: "demand"; holder: string; filled: string[]; lots?: LotQuantities }
   | { kind: "received"; filled: string[] }
   | { kind: "adjusted"; id: string; filled: string[]; repeated: boolean }
   | { kind: "moved"; id: string; filled: string[] }
-  | { kind: "refused"; refusal: BookRefusal };
+  | { kind: "refused"; refusal: BookRefusal }
+  | { kind: "expired"; filled: string[] };
 
 export interface Batch {
   demands: Map<string, Demand | null>;
@@ -114,7 +141,7 @@ export function stockEvents(
 }
 
 /** The movement refs a batch of requests needs checked against what the row already applied. */
-export const refsOf = (ops: StockOp[]) =>
+export const refsOf = (ops: StockOp[]): string[] =>
   ops.flatMap((op) =>
     op.kind === "move"
       ? [op.ref, ...(op.undoes ? [op.undoes] : [])]
@@ -137,7 +164,12 @@ export const conditionMoveIdsOf = (ops: StockOp[]) =>
 export function applyOps(
   book: DemandBook,
   ops: StockOp[],
-  applied: { refs: Set<string>; adjustmentIds: Set<string>; conditionMoveIds: Set<string> },
+  applied: {
+    /** Each movement ref applied before, with the lots it moved (when it named any). */
+    refs: Map<string, LotQuantities | undefined>;
+    adjustmentIds: Set<string>;
+    conditionMoveIds: Set<string>;
+  },
   seq: number,
 ): Batch {
   const before: StockLevels = {
@@ -160,26 +192,62 @@ export function applyOps(
     for (const id of change.filled) batch.refilled.add(id);
     return change.filled;
   };
-  const refs = new Set(applied.refs);
+  const refs = new Map(applied.refs);
   const adjusted = new Set(applied.adjustmentIds);
   const conditionMoved = new Set(applied.conditionMoveIds);
   for (const op of ops) {
     if (op.kind === "demand") {
-      const filled = record(book.setDemand(op.holder, op.quantity, op.priority, seq).change);
+      const filled = record(
+        book.setDemand(op.holder, op.quantity, op.priority, seq, op.shipBy ?? null).change,
+      );
       batch.results.push({ kind: "demand", holder: op.holder, filled });
     } else if (op.kind === "move") {
       if (refs.has(op.ref) || (op.undoes !== undefined && !refs.has(op.undoes))) {
-        batch.results.push({ kind: "demand", holder: op.holder, filled: [] });
+        const lots = refs.get(op.ref);
+        batch.results.push({
+          kind: "demand",
+          holder: op.holder,
+          filled: [],
+          ...(lots && { lots }),
+        });
         continue;
       }
-      const moved = book.move(op.holder, op.delta, op.priority, seq);
+      // An undo puts units back where the movement it undoes took them from.
+      const into = op.lots ?? (op.undoes === undefined ? undefined : refs.get(op.undoes));
+      const moved = book.move(op.holder, op.delta, op.priority, seq, into);
       if ("refused" in moved) {
         batch.results.push({ kind: "refused", refusal: moved });
         continue;
       }
-      refs.add(op.ref);
-      batch.movements.push({ ref: op.ref, holder: op.holder, delta: op.delta });
-      batch.results.push({ kind: "demand", holder: op.holder, filled: record(moved.change) });
+      const lots = op.delta < 0 ? moved.lots : into;
+      refs.set(op.ref, lots);
+      batch.movements.push({
+        ref: op.ref,
+        holder: op.holder,
+        delta: op.delta,
+        ...(lots && { lots }),
+      });
+      batch.results.push({
+        kind: "demand",
+        holder: op.holder,
+        filled: record(moved.change),
+        ...(lots && { lots }),
+      });
+    } else if (op.kind === "expire") {
+      const { change, expired } = book.expire(seq);
+      for (const { lot, quantity } of expired) {
+        batch.conditionMoves.push({
+          id: op.ids(lot),
+          from: "sellable",
+          to: "expired",
+          quantity,
+          reason: "expired",
+          note: null,
+          actor: "system",
+          lot,
+        });
+      }
+      batch.results.push({ kind: "expired", filled: record(change) });
     } else if (op.kind === "lock") {
       record(book.lock(op.holder, seq).change);
       batch.results.push({ kind: "demand", holder: op.holder, filled: [] });
@@ -188,11 +256,12 @@ export function applyOps(
         batch.results.push({ kind: "received", filled: [] });
         continue;
       }
-      refs.add(op.ref);
-      batch.movements.push({ ref: op.ref, holder: "", delta: op.quantity });
+      const lots = op.lot ? { [op.lot.lot]: op.quantity } : undefined;
+      refs.set(op.ref, lots);
+      batch.movements.push({ ref: op.ref, holder: "", delta: op.quantity, ...(lots && { lots }) });
       batch.results.push({
         kind: "received",
-        filled: record(book.receive(op.quantity, seq, op.condition).change),
+        filled: record(book.receive(op.quantity, seq, op.condition, op.lot).change),
       });
     } else if (op.kind === "condition") {
       const { id, from, to, quantity } = op.input;
@@ -200,7 +269,7 @@ export function applyOps(
         batch.results.push({ kind: "moved", id, filled: [] });
         continue;
       }
-      const result = book.moveCondition(from, to, quantity, seq);
+      const result = book.moveCondition(from, to, quantity, seq, op.input.lot);
       if ("refused" in result) {
         batch.results.push({ kind: "refused", refusal: result });
         continue;
@@ -214,7 +283,7 @@ export function applyOps(
         batch.results.push({ kind: "adjusted", id, filled: [], repeated: true });
         continue;
       }
-      const result = book.adjust(op.input.delta, seq);
+      const result = book.adjust(op.input.delta, seq, op.input.lot);
       if ("refused" in result) {
         batch.results.push({ kind: "refused", refusal: result });
         continue;
@@ -225,6 +294,7 @@ export function applyOps(
     }
   }
   const changed =
+    book.hasChangedLots ||
     batch.demands.size > 0 ||
     batch.movements.length > 0 ||
     batch.adjustments.length > 0 ||

@@ -6,12 +6,20 @@ import {
   inventory,
   inventoryAdjustments,
   inventoryConditionMoves,
+  products,
   stockDemands,
+  stockLots,
   stockMovements,
 } from "../db/schema";
 import { chunked, inList, jsonRows, NOW } from "../db/sql";
 import type { StockKey } from "../durable/stubs";
-import { type Demand, NOTHING_HELD, type StockLevels } from "./allocation";
+import {
+  type Demand,
+  type LotLevels,
+  type LotQuantities,
+  NOTHING_HELD,
+  type StockLevels,
+} from "./allocation";
 import { holderOf, lineOf } from "./inventory.notices";
 import {
   type AdjustmentSnapshot,
@@ -30,6 +38,19 @@ export interface Loaded {
   levels: StockLevels;
   version: number;
   demands: Demand[];
+  lots: LotLevels[];
+  minShelfLifeDays: number;
+}
+
+const shelfLifeOf = (db: Db, key: StockKey) =>
+  db
+    .select({ days: products.minShelfLifeDays })
+    .from(products)
+    .where(and(eq(products.tenantId, key.tenantId), eq(products.sku, key.sku)));
+
+/** The product's minimum shelf life now: a row with lots reads it again at each commit. */
+export async function minShelfLifeOf(db: Db, key: StockKey): Promise<number> {
+  return (await shelfLifeOf(db, key))[0]?.days ?? 0;
 }
 
 const rowOf = (key: StockKey) => ({
@@ -40,7 +61,7 @@ const rowOf = (key: StockKey) => ({
 
 export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
   const where = rowOf(key);
-  const [rows, demands] = await db.batch([
+  const [rows, demands, lots, shelfLife] = await db.batch([
     db
       .select()
       .from(inventory)
@@ -57,6 +78,17 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
           sql`${stockDemands.status} <> 'released'`,
         ),
       ),
+    db
+      .select()
+      .from(stockLots)
+      .where(
+        and(
+          eq(stockLots.tenantId, key.tenantId),
+          eq(stockLots.warehouseId, key.warehouseId),
+          eq(stockLots.sku, key.sku),
+        ),
+      ),
+    shelfLifeOf(db, key),
   ]);
   const row = rows[0];
   return {
@@ -76,12 +108,23 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       priority: d.priority,
       seq: d.seq,
       locked: d.locked,
+      ...(d.lots && { lots: d.lots }),
+      ...(d.shipBy && { shipBy: d.shipBy }),
     })),
+    lots: lots.map((l) => ({
+      lot: l.lot,
+      expiresOn: l.expiresOn,
+      onHand: l.onHand,
+      allocated: l.allocated,
+      held: { quarantine: l.quarantine, damaged: l.damaged, expired: l.expired },
+    })),
+    minShelfLifeDays: shelfLife[0]?.days ?? 0,
   };
 }
 
 export interface Applied {
-  refs: Set<string>;
+  /** Each ref applied, with the lots it moved when it named any. */
+  refs: Map<string, LotQuantities | undefined>;
   adjustments: Map<string, AdjustmentSnapshot>;
   conditionMoves: Map<string, ConditionMoveSnapshot>;
 }
@@ -95,11 +138,11 @@ export async function appliedAlready(
   conditionMoveIds: string[],
 ): Promise<Applied> {
   if (refs.length === 0 && adjustmentIds.length === 0 && conditionMoveIds.length === 0) {
-    return { refs: new Set(), adjustments: new Map(), conditionMoves: new Map() };
+    return { refs: new Map(), adjustments: new Map(), conditionMoves: new Map() };
   }
   const [moved, adjusted, conditioned] = await db.batch([
     db
-      .select({ ref: stockMovements.ref })
+      .select({ ref: stockMovements.ref, lots: stockMovements.lots })
       .from(stockMovements)
       .where(
         and(
@@ -132,7 +175,7 @@ export async function appliedAlready(
       ),
   ]);
   return {
-    refs: new Set(moved.map((m) => m.ref)),
+    refs: new Map(moved.map((m) => [m.ref, m.lots ?? undefined])),
     adjustments: new Map(adjusted.map((a) => [a.id, a])),
     conditionMoves: new Map(conditioned.map((m) => [m.id, m])),
   };
@@ -146,6 +189,8 @@ export interface Commit {
   adjustments: AdjustmentInput[];
   conditionMoves: ConditionMoveInput[];
   events: StockEvent[];
+  /** The lots this commit changed, as they now are. */
+  lots: LotLevels[];
 }
 
 /** What a commit wrote that its callers are answered with, as committed. */
@@ -202,9 +247,16 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
     writes.push(
       statement(
         db,
-        sql`INSERT INTO stock_movements (tenant_id, warehouse_id, sku, ref, order_id, quantity_delta)
-        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2
-        FROM ${jsonRows(group.map((m) => [m.ref, m.holder && lineOf(m.holder).orderId, m.delta]))} AS j`,
+        sql`INSERT INTO stock_movements (tenant_id, warehouse_id, sku, ref, order_id, quantity_delta, lots)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+        FROM ${jsonRows(
+          group.map((m) => [
+            m.ref,
+            m.holder && lineOf(m.holder).orderId,
+            m.delta,
+            m.lots ? JSON.stringify(m.lots) : null,
+          ]),
+        )} AS j`,
       ),
     );
   }
@@ -218,6 +270,8 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
         sku: key.sku,
         quantityDelta: a.delta,
         reason: a.reason,
+        lot: a.lot?.lot ?? null,
+        expiresOn: a.lot?.expiresOn ?? null,
         note: a.note,
         actor: a.actor,
         // adjusted_at is the feed's own timestamp, assigned in the write, so polling
@@ -240,6 +294,7 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
         toCondition: m.to,
         quantity: m.quantity,
         reason: m.reason,
+        lot: m.lot ?? null,
         note: m.note,
         actor: m.actor,
         // As adjusted_at: the feed's own timestamp, so updated_since never misses a move.
@@ -269,6 +324,29 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
           updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
     ),
   );
+  for (const group of chunked(
+    commit.lots.map((l) => [
+      l.lot,
+      l.expiresOn,
+      l.onHand,
+      l.allocated,
+      l.held.quarantine,
+      l.held.damaged,
+      l.held.expired,
+    ]),
+  )) {
+    writes.push(
+      statement(
+        db,
+        sql`INSERT INTO stock_lots (tenant_id, warehouse_id, sku, lot, expires_on, on_hand, allocated, quarantine, damaged, expired, updated_at)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, ${NOW}
+        FROM ${jsonRows(group)} AS j WHERE true
+        ON CONFLICT (tenant_id, warehouse_id, sku, lot) DO UPDATE SET
+          on_hand = excluded.on_hand, allocated = excluded.allocated, quarantine = excluded.quarantine,
+          damaged = excluded.damaged, expired = excluded.expired, updated_at = excluded.updated_at`,
+      ),
+    );
+  }
   const demands = [...commit.demands].map(([holder, d]) => [
     lineOf(holder).orderId,
     lineOf(holder).lineNo,
@@ -277,17 +355,20 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
     d?.priority ?? 0,
     d?.seq ?? commit.version,
     d?.locked ? 1 : 0,
+    d?.lots ? JSON.stringify(d.lots) : null,
+    d?.shipBy ?? null,
   ]);
   for (const group of chunked(demands)) {
     writes.push(
       statement(
         db,
-        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, line_no, quantity, status, priority, seq, locked)
-        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+        sql`INSERT INTO stock_demands (tenant_id, warehouse_id, sku, order_id, line_no, quantity, status, priority, seq, locked, lots, ship_by)
+        SELECT ${key.tenantId}, ${key.warehouseId}, ${key.sku}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8
         FROM ${jsonRows(group)} AS j WHERE true
         ON CONFLICT (tenant_id, warehouse_id, sku, order_id, line_no) DO UPDATE SET
           quantity = excluded.quantity, status = excluded.status, seq = excluded.seq,
-          locked = excluded.locked, updated_at = ${NOW}`,
+          locked = excluded.locked, lots = excluded.lots, ship_by = excluded.ship_by,
+          updated_at = ${NOW}`,
       ),
     );
   }

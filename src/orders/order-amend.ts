@@ -119,6 +119,12 @@ export function amend(state: OrderState, cmd: Extract<OrderCommand, { type: "ame
     }
   }
   if (Object.keys(diff).length === 0) return UNCHANGED;
+  // A new ship-by changes which lots a line may hold: every line states its demand again
+  // (a row without lots answers as it did).
+  if ("ship_by" in diff) {
+    const declared = new Set(demands.map((d) => d.lineNo));
+    for (const l of lines) if (!declared.has(l.lineNo)) demands.push(demandOf(l));
+  }
   return change(state, {
     action: "amended",
     actor: cmd.actor,

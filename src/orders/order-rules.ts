@@ -268,14 +268,32 @@ export function settle(before: OrderState | null, change: Change, answers: Stock
   const from = before?.order.status;
   if (!before) diff.status = order.status;
   else if (order.status !== from) diff.status = { from, to: order.status };
+  const shipment = change.shipment?.created
+    ? shippedLots(change.shipment, change, byLine)
+    : change.shipment;
   const settled = {
     ...change,
+    ...(shipment && { shipment }),
     order,
     lines,
     diff,
     linesChanged: change.linesChanged || lines.some((l, i) => l !== change.lines[i]),
   };
   return { ...settled, events: eventsOf(before, settled) };
+}
+
+/** A new shipment's items with the lots their units left from, as each stock row answered. */
+function shippedLots(
+  shipment: NonNullable<Change["shipment"]>,
+  change: Change,
+  byLine: Map<number, StockAnswer>,
+): NonNullable<Change["shipment"]> {
+  const lineNoOf = new Map(change.lines.map((l) => [l.id, l.lineNo]));
+  const items = shipment.record.items.map((item) => {
+    const lots = byLine.get(lineNoOf.get(item.orderLineId) ?? -1)?.lots;
+    return lots && lots.length > 0 ? { ...item, lots } : item;
+  });
+  return { ...shipment, record: { ...shipment.record, items } };
 }
 
 /**

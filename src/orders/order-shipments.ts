@@ -40,6 +40,7 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     i.sku,
     i.quantity,
     i.serials === null ? null : JSON.stringify(i.serials),
+    i.lots === null ? null : JSON.stringify(i.lots),
   ]);
   return [
     db
@@ -57,8 +58,8 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     ...chunked(items).map((group) =>
       statement(
         db,
-        sql`INSERT INTO shipment_items (shipment_id, order_line_id, line_id, sku, quantity, serials)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4
+        sql`INSERT INTO shipment_items (shipment_id, order_line_id, line_id, sku, quantity, serials, lots)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
         FROM ${jsonRows(group)} AS j`,
       ),
     ),

@@ -14,21 +14,28 @@ export async function moveStock(
   change: Change,
 ): Promise<{ answers: StockAnswer[]; notices: Notice[] }> {
   const { warehouseId, priority } = change.order;
+  const shipBy = change.order.terms?.ship_by ?? null;
   const answers: StockAnswer[] = [];
   const notices: Notice[] = [];
   const take = (line: LineItem, answer: DemandAnswer) => {
-    answers.push({ lineNo: line.lineNo, sku: line.sku, status: answer.status, seq: answer.seq });
+    answers.push({
+      lineNo: line.lineNo,
+      sku: line.sku,
+      status: answer.status,
+      seq: answer.seq,
+      ...(answer.lots && { lots: answer.lots }),
+    });
     notices.push(...answer.notices);
   };
   const stock = (sku: string) => stockObject(env, { tenantId: id.tenantId, warehouseId, sku });
   const ref = (line: LineItem) => ({ orderId: id.orderId, lineNo: line.lineNo });
   await Promise.all([
     ...change.demands.map(async (d) =>
-      take(d, answered(await stock(d.sku).setDemand(ref(d), d.quantity, priority))),
+      take(d, answered(await stock(d.sku).setDemand(ref(d), d.quantity, priority, shipBy))),
     ),
     ...change.locks.map(async (l) => take(l, answered(await stock(l.sku).lock(ref(l))))),
     ...change.moves.map(async (m) => {
-      const moved = answered(await stock(m.sku).move(ref(m), m.ref, m.quantity, priority));
+      const moved = answered(await stock(m.sku).move(ref(m), m.ref, m.quantity, priority, m.lots));
       // The rules checked this order's own allocation before anything moved, so only a
       // race lands here: fail, and let the journaled retry settle it.
       if ("refused" in moved)

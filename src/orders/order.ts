@@ -1,6 +1,7 @@
 import type { orderLines, StoredOrder } from "../db/schema";
 import type { EventType } from "../domain/events";
 import type { Refusal } from "../domain/refusals";
+import type { ShippedLot } from "../domain/shapes";
 import type { AllocationStatus, TrackingStatus } from "../domain/statuses";
 import type { LineItem, Move, ShipInput, ShipmentRecord } from "../shipments/shipments.rules";
 import type { ParcelScans } from "../shipments/shipments.tracking";
@@ -147,6 +148,8 @@ export interface StockAnswer {
   sku: string;
   status: AllocationStatus;
   seq: number;
+  /** For a shipment's move in a row with lots: the lots its units left from. */
+  lots?: ShippedLot[];
 }
 
 /** An event a change emits: its type, and the version of the order or shipment it describes. */

@@ -35,6 +35,9 @@ export const renderProduct = (row: Row) => ({
       : null,
   low_stock_threshold: row.lowStockThreshold,
   serial_tracked: row.serialTracked,
+  lot_tracked: row.lotTracked,
+  expiry_tracked: row.expiryTracked,
+  min_shelf_life_days: row.minShelfLifeDays,
   version: String(row.version),
   created_at: row.createdAt,
   updated_at: row.updatedAt,
@@ -52,6 +55,12 @@ function columns(body: z.infer<typeof UpdateProduct>) {
   }
   if (body.low_stock_threshold !== undefined) out.lowStockThreshold = body.low_stock_threshold;
   if (body.serial_tracked !== undefined) out.serialTracked = body.serial_tracked;
+  if (body.lot_tracked !== undefined) out.lotTracked = body.lot_tracked;
+  if (body.expiry_tracked !== undefined) out.expiryTracked = body.expiry_tracked;
+  // An expiry is a lot's: tracking one tracks the other.
+  if (body.expiry_tracked === true) out.lotTracked = true;
+  if (body.lot_tracked === false) out.expiryTracked = false;
+  if (body.min_shelf_life_days !== undefined) out.minShelfLifeDays = body.min_shelf_life_days;
   if (body.dimensions !== undefined) {
     out.length = body.dimensions?.length ?? null;
     out.width = body.dimensions?.width ?? null;

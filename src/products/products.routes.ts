@@ -30,6 +30,21 @@ export const Product = z
         "Each unit carries a serial number: a shipment item of it lists one per unit (`serials`), and a received return line names those that came back.",
       example: false,
     }),
+    lot_tracked: z.boolean().openapi({
+      description:
+        "Units belong to lots: receipts, counts, condition moves name the `lot`; allocation takes lots first expiry first; shipment items and returns record their lots.",
+      example: false,
+    }),
+    expiry_tracked: z.boolean().openapi({
+      description:
+        "Each lot has an expiry (`expires_on`, given at receipt). Implies `lot_tracked`. A lot past its expiry is never allocated and moves to `expired` on its own.",
+      example: false,
+    }),
+    min_shelf_life_days: z.number().int().openapi({
+      description:
+        "Days a lot must still have before expiry on the day an order ships (its `ship_by`, else today) to be allocated to it.",
+      example: 0,
+    }),
     version: z.string().openapi({ description: "Bumped on every change", example: "1" }),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -46,6 +61,17 @@ const editable = {
   serial_tracked: z.boolean().optional().openapi({
     description:
       "Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed.",
+  }),
+  lot_tracked: z.boolean().optional().openapi({
+    description:
+      "Whether units belong to lots; false by default. Units received before it was set have no lot: they are allocated after every lot. Turning it off also turns off `expiry_tracked`.",
+  }),
+  expiry_tracked: z.boolean().optional().openapi({
+    description: "Whether each lot has an expiry; false by default. True also sets `lot_tracked`.",
+  }),
+  min_shelf_life_days: z.number().int().min(0).max(3650).optional().openapi({
+    description:
+      "Shelf life a lot must have left when the order ships to be allocated to it; 0 by default.",
   }),
 };
 

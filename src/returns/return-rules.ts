@@ -23,6 +23,8 @@ export interface ReceivedItem extends ReturnedItem {
   restocked: boolean;
   /** The units' serial numbers, for a serial-tracked product. */
   serials?: string[];
+  /** The lot they came back from, for a lot-tracked product. */
+  lot?: string;
 }
 
 /** The order a return names, as the database saw it when the return was checked. */
@@ -154,23 +156,25 @@ export const returnedUnits = (items: readonly { sku: string; serials?: string[] 
 export const landsIn = (item: { condition: ReturnCondition | null; restocked: boolean | null }) =>
   item.restocked && item.condition === "resellable" ? ("sellable" as const) : ("damaged" as const);
 
-/** What received lines put in stock: units per SKU and the condition they land in. */
+/** What received lines put in stock: units per SKU (and lot) and the condition they land in. */
 export function returnedStock(
   items: readonly {
     sku: string;
     quantity: number;
     condition: ReturnCondition | null;
     restocked: boolean | null;
+    lot?: string | null;
   }[],
 ) {
   const parts = new Map<
     string,
-    { sku: string; condition: "sellable" | "damaged"; units: number }
+    { sku: string; condition: "sellable" | "damaged"; units: number; lot: string | null }
   >();
   for (const item of items) {
     const condition = landsIn(item);
-    const key = `${condition}:${item.sku}`;
-    const part = parts.get(key) ?? { sku: item.sku, condition, units: 0 };
+    const lot = item.lot ?? null;
+    const key = JSON.stringify([condition, item.sku, lot]);
+    const part = parts.get(key) ?? { sku: item.sku, condition, units: 0, lot };
     part.units += item.quantity;
     parts.set(key, part);
   }
@@ -186,6 +190,7 @@ export const sameReceipt = (
     quantity: number;
     condition: string | null;
     restocked: boolean | null;
+    lot: string | null;
   }[],
   items: readonly ReceivedItem[],
 ) =>
@@ -200,7 +205,8 @@ export const sameReceipt = (
         item.line_id === line.orderLineId) &&
       line.quantity === item.quantity &&
       line.condition === item.condition &&
-      line.restocked === item.restocked
+      line.restocked === item.restocked &&
+      (item.lot === undefined || item.lot === line.lot)
     );
   });
 

@@ -2,6 +2,7 @@ import { type JobScope, UNSCOPED } from "../db/background";
 import type { Db } from "../db/client";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
+import { shippedLotsOf } from "./return-lots";
 import { returnedStock } from "./return-rules";
 import { markStockApplied, type Stored, stockOverdue } from "./return-store";
 
@@ -14,20 +15,26 @@ import { markStockApplied, type Stored, stockOverdue } from "./return-store";
 
 async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
   const received = lines.filter((l) => l.stage === "received");
+  const parts = returnedStock(received);
+  // A lot new to this warehouse (the return came to another one) keeps the expiry it shipped with.
+  const shipped = parts.some((p) => p.lot) ? await shippedLotsOf(db, row.orderId) : new Map();
   await Promise.all(
-    returnedStock(received).map(async ({ sku, condition, units }) =>
-      answered(
+    parts.map(async ({ sku, condition, units, lot }) => {
+      const ref = `return:${row.id}${lot === null ? "" : `:lot:${lot}`}`;
+      const expiresOn: string | null | undefined = lot ? shipped.get(sku)?.get(lot) : undefined;
+      return answered(
         await stockObject(env, {
           tenantId: row.tenantId,
           warehouseId: row.warehouseId,
           sku,
         }).receive(
-          condition === "sellable" ? `return:${row.id}` : `return:${row.id}:damaged`,
+          condition === "sellable" ? ref : `${ref}:damaged`,
           units,
           condition,
+          lot === null ? undefined : { lot, ...(expiresOn !== undefined && { expiresOn }) },
         ),
-      ),
-    ),
+      );
+    }),
   );
   await markStockApplied(db, row.id);
 }

@@ -58,6 +58,7 @@ const linesOf = (
     condition: "condition" in item ? item.condition : null,
     restocked: "restocked" in item ? item.restocked : null,
     serials: "serials" in item && item.serials?.length ? item.serials : null,
+    lot: "lot" in item ? (item.lot ?? null) : null,
   }));
 
 /**
@@ -76,12 +77,13 @@ function insertLines(db: Db, lines: readonly ReturnLine[], onlyIf?: SQL): BatchI
     l.orderLineId,
     l.lineId,
     l.serials === null ? null : JSON.stringify(l.serials),
+    l.lot,
   ]);
   return chunked(rows).map((group) =>
     statement(
       db,
-      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked, order_line_id, line_id, serials)
-      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9
+      sql`INSERT INTO return_lines (return_id, stage, line_no, sku, quantity, condition, restocked, order_line_id, line_id, serials, lot)
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, j.value ->> 8, j.value ->> 9, j.value ->> 10
       FROM ${jsonRows(group)} AS j
       ${onlyIf ? sql`WHERE ${onlyIf} ON CONFLICT DO NOTHING` : sql``}`,
     ),

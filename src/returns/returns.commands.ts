@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { isAbort, isUniqueViolation } from "../db/errors";
 import { Refused, refused } from "../domain/refusals";
 import { serialFacts, unitKey } from "../serials/serials.store";
+import { nameReturnedLots } from "./return-lots";
 import {
   currentFacts,
   findByRma,
@@ -105,9 +106,9 @@ export async function receiveReturn(
   const loaded = await findReturnWithFacts(who.db, who.tenantId, returnId);
   if (!loaded) throw refused("not_found", { resource: "return", id: returnId });
   if (loaded.row.status !== "expected") return repeatedReceipt(who, loaded, items);
-  const placed = placeReturned(items, loaded.facts);
-  if (!Array.isArray(placed)) throw new Refused(placed);
   const order = { tenantId: loaded.row.tenantId, orderId: loaded.row.orderId };
+  const placed = placeReturned(await nameReturnedLots(who.db, order, items), loaded.facts);
+  if (!Array.isArray(placed)) throw new Refused(placed);
   await checkSerials(who.db, order, items);
   let stored: Stored;
   try {
@@ -143,16 +144,17 @@ export async function recordReturn(
     await settleReturnStock(who.env, db, state.existing);
     return { stored: state.existing, created: false };
   }
-  const placed = refuseReturn(state.facts, {
+  const refusal = refuseReturn(state.facts, {
     order_id: body.order_id,
     warehouse: { id: body.warehouse_id, resolved: state.warehouse },
     items: body.items,
   });
-  if (!Array.isArray(placed)) {
-    throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, placed));
+  if (!Array.isArray(refusal)) {
+    throw new Refused(await unlessArchived(db, who.tenantId, body.order_id, refusal));
   }
   const order = state.facts.order as NonNullable<typeof state.facts.order>;
   const ofOrder = { tenantId: order.tenantId, orderId: order.id };
+  const placed = await nameReturnedLots(db, ofOrder, refusal);
   await checkSerials(db, ofOrder, body.items);
   let stored: Stored;
   try {

@@ -35,6 +35,7 @@ export function renderReturn({ row, lines }: StoredReturn, archived = false): Re
       restocked: l.restocked,
       // Lines archived before serials existed have no such member.
       serials: l.serials ?? [],
+      lot: l.lot ?? null,
     })),
     expected_items: expected.map((l) => ({
       order_line_id: l.orderLineId,

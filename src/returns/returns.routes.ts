@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import {
   addedUpBySku,
+  LotCode,
   MAX_ITEMS,
   MAX_LINE_ID_LENGTH,
   MAX_QUANTITY,
@@ -43,6 +44,10 @@ export const ReturnItem = z
     serials: z.array(z.string()).openapi({
       description:
         "The serial numbers of the units that came back, for a serial-tracked product; empty for any other and while expected.",
+    }),
+    lot: z.string().nullable().openapi({
+      description:
+        "The lot the units came back from, for a lot-tracked product (named, or the one lot the order shipped of the SKU); null otherwise and while expected.",
     }),
   })
   .openapi("ReturnItem");
@@ -141,6 +146,10 @@ const ReceivedItems = z
             "The serial number of each unit that came back, exactly `quantity` of them, for a serial-tracked product (422 `serials_required` otherwise; `serials_not_tracked` for any other product). Each must be out on a shipment of the order: 422 `serial_not_shipped` names one that is not. A returned serial may ship again.",
           example: ["SN-7Q2K-0042"],
         }),
+      lot: LotCode.optional().openapi({
+        description:
+          "The lot the units came back from, for a lot-tracked product: one the order shipped of the SKU (422 `lot_not_shipped`). Without it, the order's only lot of the SKU; when it shipped several, 422 `lot_required`. Refused for a product without lots (`lot_not_tracked`).",
+      }),
     }),
   )
   .min(1)

@@ -43,6 +43,8 @@ export function renderShipment(
       quantity: i.quantity,
       // Items archived before serials existed have no such member.
       serials: i.serials ?? [],
+      // As serials: items archived before lots existed have no such member.
+      lots: i.lots ?? [],
     })),
     status_history: row.statusHistory,
     version: String(row.version),

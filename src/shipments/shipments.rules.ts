@@ -35,6 +35,8 @@ export type ShippableLine = LineItem & { id: string; lineId: string | null };
 /** A stock movement a shipment decision implies, applied once per `ref` by the stock row. */
 export interface Move extends LineItem {
   ref: string;
+  /** Where a void's units go back to: the lots they left from. */
+  lots?: Record<string, number>;
 }
 
 /**
@@ -189,6 +191,8 @@ export function decideShipment(
         sku: line.sku,
         quantity,
         serials: serials.length > 0 ? serials : null,
+        // Which lots left is the stock row's answer: settle records it.
+        lots: null,
       })),
     },
     moves: items.map(({ line, quantity }) => ({
@@ -302,6 +306,7 @@ export function decideVoid(
       sku: line.sku,
       quantity: item.quantity,
       ref: moveRef("void", record.row.id, line, lines),
+      ...(item.lots && { lots: Object.fromEntries(item.lots.map((l) => [l.lot, l.quantity])) }),
     });
   }
   return { record: voided, moves };

@@ -17,6 +17,7 @@ import {
   optionalText,
   ProofOfDelivery,
   SerialNumber,
+  ShippedLot,
   Sku,
   Slug,
   Timestamp,
@@ -87,6 +88,10 @@ export const Shipment = z
         serials: z.array(z.string()).openapi({
           description:
             "The units' serial numbers, one per unit, for a serial-tracked product; empty for any other.",
+        }),
+        lots: z.array(ShippedLot).openapi({
+          description:
+            "The lots the units left from, first expiry first, as allocation chose them (first expiry, first out, within the order's `ship_by`); empty for a product whose stock has no lots.",
         }),
       }),
     ),
@@ -167,6 +172,7 @@ export const Shipment = z
           sku: "WIDGET-BLUE-M",
           quantity: 2,
           serials: [],
+          lots: [],
         },
       ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],

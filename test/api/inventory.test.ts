@@ -129,6 +129,8 @@ describe("inventory adjustments", () => {
         warehouse_id: "wh_syd_1",
         quantity_delta: step.quantity_delta,
         reason: step.reason,
+        lot: null,
+        expires_on: null,
         note: step.note ?? null,
         adjusted_at: expect.stringMatching(ISO_MS),
       });

@@ -151,6 +151,7 @@ describe("pre-authorised returns (RMAs)", () => {
           condition: null,
           restocked: null,
           serials: [],
+          lot: null,
         },
       ],
       expected_items: [
@@ -316,6 +317,7 @@ describe("unannounced returns and processing", () => {
           condition: "resellable",
           restocked: true,
           serials: [],
+          lot: null,
         },
       ],
       expected_items: [],

@@ -75,6 +75,7 @@ describe("POST /v1/ops/shipments", () => {
           sku: "WIDGET-BLUE-M",
           quantity: 2,
           serials: [],
+          lots: [],
         },
       ],
       status_history: [{ status: "shipped", occurred_at: "2026-07-02T22:04:11.000Z" }],

@@ -203,6 +203,7 @@ describe("condition moves", () => {
       from: "sellable",
       to: "quarantine",
       quantity: 2,
+      lot: null,
       reason: "recalled",
       note: "Recall R-7",
       actor: expect.stringMatching(/^key_/),

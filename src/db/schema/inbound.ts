@@ -65,7 +65,15 @@ export const inboundReceipts = sqliteTable(
     // The ASN's status just before this receipt: a receipt that completes it reports discrepancies.
     priorStatus: text("prior_status", { enum: INBOUND_STATUSES }).notNull(),
     items: text("items", { mode: "json" })
-      .$type<{ sku: string; received_quantity: number; damaged_quantity: number }[]>()
+      .$type<
+        {
+          sku: string;
+          received_quantity: number;
+          damaged_quantity: number;
+          lot?: string;
+          expires_on?: string;
+        }[]
+      >()
       .notNull(),
     receivedAt: text("received_at").notNull(),
     stockAppliedAt: text("stock_applied_at"),

@@ -85,6 +85,9 @@ export const stockDemands = sqliteTable(
     priority: integer("priority").notNull(),
     seq: integer("seq").notNull().default(0),
     locked: integer("locked", { mode: "boolean" }).notNull().default(false),
+    /** The lots an allocated demand holds, when its row has lots (migrations/shard/0019). */
+    lots: text("lots", { mode: "json" }).$type<Record<string, number>>(),
+    shipBy: text("ship_by"),
     updatedAt: text("updated_at").notNull().default(now),
   },
   (t) => [
@@ -105,6 +108,8 @@ export const inventoryAdjustments = sqliteTable(
     sku: text("sku").notNull(),
     quantityDelta: integer("quantity_delta").notNull(),
     reason: text("reason", { enum: ADJUSTMENT_REASONS }).notNull(),
+    lot: text("lot"),
+    expiresOn: text("expires_on"),
     note: text("note"),
     actor: text("actor").notNull(),
     adjustedAt: text("adjusted_at").notNull(),
@@ -129,6 +134,7 @@ export const inventoryConditionMoves = sqliteTable(
     toCondition: text("to_condition", { enum: STOCK_CONDITIONS }).notNull(),
     quantity: integer("quantity").notNull(),
     reason: text("reason", { enum: CONDITION_MOVE_REASONS }).notNull(),
+    lot: text("lot"),
     note: text("note"),
     actor: text("actor").notNull(),
     movedAt: text("moved_at").notNull(),
@@ -151,7 +157,30 @@ export const stockMovements = sqliteTable(
     ref: text("ref").notNull(),
     orderId: text("order_id").notNull(),
     quantityDelta: integer("quantity_delta").notNull(),
+    lots: text("lots", { mode: "json" }).$type<Record<string, number>>(),
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("stock_movements_ref_unique").on(t.tenantId, t.warehouseId, t.sku, t.ref)],
+);
+
+/** One lot's units in one stock row, beside the row's totals; written by its stock object. */
+export const stockLots = sqliteTable(
+  "stock_lots",
+  {
+    tenantId: text("tenant_id").notNull(),
+    warehouseId: text("warehouse_id").notNull(),
+    sku: text("sku").notNull(),
+    lot: text("lot").notNull(),
+    expiresOn: text("expires_on"),
+    onHand: integer("on_hand").notNull(),
+    allocated: integer("allocated").notNull(),
+    quarantine: integer("quarantine").notNull(),
+    damaged: integer("damaged").notNull(),
+    expired: integer("expired").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.warehouseId, t.sku, t.lot] }),
+    index("stock_lots_sku_idx").on(t.tenantId, t.sku),
+  ],
 );

@@ -50,6 +50,8 @@ export const returnLines = sqliteTable(
     restocked: integer("restocked", { mode: "boolean" }),
     /** The serial numbers of the units that came back, for a serial-tracked product. */
     serials: text("serials", { mode: "json" }).$type<string[]>(),
+    /** The lot the units came back from, for a lot-tracked product. */
+    lot: text("lot"),
   },
   (t) => [uniqueIndex("return_lines_pk").on(t.returnId, t.stage, t.lineNo)],
 );

@@ -6,7 +6,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import type { TrackingEvent } from "../../domain/shapes";
+import type { ShippedLot, TrackingEvent } from "../../domain/shapes";
 import { SHIPMENT_STATUSES } from "../../domain/statuses";
 import type { Dimensions, Weight } from "./shared";
 
@@ -70,6 +70,8 @@ export const shipmentItems = sqliteTable(
     quantity: integer("quantity").notNull(),
     /** The units' serial numbers, for a serial-tracked product; null for any other. */
     serials: text("serials", { mode: "json" }).$type<string[]>(),
+    /** The lots its units left from, for a product whose stock has lots; null for any other. */
+    lots: text("lots", { mode: "json" }).$type<ShippedLot[]>(),
   },
   (t) => [primaryKey({ columns: [t.shipmentId, t.orderLineId] })],
 );

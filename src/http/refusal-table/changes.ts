@@ -138,6 +138,40 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is already out on another shipment; a serial ships again only once voided or returned.`,
   },
+  lot_required: {
+    status: 422,
+    about:
+      "A receipt, count, condition move or return of a `lot_tracked` product does not name its `lot` (a return names it when the order shipped several lots of the SKU).",
+    message: (d) =>
+      d.lots
+        ? `${quoted(d.sku)} shipped in several lots on this order (${d.lots}): name the lot the units came back from.`
+        : `${quoted(d.sku)} is lot tracked: name the lot of these units.`,
+  },
+  lot_not_tracked: {
+    status: 422,
+    about: "A lot or an expiry date is given for a product that does not track it.",
+    message: (d) =>
+      `${quoted(d.sku)} is not ${d.tracks ?? "lot"} tracked: ${d.field} takes no value (set the product's ${d.tracks ?? "lot"}_tracked first).`,
+  },
+  expiry_required: {
+    status: 422,
+    about: "A receipt or count of an `expiry_tracked` product does not give `expires_on`.",
+    message: (d) =>
+      `${quoted(d.sku)} is expiry tracked: give the expiry date (expires_on) of lot ${quoted(d.lot)}.`,
+  },
+  lot_expiry_mismatch: {
+    status: 422,
+    about:
+      "`expires_on` differs from the expiry this lot already has in the warehouse: a lot has one expiry.",
+    message: (d) =>
+      `Lot ${quoted(d.lot)} of ${quoted(d.sku)} expires on ${d.expires_on ?? "no date"} in this warehouse, not ${d.given}.`,
+  },
+  lot_not_shipped: {
+    status: 422,
+    about: "A return line names a lot the order never shipped for that SKU.",
+    message: (d) =>
+      `Lot ${quoted(d.lot)} of ${quoted(d.sku)} did not ship on this order${d.lots ? ` (it shipped ${d.lots})` : ""}.`,
+  },
   currency_required: {
     status: 422,
     wire: "validation_error",
