@@ -34,6 +34,7 @@ export const TENANT_TABLES = [
   { table: "products", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "inventory_skus", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "inventory", where: "tenant_id = :tenant", key: ["warehouse_id", "sku"] },
+  { table: "stock_lots", where: "tenant_id = :tenant", key: ["warehouse_id", "sku", "lot"] },
   { table: "inventory_adjustments", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "inventory_condition_moves", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "stock_movements", where: "tenant_id = :tenant", key: ["warehouse_id", "sku", "ref"] },

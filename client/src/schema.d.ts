@@ -1567,6 +1567,21 @@ export interface components {
              */
             serial_tracked: boolean;
             /**
+             * @description Units belong to lots: receipts, counts, condition moves name the `lot`; allocation takes lots first expiry first; shipment items and returns record their lots.
+             * @example false
+             */
+            lot_tracked: boolean;
+            /**
+             * @description Each lot has an expiry (`expires_on`, given at receipt). Implies `lot_tracked`. A lot past its expiry is never allocated and moves to `expired` on its own.
+             * @example false
+             */
+            expiry_tracked: boolean;
+            /**
+             * @description Days a lot must still have before expiry on the day an order ships (its `ship_by`, else today) to be allocated to it.
+             * @example 0
+             */
+            min_shelf_life_days: number;
+            /**
              * @description Bumped on every change
              * @example 1
              */
@@ -1613,6 +1628,12 @@ export interface components {
             low_stock_threshold?: number | null;
             /** @description Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed. */
             serial_tracked?: boolean;
+            /** @description Whether units belong to lots; false by default. Units received before it was set have no lot: they are allocated after every lot. Turning it off also turns off `expiry_tracked`. */
+            lot_tracked?: boolean;
+            /** @description Whether each lot has an expiry; false by default. True also sets `lot_tracked`. */
+            expiry_tracked?: boolean;
+            /** @description Shelf life a lot must have left when the order ships to be allocated to it; 0 by default. */
+            min_shelf_life_days?: number;
         };
         ProductList: {
             data: components["schemas"]["Product"][];
@@ -1628,6 +1649,12 @@ export interface components {
             low_stock_threshold?: number | null;
             /** @description Whether each unit carries a serial number; false by default. Shipments made before a change keep the serials they listed. */
             serial_tracked?: boolean;
+            /** @description Whether units belong to lots; false by default. Units received before it was set have no lot: they are allocated after every lot. Turning it off also turns off `expiry_tracked`. */
+            lot_tracked?: boolean;
+            /** @description Whether each lot has an expiry; false by default. True also sets `lot_tracked`. */
+            expiry_tracked?: boolean;
+            /** @description Shelf life a lot must have left when the order ships to be allocated to it; 0 by default. */
+            min_shelf_life_days?: number;
         };
         Order: {
             /** @example ord_8Kd92mQ4xTa1Bc2De3Fg */
@@ -1865,7 +1892,8 @@ export interface components {
          *           "line_id": "10",
          *           "sku": "WIDGET-BLUE-M",
          *           "quantity": 2,
-         *           "serials": []
+         *           "serials": [],
+         *           "lots": []
          *         }
          *       ],
          *       "status_history": [
@@ -1908,6 +1936,8 @@ export interface components {
                 quantity: number;
                 /** @description The units' serial numbers, one per unit, for a serial-tracked product; empty for any other. */
                 serials: string[];
+                /** @description The lots the units left from, first expiry first, as allocation chose them (first expiry, first out, within the order's `ship_by`); empty for a product whose stock has no lots. */
+                lots: components["schemas"]["ShippedLot"][];
             }[];
             status_history: {
                 /** @enum {string} */
@@ -1990,6 +2020,17 @@ export interface components {
              */
             country: string;
         } | null;
+        ShippedLot: {
+            /** @example L2026-11-A */
+            lot: string;
+            /**
+             * @description The lot's last sellable day; null when the product has no expiry.
+             * @example 2027-05-31
+             */
+            expires_on: string | null;
+            /** @example 2 */
+            quantity: number;
+        };
         /**
          * @example {
          *       "order_number": "SO-100423",
@@ -2399,6 +2440,27 @@ export interface components {
             damaged: number;
             /** @description In the warehouse, past expiry: not in on_hand, never allocated */
             expired: number;
+            /** @description With `by=lot`: each lot's stock, first expiry first (empty for a SKU whose stock has no lots). Units received without a lot are in the warehouse's totals and in no lot. */
+            lots?: components["schemas"]["LotStock"][];
+        };
+        LotStock: {
+            /** @example L2026-11-A */
+            lot: string;
+            /**
+             * @description The lot's last sellable day; null when the product has no expiry.
+             * @example 2027-05-31
+             */
+            expires_on: string | null;
+            /** @description Sellable units of this lot */
+            on_hand: number;
+            /** @description Of on_hand, held by open orders */
+            allocated: number;
+            /** @description on_hand − allocated, never below 0 */
+            available: number;
+            quarantine: number;
+            damaged: number;
+            /** @description Units of this lot moved to `expired` (on their own the day after expiry) */
+            expired: number;
         };
         InventoryAdjustmentList: {
             data: components["schemas"]["InventoryAdjustment"][];
@@ -2411,6 +2473,8 @@ export interface components {
          *       "warehouse_id": "wh_syd_1",
          *       "quantity_delta": -3,
          *       "reason": "damaged",
+         *       "lot": null,
+         *       "expires_on": null,
          *       "note": "Water damage, pallet 12",
          *       "adjusted_at": "2026-07-02T05:00:00.000Z"
          *     }
@@ -2424,6 +2488,9 @@ export interface components {
             quantity_delta: number;
             /** @enum {string} */
             reason: "damaged" | "cycle_count" | "lost" | "found" | "expired";
+            /** @description The lot counted; null for a product without lots. */
+            lot: string | null;
+            expires_on: string | null;
             note: string | null;
             /** @example 2026-07-02T14:31:07.000Z */
             adjusted_at: string;
@@ -2440,6 +2507,7 @@ export interface components {
          *       "from": "sellable",
          *       "to": "quarantine",
          *       "quantity": 4,
+         *       "lot": null,
          *       "reason": "recalled",
          *       "note": "Supplier recall R-2231, batch on aisle 4",
          *       "actor": "key_7f3a9c2e",
@@ -2462,6 +2530,8 @@ export interface components {
              */
             to: "sellable" | "quarantine" | "damaged" | "expired";
             quantity: number;
+            /** @description The lot whose units moved; null for a product without lots. */
+            lot: string | null;
             /** @enum {string} */
             reason: "inspection_passed" | "inspection_failed" | "damaged_in_warehouse" | "expired" | "recalled" | "other";
             note: string | null;
@@ -2579,6 +2649,8 @@ export interface components {
             restocked: boolean | null;
             /** @description The serial numbers of the units that came back, for a serial-tracked product; empty for any other and while expected. */
             serials: string[];
+            /** @description The lot the units came back from, for a lot-tracked product (named, or the one lot the order shipped of the SKU); null otherwise and while expected. */
+            lot: string | null;
         };
         CreateReturn: {
             /** @description The original order */
@@ -3199,6 +3271,17 @@ export interface components {
             quantity_delta: number;
             /** @enum {string} */
             reason: "damaged" | "cycle_count" | "lost" | "found" | "expired";
+            /**
+             * @description The lot counted: required for a `lot_tracked` product (422 `lot_required`), refused for any other. A loss takes units of this lot only.
+             * @example L2026-11-A
+             */
+            lot?: string;
+            /**
+             * Format: date
+             * @description The lot's last sellable day (YYYY-MM-DD): required for an `expiry_tracked` product (422 `expiry_required`), refused for any other (`lot_not_tracked`); a lot keeps one expiry per warehouse (`lot_expiry_mismatch`). Units of a lot past it are never allocated and move to `expired` on their own.
+             * @example 2027-05-31
+             */
+            expires_on?: string;
             note?: string | null;
             /** @description Required with a platform key (which serves every tenant); ignored otherwise. */
             tenant_id?: string;
@@ -3218,6 +3301,11 @@ export interface components {
              */
             to: "sellable" | "quarantine" | "damaged" | "expired";
             quantity: number;
+            /**
+             * @description The lot whose units move: required for a `lot_tracked` product (422 `lot_required`), refused for any other.
+             * @example L2026-11-A
+             */
+            lot?: string;
             /** @enum {string} */
             reason: "inspection_passed" | "inspection_failed" | "damaged_in_warehouse" | "expired" | "recalled" | "other";
             note?: string | null;
@@ -3265,6 +3353,17 @@ export interface components {
                 sku: string;
                 received_quantity: number;
                 damaged_quantity?: number;
+                /**
+                 * @description The lot the units belong to: required for a `lot_tracked` product (422 `lot_required`), refused for any other (`lot_not_tracked`). Lines of one SKU in different lots stay apart.
+                 * @example L2026-11-A
+                 */
+                lot?: string;
+                /**
+                 * Format: date
+                 * @description The lot's last sellable day (YYYY-MM-DD): required for an `expiry_tracked` product (422 `expiry_required`), refused for any other (`lot_not_tracked`); a lot keeps one expiry per warehouse (`lot_expiry_mismatch`). Units of a lot past it are never allocated and move to `expired` on their own.
+                 * @example 2027-05-31
+                 */
+                expires_on?: string;
             }[];
             /**
              * Format: date-time
@@ -3296,6 +3395,11 @@ export interface components {
                  *     ]
                  */
                 serials?: string[];
+                /**
+                 * @description The lot the units came back from, for a lot-tracked product: one the order shipped of the SKU (422 `lot_not_shipped`). Without it, the order's only lot of the SKU; when it shipped several, 422 `lot_required`. Refused for a product without lots (`lot_not_tracked`).
+                 * @example L2026-11-A
+                 */
+                lot?: string;
             }[];
             reason?: string | null;
         };
@@ -3318,6 +3422,11 @@ export interface components {
                  *     ]
                  */
                 serials?: string[];
+                /**
+                 * @description The lot the units came back from, for a lot-tracked product: one the order shipped of the SKU (422 `lot_not_shipped`). Without it, the order's only lot of the SKU; when it shipped several, 422 `lot_required`. Refused for a product without lots (`lot_not_tracked`).
+                 * @example L2026-11-A
+                 */
+                lot?: string;
             }[];
         };
         CreatedTenant: components["schemas"]["Tenant"] & {
@@ -4682,6 +4791,8 @@ export interface operations {
                 limit?: number;
                 /** @description `asc` (default): oldest change first, the order to poll in. `desc`: newest change first, for screens; a row that changes during a `desc` walk moves past where the walk began and is not listed again in it. A cursor continues only the order it came from. */
                 order?: "asc" | "desc";
+                /** @description `lot` adds each warehouse's `lots`: every lot's on-hand, allocated, available, conditions and expiry, first expiry first. */
+                by?: "warehouse" | "lot";
             };
             header?: {
                 /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */

@@ -81,8 +81,6 @@ export class StockObject extends DurableObject<Env> {
   private version = 0;
   private readonly queue: Pending[] = [];
   private pumping = false;
-  /** The day lots are judged on; the expiry job may name it, otherwise it is today. */
-  private today: string | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -217,10 +215,10 @@ export class StockObject extends DurableObject<Env> {
    * the first day a lot has expired.
    */
   async expireLots(today = utcToday()): Promise<void> {
-    this.today = today;
     const { tenantId } = this.key;
     const answer = (await this.submit({
       kind: "expire",
+      today,
       ids: () => newId("cmv", tenantId),
     })) as Received;
     await this.notices.deliver(answer.notices);
@@ -284,7 +282,7 @@ export class StockObject extends DurableObject<Env> {
       this.book.minShelfLifeDays = await minShelfLifeOf(db, this.key);
     }
     const book = this.book;
-    book.today = this.today ?? utcToday();
+    book.today = utcToday();
     // Reads see committed state: they are answered before this batch changes anything.
     for (const p of batch)
       if (p.op.kind === "read") p.resolve(p.op.holders.map((h) => this.noticeFor(h)));

@@ -77,8 +77,11 @@ export type StockOp =
   | { kind: "receive"; ref: string; quantity: number; condition: StockCondition; lot?: LotInput }
   | { kind: "condition"; input: ConditionMoveInput }
   | { kind: "lock"; holder: string }
-  /** Lots past their expiry leave sellable stock; `ids` names each lot's audit record. */
-  | { kind: "expire"; ids: (lot: string) => string };
+  /**
+   * Lots past their expiry as of `today` leave sellable stock; `ids` names each lot's audit
+   * record.
+   */
+  | { kind: "expire"; today: string; ids: (lot: string) => string };
 
 /** What one request came to: the order it concerns and the lines it filled, or a refusal. */
 export type OpResult =
@@ -234,6 +237,7 @@ export function applyOps(
         ...(lots && { lots }),
       });
     } else if (op.kind === "expire") {
+      book.today = op.today;
       const { change, expired } = book.expire(seq);
       for (const { lot, quantity } of expired) {
         batch.conditionMoves.push({

@@ -269,7 +269,7 @@ export function settle(before: OrderState | null, change: Change, answers: Stock
   if (!before) diff.status = order.status;
   else if (order.status !== from) diff.status = { from, to: order.status };
   const shipment = change.shipment?.created
-    ? shippedLots(change.shipment, change, byLine)
+    ? shippedLots(change.shipment, change, answers)
     : change.shipment;
   const settled = {
     ...change,
@@ -282,15 +282,19 @@ export function settle(before: OrderState | null, change: Change, answers: Stock
   return { ...settled, events: eventsOf(before, settled) };
 }
 
-/** A new shipment's items with the lots their units left from, as each stock row answered. */
+/**
+ * A new shipment's items with the lots their units left from, as each stock row answered the
+ * line's move (a line also locked for picking by the same change has a second answer).
+ */
 function shippedLots(
   shipment: NonNullable<Change["shipment"]>,
   change: Change,
-  byLine: Map<number, StockAnswer>,
+  answers: readonly StockAnswer[],
 ): NonNullable<Change["shipment"]> {
   const lineNoOf = new Map(change.lines.map((l) => [l.id, l.lineNo]));
+  const moved = new Map(answers.flatMap((a) => (a.lots ? [[a.lineNo, a.lots] as const] : [])));
   const items = shipment.record.items.map((item) => {
-    const lots = byLine.get(lineNoOf.get(item.orderLineId) ?? -1)?.lots;
+    const lots = moved.get(lineNoOf.get(item.orderLineId) ?? -1);
     return lots && lots.length > 0 ? { ...item, lots } : item;
   });
   return { ...shipment, record: { ...shipment.record, items } };

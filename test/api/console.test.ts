@@ -560,6 +560,51 @@ describe("shipments, inventory and the sandbox", () => {
     }
   });
 
+  it("lists a lot-tracked SKU's lots with their expiry under it, and the lots each shipment item took", async () => {
+    await ok(
+      client(key).v1.products.$post({
+        json: { sku: "CONSOLE-LOT", name: "Lot tracked", expiry_tracked: true },
+      }),
+    );
+    for (const [lot, expires_on, quantity_delta] of [
+      ["CL-LATE", "2099-09-30", 4],
+      ["CL-SOON", "2099-03-31", 2],
+    ] as const) {
+      expectStatus(
+        await client(key).v1.ops["inventory-adjustments"].$post({
+          json: {
+            sku: "CONSOLE-LOT",
+            warehouse_id: "wh_syd_1",
+            quantity_delta,
+            reason: "found",
+            lot,
+            expires_on,
+          },
+        }),
+        201,
+      );
+    }
+    const order = await newOrder({ items: [{ sku: "CONSOLE-LOT", quantity: 3 }] });
+    const browser = await signedIn(key);
+    const inventory = await browser.get("/console/inventory?sku=CONSOLE-LOT");
+    expect(inventory.status).toBe(200);
+    for (const label of ["Lot", "Expires"]) {
+      expect(inventory.html).toContain(`<th scope="col">${label}</th>`);
+    }
+    const text = textOf(inventory.html);
+    expect(text.indexOf("CL-SOON")).toBeGreaterThan(-1);
+    expect(text.indexOf("CL-SOON")).toBeLessThan(text.indexOf("CL-LATE"));
+    expect(inventory.html).toContain(
+      '<td data-label="Expires"><div class="cell">2099-03-31</div></td>',
+    );
+
+    await ship(key, order.id, [{ sku: "CONSOLE-LOT", quantity: 3 }]);
+    const shipments = await browser.get(`/console/shipments?order_id=${order.id}`);
+    expect(textOf(shipments.html)).toContain(
+      "Lots: CL-SOON × 2 (expires 2099-03-31), CL-LATE × 1 (expires 2099-09-30)",
+    );
+  });
+
   it("shows each condition's units beside the sellable stock", async () => {
     const stocked = await merchant({ "CONSOLE-COND": 9 });
     await ok(

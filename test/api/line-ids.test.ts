@@ -227,6 +227,7 @@ describe("line ids", () => {
         sku: "WIDGET-BLUE-M",
         quantity: 2,
         serials: [],
+        lots: [],
       },
       {
         order_line_id: lineOf(order, "30").id,
@@ -234,6 +235,7 @@ describe("line ids", () => {
         sku: "WIDGET-RED-S",
         quantity: 1,
         serials: [],
+        lots: [],
       },
     ]);
     const partly = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));
@@ -264,6 +266,7 @@ describe("line ids", () => {
         condition: "resellable",
         restocked: true,
         serials: [],
+        lot: null,
       },
     ]);
     // Line 10 never shipped: nothing of it can come back, even by its line id.
@@ -352,6 +355,7 @@ describe("line ids", () => {
         sku: "WIDGET-BLUE-M",
         quantity: 1,
         serials: [],
+        lots: [],
       },
     ]);
 
@@ -443,6 +447,7 @@ describe("line ids", () => {
         sku: "WIDGET-BLUE-M",
         quantity: 1,
         serials: [],
+        lots: [],
       },
     ]);
     const partly = await ok(client(key).v1.orders[":id"].$get({ param: { id: order.id } }));

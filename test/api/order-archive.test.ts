@@ -402,7 +402,7 @@ describe("an archive written before lines had ids", () => {
     expect(line?.id).toMatch(/^li_/);
     expect(line?.id).not.toBe(now.items[0]?.id);
     expect(old.shipments[0]?.items).toEqual([
-      { order_line_id: line?.id, line_id: null, sku: "ARC-1", quantity: 2, serials: [] },
+      { order_line_id: line?.id, line_id: null, sku: "ARC-1", quantity: 2, serials: [], lots: [] },
     ]);
     // Read twice, the derived id does not move.
     expect((await ok(getOrder(shipped.id))).items[0]?.id).toBe(line?.id);

@@ -418,8 +418,22 @@ describe("explicit controls", () => {
     const rest = await fulfil(key, order.id);
     expectStatus(rest, 201);
     expect(rest.body.items).toEqual([
-      { order_line_id: order.items[0]?.id, line_id: null, sku: BLUE, quantity: 1, serials: [] },
-      { order_line_id: order.items[1]?.id, line_id: null, sku: RED, quantity: 1, serials: [] },
+      {
+        order_line_id: order.items[0]?.id,
+        line_id: null,
+        sku: BLUE,
+        quantity: 1,
+        serials: [],
+        lots: [],
+      },
+      {
+        order_line_id: order.items[1]?.id,
+        line_id: null,
+        sku: RED,
+        quantity: 1,
+        serials: [],
+        lots: [],
+      },
     ]);
   });
 

@@ -347,6 +347,24 @@ describe("cancel, hold, release, start picking", () => {
 });
 
 describe("shipments", () => {
+  it("records the lots each line's move answered, whichever of its answers came last", () => {
+    const c = change(
+      decide(ID, state("received"), ship("shp_1", [{ sku: "A", quantity: 2 }]), NOW),
+    );
+    // Shipping from received also locks every line: line 1 is answered twice.
+    expect(c.locks.map((l) => l.lineNo)).toEqual([1, 2]);
+    const lots = [{ lot: "L1", expires_on: "2027-01-31", quantity: 2 }];
+    const moved = { lineNo: 1, sku: "A", status: "allocated" as const, seq: 5, lots };
+    const locked = { lineNo: 1, sku: "A", status: "allocated" as const, seq: 5 };
+    for (const answers of [
+      [moved, locked],
+      [locked, moved],
+    ]) {
+      const settled = settle(state("received"), c, answers);
+      expect(settled.shipment?.record.items).toEqual([expect.objectContaining({ sku: "A", lots })]);
+    }
+  });
+
   it("ships part then the rest, moving stock out once per shipment", () => {
     let s = state("processing");
     const first = change(decide(ID, s, ship("shp_1", [{ sku: "A", quantity: 1 }]), NOW));

@@ -104,6 +104,18 @@ export function ShipmentsTable(props: {
                 Serials: <code>{i.serials.join(", ")}</code>
               </div>
             )}
+            {i.lots.length === 0 ? null : (
+              <div class="meta">
+                Lots:{" "}
+                {i.lots.map((l, n) => (
+                  <>
+                    {n > 0 ? ", " : null}
+                    <code>{l.lot}</code> × {l.quantity}
+                    {l.expires_on === null ? null : ` (expires ${l.expires_on})`}
+                  </>
+                ))}
+              </div>
+            )}
           </div>
         )),
     },

@@ -12,32 +12,47 @@ import type { SkuView } from "../views";
 
 const FILTERS = ["warehouse_id", "sku", "updated_since"] as const;
 
+type WarehouseView = SkuView["warehouses"][number];
+type LotView = NonNullable<WarehouseView["lots"]>[number];
+
+/** A SKU's stock in one warehouse, or one of its lots, shown under it. */
 interface StockRow {
   sku: string;
   updatedAt: string;
-  stock: SkuView["warehouses"][number];
+  stock: WarehouseView | LotView;
 }
 
+const isLot = (stock: StockRow["stock"]): stock is LotView => "lot" in stock;
+
 const STOCK_COLUMNS: Column<StockRow>[] = [
-  { label: "SKU", cell: (r) => <code>{r.sku}</code> },
+  {
+    label: "SKU",
+    cell: (r) => (isLot(r.stock) ? <span class="meta">lot</span> : <code>{r.sku}</code>),
+  },
+  { label: "Lot", cell: (r) => (isLot(r.stock) ? <code>{r.stock.lot}</code> : null) },
+  { label: "Expires", cell: (r) => (isLot(r.stock) ? (r.stock.expires_on ?? "—") : null) },
   { label: "On hand", num: true, cell: (r) => r.stock.on_hand },
   { label: "Available", num: true, cell: (r) => r.stock.available },
   { label: "Allocated", num: true, cell: (r) => r.stock.allocated },
-  { label: "Incoming", num: true, cell: (r) => r.stock.incoming },
-  { label: "Backordered", num: true, cell: (r) => r.stock.backordered },
+  { label: "Incoming", num: true, cell: (r) => (isLot(r.stock) ? null : r.stock.incoming) },
+  { label: "Backordered", num: true, cell: (r) => (isLot(r.stock) ? null : r.stock.backordered) },
   { label: "Quarantine", num: true, cell: (r) => r.stock.quarantine },
   { label: "Damaged", num: true, cell: (r) => r.stock.damaged },
   { label: "Expired", num: true, cell: (r) => r.stock.expired },
-  { label: "SKU updated", cell: (r) => <Time at={r.updatedAt} /> },
+  { label: "SKU updated", cell: (r) => (isLot(r.stock) ? null : <Time at={r.updatedAt} />) },
 ];
 
-/** The API lists stock per SKU; the console turns a page of it around, per warehouse. */
+/**
+ * The API lists stock per SKU; the console turns a page of it around, per warehouse, each
+ * SKU followed by its lots, first expiry first.
+ */
 function byWarehouse(skus: SkuView[]) {
   const warehouses = new Map<string, StockRow[]>();
   for (const item of skus) {
     for (const stock of item.warehouses) {
       const rows = warehouses.get(stock.warehouse_id) ?? [];
-      rows.push({ sku: item.sku, updatedAt: item.updated_at, stock });
+      const of = { sku: item.sku, updatedAt: item.updated_at };
+      rows.push({ ...of, stock }, ...(stock.lots ?? []).map((lot) => ({ ...of, stock: lot })));
       warehouses.set(stock.warehouse_id, rows);
     }
   }
@@ -70,6 +85,7 @@ export async function inventoryPage(c: ConsoleContext) {
           cursor: c.req.query("cursor") || undefined,
           limit: String(PAGE_SIZE),
           order,
+          by: "lot",
         },
       }),
     ),
@@ -86,7 +102,8 @@ export async function inventoryPage(c: ConsoleContext) {
       <h1>Inventory</h1>
       <p class="lead">
         Per warehouse: available is on hand less allocated. Quarantined, damaged and expired units
-        are held apart from on hand and never allocated.
+        are held apart from on hand and never allocated. A lot-tracked SKU lists its lots under it,
+        first expiry first: orders take them in that order.
       </p>
       <ListOrderToggle base="/console/inventory" filters={filters} order={order} />
       <Filters action="/console/inventory" label="Filter inventory" order={order}>
