@@ -3085,6 +3085,17 @@ export interface components {
             /** @example wh_syd_1 */
             warehouse_id: string;
             quantity: number;
+            /**
+             * @description For a lot-tracked product, the lot that arrives; the sandbox names one when it is left out.
+             * @example L2026-11-A
+             */
+            lot?: string;
+            /**
+             * Format: date
+             * @description For an expiry-tracked product, the lot's expiry; a year from today when it is left out.
+             * @example 2027-05-31
+             */
+            expires_on?: string;
         };
         HoldOrder: {
             reason: string;

@@ -3,6 +3,8 @@ import { Refused, refused } from "../domain/refusals";
 import type { TrackingStatus } from "../domain/statuses";
 import { receiveInbound } from "../inbound/inbound.commands";
 import { createInbound } from "../inbound/inbound.create";
+import { addDays, utcToday } from "../inventory/allocation";
+import { lotRulesOf } from "../inventory/lots";
 import { type Actor, runOrderCommand, shipmentOf, tenantOfOrder } from "../orders/orders.commands";
 import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
@@ -113,12 +115,26 @@ export async function advanceShipment(
   return shipmentOf(outcome);
 }
 
-/** Stock arrives the way production stock does: an ASN, received in full. */
+/**
+ * Stock arrives the way production stock does: an ASN, received in full. A lot-tracked
+ * product's units come in a lot the caller names, or one the sandbox names (expiring a year
+ * from today when the product tracks expiry).
+ */
 export async function replenish(
   who: Actor & { tenantId: string },
   replenishmentId: string,
-  input: { sku: string; warehouse_id: string; quantity: number },
+  input: { sku: string; warehouse_id: string; quantity: number; lot?: string; expires_on?: string },
 ) {
+  const rules = (await lotRulesOf(who.db, who.tenantId, [input.sku])).get(input.sku);
+  const lot = rules?.lotTracked
+    ? {
+        lot: input.lot ?? `SBX-${replenishmentId.slice(-8)}`,
+        ...(rules.expiryTracked && { expires_on: input.expires_on ?? addDays(utcToday(), 365) }),
+      }
+    : {
+        ...(input.lot && { lot: input.lot }),
+        ...(input.expires_on && { expires_on: input.expires_on }),
+      };
   const { asn } = await createInbound(
     who,
     {
@@ -139,8 +155,15 @@ export async function replenish(
   return receiveInbound(
     who,
     asn.id,
-    { items: [{ sku: input.sku, received_quantity: input.quantity }] },
+    { items: [{ sku: input.sku, received_quantity: input.quantity, ...lot }] },
     // One receipt per replenishment: a concurrent retry counts the same receipt, once.
     `rcp_${replenishmentId.slice("ib_".length)}`,
-  );
+  ).catch((err: unknown) => {
+    // The receipt is ours too: its fields are the body's.
+    const field = err instanceof Refused ? err.refusal.field : undefined;
+    if (err instanceof Refused && typeof field === "string" && field.startsWith("items[0].")) {
+      throw new Refused({ ...err.refusal, field: field.slice("items[0].".length) });
+    }
+    throw err;
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Sku, Timestamp, text } from "../domain/shapes";
+import { ExpiryDate, LotCode, Sku, Timestamp, text } from "../domain/shapes";
 import { CANCELLATION_ANSWERS, TRACKING_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
 import { apiRoute, HEADERS, jsonContent } from "../http/openapi";
@@ -116,6 +116,14 @@ export const Replenish = z
     sku: Sku,
     warehouse_id: z.string().min(1).max(100).openapi({ example: "wh_syd_1" }),
     quantity: z.number().int().min(1).max(1_000_000),
+    lot: LotCode.optional().openapi({
+      description:
+        "For a lot-tracked product, the lot that arrives; the sandbox names one when it is left out.",
+    }),
+    expires_on: ExpiryDate.optional().openapi({
+      description:
+        "For an expiry-tracked product, the lot's expiry; a year from today when it is left out.",
+    }),
   })
   .openapi("SandboxReplenish", {
     example: { sku: "WIDGET-BLUE-M", warehouse_id: "wh_syd_1", quantity: 50 },

@@ -331,6 +331,28 @@ describe("lots and expiry", () => {
     expect((await byLot(key, "LOT-RET"))?.lots?.[1]).toMatchObject({ lot: "B", damaged: 1 });
   });
 
+  it("lets the sandbox replenish a lot-tracked product, naming a lot when the caller does not", async () => {
+    const { key } = await lotMerchant("LOT-SBX");
+    expectStatus(
+      await client(key).v1.products.$post({ json: { sku: "SBX-PLAIN", name: "P" } }),
+      201,
+    );
+    const replenish = (json: { sku: string; lot?: string; expires_on?: string }) =>
+      client(key).v1.sandbox.inventory.replenish.$post({
+        json: { warehouse_id: "wh_syd_1", quantity: 3, ...json },
+      });
+    expectStatus(await replenish({ sku: "LOT-SBX" }), 201);
+    expectStatus(await replenish({ sku: "LOT-SBX", lot: "MINE", expires_on: day(40) }), 201);
+    expectError(await replenish({ sku: "SBX-PLAIN", lot: "MINE" }), 422, "lot_not_tracked", "lot");
+    const lots = (await byLot(key, "LOT-SBX"))?.lots ?? [];
+    expect(lots.map((l) => [l.expires_on, l.on_hand])).toEqual([
+      [day(40), 3],
+      [day(365), 3],
+    ]);
+    expect(lots[0]?.lot).toBe("MINE");
+    expect(lots[1]?.lot).toMatch(/^SBX-/);
+  });
+
   it("reads lots only when asked, and the product says what it tracks", async () => {
     const { key } = await lotMerchant("LOT-READ");
     expectStatus(await count(key, "LOT-READ", 1, { lot: "A", expires_on: day(5) }), 201);
