@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { products, stockLots } from "../db/schema";
 import { inList } from "../db/sql";
@@ -49,8 +49,9 @@ export async function knownExpiries(
   row: { tenantId: string; warehouseId: string },
   items: readonly LotFields[],
 ): Promise<Map<string, string | null>> {
-  const named = items.flatMap((i) => (i.lot ? [lotKey(i.sku, i.lot)] : []));
+  const named = items.flatMap((i) => (i.lot ? [{ sku: i.sku, lot: i.lot }] : []));
   if (named.length === 0) return new Map();
+  // Both lists seek the primary key; the pairs not asked for are dropped here.
   const rows = await db
     .select({ sku: stockLots.sku, lot: stockLots.lot, expiresOn: stockLots.expiresOn })
     .from(stockLots)
@@ -58,10 +59,16 @@ export async function knownExpiries(
       and(
         eq(stockLots.tenantId, row.tenantId),
         eq(stockLots.warehouseId, row.warehouseId),
-        inList(sql`json_array(${stockLots.sku}, ${stockLots.lot})`, [...new Set(named)]),
+        inList(stockLots.sku, [...new Set(named.map((n) => n.sku))]),
+        inList(stockLots.lot, [...new Set(named.map((n) => n.lot))]),
       ),
     );
-  return new Map(rows.map((r) => [lotKey(r.sku, r.lot), r.expiresOn]));
+  const asked = new Set(named.map((n) => lotKey(n.sku, n.lot)));
+  return new Map(
+    rows.flatMap((r) =>
+      asked.has(lotKey(r.sku, r.lot)) ? [[lotKey(r.sku, r.lot), r.expiresOn] as const] : [],
+    ),
+  );
 }
 
 /**
