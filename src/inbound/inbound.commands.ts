@@ -6,7 +6,7 @@ import { inList } from "../db/sql";
 import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
-import { checkLotFields } from "../inventory/lots";
+import { checkLotFields } from "../inventory/inventory.lots";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
   closeInbound,

@@ -4,6 +4,7 @@ import type {
   HeldCondition,
   StockCondition,
 } from "../domain/statuses";
+import { addDays, utcToday } from "../lib/calendar";
 import { WaitingQueue } from "./waiting-queue";
 
 /*
@@ -47,14 +48,6 @@ export interface LotInput {
 }
 
 const NO_LOT = "";
-
-/** `date` plus `days`, as YYYY-MM-DD (UTC calendar days). */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-export const utcToday = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
 
 export interface Demand {
   holder: string;

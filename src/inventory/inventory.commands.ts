@@ -4,9 +4,9 @@ import { products, tenants, warehouses } from "../db/schema";
 import { Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
+import { knownExpiries, type LotFields, refuseLotFields } from "./inventory.lots";
 import type { CreateAdjustment, CreateConditionMove } from "./inventory.routes";
 import type { AdjustmentSnapshot, ConditionMoveSnapshot } from "./inventory.snapshot";
-import { knownExpiries, type LotFields, refuseLotFields } from "./lots";
 
 interface Who {
   env: Env;

@@ -7,16 +7,11 @@ import type { StockCondition } from "../domain/statuses";
 import { answering, type Failure } from "../durable/answers";
 import { Schedule } from "../durable/schedule";
 import { parseStockName, type StockKey } from "../durable/stubs";
+import { utcToday } from "../lib/calendar";
 import { type Cost, share } from "../lib/cost";
 import { newId } from "../lib/ids";
 import { Meter } from "../lib/metering";
-import {
-  type BookRefusal,
-  DemandBook,
-  type LotInput,
-  type LotQuantities,
-  utcToday,
-} from "./allocation";
+import { type BookRefusal, DemandBook, type LotInput, type LotQuantities } from "./allocation";
 import {
   type DemandAnswer,
   holderOf,

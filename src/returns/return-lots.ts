@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { shipmentItems, shipments } from "../db/schema";
 import { Refused } from "../domain/refusals";
-import { lotRulesOf } from "../inventory/lots";
+import { lotRulesOf } from "../inventory/inventory.lots";
 
 /*
  * The lot a returned unit came back from (issue 23). A return line of a lot-tracked product

@@ -95,6 +95,7 @@ export const Return = z
           condition: "resellable",
           restocked: true,
           serials: [],
+          lot: null,
         },
         {
           order_line_id: "li_8sLq2Wn5Rt",
@@ -104,6 +105,7 @@ export const Return = z
           condition: "damaged",
           restocked: false,
           serials: [],
+          lot: null,
         },
       ],
       expected_items: [

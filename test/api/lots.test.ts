@@ -1,8 +1,8 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { stockObject } from "../../src/durable/stubs";
-import { addDays, utcToday } from "../../src/inventory/allocation";
 import type { StockObject } from "../../src/inventory/stock-object";
+import { addDays, utcToday } from "../../src/lib/calendar";
 import { client, expectError, expectStatus, ok } from "../support/client";
 import { createTenant, orderBody, seedReferenceData, ship } from "../support/merchant";
 

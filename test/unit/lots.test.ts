@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, type Demand, DemandBook, NOTHING_HELD } from "../../src/inventory/allocation";
+import { type Demand, DemandBook, NOTHING_HELD } from "../../src/inventory/allocation";
+import { addDays } from "../../src/lib/calendar";
 
 /*
  * Lots in one stock row (issue 23): first expiry first out within what each line's ship-by
