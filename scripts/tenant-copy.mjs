@@ -98,6 +98,10 @@ export const TENANT_TABLES = [
     key: ["return_id", "stage", "line_no"],
   },
   { table: "serial_claims", where: "tenant_id = :tenant", key: ["sku", "serial"] },
+  { table: "rate_cards", where: "tenant_id = :tenant", key: ["version"] },
+  { table: "charges", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "invoices", where: "tenant_id = :tenant", key: ["change_seq"] },
+  { table: "storage_progress", where: "tenant_id = :tenant", key: ["tenant_id"] },
   // Paged unit by unit, so each unit's movements are numbered anew in the order they happened.
   {
     table: "serial_movements",

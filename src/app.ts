@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import pkg from "../package.json";
 import { apiKeysAdmin, apiKeysApi } from "./api-keys/api-keys.index";
+import { billingAdmin, billingApi } from "./billing/billing.index";
 import { eventsApi } from "./events/events.index";
 import { authenticate, authenticateAdmin } from "./http/auth";
 import { jsonBody } from "./http/body";
@@ -91,11 +92,13 @@ export function createApp() {
     .route("/v1", inboundApi)
     .route("/v1", sandboxApi)
     .route("/v1", operationsApi)
+    .route("/v1", billingApi)
     .route("/admin/v1", tenantsAdmin)
     .route("/admin/v1", apiKeysAdmin)
     .route("/admin/v1", warehousesAdmin)
     .route("/admin/v1", shippingMethodsAdmin)
-    .route("/admin/v1", stuckOperationsAdmin);
+    .route("/admin/v1", stuckOperationsAdmin)
+    .route("/admin/v1", billingAdmin);
 
   routed.openAPIRegistry.registerComponent("securitySchemes", "ApiKey", {
     type: "http",

@@ -1,4 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
+import { issueInvoices } from "./billing/billing.invoices";
+import { chargeStorage } from "./billing/billing.storage";
 import { frozenTenants, type JobScope } from "./db/background";
 import { database } from "./db/client";
 import { mendPage } from "./db/replicas";
@@ -178,8 +180,8 @@ export class JanitorObject extends DurableObject<Env> {
 
 /**
  * A shard's jobs, each bounded and blind to frozen tenants: the webhook relay's backstop,
- * secret expiry, retention, orders past their hot window, stranded receipts and returns, and
- * its copy of the control rows.
+ * secret expiry, retention, orders past their hot window, stranded receipts and returns, the
+ * day's storage charges and the closed months' invoices, and its copy of the control rows.
  */
 function shardJobs(env: Env, name: string, scope: JobScope, mend: { next: string }): Jobs {
   const shard = { name, d1: d1Of(env, name) };
@@ -191,6 +193,8 @@ function shardJobs(env: Env, name: string, scope: JobScope, mend: { next: string
     orders: async () => (await archiveOrders(env, db, Date.now(), { scope })).more,
     receipts: () => applyStrandedReceipts(env, db, scope),
     returns: () => finishReturnStock(env, db, scope),
+    storage: () => chargeStorage(db, scope),
+    invoices: () => issueInvoices(db, scope),
     replicas: async () => {
       const page = await mendPage(env, shard, mend.next);
       mend.next = page.next ?? "";

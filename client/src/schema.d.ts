@@ -1220,6 +1220,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Charge lines, oldest first
+         * @description Every line the 3PL charged, as it was priced when its fact happened: filter by `fee`, `source_type`, `source_id` or `order_id`; poll with `updated_since` and walk `next_cursor`. Lines never change; a void adds credit lines.
+         *
+         *     Requires scope `billing:read`.
+         */
+        get: operations["listBillingCharges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/rate-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rate cards the 3PL prices with, oldest first
+         * @description Requires scope `billing:read`.
+         */
+        get: operations["listBillingRateCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly invoices, drafts and issued
+         * @description Oldest change first; an invoice changes when it is issued. Poll with `updated_since`.
+         *
+         *     Requires scope `billing:read`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice with its totals
+         * @description Requires scope `billing:read`.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's lines, oldest first
+         * @description Its month's charge lines; their amounts and taxes sum to its total exactly.
+         *
+         *     Requires scope `billing:read`.
+         */
+        get: operations["listInvoiceLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/lines.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice's lines as CSV
+         * @description Every line, oldest first, one row each with a header row: id, occurred_on, fee, description, source_type, source_id, order_id, warehouse_id, quantity, unit_rate, amount, tax, currency, credit_for. RFC 4180 quoting.
+         *
+         *     Requires scope `billing:read`.
+         */
+        get: operations["listInvoiceLines.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/tenants": {
         parameters: {
             query?: never;
@@ -1450,6 +1578,27 @@ export interface paths {
          * @description Undoes whatever part of it ran: stock movements for a shipment or void that never committed are reversed, and every line it touched holds again exactly what the order as committed says. Stock is never left inconsistent.
          */
         post: operations["adminDiscardStuckOperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}/rate-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's rate cards, oldest first */
+        get: operations["adminListTenantRateCards"];
+        put?: never;
+        /**
+         * Give a tenant a new rate card version
+         * @description Every fee is required (422 naming the one missing). A card takes effect on its `effective_from` (UTC), today or later and after every card the tenant has (422 `rate_card_overlap`): charges already made keep the card they were priced by.
+         */
+        post: operations["adminRateCardsTenant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1971,6 +2120,8 @@ export interface components {
             service: string;
             weight?: components["schemas"]["Weight"];
             dimensions?: components["schemas"]["Dimensions"];
+            /** @description The packaging type, when the floor named one. */
+            packaging?: string;
             /**
              * @description Its latest carrier event's status (by `occurred_at`); null before the first.
              * @enum {string|null}
@@ -2557,7 +2708,8 @@ export interface components {
          *           "quantity": 1,
          *           "condition": "resellable",
          *           "restocked": true,
-         *           "serials": []
+         *           "serials": [],
+         *           "lot": null
          *         },
          *         {
          *           "order_line_id": "li_8sLq2Wn5Rt",
@@ -2566,7 +2718,8 @@ export interface components {
          *           "quantity": 1,
          *           "condition": "damaged",
          *           "restocked": false,
-         *           "serials": []
+         *           "serials": [],
+         *           "lot": null
          *         }
          *       ],
          *       "expected_items": [
@@ -2684,7 +2837,7 @@ export interface components {
             /** @example evt_01J8XQ3kTq9x2VbN8mLp */
             event_id: string;
             /** @enum {string} */
-            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+            event_type: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "invoice.issued" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
             /** @description The full resource as of this event, including its `version`. */
@@ -2723,7 +2876,7 @@ export interface components {
             /** Format: uri */
             url: string;
             /** @description `"*"` subscribes to every event type. */
-            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
+            events: ("*" | "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "invoice.issued" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked")[];
             description?: string | null;
         };
         WebhookList: {
@@ -2831,7 +2984,7 @@ export interface components {
             replaced_by: string | null;
         };
         /** @enum {string} */
-        Scope: "orders:read" | "orders:write" | "shipments:read" | "inventory:read" | "products:read" | "products:write" | "inbound:read" | "inbound:write" | "returns:read" | "returns:write" | "webhooks:manage" | "events:read" | "keys:manage" | "warehouse:operate";
+        Scope: "orders:read" | "orders:write" | "shipments:read" | "inventory:read" | "products:read" | "products:write" | "inbound:read" | "inbound:write" | "returns:read" | "returns:write" | "webhooks:manage" | "events:read" | "keys:manage" | "warehouse:operate" | "billing:read";
         IssuedApiKey: components["schemas"]["ApiKey"] & {
             /**
              * @description The secret key. Shown once, here; only its SHA-256 is stored.
@@ -3118,6 +3271,11 @@ export interface components {
                 service: string;
                 weight?: components["schemas"]["Weight"];
                 dimensions?: components["schemas"]["Dimensions"];
+                /**
+                 * @description The packaging the parcel went in (`mailer_small`, `box_medium`…): the rate card prices each type per parcel.
+                 * @example box_medium
+                 */
+                packaging?: string | null;
             }[];
             items: {
                 /** @example WIDGET-BLUE-M */
@@ -3439,6 +3597,178 @@ export interface components {
                  */
                 lot?: string;
             }[];
+        };
+        ChargeList: {
+            data: components["schemas"]["Charge"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Charge: {
+            /** @example chg_8Kd92mQ4xTa1Bc2De3Fg */
+            id: string;
+            /** @enum {string} */
+            fee: "order" | "additional_unit" | "packaging" | "freight" | "receiving" | "return" | "storage";
+            /** @enum {string} */
+            source_type: "shipment" | "receipt" | "return" | "storage_day";
+            /** @description The shipment, receipt or return charged, or `tenant:day` for a day's storage. */
+            source_id: string;
+            order_id: string | null;
+            warehouse_id: string | null;
+            description: string;
+            quantity: number;
+            /**
+             * @description The card's rate, up to four decimals.
+             * @example 19.99
+             */
+            unit_rate: string;
+            /**
+             * @description quantity × unit_rate, rounded once, signed: a credit is negative.
+             * @example 2.50
+             */
+            amount: string;
+            /** @example 0.25 */
+            tax: string;
+            currency: string;
+            rate_card_id: string;
+            /** @description The charge a credit line negates. */
+            credit_for: string | null;
+            /**
+             * Format: date
+             * @example 2026-07-06
+             */
+            occurred_on: string;
+            /** @example 2026-12 */
+            invoice_period: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+        };
+        RateCardList: {
+            data: components["schemas"]["RateCard"][];
+        };
+        RateCard: components["schemas"]["CreateRateCard"] & {
+            /** @example rc_8Kd92mQ4xTa1Bc2De3Fg */
+            id: string;
+            /** @description 1 for the tenant's first card, then +1. */
+            version: number;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+        };
+        RateCardFees: {
+            /**
+             * @description Pick and pack, per order: charged with its first shipment, for its first unit.
+             * @example 2.50
+             */
+            order: string;
+            /**
+             * @description Every unit an order ships beyond its first.
+             * @example 0.35
+             */
+            additional_unit: string;
+            /**
+             * @description Every unit a receipt counts, damaged or not.
+             * @example 0.20
+             */
+            receiving_unit: string;
+            /**
+             * @description Each return processed.
+             * @example 3.00
+             */
+            return: string;
+            /**
+             * @description Per unit held (sellable, quarantined, damaged or expired) per day, by the product's size class: small up to 1 litre, medium up to 27 litres, large beyond (medium without dimensions). Up to four decimals: a fraction of a cent.
+             * @example {
+             *       "small": "0.0050",
+             *       "medium": "0.0100",
+             *       "large": "0.0400"
+             *     }
+             */
+            storage_per_unit_day: {
+                /** @example 19.99 */
+                small: string;
+                /** @example 19.99 */
+                medium: string;
+                /** @example 19.99 */
+                large: string;
+            };
+            /**
+             * @description Per parcel, by the packaging type the floor names on it (`parcels[].packaging`); a type the card does not list is not charged.
+             * @example {
+             *       "mailer_small": "0.40",
+             *       "box_medium": "1.10"
+             *     }
+             */
+            packaging: {
+                [key: string]: string;
+            };
+            /**
+             * @description Freight passes through at the shipment's `cost` plus this markup (0 for cost); a cost in another currency than the card's is not charged.
+             * @example 10
+             */
+            freight_markup_percent: string;
+        };
+        CreateRateCard: {
+            /**
+             * Format: date
+             * @description The UTC day the card takes effect: today or later, and after every card the tenant already has (422 `rate_card_overlap`). It stays in force until the next card's day.
+             * @example 2026-07-06
+             */
+            effective_from: string;
+            /**
+             * @example AUD
+             * @enum {string}
+             */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+            fees: components["schemas"]["RateCardFees"];
+            /**
+             * @description Tax on every line, rounded per line to the currency's minor unit.
+             * @example 10
+             */
+            tax_rate_percent: string;
+        };
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Invoice: {
+            /** @example inv_8Kd92mQ4xTa1Bc2De3Fg */
+            id: string;
+            /**
+             * @description The month it bills (YYYY-MM, UTC).
+             * @example 2026-12
+             */
+            period: string;
+            /**
+             * @description `draft` while the month is open (its totals are its lines' now); `issued` once it has closed, and immutable.
+             * @enum {string}
+             */
+            status: "draft" | "issued";
+            currency: string;
+            /** @description How many charge lines it has. */
+            lines: number;
+            /**
+             * @description Each fee's lines summed, before tax.
+             * @example {
+             *       "order": "250.00",
+             *       "additional_unit": "41.30",
+             *       "storage": "12.07"
+             *     }
+             */
+            totals_by_fee: {
+                [key: string]: string;
+            };
+            subtotal: string;
+            tax: string;
+            /** @description subtotal + tax: exactly the sum of its lines' amounts and taxes. */
+            total: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            issued_at: string | null;
+            /** @example 2026-07-02T14:31:07.000Z */
+            created_at: string;
+            /** @example 2026-07-02T14:31:07.000Z */
+            updated_at: string;
+        };
+        InvoiceLineList: {
+            data: components["schemas"]["Charge"][];
+            pagination: components["schemas"]["Pagination"];
         };
         CreatedTenant: components["schemas"]["Tenant"] & {
             api_key: components["schemas"]["IssuedApiKey"];
@@ -3930,16 +4260,13 @@ export interface components {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Server-Timing": components["headers"]["Server-Timing"];
                 "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Unknown return */
+        /** @description No such resource for this tenant */
         "Error404.6": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3954,12 +4281,30 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No such resource for this tenant */
+        /** @description Unknown return */
         "Error404.7": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Server-Timing": components["headers"]["Server-Timing"];
                 "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such invoice for this tenant */
+        "Error404.8": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Server-Timing": components["headers"]["Server-Timing"];
+                "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -3967,7 +4312,7 @@ export interface components {
             };
         };
         /** @description Unknown */
-        "Error404.8": {
+        "Error404.9": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Server-Timing": components["headers"]["Server-Timing"];
@@ -3979,7 +4324,7 @@ export interface components {
             };
         };
         /** @description Unknown sku */
-        "Error404.9": {
+        "Error404.10": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 "Server-Timing": components["headers"]["Server-Timing"];
@@ -4274,7 +4619,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.9"];
+            404: components["responses"]["Error404.10"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -4313,7 +4658,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.9"];
+            404: components["responses"]["Error404.10"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
@@ -5076,7 +5421,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.6"];
+            404: components["responses"]["Error404.7"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5086,7 +5431,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description A type the key cannot read is 403 `insufficient_scope`. */
-                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
+                type?: "order.created" | "order.updated" | "order.cancelled" | "order.backordered" | "order.cancellation_requested" | "order.cancellation_rejected" | "shipment.created" | "shipment.updated" | "inbound.received" | "inbound.discrepancy" | "return.received" | "invoice.issued" | "webhook.test" | "inventory.updated" | "inventory.adjusted" | "inventory.low_stock" | "inventory.restocked";
                 /** @description Only events with a webhook delivery in this state (in flight counts as pending). */
                 delivery_status?: "pending" | "succeeded" | "failed";
                 /** @description Only events committed after this event id (yours, from an earlier read). */
@@ -5832,7 +6177,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.5"];
+            404: components["responses"]["Error404.6"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5867,7 +6212,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.5"];
+            404: components["responses"]["Error404.6"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -5906,7 +6251,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.5"];
+            404: components["responses"]["Error404.6"];
             409: components["responses"]["Error409.5"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -5982,7 +6327,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            404: components["responses"]["Error404.5"];
+            404: components["responses"]["Error404.6"];
             409: components["responses"]["Error409.5"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -7237,7 +7582,7 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.6"];
+            404: components["responses"]["Error404.7"];
             409: components["responses"]["Error409.4"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
@@ -7279,11 +7624,253 @@ export interface operations {
             400: components["responses"]["Error400"];
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
-            404: components["responses"]["Error404.6"];
+            404: components["responses"]["Error404.7"];
             409: components["responses"]["Error409.4"];
             413: components["responses"]["Error413"];
             415: components["responses"]["Error415"];
             422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listBillingCharges: {
+        parameters: {
+            query?: {
+                fee?: "order" | "additional_unit" | "packaging" | "freight" | "receiving" | "return" | "storage";
+                source_type?: "shipment" | "receipt" | "return" | "storage_day";
+                source_id?: string;
+                /** @description Every charge that refers to the order: its shipments' fees, credits and returns. */
+                order_id?: string;
+                /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                updated_since?: string;
+                /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Charges */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargeList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listBillingRateCards: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rate cards */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateCardList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Inclusive lower bound on `updated_at`: an ISO-8601 UTC time, with or without fractional seconds, or a date alone (midnight UTC). Poll with the newest `updated_at` you have seen. */
+                updated_since?: string;
+                /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            422: components["responses"]["Error422"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.8"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listInvoiceLines: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from `pagination.next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lines */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceLineList"];
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.8"];
+            429: components["responses"]["Error429"];
+            500: components["responses"]["Error500"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    "listInvoiceLines.csv": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
+            403: components["responses"]["Error403"];
+            404: components["responses"]["Error404.8"];
             429: components["responses"]["Error429"];
             500: components["responses"]["Error500"];
             503: components["responses"]["Error503"];
@@ -7390,7 +7977,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.7"];
+            404: components["responses"]["Error404.5"];
             429: components["responses"]["Error429.2"];
             500: components["responses"]["Error500.2"];
             503: components["responses"]["Error503.2"];
@@ -7430,7 +8017,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.7"];
+            404: components["responses"]["Error404.5"];
             422: components["responses"]["Error422.2"];
             429: components["responses"]["Error429.2"];
             500: components["responses"]["Error500.2"];
@@ -7466,7 +8053,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.7"];
+            404: components["responses"]["Error404.5"];
             413: components["responses"]["Error413.2"];
             415: components["responses"]["Error415.2"];
             422: components["responses"]["Error422.2"];
@@ -7851,7 +8438,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.8"];
+            404: components["responses"]["Error404.9"];
             429: components["responses"]["Error429.2"];
             500: components["responses"]["Error500.2"];
             503: components["responses"]["Error503.2"];
@@ -7882,7 +8469,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.8"];
+            404: components["responses"]["Error404.9"];
             /** @description Not parked any more, or it failed again */
             409: {
                 headers: {
@@ -7928,7 +8515,7 @@ export interface operations {
             };
             400: components["responses"]["Error400.2"];
             401: components["responses"]["Error401"];
-            404: components["responses"]["Error404.8"];
+            404: components["responses"]["Error404.9"];
             /** @description Not parked any more */
             409: {
                 headers: {
@@ -7941,6 +8528,80 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            413: components["responses"]["Error413.2"];
+            415: components["responses"]["Error415.2"];
+            422: components["responses"]["Error422.2"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
+        };
+    };
+    adminListTenantRateCards: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `X-Consistency-Token` from an earlier response, unchanged: this read is served from a copy of the data at least as new as it. Without one, a read may come from a copy a moment behind the latest writes. Tokens are sealed: one this API did not issue, or altered, is 400 `invalid_parameter`. */
+                "x-consistency-token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rate cards */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RateCard"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.5"];
+            429: components["responses"]["Error429.2"];
+            500: components["responses"]["Error500.2"];
+            503: components["responses"]["Error503.2"];
+        };
+    };
+    adminRateCardsTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRateCard"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Server-Timing": components["headers"]["Server-Timing"];
+                    "X-Consistency-Token": components["headers"]["X-Consistency-Token"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateCard"];
+                };
+            };
+            400: components["responses"]["Error400.2"];
+            401: components["responses"]["Error401"];
+            404: components["responses"]["Error404.5"];
             413: components["responses"]["Error413.2"];
             415: components["responses"]["Error415.2"];
             422: components["responses"]["Error422.2"];

@@ -62,7 +62,9 @@ export type FeedTable =
   | "inventory_adjustments"
   | "inventory_condition_moves"
   | "inbound_shipments"
-  | "returns";
+  | "returns"
+  | "charges"
+  | "invoices";
 
 const FeedCursor = z.object({
   u: z.string(),

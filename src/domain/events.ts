@@ -15,6 +15,7 @@ export type EventResource =
   | "adjustment"
   | "inbound"
   | "return"
+  | "invoice"
   | "webhook";
 
 const EVENTS = {
@@ -29,6 +30,7 @@ const EVENTS = {
   "inbound.received": "inbound",
   "inbound.discrepancy": "inbound",
   "return.received": "return",
+  "invoice.issued": "invoice",
   "webhook.test": "webhook",
   "inventory.updated": "sku_inventory",
   "inventory.adjusted": "adjustment",
@@ -59,6 +61,7 @@ const READ_SCOPE = {
   inventory: "inventory:read",
   inbound: "inbound:read",
   return: "returns:read",
+  invoice: "billing:read",
   webhook: "webhooks:manage",
 } as const satisfies Record<EventFamily, Scope>;
 

@@ -70,6 +70,7 @@ export const REFUSAL_CODES = [
   "expiry_required",
   "lot_expiry_mismatch",
   "lot_not_shipped",
+  "rate_card_overlap",
   "currency_required",
   "dates_out_of_order",
   "billing_address_incomplete",

@@ -14,6 +14,7 @@ export const SCOPES = [
   "events:read",
   "keys:manage",
   "warehouse:operate",
+  "billing:read",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -142,3 +142,27 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** What created a delivery: the outbox relay, a test, a redeliver or a recover. */
 export const DELIVERY_ORIGINS = ["relay", "test", "redeliver", "recover"] as const;
 export type DeliveryOrigin = (typeof DELIVERY_ORIGINS)[number];
+
+/** What a charge line is for: the fees a rate card prices (issue 24). */
+export const CHARGE_FEES = [
+  "order",
+  "additional_unit",
+  "packaging",
+  "freight",
+  "receiving",
+  "return",
+  "storage",
+] as const;
+export type ChargeFee = (typeof CHARGE_FEES)[number];
+
+/** The fact a charge line comes from. */
+export const CHARGE_SOURCES = ["shipment", "receipt", "return", "storage_day"] as const;
+export type ChargeSource = (typeof CHARGE_SOURCES)[number];
+
+/** A product's storage size class, from its dimensions (src/billing/billing.rates.ts). */
+export const SIZE_CLASSES = ["small", "medium", "large"] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/** A month's invoice: `draft` while the month is open, `issued` (and immutable) once closed. */
+export const INVOICE_STATUSES = ["draft", "issued"] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];

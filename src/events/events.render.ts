@@ -1,3 +1,5 @@
+import type { InvoiceRow } from "../billing/billing.invoices";
+import { renderInvoice } from "../billing/billing.render";
 import { isPacked, unpacked } from "../db/event-data";
 import type { events } from "../db/schema";
 import { type EventResource, resourceOf } from "../domain/events";
@@ -38,6 +40,7 @@ const RENDER: { [R in EventResource]: (snapshot: Snapshot) => Record<string, unk
   adjustment: (s) => renderAdjustment(s as unknown as AdjustmentSnapshot),
   inbound: (s) => renderInbound(s as unknown as InboundSnapshot),
   return: (s) => renderReturn(s as unknown as StoredReturn),
+  invoice: (s) => renderInvoice(s as unknown as Required<InvoiceRow>),
   // A test event's payload is written as it is sent.
   webhook: (s) => s,
 };

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { chargeStatements, receiptFacts } from "../billing/billing.charges";
 import { type JobScope, unfrozen } from "../db/background";
 import { type Db, rowsOf, statement } from "../db/client";
 import { type EventWrite, eventStatements } from "../db/events";
@@ -118,7 +119,7 @@ export async function readInbound(
   return asn && (tenantId === null || asn.tenantId === tenantId) ? asn : undefined;
 }
 
-type Asn = Pick<InboundSnapshot, "id" | "tenantId" | "warehouseId">;
+type Asn = Pick<InboundSnapshot, "id" | "tenantId" | "warehouseId" | "reference">;
 
 /** A receipt's units per SKU, whatever lots they came in: an ASN counts its lines by SKU. */
 function perSku(items: readonly Required<Omit<ReceiptItem, "lot" | "expires_on">>[]) {
@@ -186,6 +187,8 @@ export async function countReceipt(
       })
       .where(and(eq(inboundShipments.id, asn.id), ours)),
     ...eventWrites(db, asn, receiptEvents([...new Set(items.map((i) => i.sku))]), ours, receipt.id),
+    // Receiving is charged once, by the receipt's id.
+    ...chargeStatements(db, asn.tenantId, receiptFacts({ ...receipt, asn, items })),
   ];
   const [first, ...rest] = writes;
   if (first) await db.batch([first, ...rest]);

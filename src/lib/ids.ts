@@ -25,7 +25,10 @@ export type OwnedPrefix =
   | "evt"
   | "prd"
   | "del"
-  | "op";
+  | "op"
+  | "chg"
+  | "inv"
+  | "rc";
 
 /** What no tenant owns: tenants themselves, keys and requests. */
 type PlatformPrefix = "key" | "ten" | "req";

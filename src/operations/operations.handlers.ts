@@ -102,6 +102,7 @@ export const ship: AppRouteHandler<typeof routes.ship> = async (c) => {
           service: p.service,
           weight: p.weight ?? null,
           dimensions: p.dimensions ?? null,
+          packaging: p.packaging ?? null,
         })),
         items: body.items.map((i) => ({
           sku: i.sku,

@@ -33,6 +33,7 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     p.service,
     p.weight === null ? null : JSON.stringify(p.weight),
     p.dimensions === null ? null : JSON.stringify(p.dimensions),
+    p.packaging,
   ]);
   const items = record.items.map((i) => [
     i.orderLineId,
@@ -50,8 +51,8 @@ export function insertShipment(db: Db, record: ShipmentRecord): BatchItem[] {
     ...chunked(parcels).map((group) =>
       statement(
         db,
-        sql`INSERT INTO shipment_parcels (shipment_id, position, tracking_number, tracking_url, carrier, service, weight, dimensions)
-        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6
+        sql`INSERT INTO shipment_parcels (shipment_id, position, tracking_number, tracking_url, carrier, service, weight, dimensions, packaging)
+        SELECT ${row.id}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7
         FROM ${jsonRows(group)} AS j`,
       ),
     ),

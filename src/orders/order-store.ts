@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { chargeStatements, creditStatements, shipmentFacts } from "../billing/billing.charges";
 import { type Db, statement } from "../db/client";
 import { eventStatements, patched } from "../db/events";
 import { feedStamp } from "../db/feed";
@@ -173,6 +174,14 @@ export async function persist(
     );
     if (change.action === "shipment_voided" && touched.items.some((i) => i.serials)) {
       writes.push(...voidedStatements(db, touched.row.id));
+    }
+    // What the 3PL charges for it, in the same write: a shipment's fees, a void's credits.
+    if (change.shipment?.created) {
+      writes.push(
+        ...chargeStatements(db, tenantId, shipmentFacts(touched, before?.shipments ?? [])),
+      );
+    } else if (change.action === "shipment_voided") {
+      writes.push(...creditStatements(db, tenantId, touched.row.id));
     }
   }
   let head = before?.head ?? { seq: 0, hash: GENESIS_HASH };

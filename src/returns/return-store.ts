@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { chargeStatements, returnFacts } from "../billing/billing.charges";
 import { type JobScope, unfrozen } from "../db/background";
 import { type Db, statement } from "../db/client";
 import { eventStatements, patched } from "../db/events";
@@ -231,16 +232,20 @@ export async function insertReceived(
 
 export async function commitProcessed(db: Db, before: Stored): Promise<Stored> {
   const stamp = feedStamp("returns", before.row.tenantId);
-  const [row] = await db
-    .update(returns)
-    .set({
-      status: "processed",
-      processedAt: stamp.updatedAt,
-      version: before.row.version + 1,
-      ...stamp,
-    })
-    .where(eq(returns.id, before.row.id))
-    .returning();
+  const [[row]] = await db.batch([
+    db
+      .update(returns)
+      .set({
+        status: "processed",
+        processedAt: stamp.updatedAt,
+        version: before.row.version + 1,
+        ...stamp,
+      })
+      .where(eq(returns.id, before.row.id))
+      .returning(),
+    // Processing is charged once, by the return's id, whoever processes it.
+    ...chargeStatements(db, before.row.tenantId, returnFacts(before.row)),
+  ]);
   if (!row) throw new Error(`return ${before.row.id} vanished inside its own change`);
   return { row, lines: before.lines };
 }

@@ -33,6 +33,7 @@ export function renderShipment(
         service: p.service,
         ...(p.weight ? { weight: p.weight } : {}),
         ...(p.dimensions ? { dimensions: p.dimensions } : {}),
+        ...(p.packaging ? { packaging: p.packaging } : {}),
         ...parcelTracking(p.trackingEvents),
         tracking_events: timeline(p.trackingEvents),
       })),

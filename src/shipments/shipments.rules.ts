@@ -50,7 +50,9 @@ export interface ShipItem extends Item {
 
 export interface ShipInput {
   shipmentId: string;
-  parcels: Omit<ParcelRow, "shipmentId" | "position" | "trackingEvents">[];
+  parcels: (Omit<ParcelRow, "shipmentId" | "position" | "trackingEvents" | "packaging"> & {
+    packaging?: string | null;
+  })[];
   items: ShipItem[];
   cost: { amount: string; currency: string } | null;
   shippedAt: string;
@@ -180,6 +182,7 @@ export function decideShipment(
       },
       parcels: input.parcels.map((p, position) => ({
         ...p,
+        packaging: p.packaging ?? null,
         shipmentId: input.shipmentId,
         position,
         trackingEvents: null,

@@ -41,6 +41,10 @@ export const Parcel = z
     service: z.string().openapi({ example: "Express Post" }),
     weight: Weight.optional(),
     dimensions: Dimensions.optional(),
+    packaging: z
+      .string()
+      .optional()
+      .openapi({ description: "The packaging type, when the floor named one." }),
     status: z.enum(TRACKING_EVENT_STATUSES).nullable().openapi({
       description: "Its latest carrier event's status (by `occurred_at`); null before the first.",
     }),
@@ -189,6 +193,11 @@ const ParcelInput = z.strictObject({
   service: text(200),
   weight: Weight.nullable().optional(),
   dimensions: Dimensions.nullable().optional(),
+  packaging: Slug.nullable().optional().openapi({
+    description:
+      "The packaging the parcel went in (`mailer_small`, `box_medium`…): the rate card prices each type per parcel.",
+    example: "box_medium",
+  }),
 });
 
 export const CreateShipment = z

@@ -57,6 +57,7 @@ function record(events: TrackingEvent[][] = [[]]): ShipmentRecord {
       position,
       trackingNumber: `TN${position}`,
       trackingUrl: null,
+      packaging: null,
       carrier: "auspost",
       service: "Parcel Post",
       weight: null,

@@ -4,6 +4,7 @@
  * from here, never from an area's module, so a table can move between modules freely.
  */
 
+export * from "./billing";
 export * from "./catalog";
 export * from "./feeds";
 export * from "./idempotency";

@@ -53,6 +53,8 @@ export const shipmentParcels = sqliteTable(
     service: text("service").notNull(),
     weight: text("weight", { mode: "json" }).$type<Weight>(),
     dimensions: text("dimensions", { mode: "json" }).$type<Dimensions>(),
+    /** The packaging type the parcel went in, as the rate card names it (issue 24). */
+    packaging: text("packaging"),
     /** The carrier's scans in the order received; null (one byte) until the first. */
     trackingEvents: text("tracking_events", { mode: "json" }).$type<TrackingEvent[]>(),
   },

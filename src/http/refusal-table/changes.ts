@@ -172,6 +172,15 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `Lot ${quoted(d.lot)} of ${quoted(d.sku)} did not ship on this order${d.lots ? ` (it shipped ${d.lots})` : ""}.`,
   },
+  rate_card_overlap: {
+    status: 422,
+    about:
+      "A new rate card's `effective_from` is before today (UTC) or not after the tenant's latest card: charges already made keep the card that priced them.",
+    message: (d) =>
+      d.latest
+        ? `effective_from ${d.effective_from} must be today (${d.today}) or later, and after the latest card's ${d.latest}.`
+        : `effective_from ${d.effective_from} must be today (${d.today}) or later.`,
+  },
   currency_required: {
     status: 422,
     wire: "validation_error",
