@@ -102,6 +102,7 @@ export const TENANT_TABLES = [
   { table: "charges", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "invoices", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "storage_progress", where: "tenant_id = :tenant", key: ["tenant_id"] },
+  { table: "billing_heads", where: "tenant_id = :tenant", key: ["tenant_id"] },
   // Paged unit by unit, so each unit's movements are numbered anew in the order they happened.
   {
     table: "serial_movements",

@@ -72,6 +72,12 @@ CREATE TABLE `storage_progress` (
 	`tenant_id` text PRIMARY KEY NOT NULL,
 	`last_day` text NOT NULL
 ) WITHOUT ROWID;--> statement-breakpoint
+-- The last month each tenant has an issued invoice for: a line dated in it or before goes on
+-- the month after, read by the tenant's key alone.
+CREATE TABLE `billing_heads` (
+	`tenant_id` text PRIMARY KEY NOT NULL,
+	`issued_through` text NOT NULL
+);--> statement-breakpoint
 -- A month's invoice per tenant and currency: a draft from its first charge while the month is
 -- open (its totals are its charges'), issued once the month has closed, then immutable.
 CREATE TABLE `invoices` (

@@ -36,14 +36,14 @@ export interface Fact {
 }
 
 /**
- * The month a line dated `day` goes on: its own, or, once that month's invoice is issued, the
- * month after the tenant's last issued one, which is still open.
+ * The month a line dated `day` goes on: its own, or, once the tenant has issued invoices for
+ * that month, the month after the last one issued, which is still open.
  */
-const periodOf = (tenantId: string, day: SQL) => sql`CASE WHEN EXISTS (SELECT 1 FROM invoices
-  WHERE tenant_id = ${tenantId} AND period = substr(${day}, 1, 7) AND status = 'issued')
-  THEN (SELECT strftime('%Y-%m', MAX(period) || '-01', '+1 month') FROM invoices
-    WHERE tenant_id = ${tenantId} AND status = 'issued')
-  ELSE substr(${day}, 1, 7) END`;
+const periodOf = (tenantId: string, day: SQL) => {
+  const through = sql`(SELECT issued_through FROM billing_heads WHERE tenant_id = ${tenantId})`;
+  return sql`CASE WHEN ${through} >= substr(${day}, 1, 7)
+    THEN strftime('%Y-%m', ${through} || '-01', '+1 month') ELSE substr(${day}, 1, 7) END`;
+};
 
 /** The rate card in force on `day`. */
 const cardOn = (tenantId: string, day: SQL) => sql`(SELECT id FROM rate_cards
@@ -143,7 +143,7 @@ export function creditStatements(db: Db, tenantId: string, shipmentId: string): 
           c.unit_rate, -c.amount, -c.tax, c.currency, c.rate_card_id, c.id, ${day},
           ${periodOf(tenantId, day)}, ${stamp.updatedAt}, ${stamp.updatedAt},
           ${stamp.changeSeq} + (ROW_NUMBER() OVER (ORDER BY c.change_seq)) - 1
-        FROM charges AS c ${stamp.from}
+        FROM charges AS c INDEXED BY charges_source_idx ${stamp.from}
         WHERE c.tenant_id = ${tenantId} AND c.source_id = ${shipmentId} AND c.credit_for IS NULL
         ON CONFLICT (tenant_id, charge_key) DO NOTHING`,
     ),

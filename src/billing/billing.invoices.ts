@@ -3,7 +3,7 @@ import { inTime, type JobScope, UNSCOPED, unfrozen } from "../db/background";
 import type { Db } from "../db/client";
 import { eventStatements } from "../db/events";
 import { feedStamp } from "../db/feed";
-import { charges, invoices } from "../db/schema";
+import { billingHeads, charges, invoices } from "../db/schema";
 import { utcToday } from "../lib/calendar";
 
 /*
@@ -121,6 +121,13 @@ export async function issueInvoices(
           ...stamp,
         })
         .where(and(eq(invoices.id, draft.id), sql`${invoices.status} = 'draft'`)),
+      db
+        .insert(billingHeads)
+        .values({ tenantId: draft.tenantId, issuedThrough: draft.period })
+        .onConflictDoUpdate({
+          target: billingHeads.tenantId,
+          set: { issuedThrough: sql`MAX(${billingHeads.issuedThrough}, excluded.issued_through)` },
+        }),
       ...eventStatements(db, draft.tenantId, [
         {
           events: [{ type: "invoice.issued" }],

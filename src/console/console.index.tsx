@@ -7,6 +7,7 @@ import { Problem } from "./components/messages";
 import { CSRF_FIELD, sameOrigin, tokenMatches } from "./csrf";
 import { readForm, text } from "./forms";
 import { hasSandbox, Layout, render } from "./layout";
+import { billingPage, invoiceCsv, invoicePage } from "./pages/billing";
 import { eventsPage } from "./pages/events";
 import { inventoryPage } from "./pages/inventory";
 import { keyPage, revokeKey, rotateKey, updateKey } from "./pages/key";
@@ -176,6 +177,9 @@ export function consoleApp(fetchApi: ApiFetch, records: SessionRecords): Hono<Co
   app.get("/keys", keysPage);
   app.post("/keys", issueKey);
   app.get("/keys/:id", keyPage);
+  app.get("/billing", billingPage);
+  app.get("/billing/:id", invoicePage);
+  app.get("/billing/:id/lines.csv", invoiceCsv);
   app.post("/keys/:id/rotate", rotateKey);
   app.post("/keys/:id/update", updateKey);
   app.post("/keys/:id/revoke", revokeKey);

@@ -14,6 +14,7 @@ export type Section =
   | "webhooks"
   | "events"
   | "keys"
+  | "billing"
   | "sandbox";
 
 const SECTIONS: { id: Section; label: string; sandboxOnly?: boolean }[] = [
@@ -23,6 +24,7 @@ const SECTIONS: { id: Section; label: string; sandboxOnly?: boolean }[] = [
   { id: "webhooks", label: "Webhooks" },
   { id: "events", label: "Events" },
   { id: "keys", label: "API keys" },
+  { id: "billing", label: "Billing" },
   { id: "sandbox", label: "Sandbox", sandboxOnly: true },
 ];
 

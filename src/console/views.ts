@@ -25,6 +25,8 @@ export type DeliveryView = InferResponseType<
 >["data"][number];
 export type SettingsView = InferResponseType<V1["sandbox"]["settings"]["$get"], 200>;
 export type ApiKeyView = InferResponseType<V1["api-keys"][":id"]["$get"], 200>;
+export type InvoiceView = InferResponseType<V1["invoices"][":id"]["$get"], 200>;
+export type ChargeView = InferResponseType<V1["billing"]["charges"]["$get"], 200>["data"][number];
 
 /** An order as the API's action rules read it, from what its view shows. */
 export const factsOfView = (order: OrderView): OrderFacts => ({

@@ -201,6 +201,31 @@ describe("charges", () => {
     ).rejects.toThrow(/charge_immutable/);
   });
 
+  it("charges a replayed shipment request once", async () => {
+    const { key } = await billed();
+    await receive(key, [{ sku: "BILL-S", received_quantity: 5 }]);
+    const order = await ok(
+      api(key).orders.$post({ json: orderBody({ items: [{ sku: "BILL-S", quantity: 2 }] }) }),
+    );
+    const idem = crypto.randomUUID();
+    const json = {
+      order_id: order.id,
+      parcels: [parcel()],
+      items: [{ sku: "BILL-S", quantity: 2 }],
+    };
+    const post = () => api(key).ops.shipments.$post({ json, header: { "idempotency-key": idem } });
+    const first = await post();
+    expectStatus(first, 201);
+    const replay = await post();
+    expectStatus(replay, 200);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.body).toEqual(first.body);
+    expect((await charges(key, { order_id: order.id })).map((l) => l.fee)).toEqual([
+      "order",
+      "additional_unit",
+    ]);
+  });
+
   it("charges receipts per unit and processed returns once, whoever retries", async () => {
     const { key } = await billed();
     const asn = await receive(key, [

@@ -605,6 +605,57 @@ describe("shipments, inventory and the sandbox", () => {
     );
   });
 
+  it("shows the month's invoice with its lines, and each order's charges", async () => {
+    const billed = await merchant({ "CONSOLE-BILL": 10 });
+    expectStatus(
+      await admin.tenants[":id"]["rate-cards"].$post({
+        param: { id: billed.tenantId },
+        json: {
+          effective_from: new Date().toISOString().slice(0, 10),
+          currency: "AUD",
+          fees: {
+            order: "2.50",
+            additional_unit: "0.35",
+            receiving_unit: "0.20",
+            return: "3.00",
+            storage_per_unit_day: { small: "0.01", medium: "0.01", large: "0.01" },
+            packaging: {},
+            freight_markup_percent: "0",
+          },
+          tax_rate_percent: "10",
+        },
+      }),
+      201,
+    );
+    const order = await ok(
+      client(billed.key).v1.orders.$post({
+        json: orderBody({ items: [{ sku: "CONSOLE-BILL", quantity: 3 }] }),
+      }),
+    );
+    await ship(billed.key, order.id, [{ sku: "CONSOLE-BILL", quantity: 3 }]);
+    const browser = await signedIn(billed.key);
+    const orderPage = await browser.get(`/console/orders/${order.id}`);
+    expect(orderPage.status).toBe(200);
+    expect(textOf(orderPage.html)).toContain(`Pick and pack, order ${order.order_number}`);
+    expect(textOf(orderPage.html)).toContain(`Additional units, order ${order.order_number}`);
+
+    const billing = await browser.get("/console/billing");
+    expect(billing.status).toBe(200);
+    const link = billing.html.match(/href="(\/console\/billing\/inv_[^"]+)"/)?.[1] ?? "";
+    expect(link).not.toBe("");
+    expect(textOf(billing.html)).toContain("3.52 AUD");
+    const invoice = await browser.get(link);
+    expect(invoice.status).toBe(200);
+    expect(textOf(invoice.html)).toContain(`Pick and pack, order ${order.order_number}`);
+    expect(invoice.html).toContain(
+      '<td class="num" data-label="Amount (AUD)"><div class="cell">3.52</div></td>',
+    );
+    const csv = await browser.get(`${link}/lines.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    expect(csv.html.split("\r\n")[0]).toMatch(/^id,occurred_on,fee,/);
+  });
+
   it("shows each condition's units beside the sellable stock", async () => {
     const stocked = await merchant({ "CONSOLE-COND": 9 });
     await ok(

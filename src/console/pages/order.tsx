@@ -2,6 +2,7 @@ import { type OrderAction, orderAllows } from "../../domain/actions";
 import { environmentOf } from "../../lib/environment";
 import { type ApiFailure, type ConsoleContext, outcome } from "../api";
 import { ActionButton } from "../components/action-button";
+import { ChargesTable } from "../components/charges-table";
 import type { FormState } from "../components/fields";
 import { Problem, Refused } from "../components/messages";
 import { ShipmentsTable } from "../components/shipments-table";
@@ -30,9 +31,10 @@ export async function renderOrder(
   state: PageState = {},
   status?: number,
 ) {
-  const [found, history] = await Promise.all([
+  const [found, history, charged] = await Promise.all([
     outcome(c.var.api.v1.orders[":id"].$get({ param: { id } })),
     walkHistory(c, id),
+    outcome(c.var.api.v1.billing.charges.$get({ query: { order_id: id, limit: "100" } })),
   ]);
   if (!found.ok) {
     return render(
@@ -79,6 +81,12 @@ export async function renderOrder(
         shipments={order.shipments}
         advance={sandbox ? { csrf, returnTo: "order" } : undefined}
       />
+      <h2>Charges</h2>
+      {charged.ok ? (
+        <ChargesTable label={`Charges for order ${order.order_number}`} lines={charged.body.data} />
+      ) : (
+        <Refused failure={charged} what="the order's charges" />
+      )}
       {sandbox && (can("fulfil") || state.fulfil) ? (
         <section class="panel" aria-labelledby="sandbox-title">
           <h2 id="sandbox-title">Sandbox warehouse</h2>

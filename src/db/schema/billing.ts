@@ -79,6 +79,12 @@ export const storageProgress = sqliteTable("storage_progress", {
   lastDay: text("last_day").notNull(),
 });
 
+/** The last month each tenant has an issued invoice for. */
+export const billingHeads = sqliteTable("billing_heads", {
+  tenantId: text("tenant_id").primaryKey(),
+  issuedThrough: text("issued_through").notNull(),
+});
+
 /** A month's invoice: a draft while the month is open, then issued and immutable. */
 export const invoices = sqliteTable(
   "invoices",
