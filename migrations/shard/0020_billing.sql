@@ -51,7 +51,7 @@ CREATE TABLE `charges` (
 CREATE UNIQUE INDEX `charges_tenant_key_unique` ON `charges` (`tenant_id`,`charge_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `charges_tenant_seq_unique` ON `charges` (`tenant_id`,`change_seq`);--> statement-breakpoint
 CREATE INDEX `charges_feed_idx` ON `charges` (`tenant_id`,`updated_at`,`change_seq`);--> statement-breakpoint
-CREATE INDEX `charges_period_idx` ON `charges` (`tenant_id`,`period`);--> statement-breakpoint
+CREATE INDEX `charges_period_idx` ON `charges` (`tenant_id`,`period`,`change_seq`);--> statement-breakpoint
 CREATE INDEX `charges_source_idx` ON `charges` (`tenant_id`,`source_id`);--> statement-breakpoint
 CREATE INDEX `charges_order_idx` ON `charges` (`tenant_id`,`order_id`);--> statement-breakpoint
 CREATE TRIGGER `charges_feed_head_insert` AFTER INSERT ON `charges`

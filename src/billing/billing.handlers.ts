@@ -1,8 +1,9 @@
+import { z } from "@hono/zod-openapi";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { database } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { feedRows } from "../db/feed";
+import { cursorPosition, feedRows } from "../db/feed";
 import { charges, invoices, rateCards, tenants } from "../db/schema";
 import { primary } from "../db/sessions";
 import { tenantShard } from "../db/shards";
@@ -13,7 +14,7 @@ import type { AppEnv, AppRouteHandler } from "../http/context";
 import { page } from "../http/pagination";
 import { utcToday } from "../lib/calendar";
 import { newId } from "../lib/ids";
-import { linesOf, withTotals } from "./billing.invoices";
+import { type InvoiceRow, linesOf, withTotals } from "./billing.invoices";
 import { minorFactor, toBps, toRate } from "./billing.rates";
 import { CSV_COLUMNS, csvRow, renderCharge, renderInvoice, renderRateCard } from "./billing.render";
 import type * as routes from "./billing.routes";
@@ -76,15 +77,25 @@ export const getInvoice: AppRouteHandler<typeof routes.getInvoice> = async (c) =
   return c.json(renderInvoice(await withTotals(c.var.db, row)), 200);
 };
 
+/** Where a walk of an invoice's lines stands: the last line's place in the tenant's charges. */
+const LineCursor = z.object({ s: z.number().int() });
+
+/** `limit` lines of an invoice after `after`, in order, by the month's index. */
+const linesAfter = (c: Context<AppEnv>, invoice: InvoiceRow, after: number, limit: number) =>
+  c.var.db
+    .select()
+    .from(charges)
+    .where(and(linesOf(invoice), sql`${charges.changeSeq} > ${after}`))
+    .orderBy(asc(charges.changeSeq))
+    .limit(limit);
+
 export const listInvoiceLines: AppRouteHandler<typeof routes.listInvoiceLines> = async (c) => {
   const q = c.req.valid("query");
   const invoice = await invoiceOf(c, c.req.valid("param").id);
-  const feed = await feedRows(c.var.db, charges, invoice.tenantId, [linesOf(invoice)], {
-    cursor: q.cursor,
-    limit: q.limit,
-  });
+  const after = q.cursor ? cursorPosition(q.cursor, LineCursor).s : 0;
+  const rows = await linesAfter(c, invoice, after, q.limit + 1);
   return c.json(
-    page(feed.rows, q.limit, renderCharge, feed.positionOf, await consistencyToken(c)),
+    page(rows, q.limit, renderCharge, (r) => ({ s: r.changeSeq }), await consistencyToken(c)),
     200,
   );
 };
@@ -96,12 +107,7 @@ export const exportInvoiceLines: AppRouteHandler<typeof routes.exportInvoiceLine
   const invoice = await invoiceOf(c, c.req.valid("param").id);
   const rows = [CSV_COLUMNS.join(",")];
   for (let after = 0; ; ) {
-    const lines = await c.var.db
-      .select()
-      .from(charges)
-      .where(and(linesOf(invoice), sql`${charges.changeSeq} > ${after}`))
-      .orderBy(asc(charges.changeSeq))
-      .limit(CSV_PAGE);
+    const lines = await linesAfter(c, invoice, after, CSV_PAGE);
     rows.push(...lines.map((l) => csvRow(renderCharge(l))));
     const last = lines.at(-1);
     if (!last || lines.length < CSV_PAGE) break;

@@ -514,7 +514,7 @@ describe("reconciliation", () => {
       const read = await ok(
         api(key).invoices[":id"].lines.$get({
           param: { id: invoice?.id ?? "" },
-          query: { limit: "200", ...(cursor && { cursor }) },
+          query: { limit: "50", ...(cursor && { cursor }) },
         }),
       );
       lines.push(...read.data);

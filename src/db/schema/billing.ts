@@ -67,7 +67,7 @@ export const charges = sqliteTable(
     uniqueIndex("charges_tenant_key_unique").on(t.tenantId, t.chargeKey),
     uniqueIndex("charges_tenant_seq_unique").on(t.tenantId, t.changeSeq),
     index("charges_feed_idx").on(t.tenantId, t.updatedAt, t.changeSeq),
-    index("charges_period_idx").on(t.tenantId, t.period),
+    index("charges_period_idx").on(t.tenantId, t.period, t.changeSeq),
     index("charges_source_idx").on(t.tenantId, t.sourceId),
     index("charges_order_idx").on(t.tenantId, t.orderId),
   ],
