@@ -98,6 +98,7 @@ export const TENANT_TABLES = [
     key: ["return_id", "stage", "line_no"],
   },
   { table: "serial_claims", where: "tenant_id = :tenant", key: ["sku", "serial"] },
+  { table: "serial_stock", where: "tenant_id = :tenant", key: ["sku", "serial"] },
   { table: "rate_cards", where: "tenant_id = :tenant", key: ["version"] },
   { table: "charges", where: "tenant_id = :tenant", key: ["change_seq"] },
   { table: "invoices", where: "tenant_id = :tenant", key: ["change_seq"] },

@@ -2497,7 +2497,7 @@ export interface components {
             /** @example SN-7Q2K-0042 */
             serial: string;
             /**
-             * @description `shipped` while out on a shipment; `returned` once a return brought it back; `in_stock` when the label it left on was voided. Serials are recorded when they ship, not at receipt.
+             * @description `in_stock` once received (or when the label it left on was voided); `shipped` while out on a shipment; `returned` once a return brought it back. A unit received before its product was serial tracked is first seen when it ships.
              * @enum {string}
              */
             status: "shipped" | "returned" | "in_stock";
@@ -2519,15 +2519,17 @@ export interface components {
         };
         SerialMovement: {
             /**
-             * @description `shipped`: it left on `shipment_id`; `voided`: that shipment's label was voided and the unit stayed; `returned`: it came back on `return_id`.
+             * @description `received`: it arrived on `receipt_id`; `shipped`: it left on `shipment_id`; `voided`: that shipment's label was voided and the unit stayed; `returned`: it came back on `return_id`.
              * @enum {string}
              */
-            movement: "shipped" | "voided" | "returned";
+            movement: "received" | "shipped" | "voided" | "returned";
             /** @example 2026-07-02T14:31:07.000Z */
             occurred_at: string;
             shipment_id: string | null;
-            order_id: string;
+            /** @description Null for a receipt. */
+            order_id: string | null;
             return_id: string | null;
+            receipt_id: string | null;
         };
         InventoryList: {
             data: components["schemas"]["SkuInventory"][];
@@ -3533,6 +3535,8 @@ export interface components {
                  * @example 2027-05-31
                  */
                 expires_on?: string;
+                /** @description For a serial-tracked product, the serial of every unit received, exactly `received_quantity` of them (422 `serials_required`); none for any other (`serials_not_tracked`). A serial already in stock or out on a shipment is 422 `serial_unavailable` naming it. */
+                serials?: string[];
             }[];
             /**
              * Format: date-time
@@ -3644,11 +3648,31 @@ export interface components {
         RateCardList: {
             data: components["schemas"]["RateCard"][];
         };
-        RateCard: components["schemas"]["CreateRateCard"] & {
+        RateCard: {
+            /**
+             * Format: date
+             * @description The UTC day the card takes effect: today or later, and after every card the tenant already has (422 `rate_card_overlap`). It stays in force until the next card's day.
+             * @example 2026-07-06
+             */
+            effective_from: string;
+            /**
+             * @example AUD
+             * @enum {string}
+             */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+            fees: components["schemas"]["RateCardFees"];
+            /**
+             * @description Tax on every line, rounded per line to the currency's minor unit.
+             * @example 10
+             */
+            tax_rate_percent: string;
             /** @example rc_8Kd92mQ4xTa1Bc2De3Fg */
             id: string;
-            /** @description 1 for the tenant's first card, then +1. */
-            version: number;
+            /**
+             * @description 1 for the tenant's first card, then +1.
+             * @example 1
+             */
+            version: string;
             /** @example 2026-07-02T14:31:07.000Z */
             created_at: string;
         };
@@ -3690,39 +3714,28 @@ export interface components {
                 large: string;
             };
             /**
-             * @description Per parcel, by the packaging type the floor names on it (`parcels[].packaging`); a type the card does not list is not charged.
-             * @example {
-             *       "mailer_small": "0.40",
-             *       "box_medium": "1.10"
-             *     }
+             * @description Per parcel, by the packaging type the floor names on it (`parcels[].packaging`), each type once; a type the card does not list is not charged.
+             * @example [
+             *       {
+             *         "type": "mailer_small",
+             *         "amount": "0.40"
+             *       },
+             *       {
+             *         "type": "box_medium",
+             *         "amount": "1.10"
+             *       }
+             *     ]
              */
             packaging: {
-                [key: string]: string;
-            };
+                type: string;
+                /** @example 19.99 */
+                amount: string;
+            }[];
             /**
              * @description Freight passes through at the shipment's `cost` plus this markup (0 for cost); a cost in another currency than the card's is not charged.
              * @example 10
              */
             freight_markup_percent: string;
-        };
-        CreateRateCard: {
-            /**
-             * Format: date
-             * @description The UTC day the card takes effect: today or later, and after every card the tenant already has (422 `rate_card_overlap`). It stays in force until the next card's day.
-             * @example 2026-07-06
-             */
-            effective_from: string;
-            /**
-             * @example AUD
-             * @enum {string}
-             */
-            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
-            fees: components["schemas"]["RateCardFees"];
-            /**
-             * @description Tax on every line, rounded per line to the currency's minor unit.
-             * @example 10
-             */
-            tax_rate_percent: string;
         };
         InvoiceList: {
             data: components["schemas"]["Invoice"][];
@@ -3869,6 +3882,25 @@ export interface components {
         StuckOperationRetried: {
             operation: components["schemas"]["StuckOperation"];
             order: components["schemas"]["Order"] & (Record<string, never> | null);
+        };
+        CreateRateCard: {
+            /**
+             * Format: date
+             * @description The UTC day the card takes effect: today or later, and after every card the tenant already has (422 `rate_card_overlap`). It stays in force until the next card's day.
+             * @example 2026-07-06
+             */
+            effective_from: string;
+            /**
+             * @example AUD
+             * @enum {string}
+             */
+            currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+            fees: components["schemas"]["RateCardFees"];
+            /**
+             * @description Tax on every line, rounded per line to the currency's minor unit.
+             * @example 10
+             */
+            tax_rate_percent: string;
         };
     };
     responses: {

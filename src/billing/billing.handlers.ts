@@ -162,7 +162,7 @@ export const createRateCard: AppRouteHandler<typeof routes.createRateCard> = asy
     storageSmall: toRate(fees.storage_per_unit_day.small),
     storageMedium: toRate(fees.storage_per_unit_day.medium),
     storageLarge: toRate(fees.storage_per_unit_day.large),
-    packaging: Object.fromEntries(Object.entries(fees.packaging).map(([t, a]) => [t, toRate(a)])),
+    packaging: Object.fromEntries(fees.packaging.map((p) => [p.type, toRate(p.amount)])),
     freightMarkupBps: toBps(fees.freight_markup_percent),
     taxBps: toBps(body.tax_rate_percent),
     createdAt: new Date().toISOString(),

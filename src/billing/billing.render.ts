@@ -56,7 +56,7 @@ export function renderRateCard(row: typeof rateCards.$inferSelect): z.infer<type
   const rate = (r: number) => rateText(r, digits);
   return {
     id: row.id,
-    version: row.version,
+    version: String(row.version),
     effective_from: row.effectiveFrom,
     currency: row.currency,
     fees: {
@@ -69,7 +69,7 @@ export function renderRateCard(row: typeof rateCards.$inferSelect): z.infer<type
         medium: rate(row.storageMedium),
         large: rate(row.storageLarge),
       },
-      packaging: Object.fromEntries(Object.entries(row.packaging).map(([t, r]) => [t, rate(r)])),
+      packaging: Object.entries(row.packaging).map(([type, r]) => ({ type, amount: rate(r) })),
       freight_markup_percent: rateText(row.freightMarkupBps * 100, 0),
     },
     tax_rate_percent: rateText(row.taxBps * 100, 0),

@@ -34,11 +34,30 @@ const Fees = z
           "Per unit held (sellable, quarantined, damaged or expired) per day, by the product's size class: small up to 1 litre, medium up to 27 litres, large beyond (medium without dimensions). Up to four decimals: a fraction of a cent.",
         example: { small: "0.0050", medium: "0.0100", large: "0.0400" },
       }),
-    packaging: z.record(Slug, MoneyAmount).openapi({
-      description:
-        "Per parcel, by the packaging type the floor names on it (`parcels[].packaging`); a type the card does not list is not charged.",
-      example: { mailer_small: "0.40", box_medium: "1.10" },
-    }),
+    packaging: z
+      .array(z.strictObject({ type: Slug, amount: MoneyAmount }))
+      .max(50)
+      .superRefine((types, ctx) => {
+        const seen = new Set<string>();
+        types.forEach((p, i) => {
+          if (seen.has(p.type)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "type"],
+              message: `'${p.type}' is priced twice`,
+            });
+          }
+          seen.add(p.type);
+        });
+      })
+      .openapi({
+        description:
+          "Per parcel, by the packaging type the floor names on it (`parcels[].packaging`), each type once; a type the card does not list is not charged.",
+        example: [
+          { type: "mailer_small", amount: "0.40" },
+          { type: "box_medium", amount: "1.10" },
+        ],
+      }),
     freight_markup_percent: Percent.openapi({
       description:
         "Freight passes through at the shipment's `cost` plus this markup (0 for cost); a cost in another currency than the card's is not charged.",
@@ -62,11 +81,17 @@ export const CreateRateCard = z
   .openapi("CreateRateCard");
 export type CreateRateCard = z.infer<typeof CreateRateCard>;
 
-export const RateCard = CreateRateCard.extend({
-  id: z.string().openapi({ example: "rc_8Kd92mQ4xTa1Bc2De3Fg" }),
-  version: z.number().int().openapi({ description: "1 for the tenant's first card, then +1." }),
-  created_at: Timestamp,
-}).openapi("RateCard");
+// Its own object, not an extension: the strict input's closed schema would refuse the rest.
+export const RateCard = z
+  .object({
+    ...CreateRateCard.shape,
+    id: z.string().openapi({ example: "rc_8Kd92mQ4xTa1Bc2De3Fg" }),
+    version: z
+      .string()
+      .openapi({ description: "1 for the tenant's first card, then +1.", example: "1" }),
+    created_at: Timestamp,
+  })
+  .openapi("RateCard");
 
 export const Charge = z
   .object({

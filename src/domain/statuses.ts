@@ -98,8 +98,11 @@ export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
 export const RETURN_LINE_STAGES = ["expected", "received"] as const;
 export type ReturnLineStage = (typeof RETURN_LINE_STAGES)[number];
 
-/** What happened to a serial-tracked unit: it left on a shipment, the label was voided, or it came back. */
-export const SERIAL_MOVEMENTS = ["shipped", "voided", "returned"] as const;
+/**
+ * What happened to a serial-tracked unit: it was received, it left on a shipment, the label
+ * was voided, or it came back.
+ */
+export const SERIAL_MOVEMENTS = ["received", "shipped", "voided", "returned"] as const;
 export type SerialMovement = (typeof SERIAL_MOVEMENTS)[number];
 
 /** Where a serial-tracked unit is, from its latest movement: a voided label leaves it in stock. */

@@ -364,6 +364,7 @@ const TAGS: Record<string, string> = {
   Webhooks: "Subscriptions, deliveries and recovery.",
   "API keys": "The merchant's own keys: issue, rotate, expire and revoke them.",
   Operations: "The warehouse floor: picking, holds, shipping, receipts, adjustments.",
+  Billing: "What the 3PL charges: rate cards, charge lines and monthly invoices.",
   Sandbox: "Drive the simulated warehouse (sandbox and development only).",
   Admin: "Operator endpoints under /admin/v1.",
 };

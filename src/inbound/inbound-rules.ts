@@ -13,6 +13,8 @@ export interface ReceiptItem {
   /** For a lot-tracked product: the lot, and its expiry when the product tracks one. */
   lot?: string;
   expires_on?: string;
+  /** For a serial-tracked product: one serial per unit received. */
+  serials?: string[];
 }
 
 /** Units that go on the shelf: what arrived, less what arrived damaged. */

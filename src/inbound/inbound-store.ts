@@ -7,6 +7,7 @@ import { feedStamp } from "../db/feed";
 import { inboundReceipts, inboundShipments } from "../db/schema";
 import { chunked, jsonRows, NOW } from "../db/sql";
 import { skuSnapshot } from "../inventory/inventory.snapshot";
+import { receivedStatements } from "../serials/serials.store";
 import { type InboundSnapshot, inboundSnapshot } from "./inbound.render";
 import {
   closeEvents,
@@ -122,7 +123,9 @@ export async function readInbound(
 type Asn = Pick<InboundSnapshot, "id" | "tenantId" | "warehouseId" | "reference">;
 
 /** A receipt's units per SKU, whatever lots they came in: an ASN counts its lines by SKU. */
-function perSku(items: readonly Required<Omit<ReceiptItem, "lot" | "expires_on">>[]) {
+function perSku(
+  items: readonly { sku: string; received_quantity: number; damaged_quantity: number }[],
+) {
   const bySku = new Map<
     string,
     { sku: string; received_quantity: number; damaged_quantity: number }
@@ -187,6 +190,13 @@ export async function countReceipt(
       })
       .where(and(eq(inboundShipments.id, asn.id), ours)),
     ...eventWrites(db, asn, receiptEvents([...new Set(items.map((i) => i.sku))]), ours, receipt.id),
+    // The units' serials are in stock from now on, recorded by the request that counted them.
+    ...receivedStatements(
+      db,
+      { tenantId: asn.tenantId, receiptId: receipt.id },
+      items.flatMap((i) => (i.serials ?? []).map((serial) => ({ sku: i.sku, serial }))),
+      ours,
+    ),
     // Receiving is charged once, by the receipt's id.
     ...chargeStatements(db, asn.tenantId, receiptFacts({ ...receipt, asn, items })),
   ];

@@ -1,12 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { inTime, type JobScope, UNSCOPED } from "../db/background";
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { inboundReceipts, products } from "../db/schema";
 import { inList } from "../db/sql";
-import { Refused, refused } from "../domain/refusals";
+import { type Refusal, Refused, refused } from "../domain/refusals";
 import { answered } from "../durable/answers";
 import { stockObject } from "../durable/stubs";
 import { checkLotFields } from "../inventory/inventory.lots";
+import { takenSerials, trackedSkus, unitKey } from "../serials/serials.store";
 import { goodUnits, mayReceive, overDamaged, type ReceiptItem } from "./inbound-rules";
 import {
   closeInbound,
@@ -56,12 +58,23 @@ export async function receiveInbound(
   if (damaged) throw new Refused(damaged);
   const lots = await checkLotFields(who.db, asn, body.items, (i) => `items[${i}].`);
   if (lots) throw new Refused(lots);
-  await countReceipt(who.db, asn, {
-    id: receiptId,
-    token: crypto.randomUUID(),
-    items: body.items,
-    receivedAt: body.received_at ?? null,
-  });
+  const serials = await checkReceivedSerials(who.db, asn.tenantId, body.items);
+  if (serials) throw new Refused(serials);
+  try {
+    await countReceipt(who.db, asn, {
+      id: receiptId,
+      token: crypto.randomUUID(),
+      items: body.items,
+      receivedAt: body.received_at ?? null,
+    });
+  } catch (err) {
+    // A racing receipt took one of the serials first: the refusal as things now stand.
+    if (isUniqueViolation(err, "serial_stock")) {
+      const refusal = await checkReceivedSerials(who.db, asn.tenantId, body.items);
+      if (refusal) throw new Refused(refusal);
+    }
+    throw err;
+  }
   await applyReceipt(who.env, who.db, receiptId);
   return reread(who, id);
 }
@@ -112,6 +125,55 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
       ),
   );
   await markApplied(db, receipt.id);
+}
+
+/**
+ * Why the serials of what arrived are refused: a serial-tracked product names one per unit
+ * received, any other none, and a serial already in stock or out on a shipment is taken.
+ */
+async function checkReceivedSerials(
+  db: Db,
+  tenantId: string,
+  items: readonly ReceiptItem[],
+): Promise<Refusal | undefined> {
+  const tracked = await trackedSkus(
+    db,
+    tenantId,
+    items.map((i) => i.sku),
+  );
+  for (const [i, item] of items.entries()) {
+    const given = item.serials?.length ?? 0;
+    if (tracked.has(item.sku) && given !== item.received_quantity) {
+      return {
+        code: "serials_required",
+        field: `items[${i}].serials`,
+        sku: item.sku,
+        quantity: item.received_quantity,
+        given,
+      };
+    }
+    if (!tracked.has(item.sku) && given > 0) {
+      return { code: "serials_not_tracked", field: `items[${i}].serials`, sku: item.sku };
+    }
+  }
+  const units = items.flatMap((i) => (i.serials ?? []).map((serial) => ({ sku: i.sku, serial })));
+  if (units.length === 0) return undefined;
+  const taken = await takenSerials(db, tenantId, units);
+  for (const [i, item] of items.entries()) {
+    for (const [j, serial] of (item.serials ?? []).entries()) {
+      const key = unitKey({ sku: item.sku, serial });
+      if (taken.inStock.has(key) || taken.out.has(key)) {
+        return {
+          code: "serial_unavailable",
+          field: `items[${i}].serials[${j}]`,
+          sku: item.sku,
+          serial,
+          where: taken.inStock.has(key) ? "in_stock" : "shipped",
+        };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** POST /v1/ops/inbound-shipments/{id}/close: receiving ends with what has arrived. */

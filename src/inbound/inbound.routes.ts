@@ -5,11 +5,14 @@ import {
   LotCode,
   MAX_ITEMS,
   MAX_QUANTITY,
+  MAX_SERIALS,
   optionalText,
+  SerialNumber,
   Sku,
   Timestamp,
   text,
   UtcDateTime,
+  uniqueSerials,
 } from "../domain/shapes";
 import { INBOUND_STATUSES } from "../domain/statuses";
 import { IdempotencyKeyHeader } from "../http/idempotent";
@@ -140,10 +143,16 @@ export const ReceiveInbound = z
               "The lot the units belong to: required for a `lot_tracked` product (422 `lot_required`), refused for any other (`lot_not_tracked`). Lines of one SKU in different lots stay apart.",
           }),
           expires_on: ExpiryDate.optional(),
+          serials: z.array(SerialNumber).max(MAX_SERIALS).optional().openapi({
+            uniqueItems: true,
+            description:
+              "For a serial-tracked product, the serial of every unit received, exactly `received_quantity` of them (422 `serials_required`); none for any other (`serials_not_tracked`). A serial already in stock or out on a shipment is 422 `serial_unavailable` naming it.",
+          }),
         }),
       )
       .min(1)
       .max(MAX_ITEMS)
+      .superRefine(uniqueSerials)
       .transform(addedUpBySku),
     received_at: UtcDateTime.optional().openapi({
       description: "When it arrived; defaults to now.",

@@ -6,6 +6,7 @@ import type { SerialUnit } from "./serials.store";
 type Movement = typeof serialMovements.$inferSelect;
 
 const STATUS_AFTER = {
+  received: "in_stock",
   shipped: "shipped",
   voided: "in_stock",
   returned: "returned",
@@ -33,8 +34,10 @@ export function renderSerial(
       movement: m.kind,
       occurred_at: m.occurredAt,
       shipment_id: m.shipmentId,
-      order_id: m.orderId,
+      // A receipt's movement belongs to no order.
+      order_id: m.orderId || null,
       return_id: m.returnId,
+      receipt_id: m.receiptId ?? null,
     })),
   };
 }

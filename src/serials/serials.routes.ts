@@ -7,12 +7,13 @@ export const SerialMovementView = z
   .object({
     movement: z.enum(SERIAL_MOVEMENTS).openapi({
       description:
-        "`shipped`: it left on `shipment_id`; `voided`: that shipment's label was voided and the unit stayed; `returned`: it came back on `return_id`.",
+        "`received`: it arrived on `receipt_id`; `shipped`: it left on `shipment_id`; `voided`: that shipment's label was voided and the unit stayed; `returned`: it came back on `return_id`.",
     }),
     occurred_at: Timestamp,
     shipment_id: z.string().nullable(),
-    order_id: z.string(),
+    order_id: z.string().nullable().openapi({ description: "Null for a receipt." }),
     return_id: z.string().nullable(),
+    receipt_id: z.string().nullable(),
   })
   .openapi("SerialMovement");
 
@@ -22,7 +23,7 @@ export const Serial = z
     serial: z.string().openapi({ example: "SN-7Q2K-0042" }),
     status: z.enum(SERIAL_STATUSES).openapi({
       description:
-        "`shipped` while out on a shipment; `returned` once a return brought it back; `in_stock` when the label it left on was voided. Serials are recorded when they ship, not at receipt.",
+        "`in_stock` once received (or when the label it left on was voided); `shipped` while out on a shipment; `returned` once a return brought it back. A unit received before its product was serial tracked is first seen when it ships.",
     }),
     shipment_id: z
       .string()

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf, statement } from "../db/client";
 import { products, serialMovements } from "../db/schema";
 import { chunked, inList, jsonRows } from "../db/sql";
@@ -79,13 +79,18 @@ export async function releaseSerials(db: Db, shipmentId: string) {
   await db.run(sql`DELETE FROM serial_claims WHERE shipment_id = ${shipmentId}`);
 }
 
-/** In a shipment's write: its serials left, as its claims say. */
+/** In a shipment's write: its serials left, as its claims say, and are no longer in stock. */
 export const shippedStatements = (db: Db, shipmentId: string): BatchItem[] => [
   statement(
     db,
     sql`INSERT INTO serial_movements (tenant_id, sku, serial, kind, shipment_id, order_id)
       SELECT tenant_id, sku, serial, 'shipped', shipment_id, order_id FROM serial_claims
       WHERE shipment_id = ${shipmentId}`,
+  ),
+  statement(
+    db,
+    sql`DELETE FROM serial_stock WHERE (tenant_id, sku, serial) IN (
+      SELECT tenant_id, sku, serial FROM serial_claims WHERE shipment_id = ${shipmentId})`,
   ),
 ];
 
@@ -97,8 +102,78 @@ export const voidedStatements = (db: Db, shipmentId: string): BatchItem[] => [
       SELECT tenant_id, sku, serial, 'voided', shipment_id, order_id FROM serial_claims
       WHERE shipment_id = ${shipmentId}`,
   ),
+  statement(
+    db,
+    sql`INSERT INTO serial_stock (tenant_id, sku, serial)
+      SELECT tenant_id, sku, serial FROM serial_claims WHERE shipment_id = ${shipmentId}
+      ON CONFLICT DO NOTHING`,
+  ),
   statement(db, sql`DELETE FROM serial_claims WHERE shipment_id = ${shipmentId}`),
 ];
+
+/**
+ * Which of `units` are taken: in the warehouse already, or out on a shipment. A receipt of
+ * one is refused: a serial names one unit.
+ */
+export async function takenSerials(
+  db: Db,
+  tenantId: string,
+  units: readonly SerialUnit[],
+): Promise<{ inStock: Set<string>; out: Set<string> }> {
+  const groups = chunked(units.map((u) => [u.sku, u.serial]));
+  const reads = groups.flatMap((group) => [
+    rowsOf<SerialUnit>(
+      db,
+      sql`SELECT s.sku AS sku, s.serial AS serial FROM ${jsonRows(group)} AS j
+        JOIN serial_stock AS s ON s.tenant_id = ${tenantId} AND s.sku = j.value ->> 0
+          AND s.serial = j.value ->> 1`,
+    ),
+    rowsOf<SerialUnit>(
+      db,
+      sql`SELECT c.sku AS sku, c.serial AS serial FROM ${jsonRows(group)} AS j
+        JOIN serial_claims AS c ON c.tenant_id = ${tenantId} AND c.sku = j.value ->> 0
+          AND c.serial = j.value ->> 1`,
+    ),
+  ]);
+  const [first, ...rest] = reads;
+  if (!first) return { inStock: new Set(), out: new Set() };
+  const results = (await db.batch([first, ...rest])) as SerialUnit[][];
+  const keys = (odd: number) =>
+    new Set(
+      results
+        .filter((_, i) => i % 2 === odd)
+        .flat()
+        .map(unitKey),
+    );
+  return { inStock: keys(0), out: keys(1) };
+}
+
+/**
+ * In a receipt's write (when `onlyIf` holds: the request that counted it): its serials are in
+ * stock, each a `received` movement. The primary key fails the write when a racing receipt
+ * took one first.
+ */
+export function receivedStatements(
+  db: Db,
+  receipt: { tenantId: string; receiptId: string },
+  units: readonly SerialUnit[],
+  onlyIf: SQL,
+): BatchItem[] {
+  return chunked(units.map((u) => [u.sku, u.serial])).flatMap((group) => [
+    statement(
+      db,
+      sql`INSERT INTO serial_stock (tenant_id, sku, serial)
+        SELECT ${receipt.tenantId}, j.value ->> 0, j.value ->> 1 FROM ${jsonRows(group)} AS j
+        WHERE ${onlyIf}`,
+    ),
+    statement(
+      db,
+      sql`INSERT INTO serial_movements (tenant_id, sku, serial, kind, order_id, receipt_id)
+        SELECT ${receipt.tenantId}, j.value ->> 0, j.value ->> 1, 'received', '', ${receipt.receiptId}
+        FROM ${jsonRows(group)} AS j WHERE ${onlyIf}`,
+    ),
+  ]);
+}
 
 /**
  * In a return's write: each unit back from the order, recorded and freed by the view's
@@ -109,14 +184,21 @@ export function returnedStatements(
   ret: { tenantId: string; orderId: string; returnId: string },
   units: readonly SerialUnit[],
 ): BatchItem[] {
-  return chunked(units.map((u) => [u.sku, u.serial])).map((group) =>
+  return chunked(units.map((u) => [u.sku, u.serial])).flatMap((group) => [
     statement(
       db,
       sql`INSERT INTO serial_returns (tenant_id, sku, serial, order_id, return_id)
         SELECT ${ret.tenantId}, j.value ->> 0, j.value ->> 1, ${ret.orderId}, ${ret.returnId}
         FROM ${jsonRows(group)} AS j`,
     ),
-  );
+    // Back in the warehouse, whatever its grade.
+    statement(
+      db,
+      sql`INSERT INTO serial_stock (tenant_id, sku, serial)
+        SELECT ${ret.tenantId}, j.value ->> 0, j.value ->> 1 FROM ${jsonRows(group)} AS j
+        WHERE true ON CONFLICT DO NOTHING`,
+    ),
+  ]);
 }
 
 /**

@@ -33,7 +33,10 @@ const CARD = {
     receiving_unit: "0.20",
     return: "3.00",
     storage_per_unit_day: { small: "0.0050", medium: "0.0125", large: "0.0400" },
-    packaging: { box_medium: "1.10", mailer_small: "0.40" },
+    packaging: [
+      { type: "box_medium", amount: "1.10" },
+      { type: "mailer_small", amount: "0.40" },
+    ],
     freight_markup_percent: "10",
   },
   tax_rate_percent: "10",
@@ -118,7 +121,7 @@ describe("rate cards", () => {
     const first = await post(CARD);
     expectStatus(first, 201);
     expect(first.body).toMatchObject({
-      version: 1,
+      version: "1",
       effective_from: TODAY,
       currency: "AUD",
       // Rates come back with the currency's digits, and more only where they have them.
@@ -135,11 +138,11 @@ describe("rate cards", () => {
       fees: { ...CARD.fees, order: "2.75" },
     });
     expectStatus(later, 201);
-    expect(later.body).toMatchObject({ version: 2 });
+    expect(later.body).toMatchObject({ version: "2" });
     const seen = await ok(api(key).billing["rate-cards"].$get());
     expect(seen.data.map((c) => [c.version, c.fees.order])).toEqual([
-      [1, "2.50"],
-      [2, "2.75"],
+      ["1", "2.50"],
+      ["2", "2.75"],
     ]);
     expectError(
       await raw("POST", "/admin/v1/tenants/ten_nobody/rate-cards", {

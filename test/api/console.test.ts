@@ -619,7 +619,7 @@ describe("shipments, inventory and the sandbox", () => {
             receiving_unit: "0.20",
             return: "3.00",
             storage_per_unit_day: { small: "0.01", medium: "0.01", large: "0.01" },
-            packaging: {},
+            packaging: [],
             freight_markup_percent: "0",
           },
           tax_rate_percent: "10",

@@ -278,6 +278,7 @@ describe("GET /v1/serials/{sku}/{serial}", () => {
           shipment_id: shipped.id,
           order_id: order.id,
           return_id: null,
+          receipt_id: null,
         },
       ],
     });
@@ -285,5 +286,114 @@ describe("GET /v1/serials/{sku}/{serial}", () => {
     for (const other of await othersOf(shard)) {
       expectError(await unit(other.key, "SN/1 A"), 404, "not_found");
     }
+  });
+});
+
+describe("serials at receipt", () => {
+  const receipt = (
+    key: string,
+    asnId: string,
+    items: { sku: string; received_quantity: number; serials?: string[] }[],
+  ) =>
+    client(key).v1.ops["inbound-shipments"][":id"].receipts.$post({
+      param: { id: asnId },
+      json: { items },
+    });
+  const asn = async (key: string) =>
+    ok(
+      client(key).v1["inbound-shipments"].$post({
+        json: {
+          reference: `ASN-${crypto.randomUUID().slice(0, 8)}`,
+          warehouse_id: "wh_syd_1",
+          items: [{ sku: TRACKED, expected_quantity: 3 }],
+        },
+      }),
+    );
+
+  it("records each unit received in stock, refuses a serial already in stock or out, and follows it out and back", async () => {
+    const { key } = await serialMerchant();
+    const first = await asn(key);
+    expectError(
+      await receipt(key, first.id, [{ sku: TRACKED, received_quantity: 2, serials: ["RX-1"] }]),
+      422,
+      "serials_required",
+      "items[0].serials",
+    );
+    expectError(
+      await receipt(key, first.id, [
+        { sku: "WIDGET-BLUE-M", received_quantity: 1, serials: ["RX-9"] },
+      ]),
+      422,
+      "serials_not_tracked",
+      "items[0].serials",
+    );
+    expectStatus(
+      await receipt(key, first.id, [
+        { sku: TRACKED, received_quantity: 2, serials: ["RX-1", "RX-2"] },
+      ]),
+      200,
+    );
+    const received = await ok(unit(key, "RX-1"));
+    expect(received).toMatchObject({ status: "in_stock", shipment_id: null, order_id: null });
+    expect(received.history).toEqual([
+      expect.objectContaining({
+        movement: "received",
+        order_id: null,
+        shipment_id: null,
+        receipt_id: expect.stringMatching(/^rcp_/),
+      }),
+    ]);
+    // A serial names one unit: not twice in the warehouse.
+    const second = await asn(key);
+    expectError(
+      await receipt(key, second.id, [
+        { sku: TRACKED, received_quantity: 2, serials: ["RX-3", "RX-2"] },
+      ]),
+      422,
+      "serial_unavailable",
+      "items[0].serials[1]",
+    );
+    // Shipped, it is out: a receipt of it is refused until it comes back.
+    const order = await phoneOrder(key, 1);
+    await ok(shipPhones(key, order.id, ["RX-1"], 1));
+    expect((await ok(unit(key, "RX-1"))).status).toBe("shipped");
+    expectError(
+      await receipt(key, second.id, [{ sku: TRACKED, received_quantity: 1, serials: ["RX-1"] }]),
+      422,
+      "serial_unavailable",
+      "items[0].serials[0]",
+    );
+    const back = await client(key).v1.ops.returns.$post({
+      json: {
+        order_id: order.id,
+        warehouse_id: "wh_syd_1",
+        items: [
+          {
+            sku: TRACKED,
+            quantity: 1,
+            condition: "resellable",
+            restocked: true,
+            serials: ["RX-1"],
+          },
+        ],
+      },
+    });
+    expectStatus(back, 201);
+    expect((await ok(unit(key, "RX-1"))).history.map((m) => m.movement)).toEqual([
+      "received",
+      "shipped",
+      "returned",
+    ]);
+    // Back in the warehouse: still one unit.
+    expectError(
+      await receipt(key, second.id, [{ sku: TRACKED, received_quantity: 1, serials: ["RX-1"] }]),
+      422,
+      "serial_unavailable",
+      "items[0].serials[0]",
+    );
+    expectStatus(
+      await receipt(key, second.id, [{ sku: TRACKED, received_quantity: 1, serials: ["RX-3"] }]),
+      200,
+    );
   });
 });

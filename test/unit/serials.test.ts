@@ -93,21 +93,32 @@ describe("a return's serials", () => {
 });
 
 describe("where a unit is", () => {
-  const movement = (seq: number, kind: "shipped" | "voided" | "returned", shipmentId: string) => ({
+  const movement = (
+    seq: number,
+    kind: "received" | "shipped" | "voided" | "returned",
+    shipmentId: string,
+  ) => ({
     seq,
     tenantId: "ten_1",
     sku: "PHONE",
     serial: "A",
     kind,
-    shipmentId,
-    orderId: `ord_${shipmentId}`,
+    shipmentId: kind === "received" ? null : shipmentId,
+    orderId: kind === "received" ? "" : `ord_${shipmentId}`,
     returnId: kind === "returned" ? "ret_1" : null,
+    receiptId: kind === "received" ? "rcp_1" : null,
     occurredAt: `2026-07-0${seq}T00:00:00.000Z`,
   });
   const unit = { sku: "PHONE", serial: "A" };
 
   it("follows its latest movement", () => {
     expect(renderSerial(unit, [])).toBe(undefined);
+    expect(renderSerial(unit, [movement(1, "received", "")])).toMatchObject({
+      status: "in_stock",
+      shipment_id: null,
+      order_id: null,
+      history: [{ movement: "received", receipt_id: "rcp_1", order_id: null }],
+    });
     expect(renderSerial(unit, [movement(1, "shipped", "s1")])).toMatchObject({
       status: "shipped",
       shipment_id: "s1",

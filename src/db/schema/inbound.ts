@@ -72,6 +72,7 @@ export const inboundReceipts = sqliteTable(
           damaged_quantity: number;
           lot?: string;
           expires_on?: string;
+          serials?: string[];
         }[]
       >()
       .notNull(),

@@ -36,7 +36,20 @@ export const serialMovements = sqliteTable(
     shipmentId: text("shipment_id"),
     orderId: text("order_id").notNull(),
     returnId: text("return_id"),
+    /** The receipt a `received` movement came with (migrations/shard/0021). */
+    receiptId: text("receipt_id"),
     occurredAt: text("occurred_at").notNull().default(now),
   },
   (t) => [index("serial_movements_unit_idx").on(t.tenantId, t.sku, t.serial, t.seq)],
+);
+
+/** Serials in the warehouse: received (or back from a void or a return) and not shipped since. */
+export const serialStock = sqliteTable(
+  "serial_stock",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sku: text("sku").notNull(),
+    serial: text("serial").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.sku, t.serial] })],
 );

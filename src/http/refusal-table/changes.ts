@@ -134,9 +134,13 @@ export const CHANGE_REFUSALS = {
   serial_unavailable: {
     status: 422,
     about:
-      "A serial number is already out on another shipment (shipped and neither voided nor returned); `field` names it.",
+      "A serial number is already out on another shipment (shipped and neither voided nor returned), or a receipt names one already in stock or out; `field` names it.",
     message: (d) =>
-      `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is already out on another shipment; a serial ships again only once voided or returned.`,
+      d.where === "in_stock"
+        ? `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is already in stock: a serial names one unit.`
+        : d.where === "shipped"
+          ? `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is out on a shipment: it is received again only by a return or a void.`
+          : `Serial ${quoted(d.serial)} of ${quoted(d.sku)} is already out on another shipment; a serial ships again only once voided or returned.`,
   },
   lot_required: {
     status: 422,
