@@ -9,6 +9,7 @@ import { type Actor, runOrderCommand, shipmentOf, tenantOfOrder } from "../order
 import type { Committed } from "../orders/orders.reads";
 import { readOrder } from "../orders/orders.reads";
 import { factsOf } from "../orders/orders.render";
+import { trackedSkus } from "../serials/serials.store";
 import { ownerOfShipment } from "../shipments/shipments.reads";
 import { type ShipItem, shippedByLine } from "../shipments/shipments.rules";
 import { isInternational, missingCustoms, namedGaps } from "../simulator/simulator.customs";
@@ -135,10 +136,16 @@ export async function replenish(
         ...(input.lot && { lot: input.lot }),
         ...(input.expires_on && { expires_on: input.expires_on }),
       };
+  const reference = `SANDBOX-${replenishmentId.slice("ib_".length)}`;
+  // A serial-tracked product's units arrive numbered, as a supplier's would: after the ASN.
+  const serialTracked = (await trackedSkus(who.db, who.tenantId, [input.sku])).has(input.sku);
+  const serials = serialTracked
+    ? { serials: Array.from({ length: input.quantity }, (_, i) => `${reference}-${i + 1}`) }
+    : {};
   const { asn } = await createInbound(
     who,
     {
-      reference: `SANDBOX-${replenishmentId.slice("ib_".length)}`,
+      reference,
       warehouse_id: input.warehouse_id,
       supplier: "Sandbox replenishment",
       expected_at: null,
@@ -155,7 +162,7 @@ export async function replenish(
   return receiveInbound(
     who,
     asn.id,
-    { items: [{ sku: input.sku, received_quantity: input.quantity, ...lot }] },
+    { items: [{ sku: input.sku, received_quantity: input.quantity, ...lot, ...serials }] },
     // One receipt per replenishment: a concurrent retry counts the same receipt, once.
     `rcp_${replenishmentId.slice("ib_".length)}`,
   ).catch((err: unknown) => {

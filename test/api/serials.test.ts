@@ -396,4 +396,16 @@ describe("serials at receipt", () => {
       200,
     );
   });
+
+  it("are numbered by the sandbox when it replenishes a serial-tracked product", async () => {
+    const { key } = await serialMerchant();
+    const res = await client(key).v1.sandbox.inventory.replenish.$post({
+      json: { sku: TRACKED, warehouse_id: "wh_syd_1", quantity: 2 },
+    });
+    expectStatus(res, 201);
+    // Numbered after the ASN the sandbox announced.
+    for (const n of [1, 2]) {
+      expect((await ok(unit(key, `${res.body.reference}-${n}`))).status).toBe("in_stock");
+    }
+  });
 });
