@@ -71,6 +71,7 @@ export const REFUSAL_CODES = [
   "lot_expiry_mismatch",
   "lot_not_shipped",
   "rate_card_overlap",
+  "too_many_serials",
   "currency_required",
   "dates_out_of_order",
   "billing_address_incomplete",

@@ -1,5 +1,6 @@
 import { orderRule, shipmentRule } from "../domain/actions";
 import { Refused, refused } from "../domain/refusals";
+import { MAX_SERIALS } from "../domain/shapes";
 import type { TrackingStatus } from "../domain/statuses";
 import { receiveInbound } from "../inbound/inbound.commands";
 import { createInbound } from "../inbound/inbound.create";
@@ -139,6 +140,10 @@ export async function replenish(
   const reference = `SANDBOX-${replenishmentId.slice("ib_".length)}`;
   // A serial-tracked product's units arrive numbered, as a supplier's would: after the ASN.
   const serialTracked = (await trackedSkus(who.db, who.tenantId, [input.sku])).has(input.sku);
+  // A receipt line lists at most MAX_SERIALS serials, as a floor's would.
+  if (serialTracked && input.quantity > MAX_SERIALS) {
+    throw refused("too_many_serials", { field: "quantity", sku: input.sku, max: MAX_SERIALS });
+  }
   const serials = serialTracked
     ? { serials: Array.from({ length: input.quantity }, (_, i) => `${reference}-${i + 1}`) }
     : {};

@@ -403,6 +403,14 @@ describe("serials at receipt", () => {
       json: { sku: TRACKED, warehouse_id: "wh_syd_1", quantity: 2 },
     });
     expectStatus(res, 201);
+    expectError(
+      await client(key).v1.sandbox.inventory.replenish.$post({
+        json: { sku: TRACKED, warehouse_id: "wh_syd_1", quantity: 1001 },
+      }),
+      422,
+      "too_many_serials",
+      "quantity",
+    );
     // Numbered after the ASN the sandbox announced.
     for (const n of [1, 2]) {
       expect((await ok(unit(key, `${res.body.reference}-${n}`))).status).toBe("in_stock");

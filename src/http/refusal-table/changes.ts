@@ -176,6 +176,13 @@ export const CHANGE_REFUSALS = {
     message: (d) =>
       `Lot ${quoted(d.lot)} of ${quoted(d.sku)} did not ship on this order${d.lots ? ` (it shipped ${d.lots})` : ""}.`,
   },
+  too_many_serials: {
+    status: 422,
+    about:
+      "A sandbox replenishment of a serial-tracked product asks for more units than one receipt line numbers (1,000).",
+    message: (d) =>
+      `${quoted(d.sku)} is serial tracked: the sandbox numbers at most ${d.max} units per replenishment; replenish in parts.`,
+  },
   rate_card_overlap: {
     status: 422,
     about:
