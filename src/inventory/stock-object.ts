@@ -270,13 +270,12 @@ export class StockObject extends DurableObject<Env> {
     if (!this.book) {
       const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands, loaded.lots);
-      this.book.minShelfLifeDays = loaded.minShelfLifeDays;
       this.version = loaded.version;
-    } else if (this.book.lotsInOrder().length > 0) {
-      // Which lots a line may take depends on the product's shelf life as it is now.
-      this.book.minShelfLifeDays = await minShelfLifeOf(db, this.key);
     }
     const book = this.book;
+    // Which lots a line may take depends on the product's shelf life as it is now; a row
+    // without lots pays nothing for it.
+    if (book.lotsInOrder().length > 0) book.minShelfLifeDays = await minShelfLifeOf(db, this.key);
     book.today = utcToday();
     // Reads see committed state: they are answered before this batch changes anything.
     for (const p of batch)

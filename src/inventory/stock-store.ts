@@ -39,18 +39,15 @@ export interface Loaded {
   version: number;
   demands: Demand[];
   lots: LotLevels[];
-  minShelfLifeDays: number;
 }
 
-const shelfLifeOf = (db: Db, key: StockKey) =>
-  db
+/** The product's minimum shelf life now: a row with lots reads it at each commit. */
+export async function minShelfLifeOf(db: Db, key: StockKey): Promise<number> {
+  const [row] = await db
     .select({ days: products.minShelfLifeDays })
     .from(products)
     .where(and(eq(products.tenantId, key.tenantId), eq(products.sku, key.sku)));
-
-/** The product's minimum shelf life now: a row with lots reads it again at each commit. */
-export async function minShelfLifeOf(db: Db, key: StockKey): Promise<number> {
-  return (await shelfLifeOf(db, key))[0]?.days ?? 0;
+  return row?.days ?? 0;
 }
 
 const rowOf = (key: StockKey) => ({
@@ -61,7 +58,7 @@ const rowOf = (key: StockKey) => ({
 
 export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
   const where = rowOf(key);
-  const [rows, demands, lots, shelfLife] = await db.batch([
+  const [rows, demands, lots] = await db.batch([
     db
       .select()
       .from(inventory)
@@ -88,7 +85,6 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
           eq(stockLots.sku, key.sku),
         ),
       ),
-    shelfLifeOf(db, key),
   ]);
   const row = rows[0];
   return {
@@ -118,7 +114,6 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       allocated: l.allocated,
       held: { quarantine: l.quarantine, damaged: l.damaged, expired: l.expired },
     })),
-    minShelfLifeDays: shelfLife[0]?.days ?? 0,
   };
 }
 
