@@ -32,6 +32,9 @@ export default defineConfig(async () => {
             WEBHOOK_FROZEN_DELAY_SECONDS: "1",
             // A receiver that is "too slow" then costs a test one second, not ten.
             WEBHOOK_TIMEOUT_MS: "1000",
+            // Stock is published when a test asks (test/support/stock.ts), never by an alarm
+            // that fires in the middle of what a test measures.
+            STOCK_PUBLISH_AFTER_MS: "600000",
           },
         },
       }),

@@ -207,7 +207,23 @@ export async function serve(adminToken) {
     if (!res.ok) throw new Error(`/bench/statements answered ${res.status}`);
     return res.json();
   };
-  return { dispose, base, databaseOf, statements, shards, storage, client: client(base) };
+  /** Publishes what stock objects owe now (bench/api-worker.ts): of one tenant, or all. */
+  const publishStock = async (tenantId) => {
+    const url = new URL("/bench/publish-stock", base);
+    if (tenantId) url.searchParams.set("tenant", tenantId);
+    const res = await fetch(url, { method: "POST" });
+    if (res.status !== 204) throw new Error(`/bench/publish-stock answered ${res.status}`);
+  };
+  return {
+    dispose,
+    base,
+    databaseOf,
+    statements,
+    publishStock,
+    shards,
+    storage,
+    client: client(base),
+  };
 }
 
 /** Durable Objects with SQLite storage, per class: one `.sqlite` file each. */

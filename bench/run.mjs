@@ -37,7 +37,7 @@ async function main() {
   const loadBefore = os.loadavg();
   const wholeRun = cpuWindow();
   const adminToken = randomBytes(24).toString("hex");
-  const { dispose, base, databaseOf, statements, shards, client, storage } =
+  const { dispose, base, databaseOf, statements, publishStock, shards, client, storage } =
     await serve(adminToken);
   const stop = () => {
     dispose().finally(() => process.exit(130));
@@ -49,7 +49,17 @@ async function main() {
     const merchant = await tenant(client, adminToken, "Bench Merchant");
     // The merchant's rows, which the scenarios seed and count, are in its shard.
     const db = await databaseOf(merchant.shard);
-    const ctx = { base, client, db, databaseOf, statements, shards, merchant, adminToken };
+    const ctx = {
+      base,
+      client,
+      db,
+      databaseOf,
+      statements,
+      publishStock,
+      shards,
+      merchant,
+      adminToken,
+    };
     await scenarios.prepare(ctx);
     log(`seeded tenant ${merchant.id}`);
 

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { database } from "../db/client";
+import { type Db, database } from "../db/client";
 import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
 import type { ShippedLot } from "../domain/shapes";
@@ -11,7 +11,14 @@ import { utcToday } from "../lib/calendar";
 import { type Cost, share } from "../lib/cost";
 import { newId } from "../lib/ids";
 import { Meter } from "../lib/metering";
-import { type BookRefusal, DemandBook, type LotInput, type LotQuantities } from "./allocation";
+import { relay } from "../webhooks/webhooks.outbox";
+import {
+  type BookRefusal,
+  DemandBook,
+  type LotInput,
+  type LotQuantities,
+  type StockLevels,
+} from "./allocation";
 import {
   type DemandAnswer,
   holderOf,
@@ -27,7 +34,9 @@ import {
   applyOps,
   type ConditionMoveInput,
   conditionMoveIdsOf,
+  levelsOf,
   type OpResult,
+  publication,
   refsOf,
   type StockOp,
 } from "./stock-ops";
@@ -36,6 +45,7 @@ import {
   commitStock,
   loadStock,
   minShelfLifeOf,
+  publishStock,
   type Written,
 } from "./stock-store";
 
@@ -51,8 +61,11 @@ type Received = { notices: Notice[]; cost?: Cost };
 type Answer = DemandAnswer | Adjusted | Moved | Received | (BookRefusal & { cost?: Cost });
 
 interface Pending {
-  /** A request, or a read of the committed state of these orders' lines. */
-  op: StockOp | { kind: "read"; holders: string[] };
+  /**
+   * A request, a read of the committed state of these orders' lines, or the SKU's stock to
+   * publish as committed.
+   */
+  op: StockOp | { kind: "read"; holders: string[] } | { kind: "publish" };
   resolve: (answer: Answer | Notice[]) => void;
   reject: (err: unknown) => void;
 }
@@ -61,19 +74,34 @@ interface Pending {
 const MAX_BATCH = 64;
 
 /**
+ * How long after a commit moves a level the SKU's stock is published: the commits of that
+ * second (a burst of orders on a hot SKU, every line of a big order) are told in one
+ * `inventory.updated` with the stock as it then is, off the requests' path.
+ * `STOCK_PUBLISH_AFTER_MS` overrides it.
+ */
+const publishAfterMs = (env: Env) => Number(env.STOCK_PUBLISH_AFTER_MS ?? "1000");
+
+/** Storage key of the levels last published: what the next publication is compared with. */
+const PUBLISHED = "published";
+
+/**
  * Guards one tenant × warehouse × SKU stock row and its waiting lines: it is the only
  * writer of that row and its demands, so allocation is decided in one place. Requests
  * that arrive while a commit is in flight are decided together, on committed state, and
  * committed in one bounded D1 batch, so a hot SKU takes many orders per round trip.
  * Orders whose waiting lines it fills are told after commit and never while anyone waits
- * on it: each notice is kept in storage until delivered, and the alarm retries it.
+ * on it: each notice is kept in storage until delivered, and the alarm retries it. The
+ * row's stock is published (its feed position, `inventory.updated`, a low-stock crossing)
+ * by the alarm, a second after a commit moved a level: a commit owes it before it
+ * writes, so a publication is never lost, and it sums up every commit since the last.
  */
 export class StockObject extends DurableObject<Env> {
   private readonly key: StockKey;
-  private readonly schedule: Schedule<"notices" | "expiry">;
+  private readonly schedule: Schedule<"notices" | "expiry" | "publish">;
   private readonly notices: NoticeJournal;
   private book: DemandBook | undefined;
   private version = 0;
+  private listed = false;
   private readonly queue: Pending[] = [];
   private pumping = false;
 
@@ -219,6 +247,23 @@ export class StockObject extends DurableObject<Env> {
     await this.notices.deliver(answer.notices);
   }
 
+  /**
+   * Publishes the SKU's stock in this warehouse as committed, if a level moved since it was
+   * last published, and relays the events. The alarm runs it; it is safe to run at any time.
+   */
+  async publish(): Promise<void> {
+    await this.submit({ kind: "publish" });
+    await relay(this.env, this.key.tenantId).catch((err: unknown) =>
+      console.error(
+        JSON.stringify({
+          level: "warn",
+          msg: "stock relay failed; the sweep will retry",
+          err: String(err),
+        }),
+      ),
+    );
+  }
+
   override async alarm() {
     await this.schedule.unlessFrozen(async () => {
       const due = this.schedule.due();
@@ -226,6 +271,7 @@ export class StockObject extends DurableObject<Env> {
         await this.schedule.clear("expiry");
         await this.expireLots();
       }
+      if (due.includes("publish")) await this.publish();
       if (due.includes("notices")) {
         const owed = this.notices.owed();
         const notices =
@@ -271,6 +317,11 @@ export class StockObject extends DurableObject<Env> {
       const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands, loaded.lots);
       this.version = loaded.version;
+      this.listed = loaded.listed;
+      // Until this object first publishes, what D1 holds was told as it was written.
+      if (this.ctx.storage.kv.get(PUBLISHED) === undefined) {
+        this.ctx.storage.kv.put(PUBLISHED, levelsOf(loaded.levels));
+      }
     }
     const book = this.book;
     // Which lots a line may take depends on the product's shelf life as it is now; a row
@@ -280,8 +331,31 @@ export class StockObject extends DurableObject<Env> {
     // Reads see committed state: they are answered before this batch changes anything.
     for (const p of batch)
       if (p.op.kind === "read") p.resolve(p.op.holders.map((h) => this.noticeFor(h)));
-    const pending = batch.filter((p): p is Pending & { op: StockOp } => p.op.kind !== "read");
-    if (pending.length === 0) return;
+    const pending = batch.filter(
+      (p): p is Pending & { op: StockOp } => p.op.kind !== "read" && p.op.kind !== "publish",
+    );
+    if (pending.length > 0) await this.apply(db, meter, pending);
+    const publishing = batch.filter((p) => p.op.kind === "publish");
+    if (publishing.length > 0) {
+      await this.publishCommitted(db, book);
+      for (const p of publishing) p.resolve([]);
+    }
+  }
+
+  /** Publishes what the levels show now against what was last published. */
+  private async publishCommitted(db: Db, book: DemandBook) {
+    const last = this.ctx.storage.kv.get<StockLevels>(PUBLISHED) ?? levelsOf(book);
+    const events = publication(last, book);
+    if (events.length > 0) {
+      await publishStock(db, this.key, events);
+      this.listed = true;
+    }
+    this.ctx.storage.kv.put(PUBLISHED, levelsOf(book));
+    await this.schedule.clear("publish");
+  }
+
+  private async apply(db: Db, meter: Meter, pending: (Pending & { op: StockOp })[]) {
+    const book = this.book as DemandBook;
     const ops = pending.map((p) => p.op);
     const done = await appliedAlready(
       db,
@@ -302,20 +376,19 @@ export class StockObject extends DurableObject<Env> {
       seq,
     );
     let written: Written = { adjustments: [], conditionMoves: [] };
-    if (applied.events.length > 0) {
+    if (applied.changed) {
       await this.notices.owe(applied.refilled, seq);
+      // Owed before the write: a commit that lands is always published.
+      if (applied.moved) await this.schedule.at("publish", Date.now() + publishAfterMs(this.env));
       written = await commitStock(db, this.key, {
         ...applied,
         lots: book.takeChangedLots(),
         version: seq,
-        levels: {
-          onHand: book.onHand,
-          allocated: book.allocated,
-          backordered: book.backordered,
-          held: { ...book.held },
-        },
+        levels: levelsOf(book),
+        unlisted: !this.listed,
       });
       this.version = seq;
+      this.listed = true;
       await this.scheduleExpiry(book);
     }
     const cost = share(meter.cost, pending.length);

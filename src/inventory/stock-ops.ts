@@ -11,8 +11,8 @@ import type {
 
 /*
  * What a stock object is asked to do, and how a batch of requests applies to its book in
- * arrival order, with no I/O: what changed, and the events that says, which the object
- * commits in one D1 batch.
+ * arrival order, with no I/O: what changed, which the object commits in one D1 batch, and
+ * what the SKU's stock published later says about the commits since the last publication.
  */
 
 export interface AdjustmentInput {
@@ -47,17 +47,22 @@ export interface Movement {
   lots?: LotQuantities;
 }
 
+/** An adjustment a commit recorded: its `inventory.adjusted` goes in the same batch. */
+export interface AdjustedEvent {
+  type: "inventory.adjusted";
+  adjustmentId: string;
+  version: number;
+}
+
 /**
- * An event a commit emits, as of the row's new version. `available` going below or back up
- * to a product's low-stock threshold is decided inside the write, against the threshold as
- * stored: the event names the move, and is recorded only where the threshold lies across it.
+ * What publishing a row's stock records, later than the commits it sums up: the SKU's stock
+ * as of the publication, and the low-stock crossing `available` made since the last one,
+ * decided inside the write against the product's threshold as stored.
  */
-export type StockEvent =
-  | { type: "inventory.adjusted"; adjustmentId: string; version: number }
-  | { type: "inventory.updated"; version: number }
+export type PublishedEvent =
+  | { type: "inventory.updated" }
   | {
       type: "inventory.low_stock" | "inventory.restocked";
-      version: number;
       available: { from: number; to: number };
     };
 
@@ -94,6 +99,10 @@ export type OpResult =
   | { kind: "expired"; filled: string[] };
 
 export interface Batch {
+  /** Whether the row has anything to commit: a level, a demand, a movement or a record. */
+  changed: boolean;
+  /** Whether a level the SKU's stock shows moved: a publication is owed. */
+  moved: boolean;
   demands: Map<string, Demand | null>;
   movements: Movement[];
   adjustments: AdjustmentInput[];
@@ -101,44 +110,40 @@ export interface Batch {
   /** Every order whose waiting line this batch filled: each is owed a notice. */
   refilled: Set<string>;
   results: OpResult[];
-  events: StockEvent[];
+  events: AdjustedEvent[];
 }
 
 const available = (l: StockLevels) => Math.max(0, l.onHand - l.allocated);
 
-const heldMoved = (before: StockLevels, after: StockLevels) =>
-  before.held.quarantine !== after.held.quarantine ||
-  before.held.damaged !== after.held.damaged ||
-  before.held.expired !== after.held.expired;
+/** The levels the SKU's stock shows: what a publication compares. */
+export const levelsOf = (l: StockLevels): StockLevels => ({
+  onHand: l.onHand,
+  allocated: l.allocated,
+  backordered: l.backordered,
+  held: { ...l.held },
+});
+
+const sameLevels = (a: StockLevels, b: StockLevels) =>
+  a.onHand === b.onHand &&
+  a.allocated === b.allocated &&
+  a.backordered === b.backordered &&
+  a.held.quarantine === b.held.quarantine &&
+  a.held.damaged === b.held.damaged &&
+  a.held.expired === b.held.expired;
 
 /**
- * What a commit that changed the row emits: each new adjustment, `inventory.updated` when
- * the levels it shows moved, and the low-stock crossing `available` may have made. A commit
- * that only moved demands between states (a line locked for picking) shows no new level:
- * an event saying so would be stored and delivered for nothing.
+ * What publishing the row records, from the levels it last published to those it shows now:
+ * `inventory.updated` when they differ, and the low-stock move `available` made across the
+ * two. Commits in between are summed up, so a level that moved and came back says nothing,
+ * and nor does a commit that only moved demands between states (a line locked for picking).
  */
-export function stockEvents(
-  before: StockLevels,
-  after: StockLevels,
-  adjustments: readonly AdjustmentInput[],
-  version: number,
-): StockEvent[] {
-  const events: StockEvent[] = adjustments.map((a) => ({
-    type: "inventory.adjusted",
-    adjustmentId: a.id,
-    version,
-  }));
-  const moved =
-    adjustments.length > 0 ||
-    before.onHand !== after.onHand ||
-    before.allocated !== after.allocated ||
-    before.backordered !== after.backordered ||
-    heldMoved(before, after);
-  if (moved) events.push({ type: "inventory.updated", version });
-  const move = { from: available(before), to: available(after) };
+export function publication(last: StockLevels, now: StockLevels): PublishedEvent[] {
+  if (sameLevels(last, now)) return [];
+  const events: PublishedEvent[] = [{ type: "inventory.updated" }];
+  const move = { from: available(last), to: available(now) };
   if (move.to !== move.from) {
     const type = move.to < move.from ? "inventory.low_stock" : "inventory.restocked";
-    events.push({ type, version, available: move });
+    events.push({ type, available: move });
   }
   return events;
 }
@@ -175,13 +180,10 @@ export function applyOps(
   },
   seq: number,
 ): Batch {
-  const before: StockLevels = {
-    onHand: book.onHand,
-    allocated: book.allocated,
-    backordered: book.backordered,
-    held: { ...book.held },
-  };
+  const before = levelsOf(book);
   const batch: Batch = {
+    changed: false,
+    moved: false,
     demands: new Map(),
     movements: [],
     adjustments: [],
@@ -297,12 +299,17 @@ export function applyOps(
       batch.results.push({ kind: "adjusted", id, filled: record(result.change), repeated: false });
     }
   }
-  const changed =
+  batch.changed =
     book.hasChangedLots ||
     batch.demands.size > 0 ||
     batch.movements.length > 0 ||
     batch.adjustments.length > 0 ||
     batch.conditionMoves.length > 0;
-  if (changed) batch.events = stockEvents(before, book, batch.adjustments, seq);
+  batch.moved = batch.adjustments.length > 0 || !sameLevels(before, book);
+  batch.events = batch.adjustments.map((a) => ({
+    type: "inventory.adjusted",
+    adjustmentId: a.id,
+    version: seq,
+  }));
   return batch;
 }

@@ -6,6 +6,7 @@ import {
   inventory,
   inventoryAdjustments,
   inventoryConditionMoves,
+  inventorySkus,
   products,
   stockDemands,
   stockLots,
@@ -27,11 +28,18 @@ import {
   type ConditionMoveSnapshot,
   skuSnapshot,
 } from "./inventory.snapshot";
-import type { AdjustmentInput, ConditionMoveInput, Movement, StockEvent } from "./stock-ops";
+import type {
+  AdjustedEvent,
+  AdjustmentInput,
+  ConditionMoveInput,
+  Movement,
+  PublishedEvent,
+} from "./stock-ops";
 
 /*
  * How one stock row persists to D1: its levels, its demands, and the movements and
- * adjustments that changed it, with the events its rules named, in one batch per commit.
+ * adjustments that changed it, with their records' events, in one batch per commit; and,
+ * later, the SKU's stock published: its place in the inventory feed and its events.
  */
 
 export interface Loaded {
@@ -39,6 +47,8 @@ export interface Loaded {
   version: number;
   demands: Demand[];
   lots: LotLevels[];
+  /** Whether the SKU has its row in the inventory feed, which every list walks. */
+  listed: boolean;
 }
 
 /** The product's minimum shelf life now: a row with lots reads it at each commit. */
@@ -58,7 +68,7 @@ const rowOf = (key: StockKey) => ({
 
 export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
   const where = rowOf(key);
-  const [rows, demands, lots] = await db.batch([
+  const [rows, demands, lots, listed] = await db.batch([
     db
       .select()
       .from(inventory)
@@ -85,6 +95,10 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
           eq(stockLots.sku, key.sku),
         ),
       ),
+    db
+      .select({ sku: inventorySkus.sku })
+      .from(inventorySkus)
+      .where(and(eq(inventorySkus.tenantId, key.tenantId), eq(inventorySkus.sku, key.sku))),
   ]);
   const row = rows[0];
   return {
@@ -114,6 +128,7 @@ export async function loadStock(db: Db, key: StockKey): Promise<Loaded> {
       allocated: l.allocated,
       held: { quarantine: l.quarantine, damaged: l.damaged, expired: l.expired },
     })),
+    listed: listed.length > 0,
   };
 }
 
@@ -183,9 +198,14 @@ export interface Commit {
   movements: Movement[];
   adjustments: AdjustmentInput[];
   conditionMoves: ConditionMoveInput[];
-  events: StockEvent[];
+  events: AdjustedEvent[];
   /** The lots this commit changed, as they now are. */
   lots: LotLevels[];
+  /**
+   * The SKU has no row in the inventory feed yet: this commit gives it one, so a SKU is
+   * listed from its first stock, not from its first publication.
+   */
+  unlisted: boolean;
 }
 
 /** What a commit wrote that its callers are answered with, as committed. */
@@ -194,16 +214,39 @@ export interface Written {
   conditionMoves: ConditionMoveSnapshot[];
 }
 
+/** Each adjustment's `inventory.adjusted`, carrying the adjustment as committed. */
+const adjustedWrites = (events: readonly AdjustedEvent[]): EventWrite[] =>
+  events.length === 0
+    ? []
+    : [
+        {
+          events: [{ type: "inventory.adjusted" }],
+          resources: events.map((e) => e.adjustmentId),
+          snapshot: adjustmentSnapshot,
+        },
+      ];
+
+/** The SKU's place at the end of the inventory feed, stamped inside the write. */
+function feedWrite(db: Db, key: StockKey) {
+  const stamp = feedStampJoined("inventory_skus", key.tenantId);
+  return statement(
+    db,
+    sql`INSERT INTO inventory_skus (tenant_id, sku, updated_at, change_seq)
+      SELECT ${key.tenantId}, ${key.sku}, ${stamp.updatedAt}, ${stamp.changeSeq}
+      FROM (SELECT 1) ${stamp.from} WHERE true
+      ON CONFLICT (tenant_id, sku) DO UPDATE SET
+        updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
+  );
+}
+
 /**
- * What the events a stock rule named record: each adjustment as committed, and the SKU's
- * stock as committed for the rest, a low-stock crossing only where the product's threshold
- * as stored lies across the move.
+ * Publishes the SKU's stock as committed: moves it to the end of the inventory feed and
+ * records `events`, each carrying the SKU's stock as of this write; a low-stock crossing is
+ * recorded only where the product's threshold as stored lies across its move.
  */
-function eventWrites(key: StockKey, events: readonly StockEvent[]): EventWrite[] {
-  const adjusted = events.flatMap((e) => (e.type === "inventory.adjusted" ? [e.adjustmentId] : []));
-  const ofSku = events.flatMap((e): EventWrite["events"][number][] => {
-    if (e.type === "inventory.adjusted") return [];
-    if (e.type === "inventory.updated") return [{ type: e.type }];
+export async function publishStock(db: Db, key: StockKey, events: readonly PublishedEvent[]) {
+  const ofSku = events.map((e): EventWrite["events"][number] => {
+    if (e.type === "inventory.updated") return { type: e.type };
     const { from, to } = e.available;
     const crossed =
       e.type === "inventory.low_stock"
@@ -211,30 +254,20 @@ function eventWrites(key: StockKey, events: readonly StockEvent[]): EventWrite[]
         : sql`${from} < low_stock_threshold AND ${to} >= low_stock_threshold`;
     const when = sql`EXISTS (SELECT 1 FROM products WHERE tenant_id = ${key.tenantId}
       AND sku = ${key.sku} AND low_stock_threshold IS NOT NULL AND ${crossed})`;
-    return [{ type: e.type, when }];
+    return { type: e.type, when };
   });
-  const writes: EventWrite[] = [];
-  if (adjusted.length > 0) {
-    writes.push({
-      events: [{ type: "inventory.adjusted" }],
-      resources: adjusted,
-      snapshot: adjustmentSnapshot,
-    });
-  }
-  if (ofSku.length > 0) {
-    writes.push({
-      events: ofSku,
-      resources: [key.sku],
-      snapshot: () => skuSnapshot(key.tenantId, key.sku),
-    });
-  }
-  return writes;
+  await db.batch([
+    feedWrite(db, key),
+    ...eventStatements(db, key.tenantId, [
+      { events: ofSku, resources: [key.sku], snapshot: () => skuSnapshot(key.tenantId, key.sku) },
+    ]),
+  ]);
 }
 
 /**
- * One batch: movements and adjustments first (so the SKU's feed stamp that follows is
- * never earlier than the change it reports), then the levels, the feed stamp, the
- * demands, and last the events, which read the rows as committed.
+ * One batch: movements and adjustments first, then the levels (with the SKU's first feed
+ * stamp, for a SKU not yet listed), the demands, and last the adjustments' events, which
+ * read them as committed. The SKU's stock is published later (`publishStock`).
  */
 export async function commitStock(db: Db, key: StockKey, commit: Commit): Promise<Written> {
   const writes: Parameters<Db["batch"]>[0][number][] = [];
@@ -301,7 +334,6 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
   }
   const { held, ...levels } = commit.levels;
   const counts = { ...levels, ...held, version: commit.version, updatedAt: NOW };
-  const stamp = feedStampJoined("inventory_skus", key.tenantId);
   writes.push(
     db
       .insert(inventory)
@@ -310,15 +342,8 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
         target: [inventory.tenantId, inventory.warehouseId, inventory.sku],
         set: counts,
       }),
-    statement(
-      db,
-      sql`INSERT INTO inventory_skus (tenant_id, sku, updated_at, change_seq)
-        SELECT ${key.tenantId}, ${key.sku}, ${stamp.updatedAt}, ${stamp.changeSeq}
-        FROM (SELECT 1) ${stamp.from} WHERE true
-        ON CONFLICT (tenant_id, sku) DO UPDATE SET
-          updated_at = excluded.updated_at, change_seq = excluded.change_seq`,
-    ),
   );
+  if (commit.unlisted) writes.push(feedWrite(db, key));
   for (const group of chunked(
     commit.lots.map((l) => [
       l.lot,
@@ -367,7 +392,7 @@ export async function commitStock(db: Db, key: StockKey, commit: Commit): Promis
       ),
     );
   }
-  writes.push(...eventStatements(db, key.tenantId, eventWrites(key, commit.events)));
+  writes.push(...eventStatements(db, key.tenantId, adjustedWrites(commit.events)));
   const adjustmentIds = commit.adjustments.map((a) => a.id);
   const moveIds = commit.conditionMoves.map((m) => m.id);
   const [first, ...rest] = writes;

@@ -24,6 +24,11 @@ declare global {
       WEBHOOK_DISABLE_AFTER_HOURS?: string;
       /** Days events and webhook deliveries stay in D1 before the archive takes them; default 30. */
       RETENTION_DAYS?: string;
+      /**
+       * Milliseconds from a commit that moved a SKU's stock to its publication (feed position
+       * and `inventory.updated`); default 1000.
+       */
+      STOCK_PUBLISH_AFTER_MS?: string;
     }
   }
 }

@@ -15,7 +15,7 @@ import {
   raw,
 } from "../support/client";
 import {
-  adjustStock,
+  adjustStock as adjust,
   createKey,
   createTenant,
   merchant,
@@ -23,6 +23,7 @@ import {
   seedReferenceData,
 } from "../support/merchant";
 import { eventually, received, receiver } from "../support/receiver";
+import { publishStock } from "../support/stock";
 
 /*
  * GET /v1/events: the outbox every change writes in the same atomic batch, read back as
@@ -38,6 +39,16 @@ type EventsQuery = QueryOf<Api["v1"]["events"]["$get"]>;
 const carried = <T extends z.ZodType>(schema: T, event: Event | undefined) =>
   schema.parse(event?.data);
 
+/**
+ * Each change here is published before the next (as its stock object's alarm does when
+ * changes are a second apart), so it is told in an `inventory.updated` of its own.
+ */
+async function adjustStock(...args: Parameters<typeof adjust>) {
+  const adjusted = await adjust(...args);
+  await publishStock();
+  return adjusted;
+}
+
 async function shop(...skus: string[]) {
   const tenant = await createTenant("Events");
   for (const sku of skus) {
@@ -47,7 +58,9 @@ async function shop(...skus: string[]) {
   return tenant;
 }
 
+/** The feed as it stands once every stock change has been published, as its alarm would. */
 async function events(key: string, query: EventsQuery = {}) {
+  await publishStock();
   const res = await client(key).v1.events.$get({ query });
   expectStatus(res, 200);
   return res.body;
@@ -66,6 +79,7 @@ async function createOrder(key: string, sku: string, quantity: number) {
     json: orderBody({ items: [{ sku, quantity }] }),
   });
   expectStatus(res, 201);
+  await publishStock();
   return res.body;
 }
 
@@ -107,10 +121,11 @@ describe("GET /v1/events", () => {
     const order1 = await getOrder(key, created.id);
     const inv2 = await inventoryOf(key, "EV-1");
     const afterCreate = await since(key, log);
-    expect(afterCreate.map((e) => e.event_type)).toEqual(["inventory.updated", "order.created"]);
-    expect(afterCreate[0]?.data).toEqual(inv2);
+    // The allocation is published after the order that made it.
+    expect(afterCreate.map((e) => e.event_type)).toEqual(["order.created", "inventory.updated"]);
+    expect(afterCreate[1]?.data).toEqual(inv2);
     expect(inv2.warehouses[0]).toMatchObject({ on_hand: 5, allocated: 2, available: 3 });
-    const createdEvent = afterCreate[1] as Event;
+    const createdEvent = afterCreate[0] as Event;
     expect(createdEvent.data).toEqual(order1);
     expect(createdEvent.data).toEqual(created);
     expect(createdEvent.data.id).toBe(created.id);
@@ -141,14 +156,15 @@ describe("GET /v1/events", () => {
       json: {},
     });
     expectStatus(cancelled, 200);
+    await publishStock();
     const inv3 = await inventoryOf(key, "EV-1");
     const afterCancel = await since(key, log);
-    expect(afterCancel.map((e) => e.event_type)).toEqual(["inventory.updated", "order.cancelled"]);
-    expect(afterCancel[0]?.data).toEqual(inv3);
+    expect(afterCancel.map((e) => e.event_type)).toEqual(["order.cancelled", "inventory.updated"]);
+    expect(afterCancel[1]?.data).toEqual(inv3);
     expect(inv3.warehouses[0]).toMatchObject({ on_hand: 5, allocated: 0, available: 5 });
-    expect(afterCancel[1]?.data).toEqual(cancelled.body);
-    expect(afterCancel[1]?.data).toEqual(await getOrder(key, created.id));
-    expect(afterCancel[1]?.data).toMatchObject({
+    expect(afterCancel[0]?.data).toEqual(cancelled.body);
+    expect(afterCancel[0]?.data).toEqual(await getOrder(key, created.id));
+    expect(afterCancel[0]?.data).toMatchObject({
       id: created.id,
       status: "cancelled",
       version: "2",
@@ -216,18 +232,18 @@ describe("GET /v1/events", () => {
     expect(order.status).toBe("backordered");
     const afterCreate = await since(key, log);
     expect(afterCreate.map((e) => e.event_type)).toEqual([
-      "inventory.updated",
       "order.created",
       "order.backordered",
+      "inventory.updated",
     ]);
-    expect(carried(SkuInventory, afterCreate[0]).warehouses[0]).toMatchObject({
+    expect(carried(SkuInventory, afterCreate[2]).warehouses[0]).toMatchObject({
       on_hand: 1,
       allocated: 0,
       backordered: 3,
     });
+    expect(afterCreate[0]?.data).toEqual(order);
     expect(afterCreate[1]?.data).toEqual(order);
-    expect(afterCreate[2]?.data).toEqual(order);
-    expect(carried(Order, afterCreate[2]).items[0]).toMatchObject({
+    expect(carried(Order, afterCreate[1]).items[0]).toMatchObject({
       allocation_status: "backordered",
       allocated_quantity: 0,
     });
@@ -238,20 +254,22 @@ describe("GET /v1/events", () => {
     const filled = await getOrder(key, order.id);
     expect(filled).toMatchObject({ status: "received", version: "2" });
     const afterFill = await since(key, log);
+    // The fill's commit tells the order, which records its change before the stock is
+    // published: one inventory.updated for the arrival and the allocation it made.
     expect(afterFill.map((e) => e.event_type)).toEqual([
       "inventory.adjusted",
-      "inventory.updated",
       "order.updated",
+      "inventory.updated",
     ]);
     expect(afterFill[0]?.data).toEqual(adj);
-    expect(afterFill[1]?.data).toEqual(await inventoryOf(key, "BO-1"));
-    expect(carried(SkuInventory, afterFill[1]).warehouses[0]).toMatchObject({
+    expect(afterFill[2]?.data).toEqual(await inventoryOf(key, "BO-1"));
+    expect(carried(SkuInventory, afterFill[2]).warehouses[0]).toMatchObject({
       on_hand: 3,
       allocated: 3,
       available: 0,
       backordered: 0,
     });
-    expect(afterFill[2]?.data).toEqual(filled);
+    expect(afterFill[1]?.data).toEqual(filled);
     log = [...log, ...afterFill];
 
     // An amend that touches no stock is one order.updated.
@@ -296,6 +314,7 @@ describe("GET /v1/events", () => {
     await adjustStock(key, "TYPE-1", 3);
     const order = await createOrder(key, "TYPE-1", 1);
     await client(key).v1.orders[":id"].cancel.$post({ param: { id: order.id }, json: {} });
+    await publishStock();
     await adjustStock(key, "TYPE-1", -1);
     const all = (await events(key)).data;
     expect(all).toHaveLength(8);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SkuInventory } from "../../src/inventory/inventory.routes";
 import { admin, client, expectError, expectStatus, ok, raw } from "../support/client";
 import { adjustStock, merchant, orderBody, SHIP_TO, stockOf } from "../support/merchant";
+import { publishStock } from "../support/stock";
 
 /*
  * What an ERP client written from the integration guide alone expects: its words are
@@ -360,10 +361,13 @@ describe("guide event catalog: inventory events when stock crosses a threshold",
     const api = client(apiKey).v1;
     await api.products.$post({ json: { sku: "LOW-1", name: "Low", low_stock_threshold: 5 } });
     await adjustStock(apiKey, "LOW-1", 10);
-    const types = async () =>
-      (await ok(api.events.$get({ query: { limit: "200" } }))).data
+    // Each change is published before the feed is read, as the stock object's alarm does.
+    const types = async () => {
+      await publishStock();
+      return (await ok(api.events.$get({ query: { limit: "200" } }))).data
         .map((e) => e.event_type)
         .filter((t) => t.startsWith("inventory."));
+    };
     const mark = (await types()).length;
     const order = await ok(
       api.orders.$post({ json: orderBody({ items: [{ sku: "LOW-1", quantity: 6 }] }) }),

@@ -12,7 +12,7 @@ import {
   raw,
 } from "../support/client";
 import {
-  adjustStock,
+  adjustStock as adjustUnpublished,
   createKey,
   createTenant,
   merchant,
@@ -20,6 +20,7 @@ import {
   seedReferenceData,
   stockOf,
 } from "../support/merchant";
+import { publishStock } from "../support/stock";
 
 /*
  * Stock on hand through the partner API: adjustments with reasons (the only way stock
@@ -29,6 +30,16 @@ import {
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const ADJUST = "/v1/ops/inventory-adjustments";
+
+/**
+ * An adjustment, published before the next change (as its stock object's alarm does when
+ * changes are a second apart): the SKU's place in the feed is then this change's.
+ */
+async function adjustStock(...args: Parameters<typeof adjustUnpublished>) {
+  const adjusted = await adjustUnpublished(...args);
+  await publishStock();
+  return adjusted;
+}
 
 /** A tenant with these SKUs in its catalog and no stock anywhere. */
 async function catalog(...skus: string[]) {
@@ -139,6 +150,8 @@ describe("inventory adjustments", () => {
     }
     expect(new Set(made.map((a) => a.id)).size).toBe(made.length);
 
+    // Once published, the SKU's place in the feed is no earlier than its last change.
+    await publishStock();
     const inventory = await listInventory(key);
     expect(inventory.data).toEqual([
       {

@@ -256,7 +256,9 @@ describe("lots and expiry", () => {
     expectStatus(await count(key, "LOT-EXP", 3, { lot: "NEW", expires_on: day(90) }), 201);
     const a = await order(key, "LOT-EXP", 2);
     const stub = stockObject(env, { tenantId, warehouseId: "wh_syd_1", sku: "LOT-EXP" });
-    // The alarm is set for the first day OLD has expired.
+    // Once the order's allocation is published, the alarm is set for the first day OLD has
+    // expired.
+    await stub.publish();
     const alarm = await runInDurableObject(stub, (_: StockObject, state) =>
       state.storage.getAlarm(),
     );

@@ -12,6 +12,7 @@ import { client, expectStatus } from "../support/client";
 import { adjustStock, createTenant, seedReferenceData } from "../support/merchant";
 import { eventually, receiver } from "../support/receiver";
 import { dataOf } from "../support/shards";
+import { publishStock } from "../support/stock";
 
 /*
  * What one order stores (issue 19): the bench's order life, two lines created and shipped in
@@ -88,6 +89,8 @@ describe("bytes per order", () => {
         header: { "idempotency-key": order.idempotencyKey },
       });
       expectStatus(created, 201);
+      // Each change published alone, as sparse traffic has it: no burst sums several up.
+      await publishStock(tenantId);
       const ship = shipmentRequest({ ...spec, orderId: created.body.id });
       expectStatus(
         await api.ops.shipments.$post({
@@ -96,6 +99,7 @@ describe("bytes per order", () => {
         }),
         201,
       );
+      await publishStock(tenantId);
     }
     await settled(db, tenantId);
     const allIn = ((await dbBytes(db)) - start) / ORDERS;

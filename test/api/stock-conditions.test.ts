@@ -4,6 +4,7 @@ import type { CreateConditionMove } from "../../src/inventory/inventory.routes";
 import { client, expectError, expectStatus, ok, raw } from "../support/client";
 import { createTenant, merchant, orderBody, ship, stockOf } from "../support/merchant";
 import { dataOf } from "../support/shards";
+import { publishStock } from "../support/stock";
 
 /*
  * Stock by condition (issue 23): besides its sellable units, a SKU holds quarantine, damaged
@@ -230,8 +231,9 @@ describe("condition moves", () => {
   });
 
   it("tells of each move in inventory.updated with every condition's count", async () => {
-    const { key } = await merchant({ "COND-7": 5 });
+    const { key, tenantId } = await merchant({ "COND-7": 5 });
     await ok(move(key, moveBody("COND-7", { to: "expired", quantity: 2, reason: "expired" })));
+    await publishStock(tenantId);
     const res = await client(key).v1.events.$get({ query: { type: "inventory.updated" } });
     expectStatus(res, 200);
     const latest = res.body.data.at(-1)?.data as { warehouses: Record<string, unknown>[] };
@@ -250,6 +252,7 @@ describe("condition moves", () => {
 
   it("reads inventory events stored before conditions existed with none held", async () => {
     const { key, tenantId } = await merchant({ "COND-8": 5 });
+    await publishStock(tenantId);
     const shard = await dataOf(tenantId);
     // The positional snapshot as events stored it before issue 23: it ends at incoming.
     await shard

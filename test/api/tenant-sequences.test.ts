@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cursorToken } from "../../src/lib/cursor";
 import { client, expectStatus, ok } from "../support/client";
 import { adjustStock, merchant, orderBody } from "../support/merchant";
+import { publishStock } from "../support/stock";
 
 /*
  * Nothing a tenant sees (cursor, version, sequence) may move because another tenant
@@ -47,6 +48,8 @@ describe("per-tenant sequences", () => {
     await client(a.key).v1.orders.$post({
       json: orderBody({ items: [{ sku: "SEQ-A2", quantity: 1 }] }),
     });
+    // What a owes its feed is published now, not by an alarm in the middle of b's writes.
+    await publishStock(a.tenantId);
     const before = await firstPageCursors(a.key);
     const versions = async () =>
       (await ok(client(a.key).v1.inventory.$get())).data.map((r) => Number(r.version));
@@ -62,6 +65,7 @@ describe("per-tenant sequences", () => {
 
     expect(await firstPageCursors(a.key)).toEqual(before);
     await adjustStock(a.key, "SEQ-A1", 1);
+    await publishStock(a.tenantId);
     // The tenant's own sequence moves by exactly its own write.
     expect(Math.max(...(await versions()))).toBe(newest + 1);
     expectStatus(order, 201);

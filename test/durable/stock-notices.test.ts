@@ -52,6 +52,8 @@ describe("the stock object's notice journal", () => {
     expect(fault.logged.join("\n")).toContain("allocation notice deferred");
 
     const journal = journalOf(tenantId);
+    // The cancel owes a publication of the SKU's stock too: published, the alarm is the notice's.
+    await journal.stub.publish();
     const kept = await journal.read(waiting.id);
     expect(kept.owed).toEqual(expect.any(Number));
     expect(kept.due).toEqual(expect.any(Number));
@@ -97,6 +99,7 @@ describe("the stock object's notice journal", () => {
     // The Worker told the order, but only the stock object's own delivery settles its
     // debt; telling the order twice changes nothing.
     const journal = journalOf(tenantId);
+    await journal.stub.publish();
     expect((await journal.read(waiting.id)).owed).toEqual(expect.any(Number));
     expect(await runDurableObjectAlarm(journal.stub)).toBe(true);
     expect(await journal.read(waiting.id)).toEqual({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTHING_HELD } from "../../src/inventory/allocation";
-import { stockEvents } from "../../src/inventory/stock-ops";
+import { DemandBook, NOTHING_HELD } from "../../src/inventory/allocation";
+import { applyOps, publication } from "../../src/inventory/stock-ops";
 
 const levels = (onHand: number, allocated: number, held = NOTHING_HELD) => ({
   onHand,
@@ -15,47 +15,67 @@ const adjustment = (id: string) => ({
   note: null,
   actor: "floor",
 });
+const nothingApplied = () => ({
+  refs: new Map(),
+  adjustmentIds: new Set<string>(),
+  conditionMoveIds: new Set<string>(),
+});
 
-describe("the events a stock commit emits", () => {
-  it("records each adjustment, then the SKU's stock, at the row's new version", () => {
-    expect(stockEvents(levels(5, 0), levels(4, 0), [adjustment("adj_1")], 7)).toEqual([
+describe("what a stock commit records", () => {
+  it("records each adjustment at the row's new version and owes a publication", () => {
+    const book = new DemandBook(levels(5, 0));
+    const batch = applyOps(
+      book,
+      [{ kind: "adjust", input: adjustment("adj_1") }],
+      nothingApplied(),
+      7,
+    );
+    expect(batch.events).toEqual([
       { type: "inventory.adjusted", adjustmentId: "adj_1", version: 7 },
-      { type: "inventory.updated", version: 7 },
-      { type: "inventory.low_stock", version: 7, available: { from: 5, to: 4 } },
     ]);
+    expect(batch).toMatchObject({ changed: true, moved: true });
   });
 
-  it("names the low-stock move `available` made, down or back up, and none when it did not move", () => {
-    expect(stockEvents(levels(5, 1), levels(5, 3), [], 2).at(-1)).toEqual({
-      type: "inventory.low_stock",
-      version: 2,
-      available: { from: 4, to: 2 },
-    });
-    expect(stockEvents(levels(5, 3), levels(9, 3), [], 3).at(-1)).toEqual({
-      type: "inventory.restocked",
-      version: 3,
-      available: { from: 2, to: 6 },
-    });
-    expect(stockEvents(levels(5, 1), levels(6, 2), [], 4)).toEqual([
-      { type: "inventory.updated", version: 4 },
+  it("commits a line locked for picking, which moves no level and owes no publication", () => {
+    const book = new DemandBook(levels(5, 0));
+    applyOps(
+      book,
+      [{ kind: "demand", holder: "ord_1#1", quantity: 2, priority: 1 }],
+      nothingApplied(),
+      1,
+    );
+    const locked = applyOps(book, [{ kind: "lock", holder: "ord_1#1" }], nothingApplied(), 2);
+    expect(locked).toMatchObject({ changed: true, moved: false, events: [] });
+    expect(locked.demands.get("ord_1#1")).toMatchObject({ locked: true });
+  });
+});
+
+describe("what publishing the SKU's stock records", () => {
+  it("tells the stock and the low-stock move `available` made since the last publication", () => {
+    expect(publication(levels(5, 0), levels(4, 0))).toEqual([
+      { type: "inventory.updated" },
+      { type: "inventory.low_stock", available: { from: 5, to: 4 } },
     ]);
+    expect(publication(levels(5, 3), levels(9, 3))).toEqual([
+      { type: "inventory.updated" },
+      { type: "inventory.restocked", available: { from: 2, to: 6 } },
+    ]);
+    expect(publication(levels(5, 1), levels(6, 2))).toEqual([{ type: "inventory.updated" }]);
   });
 
-  it("says nothing of a commit that left every level as it was (a line locked for picking)", () => {
-    expect(stockEvents(levels(5, 1), levels(5, 1), [], 6)).toEqual([]);
+  it("sums up the commits between: a level that moved and came back says nothing", () => {
+    expect(publication(levels(5, 1), levels(5, 1))).toEqual([]);
   });
 
   it("tells of units moving between held conditions, though available stays", () => {
     const damaged = { ...NOTHING_HELD, damaged: 2 };
     const expired = { ...NOTHING_HELD, expired: 2 };
-    expect(stockEvents(levels(5, 1, damaged), levels(5, 1, expired), [], 8)).toEqual([
-      { type: "inventory.updated", version: 8 },
+    expect(publication(levels(5, 1, damaged), levels(5, 1, expired))).toEqual([
+      { type: "inventory.updated" },
     ]);
   });
 
   it("measures available as on hand less allocated, never below zero", () => {
-    expect(stockEvents(levels(2, 5), levels(1, 5), [], 5)).toEqual([
-      { type: "inventory.updated", version: 5 },
-    ]);
+    expect(publication(levels(2, 5), levels(1, 5))).toEqual([{ type: "inventory.updated" }]);
   });
 });
