@@ -8,10 +8,16 @@ import { PLACEMENT_TTL_MS, TenantFrozen } from "../db/shards";
 export class Schedule<Kind extends string> {
   constructor(private readonly storage: DurableObjectStorage) {}
 
-  /** Runs `kind` at `time`; a kind already due earlier keeps its earlier time. */
+  /**
+   * Runs `kind` at `time`; a kind already due earlier keeps its earlier time. A time that
+   * stays as it was leaves the alarm alone: it was armed when that time was stored, and a
+   * hot object asks on every commit.
+   */
   async at(kind: Kind, time: number, { replace = false } = {}) {
     const current = this.storage.kv.get<number>(key(kind));
-    if (replace || current === undefined || time < current) this.storage.kv.put(key(kind), time);
+    const keep = current !== undefined && (replace ? current === time : current <= time);
+    if (keep) return;
+    this.storage.kv.put(key(kind), time);
     await this.arm();
   }
 
