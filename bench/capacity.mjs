@@ -81,9 +81,9 @@ export async function platformKey(client, adminToken) {
  * Durable Objects it called included: bench/api-worker.ts's counts per database, read once
  * workerd is idle before and after.
  */
-async function databasesTouched(ctx, request) {
-  // Nothing owed to any stock row's alarm may land inside the window.
-  await ctx.publishStock();
+async function databasesTouched(ctx, tenantId, request) {
+  // Nothing the tenant's stock rows owe their alarms may land inside the window.
+  await ctx.publishStock(tenantId);
   await settle();
   const before = await ctx.statements();
   const res = await request();
@@ -166,7 +166,7 @@ async function lifecycle(ctx, name, subscribeTo) {
         { "idempotency-key": `cap-ship-${shop.id}-${i}` },
       );
     if (i < TRACED_SHIPS) {
-      const t = await databasesTouched(ctx, ship);
+      const t = await databasesTouched(ctx, shop.id, ship);
       traced.push({ touched: t.touched, shards: t.shards });
       ships.push(t.res);
     } else {
