@@ -11,6 +11,8 @@ export interface Measurement {
   deliveries: number;
   create: Measured;
   ship: Measured;
+  /** Statements per order the stock objects' publications of its SKUs wrote, outside any response. */
+  publish: { statements: number };
   poll: Measured;
   bytes: {
     perOrder: number;

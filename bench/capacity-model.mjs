@@ -68,17 +68,18 @@ export const SCENARIOS = [
 
 /**
  * One order's life from the bench's measurement `c` (bench/capacity.mjs): statements and D1
- * time of its create, ship and webhook deliveries, and its bytes split into what stays for
- * the order's hot window (kept) and what goes after the retention window (events and
- * deliveries: transient).
+ * time of its create, ship, the publications of its SKUs' stock and its webhook deliveries,
+ * and its bytes split into what stays for the order's hot window (kept) and what goes after
+ * the retention window (events and deliveries: transient).
  */
 export function perOrder(c, a = ASSUME) {
   const deliveriesPerOrder = c.deliveries / c.orders;
   const writeStatements = c.create.statements + c.ship.statements;
   const localMsPerStatement = (c.create.dbMs + c.ship.dbMs) / writeStatements;
-  const statements = writeStatements + deliveriesPerOrder * a.deliveryStatements;
-  const localMs =
-    c.create.dbMs + c.ship.dbMs + deliveriesPerOrder * a.deliveryStatements * localMsPerStatement;
+  // Statements no response reports (publications, deliveries) are timed at the responses' mean.
+  const unreported = c.publish.statements + deliveriesPerOrder * a.deliveryStatements;
+  const statements = writeStatements + unreported;
+  const localMs = c.create.dbMs + c.ship.dbMs + unreported * localMsPerStatement;
   // Measured: the database's size after the order's life, and again once retention took its
   // events and deliveries; what retention frees is the difference.
   const keptBytes = c.bytes.kept;
