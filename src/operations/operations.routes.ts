@@ -195,7 +195,7 @@ export const moveCondition = apiRoute("warehouse:operate", {
   tags: ["Operations"],
   summary: "Move units between stock conditions",
   description:
-    "`quantity` units of a SKU in one warehouse go from one condition (`sellable`, `quarantine`, `damaged`, `expired`) to another, with a reason; the move is recorded with who made it (`GET /v1/inventory/condition-moves`) and `inventory.updated` fires. Only sellable units (on_hand) are ever allocated. " +
+    "`quantity` units of a SKU in one warehouse go from one condition (`sellable`, `quarantine`, `damaged`, `expired`) to another, with a reason; the move is recorded with who made it (`GET /v1/inventory/condition-moves`), and the SKU's `inventory.updated` follows about a second later. Only sellable units (on_hand) are ever allocated. " +
     "Out of `sellable` is a loss of sellable stock, by the rules of a negative adjustment: allocations of orders not yet being picked go back to waiting, newest first, and only a shortfall held by orders being picked refuses it (409 `stock_in_picking`). Into `sellable` is a receipt: the units fill waiting lines, oldest order first. " +
     "409 `insufficient_condition_stock` (field `quantity`) when `from` holds fewer units; nothing moves then. 422 when `to` equals `from`." +
     replayNote,
