@@ -238,7 +238,7 @@ describe("write paths seek, never scan", () => {
     expect(await badPlans(ran)).toEqual([]);
   });
 
-  it("creates and amends for a constant number of rows per line", async () => {
+  it("creates, amends and cancels for a constant number of rows per line", async () => {
     const LINES = 40;
     const stock = Object.fromEntries(
       Array.from({ length: LINES }, (_, i) => [`LINE-${String(i).padStart(2, "0")}`, 10]),
@@ -255,10 +255,17 @@ describe("write paths seek, never scan", () => {
       json: { items: items.map((i) => ({ ...i, quantity: 2 })) },
     });
     expectStatus(amended, 200);
+    const cancelled = await api.orders[":id"].cancel.$post({
+      param: { id: created.body.id },
+      json: { reason: "Customer changed mind" },
+    });
+    expectStatus(cancelled, 200);
     // Per line: the catalogue check and the stock row (and, amended, the line and its demand
-    // replaced). The SKU's feed position and events are published later, off the request.
+    // replaced; cancelled, its demand released). The SKU's feed position and events are
+    // published later, off the request.
     expect(rowsRead(created) / LINES).toBeLessThanOrEqual(5);
     expect(rowsRead(amended) / LINES).toBeLessThanOrEqual(5);
+    expect(rowsRead(cancelled) / LINES).toBeLessThanOrEqual(5);
   });
 
   it("loads a SKU's open demands alone, however many released ones its history holds", async () => {
