@@ -1,6 +1,7 @@
 // `npm run example:poller`: examples/erp-poller.mjs against the deploy bundle in workerd (booted
 // as `npm run smoke` boots it), each run a fresh process resuming from the checkpoint file:
-//   1. a seeded shipment (two parcels) and its SKU's stock: both printed, tracking numbers too;
+//   1. a seeded shipment (two parcels) and its SKU's stock, once published: both printed,
+//      tracking numbers too;
 //   2. its first request answered 429 (by a proxy in front of the API, so it happens every time):
 //      it waits that out and prints nothing new;
 //   3. after the shipment moved on: that shipment alone, at its new version.
@@ -75,6 +76,19 @@ try {
       items: [{ sku: "POLL-1", quantity: 2 }],
     },
   });
+  // The SKU's stock is published by its stock object a second after the shipment moved it
+  // (its feed position and inventory.updated): the poller's first run comes after that, or
+  // the publication would be new to its second.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { data: events } = await merchant.GET("/v1/events", {
+      params: { query: { type: "inventory.updated", order: "desc", limit: 1 } },
+    });
+    if (events?.data[0]?.data?.warehouses?.[0]?.on_hand === 8) break;
+    if (Date.now() > deadline)
+      throw new Error("POLL-1's stock was never published after the shipment");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   // The poller reads with a key of its own, with read scopes only.
   const { data: pollerKey } = await operator.POST("/admin/v1/tenants/{id}/api-keys", {
     params: { path: { id: tenant.id } },
