@@ -165,8 +165,10 @@ const claims: Source<ClaimRow> = {
   due: async (db, limit, scope) =>
     await rowsOf<ClaimRow>(
       db,
-      sql`SELECT * FROM idempotency_claims WHERE expires_at < ${NOW} AND ${unfrozen(sql`owner`, scope)}
-        ORDER BY expires_at LIMIT ${limit}`,
+      sql`SELECT * FROM idempotency_claims
+        WHERE unixepoch(expires_at) <= unixepoch(${NOW}) AND expires_at < ${NOW}
+          AND ${unfrozen(sql`owner`, scope)}
+        ORDER BY unixepoch(expires_at) LIMIT ${limit}`,
     ),
   remove: (db, rows) =>
     deleteAll(

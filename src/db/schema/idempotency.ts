@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { now } from "./shared";
 
@@ -23,6 +24,6 @@ export const idempotencyClaims = sqliteTable(
   },
   (t) => [
     uniqueIndex("idempotency_claims_pk").on(t.owner, t.key),
-    index("idempotency_claims_expiry_idx").on(t.expiresAt),
+    index("idempotency_claims_expiry_second_idx").on(sql`unixepoch(expires_at)`),
   ],
 );
