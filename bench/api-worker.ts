@@ -2,7 +2,7 @@ import { shards } from "../src/db/shards";
 import { stockObject } from "../src/durable/stubs";
 import api from "../src/index";
 import { statementListeners } from "../src/lib/metering";
-import type { WebhookMessage } from "../src/webhooks/delivery";
+import type { WebhookMessage } from "../src/webhooks/webhooks.delivery-key";
 
 export { JanitorObject, OrderObject, RateLimiter, StockObject } from "../src/index";
 

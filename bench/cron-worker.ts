@@ -1,7 +1,7 @@
 import api from "../src/index";
 import { handOut } from "../src/janitor";
 import { Meter } from "../src/lib/metering";
-import type { WebhookMessage } from "../src/webhooks/delivery";
+import type { WebhookMessage } from "../src/webhooks/webhooks.delivery-key";
 
 export { JanitorObject, OrderObject, RateLimiter, StockObject } from "../src/index";
 

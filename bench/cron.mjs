@@ -31,12 +31,12 @@ async function backlog(control, db, shard) {
   const rows = (n, inserts) => inserts.map((sql) => db.prepare(`${upTo(n)} ${sql}`));
   await db.batch([
     ...rows(BACKLOG, [
-      `INSERT INTO events (id, tenant_id, type, resource_id, data)
-        SELECT 'evt_new_' || i, '${t}', 'order.created', 'ord_x', '{}' FROM n`,
-      `INSERT INTO events (id, tenant_id, type, resource_id, data, created_at, dispatched_at)
-        SELECT 'evt_old_' || i, '${t}', 'order.created', 'ord_x', '{}', ${old}, ${old} FROM n`,
-      `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, created_at, updated_at)
-        SELECT 'del_' || i, '${t}', 'whk_gone', 'evt_gone_' || i, 0, 'succeeded', 1, ${old}, ${old} FROM n`,
+      `INSERT INTO events (id, tenant_id, type, data)
+        SELECT 'evt_new_' || i, '${t}', 'order.created', '{}' FROM n`,
+      `INSERT INTO events (id, tenant_id, type, data, created_at, dispatched)
+        SELECT 'evt_old_' || i, '${t}', 'order.created', '{}', ${old}, 1 FROM n`,
+      `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, tenant_id, status, attempts, created_at, updated_at)
+        SELECT 'whk_' || i, ${old}, 'evt_gone_' || i, 0, '${t}', 'succeeded', 1, ${old}, ${old} FROM n`,
       `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
         SELECT '${t}', 'k' || i, 'order.create', 'r', 'ord_x', 't', ${at("-2 days")}, ${at("-1 day")} FROM n`,
       `INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, previous_secret, previous_secret_expires_at, status)

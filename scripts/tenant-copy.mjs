@@ -114,12 +114,12 @@ export const TENANT_TABLES = [
   { table: "stuck_operations", where: "tenant_id = :tenant" },
   { table: "events", where: "tenant_id = :tenant", renumber: "seq" },
   { table: "webhook_subscriptions", where: "tenant_id = :tenant" },
-  { table: "webhook_deliveries", where: "tenant_id = :tenant", renumber: "seq" },
   {
-    table: "webhook_attempts",
-    where: "delivery_id IN (SELECT id FROM webhook_deliveries WHERE tenant_id = :tenant)",
-    key: ["delivery_id", "attempt"],
+    table: "webhook_deliveries",
+    where: "subscription_id IN (SELECT id FROM webhook_subscriptions WHERE tenant_id = :tenant)",
+    key: ["subscription_id", "event_at", "event_id", "generation"],
   },
+  { table: "webhook_attempts", where: "tenant_id = :tenant", key: ["delivery_id", "attempt"] },
   { table: "idempotency_claims", where: "owner = :tenant", key: ["key"] },
   { table: "feed_heads", where: "tenant_id = :tenant", replace: true, key: ["feed"] },
 ];

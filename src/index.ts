@@ -2,7 +2,8 @@ import { consoleSessions } from "./api-keys/api-keys.sessions";
 import { createApp } from "./app";
 import { consoleApp } from "./console/console.index";
 import { handOut } from "./janitor";
-import { consumeDeadLetters, consumeWebhooks, type WebhookMessage } from "./webhooks/delivery";
+import { consumeDeadLetters, consumeWebhooks } from "./webhooks/delivery";
+import type { WebhookMessage } from "./webhooks/webhooks.delivery-key";
 
 export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";

@@ -561,7 +561,7 @@ export interface paths {
         };
         /**
          * Delivery log: every attempt of every event sent to this endpoint
-         * @description Newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false. A delivery that succeeded or failed more than the retention window ago (30 days unless the deploy sets another) is archived and no longer listed.
+         * @description Newest event first; an event's replays come before its first delivery, newest first. `updated_since` keeps the deliveries changed since then (inclusive); walk `next_cursor` until `has_more` is false. A delivery that succeeded or failed more than the retention window ago (30 days unless the deploy sets another) is archived and no longer listed.
          *
          *     Requires scope `webhooks:manage`.
          */
@@ -5841,7 +5841,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deliveries, newest first */
+            /** @description Deliveries, newest event first */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -9,6 +9,10 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate/browser";
  *
  *   {"z": base64(version, length, deflate-raw([paths, snapshot])), "s": [value for each path]}
  *
+ * Those values are times the write assigned. Since migrations/shard/0022_lean_outbox.sql each
+ * is kept as milliseconds after the event's own `created_at` (a few characters, not 24): a
+ * number in `s` is such an offset, a string a time as it was written.
+ *
  * `unpacked` puts each value at its path as `json_set` did before, so the resource renders to
  * the same JSON. Text, not a BLOB: the row stays JSON for the retention archive's NDJSON and
  * for a tenant's copy to another shard, as every other event's.
@@ -179,8 +183,15 @@ function jsonSet(root: unknown, path: string, value: unknown) {
   }
 }
 
-/** The snapshot as `json_set` would have stored it: deflated back, its values put in. */
-export function unpacked({ z, s }: Packed): Record<string, unknown> {
+/** A value of `s`: an offset from the event's time `createdAt`, or the value itself. */
+const stampOf = (value: unknown, createdAt: string) =>
+  typeof value === "number" ? new Date(Date.parse(createdAt) + value).toISOString() : value;
+
+/**
+ * The snapshot as `json_set` would have stored it: deflated back, its values put in, those
+ * stored as offsets from `createdAt`, the event's time, as times again.
+ */
+export function unpacked({ z, s }: Packed, createdAt: string): Record<string, unknown> {
   const bytes = bytesOf(z);
   const dictionary = DICTIONARIES[bytes[0] ?? -1];
   if (!dictionary) throw new Error(`an event packed with unknown dictionary ${bytes[0]}`);
@@ -193,6 +204,7 @@ export function unpacked({ z, s }: Packed): Record<string, unknown> {
   }
   const json = inflateSync(bytes.subarray(at), { dictionary, out: new Uint8Array(length) });
   const [paths, snapshot] = JSON.parse(strFromU8(json)) as [string[], Record<string, unknown>];
-  for (const [i, path] of paths.entries()) jsonSet(snapshot, path, s[i] ?? null);
+  for (const [i, path] of paths.entries())
+    jsonSet(snapshot, path, stampOf(s[i] ?? null, createdAt));
   return snapshot;
 }

@@ -3,7 +3,7 @@ import type { EventType } from "../domain/events";
 import { newId } from "../lib/ids";
 import { type Db, statement } from "./client";
 import { pack } from "./event-data";
-import { chunked, jsonRows, NOW } from "./sql";
+import { chunked, jsonRows } from "./sql";
 
 /*
  * The outbox, written one way: every event goes into `events` through `eventStatements`,
@@ -50,9 +50,9 @@ export function eventStatements(db: Db, tenantId: string, writes: readonly Event
     return chunked(ids).map((group) =>
       statement(
         db,
-        sql`INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-          SELECT j.value ->> 2, ${tenantId}, j.value ->> 1, j.value ->> 0,
-            ${write.snapshot(sql`j.value ->> 0`)}, ${write.dispatched ? NOW : null}
+        sql`INSERT INTO events (id, tenant_id, type, data, dispatched)
+          SELECT j.value ->> 2, ${tenantId}, j.value ->> 1,
+            ${write.snapshot(sql`j.value ->> 0`)}, ${write.dispatched ? 1 : null}
           FROM ${jsonRows(group)} AS j ${where}`,
       ),
     );
@@ -60,8 +60,19 @@ export function eventStatements(db: Db, tenantId: string, writes: readonly Event
 }
 
 /**
+ * A time the write assigned, as milliseconds after the event's own `created_at`, which is
+ * this statement's 'now' as SQLite reads it once per statement; a value that would not come
+ * back the same from that offset (not a time to the millisecond) is kept as it is.
+ */
+const stampValue = (value: SQL) => sql`(SELECT CASE
+    WHEN v IS strftime('%Y-%m-%dT%H:%M:%fZ', v)
+    THEN CAST(round((julianday(v) - julianday('now')) * 86400000) AS INTEGER)
+    ELSE v END FROM (SELECT ${value} AS v))`;
+
+/**
  * A snapshot built before the write, with the values the write assigns read back inside it:
- * stored packed (src/db/event-data.ts), those values beside it in the order of their paths.
+ * stored packed (src/db/event-data.ts), those values beside it in the order of their paths,
+ * each as an offset from the event's time.
  */
 export function patched(snapshot: unknown, stamps: readonly (readonly [string, SQL])[]): SQL {
   const packed = pack(
@@ -69,7 +80,17 @@ export function patched(snapshot: unknown, stamps: readonly (readonly [string, S
     stamps.map(([path]) => path),
   );
   return sql`json_object('z', ${packed}, 's', json_array(${sql.join(
-    stamps.map(([, value]) => value),
+    stamps.map(([, value]) => stampValue(value)),
     sql`, `,
   )}))`;
 }
+
+/**
+ * `FROM … WHERE` of an event's webhook deliveries, as `wd`: through its tenant's
+ * subscriptions, each a seek of the deliveries' primary key (src/webhooks/webhooks.delivery-key.ts).
+ * The event's columns come qualified, as a subquery would otherwise rebind them.
+ */
+export const deliveriesOfEvent = (event: { id: SQL; createdAt: SQL; tenantId: SQL }) =>
+  sql`webhook_subscriptions AS ws CROSS JOIN webhook_deliveries AS wd
+    ON wd.subscription_id = ws.id AND wd.event_at = ${event.createdAt} AND wd.event_id = ${event.id}
+    WHERE ws.tenant_id = ${event.tenantId}`;

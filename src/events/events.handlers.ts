@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, lt, sql } from "drizzle-orm";
+import { deliveriesOfEvent } from "../db/events";
 import { cursorPosition } from "../db/feed";
 import { events } from "../db/schema";
 import { inList } from "../db/sql";
@@ -15,7 +16,11 @@ import type * as routes from "./events.routes";
 import { assertReadable } from "./events.service";
 
 // Named in full: drizzle leaves single-table columns unqualified, which a subquery would rebind.
-const OUTER_EVENT_ID = sql`"events"."id"`;
+const OUTER_EVENT = {
+  id: sql`"events"."id"`,
+  createdAt: sql`"events"."created_at"`,
+  tenantId: sql`"events"."tenant_id"`,
+};
 
 // Set only on a newest-first walk, so cursors issued before it existed read as oldest first.
 const EventCursor = z.object({ id: z.string(), d: z.literal(true).optional() });
@@ -73,8 +78,8 @@ export const list: AppRouteHandler<typeof routes.list> = async (c) => {
         // Events never change after they are written: `updated_since` is their creation time.
         query.updated_since ? gte(events.createdAt, query.updated_since) : undefined,
         delivery_status
-          ? sql`EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = ${OUTER_EVENT_ID}
-              AND d.status IN (SELECT value FROM json_each(${JSON.stringify(states)})))`
+          ? sql`EXISTS (SELECT 1 FROM ${deliveriesOfEvent(OUTER_EVENT)}
+              AND wd.status IN (SELECT value FROM json_each(${JSON.stringify(states)})))`
           : undefined,
       ),
     )

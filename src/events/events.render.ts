@@ -51,5 +51,7 @@ export const renderEvent = (
   event_id: row.id,
   event_type: row.type,
   created_at: row.createdAt,
-  data: RENDER[resourceOf(row.type)](isPacked(row.data) ? unpacked(row.data) : row.data),
+  data: RENDER[resourceOf(row.type)](
+    isPacked(row.data) ? unpacked(row.data, row.createdAt) : row.data,
+  ),
 });

@@ -48,24 +48,45 @@ const ROUTED_LENGTH = ROUTE_LENGTH + 16;
 const LEGACY_LENGTH = 20;
 const ROUTES = 62 ** ROUTE_LENGTH;
 
-/** The tenant's route: 6 base62 symbols of a 53-bit hash of its id (cyrb53), stable forever. */
-export function routeOf(tenantId: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < tenantId.length; i++) {
-    const ch = tenantId.charCodeAt(i);
+/** cyrb53: a 53-bit hash of `text`, a different one for each seed. */
+function cyrb53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  let n = (4294967296 * (2097151 & h2) + (h1 >>> 0)) % ROUTES;
-  let route = "";
-  for (let i = 0; i < ROUTE_LENGTH; i++) {
-    route = BASE62[n % 62] + route;
-    n = Math.floor(n / 62);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** `n` as `length` base62 symbols, the low ones only. */
+function base62Of(n: number, length: number): string {
+  let rest = n;
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
   }
-  return route;
+  return out;
+}
+
+/** The tenant's route: 6 base62 symbols of a 53-bit hash of its id (cyrb53), stable forever. */
+export function routeOf(tenantId: string): string {
+  return base62Of(cyrb53(tenantId) % ROUTES, ROUTE_LENGTH);
+}
+
+/**
+ * The id of what is named by what it is rather than stored with an id of its own (a webhook
+ * delivery is its subscription, event and generation): routed like any other, then 16
+ * symbols (95 bits) of two hashes of `what`, so it is the same wherever and whenever it is
+ * computed, and says no more than the ids it was made from.
+ */
+export function derivedId(prefix: OwnedPrefix, tenantId: string, what: string): string {
+  const half = ROUTED_LENGTH - ROUTE_LENGTH;
+  return `${prefix}_${routeOf(tenantId)}${base62Of(cyrb53(what, 1), half / 2)}${base62Of(cyrb53(what, 2), half / 2)}`;
 }
 
 export function newId(prefix: PlatformPrefix): string;

@@ -1,7 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { inTime, type JobScope, UNSCOPED, unfrozen } from "../db/background";
 import { type Db, rowsOf, statement } from "../db/client";
+import { deliveriesOfEvent } from "../db/events";
 import { chunked, jsonRows, NOW } from "../db/sql";
+import { deliveryId } from "../webhooks/webhooks.delivery-key";
 import { type Layout, type Part, partsOf } from "./archive-parts";
 import { retentionStart } from "./retention.window";
 
@@ -38,14 +40,18 @@ export interface EventRow extends Columns {
 }
 
 interface SettledDelivery extends Columns {
-  seq: number;
-  id: string;
+  subscription_id: string;
+  event_at: string;
+  event_id: string;
+  generation: number;
   tenant_id: string;
+  legacy_id: string | null;
   status: string;
   created_at: string;
   updated_at: string;
 }
 
+/** Its tenant, its subscription's, goes into the archive with it as `tenant_id`. */
 export interface DeliveryRow extends SettledDelivery {
   /** The delivery's attempts, nested: they have no tenant of their own and go where it goes. */
   webhook_attempts: Columns[];
@@ -83,10 +89,10 @@ const events = (cutoff: string): Source<EventRow> => ({
     await rowsOf<EventRow>(
       db,
       sql`SELECT * FROM events AS e
-        WHERE e.created_at < ${cutoff} AND e.dispatched_at IS NOT NULL
-          AND ${unfrozen(sql`e.tenant_id`, scope)}
-          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = e.id)
-        ORDER BY e.created_at, e.seq LIMIT ${limit}`,
+        WHERE unixepoch(e.created_at) <= unixepoch(${cutoff}) AND e.created_at < ${cutoff}
+          AND e.dispatched IS NOT NULL AND ${unfrozen(sql`e.tenant_id`, scope)}
+          AND NOT EXISTS (SELECT 1 FROM ${deliveriesOfEvent(DUE_EVENT)})
+        ORDER BY unixepoch(e.created_at), e.seq LIMIT ${limit}`,
     ),
   // A redeliver that raced the put gave the event a delivery: it stays for that delivery.
   remove: (db, rows) =>
@@ -95,59 +101,95 @@ const events = (cutoff: string): Source<EventRow> => ({
       rows.map((r) => r.seq),
       (chunk) => [
         sql`DELETE FROM events WHERE seq IN (SELECT value FROM ${chunk})
-          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries AS d WHERE d.event_id = events.id)`,
+          AND NOT EXISTS (SELECT 1 FROM ${deliveriesOfEvent(DELETED_EVENT)})`,
       ],
     ),
 });
 
-const SETTLED_DUE = (cutoff: string, limit: number, scope: JobScope) =>
-  sql`SELECT id FROM webhook_deliveries
-    WHERE status IN ('succeeded', 'failed') AND updated_at < ${cutoff}
-      AND ${unfrozen(sql`tenant_id`, scope)}
-    ORDER BY updated_at, seq LIMIT ${limit}`;
+const DUE_EVENT = { id: sql`e.id`, createdAt: sql`e.created_at`, tenantId: sql`e.tenant_id` };
+const DELETED_EVENT = {
+  id: sql`events.id`,
+  createdAt: sql`events.created_at`,
+  tenantId: sql`events.tenant_id`,
+};
+
+const idOf = (r: SettledDelivery) =>
+  deliveryId({
+    subscriptionId: r.subscription_id,
+    eventAt: r.event_at,
+    eventId: r.event_id,
+    generation: r.generation,
+    tenantId: r.tenant_id,
+    legacyId: r.legacy_id,
+  });
+
+/** A delivery's key, its state as read and its id: what its delete checks and its attempts go by. */
+const deliveryKeyOf = (r: SettledDelivery) => [
+  r.subscription_id,
+  r.event_at,
+  r.event_id,
+  r.generation,
+  r.status,
+  r.updated_at,
+  idOf(r),
+];
 
 /**
  * Settled deliveries whose last change is past the window; pending and sending ones belong
  * to live retries and stay whatever their age. A settled delivery only changes again when
- * the dead-letter consumer marks it failed, which moves its `updated_at`.
+ * the dead-letter consumer marks it failed, which moves its `updated_at`. They are found
+ * through their subscriptions, each walked from its oldest event: a delivery changed before
+ * the window began was made, so its event too, before then.
  */
 const deliveries = (cutoff: string): Source<DeliveryRow> => ({
   table: "webhook_deliveries",
   page: 200,
   ownerOf: (r) => r.tenant_id,
   createdAt: (r) => r.created_at,
-  compare: (a, b) => a.seq - b.seq,
+  compare: (a, b) =>
+    a.event_at.localeCompare(b.event_at) ||
+    a.event_id.localeCompare(b.event_id) ||
+    a.generation - b.generation,
   async due(db, limit, scope) {
-    // One batch is one snapshot: the attempts read are exactly those of the deliveries read.
-    const [rows, attempts] = await db.batch([
-      rowsOf<SettledDelivery>(
-        db,
-        sql`SELECT * FROM webhook_deliveries WHERE id IN (${SETTLED_DUE(cutoff, limit, scope)})
-          ORDER BY updated_at, seq`,
-      ),
-      rowsOf<Columns & { delivery_id: string }>(
-        db,
-        sql`SELECT * FROM webhook_attempts WHERE delivery_id IN (${SETTLED_DUE(cutoff, limit, scope)})
-          ORDER BY delivery_id, attempt`,
-      ),
-    ]);
-    return rows.map((row) => ({
+    const rows = await rowsOf<SettledDelivery>(
+      db,
+      sql`SELECT d.*, s.tenant_id FROM webhook_subscriptions AS s
+        CROSS JOIN webhook_deliveries AS d ON d.subscription_id = s.id AND d.event_at < ${cutoff}
+        WHERE ${unfrozen(sql`s.tenant_id`, scope)}
+          AND d.status IN ('succeeded', 'failed') AND d.updated_at < ${cutoff}
+        LIMIT ${limit}`,
+    );
+    const ids = rows.map(idOf);
+    // A settled delivery makes no more attempts: those read now are all it will have.
+    const attempts =
+      ids.length === 0
+        ? []
+        : await rowsOf<Columns & { delivery_id: string }>(
+            db,
+            sql`SELECT * FROM webhook_attempts
+              WHERE delivery_id IN (SELECT value FROM ${jsonRows(ids)})
+              ORDER BY delivery_id, attempt`,
+          );
+    return rows.map((row, i) => ({
       ...row,
-      webhook_attempts: attempts.filter((a) => a.delivery_id === row.id),
+      webhook_attempts: attempts.filter((a) => a.delivery_id === ids[i]),
     }));
   },
   remove: (db, rows) => {
-    const unchanged = (chunk: SQL) => sql`SELECT d.id FROM ${chunk} AS j
-      CROSS JOIN webhook_deliveries AS d ON d.id = j.value ->> 0
-      WHERE d.status = j.value ->> 1 AND d.updated_at = j.value ->> 2`;
-    return deleteAll(
-      db,
-      rows.map((r) => [r.id, r.status, r.updated_at]),
-      (chunk) => [
-        sql`DELETE FROM webhook_attempts WHERE delivery_id IN (${unchanged(chunk)})`,
-        sql`DELETE FROM webhook_deliveries WHERE id IN (${unchanged(chunk)})`,
-      ],
-    );
+    const unchanged = (chunk: SQL, take: SQL) => sql`SELECT ${take} FROM ${chunk} AS j
+      CROSS JOIN webhook_deliveries AS d ON d.subscription_id = j.value ->> 0
+        AND d.event_at = j.value ->> 1 AND d.event_id = j.value ->> 2
+        AND d.generation = j.value ->> 3
+      WHERE d.status = j.value ->> 4 AND d.updated_at = j.value ->> 5`;
+    return deleteAll(db, rows.map(deliveryKeyOf), (chunk) => [
+      sql`DELETE FROM webhook_attempts
+        WHERE delivery_id IN (${unchanged(chunk, sql`j.value ->> 6`)})`,
+      sql`DELETE FROM webhook_deliveries
+        WHERE (subscription_id, event_at, event_id, generation) IN (${unchanged(
+          chunk,
+          sql`d.subscription_id, d.event_at, d.event_id, d.generation`,
+        )})`,
+    ]);
   },
 });
 

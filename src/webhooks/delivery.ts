@@ -8,11 +8,38 @@ import { renderEvent } from "../events/events.render";
 import { inRow, keptInRow } from "./attempts";
 import { destinationRefusal } from "./destination";
 import { signatureHeaders } from "./signing";
+import {
+  type Delivery,
+  deliveryId,
+  deliveryKeyColumns,
+  isDelivery,
+  messageOf,
+  type WebhookMessage,
+} from "./webhooks.delivery-key";
 
-/** A delivery to attempt; its tenant says which shard holds it (src/db/shards.ts). */
-export interface WebhookMessage {
-  delivery_id: string;
-  tenant_id: string;
+/** The delivery a message names, or undefined for a legacy id that names none. */
+async function deliveryOf(db: Db, message: WebhookMessage): Promise<Delivery | undefined> {
+  const { subscription_id, event_at, event_id, generation } = message;
+  if (
+    subscription_id !== undefined &&
+    event_at !== undefined &&
+    event_id !== undefined &&
+    generation !== undefined
+  ) {
+    return {
+      tenantId: message.tenant_id,
+      legacyId: null,
+      subscriptionId: subscription_id,
+      eventAt: event_at,
+      eventId: event_id,
+      generation,
+    };
+  }
+  const [row] = await db
+    .select(deliveryKeyColumns)
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.legacyId, message.delivery_id));
+  return row && { ...row, tenantId: message.tenant_id };
 }
 
 const LEASE_SECONDS = 60;
@@ -72,7 +99,8 @@ async function post(
  * the attempt exclusive, so a duplicate queue message (at-least-once) never sends twice
  * at once, and a finished delivery is never sent again.
  */
-export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Promise<Result> {
+export async function attemptDelivery(env: Env, db: Db, key: Delivery): Promise<Result> {
+  const id = deliveryId(key);
   const [delivery] = await db
     .update(webhookDeliveries)
     .set({
@@ -80,7 +108,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
       leaseUntil: nowPlus(`+${LEASE_SECONDS} seconds`),
     })
     .where(
-      sql`${webhookDeliveries.id} = ${deliveryId} AND (${webhookDeliveries.status} = 'pending'
+      sql`${isDelivery(key)} AND (${webhookDeliveries.status} = 'pending'
         OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW}))`,
     )
     .returning();
@@ -90,7 +118,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
       .select()
       .from(webhookSubscriptions)
       .where(eq(webhookSubscriptions.id, delivery.subscriptionId)),
-    db.select().from(events).where(eq(events.id, delivery.eventId)),
+    db.select().from(events).where(eq(events.id, key.eventId)),
   ]);
   if (!subscription || subscription.deletedAt || subscription.status !== "enabled" || !event) {
     const why =
@@ -108,7 +136,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
         lastError: why,
         updatedAt: NOW,
       })
-      .where(eq(webhookDeliveries.id, deliveryId));
+      .where(isDelivery(key));
     return {};
   }
 
@@ -152,13 +180,14 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
         updatedAt: NOW,
         ...(kept ? inRow(delivery, started, durationMs) : {}),
       })
-      .where(eq(webhookDeliveries.id, deliveryId)),
+      .where(isDelivery(key)),
     ...(kept
       ? []
       : [
           db.insert(webhookAttempts).values({
-            deliveryId,
+            deliveryId: id,
             attempt,
+            tenantId: key.tenantId,
             statusCode,
             error,
             durationMs,
@@ -189,10 +218,7 @@ export async function attemptDelivery(env: Env, db: Db, deliveryId: string): Pro
           .where(eq(webhookSubscriptions.id, subscription.id)),
   ]);
   if (exhausted) {
-    await env.WEBHOOK_DLQ.send({
-      delivery_id: deliveryId,
-      tenant_id: delivery.tenantId,
-    } satisfies WebhookMessage);
+    await env.WEBHOOK_DLQ.send(messageOf(key));
   }
   return { retryIn };
 }
@@ -241,7 +267,8 @@ export async function consumeWebhooks(batch: MessageBatch<WebhookMessage>, env: 
   for (const message of batch.messages) {
     try {
       const db = await shardDb(env, message.body);
-      const { retryIn } = await attemptDelivery(env, db, message.body.delivery_id);
+      const delivery = await deliveryOf(db, message.body);
+      const { retryIn } = delivery ? await attemptDelivery(env, db, delivery) : {};
       if (retryIn === undefined) message.ack();
       else message.retry({ delaySeconds: retryIn });
     } catch (err) {
@@ -269,12 +296,13 @@ export async function consumeDeadLetters(batch: MessageBatch<WebhookMessage>, en
       throw err;
     });
     if (!db) continue;
-    await db
-      .update(webhookDeliveries)
-      .set({ status: "failed", leaseUntil: null, nextAttemptAt: null, updatedAt: NOW })
-      .where(
-        sql`${webhookDeliveries.id} = ${message.body.delivery_id} AND ${webhookDeliveries.status} != 'succeeded'`,
-      );
+    const delivery = await deliveryOf(db, message.body);
+    if (delivery) {
+      await db
+        .update(webhookDeliveries)
+        .set({ status: "failed", leaseUntil: null, nextAttemptAt: null, updatedAt: NOW })
+        .where(sql`${isDelivery(delivery)} AND ${webhookDeliveries.status} != 'succeeded'`);
+    }
     message.ack();
   }
 }

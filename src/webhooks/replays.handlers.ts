@@ -1,3 +1,4 @@
+import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gt, gte, ne, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { cursorPosition } from "../db/feed";
@@ -14,6 +15,7 @@ import { assertWithinRetention, retentionDays } from "../retention/retention.win
 import { attemptsOf } from "./attempts";
 import type * as routes from "./replays.routes";
 import { findSubscription as find } from "./subscriptions";
+import { deliveryId } from "./webhooks.delivery-key";
 import {
   activeSubscriptions,
   createDeliveries,
@@ -24,27 +26,35 @@ import {
   subscribedTo,
 } from "./webhooks.outbox";
 
+/** Position in a subscription's delivery log: the last delivery's event time, event and generation. */
+const DeliveryCursor = z.object({ at: z.string(), e: z.string(), g: z.number().int() });
+
 export const deliveries: AppRouteHandler<typeof routes.deliveries> = async (c) => {
   const sub = await find(c, c.req.valid("param").id);
   const { status, updated_since, cursor, limit } = c.req.valid("query");
-  const before = cursor ? cursorPosition(cursor, IdCursor).id : undefined;
+  const before = cursor ? cursorPosition(cursor, DeliveryCursor) : undefined;
+  const d = webhookDeliveries;
   const rows = await c.var.db
-    .select({ delivery: webhookDeliveries, eventType: events.type })
-    .from(webhookDeliveries)
-    .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
+    .select({ delivery: d, eventType: events.type })
+    .from(d)
+    .innerJoin(events, eq(events.id, d.eventId))
     .where(
       and(
-        eq(webhookDeliveries.subscriptionId, sub.id),
-        status ? eq(webhookDeliveries.status, status) : undefined,
-        updated_since ? gte(webhookDeliveries.updatedAt, updated_since) : undefined,
+        eq(d.subscriptionId, sub.id),
+        status ? eq(d.status, status) : undefined,
+        updated_since ? gte(d.updatedAt, updated_since) : undefined,
         before !== undefined
-          ? sql`${webhookDeliveries.seq} < (SELECT d.seq FROM webhook_deliveries AS d WHERE d.id = ${before})`
+          ? sql`(${d.eventAt}, ${d.eventId}, ${d.generation}) < (${before.at}, ${before.e}, ${before.g})`
           : undefined,
       ),
     )
-    .orderBy(desc(webhookDeliveries.seq))
+    .orderBy(desc(d.eventAt), desc(d.eventId), desc(d.generation))
     .limit(limit + 1);
-  const ids = rows.slice(0, limit).map((r) => r.delivery.id);
+  const listed = rows.map((r) => ({
+    ...r,
+    id: deliveryId({ ...r.delivery, tenantId: sub.tenantId }),
+  }));
+  const ids = listed.slice(0, limit).map((r) => r.id);
   const attempts =
     ids.length === 0
       ? []
@@ -53,14 +63,14 @@ export const deliveries: AppRouteHandler<typeof routes.deliveries> = async (c) =
           .from(webhookAttempts)
           .where(inList(webhookAttempts.deliveryId, ids))
           .orderBy(asc(webhookAttempts.attempt));
-  const view = (r: (typeof rows)[number]) => ({
-    id: r.delivery.id,
+  const view = (r: (typeof listed)[number]) => ({
+    id: r.id,
     event_id: r.delivery.eventId,
     event_type: r.eventType,
     status: r.delivery.status,
     attempts: attemptsOf(
       r.delivery,
-      attempts.filter((a) => a.deliveryId === r.delivery.id),
+      attempts.filter((a) => a.deliveryId === r.id),
     ),
     last_error: r.delivery.lastError,
     next_attempt_at: r.delivery.nextAttemptAt,
@@ -68,7 +78,13 @@ export const deliveries: AppRouteHandler<typeof routes.deliveries> = async (c) =
     updated_at: r.delivery.updatedAt,
   });
   return c.json(
-    page(rows, limit, view, (r) => ({ id: r.delivery.id }), await consistencyToken(c)),
+    page(
+      listed,
+      limit,
+      view,
+      (r) => ({ at: r.delivery.eventAt, e: r.delivery.eventId, g: r.delivery.generation }),
+      await consistencyToken(c),
+    ),
     200,
   );
 };
@@ -180,5 +196,5 @@ export const redeliver: AppRouteHandler<typeof routes.redeliver> = async (c) => 
     "redeliver",
   );
   await enqueue(c.env, deliveries);
-  return c.json({ deliveries: deliveries.map((d) => d.id) }, 202);
+  return c.json({ deliveries: deliveries.map(deliveryId) }, 202);
 };

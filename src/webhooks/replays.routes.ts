@@ -49,7 +49,7 @@ export const deliveries = apiRoute("webhooks:manage", {
   method: "get",
   path: "/webhooks/{id}/deliveries",
   summary: "Delivery log: every attempt of every event sent to this endpoint",
-  description: `Newest first. \`updated_since\` keeps the deliveries changed since then (inclusive); walk \`next_cursor\` until \`has_more\` is false. A delivery that succeeded or failed more than the retention window ago (${DEFAULT_RETENTION_DAYS} days unless the deploy sets another) is archived and no longer listed.`,
+  description: `Newest event first; an event's replays come before its first delivery, newest first. \`updated_since\` keeps the deliveries changed since then (inclusive); walk \`next_cursor\` until \`has_more\` is false. A delivery that succeeded or failed more than the retention window ago (${DEFAULT_RETENTION_DAYS} days unless the deploy sets another) is archived and no longer listed.`,
   request: {
     params: IdParam,
     query: z.object({
@@ -62,7 +62,7 @@ export const deliveries = apiRoute("webhooks:manage", {
   },
   responses: {
     200: {
-      description: "Deliveries, newest first",
+      description: "Deliveries, newest event first",
       content: jsonContent(listOf(Delivery, "WebhookDeliveryList")),
     },
     404: { description: "Unknown" },

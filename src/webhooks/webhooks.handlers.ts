@@ -15,6 +15,7 @@ import { rotateSecret } from "./secrets";
 import { newSecret } from "./signing";
 import { findSubscription as find, renderSubscription as render } from "./subscriptions";
 import { webhookUrlRefusal } from "./url-policy";
+import { deliveryId } from "./webhooks.delivery-key";
 import { createDeliveries, deliverNow, forgetSubscriptions } from "./webhooks.outbox";
 import type * as routes from "./webhooks.routes";
 
@@ -105,7 +106,7 @@ export const test: AppRouteHandler<typeof routes.test> = async (c) => {
   );
   if (!delivery) throw new Error("test delivery was not created");
   c.executionCtx.waitUntil(deliverNow(c.env, c.var.db, [delivery]));
-  return c.json({ event_id: eventId, delivery_id: delivery.id }, 202);
+  return c.json({ event_id: eventId, delivery_id: deliveryId(delivery) }, 202);
 };
 
 export const enable: AppRouteHandler<typeof routes.enable> = async (c) => {

@@ -1,19 +1,11 @@
 import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { type Db, database } from "../db/client";
-import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
+import { events, webhookSubscriptions } from "../db/schema";
 import { tenantShard } from "../db/shards";
-import { inList, NOW, nowPlus } from "../db/sql";
+import { inList, nowPlus } from "../db/sql";
 import type { DeliveryOrigin } from "../domain/statuses";
-import { newId } from "../lib/ids";
-import { attemptDelivery, type WebhookMessage } from "./delivery";
-
-/** A delivery as the queue and the first attempt need it. */
-export interface Delivery {
-  id: string;
-  tenantId: string;
-}
-
-const messageOf = (d: Delivery): WebhookMessage => ({ delivery_id: d.id, tenant_id: d.tenantId });
+import { attemptDelivery } from "./delivery";
+import { type Delivery, deliveryKeySql, messageOf } from "./webhooks.delivery-key";
 
 /** Events per relay or sweep statement, and deliveries per queue send. */
 export const BATCH = 100;
@@ -34,26 +26,38 @@ export async function enqueue(env: Env, deliveries: Delivery[]) {
 
 const isReplay = (origin: DeliveryOrigin) => origin === "redeliver" || origin === "recover";
 
-/** One statement inserting a chunk of `[id, tenant, subscription, event]` rows. */
+/**
+ * One statement inserting a chunk of `[tenant, subscription, event id]` rows, each keyed by
+ * its event's time, read here from the event itself. What it returns lacks the tenant.
+ */
 function insertDeliveries(chunk: string, origin: DeliveryOrigin, onlyIf: SQL = sql`1`) {
   const generation = isReplay(origin)
     ? sql`COALESCE((SELECT MAX(d.generation) FROM webhook_deliveries AS d
-        WHERE d.event_id = j.value ->> 3 AND d.subscription_id = j.value ->> 2), -1) + 1`
+        WHERE d.subscription_id = j.value ->> 1 AND d.event_at = e.created_at
+          AND d.event_id = e.id), -1) + 1`
     : sql`0`;
   return sql`
-    INSERT OR IGNORE INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, origin, status)
-    SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, ${generation}, ${origin}, 'pending'
-    FROM json_each(${chunk}) AS j
+    INSERT OR IGNORE INTO webhook_deliveries
+      (subscription_id, event_at, event_id, generation, origin, status)
+    SELECT j.value ->> 1, e.created_at, e.id, ${generation}, ${origin === "relay" ? null : origin},
+      'pending'
+    FROM json_each(${chunk}) AS j CROSS JOIN events AS e ON e.id = j.value ->> 2
     WHERE ${onlyIf}
-    RETURNING id, tenant_id AS tenantId`;
+    RETURNING ${deliveryKeySql()}`;
 }
 
 type DeliveryRow = { tenantId: string; subscriptionId: string; eventId: string };
 
 const chunkOf = (rows: DeliveryRow[]) =>
-  JSON.stringify(
-    rows.map((r) => [newId("del", r.tenantId), r.tenantId, r.subscriptionId, r.eventId]),
-  );
+  JSON.stringify(rows.map((r) => [r.tenantId, r.subscriptionId, r.eventId]));
+
+type DeliveryKeyRow = Omit<Delivery, "tenantId">;
+
+/** Inserted deliveries with their tenants, which are their subscriptions'. */
+const withTenants = (rows: DeliveryRow[], inserted: DeliveryKeyRow[]): Delivery[] => {
+  const tenantOf = new Map(rows.map((r) => [r.subscriptionId, r.tenantId]));
+  return inserted.map((d) => ({ ...d, tenantId: tenantOf.get(d.subscriptionId) ?? "" }));
+};
 
 /**
  * Creates deliveries and returns those to enqueue. An initial delivery (relay or test,
@@ -70,22 +74,17 @@ export async function createDeliveries(
   const created: Delivery[] = [];
   for (let i = 0; i < rows.length; i += DELIVERIES_PER_STATEMENT) {
     const chunk = chunkOf(rows.slice(i, i + DELIVERIES_PER_STATEMENT));
-    const inserted = await db.all<Delivery>(insertDeliveries(chunk, origin));
+    const inserted = await db.all<DeliveryKeyRow>(insertDeliveries(chunk, origin));
     if (isReplay(origin)) {
-      created.push(...inserted);
+      created.push(...withTenants(rows, inserted));
       continue;
     }
-    const waiting = await db
-      .select({ id: webhookDeliveries.id, tenantId: webhookDeliveries.tenantId })
-      .from(webhookDeliveries)
-      .where(
-        and(
-          eq(webhookDeliveries.status, "pending"),
-          eq(webhookDeliveries.generation, 0),
-          sql`(${webhookDeliveries.eventId}, ${webhookDeliveries.subscriptionId})
-            IN (SELECT value ->> 3, value ->> 2 FROM json_each(${chunk}))`,
-        ),
-      );
+    const waiting = await db.all<Delivery>(sql`
+      SELECT ${deliveryKeySql("d")}, j.value ->> 0 AS tenantId FROM json_each(${chunk}) AS j
+      CROSS JOIN events AS e ON e.id = j.value ->> 2
+      CROSS JOIN webhook_deliveries AS d ON d.subscription_id = j.value ->> 1
+        AND d.event_at = e.created_at AND d.event_id = e.id AND d.generation = 0
+      WHERE d.status = 'pending'`);
     created.push(...waiting);
   }
   return created;
@@ -130,8 +129,12 @@ export async function startRecovery(
       eventId,
     })),
   );
-  const inserted = await db.all<Delivery>(insertDeliveries(chunk, "recover", sql`NOT ${inFlight}`));
-  return inserted.length === 0 ? undefined : inserted;
+  const inserted = await db.all<DeliveryKeyRow>(
+    insertDeliveries(chunk, "recover", sql`NOT ${inFlight}`),
+  );
+  return inserted.length === 0
+    ? undefined
+    : inserted.map((d) => ({ ...d, tenantId: subscription.tenantId }));
 }
 
 /** The subscriptions that receive deliveries now: enabled and not deleted. */
@@ -169,7 +172,7 @@ async function relayOnce(env: Env, db: Db, tenantId: string): Promise<number> {
   const pending = await db
     .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
     .from(events)
-    .where(and(isNull(events.dispatchedAt), eq(events.tenantId, tenantId)))
+    .where(and(isNull(events.dispatched), eq(events.tenantId, tenantId)))
     .orderBy(asc(events.seq))
     .limit(BATCH);
   if (pending.length === 0) return 0;
@@ -183,7 +186,7 @@ async function relayOnce(env: Env, db: Db, tenantId: string): Promise<number> {
 export async function deliverNow(env: Env, db: Db, deliveries: Delivery[]) {
   await Promise.all(
     deliveries.map(async (delivery) => {
-      const { retryIn } = await attemptDelivery(env, db, delivery.id);
+      const { retryIn } = await attemptDelivery(env, db, delivery);
       if (retryIn !== undefined) await enqueueLater(env, [delivery], retryIn);
     }),
   );
@@ -206,7 +209,7 @@ export async function deliveriesFor(db: Db, pending: Pending[]) {
 export const markDispatched = (db: Db, pending: Pending[]) =>
   db
     .update(events)
-    .set({ dispatchedAt: NOW })
+    .set({ dispatched: 1 })
     .where(
       inList(
         events.seq,

@@ -1,8 +1,9 @@
-import { and, asc, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { inTime, type JobScope, UNSCOPED, unfrozen } from "../db/background";
 import type { Db } from "../db/client";
-import { events, webhookDeliveries } from "../db/schema";
+import { events, webhookDeliveries, webhookSubscriptions } from "../db/schema";
 import { NOW, nowPlus } from "../db/sql";
+import { deliveryKeyColumns } from "./webhooks.delivery-key";
 import { BATCH, deliveriesFor, enqueue, markDispatched } from "./webhooks.outbox";
 
 /** Pages of BATCH events one sweep relays: what is left waits for the next unit of work. */
@@ -21,7 +22,7 @@ export async function sweep(env: Env, db: Db, scope: JobScope = UNSCOPED): Promi
     const pending = await db
       .select({ seq: events.seq, id: events.id, tenantId: events.tenantId, type: events.type })
       .from(events)
-      .where(and(isNull(events.dispatchedAt), unfrozen(events.tenantId, scope)))
+      .where(and(isNull(events.dispatched), unfrozen(events.tenantId, scope)))
       .orderBy(asc(events.seq))
       .limit(BATCH);
     more = pending.length === BATCH;
@@ -30,14 +31,15 @@ export async function sweep(env: Env, db: Db, scope: JobScope = UNSCOPED): Promi
     await markDispatched(db, pending);
   }
   const stranded = await db
-    .select({ id: webhookDeliveries.id, tenantId: webhookDeliveries.tenantId })
+    .select({ ...deliveryKeyColumns, tenantId: webhookSubscriptions.tenantId })
     .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
     .where(
       and(
         sql`(${webhookDeliveries.status} = 'pending' AND ${webhookDeliveries.attempts} = 0
           AND ${webhookDeliveries.createdAt} < ${nowPlus("-1 minute")})
         OR (${webhookDeliveries.status} = 'sending' AND ${webhookDeliveries.leaseUntil} < ${NOW})`,
-        unfrozen(webhookDeliveries.tenantId, scope),
+        unfrozen(webhookSubscriptions.tenantId, scope),
       ),
     )
     .limit(STRANDED_PER_SWEEP);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { orderRequest } from "../../bench/order-bytes.mjs";
 import { isPacked, unpacked } from "../../src/db/event-data";
 import { type StoredSkuSnapshot, skuSnapshotOf } from "../../src/inventory/inventory.snapshot";
+import { type Delivery, deliveryId } from "../../src/webhooks/webhooks.delivery-key";
 import { client, expectStatus } from "../support/client";
 import { adjustStock, merchant, ship } from "../support/merchant";
 import { eventually, received, receiver } from "../support/receiver";
@@ -13,7 +14,11 @@ import { dataOf } from "../support/shards";
  * the ones written since, and a merchant's own orders pack about as well as the bench's.
  */
 
-type Row = { id: string; type: string; data: string };
+type Row = { id: string; type: string; data: string; created_at: string };
+
+/** `WHERE` of the tenant's deliveries, as `d`: a delivery's tenant is its subscription's. */
+const OF_TENANT =
+  "JOIN webhook_subscriptions AS s ON s.id = d.subscription_id WHERE s.tenant_id = ?";
 
 /** The tenant's events as GET /v1/events shows them, and its deliveries as the log shows them. */
 async function seen(key: string, webhookId: string) {
@@ -31,13 +36,13 @@ async function seen(key: string, webhookId: string) {
 /** Rewrites every event and delivery of the tenant as it was stored before 0015. */
 async function storeTheOldWay(db: D1Database, tenantId: string) {
   const { results } = await db
-    .prepare("SELECT id, type, data FROM events WHERE tenant_id = ?")
+    .prepare("SELECT id, type, data, created_at FROM events WHERE tenant_id = ?")
     .bind(tenantId)
     .all<Row>();
   const old = results.map((row) => {
     const data = JSON.parse(row.data) as unknown;
     const before = isPacked(data)
-      ? unpacked(data)
+      ? unpacked(data, row.created_at)
       : Array.isArray(data)
         ? skuSnapshotOf(data as StoredSkuSnapshot)
         : data;
@@ -45,19 +50,38 @@ async function storeTheOldWay(db: D1Database, tenantId: string) {
       .prepare("UPDATE events SET data = ? WHERE id = ?")
       .bind(JSON.stringify(before), row.id);
   });
+  const kept = await db
+    .prepare(
+      `SELECT d.subscription_id AS subscriptionId, d.event_at AS eventAt, d.event_id AS eventId,
+         d.generation, d.legacy_id AS legacyId
+       FROM webhook_deliveries AS d ${OF_TENANT} AND d.sent_after_ms IS NOT NULL`,
+    )
+    .bind(tenantId)
+    .all<Omit<Delivery, "tenantId">>();
   await db.batch([
     ...old,
+    ...kept.results.map((d) =>
+      db
+        .prepare(
+          `INSERT INTO webhook_attempts (delivery_id, attempt, tenant_id, status_code, error, duration_ms, attempted_at)
+           SELECT ?, 1, ?, last_status_code, last_error, duration_ms,
+             strftime('%Y-%m-%dT%H:%M:%fZ', julianday(created_at) + sent_after_ms / 86400000.0)
+           FROM webhook_deliveries
+           WHERE subscription_id = ? AND event_at = ? AND event_id = ? AND generation = ?`,
+        )
+        .bind(
+          deliveryId({ ...d, tenantId }),
+          tenantId,
+          d.subscriptionId,
+          d.eventAt,
+          d.eventId,
+          d.generation,
+        ),
+    ),
     db
       .prepare(
-        `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms, attempted_at)
-         SELECT id, 1, last_status_code, last_error, duration_ms,
-           strftime('%Y-%m-%dT%H:%M:%fZ', julianday(created_at) + sent_after_ms / 86400000.0)
-         FROM webhook_deliveries WHERE tenant_id = ? AND sent_after_ms IS NOT NULL`,
-      )
-      .bind(tenantId),
-    db
-      .prepare(
-        "UPDATE webhook_deliveries SET sent_after_ms = NULL, duration_ms = NULL WHERE tenant_id = ?",
+        `UPDATE webhook_deliveries SET sent_after_ms = NULL, duration_ms = NULL
+         WHERE subscription_id IN (SELECT id FROM webhook_subscriptions WHERE tenant_id = ?)`,
       )
       .bind(tenantId),
   ]);
@@ -115,9 +139,7 @@ describe("event storage", () => {
     const after = await seen(key, hook.body.id);
     expect(JSON.stringify(after)).toBe(JSON.stringify(settled));
     const attempts = await db
-      .prepare(
-        "SELECT COUNT(*) AS n FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE tenant_id = ?)",
-      )
+      .prepare("SELECT COUNT(*) AS n FROM webhook_attempts WHERE tenant_id = ?")
       .bind(tenantId)
       .first<{ n: number }>();
     expect(attempts?.n).toBe(settled.deliveries.length);
@@ -179,9 +201,10 @@ describe("event storage", () => {
       expectStatus(created, 201);
       const row = await (await dataOf(tenantId))
         .prepare(
-          "SELECT length(data) AS packed FROM events WHERE resource_id = ? AND type = 'order.created'",
+          `SELECT length(data) AS packed FROM events WHERE tenant_id = ? AND type = 'order.created'
+           ORDER BY seq DESC LIMIT 1`,
         )
-        .bind(created.body.id)
+        .bind(tenantId)
         .first<{ packed: number }>();
       sizes[name] = row?.packed ?? Number.NaN;
     }

@@ -192,9 +192,9 @@ describe("moving a tenant (the runbook in docs/deploying.md)", () => {
          SELECT printf('prd_bulk_%05d', i), ${tenant}, printf('BULK-%05d', i), 'Bulk ' || i, 100000 + i FROM n`,
       ),
       db.prepare(
-        `${series(7000)} INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-         SELECT printf('evt_bulk_%05d', i), ${tenant}, 'order.created', printf('ord_bulk_%05d', i),
-           ${orderSnapshotSql("printf('ord_bulk_%05d', i)", tenant)}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM n`,
+        `${series(7000)} INSERT INTO events (id, tenant_id, type, data, dispatched)
+         SELECT printf('evt_bulk_%05d', i), ${tenant}, 'order.created',
+           ${orderSnapshotSql("printf('ord_bulk_%05d', i)", tenant)}, 1 FROM n`,
       ),
       db.prepare(
         `${series(6000)} INSERT INTO stock_movements (tenant_id, warehouse_id, sku, ref, order_id, quantity_delta)

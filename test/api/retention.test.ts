@@ -4,6 +4,7 @@ import { database } from "../../src/db/client";
 import worker from "../../src/index";
 import { encodeCursor } from "../../src/lib/cursor";
 import { type Archived, archiveExpired, PUTS_PER_RUN } from "../../src/retention/archive";
+import { deliveryId } from "../../src/webhooks/webhooks.delivery-key";
 import { client, expectError, expectStatus, ok } from "../support/client";
 import { merchant, orderBody } from "../support/merchant";
 import { eventually, receiver } from "../support/receiver";
@@ -19,8 +20,12 @@ import { dataOf, everyShard } from "../support/shards";
 type Row = Record<string, unknown>;
 
 const ISO = "'%Y-%m-%dT%H:%M:%fZ'";
-/** Rows made by this test run rather than aged ones. */
-const FRESH = `created_at > strftime(${ISO}, 'now', '-1 hour')`;
+/** Rows made by this test run rather than aged ones: `column` made within the hour. */
+const fresh = (column: string) => `${column} > strftime(${ISO}, 'now', '-1 hour')`;
+const FRESH = fresh("created_at");
+/** A tenant's deliveries, as `d`, with its tenant: its subscription's, as `s`. */
+const DELIVERIES =
+  "webhook_deliveries AS d JOIN webhook_subscriptions AS s ON s.id = d.subscription_id";
 const DAY_MS = 86_400_000;
 
 async function rows(db: D1Database, query: string, ...binds: unknown[]): Promise<Row[]> {
@@ -52,21 +57,31 @@ async function tenantRows(tenants: string[], query: string): Promise<Row[]> {
 }
 
 /**
- * Moves the tenants' fresh rows back: events and deliveries to noon `days` or a day more
- * ago, alternating, so each tenant's rows span exactly two days; idempotency claims two
- * days back, past their 24 h.
+ * Moves the tenants' fresh rows back: each tenant's events to noon a day more than `days`
+ * ago for the first half of them by `seq`, and `days` ago for the rest, a second apart in
+ * `seq` order, so each tenant's rows span exactly two days and their times grow with `seq`
+ * as writes make them. Deliveries move with their events: their `event_at` is the event's
+ * new time, made then and updated a second later. Idempotency claims go two days back, past
+ * their 24 h.
  */
 async function age(tenants: string[], days: number) {
-  const noon = `strftime(${ISO}, 'now', '-' || (${days} + seq % 2) || ' days', 'start of day', '+12 hours', '+' || (seq % 600) || ' seconds')`;
   const mine = "tenant_id IN (SELECT value FROM json_each(?1))";
+  const eventAt = "(SELECT e.created_at FROM events AS e WHERE e.id = webhook_deliveries.event_id)";
   for (const [shard, theirs] of await byShard(tenants)) {
     await shard.batch(
       [
         `UPDATE webhook_attempts SET attempted_at = strftime(${ISO}, attempted_at, '-${days} days')
-       WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE ${mine} AND ${FRESH})`,
-        `UPDATE webhook_deliveries SET created_at = ${noon},
-         updated_at = strftime(${ISO}, ${noon}, '+1 second') WHERE ${mine} AND ${FRESH}`,
-        `UPDATE events SET created_at = ${noon} WHERE ${mine} AND ${FRESH}`,
+       WHERE ${mine} AND ${fresh("attempted_at")}`,
+        `UPDATE events SET created_at = strftime(${ISO}, 'now',
+           '-' || (${days} + (2 * f.n <= f.of)) || ' days', 'start of day', '+12 hours',
+           '+' || f.n || ' seconds')
+         FROM (SELECT seq, row_number() OVER (PARTITION BY tenant_id ORDER BY seq) AS n,
+             count(*) OVER (PARTITION BY tenant_id) AS of
+           FROM events WHERE ${mine} AND ${FRESH}) AS f
+         WHERE events.seq = f.seq`,
+        `UPDATE webhook_deliveries SET event_at = ${eventAt}, created_at = ${eventAt},
+         updated_at = strftime(${ISO}, ${eventAt}, '+1 second')
+       WHERE subscription_id IN (SELECT id FROM webhook_subscriptions WHERE ${mine}) AND ${FRESH}`,
         `UPDATE idempotency_claims SET created_at = strftime(${ISO}, created_at, '-2 days'),
          expires_at = strftime(${ISO}, expires_at, '-2 days')
        WHERE owner IN (SELECT value FROM json_each(?1)) AND ${FRESH}`,
@@ -81,10 +96,10 @@ async function settled(tenants: string[]) {
     () =>
       tenantRows(
         tenants,
-        `SELECT (SELECT COUNT(*) FROM events WHERE dispatched_at IS NULL AND ${FRESH}
+        `SELECT (SELECT COUNT(*) FROM events WHERE dispatched IS NULL AND ${FRESH}
            AND tenant_id IN (SELECT value FROM json_each(?1)))
-         + (SELECT COUNT(*) FROM webhook_deliveries WHERE status IN ('pending', 'sending')
-           AND ${FRESH} AND tenant_id IN (SELECT value FROM json_each(?1))) AS open`,
+         + (SELECT COUNT(*) FROM ${DELIVERIES} WHERE d.status IN ('pending', 'sending')
+           AND ${fresh("d.created_at")} AND s.tenant_id IN (SELECT value FROM json_each(?1))) AS open`,
       ),
     // One count per shard.
     (r) => r.length > 0 && r.every((shard) => shard.open === 0),
@@ -97,16 +112,26 @@ async function stored(tenants: string[]) {
   const mine = "tenant_id IN (SELECT value FROM json_each(?))";
   const attempts = await tenantRows(
     tenants,
-    `SELECT * FROM webhook_attempts WHERE delivery_id IN
-       (SELECT id FROM webhook_deliveries WHERE ${mine}) ORDER BY delivery_id, attempt`,
+    `SELECT * FROM webhook_attempts WHERE ${mine} ORDER BY delivery_id, attempt`,
   );
-  const deliveries = await tenantRows(tenants, `SELECT * FROM webhook_deliveries WHERE ${mine}`);
+  // As the archive has them: the delivery's columns and its tenant, its subscription's.
+  const deliveries = await tenantRows(
+    tenants,
+    `SELECT d.*, s.tenant_id FROM ${DELIVERIES} WHERE s.${mine}`,
+  );
   return {
     events: await tenantRows(tenants, `SELECT * FROM events WHERE ${mine}`),
-    webhook_deliveries: deliveries.map((d): Row & { webhook_attempts: Row[] } => ({
-      ...d,
-      webhook_attempts: attempts.filter((at) => at.delivery_id === d.id),
-    })),
+    webhook_deliveries: deliveries.map((d): Row & { webhook_attempts: Row[] } => {
+      const id = deliveryId({
+        subscriptionId: String(d.subscription_id),
+        eventAt: String(d.event_at),
+        eventId: String(d.event_id),
+        generation: Number(d.generation),
+        tenantId: String(d.tenant_id),
+        legacyId: d.legacy_id == null ? null : String(d.legacy_id),
+      });
+      return { ...d, webhook_attempts: attempts.filter((at) => at.delivery_id === id) };
+    }),
     idempotency_claims: await tenantRows(
       tenants,
       "SELECT * FROM idempotency_claims WHERE owner IN (SELECT value FROM json_each(?))",
@@ -120,8 +145,13 @@ const TABLES: Table[] = ["events", "webhook_deliveries", "idempotency_claims"];
 const ownerOf = (table: string, row: Row) =>
   table === "idempotency_claims" ? row.owner : row.tenant_id;
 
+/** A row's identity: a delivery has no id column, but its subscription, event and generation. */
 const identity = (table: Table, row: Row) =>
-  table === "idempotency_claims" ? `${row.owner} ${row.key}` : String(row.id);
+  table === "idempotency_claims"
+    ? `${row.owner} ${row.key}`
+    : table === "webhook_deliveries"
+      ? `${row.subscription_id} ${row.event_id} ${row.generation}`
+      : String(row.id);
 
 const sorted = (table: Table, list: Row[]) =>
   [...list].sort((x, y) => identity(table, x).localeCompare(identity(table, y)));
@@ -232,8 +262,8 @@ interface Tenant {
 }
 let a: Tenant;
 let b: Tenant;
-/** The old delivery left in flight by the first test, and its event. */
-let live: { id: string; eventId: string };
+/** The old delivery left in flight by the first test (its identity), and its event. */
+let live: { delivery: string; eventId: string };
 
 /** An order created under an Idempotency-Key, then cancelled: events, deliveries, a claim. */
 async function orderAndCancel(key: string) {
@@ -253,7 +283,7 @@ function due(table: Table, row: Row, days = 30) {
   const cutoff = new Date(Date.now() - days * DAY_MS).toISOString();
   if (table === "idempotency_claims") return String(row.expires_at) < new Date().toISOString();
   if (table === "events") return String(row.created_at) < cutoff && row.id !== live?.eventId;
-  return String(row.updated_at) < cutoff && row.id !== live?.id;
+  return String(row.updated_at) < cutoff && identity(table, row) !== live?.delivery;
 }
 
 async function tenantWithWebhook(path: string): Promise<Tenant> {
@@ -283,14 +313,21 @@ describe("the retention archive", () => {
     const aShard = await dataOf(a.tenantId);
     const [oldest] = await rows(
       aShard,
-      "SELECT id, event_id FROM webhook_deliveries WHERE tenant_id = ? ORDER BY seq LIMIT 1",
+      `SELECT d.subscription_id, d.event_id, d.generation FROM ${DELIVERIES}
+       WHERE s.tenant_id = ? ORDER BY d.event_at, d.event_id, d.generation LIMIT 1`,
       a.tenantId,
     );
     assert(oldest);
-    live = { id: String(oldest.id), eventId: String(oldest.event_id) };
+    live = {
+      delivery: identity("webhook_deliveries", oldest),
+      eventId: String(oldest.event_id),
+    };
     await aShard
-      .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
-      .bind(live.id)
+      .prepare(
+        `UPDATE webhook_deliveries SET status = 'pending'
+         WHERE subscription_id = ? AND event_id = ? AND generation = ?`,
+      )
+      .bind(oldest.subscription_id, oldest.event_id, oldest.generation)
       .run();
     // Newer than the window: untouched.
     await orderAndCancel(a.key);
@@ -323,7 +360,9 @@ describe("the retention archive", () => {
       );
     }
     expect(after.events.map((e) => e.id)).toContain(live.eventId);
-    expect(after.webhook_deliveries.map((d) => d.id)).toContain(live.id);
+    expect(after.webhook_deliveries.map((d) => identity("webhook_deliveries", d))).toContain(
+      live.delivery,
+    );
 
     const mine = objects.filter((o) => tenants.includes(o.tenant));
     for (const object of mine) {

@@ -168,7 +168,10 @@ describe("two tenants on two shards", () => {
       // Every row of a tenant is on its shard, none on the other.
       const home = shardDb(mine.shard);
       const away = shardDb(theirs.shard);
-      for (const table of ["orders", "shipments", "events", "webhook_deliveries", "products"]) {
+      // A delivery's tenant is its subscription's.
+      const deliveries =
+        "webhook_deliveries JOIN webhook_subscriptions AS s ON s.id = webhook_deliveries.subscription_id";
+      for (const table of ["orders", "shipments", "events", deliveries, "products"]) {
         expect(await count(home, table, mine.tenantId), `${table} at home`).toBeGreaterThan(0);
         expect(await count(away, table, mine.tenantId), `${table} away`).toBe(0);
       }
@@ -207,15 +210,15 @@ describe("two tenants on two shards", () => {
       );
       // Undo the relay's work in the shard: the event now looks as if no relay ever sent it.
       const db = await dataOf(t.tenantId);
+      await db.prepare("DELETE FROM webhook_attempts WHERE tenant_id = ?").bind(t.tenantId).run();
       await db
         .prepare(
-          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE tenant_id = ?)",
+          "DELETE FROM webhook_deliveries WHERE subscription_id IN (SELECT id FROM webhook_subscriptions WHERE tenant_id = ?)",
         )
         .bind(t.tenantId)
         .run();
-      await db.prepare("DELETE FROM webhook_deliveries WHERE tenant_id = ?").bind(t.tenantId).run();
       await db
-        .prepare("UPDATE events SET dispatched_at = NULL WHERE tenant_id = ?")
+        .prepare("UPDATE events SET dispatched = NULL WHERE tenant_id = ?")
         .bind(t.tenantId)
         .run();
     }

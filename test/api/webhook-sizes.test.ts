@@ -28,28 +28,27 @@ describe("size-safe webhook SQL", () => {
       db
         .prepare(
           `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
-           INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-           SELECT printf('evt_many_%03d', i), ?1, 'order.created', 'ord_many',
-             ${orderSnapshotSql("'ord_many'", "?1")},
-             strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           INSERT INTO events (id, tenant_id, type, data, dispatched)
+           SELECT printf('evt_many_%03d', i), ?1, 'order.created',
+             ${orderSnapshotSql("'ord_many'", "?1")}, 1
            FROM n`,
         )
         .bind(tenantId),
       db
         .prepare(
-          `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts)
-           SELECT 'del_many_' || substr(id, 10), tenant_id, ?2, id, 0, 'succeeded', 2
+          `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, legacy_id, status, attempts)
+           SELECT ?2, created_at, id, 0, 'del_many_' || substr(id, 10), 'succeeded', 2
            FROM events WHERE tenant_id = ?1 ORDER BY seq`,
         )
         .bind(tenantId, sub.body.id),
       db
         .prepare(
-          `INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms, attempted_at)
-           SELECT d.id, a.value, CASE a.value WHEN 1 THEN 500 ELSE 200 END,
+          `INSERT INTO webhook_attempts (delivery_id, attempt, tenant_id, status_code, error, duration_ms, attempted_at)
+           SELECT d.legacy_id, a.value, ?2, CASE a.value WHEN 1 THEN 500 ELSE 200 END,
              CASE a.value WHEN 1 THEN 'HTTP 500' END, 5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
            FROM webhook_deliveries AS d, json_each('[1, 2]') AS a WHERE d.subscription_id = ?1`,
         )
-        .bind(sub.body.id),
+        .bind(sub.body.id, tenantId),
     ]);
 
     const all = await client(key).v1.webhooks[":id"].deliveries.$get({
@@ -105,9 +104,8 @@ describe("size-safe webhook SQL", () => {
         .bind(receiver, SECRET),
       db.prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
-         INSERT INTO events (id, tenant_id, type, resource_id, data)
+         INSERT INTO events (id, tenant_id, type, data)
          SELECT printf('evt_fanout_%03d', i), printf('ten_fanout_%03d', i), 'order.created',
-           printf('ord_fanout_%03d', i),
            ${orderSnapshotSql("printf('ord_fanout_%03d', i)", "printf('ten_fanout_%03d', i)")}
          FROM n`,
       ),
@@ -118,7 +116,7 @@ describe("size-safe webhook SQL", () => {
     // The cron relays every shard: nothing is left pending on any.
     for (const data of everyShard()) {
       const pending = await data
-        .prepare("SELECT COUNT(*) AS n FROM events WHERE dispatched_at IS NULL")
+        .prepare("SELECT COUNT(*) AS n FROM events WHERE dispatched IS NULL")
         .first<{ n: number }>();
       expect(pending?.n).toBe(0);
     }

@@ -8,7 +8,12 @@ import {
 import { assert, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import worker from "../../src/index";
-import type { WebhookMessage } from "../../src/webhooks/delivery";
+import {
+  type Delivery,
+  deliveryId,
+  messageOf,
+  type WebhookMessage,
+} from "../../src/webhooks/webhooks.delivery-key";
 import type { CreateWebhook } from "../../src/webhooks/webhooks.routes";
 import {
   type Api,
@@ -70,6 +75,23 @@ const deliveriesOf = async (
   query: QueryOf<Api["v1"]["webhooks"][":id"]["deliveries"]["$get"]> = {},
   k = key,
 ) => (await ok(client(k).v1.webhooks[":id"].deliveries.$get({ param: { id }, query }))).data;
+
+/**
+ * The stored deliveries of event `eventId` (to `subscriptionId` only, if given), each with
+ * its key and its tenant: its subscription's.
+ */
+const storedDeliveries = async (eventId: string, subscriptionId?: string) =>
+  (
+    await db
+      .prepare(
+        `SELECT d.subscription_id AS subscriptionId, d.event_at AS eventAt, d.event_id AS eventId,
+           d.generation AS generation, d.legacy_id AS legacyId, s.tenant_id AS tenantId
+         FROM webhook_deliveries AS d JOIN webhook_subscriptions AS s ON s.id = d.subscription_id
+         WHERE d.event_id = ?1 AND (?2 IS NULL OR d.subscription_id = ?2)`,
+      )
+      .bind(eventId, subscriptionId ?? null)
+      .all<Delivery>()
+  ).results;
 
 describe("subscriptions", () => {
   it("returns the secret once and never again", async () => {
@@ -413,30 +435,32 @@ describe("delivery", () => {
       (l) => l.length === 2,
       "the relays' own deliveries",
     );
-    const eventOf = (orderId: string) =>
+    const eventOf = async (orderId: string) => {
+      const { data } = await ok(
+        client(key).v1.events.$get({ query: { type: "order.created", limit: "200" } }),
+      );
+      const event = data.find((e) => e.data.id === orderId);
+      assert(event);
+      return event.event_id;
+    };
+    /** Deletes the attempts of every delivery of `eventId`, found by their ids. */
+    const deleteAttempts = async (eventId: string) =>
       db
-        .prepare("SELECT id FROM events WHERE type = 'order.created' AND resource_id = ?")
-        .bind(orderId)
-        .first<{ id: string }>();
+        .prepare(
+          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(JSON.stringify((await storedDeliveries(eventId)).map(deliveryId)));
     // A commit whose relay never ran (the isolate stopped right after): its event waits.
     const stranded = await eventOf(order.id);
     await db.batch([
-      db
-        .prepare(
-          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
-        )
-        .bind(stranded?.id),
-      db.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(stranded?.id),
-      db.prepare("UPDATE events SET dispatched_at = NULL WHERE id = ?").bind(stranded?.id),
+      await deleteAttempts(stranded),
+      db.prepare("DELETE FROM webhook_deliveries WHERE event_id = ?").bind(stranded),
+      db.prepare("UPDATE events SET dispatched = NULL WHERE id = ?").bind(stranded),
     ]);
     // And a delivery created two minutes ago whose first attempt never happened.
-    const never = (await eventOf(other.id))?.id;
+    const never = await eventOf(other.id);
     await db.batch([
-      db
-        .prepare(
-          "DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE event_id = ?)",
-        )
-        .bind(never),
+      await deleteAttempts(never),
       db
         .prepare(
           `UPDATE webhook_deliveries SET status = 'pending', attempts = 0,
@@ -615,9 +639,9 @@ describe("bounded replays", () => {
     await data
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)
-         INSERT INTO events (id, tenant_id, type, resource_id, data, dispatched_at)
-         SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created', printf('ord_%04d', i),
-           ${orderSnapshotSql("printf('ord_%04d', i)", "?1")}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         INSERT INTO events (id, tenant_id, type, data, dispatched)
+         SELECT printf('evt_replay_%s_%04d', ?1, i), ?1, 'order.created',
+           ${orderSnapshotSql("printf('ord_%04d', i)", "?1")}, 1
          FROM n`,
       )
       .bind(tenant.tenantId, count)
@@ -756,27 +780,29 @@ describe("failure handling", () => {
       await ok(client(key).v1.events.$get({ query: { type: "order.created", limit: "1" } }))
     ).data;
     assert(event);
-    const deliveryId = "del_deadletteredtest00";
+    const delivery: Delivery = {
+      tenantId,
+      subscriptionId: sub.id,
+      eventAt: event.created_at,
+      eventId: event.event_id,
+      generation: 99,
+      legacyId: null,
+    };
     await db
       .prepare(
-        `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, next_attempt_at)
-         VALUES (?, ?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
+        `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, status, attempts, next_attempt_at)
+         VALUES (?, ?, ?, 99, 'pending', 40, strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour'))`,
       )
-      .bind(deliveryId, tenantId, sub.id, event.event_id)
+      .bind(sub.id, event.created_at, event.event_id)
       .run();
     const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev-dlq", [
-      {
-        id: "m1",
-        timestamp: new Date(),
-        attempts: 1,
-        body: { delivery_id: deliveryId, tenant_id: tenantId },
-      },
+      { id: "m1", timestamp: new Date(), attempts: 1, body: messageOf(delivery) },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual(["m1"]);
-    const [row] = (await deliveriesOf(sub.id)).filter((d) => d.id === deliveryId);
+    const [row] = (await deliveriesOf(sub.id)).filter((d) => d.id === deliveryId(delivery));
     expect(row).toMatchObject({ status: "failed", next_attempt_at: null });
   });
 
@@ -789,13 +815,12 @@ describe("failure handling", () => {
       "delivery",
     );
     assert(delivery);
+    const [stored] = await storedDeliveries(delivery.event_id, sub.id);
+    assert(stored);
+    const body = messageOf(stored);
+    expect(body.delivery_id).toBe(delivery.id);
     const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev", [
-      {
-        id: "dup",
-        timestamp: new Date(),
-        attempts: 1,
-        body: { delivery_id: delivery.id, tenant_id: tenantId },
-      },
+      { id: "dup", timestamp: new Date(), attempts: 1, body },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env);
@@ -857,8 +882,11 @@ describe("destinations judged at delivery outside development", () => {
   // answers from the name as nip.io does: 127.0.0.1.nip.test has the address 127.0.0.1.
   const sandbox = { ...env, ENVIRONMENT: "sandbox", WEBHOOK_DOH_URL: `${receiver}/dns-query` };
 
-  /** A pending delivery to a sandbox subscription for `url`, which relays never reach. */
-  async function pendingDelivery(url: string, deliveryId: string) {
+  /**
+   * A pending delivery to a sandbox subscription for `url`, which relays never reach: the
+   * subscription's id, and the queue message that has the delivery attempted.
+   */
+  async function pendingDelivery(url: string) {
     const created = await client(key, { ENVIRONMENT: "sandbox" }).v1.webhooks.$post({
       // A type nothing here emits: the one delivery is the row this test writes.
       json: { url, events: ["return.received"] },
@@ -872,23 +900,26 @@ describe("destinations judged at delivery outside development", () => {
     assert(event);
     await db
       .prepare(
-        `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status)
-         VALUES (?, ?, ?, ?, 0, 'pending')`,
+        `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, status)
+         VALUES (?, ?, ?, 0, 'pending')`,
       )
-      .bind(deliveryId, tenantId, created.body.id, event.event_id)
+      .bind(created.body.id, event.created_at, event.event_id)
       .run();
-    return created.body.id;
+    const message = messageOf({
+      tenantId,
+      subscriptionId: created.body.id,
+      eventAt: event.created_at,
+      eventId: event.event_id,
+      generation: 0,
+      legacyId: null,
+    });
+    return { id: created.body.id, message };
   }
 
   /** One queue message for the delivery, consumed by the sandbox deploy. */
-  async function attempt(deliveryId: string, msgId: string) {
+  async function attempt(message: WebhookMessage, msgId: string) {
     const batch = createMessageBatch<WebhookMessage>("fulfillment-webhooks-dev", [
-      {
-        id: msgId,
-        timestamp: new Date(),
-        attempts: 1,
-        body: { delivery_id: deliveryId, tenant_id: tenantId },
-      },
+      { id: msgId, timestamp: new Date(), attempts: 1, body: message },
     ]);
     const ctx = createExecutionContext();
     await worker.queue(batch, sandbox);
@@ -897,14 +928,14 @@ describe("destinations judged at delivery outside development", () => {
 
   it("does not send to a name that resolves to loopback: a failed attempt, retried on schedule", async () => {
     const url = "https://127.0.0.1.nip.test/hook";
-    const id = await pendingDelivery(url, "del_resolvesloopback00");
+    const { id, message } = await pendingDelivery(url);
     const refusal = "refused: 127.0.0.1.nip.test resolves to 127.0.0.1 (loopback)";
     // The suite's schedule is two retries at once (WEBHOOK_RETRY_SCHEDULE "0,0").
     for (const msgId of ["first", "second"]) {
-      const result = await attempt("del_resolvesloopback00", msgId);
+      const result = await attempt(message, msgId);
       expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([msgId]);
     }
-    expect((await attempt("del_resolvesloopback00", "third")).explicitAcks).toEqual(["third"]);
+    expect((await attempt(message, "third")).explicitAcks).toEqual(["third"]);
     const [delivery] = await deliveriesOf(id);
     expect(delivery).toMatchObject({ status: "failed", next_attempt_at: null });
     expect(
@@ -918,8 +949,8 @@ describe("destinations judged at delivery outside development", () => {
   });
 
   it("counts a failed lookup as a failed attempt, to be retried", async () => {
-    const id = await pendingDelivery("https://servfail.api.test/hook", "del_lookupfailed000000");
-    const result = await attempt("del_lookupfailed000000", "once");
+    const { id, message } = await pendingDelivery("https://servfail.api.test/hook");
+    const result = await attempt(message, "once");
     expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["once"]);
     const [delivery] = await deliveriesOf(id);
     expect(delivery).toMatchObject({ status: "pending", next_attempt_at: expect.any(String) });

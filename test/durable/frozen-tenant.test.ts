@@ -6,12 +6,17 @@ import {
   runDurableObjectAlarm,
   runInDurableObject,
 } from "cloudflare:test";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, assert, describe, expect, it, vi } from "vitest";
 import { PLACEMENT_TTL_MS } from "../../src/db/shards";
 import { orderObject, orderObjectName, stockObject } from "../../src/durable/stubs";
 import worker from "../../src/index";
 import { SIMULATOR } from "../../src/simulator/simulator.warehouse";
-import type { WebhookMessage } from "../../src/webhooks/delivery";
+import {
+  type Delivery,
+  deliveryId,
+  messageOf,
+  type WebhookMessage,
+} from "../../src/webhooks/webhooks.delivery-key";
 import { client, expectError, ok } from "../support/client";
 import { failWrites } from "../support/faults";
 import { merchant, orderBody, stockOf } from "../support/merchant";
@@ -61,29 +66,43 @@ describe("a frozen tenant's webhook messages", () => {
     );
     const db = await dataOf(t.tenantId);
     // Attempts recorded: a first one that succeeded is kept in the delivery's own row.
-    const delivery = () =>
-      db
+    const delivery = async () => {
+      const row = await db
         .prepare(
-          `SELECT d.id, d.status, (SELECT COUNT(*) FROM webhook_attempts WHERE delivery_id = d.id)
-             + (d.duration_ms IS NOT NULL) AS attempts
-           FROM webhook_deliveries AS d WHERE d.tenant_id = ?`,
+          `SELECT d.subscription_id AS subscriptionId, d.event_at AS eventAt, d.event_id AS eventId,
+             d.generation, d.legacy_id AS legacyId, d.status, d.duration_ms IS NOT NULL AS inRow
+           FROM webhook_deliveries AS d JOIN webhook_subscriptions AS s ON s.id = d.subscription_id
+           WHERE s.tenant_id = ?`,
         )
         .bind(t.tenantId)
-        .first<{ id: string; status: string; attempts: number }>();
+        .first<Omit<Delivery, "tenantId"> & { status: string; inRow: number }>();
+      if (!row) return row;
+      const key = { ...row, tenantId: t.tenantId };
+      const id = deliveryId(key);
+      const attempts = await db
+        .prepare("SELECT COUNT(*) AS n FROM webhook_attempts WHERE delivery_id = ?")
+        .bind(id)
+        .first<{ n: number }>();
+      return { key, id, status: row.status, attempts: (attempts?.n ?? 0) + row.inRow };
+    };
     const sent = await delivery();
     expect(sent).toMatchObject({ status: "succeeded", attempts: 1 });
+    assert(sent);
 
     // The delivery is owed again (as after a redelivery) and its message queued while frozen.
     await setFrozen(t.tenantId, true);
     await db
-      .prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?")
-      .bind(sent?.id)
+      .prepare(
+        `UPDATE webhook_deliveries SET status = 'pending'
+         WHERE subscription_id = ? AND event_at = ? AND event_id = ? AND generation = ?`,
+      )
+      .bind(sent.key.subscriptionId, sent.key.eventAt, sent.key.eventId, sent.key.generation)
       .run();
     const untouched = await tenantRows(db, t.tenantId);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const postponements = () =>
-      log.mock.calls.filter(([line]) => String(line).includes(`"delivery":"${sent?.id}"`)).length;
-    await env.WEBHOOK_QUEUE.send({ delivery_id: sent?.id ?? "", tenant_id: t.tenantId });
+      log.mock.calls.filter(([line]) => String(line).includes(`"delivery":"${sent.id}"`)).length;
+    await env.WEBHOOK_QUEUE.send(messageOf(sent.key));
     await eventually(
       async () => postponements(),
       (n) => n >= 3,
@@ -126,14 +145,23 @@ describe("a frozen tenant's webhook messages", () => {
   it("that reached the dead-letter queue wait there too, instead of failing its consumer, and are recorded after the thaw", async () => {
     const t = await merchant({ "FRZ-3": 1 });
     const db = await dataOf(t.tenantId);
+    // A message from before deliveries were named by their key: only its id, the row's legacy id.
     const body: WebhookMessage = { delivery_id: "del_frozendeadletter", tenant_id: t.tenantId };
     // A delivery whose retries ran out: the dead-letter consumer records it failed.
-    await db
-      .prepare(
-        "INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts) VALUES (?, ?, 'whk_gone', 'evt_gone', 0, 'pending', 41)",
-      )
-      .bind(body.delivery_id, t.tenantId)
-      .run();
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, status)
+           VALUES ('whk_frozendeadletter', ?, 'https://example.com/hook', '["*"]', 's', 'enabled')`,
+        )
+        .bind(t.tenantId),
+      db
+        .prepare(
+          `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, legacy_id, status, attempts)
+           VALUES ('whk_frozendeadletter', '2026-01-01T00:00:00.000Z', 'evt_gone', 0, ?, 'pending', 41)`,
+        )
+        .bind(body.delivery_id),
+    ]);
     await setFrozen(t.tenantId, true);
     const untouched = await tenantRows(db, t.tenantId);
     const send = vi.fn(async () => ({}) as QueueSendResponse);
@@ -156,7 +184,7 @@ describe("a frozen tenant's webhook messages", () => {
     expect((await consume()).explicitAcks).toEqual(["dead"]);
     expect(send).toHaveBeenCalledTimes(1);
     const delivery = await db
-      .prepare("SELECT status FROM webhook_deliveries WHERE id = ?")
+      .prepare("SELECT status FROM webhook_deliveries WHERE legacy_id = ?")
       .bind(body.delivery_id)
       .first<{ status: string }>();
     expect(delivery).toEqual({ status: "failed" });

@@ -53,14 +53,14 @@ async function backlog(db: D1Database, tenant: string, n: number) {
   await db.batch([
     ...rows(n, [
       // Committed events no relay dispatched.
-      `INSERT INTO events (id, tenant_id, type, resource_id, data)
-        SELECT 'evt_new_${tenant}_' || i, '${tenant}', 'order.created', 'ord_x', '{}' FROM n`,
+      `INSERT INTO events (id, tenant_id, type, data)
+        SELECT 'evt_new_${tenant}_' || i, '${tenant}', 'order.created', '{}' FROM n`,
       // Events past retention, dispatched, with no delivery left.
-      `INSERT INTO events (id, tenant_id, type, resource_id, data, created_at, dispatched_at)
-        SELECT 'evt_old_${tenant}_' || i, '${tenant}', 'order.created', 'ord_x', '{}', ${old}, ${old} FROM n`,
-      // Settled deliveries past retention.
-      `INSERT INTO webhook_deliveries (id, tenant_id, subscription_id, event_id, generation, status, attempts, created_at, updated_at)
-        SELECT 'del_${tenant}_' || i, '${tenant}', 'whk_gone', 'evt_gone_${tenant}_' || i, 0, 'succeeded', 1, ${old}, ${old} FROM n`,
+      `INSERT INTO events (id, tenant_id, type, data, created_at, dispatched)
+        SELECT 'evt_old_${tenant}_' || i, '${tenant}', 'order.created', '{}', ${old}, 1 FROM n`,
+      // Settled deliveries past retention, to the subscriptions below.
+      `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, status, attempts, created_at, updated_at)
+        SELECT 'whk_${tenant}_' || i, ${old}, 'evt_gone_${tenant}_' || i, 0, 'succeeded', 1, ${old}, ${old} FROM n`,
       // Idempotency claims past their 24 h.
       `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
         SELECT '${tenant}', 'k' || i, 'order.create', 'r', 'ord_x', 't', ${at("-2 days")}, ${at("-1 day")} FROM n`,
@@ -91,9 +91,11 @@ async function due(db: D1Database, tenant: string) {
   const count = async (where: string) =>
     (await db.prepare(`SELECT COUNT(*) AS n FROM ${where}`).bind(tenant).first<{ n: number }>())?.n;
   return {
-    undispatched: await count("events WHERE tenant_id = ? AND dispatched_at IS NULL"),
+    undispatched: await count("events WHERE tenant_id = ? AND dispatched IS NULL"),
     oldEvents: await count(`events WHERE tenant_id = ? AND created_at < ${at("-30 days")}`),
-    deliveries: await count("webhook_deliveries WHERE tenant_id = ?"),
+    deliveries: await count(
+      "webhook_deliveries WHERE subscription_id IN (SELECT id FROM webhook_subscriptions WHERE tenant_id = ?)",
+    ),
     claims: await count("idempotency_claims WHERE owner = ?"),
     secrets: await count(
       "webhook_subscriptions WHERE tenant_id = ? AND previous_secret IS NOT NULL",

@@ -19,18 +19,18 @@ export const events = sqliteTable(
     id: text("id").notNull(),
     tenantId: text("tenant_id").notNull(),
     type: text("type", { enum: EVENT_TYPES }).notNull(),
-    resourceId: text("resource_id").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: text("created_at").notNull().default(now),
-    dispatchedAt: text("dispatched_at"),
+    // 1 once relayed (a time, for events relayed before migration 0022); null until then.
+    dispatched: integer("dispatched"),
   },
   (t) => [
     uniqueIndex("events_id_unique").on(t.id),
     index("events_tenant_idx").on(t.tenantId, t.seq),
     index("events_tenant_type_idx").on(t.tenantId, t.type, t.seq),
-    index("events_undispatched_idx").on(t.seq).where(sql`dispatched_at IS NULL`),
-    index("events_tenant_undispatched_idx").on(t.tenantId, t.seq).where(sql`dispatched_at IS NULL`),
-    index("events_created_idx").on(t.createdAt),
+    index("events_created_second_idx").on(sql`unixepoch(created_at)`),
+    index("events_undispatched_idx").on(t.seq).where(sql`dispatched IS NULL`),
+    index("events_tenant_undispatched_idx").on(t.tenantId, t.seq).where(sql`dispatched IS NULL`),
   ],
 );
 
@@ -63,21 +63,24 @@ export const webhookSubscriptions = sqliteTable(
 );
 
 /**
- * One event owed to one subscription; `generation` > 0 for each replay. Its attempts are
- * `webhook_attempts` rows, but for a first attempt that succeeded, kept in the row itself
- * (src/webhooks/attempts.ts). `origin` says what
- * created it: the outbox relay, a test, a redeliver or a recover.
+ * One event owed to one subscription; `generation` > 0 for each replay. WITHOUT ROWID, keyed
+ * as its subscription's log reads it (migrations/shard/0022_lean_outbox.sql); its id is
+ * derived from that key (src/webhooks/webhooks.delivery-key.ts), or is `legacyId` for a delivery made
+ * before. Its tenant is its subscription's. Its attempts are `webhook_attempts` rows, but for a first attempt that succeeded,
+ * kept in the row itself (src/webhooks/attempts.ts). `origin` says what created it: the
+ * outbox relay, a test, a redeliver or a recover.
  */
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
-    seq: integer("seq").primaryKey({ autoIncrement: true }),
-    id: text("id").notNull(),
-    tenantId: text("tenant_id").notNull(),
     subscriptionId: text("subscription_id").notNull(),
+    /** The event's `created_at`: a log lists deliveries by their event, newest first. */
+    eventAt: text("event_at").notNull(),
     eventId: text("event_id").notNull(),
     generation: integer("generation").notNull(),
-    origin: text("origin").$type<DeliveryOrigin>().notNull().default("relay"),
+    legacyId: text("legacy_id"),
+    /** Null for the relay's: what else made it. */
+    origin: text("origin").$type<Exclude<DeliveryOrigin, "relay">>(),
     status: text("status").$type<DeliveryStatus>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     leaseUntil: text("lease_until"),
@@ -92,18 +95,14 @@ export const webhookDeliveries = sqliteTable(
     durationMs: integer("duration_ms"),
   },
   (t) => [
-    uniqueIndex("webhook_deliveries_id_unique").on(t.id),
-    uniqueIndex("webhook_deliveries_unique").on(t.eventId, t.subscriptionId, t.generation),
-    index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.seq),
+    primaryKey({ columns: [t.subscriptionId, t.eventAt, t.eventId, t.generation] }),
+    uniqueIndex("webhook_deliveries_legacy_idx").on(t.legacyId).where(sql`legacy_id IS NOT NULL`),
     index("webhook_deliveries_open_idx")
       .on(t.status, t.createdAt)
       .where(sql`status IN ('pending', 'sending')`),
     index("webhook_deliveries_recovering_idx")
       .on(t.subscriptionId)
       .where(sql`origin = 'recover' AND status IN ('pending', 'sending')`),
-    index("webhook_deliveries_settled_idx")
-      .on(t.updatedAt)
-      .where(sql`status IN ('succeeded', 'failed')`),
   ],
 );
 
@@ -113,11 +112,15 @@ export const webhookAttempts = sqliteTable(
   {
     deliveryId: text("delivery_id").notNull(),
     attempt: integer("attempt").notNull(),
+    tenantId: text("tenant_id").notNull(),
     statusCode: integer("status_code"),
     error: text("error"),
     durationMs: integer("duration_ms").notNull(),
     attemptedAt: text("attempted_at").notNull(),
     nextRetryAt: text("next_retry_at"),
   },
-  (t) => [primaryKey({ columns: [t.deliveryId, t.attempt] })],
+  (t) => [
+    primaryKey({ columns: [t.deliveryId, t.attempt] }),
+    index("webhook_attempts_tenant_idx").on(t.tenantId),
+  ],
 );
