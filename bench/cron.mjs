@@ -35,8 +35,8 @@ async function backlog(control, db, shard) {
         SELECT 'evt_new_' || i, '${t}', 'order.created', '{}' FROM n`,
       `INSERT INTO events (id, tenant_id, type, data, created_at, dispatched)
         SELECT 'evt_old_' || i, '${t}', 'order.created', '{}', ${old}, 1 FROM n`,
-      `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, tenant_id, status, attempts, created_at, updated_at)
-        SELECT 'whk_' || i, ${old}, 'evt_gone_' || i, 0, '${t}', 'succeeded', 1, ${old}, ${old} FROM n`,
+      `INSERT INTO webhook_deliveries (subscription_id, event_at, event_id, generation, status, attempts, created_at, updated_at)
+        SELECT 'whk_' || i, ${old}, 'evt_gone_' || i, 0, 'succeeded', 1, ${old}, ${old} FROM n`,
       `INSERT INTO idempotency_claims (owner, key, operation, anchor, resource_id, claim_token, created_at, expires_at)
         SELECT '${t}', 'k' || i, 'order.create', 'r', 'ord_x', 't', ${at("-2 days")}, ${at("-1 day")} FROM n`,
       `INSERT INTO webhook_subscriptions (id, tenant_id, url, events, secret, previous_secret, previous_secret_expires_at, status)
