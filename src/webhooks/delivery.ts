@@ -100,7 +100,6 @@ async function post(
  * at once, and a finished delivery is never sent again.
  */
 export async function attemptDelivery(env: Env, db: Db, key: Delivery): Promise<Result> {
-  const id = deliveryId(key);
   const [delivery] = await db
     .update(webhookDeliveries)
     .set({
@@ -113,6 +112,9 @@ export async function attemptDelivery(env: Env, db: Db, key: Delivery): Promise<
     )
     .returning();
   if (!delivery) return {};
+  // A delivery made before its key named it keeps its id, whatever the message carried.
+  const named = { ...key, legacyId: delivery.legacyId };
+  const id = deliveryId(named);
   const [[subscription], [event]] = await db.batch([
     db
       .select()
@@ -218,7 +220,7 @@ export async function attemptDelivery(env: Env, db: Db, key: Delivery): Promise<
           .where(eq(webhookSubscriptions.id, subscription.id)),
   ]);
   if (exhausted) {
-    await env.WEBHOOK_DLQ.send(messageOf(key));
+    await env.WEBHOOK_DLQ.send(messageOf(named));
   }
   return { retryIn };
 }

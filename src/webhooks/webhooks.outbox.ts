@@ -56,7 +56,11 @@ type DeliveryKeyRow = Omit<Delivery, "tenantId">;
 /** Inserted deliveries with their tenants, which are their subscriptions'. */
 const withTenants = (rows: DeliveryRow[], inserted: DeliveryKeyRow[]): Delivery[] => {
   const tenantOf = new Map(rows.map((r) => [r.subscriptionId, r.tenantId]));
-  return inserted.map((d) => ({ ...d, tenantId: tenantOf.get(d.subscriptionId) ?? "" }));
+  return inserted.map((d) => {
+    const tenantId = tenantOf.get(d.subscriptionId);
+    if (tenantId === undefined) throw new Error(`a delivery to ${d.subscriptionId}, not asked for`);
+    return { ...d, tenantId };
+  });
 };
 
 /**

@@ -481,6 +481,53 @@ describe("delivery", () => {
     await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
   });
 
+  it("keeps the id a delivery had before deliveries were named by their key, through the sweep, its retries and the log", async () => {
+    const sub = await subscribe("/ok/legacy", ["order.created"]);
+    const order = await ok(client(key).v1.orders.$post({ json: orderBody() }));
+    await eventually(
+      () => received("legacy"),
+      (l) => l.length === 1,
+      "the relay's delivery",
+    );
+    const { data } = await ok(
+      client(key).v1.events.$get({ query: { type: "order.created", limit: "200" } }),
+    );
+    const event = data.find((e) => e.data.id === order.id);
+    assert(event);
+    await eventually(
+      () => storedDeliveries(event.event_id, sub.id),
+      (list) => list.length === 1,
+      "the delivery stored",
+    );
+    // As shard migration 0022 leaves a delivery made before it, its id kept as legacy_id,
+    // and as if its first attempt was never made (its queue message lost two minutes ago).
+    // Its endpoint now fails once, so its attempts are rows of their own, kept under its id.
+    const legacyId = "del_legacysweep00000001";
+    await db.batch([
+      db
+        .prepare(
+          `UPDATE webhook_deliveries SET legacy_id = ?3, status = 'pending', attempts = 0,
+             last_status_code = NULL, sent_after_ms = NULL, duration_ms = NULL,
+             created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-2 minutes')
+           WHERE subscription_id = ?1 AND event_id = ?2`,
+        )
+        .bind(sub.id, event.event_id, legacyId),
+      db
+        .prepare("UPDATE webhook_subscriptions SET url = ? WHERE id = ?")
+        .bind(`${receiver}/flaky/1/legacy-retry`, sub.id),
+    ]);
+
+    await worker.scheduled(createScheduledController({ cron: "* * * * *" }), env);
+    const [delivery] = await eventually(
+      async () => (await deliveriesOf(sub.id)).filter((d) => d.event_id === event.event_id),
+      (list) => list.length === 1 && list[0]?.status === "succeeded",
+      "the legacy delivery sent again",
+    );
+    expect(delivery?.id).toBe(legacyId);
+    expect(delivery?.attempts.map((a) => a.status_code)).toEqual([500, 200]);
+    await client(key).v1.webhooks[":id"].$delete({ param: { id: sub.id } });
+  });
+
   it("recovers every matching event since a time with the original event ids", async () => {
     const since = new Date().toISOString();
     const first = await ok(client(key).v1.orders.$post({ json: orderBody() }));
