@@ -4,7 +4,7 @@ import api from "../src/index";
 import { statementListeners } from "../src/lib/metering";
 import type { WebhookMessage } from "../src/webhooks/webhooks.delivery-key";
 
-export { JanitorObject, OrderObject, RateLimiter, StockObject } from "../src/index";
+export { JanitorObject, OrderObject, RateLimiter, StockObject, StockWriter } from "../src/index";
 
 /**
  * The deploy bundle's Worker plus two routes for the bench. GET /bench/statements answers how

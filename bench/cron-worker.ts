@@ -3,7 +3,7 @@ import { handOut } from "../src/janitor";
 import { Meter } from "../src/lib/metering";
 import type { WebhookMessage } from "../src/webhooks/webhooks.delivery-key";
 
-export { JanitorObject, OrderObject, RateLimiter, StockObject } from "../src/index";
+export { JanitorObject, OrderObject, RateLimiter, StockObject, StockWriter } from "../src/index";
 
 /**
  * The deploy bundle's Worker plus one route for bench/cron.mjs: GET /bench/cron makes one

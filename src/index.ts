@@ -7,6 +7,7 @@ import type { WebhookMessage } from "./webhooks/webhooks.delivery-key";
 
 export { RateLimiter } from "./http/rate-limiter";
 export { StockObject } from "./inventory/stock-object";
+export { StockWriter } from "./inventory/stock-writer";
 export { JanitorObject } from "./janitor";
 export { OrderObject } from "./orders/order-object";
 

@@ -54,6 +54,15 @@ export function parseStockName(name: string): StockKey {
   return { tenantId, warehouseId, sku: decodeURIComponent(sku) };
 }
 
+/** A stock writer's name: one per tenant × warehouse, whose stock objects commit through it. */
+export const stockWriterName = (key: Omit<StockKey, "sku">) => `${key.tenantId}/${key.warehouseId}`;
+
+export function parseStockWriterName(name: string): Omit<StockKey, "sku"> {
+  const [tenantId, warehouseId] = name.split("/");
+  if (!tenantId || !warehouseId) throw new Error(`bad stock writer name '${name}'`);
+  return { tenantId, warehouseId };
+}
+
 export const orderObjectName = (tenantId: string, orderId: string) => `${tenantId}/${orderId}`;
 
 export function parseOrderObjectName(name: string): { tenantId: string; orderId: string } {
@@ -70,6 +79,11 @@ export const orderObject = (env: Namespaces, tenantId: string, orderId: string) 
 
 export const stockObject = (env: Namespaces, key: StockKey) =>
   env.STOCK.getByName(stockName(key), { locationHint: d1Region(env) });
+
+export const stockWriter = (
+  env: Pick<Env, "STOCK_WRITERS"> & { D1_REGION?: string },
+  key: Omit<StockKey, "sku">,
+) => env.STOCK_WRITERS.getByName(stockWriterName(key), { locationHint: d1Region(env) });
 
 /** A database's janitor (src/janitor.ts), named by its binding: a shard's, or DB for the control database. */
 export const janitorObject = (

@@ -111,18 +111,19 @@ export async function applyReceipt(env: Env, db: Db, receiptId: string) {
       },
     ];
   });
+  const arriving = parts.filter((part) => part.units > 0);
+  // Several parts commit together, through the warehouse's stock writer.
+  const together = arriving.length > 1;
   await Promise.all(
-    parts
-      .filter((part) => part.units > 0)
-      .map(async (part) =>
-        answered(
-          await stockObject(env, {
-            tenantId: receipt.tenantId,
-            warehouseId: receipt.warehouseId,
-            sku: part.sku,
-          }).receive(part.ref, part.units, part.condition, part.lot),
-        ),
+    arriving.map(async (part) =>
+      answered(
+        await stockObject(env, {
+          tenantId: receipt.tenantId,
+          warehouseId: receipt.warehouseId,
+          sku: part.sku,
+        }).receive(part.ref, part.units, part.condition, part.lot, together),
       ),
+    ),
   );
   await markApplied(db, receipt.id);
 }

@@ -4,14 +4,13 @@ import { primary } from "../db/sessions";
 import { d1Of, shardOf } from "../db/shards";
 import type { ShippedLot } from "../domain/shapes";
 import type { StockCondition } from "../domain/statuses";
-import { answering, type Failure } from "../durable/answers";
+import { answered, answering, type Failure } from "../durable/answers";
 import { Schedule } from "../durable/schedule";
-import { parseStockName, type StockKey } from "../durable/stubs";
+import { parseStockName, type StockKey, stockWriter } from "../durable/stubs";
 import { utcToday } from "../lib/calendar";
 import { type Cost, share } from "../lib/cost";
 import { newId } from "../lib/ids";
 import { Meter } from "../lib/metering";
-import { relay } from "../webhooks/webhooks.outbox";
 import {
   type BookRefusal,
   DemandBook,
@@ -48,6 +47,7 @@ import {
   publishStock,
   type Written,
 } from "./stock-store";
+import { throughWriter, type WireStatement } from "./stock-writer";
 
 /** The records a commit's answers carry: applied before, or written by this commit. */
 interface Records {
@@ -66,6 +66,11 @@ interface Pending {
    * publish as committed.
    */
   op: StockOp | { kind: "read"; holders: string[] } | { kind: "publish" };
+  /**
+   * The request is one of several lines committed together (a multi-line order's change):
+   * its commit goes through the warehouse's stock writer, to share D1 batches with theirs.
+   */
+  together?: boolean;
   resolve: (answer: Answer | Notice[]) => void;
   reject: (err: unknown) => void;
 }
@@ -121,16 +126,14 @@ export class StockObject extends DurableObject<Env> {
     quantity: number,
     priority: number,
     shipBy: string | null = null,
+    together = false,
   ): Promise<DemandAnswer | Failure> {
     return answering(
       () =>
-        this.submit({
-          kind: "demand",
-          holder: holderOf(line),
-          quantity,
-          priority,
-          shipBy,
-        }) as Promise<DemandAnswer>,
+        this.submit(
+          { kind: "demand", holder: holderOf(line), quantity, priority, shipBy },
+          together,
+        ) as Promise<DemandAnswer>,
     );
   }
 
@@ -144,17 +147,14 @@ export class StockObject extends DurableObject<Env> {
     delta: number,
     priority: number,
     lots?: LotQuantities,
+    together = false,
   ): Promise<DemandAnswer | BookRefusal | Failure> {
     return answering(
       () =>
-        this.submit({
-          kind: "move",
-          holder: holderOf(line),
-          ref,
-          delta,
-          priority,
-          ...(lots && { lots }),
-        }) as Promise<DemandAnswer | BookRefusal>,
+        this.submit(
+          { kind: "move", holder: holderOf(line), ref, delta, priority, ...(lots && { lots }) },
+          together,
+        ) as Promise<DemandAnswer | BookRefusal>,
     );
   }
 
@@ -179,30 +179,29 @@ export class StockObject extends DurableObject<Env> {
   }
 
   /** Picking started for `line`: a loss on the shelf can no longer take its units back. */
-  lock(line: LineRef): Promise<DemandAnswer | Failure> {
+  lock(line: LineRef, together = false): Promise<DemandAnswer | Failure> {
     return answering(
-      () => this.submit({ kind: "lock", holder: holderOf(line) }) as Promise<DemandAnswer>,
+      () =>
+        this.submit({ kind: "lock", holder: holderOf(line) }, together) as Promise<DemandAnswer>,
     );
   }
 
   /**
    * Units that arrived (a receipt, a return), once per `ref`, into `condition`: only sellable
-   * ones fill waiting lines. Called by Workers only.
+   * ones fill waiting lines. Called by Workers only; `together` when they received several.
    */
   receive(
     ref: string,
     quantity: number,
     condition: StockCondition = "sellable",
     lot?: LotInput,
+    together = false,
   ): Promise<{ cost?: Cost } | Failure> {
     return answering(async () => {
-      const answer = (await this.submit({
-        kind: "receive",
-        ref,
-        quantity,
-        condition,
-        ...(lot && { lot }),
-      })) as Received;
+      const answer = (await this.submit(
+        { kind: "receive", ref, quantity, condition, ...(lot && { lot }) },
+        together,
+      )) as Received;
       await this.notices.deliver(answer.notices);
       return { cost: answer.cost };
     });
@@ -250,18 +249,13 @@ export class StockObject extends DurableObject<Env> {
   /**
    * Publishes the SKU's stock in this warehouse as committed, if a level moved since it was
    * last published, and relays the events. The alarm runs it; it is safe to run at any time.
+   * It goes through the warehouse's stock writer, which relays once for every SKU it
+   * published with: a big order's SKUs, published in the same second, share both. The relay
+   * is awaited here, after the commit, so it never holds up this row's queue.
    */
   async publish(): Promise<void> {
     await this.submit({ kind: "publish" });
-    await relay(this.env, this.key.tenantId).catch((err: unknown) =>
-      console.error(
-        JSON.stringify({
-          level: "warn",
-          msg: "stock relay failed; the sweep will retry",
-          err: String(err),
-        }),
-      ),
-    );
+    await stockWriter(this.env, this.key).relayed();
   }
 
   override async alarm() {
@@ -282,9 +276,9 @@ export class StockObject extends DurableObject<Env> {
     });
   }
 
-  private submit(op: Pending["op"]): Promise<Answer | Notice[]> {
+  private submit(op: Pending["op"], together = false): Promise<Answer | Notice[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ op, resolve, reject });
+      this.queue.push({ op, together, resolve, reject });
       if (!this.pumping) void this.pump();
     });
   }
@@ -312,7 +306,11 @@ export class StockObject extends DurableObject<Env> {
     const meter = new Meter();
     const env = meter.env(this.env);
     // Each caller's share of the cost carries the commit's bookmark back to its request.
-    const db = database(primary(d1Of(env, await shardOf(this.env, this.key.tenantId))));
+    const shard = await shardOf(this.env, this.key.tenantId);
+    const d1 = primary(d1Of(env, shard));
+    const db = database(
+      batch.some((p) => p.together) ? throughWriter(d1, this.writer(env, shard, false)) : d1,
+    );
     if (!this.book) {
       const loaded = await loadStock(db, this.key);
       this.book = new DemandBook(loaded.levels, loaded.demands, loaded.lots);
@@ -337,9 +335,19 @@ export class StockObject extends DurableObject<Env> {
     if (pending.length > 0) await this.apply(db, meter, pending);
     const publishing = batch.filter((p) => p.op.kind === "publish");
     if (publishing.length > 0) {
-      await this.publishCommitted(db, book);
+      await this.publishCommitted(database(throughWriter(d1, this.writer(env, shard, true))), book);
       for (const p of publishing) p.resolve([]);
     }
+  }
+
+  /**
+   * Sends batches to `shard` through the warehouse's stock writer (`env`'s, so its share of
+   * the cost is metered), relaying the tenant's events after them with `relay`.
+   */
+  private writer(env: Env, shard: string, relay: boolean) {
+    const writer = stockWriter(env, this.key);
+    return async (statements: WireStatement[]) =>
+      answered(await writer.batch(shard, statements, relay)).results;
   }
 
   /** Publishes what the levels show now against what was last published. */

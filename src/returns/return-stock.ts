@@ -18,6 +18,8 @@ async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
   const parts = returnedStock(received);
   // A lot new to this warehouse (the return came to another one) keeps the expiry it shipped with.
   const shipped = parts.some((p) => p.lot) ? await shippedLotsOf(db, row.orderId) : new Map();
+  // Several parts commit together, through the warehouse's stock writer.
+  const together = parts.length > 1;
   await Promise.all(
     parts.map(async ({ sku, condition, units, lot }) => {
       const ref = `return:${row.id}${lot === null ? "" : `:lot:${lot}`}`;
@@ -32,6 +34,7 @@ async function applyReturnStock(env: Env, db: Db, { row, lines }: Stored) {
           units,
           condition,
           lot === null ? undefined : { lot, ...(expiresOn !== undefined && { expiresOn }) },
+          together,
         ),
       );
     }),

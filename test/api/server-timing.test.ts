@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { client, expectStatus, raw } from "../support/client";
-import { merchant, orderBody } from "../support/merchant";
+import { merchant, orderBody, stockOf } from "../support/merchant";
 
 /** `Server-Timing` as a map of metric → { dur, desc }. */
 function timing(header: string | null) {
@@ -67,5 +67,40 @@ describe("Server-Timing", () => {
     expect(Number(t["d1-rows-read"]?.desc)).toBeGreaterThan(0);
     const read = await client(key).v1.orders[":id"].$get({ param: { id: res.body.id } });
     expect(timing(read.headers.get("server-timing"))["d1-rows-written"]?.desc).toBe("0");
+  });
+
+  it("commits a multi-line change's stock through the warehouse's writer, and a one-line change's directly", async () => {
+    const skus = Array.from({ length: 12 }, (_, i) => `ST-W-${i}`);
+    const { key } = await merchant(Object.fromEntries(skus.map((sku) => [sku, 5])));
+    const api = client(key).v1;
+    const calls = (res: { headers: Headers }, metric: "d1" | "do") =>
+      Number(timing(res.headers.get("server-timing"))[metric]?.desc?.split(" ")[0]);
+    const one = await api.orders.$post({
+      json: orderBody({ items: [{ sku: "ST-W-0", quantity: 1 }] }),
+    });
+    expectStatus(one, 201);
+    const items = (quantity: number) => skus.map((sku) => ({ sku, quantity }));
+    const created = await api.orders.$post({ json: orderBody({ items: items(1) }) });
+    expectStatus(created, 201);
+    const amended = await api.orders[":id"].$patch({
+      param: { id: created.body.id },
+      json: { items: items(2) },
+    });
+    expectStatus(amended, 200);
+    const cancelled = await api.orders[":id"].cancel.$post({ param: { id: created.body.id } });
+    expectStatus(cancelled, 200);
+    // A lone line calls its stock object, which commits to D1 itself; every line of a
+    // multi-line change calls its stock object and that object calls the writer once.
+    for (const res of [created, amended, cancelled]) {
+      expect(calls(res, "do")).toBe(calls(one, "do") + 2 * skus.length - 1);
+      // The writer's batches are shared among the lines in them: never more D1 calls than a
+      // round trip a line would take.
+      expect(calls(res, "d1")).toBeLessThanOrEqual(calls(one, "d1") + skus.length - 1);
+    }
+    expect(cancelled.body.status).toBe("cancelled");
+    for (const sku of skus.slice(1)) {
+      expect(await stockOf(key, sku)).toMatchObject({ on_hand: 5, allocated: 0 });
+    }
+    expect(await stockOf(key, "ST-W-0")).toMatchObject({ on_hand: 5, allocated: 1 });
   });
 });
