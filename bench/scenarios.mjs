@@ -427,7 +427,7 @@ export async function bigOrder({ client, merchant }) {
   }
   const amendMs = median(amends.map((r) => r.ms));
   log(
-    `${items.length}-line amend: ${amends.map((r) => `${r.ms.toFixed(0)} ms, ${r.timing.d1RowsRead} rows read`).join("; ")}`,
+    `${items.length}-line amend: ${amends.map((r) => `${r.ms.toFixed(0)} ms, ${r.timing.d1RowsRead} rows read, ${r.timing.d1Calls} D1 calls`).join("; ")}`,
   );
   return {
     lines: items.length,
@@ -435,9 +435,11 @@ export async function bigOrder({ client, merchant }) {
     runs: runs.map((r) => ({ ms: r.ms, timing: r.timing, status: r.body.status })),
     ms,
     rowsRead: median(runs.map((r) => r.timing.d1RowsRead)),
+    d1Calls: median(runs.map((r) => r.timing.d1Calls)),
     amends: amends.map((r) => ({ ms: r.ms, timing: r.timing, status: r.body.status })),
     amendMs,
     amendRowsRead: median(amends.map((r) => r.timing.d1RowsRead)),
+    amendD1Calls: median(amends.map((r) => r.timing.d1Calls)),
   };
 }
 
