@@ -90,12 +90,13 @@ describe("Server-Timing", () => {
     const cancelled = await api.orders[":id"].cancel.$post({ param: { id: created.body.id } });
     expectStatus(cancelled, 200);
     // A lone line calls its stock object, which commits to D1 itself; every line of a
-    // multi-line change calls its stock object and that object calls the writer once.
+    // multi-line change calls its stock object, and that object calls the writer for its
+    // commit (and for its first read of the row, if it was not running). How many D1 batches
+    // the writer made of them depends on when they arrived: test/durable/stock-writer.test.ts
+    // holds what arrives together to one, and the bench counts a 500-line order's.
+    expect(calls(one, "do")).toBe(3);
     for (const res of [created, amended, cancelled]) {
-      expect(calls(res, "do")).toBe(calls(one, "do") + 2 * skus.length - 1);
-      // The writer's batches are shared among the lines in them: never more D1 calls than a
-      // round trip a line would take.
-      expect(calls(res, "d1")).toBeLessThanOrEqual(calls(one, "d1") + skus.length - 1);
+      expect(calls(res, "do")).toBeGreaterThanOrEqual(2 + 2 * skus.length);
     }
     expect(cancelled.body.status).toBe("cancelled");
     for (const sku of skus.slice(1)) {
